@@ -1,0 +1,172 @@
+"""The plan model: a validated `consult-plan/1` document and a `consult-schedule/1` answer.
+
+Plain pydantic models that know nothing of the solver or the database. Unknown
+fields are kept (``extra="allow"``) so a file written by another tool comes back
+out with nothing lost. Cross-reference checks (unknown ids, months out of range,
+backwards windows …) live in :mod:`solver.validate`, which reports every error of
+a file at once, in Chinese.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PLAN_FORMAT = "consult-plan/1"
+SCHEDULE_FORMAT = "consult-schedule/1"
+ALL_MONTHS = list(range(1, 13))
+
+
+class _Item(BaseModel):
+    # Keep fields we do not know (other tools may add their own), and let the
+    # caller mutate copies freely (what-if edits are made on model copies).
+    model_config = ConfigDict(extra="allow", validate_assignment=False)
+
+
+class Calendar(_Item):
+    months: list[int] = Field(default_factory=lambda: list(ALL_MONTHS))
+    blackout_months: list[int] = Field(default_factory=list)
+    session_month: int | None = None
+    max_topics_per_month: int | None = None
+
+
+class Form(_Item):
+    id: str
+    name: str
+    session_only: bool = False
+    max_per_month: int | None = None
+    min_gap_months: int = 0
+
+
+class Committee(_Item):
+    id: str
+    name: str
+    max_per_month: int | None = None
+
+
+class Department(_Item):
+    id: str
+    name: str
+    max_per_month: int = 1
+
+
+class Leader(_Item):
+    id: str
+    name: str
+    role: str = ""
+    unavailable_months: list[int] = Field(default_factory=list)
+    max_per_month: int = 1
+
+
+class Topic(_Item):
+    id: str
+    title: str
+    form: str
+    lead_options: list[str]
+    co_organizers: list[str] = Field(default_factory=list)
+    departments: list[str] = Field(default_factory=list)
+    leaders: list[str] = Field(default_factory=list)
+    window: tuple[int, int] | None = None
+    preferred_months: list[int] = Field(default_factory=list)
+    fixed_month: int | None = None
+    after: list[str] = Field(default_factory=list)
+    notes: str = ""
+
+
+class Plan(_Item):
+    format: str = PLAN_FORMAT
+    body: str = ""
+    year: int
+    calendar: Calendar = Field(default_factory=Calendar)
+    forms: list[Form] = Field(default_factory=list)
+    committees: list[Committee] = Field(default_factory=list)
+    departments: list[Department] = Field(default_factory=list)
+    leaders: list[Leader] = Field(default_factory=list)
+    topics: list[Topic] = Field(default_factory=list)
+
+    # -- look-ups used everywhere (cheap dict builds; plans are small) --------
+    def form_by_id(self) -> dict[str, Form]:
+        return {f.id: f for f in self.forms}
+
+    def committee_by_id(self) -> dict[str, Committee]:
+        return {c.id: c for c in self.committees}
+
+    def department_by_id(self) -> dict[str, Department]:
+        return {d.id: d for d in self.departments}
+
+    def leader_by_id(self) -> dict[str, Leader]:
+        return {x.id: x for x in self.leaders}
+
+    def topic_by_id(self) -> dict[str, Topic]:
+        return {t.id: t for t in self.topics}
+
+    def usable_months(self) -> list[int]:
+        """Calendar months that are not blacked out, in order."""
+        black = set(self.calendar.blackout_months)
+        return sorted(m for m in set(self.calendar.months) if m not in black)
+
+    def window_of(self, topic: Topic) -> tuple[int, int]:
+        """The topic's window, defaulting to the whole calendar."""
+        if topic.window is not None:
+            return topic.window
+        months = self.calendar.months or ALL_MONTHS
+        return (min(months), max(months))
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+
+Status = Literal["optimal", "feasible", "infeasible", "unknown"]
+
+
+class Assignment(_Item):
+    topic: str
+    month: int
+    lead: str
+
+
+class Finding(_Item):
+    """A warning (soft goal missed) or a conflict (hard rule that cannot hold).
+
+    Besides ``kind`` and ``message`` it carries the entities involved, e.g.
+    ``department``, ``leader``, ``committee``, ``form``, ``load``, ``limit``.
+    """
+
+    kind: str
+    message: str
+    month: int | None = None
+    topics: list[str] = Field(default_factory=list)
+
+
+class Schedule(_Item):
+    format: str = SCHEDULE_FORMAT
+    plan_year: int
+    status: Status
+    assignments: list[Assignment] = Field(default_factory=list)
+    warnings: list[Finding] = Field(default_factory=list)
+    conflicts: list[Finding] = Field(default_factory=list)
+
+    def month_of(self) -> dict[str, int]:
+        return {a.topic: a.month for a in self.assignments}
+
+    def lead_of(self) -> dict[str, str]:
+        return {a.topic: a.lead for a in self.assignments}
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.model_dump(mode="json", exclude_none=True)
+        if self.status != "infeasible" and not self.conflicts:
+            data.pop("conflicts", None)
+        return data
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+
+def read_json(path: str | Path) -> Any:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
