@@ -151,6 +151,14 @@ class Schedule(_Item):
     assignments: list[Assignment] = Field(default_factory=list)
     warnings: list[Finding] = Field(default_factory=list)
     conflicts: list[Finding] = Field(default_factory=list)
+    # -- our optional fields (README, "Exchange format: our additions") ----------
+    explanation: str | None = None  # one sentence on why there is no schedule
+    conflict_source: str | None = None  # "precheck" (counting) or "cp-sat" (assumptions)
+    objective: int | None = None
+    bound: int | None = None  # proven lower bound of the objective
+    objective_breakdown: dict[str, dict[str, int]] | None = None
+    solve_seconds: float | None = None
+    options: dict[str, Any] | None = None  # the SolveOptions used
 
     def month_of(self) -> dict[str, int]:
         return {a.topic: a.month for a in self.assignments}

@@ -99,3 +99,66 @@ def months(ms: Iterable[int]) -> str:
 
 def quote_list(names: Iterable[str]) -> str:
     return "、".join(names)
+
+
+# -- sentences about requirements (conflict explanations) and findings ----------
+# Each template is filled with str.format(**fields). One place for all of them,
+# so a reviewer can read every sentence the solver and checker can say.
+MSG = {
+    # requirements, as a conflict explanation names them
+    "window": "{topic} 的时间窗口为 {window}",
+    "blackout": "{month} 为不安排协商的月份",
+    "fixed_month": "{topic} 固定在 {month}",
+    "session_only": "{topic}({form})只能安排在全会月份 {month}",
+    "leader_unavailable": "{leader} {month} 不在岗",
+    "calendar_months": "{topic} 只能安排在日历可用月份 {months}",
+    "month_limit": "每月最多安排 {limit} 项协商",
+    "form_limit": "{form} 每月最多 {limit} 项",
+    "committee_limit": "{committee} 每月最多承办 {limit} 项",
+    "form_gap": "{form} 之间至少间隔 {gap} 个月",
+    "after": "{topic} 须安排在 {before} 之后",
+    # conflict summary
+    "conflict_intro": "以下要求无法同时满足:",
+    "conflict_pair": "{a},但 {b}",
+    # capacity pre-check (by counting, before any search)
+    "cap_form_gap": "{n} 个{form} 需间隔 {gap} 个月,但可用月份({months})只容得下 {cap} 个",
+    "cap_form_limit": "{n} 个{form} 每月最多 {limit} 项,但可用月份({months})只容得下 {cap} 个",
+    "cap_month_limit": "共 {n} 项协商,每月最多 {limit} 项,但可用月份({months})只容得下 {cap} 项",
+    "cap_committee_limit": "{committee} 必须承办 {n} 项,每月最多 {limit} 项,但可用月份({months})只容得下 {cap} 项",
+    "cap_after_cycle": "前序关系形成循环:{cycle}",
+    # hard violations found by the checker
+    "v_unassigned": "{topic} 没有安排月份",
+    "v_duplicate": "{topic} 被安排了 {n} 次",
+    "v_unknown_topic": "安排中的议题 {topic} 不在计划中",
+    "v_not_in_calendar": "{topic} 安排在 {month},不在日历可用月份中",
+    "v_window": "{topic} 安排在 {month},超出时间窗口 {window}",
+    "v_blackout": "{topic} 安排在不安排协商的 {month}",
+    "v_fixed": "{topic} 固定在 {fixed},却安排在 {month}",
+    "v_session": "{topic}({form})应在全会月份 {session},却安排在 {month}",
+    "v_leader": "{topic} 安排在 {month},但 {leader} {month} 不在岗",
+    "v_lead": "{topic} 由 {committee} 承办,不在候选承办专委会中",
+    "v_committee_limit": "{committee} {month} 承办 {load} 项(上限 {limit})",
+    "v_form_limit": "{form} {month} 有 {load} 项(上限 {limit})",
+    "v_month_limit": "{month} 安排了 {load} 项协商(上限 {limit})",
+    "v_form_gap": "{form} {a} 与 {b} 只相隔 {diff} 个月(至少 {gap} 个月)",
+    "v_after": "{topic} 安排在 {month},未晚于前序议题 {before}({before_month})",
+    # soft warnings
+    "department_overload": "{department} {month} 需参加 {load} 项协商(上限 {limit})",
+    "leader_overload": "{leader} {month} 需出席 {load} 项协商(上限 {limit})",
+    "preferred_month_missed": "{topic} 安排在 {month},未在建议月份 {preferred}",
+    "uneven_spread": "{month} 安排了 {load} 项协商,高于全年均衡水平 {limit} 项",
+    "moved": "{topic} 由 {before} 调整为 {after}",
+}
+
+
+def topic_label(tid: str, title: str | None = None, *, width: int = 14) -> str:
+    """How a topic is named in a sentence: its id and the start of its title."""
+    if not title:
+        return tid
+    short = title if len(title) <= width else title[: width - 1] + "…"
+    return f"{tid}「{short}」"
+
+
+def say(key: str, **fields: object) -> str:
+    # a topic label ends in 」; no space is needed after a closing quote mark
+    return MSG[key].format(**fields).replace("」 ", "」")

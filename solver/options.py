@@ -1,0 +1,42 @@
+"""Solve options: the weights of the soft goals and how long/with what the solver runs.
+
+Weights are integers (CP-SAT optimises integers). They say how many "points"
+one unit of each soft goal costs; the objective is the sum. The defaults rank
+what planners told us hurts most: a leader double-booked is worse than a
+department double-booked, which is worse than a missed preferred month; a
+re-plan that moves a topic someone already announced costs the most.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+GOALS = ("department_overload", "leader_overload", "preferred_month_missed", "uneven_spread", "moved")
+
+
+class Weights(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    department_overload: int = Field(10, ge=0, description="每个部门每月每超 1 项")
+    leader_overload: int = Field(20, ge=0, description="每位领导每月每超 1 项")
+    preferred_month_missed: int = Field(4, ge=0, description="每个未排在建议月份的议题")
+    uneven_spread: int = Field(6, ge=0, description="最忙月份每超出平均 1 项")
+    moved: int = Field(30, ge=0, description="再编排时每个被调整的议题")
+
+    def of(self, goal: str) -> int:
+        return int(getattr(self, goal))
+
+
+class SolveOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    weights: Weights = Field(default_factory=Weights)
+    time_limit_s: float = Field(10.0, gt=0)
+    # Two workers: this machine class has two cores. With interleaved search
+    # CP-SAT runs its portfolio deterministically, so the same plan and options
+    # give the same schedule every time (see README, "Determinism").
+    num_workers: int = Field(2, ge=1)
+    random_seed: int = 0
+    deterministic: bool = True
+    # Time budget of the infeasibility explanation (find + shrink a conflict set).
+    explain_time_limit_s: float = Field(20.0, gt=0)

@@ -1,0 +1,154 @@
+"""What-if: edit a plan (pin, move, leader away, limit), re-plan, and see what changed.
+
+Every edit returns a new plan and leaves the given one alone, so the page can
+keep "before" and "after" side by side. Loads, diffs and month suggestions are
+computed from plain data with the independent checker, not the CP-SAT model.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from . import texts as T
+from .check import check
+from .options import GOALS, SolveOptions, Weights
+from .plan import Assignment, Plan, Schedule
+from .solve import solve
+
+# -- edits ---------------------------------------------------------------------------
+
+
+def pin(plan: Plan, topic_id: str, month: int | None) -> Plan:
+    """Fix a topic to a month (``None`` unpins it)."""
+    new = plan.model_copy(deep=True)
+    topic = new.topic_by_id()[topic_id]
+    topic.fixed_month = month
+    return new
+
+
+def mark_leader_away(plan: Plan, leader_id: str, month: int, away: bool = True) -> Plan:
+    new = plan.model_copy(deep=True)
+    leader = new.leader_by_id()[leader_id]
+    months = set(leader.unavailable_months)
+    months.add(month) if away else months.discard(month)
+    leader.unavailable_months = sorted(months)
+    return new
+
+
+def set_limit(plan: Plan, kind: str, entity_id: str | None, value: int | None) -> Plan:
+    """Change a ``max_per_month`` (kind: form/committee/department/leader) or the month limit (kind: month)."""
+    new = plan.model_copy(deep=True)
+    if kind == "month":
+        new.calendar.max_topics_per_month = value
+        return new
+    table = {"form": new.form_by_id, "committee": new.committee_by_id,
+             "department": new.department_by_id, "leader": new.leader_by_id}[kind]()
+    setattr(table[entity_id], "max_per_month", value)
+    return new
+
+
+def replan(plan: Plan, previous: Schedule, options: SolveOptions | None = None) -> Schedule:
+    """Solve again from ``previous``, moving as few topics as the goals allow."""
+    return solve(plan, options, baseline=previous)
+
+
+# -- what changed ----------------------------------------------------------------------
+
+
+def diff(plan: Plan, before: Schedule, after: Schedule) -> dict[str, Any]:
+    """Moved topics and, per department / committee / leader, what changed for them."""
+    topics = plan.topic_by_id()
+    committees = plan.committee_by_id()
+    bm, bl = before.month_of(), before.lead_of()
+    am, al = after.month_of(), after.lead_of()
+    moved = []
+    for tid in topics:
+        if tid in bm and tid in am and (bm[tid] != am[tid] or bl[tid] != al[tid]):
+            moved.append({
+                "topic": tid, "title": topics[tid].title,
+                "month_before": bm[tid], "month_after": am[tid],
+                "lead_before": bl[tid], "lead_after": al[tid],
+                "lead_before_name": committees[bl[tid]].name if bl[tid] in committees else bl[tid],
+                "lead_after_name": committees[al[tid]].name if al[tid] in committees else al[tid],
+            })
+    per_entity: dict[tuple[str, str], list[str]] = defaultdict(list)
+    names = {"department": plan.department_by_id(), "leader": plan.leader_by_id(), "committee": committees}
+    for mv in moved:
+        t = topics[mv["topic"]]
+        line = f"{T.topic_label(t.id, t.title)}:{T.month(mv['month_before'])} → {T.month(mv['month_after'])}"
+        for d in t.departments:
+            per_entity[("department", d)].append(line)
+        for x in t.leaders:
+            per_entity[("leader", x)].append(line)
+        for c in {mv["lead_before"], mv["lead_after"], *t.co_organizers}:
+            per_entity[("committee", c)].append(line)
+    for_you = [
+        {"kind": kind, "entity": eid, "name": names[kind][eid].name if eid in names[kind] else eid, "changes": lines}
+        for (kind, eid), lines in sorted(per_entity.items())
+    ]
+    return {"moved": moved, "for_you": for_you}
+
+
+def loads(plan: Plan, schedule: Schedule) -> list[dict[str, Any]]:
+    """One row per (kind, entity, month) with load, limit and whether it is over."""
+    month, lead = schedule.month_of(), schedule.lead_of()
+    rows = []
+    tables = (
+        ("department", plan.departments, lambda t, e: e.id in t.departments),
+        ("leader", plan.leaders, lambda t, e: e.id in t.leaders),
+        ("committee", plan.committees, lambda t, e: lead.get(t.id) == e.id or e.id in t.co_organizers),
+    )
+    for kind, entities, involved in tables:
+        for e in entities:
+            by_month: dict[int, list[str]] = defaultdict(list)
+            for t in plan.topics:
+                if t.id in month and involved(t, e):
+                    by_month[month[t.id]].append(t.id)
+            for m in range(1, 13):
+                load = len(by_month.get(m, []))
+                limit = e.max_per_month
+                rows.append({
+                    "kind": kind, "entity": e.id, "name": e.name, "month": m, "load": load,
+                    "limit": limit, "over": limit is not None and load > limit,
+                    "topics": by_month.get(m, []),
+                })
+    return rows
+
+
+# -- where could this topic go? ------------------------------------------------------------
+
+
+def suggest_months(
+    plan: Plan, schedule: Schedule, topic_id: str, *, weights: Weights | None = None
+) -> list[dict[str, Any]]:
+    """Every calendar month for one topic, ranked: feasible first, then by change in penalty.
+
+    Each row says whether the move keeps every hard rule (and, if not, why),
+    and how each soft goal would change, with everything else left in place.
+    """
+    weights = weights or Weights()
+    current = check(plan, schedule)
+    base = current.penalty(weights)
+    lead = schedule.lead_of().get(topic_id)
+    now = schedule.month_of().get(topic_id)
+    rows = []
+    for m in plan.calendar.months:
+        moved = Schedule(
+            plan_year=schedule.plan_year, status=schedule.status,
+            assignments=[a if a.topic != topic_id else Assignment(topic=topic_id, month=m, lead=lead or "")
+                         for a in schedule.assignments],
+        )
+        rep = check(plan, moved)
+        # A fixed month is the planner's own pin; suggestions show where it could go if unpinned.
+        reasons = [f.message for f in rep.hard if topic_id in f.topics and f.kind != "fixed_month"]
+        rows.append({
+            "month": m,
+            "current": m == now,
+            "feasible": not reasons,
+            "reasons": reasons,
+            "penalty_change": rep.penalty(weights) - base,
+            "changes": {g: rep.counts[g] - current.counts[g] for g in GOALS},
+        })
+    rows.sort(key=lambda r: (not r["feasible"], r["penalty_change"], r["month"]))
+    return rows
