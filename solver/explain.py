@@ -38,14 +38,16 @@ def _spaced_capacity(months: list[int], gap: int) -> int:
 
 
 def _reach(plan: Plan, topics) -> list[int]:
-    """Usable months that some topic of ``topics`` could take by its window, fixed month or session."""
+    """Usable months that some topic of ``topics`` could take by its window or session.
+
+    Fixed months are left out on purpose: a conflict caused by the planner's
+    pins is better named pin by pin by :func:`explain_infeasible`.
+    """
     usable = set(plan.usable_months())
     forms = plan.form_by_id()
     out: set[int] = set()
     for t in topics:
-        if t.fixed_month is not None:
-            cand = {t.fixed_month}
-        elif forms[t.form].session_only:
+        if forms[t.form].session_only:
             cand = {plan.calendar.session_month}
         else:
             lo, hi = plan.window_of(t)

@@ -2,6 +2,9 @@
 
 Each function adds to ``pm.terms[goal]`` linear terms whose sum is the number
 of misses of that goal; :class:`solver.model.PlanModel` weighs and sums them.
+Counting variables are tied with equalities (``max``), not one-sided bounds:
+then a time-limited, non-optimal answer reports its true counts too, and a
+goal with weight 0 still reports what it would have cost.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ def _overload(pm: PlanModel, goal: str, entity_topics: dict[str, list[str]], lim
             if len(held) <= limit:
                 continue
             over = pm.model.new_int_var(0, len(held) - limit, f"{goal}[{eid},{m}]")
-            pm.model.add(over >= sum(held) - limit)
+            pm.model.add_max_equality(over, [0, sum(held) - limit])
             pm.terms[goal].append(over)
 
 
@@ -65,12 +68,10 @@ def uneven_spread(pm: PlanModel) -> None:
     if not tids:
         return
     peak = pm.model.new_int_var(0, len(tids), "peak")
-    for m in pm.months:
-        held = [pm.x[tid][m] for tid in tids if m in pm.x[tid]]
-        if len(held) > target:
-            pm.model.add(peak >= sum(held))
+    loads = [sum(held) for m in pm.months if (held := [pm.x[tid][m] for tid in tids if m in pm.x[tid]])]
+    pm.model.add_max_equality(peak, [0, *loads])
     excess = pm.model.new_int_var(0, len(tids), "spread_excess")
-    pm.model.add(excess >= peak - target)
+    pm.model.add_max_equality(excess, [0, peak - target])
     pm.terms["uneven_spread"].append(excess)
 
 
@@ -88,8 +89,7 @@ def moved(pm: PlanModel) -> None:
             pm.terms["moved"].append(1)  # its old place is no longer allowed
             continue
         is_moved = pm.model.new_bool_var(f"moved[{t.id}]")
-        pm.model.add(is_moved >= 1 - stay)
-        pm.model.add(is_moved >= 1 - same_lead)
+        pm.model.add_max_equality(is_moved, [1 - stay, 1 - same_lead])
         pm.terms["moved"].append(is_moved)
 
 

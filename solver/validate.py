@@ -157,7 +157,7 @@ def check_plan(plan: Plan) -> list[PlanIssue]:
             add(_issue("forms", f.id, "max_per_month", " 不能为负数"))
         if f.min_gap_months < 0:
             add(_issue("forms", f.id, "min_gap_months", " 不能为负数"))
-        if f.session_only and cal.session_month is None:
+        if f.session_only and cal.session_month is None and any(t.form == f.id for t in plan.topics):
             add(_issue("forms", f.id, "session_only", ",但日历未设全会月份"))
     for c in plan.committees:
         if c.max_per_month is not None and c.max_per_month < 0:
