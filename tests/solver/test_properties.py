@@ -1,0 +1,86 @@
+"""Random small plans: every answer passes the independent checker, every conflict
+set is infeasible on its own and minimal, every pre-check verdict is real."""
+
+from __future__ import annotations
+
+from conftest import assert_checked
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from ortools.sat.python import cp_model
+from test_explain import assert_minimal_conflict
+
+from solver import SolveOptions, Weights, parse_plan, solve
+from solver.model import PlanModel
+
+OPTIONS = SolveOptions(time_limit_s=5)
+months = st.integers(1, 12)
+
+
+@st.composite
+def plans(draw):
+    n_topics = draw(st.integers(2, 7))
+    calendar_months = sorted(draw(st.sets(months, min_size=3, max_size=12)))
+    session = draw(st.sampled_from(calendar_months))
+    forms = [
+        {"id": "plenary", "name": "全体会议", "session_only": True},
+        {"id": "standing", "name": "常委会议", "max_per_month": draw(st.none() | st.integers(1, 2)),
+         "min_gap_months": draw(st.integers(0, 3))},
+        {"id": "other", "name": "对口协商", "max_per_month": draw(st.none() | st.integers(1, 3))},
+    ]
+    committees = [{"id": f"c{i}", "name": f"委{i}", "max_per_month": draw(st.none() | st.integers(1, 2))}
+                  for i in range(3)]
+    departments = [{"id": f"d{i}", "name": f"局{i}", "max_per_month": draw(st.integers(1, 2))} for i in range(3)]
+    leaders = [{"id": f"l{i}", "name": f"领导{i}", "max_per_month": 1,
+                "unavailable_months": sorted(draw(st.sets(months, max_size=2)))} for i in range(2)]
+    topics = []
+    for i in range(n_topics):
+        lo = draw(st.sampled_from(calendar_months))
+        hi = draw(st.sampled_from([m for m in calendar_months if m >= lo]))
+        form = draw(st.sampled_from(["plenary", "standing", "standing", "other", "other", "other", "other"]))
+        topics.append({
+            "id": f"T{i}", "title": f"议题{i}",
+            "form": form,
+            "lead_options": sorted(draw(st.sets(st.sampled_from(["c0", "c1", "c2"]), min_size=1, max_size=2))),
+            "departments": sorted(draw(st.sets(st.sampled_from(["d0", "d1", "d2"]), max_size=2))),
+            "leaders": sorted(draw(st.sets(st.sampled_from(["l0", "l1"]), max_size=1))),
+            "window": None if form == "plenary" else draw(st.none() | st.just([lo, hi])),
+            "preferred_months": sorted(draw(st.sets(st.sampled_from(calendar_months), max_size=2))),
+            "fixed_month": draw(st.sampled_from(calendar_months)) if draw(st.integers(0, 5)) == 0 else None,
+            "after": [f"T{j}" for j in range(i) if draw(st.integers(0, 5)) == 0],
+        })
+    blackout = sorted(draw(st.sets(st.sampled_from(calendar_months), max_size=1)) - {session})
+    return parse_plan({
+        "format": "consult-plan/1", "year": 2025,
+        "calendar": {"months": calendar_months, "blackout_months": blackout, "session_month": session,
+                     "max_topics_per_month": draw(st.none() | st.integers(2, 4))},
+        "forms": forms, "committees": committees, "departments": departments, "leaders": leaders,
+        "topics": topics,
+    })
+
+
+def _really_infeasible(plan) -> bool:
+    pm = PlanModel(plan, weights=Weights())
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = 5
+    return solver.solve(pm.model) == cp_model.INFEASIBLE
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_every_answer_is_checked_or_explained(plan):
+    s = solve(plan, OPTIONS)
+    if s.status in ("optimal", "feasible"):
+        assert_checked(plan, s, OPTIONS)
+    elif s.conflict_source == "precheck":
+        assert _really_infeasible(plan)
+    else:
+        assert s.status == "infeasible"
+        assert_minimal_conflict(plan, s, single_conflict=False)
+
+
+@settings(max_examples=20, deadline=None)
+@given(plans())
+def test_same_plan_same_answer(plan):
+    a, b = solve(plan, OPTIONS), solve(plan, OPTIONS)
+    assert a.status == b.status
+    assert a.assignments == b.assignments and [c.kind for c in a.conflicts] == [c.kind for c in b.conflicts]
