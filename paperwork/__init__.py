@@ -1,0 +1,47 @@
+"""Paperwork: the plan in the formats a 政协 office works in.
+
+Pure Python, no streamlit, no database. Every function takes and returns
+bytes/str and plain plan objects, and fails with :class:`PaperworkError`,
+whose ``issues`` each carry a Chinese message (and, for workbooks, the sheet,
+row and column).
+
+- Excel: :func:`template`, :func:`plan_to_xlsx`, :func:`xlsx_to_plan`
+- Word: :func:`plan_document`
+- Calendars: :func:`calendars`, :func:`all_calendars`
+- Published plan text: :func:`parse_published_text` → :class:`DraftPlan`
+- Uploads: :func:`check_upload`, :func:`text_from_upload`, :data:`MAX_UPLOAD_BYTES`
+"""
+
+from .common import (
+    MAX_UPLOAD_BYTES,
+    PaperIssue,
+    PaperworkError,
+    check_upload,
+    draft_schedule,
+    text_from_upload,
+    zh_punct,
+)
+from .document import plan_document
+from .excel import example_plan, plan_to_xlsx, template, xlsx_to_plan
+from .ics import all_calendars, calendar_filename, calendars
+from .published_text import DraftPlan, parse_published_text
+
+__all__ = [
+    "MAX_UPLOAD_BYTES",
+    "DraftPlan",
+    "PaperIssue",
+    "PaperworkError",
+    "all_calendars",
+    "calendar_filename",
+    "calendars",
+    "check_upload",
+    "draft_schedule",
+    "example_plan",
+    "parse_published_text",
+    "plan_document",
+    "plan_to_xlsx",
+    "template",
+    "text_from_upload",
+    "xlsx_to_plan",
+    "zh_punct",
+]

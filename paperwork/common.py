@@ -1,0 +1,241 @@
+"""What every converter shares: the error type, upload checks, a draft schedule.
+
+A conversion either succeeds whole or raises :class:`PaperworkError` carrying
+*every* problem it found, each located (sheet, row, column where that means
+something) and worded in Chinese for the office that has to fix the file.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass
+from typing import Literal
+
+from solver.plan import Assignment, Plan, Schedule
+from solver.validate import PlanError
+
+from . import texts as T
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+"""Largest upload accepted (any kind); checked before a byte is parsed."""
+
+MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
+"""Largest total a .xlsx/.docx may expand to (guards against zip bombs)."""
+
+UploadKind = Literal["xlsx", "json", "text", "docx"]
+
+_EXTENSIONS: dict[str, tuple[str, ...]] = {
+    "xlsx": (".xlsx",),
+    "json": (".json",),
+    "text": (".txt", ".docx", ".text"),
+    "docx": (".docx",),
+}
+_KIND_LABEL = {
+    "xlsx": "Excel 工作簿(.xlsx)",
+    "json": "JSON(.json)",
+    "text": "纯文本(.txt)或 Word(.docx)",
+    "docx": "Word 文档(.docx)",
+}
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls / .doc
+
+
+@dataclass(frozen=True)
+class PaperIssue:
+    """One problem with an uploaded or converted file, precise enough to fix."""
+
+    message: str  # full Chinese sentence, already naming sheet/row/column
+    sheet: str | None = None  # sheet name as the user sees it (「议题」)
+    row: int | None = None  # 1-based row number as Excel shows it
+    column: str | None = None  # column letter as Excel shows it ("F")
+    header: str | None = None  # the column's header ("协商部门")
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class PaperworkError(ValueError):
+    """A file that cannot be used; carries every issue found."""
+
+    def __init__(self, issues: list[PaperIssue]):
+        self.issues = list(issues)
+        super().__init__("\n".join(i.message for i in self.issues))
+
+
+def issue(message: str, **where) -> PaperIssue:
+    return PaperIssue(message, **where)
+
+
+def fail(key: str, **fmt) -> PaperworkError:
+    return PaperworkError([PaperIssue(T.MSG[key].format(**fmt))])
+
+
+def from_plan_error(err: PlanError) -> PaperworkError:
+    return PaperworkError([PaperIssue(i.message) for i in err.issues])
+
+
+def human_size(n: int) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f} MB"
+    if n >= 1024:
+        return f"{n / 1024:.0f} KB"
+    return f"{n} 字节"
+
+
+def _zip_names(data: bytes) -> list[zipfile.ZipInfo] | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+
+
+def check_upload(name: str, data: bytes, kind: UploadKind) -> None:
+    """Refuse an upload that is too big or not what it claims to be.
+
+    Order matters: the size is checked first, on the raw bytes, so a 50 MB
+    file is turned away before anything tries to parse it. Then the
+    extension, then the content (an .xlsx must be a zip holding
+    ``xl/workbook.xml``; a .docx one holding ``word/document.xml``).
+    Raises :class:`PaperworkError` with one clear Chinese message.
+    """
+    if kind not in _EXTENSIONS:
+        raise fail("unknown_kind", kind=kind)
+    size = len(data)
+    if size > MAX_UPLOAD_BYTES:
+        raise fail("too_big", name=name, size=human_size(size), limit=human_size(MAX_UPLOAD_BYTES))
+    if size == 0:
+        raise fail("empty", name=name)
+    lower = (name or "").lower()
+    if lower.endswith(".xls") and kind == "xlsx":
+        raise fail("old_xls", name=name)
+    if lower.endswith(".doc") and kind in ("text", "docx"):
+        raise fail("old_doc", name=name)
+    if not lower.endswith(_EXTENSIONS[kind]):
+        raise fail("wrong_ext", name=name, want=_KIND_LABEL[kind])
+
+    if kind == "xlsx" or (kind in ("docx", "text") and lower.endswith(".docx")):
+        want = "xl/workbook.xml" if kind == "xlsx" else "word/document.xml"
+        if data.startswith(_OLE_MAGIC):
+            raise fail("old_xls" if kind == "xlsx" else "old_doc", name=name)
+        infos = _zip_names(data)
+        if infos is None or want not in {i.filename for i in infos}:
+            raise fail("not_xlsx" if kind == "xlsx" else "not_docx", name=name)
+        if sum(i.file_size for i in infos) > MAX_UNZIPPED_BYTES:
+            raise fail("zip_bomb", name=name, limit=human_size(MAX_UNZIPPED_BYTES))
+    elif kind == "json":
+        try:
+            json.loads(data.decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise fail("not_json", name=name) from None
+    elif kind == "text":
+        decode_text(name, data)
+
+
+def decode_text(name: str, data: bytes) -> str:
+    """Bytes of a text file as str: UTF-8 (with or without BOM), else GB18030."""
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise fail("not_text", name=name)
+    for enc in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise fail("not_text", name=name)
+
+
+def text_from_upload(name: str, data: bytes) -> str:
+    """The text of an uploaded published plan: a .txt file, or a .docx's paragraphs."""
+    check_upload(name, data, "text")
+    if name.lower().endswith(".docx"):
+        import docx  # python-docx
+
+        try:
+            doc = docx.Document(io.BytesIO(data))
+        except Exception:  # noqa: BLE001 - any parse failure is "not a docx"
+            raise fail("not_docx", name=name) from None
+        lines = [p.text for p in doc.paragraphs]
+        for table in doc.tables:
+            for row in table.rows:
+                lines.append("  ".join(c.text for c in row.cells))
+        return "\n".join(lines)
+    return decode_text(name, data)
+
+
+# -- schedules ------------------------------------------------------------------------
+
+
+def draft_schedule(plan: Plan) -> Schedule:
+    """A schedule from what the plan already says, for documents before solving.
+
+    Each topic goes to its fixed month, else the session month for a
+    session-only form, else its first preferred month, else the start of its
+    window; the lead is its first lead option. Not checked against any rule:
+    it is what the proposers asked for, not an answer from the solver.
+    """
+    forms = plan.form_by_id()
+    out = []
+    for t in plan.topics:
+        form = forms.get(t.form)
+        if t.fixed_month is not None:
+            month = t.fixed_month
+        elif form is not None and form.session_only and plan.calendar.session_month:
+            month = plan.calendar.session_month
+        elif t.preferred_months:
+            month = t.preferred_months[0]
+        else:
+            month = plan.window_of(t)[0]
+        if t.lead_options:
+            out.append(Assignment(topic=t.id, month=month, lead=t.lead_options[0]))
+    return Schedule(plan_year=plan.year, status="feasible", assignments=out)
+
+
+def usable_schedule(schedule: Schedule | None, what: str) -> None:
+    if schedule is not None and schedule.status == "infeasible":
+        raise fail("infeasible", status=schedule.status, what=what)
+
+
+# -- names ------------------------------------------------------------------------------
+
+_LIST_SPLIT = re.compile(r"[、,，;；\n\r/]+")
+
+
+def split_names(text: str) -> list[str]:
+    """"市工信局、市教育局, 市人社局" → three names (empty parts dropped)."""
+    return [p.strip() for p in _LIST_SPLIT.split(text or "") if p.strip()]
+
+
+def join_names(names: list[str]) -> str:
+    return "、".join(names)
+
+
+def next_id(prefix: str, taken: set[str], width: int = 2) -> str:
+    n = 1
+    while True:
+        cand = f"{prefix}{n:0{width}d}"
+        if cand not in taken:
+            taken.add(cand)
+            return cand
+        n += 1
+
+
+# -- typography ------------------------------------------------------------------------
+
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u201c\u201d\u2018\u2019\u300a\u300b"
+_FULL = {",": "\uff0c", ":": "\uff1a", ";": "\uff1b", "?": "\uff1f", "!": "\uff01"}
+
+
+def zh_punct(text: str) -> str:
+    """Half-width punctuation in Chinese text → full-width, as printed documents use it.
+
+    Plans typed or pasted from the web often carry ASCII "," ":" "(" between
+    Chinese characters; a document should not. Punctuation between Latin
+    letters or digits ("1,000", "10:30") is left alone.
+    """
+    text = re.sub(rf"(?<=[{_CJK}])([,:;?!])|([,:;?!])(?=[{_CJK}])", lambda m: _FULL[m.group(0)], text)
+    # Brackets around or beside Chinese text: "(一)" "(2项)" "委(协办)".
+    text = re.sub(rf"\(([^()]*[{_CJK}][^()]*)\)", "\uff08\\1\uff09", text)
+    text = re.sub(rf"(?<=[{_CJK}])\(([^()]*)\)", "\uff08\\1\uff09", text)
+    return text

@@ -1,0 +1,271 @@
+"""Every Chinese word the paperwork shows a user: sheet names, headers, messages.
+
+Labels shared with the rest of the product (names of the lists and fields of a
+plan) come from :mod:`solver.texts`, so a field is called the same thing in the
+app, in an error and in a spreadsheet header.
+"""
+
+from __future__ import annotations
+
+from solver import texts as ST
+
+# -- the workbook ------------------------------------------------------------------
+SHEET = {
+    "topics": ST.SECTION["topics"],  # 议题
+    "forms": ST.SECTION["forms"],  # 协商形式
+    "committees": ST.SECTION["committees"],  # 专委会
+    "departments": ST.SECTION["departments"],  # 部门
+    "leaders": ST.SECTION["leaders"],  # 领导
+    "calendar": ST.SECTION["calendar"],  # 日历
+}
+SHEET_ORDER = ["topics", "forms", "committees", "departments", "leaders", "calendar"]
+
+# Sheets we write besides the plan; a workbook that has them still imports.
+SHEET_README = "填写说明"
+SHEET_MONTHS = "月历"
+SHEET_FINDINGS = "编排提示"
+SHEET_LOAD = {
+    "departments": "部门负荷",
+    "committees": "专委会负荷",
+    "leaders": "领导负荷",
+}
+
+# Column headers. Most are the shared field labels; a window is two columns.
+HEAD = {
+    "id": ST.FIELD["id"],
+    "title": ST.FIELD["title"],
+    "name": ST.FIELD["name"],
+    "role": ST.FIELD["role"],
+    "form": ST.FIELD["form"],
+    "lead_options": ST.FIELD["lead_options"],
+    "co_organizers": ST.FIELD["co_organizers"],
+    "departments": ST.FIELD["departments"],
+    "leaders": ST.FIELD["leaders"],
+    "window_start": "最早月份",
+    "window_end": "最晚月份",
+    "preferred_months": ST.FIELD["preferred_months"],
+    "fixed_month": ST.FIELD["fixed_month"],
+    "after": ST.FIELD["after"],
+    "notes": ST.FIELD["notes"],
+    "session_only": ST.FIELD["session_only"],
+    "max_per_month": ST.FIELD["max_per_month"],
+    "min_gap_months": ST.FIELD["min_gap_months"],
+    "unavailable_months": ST.FIELD["unavailable_months"],
+}
+CAL_KEY_HEAD = "项目"
+CAL_VALUE_HEAD = "内容"
+CAL_ROWS = {
+    "body": ST.FIELD["body"],
+    "year": ST.FIELD["year"],
+    "months": ST.FIELD["months"],
+    "blackout_months": ST.FIELD["blackout_months"],
+    "session_month": ST.FIELD["session_month"],
+    "max_topics_per_month": ST.FIELD["max_topics_per_month"],
+}
+
+# Comments on the header cells of the template: what to type.
+HEAD_HELP = {
+    "id": "可留空,导入时自动编号;填写时同一张表内不得重复",
+    "title": "必填",
+    "form": "填写「协商形式」表中的名称",
+    "lead_options": "填写「专委会」表中的名称;有多个候选时用顿号“、”分隔,由编排选定一个",
+    "co_organizers": "填写「专委会」表中的名称,多个用“、”分隔",
+    "departments": "填写「部门」表中的名称,多个用“、”分隔",
+    "leaders": "填写「领导」表中的名称,多个用“、”分隔",
+    "window_start": "月份数字 1–12,可留空",
+    "window_end": "月份数字 1–12,可留空",
+    "preferred_months": "月份数字,多个用“、”分隔,如 7、8",
+    "fixed_month": "月份数字 1–12;填写后该议题固定在此月",
+    "after": "必须安排在本议题之前的议题编号,多个用“、”分隔",
+    "session_only": "填“是”或“否”",
+    "max_per_month": "整数,可留空",
+    "unavailable_months": "月份数字,多个用“、”分隔,如 3、4",
+}
+
+README_LINES = [
+    "协商计划导入模板 · 填写说明",
+    "",
+    "1. 本工作簿有六张表:议题、协商形式、专委会、部门、领导、日历。请勿改动表名和第一行的列名。",
+    "2. 每张表第一行是列名,从第二行起每行填写一项。示例行可以直接修改或删除。",
+    "3. 多个名称(如协商部门)写在同一格内,用顿号“、”分隔;请填写名称,不必填写编号。",
+    "4. 月份一律填写数字 1–12(如 7),不要填写日期(如 2024-07-01)。",
+    "5. 请直接填写数值和文字,不要使用公式,也不要合并单元格。",
+    "6. 导入时会检查整个工作簿,列出所有问题(表名、行号、列号);全部改正后才会保存。",
+]
+
+BOOL_TRUE = {"是", "true", "yes", "y", "1", "√", "✓", "对"}
+BOOL_FALSE = {"否", "false", "no", "n", "0", "×", "", "不"}
+
+# -- messages --------------------------------------------------------------------
+
+
+def cell_where(sheet: str, row: int | None = None, column: str | None = None, header: str | None = None) -> str:
+    """「议题」表第 5 行 F 列(协商部门)"""
+    out = f"「{sheet}」表"
+    if row is not None:
+        out += f"第 {row} 行"
+    if column:
+        out += f" {column} 列"
+    if header:
+        out += f"({header})"
+    return out
+
+
+MSG = {
+    "too_big": "文件「{name}」有 {size},超过上传上限 {limit},请拆分或精简后再上传",
+    "empty": "文件「{name}」是空的",
+    "wrong_ext": "文件「{name}」的类型不对:这里需要 {want} 文件",
+    "not_xlsx": "文件「{name}」不是有效的 Excel(.xlsx)工作簿,可能已损坏或只是改了扩展名;请在 Excel 中“另存为 Excel 工作簿(*.xlsx)”后再上传",
+    "old_xls": "文件「{name}」是旧版 Excel(.xls)格式,请在 Excel 中“另存为 Excel 工作簿(*.xlsx)”后再上传",
+    "old_doc": "文件「{name}」是旧版 Word(.doc)格式,请在 Word 中“另存为 Word 文档(*.docx)”或纯文本(*.txt)后再上传",
+    "not_docx": "文件「{name}」不是有效的 Word(.docx)文档,可能已损坏或只是改了扩展名",
+    "zip_bomb": "文件「{name}」解压后超过 {limit},不予处理",
+    "not_json": "文件「{name}」不是有效的 JSON 文本",
+    "not_text": "文件「{name}」不是文本文件(无法按 UTF-8 或 GBK 编码读取)",
+    "unknown_kind": "未知的上传类型 {kind}",
+    # workbook
+    "missing_sheet": "缺少工作表「{sheet}」(现有工作表:{have})。请使用下载的模板,不要改动表名",
+    "missing_column": "{where}缺少列「{header}」(第一行应为列名)",
+    "duplicate_column": "{where}列名「{header}」出现了两次",
+    "merged": "{where} {ref} 是合并单元格,请取消合并,每行每格分别填写",
+    "formula": "{where}是公式({formula}),请改为直接填写数值(复制后“选择性粘贴 → 数值”)",
+    "date_not_month": "{where}应填写月份数字 1–12,而不是日期",
+    "month_range": "{where}月份 {value} 超出范围(应为 1–12)",
+    "not_month": "{where}“{value}”不是月份(应为 1–12 的数字)",
+    "not_int": "{where}“{value}”应为整数",
+    "negative": "{where}不能为负数",
+    "not_bool": "{where}“{value}”应填“是”或“否”",
+    "empty_required": "{where}为空(必填)",
+    "unknown_ref": "{where}“{value}”不在「{sheet}」表中",
+    "duplicate_id": "{where}编号“{value}”与第 {other} 行重复",
+    "unknown_cal_key": "{where}“{value}”不是日历的项目名称(应为:{keys})",
+    "bad_workbook": "无法读取工作簿:{error}",
+    "year_missing": "{where}年度为空(必填,如 2024)",
+    "no_topics": "「议题」表没有任何议题",
+    # documents and calendars
+    "infeasible": "该安排没有可行方案(状态:{status}),不能据此生成{what}",
+    "unknown_entity": "没有编号为“{id}”的{what}",
+    "bad_kind": "日历类别应为 leader、department 或 committee,而不是“{kind}”",
+    "no_topics_in_text": "没有识别出任何协商议题。请确认粘贴的是年度协商计划的正文,其中应有“(一)……协商(2项)”这样的分类标题和编号议题",
+    "empty_text": "文本为空",
+}
+
+# -- the plan document ---------------------------------------------------------------
+DOC_TITLE = "{body}{year}年度协商工作计划"
+DOC_DEFAULT_PREAMBLE = (
+    "一、总体要求\n"
+    "以习近平新时代中国特色社会主义思想为指导,深入贯彻党的二十大精神,认真落实党中央关于加强和改进人民政协工作的部署和上级党委工作要求,"
+    "紧紧围绕党委、政府中心任务和人民群众关心关注的实际问题,深入协商议政,广泛凝聚共识,"
+    "不断提高政协协商制度化、规范化、程序化水平。"
+)
+DOC_ARRANGEMENT = "工作安排"
+DOC_COUNT_LINE = "{year}年,共安排重点协商议题{total}项,包括:{parts}。"
+DOC_COUNT_PART = "{form}{n}项"
+DOC_SECTION = "({num}){form}({n}项)"
+DOC_TOPIC = "{num}. {title}"
+DOC_TIME = "时间安排:"
+DOC_LEAD = "承办部门:"
+DOC_DEPTS = "协商部门:"
+DOC_LEADERS = "出席领导:"
+DOC_SESSION = "{month}(全体会议期间)"
+DOC_PREFERRED = "{months}(拟)"
+DOC_UNDECIDED = "待定"
+DOC_LEADERS_HEAD = "领导同志出席重点协商活动安排"
+DOC_LEADER_LINE = "{who}:出席{items}。"
+DOC_LEADER_ITEM = "{month}“{title}”"
+DOC_NO_LEADERS = "各项协商活动由政协分管领导同志主持,有关部门负责同志参加。"
+DOC_DEFAULT_CLOSING = (
+    "组织实施\n"
+    "1. 强化组织领导。政协党组加强对重点协商议题的协商指导和督促落实。各承办专委会制定详尽的协商工作实施方案,"
+    "对参加协商的部门和人员范围、调研方式、协商形式和流程、成果转化、完成时限等作出安排。\n"
+    "2. 深入开展调研。坚持“不调研不协商、先调研后协商”,找准问题,提出务实管用的对策建议。\n"
+    "3. 推动成果转化。通过协商报告、调研报告、社情民意信息等形式,及时向党委、政府及有关部门报送意见建议,跟踪成果落实情况。"
+)
+NUMERALS = "一二三四五六七八九十"
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十 (enough for section numbers)."""
+    if n <= 10:
+        return NUMERALS[n - 1]
+    if n < 20:
+        return "十" + NUMERALS[n - 11]
+    tens, ones = divmod(n, 10)
+    return NUMERALS[tens - 1] + "十" + (NUMERALS[ones - 1] if ones else "")
+
+
+# -- calendars ---------------------------------------------------------------------
+ICS_KIND = {"leader": "领导", "department": "部门", "committee": "专委会"}
+ICS_CALNAME = "{body}{year}年协商活动 · {name}"
+ICS_CALDESC = "{body}{year}年度协商计划中{name}参加的协商活动。各项活动只确定到月份,具体日期另行通知。"
+ICS_SUMMARY = "【{form}】{title}"
+ICS_MONTH_NOTE = "时间:{year}年{month}月(只定到月份,具体日期另行通知)"
+ICS_FIELDS = {
+    "form": "协商形式",
+    "lead": "承办专委会",
+    "co": "协办专委会",
+    "departments": "协商部门",
+    "leaders": "出席领导",
+    "notes": "备注",
+}
+ICS_CATEGORY = "政协协商"
+
+# -- published text ------------------------------------------------------------------
+TXT_WARN = {
+    "no_month": "议题 {id}「{title}」没有写明时间安排,请补填建议月份",
+    "vague_month": "议题 {id}「{title}」的时间“{text}”只到{what},已设为时间窗口 {window},请核对",
+    "session_month": "全体会议期间的议题按全会月份 {month} 处理;文本未写明全会月份,请在日历中核对",
+    "no_lead": "议题 {id}「{title}」没有写明承办部门(组织实施),暂列为“{tbd}”,请指定承办专委会",
+    "no_departments": "议题 {id}「{title}」没有写明协商部门",
+    "count_mismatch": "“{section}”标明 {declared} 项,识别出 {found} 项,请核对",
+    "total_mismatch": "正文说共安排 {declared} 项,识别出 {found} 项,请核对",
+    "no_year": "文本中没有找到年份,已设为 {year} 年,请核对",
+    "unknown_form": "“{section}”不是常见的协商形式,已作为新的协商形式“{name}”加入,请核对",
+}
+TBD_COMMITTEE = "待定"
+FORM_NAMES = {
+    "plenary": "全体会议协商",
+    "standing": "专题议政性常委会议",
+    "special": "专题协商会",
+    "bimonthly": "双月协商座谈会",
+    "counterpart": "对口协商",
+    "sector": "界别协商",
+    "grassroots": "在基层协商",
+    "proposal": "提案办理协商",
+    "research": "重点调研",
+    "inspection": "重点视察",
+}
+
+# -- command line ----------------------------------------------------------------------
+CLI = {
+    "prog_help": "协商计划编排 · 文书转换:Excel、Word、日历和已发布计划文本",
+    "template": "生成空白 Excel 导入模板(含填写示例)",
+    "xlsx2json": "把填好的 Excel 工作簿转换为计划 JSON(consult-plan/1)",
+    "json2xlsx": "把计划 JSON(及可选的安排)导出为 Excel 工作簿",
+    "docx": "由计划和安排生成年度协商工作计划 Word 文档",
+    "ics": "生成某位领导、某个部门或某个专委会的日历文件(.ics)",
+    "text2json": "把已发布计划的文本转换为计划 JSON 草稿",
+    "out": "输出文件(省略时 JSON 写到标准输出)",
+    "out_required": "输出文件",
+    "plan": "计划 JSON 文件",
+    "schedule": "安排 JSON 文件(consult-schedule/1);省略时按建议月份生成草稿",
+    "xlsx": "Excel 工作簿(.xlsx)",
+    "text": "已发布计划的文本文件(.txt 或 .docx)",
+    "known": "已有的计划 JSON:文本中的名称按它对应到已有编号",
+    "year": "文本中没有年份时使用的年度",
+    "session_month": "全会月份(文本只写“全会期间”时使用,默认 1)",
+    "preamble": "前言文本文件(替换默认的“总体要求”)",
+    "closing": "结尾文本文件(替换默认的“组织实施”)",
+    "leader": "领导编号",
+    "department": "部门编号",
+    "committee": "专委会编号",
+    "all": "为每位领导、每个部门和专委会各生成一个日历,打包为 .zip",
+    "wrote": "已写出 {path}",
+    "errors": "发现 {n} 个问题:",
+    "new_names": "新识别的{what}(请核对):{names}",
+    "unparsed": "跳过的行 {n} 行",
+    "warnings": "提示:",
+    "usage_error": "命令行参数有误:{msg}",
+    "not_found": "找不到文件 {path}",
+    "choose_entity": "请用 --leader、--department、--committee 指定一个对象,或用 --all",
+}
