@@ -424,9 +424,10 @@ class _Reader:
     flagged: set[tuple[str, str | None, str | None]] = field(default_factory=set)
 
     def add(self, sheet_key: str, row: int | None, col: str | None, key: str | None, text: str,
-            item_id: str | None = None) -> None:
+            item_id: str | None = None, header: str | None = None) -> None:
         sheet = T.SHEET[sheet_key]
-        header = T.HEAD.get(key) if key and sheet_key != "calendar" else (T.CAL_ROWS.get(key) if key else None)
+        if header is None and key:
+            header = T.HEAD.get(key) if sheet_key != "calendar" else T.CAL_ROWS.get(key)
         where = T.cell_where(sheet, row, col, header)
         self.issues.append(PaperIssue(text.replace("{where}", where), sheet=sheet, row=row, column=col, header=header))
         field_key = {"window_start": "window", "window_end": "window"}.get(key or "", key)
@@ -566,6 +567,8 @@ def _rows(ws: Worksheet, rd: _Reader, sheet_key: str) -> list[tuple[int, list[An
     """Data rows (row number, cells), formulas flagged and blanked, blank rows skipped."""
     out = []
     blank_run = 0
+    heads = {c.column_letter: str(c.value).strip() for c in next(ws.iter_rows(min_row=1, max_row=1), ())
+             if c.value is not None and not _is_formula(c)}
     for cells in ws.iter_rows(min_row=2):
         if not cells:
             continue
@@ -573,7 +576,8 @@ def _rows(ws: Worksheet, rd: _Reader, sheet_key: str) -> list[tuple[int, list[An
         values = []
         for c in cells:
             if _is_formula(c):
-                rd.add(sheet_key, row, c.column_letter, None, T.MSG["formula"].replace("{formula}", _formula_text(c)))
+                rd.add(sheet_key, row, c.column_letter, None, T.MSG["formula"].replace("{formula}", _formula_text(c)),
+                       header=heads.get(c.column_letter) if sheet_key != "calendar" else None)
                 values.append(None)
             else:
                 values.append(c.value)
@@ -843,7 +847,9 @@ def xlsx_to_plan(data: bytes, *, name: str = "计划.xlsx") -> Plan:
                 rd.add(section, r.row, rd.col_of.get((section, "name")), "name", T.MSG["empty_required"],
                        item_id=r.data["id"])
 
-    doc: dict[str, Any] = {"format": PLAN_FORMAT, **extra, **top, "calendar": cal}
+    # A missing year is already reported at its cell; validate the rest with a
+    # stand-in so every other problem is listed in the same pass.
+    doc: dict[str, Any] = {"format": PLAN_FORMAT, **extra, "year": 2000, **top, "calendar": cal}
     for section in ("forms", "committees", "departments", "leaders", "topics"):
         doc[section] = [{k: v for k, v in r.data.items() if v is not None} for r in rows_by.get(section, [])]
     try:
@@ -852,6 +858,12 @@ def xlsx_to_plan(data: bytes, *, name: str = "计划.xlsx") -> Plan:
         _place(rd, err.issues)
         plan = None
     if rd.issues:
-        raise PaperworkError(rd.issues)
+        order = {T.SHEET[k]: i for i, k in enumerate(T.SHEET_ORDER)}
+
+        def where(i: PaperIssue) -> tuple:
+            col = i.column or ""
+            return (order.get(i.sheet or "", 99), i.row or 0, len(col), col)
+
+        raise PaperworkError(sorted(rd.issues, key=where))
     assert plan is not None
     return plan
