@@ -31,7 +31,14 @@ from solver.plan import PLAN_FORMAT, Plan, Schedule
 from solver.validate import PlanError, parse_plan
 
 from . import texts as T
-from .common import PaperIssue, PaperworkError, check_upload, join_names, next_id, split_names
+from .common import (
+    PaperIssue,
+    PaperworkError,
+    check_upload,
+    join_names,
+    next_id,
+    split_names,
+)
 
 log = logging.getLogger(__name__)
 

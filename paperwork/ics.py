@@ -102,7 +102,7 @@ def calendars(
     name = _entity_name(plan, kind, entity_id)
     sched = schedule or draft_schedule(plan)
     month_of, lead_of = sched.month_of(), sched.lead_of()
-    stamp = stamp or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
     forms = plan.form_by_id()
 
     cal = Calendar()
@@ -147,7 +147,7 @@ def calendar_filename(plan: Plan, kind: Kind, entity_id: str) -> str:
 
 def all_calendars(plan: Plan, schedule: Schedule | None, *, stamp: dt.datetime | None = None) -> bytes:
     """A .zip holding one calendar per leader, department and committee that has any consultation."""
-    stamp = stamp or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for kind, items in (("leader", plan.leaders), ("department", plan.departments),
@@ -159,4 +159,4 @@ def all_calendars(plan: Plan, schedule: Schedule | None, *, stamp: dt.datetime |
     return buf.getvalue()
 
 
-__all__ = ["calendars", "all_calendars", "calendar_filename", "uid_for"]
+__all__ = ["all_calendars", "calendar_filename", "calendars", "uid_for"]

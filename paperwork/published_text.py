@@ -333,7 +333,7 @@ _GENERIC = re.compile(r"^(有关|相关|各)(部门|单位|方面)?$|^(市直|�
 
 
 def _clean_name(tok: str) -> str:
-    tok = tok.strip().strip("。.;;:: ")
+    tok = re.sub(r"^[。.;:\s]+|[。.;:\s]+$", "", tok)
     tok = re.sub(r"等(单位|部门|有关|相关|县|区|市直|方面|同志|负责).*$", "", tok)
     tok = re.sub(r"等$", "", tok)
     tok = re.sub(r"(的)?(主要)?(有关)?(负责同志|负责人|同志)$", "", tok)
@@ -507,7 +507,7 @@ def parse_published_text(
                                                                 found=len(topics)))
         for tp in topics:
             tid = next_id("T", taken_topics)
-            title = tp.title.strip().rstrip("。;;")
+            title = re.sub(r"[。;\s]+$", "", tp.title.strip())
             trailing = _TRAILING_COMMITTEE.search(title)
             f = tp.fields
             lead_names = _split_committees(f.get("lead", ""))
@@ -599,4 +599,4 @@ def parse_published_text(
     )
 
 
-__all__ = ["DraftPlan", "PaperworkError", "parse_published_text", "parse_time", "classify_form", "committee_key"]
+__all__ = ["DraftPlan", "PaperworkError", "classify_form", "committee_key", "parse_published_text", "parse_time"]

@@ -258,7 +258,7 @@ def test_50_mb_file_is_refused_before_parsing(tmp_path, monkeypatch):
         f.write(template())
         f.seek(50 * 1024 * 1024 - 1)
         f.write(b"\0")
-    import paperwork.excel as excel
+    from paperwork import excel
 
     def boom(*a, **k):
         raise AssertionError("parsed a file that is over the limit")

@@ -5,7 +5,14 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from paperwork_samples import SEEDS, plan_and_schedule, sample_plan_paths, seed004_plan1, seed_text, shared_seeds
+from paperwork_samples import (
+    SEEDS,
+    plan_and_schedule,
+    sample_plan_paths,
+    seed004_plan1,
+    seed_text,
+    shared_seeds,
+)
 
 from paperwork import PaperworkError, parse_published_text, plan_to_xlsx, xlsx_to_plan
 from paperwork.hanzi import looks_traditional, to_simplified
