@@ -38,5 +38,7 @@ class SolveOptions(BaseModel):
     num_workers: int = Field(2, ge=1)
     random_seed: int = 0
     deterministic: bool = True
+    # Start a cold solve from the greedy schedule (see solver.greedy).
+    greedy_hint: bool = True
     # Time budget of the infeasibility explanation (find + shrink a conflict set).
     explain_time_limit_s: float = Field(20.0, gt=0)

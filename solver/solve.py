@@ -16,6 +16,7 @@ from ortools.sat.python import cp_model
 from . import texts as T
 from .check import check
 from .explain import explain_infeasible, precheck
+from .greedy import greedy_schedule, improve
 from .model import PlanModel
 from .options import GOALS, SolveOptions
 from .plan import Assignment, Finding, Plan, Schedule
@@ -68,6 +69,8 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
     pm = PlanModel(plan, weights=options.weights, baseline=baseline)
     if baseline is not None:
         add_hints(pm, baseline)
+    elif options.greedy_hint:
+        add_hints(pm, improve(plan, greedy_schedule(plan, options.weights), options.weights))
     solver = make_solver(options)
     code = solver.solve(pm.model)
     status = _STATUS.get(code, "unknown")
