@@ -1,0 +1,247 @@
+"""``python -m store``: the admin command for the office's IT colleague.
+
+Works on whatever ``DATABASE_URL`` points at (default: the SQLite file under
+``var/``). Exit codes: 0 success, 1 the operation failed (a Chinese message
+says why: bad file, unknown plan, database not reachable or not upgraded),
+2 the command line itself was wrong (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+
+from solver.validate import PlanError
+
+from . import api
+from . import texts as T
+from .db import (
+    DEFAULT_SQLITE_PATH,
+    SAMPLES_DIR,
+    check_schema,
+    current_revision,
+    database_url,
+    display_url,
+    head_revision,
+    make_engine,
+    upgrade,
+)
+from .errors import StoreError
+
+OK, FAILED, USAGE = 0, 1, 2
+
+
+def _out(text: str = "") -> None:
+    print(text, flush=True)
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    cells = [[str(c) for c in header], *[[str(c) for c in r] for r in rows]]
+    widths = [max(_width(r[i]) for r in cells) for i in range(len(header))]
+    for r in cells:
+        _out("  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip())
+
+
+# -- commands -----------------------------------------------------------------------
+
+
+def cmd_upgrade(engine: Engine, args: argparse.Namespace) -> int:
+    before, after = upgrade(engine, args.to)
+    head = after or "无"
+    if before == after:
+        _out(T.CLI_UP_TO_DATE.format(head=head))
+    elif before is None:
+        _out(T.CLI_CREATED.format(head=head))
+    else:
+        _out(T.CLI_UPGRADED.format(before=before, head=head))
+    if args.with_samples and before is None:
+        ids = api.load_samples(engine, SAMPLES_DIR)
+        _out(T.CLI_SAMPLES.format(n=len(ids)))
+    return OK
+
+
+def cmd_current(engine: Engine, args: argparse.Namespace) -> int:
+    rev = current_revision(engine)
+    _out(T.CLI_REVISION.format(rev=rev, head=head_revision()) if rev else T.CLI_NO_REVISION)
+    return OK
+
+
+def cmd_import(engine: Engine, args: argparse.Namespace) -> int:
+    check_schema(engine)
+    status = OK
+    for name in args.files:
+        path = Path(name)
+        if not path.is_file():
+            _err(T.CLI_ERROR.format(message=T.CLI_FILE_MISSING.format(path=path)))
+            status = FAILED
+            continue
+        try:
+            plan_id = api.import_plan_json(engine, path, author=args.author)
+        except PlanError as err:
+            _err(T.CLI_FILE_FAILED.format(path=path, n=len(err.issues)))
+            for issue in err.issues:
+                _err(f"  - {issue.message}")
+            status = FAILED
+            continue
+        except StoreError as err:
+            _err(T.CLI_ERROR.format(message=f"{path}:{err}"))
+            status = FAILED
+            continue
+        summary = next(p for p in api.list_plans(engine) if p.id == plan_id)
+        _out(
+            T.CLI_IMPORTED.format(
+                path=path,
+                plan_id=plan_id,
+                label=summary.label,
+                topics=summary.topic_count,
+                scenarios=summary.scenario_count,
+            )
+        )
+    return status
+
+
+def cmd_export(engine: Engine, args: argparse.Namespace) -> int:
+    check_schema(engine)
+    data = api.export_plan_json(engine, args.plan_id, with_schedules=args.with_schedules)
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return OK
+    out = Path(args.output)
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as err:
+        _err(T.CLI_ERROR.format(message=f"{out}:{err.strerror or err}"))
+        return FAILED
+    _out(T.CLI_EXPORTED.format(plan_id=args.plan_id, label=T.plan_label(data["body"], data["year"]), path=out))
+    return OK
+
+
+def cmd_plans(engine: Engine, args: argparse.Namespace) -> int:
+    check_schema(engine)
+    plans = api.list_plans(engine)
+    if not plans:
+        _out(T.CLI_NO_PLANS)
+        return OK
+    _table(
+        T.CLI_PLANS_HEADER,
+        [
+            (p.id, p.body, p.year, p.topic_count, p.version, p.scenario_count, T.when(p.updated_at))
+            for p in plans
+        ],
+    )
+    return OK
+
+
+def cmd_scenarios(engine: Engine, args: argparse.Namespace) -> int:
+    check_schema(engine)
+    scenarios = api.list_scenarios(engine, args.plan_id)
+    summary = next(p for p in api.list_plans(engine) if p.id == args.plan_id)
+    current = api.current_schedule(engine, args.plan_id)
+    _out(summary.label)
+    _out(
+        T.CLI_CURRENT_MARK.format(status=current.status, n=len(current.assignments))
+        if current
+        else T.CLI_NO_CURRENT
+    )
+    if not scenarios:
+        _out(T.CLI_NO_SCENARIOS.format(label=summary.label))
+        return OK
+    _table(
+        T.CLI_SCENARIOS_HEADER,
+        [
+            (
+                s.id,
+                s.name,
+                s.author,
+                T.when(s.created_at),
+                s.status,
+                s.assignment_count,
+                s.plan_version if s.plan_version is not None else "",
+                s.note,
+            )
+            for s in scenarios
+        ],
+    )
+    return OK
+
+
+# -- parser -------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    h = T.CLI_HELP
+    p = argparse.ArgumentParser(
+        prog="python -m store",
+        description=T.CLI_DESCRIPTION.format(default=DEFAULT_SQLITE_PATH),
+        epilog=T.CLI_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="命令")
+
+    up = sub.add_parser("upgrade", help=h["upgrade"], description=h["upgrade"])
+    up.add_argument("--with-samples", action="store_true", help=h["upgrade.samples"])
+    up.add_argument("--to", default="head", help=argparse.SUPPRESS)  # for tests and support
+    up.set_defaults(func=cmd_upgrade)
+
+    cur = sub.add_parser("current", help=h["current"], description=h["current"])
+    cur.set_defaults(func=cmd_current)
+
+    imp = sub.add_parser("import", help=h["import"], description=h["import"])
+    imp.add_argument("files", nargs="+", metavar="计划文件.json", help=h["import.files"])
+    imp.add_argument("--author", default="", help="记录为导入人(可选)")
+    imp.set_defaults(func=cmd_import)
+
+    exp = sub.add_parser("export", help=h["export"], description=h["export"])
+    exp.add_argument("plan_id", type=int, metavar="计划编号", help=h["export.plan_id"])
+    exp.add_argument("-o", "--output", metavar="文件", help=h["export.output"])
+    exp.add_argument("--with-schedules", action="store_true", help=h["export.with_schedules"])
+    exp.set_defaults(func=cmd_export)
+
+    pl = sub.add_parser("plans", help=h["plans"], description=h["plans"])
+    pl.set_defaults(func=cmd_plans)
+
+    sc = sub.add_parser("scenarios", help=h["scenarios"], description=h["scenarios"])
+    sc.add_argument("plan_id", type=int, metavar="计划编号", help=h["scenarios.plan_id"])
+    sc.set_defaults(func=cmd_scenarios)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)  # exits 2 on a usage error
+    raw = os.environ.get("DATABASE_URL") or str(DEFAULT_SQLITE_PATH)
+    try:
+        url = database_url()
+        engine = make_engine(url)
+    except Exception as err:  # noqa: BLE001 - a malformed URL, an unknown driver
+        _err(T.CLI_ERROR.format(message=T.CLI_CONNECT_FAILED.format(url=raw, error=err)))
+        return FAILED
+    _err(T.CLI_DB.format(url=display_url(url)))
+    try:
+        return args.func(engine, args)
+    except OperationalError as err:
+        first = str(err.orig or err).strip().splitlines()[0]
+        _err(T.CLI_ERROR.format(message=T.CLI_CONNECT_FAILED.format(url=display_url(url), error=first)))
+        return FAILED
+    except (StoreError, PlanError) as err:
+        _err(T.CLI_ERROR.format(message=err))
+        return FAILED
+    finally:
+        engine.dispose()

@@ -1,0 +1,300 @@
+"""The tables: one annual plan and its forms, committees, departments, leaders,
+topics, and the schedules (current one and named scenarios) computed for it.
+
+Design (why it looks like this):
+
+* **Natural keys inside a plan.** Every row of a plan is keyed by
+  ``(plan_id, code)`` where ``code`` is the id of the exchange format
+  (``"gxj"``, ``"T01"``). References between rows are composite foreign keys
+  ``(plan_id, code)``, so the database itself guarantees that a topic only names
+  departments/leaders/committees/forms/topics *of the same plan*, and loading a
+  plan needs no joins: the link rows already hold the codes.
+* **Link tables, not JSON, for references** (lead options, co-organisers,
+  departments, leaders, ``after``): referential integrity, and "what does
+  市商务局 have this year" is one indexed query. Each link row has a
+  ``position`` so list order survives the round trip.
+* **JSON for lists of months** (they reference nothing) and for the findings of
+  a schedule (solver output, read whole, never queried).
+* **``extra`` JSON on every row** keeps the fields this version does not know
+  (the format lets other tools add their own); with the typed columns it makes
+  import → export lossless. ``json`` (not ``jsonb``) on PostgreSQL keeps key
+  order as written.
+* **Schedules are snapshots.** Assignments name topics by code without a
+  foreign key: a scenario saved in March must survive the deletion of a topic
+  in April, and must not block that edit. Comparison copes with topics that
+  have since gone.
+* **Ids are never reused** (``sqlite_autoincrement``; PostgreSQL sequences
+  never reuse): a stale browser tab holding plan 3 must not save onto a new
+  plan that happens to get id 3 after the old one was deleted.
+* Times are stored in UTC (SQLite gives them back naive; see ``repository``).
+
+The migrations in ``store/migrations`` build exactly this schema; a test
+compares the two so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Stable, predictable constraint names: migrations refer to constraints by name
+# (SQLite batch mode must drop them by name), so they must never be generated
+# differently by two SQLAlchemy versions.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+Json = JSON(none_as_null=True)
+UtcDateTime = DateTime(timezone=True)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dict[str, Any]: Json,
+        list[int]: Json,
+        list[dict[str, Any]]: Json,
+        datetime: UtcDateTime,
+        str: String(),
+    }
+
+
+class PlanRow(Base):
+    """One annual plan of one 政协: the document's top level and its calendar."""
+
+    __tablename__ = "plan"
+    __table_args__ = (
+        UniqueConstraint("body", "year"),
+        CheckConstraint("session_month IS NULL OR session_month BETWEEN 1 AND 12", name="session_month"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    format: Mapped[str]
+    body: Mapped[str]
+    year: Mapped[int]
+    months: Mapped[list[int]]
+    blackout_months: Mapped[list[int]]
+    session_month: Mapped[int | None]
+    max_topics_per_month: Mapped[int | None]
+    calendar_extra: Mapped[dict[str, Any] | None]
+    extra: Mapped[dict[str, Any] | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    # r2: optimistic locking. Every save checks the version the editor started
+    # from and increments it, in one UPDATE, before anything else is written.
+    version: Mapped[int] = mapped_column(server_default=text("1"))
+    updated_by: Mapped[str] = mapped_column(server_default=text("''"))
+
+
+def _plan_fk() -> Any:
+    return ForeignKey("plan.id", ondelete="CASCADE")
+
+
+class FormRow(Base):
+    __tablename__ = "form"
+    __table_args__ = (UniqueConstraint("plan_id", "name"),)
+
+    plan_id: Mapped[int] = mapped_column(_plan_fk(), primary_key=True)
+    code: Mapped[str] = mapped_column(primary_key=True)
+    position: Mapped[int]
+    name: Mapped[str]
+    session_only: Mapped[bool]
+    max_per_month: Mapped[int | None]
+    min_gap_months: Mapped[int]
+    extra: Mapped[dict[str, Any] | None]
+
+
+class CommitteeRow(Base):
+    __tablename__ = "committee"
+    __table_args__ = (UniqueConstraint("plan_id", "name"),)
+
+    plan_id: Mapped[int] = mapped_column(_plan_fk(), primary_key=True)
+    code: Mapped[str] = mapped_column(primary_key=True)
+    position: Mapped[int]
+    name: Mapped[str]
+    max_per_month: Mapped[int | None]
+    extra: Mapped[dict[str, Any] | None]
+
+
+class DepartmentRow(Base):
+    __tablename__ = "department"
+    __table_args__ = (UniqueConstraint("plan_id", "name"),)
+
+    plan_id: Mapped[int] = mapped_column(_plan_fk(), primary_key=True)
+    code: Mapped[str] = mapped_column(primary_key=True)
+    position: Mapped[int]
+    name: Mapped[str]
+    max_per_month: Mapped[int]
+    extra: Mapped[dict[str, Any] | None]
+
+
+class LeaderRow(Base):
+    __tablename__ = "leader"
+    __table_args__ = (UniqueConstraint("plan_id", "name"),)
+
+    plan_id: Mapped[int] = mapped_column(_plan_fk(), primary_key=True)
+    code: Mapped[str] = mapped_column(primary_key=True)
+    position: Mapped[int]
+    name: Mapped[str]
+    role: Mapped[str]
+    unavailable_months: Mapped[list[int]]
+    max_per_month: Mapped[int]
+    extra: Mapped[dict[str, Any] | None]
+
+
+class TopicRow(Base):
+    __tablename__ = "topic"
+    __table_args__ = (
+        ForeignKeyConstraint(["plan_id", "form_code"], ["form.plan_id", "form.code"]),
+        CheckConstraint("fixed_month IS NULL OR fixed_month BETWEEN 1 AND 12", name="fixed_month"),
+        CheckConstraint(
+            "(window_start IS NULL AND window_end IS NULL) OR "
+            "(window_start BETWEEN 1 AND 12 AND window_end BETWEEN window_start AND 12)",
+            name="window",
+        ),
+    )
+
+    plan_id: Mapped[int] = mapped_column(_plan_fk(), primary_key=True)
+    code: Mapped[str] = mapped_column(primary_key=True)
+    position: Mapped[int]
+    title: Mapped[str]
+    form_code: Mapped[str]
+    window_start: Mapped[int | None]
+    window_end: Mapped[int | None]
+    preferred_months: Mapped[list[int]]
+    fixed_month: Mapped[int | None]
+    notes: Mapped[str]
+    extra: Mapped[dict[str, Any] | None]
+
+
+class _TopicLink:
+    """A topic's reference to another row of the same plan, in list order."""
+
+    plan_id: Mapped[int] = mapped_column(sort_order=-3)
+    topic_code: Mapped[str] = mapped_column(sort_order=-2)
+    position: Mapped[int] = mapped_column(sort_order=-1)
+
+
+def _link_args(target: str, column: str) -> tuple:
+    return (
+        PrimaryKeyConstraint("plan_id", "topic_code", column),
+        ForeignKeyConstraint(["plan_id", "topic_code"], ["topic.plan_id", "topic.code"], ondelete="CASCADE"),
+        ForeignKeyConstraint(["plan_id", column], [f"{target}.plan_id", f"{target}.code"], ondelete="CASCADE"),
+        # the reverse look-up: "which topics involve 市商务局 this year"
+        Index(None, "plan_id", column),
+    )
+
+
+class TopicLeadOptionRow(_TopicLink, Base):
+    __tablename__ = "topic_lead_option"
+    __table_args__ = _link_args("committee", "committee_code")
+    committee_code: Mapped[str]
+
+
+class TopicCoOrganizerRow(_TopicLink, Base):
+    __tablename__ = "topic_co_organizer"
+    __table_args__ = _link_args("committee", "committee_code")
+    committee_code: Mapped[str]
+
+
+class TopicDepartmentRow(_TopicLink, Base):
+    __tablename__ = "topic_department"
+    __table_args__ = _link_args("department", "department_code")
+    department_code: Mapped[str]
+
+
+class TopicLeaderRow(_TopicLink, Base):
+    __tablename__ = "topic_leader"
+    __table_args__ = _link_args("leader", "leader_code")
+    leader_code: Mapped[str]
+
+
+class TopicAfterRow(_TopicLink, Base):
+    """``after``: ``before_code`` must come in an earlier month than ``topic_code``."""
+
+    __tablename__ = "topic_after"
+    __table_args__ = _link_args("topic", "before_code")
+    before_code: Mapped[str]
+
+
+SCHEDULE_KINDS = ("current", "scenario")
+
+
+class ScheduleRow(Base):
+    """A schedule of a plan: the plan's current one, or a named scenario (r2).
+
+    At most one ``current`` per plan (partial unique index); scenario names are
+    unique within a plan (NULL names, i.e. the current one, do not collide).
+    """
+
+    __tablename__ = "schedule"
+    __table_args__ = (
+        UniqueConstraint("plan_id", "name"),
+        CheckConstraint("kind IN ('current', 'scenario')", name="kind"),
+        Index(
+            "uq_schedule_current",
+            "plan_id",
+            unique=True,
+            sqlite_where=text("kind = 'current'"),
+            postgresql_where=text("kind = 'current'"),
+        ),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(_plan_fk())
+    format: Mapped[str]
+    plan_year: Mapped[int]
+    status: Mapped[str]
+    warnings: Mapped[list[dict[str, Any]]]
+    conflicts: Mapped[list[dict[str, Any]]]
+    extra: Mapped[dict[str, Any] | None]
+    created_at: Mapped[datetime]
+    # r2: scenario metadata
+    kind: Mapped[str] = mapped_column(server_default=text("'current'"))
+    name: Mapped[str | None]
+    author: Mapped[str] = mapped_column(server_default=text("''"))
+    note: Mapped[str] = mapped_column(server_default=text("''"))
+    options: Mapped[dict[str, Any] | None]
+    plan_version: Mapped[int | None]  # the plan version it was computed from
+
+
+class AssignmentRow(Base):
+    __tablename__ = "assignment"
+
+    schedule_id: Mapped[int] = mapped_column(ForeignKey("schedule.id", ondelete="CASCADE"), primary_key=True)
+    topic_code: Mapped[str] = mapped_column(primary_key=True)
+    position: Mapped[int]
+    month: Mapped[int]
+    lead_code: Mapped[str]
+    extra: Mapped[dict[str, Any] | None]
+
+
+LINK_TABLES: dict[str, tuple[type[_TopicLink], str]] = {
+    # Topic field  → (link model, column holding the referenced code)
+    "lead_options": (TopicLeadOptionRow, "committee_code"),
+    "co_organizers": (TopicCoOrganizerRow, "committee_code"),
+    "departments": (TopicDepartmentRow, "department_code"),
+    "leaders": (TopicLeaderRow, "leader_code"),
+    "after": (TopicAfterRow, "before_code"),
+}

@@ -1,0 +1,142 @@
+"""Every Chinese sentence the data layer and its admin command show, in one place.
+
+The wording is for two readers: the planner in the app (stale edits, duplicate
+plans, scenarios) and the office's IT colleague at the command line (database
+versions, files, exit codes). Keep it plain; name the plan, the row and the
+field so the reader knows what to fix.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+# China has one time zone and no daylight saving: show every stored (UTC)
+# time as Beijing time, whatever the server's own zone is.
+BEIJING = timezone(timedelta(hours=8), "北京时间")
+
+
+def when(dt: datetime | None) -> str:
+    if dt is None:
+        return "未知时间"
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+
+
+def plan_label(body: str, year: int) -> str:
+    return f"{body or '(未命名政协)'} {year} 年度协商计划"
+
+
+# -- errors a planner can meet ------------------------------------------------
+
+def stale_edit(*, label: str, who: str, at: datetime | None, current: int, expected: int) -> str:
+    return (
+        f"{label}已被{who or '他人'}于 {when(at)} 修改(当前版本 {current},您编辑的是版本 {expected}),"
+        "您的修改未保存,请刷新后重试"
+    )
+
+
+def stale_schedule(*, label: str, current: int, expected: int) -> str:
+    return (
+        f"该方案依据{label}的版本 {expected} 编排,但计划已更新为版本 {current},"
+        "方案未保存,请按最新计划重新编排"
+    )
+
+
+def plan_not_found(plan_id: int) -> str:
+    return f"找不到编号为 {plan_id} 的计划(可能已被删除),请刷新计划列表"
+
+
+def scenario_not_found(scenario_id: int) -> str:
+    return f"找不到编号为 {scenario_id} 的方案版本(可能已被删除)"
+
+
+def duplicate_plan(body: str, year: int, existing_id: int) -> str:
+    return f"{plan_label(body, year)}已存在(编号 {existing_id}),同一政协同一年度只能有一份计划"
+
+
+def duplicate_scenario(name: str) -> str:
+    return f"方案名称“{name}”已被本计划的另一个版本使用,请换一个名称"
+
+
+def empty_scenario_name() -> str:
+    return "方案名称不能为空"
+
+
+def scenario_of_other_plan(scenario_id: int, plan_id: int) -> str:
+    return f"方案版本 {scenario_id} 不属于计划 {plan_id},不能比较"
+
+
+def unsavable_text(where: str) -> str:
+    return f"{where} 含有空字符(\\u0000),数据库无法保存,请删除后重试"
+
+
+def integrity(detail: str) -> str:
+    return f"数据库拒绝了这次保存(数据完整性约束),未做任何修改:{detail}"
+
+
+def backup_block(detail: str) -> str:
+    return f"备份文件中的方案部分(xieshang_backup)格式不正确:{detail}"
+
+
+PUBLISHED_SCENARIO = "已发布方案"
+PUBLISHED_NOTE = "随示例计划导入的已发布安排"
+
+# -- the admin command ----------------------------------------------------------
+
+CLI_DESCRIPTION = """\
+协商计划编排 —— 数据库管理命令(供信息科同事使用)
+
+数据库由环境变量 DATABASE_URL 指定,例如
+  DATABASE_URL=postgresql+psycopg://用户名:密码@服务器:5432/库名
+  DATABASE_URL=sqlite:////srv/xieshang/xieshang.sqlite3
+未设置时使用本程序目录下的 SQLite 文件 {default}。
+
+退出码:0 成功;1 操作失败(文件有误、计划不存在、数据库未就绪等,原因会用中文说明);
+2 命令用法有误。"""
+
+CLI_EPILOG = """\
+常用步骤:
+  python -m store upgrade                     新建数据库或升级到最新结构(不会丢失数据)
+  python -m store import 计划.json            导入一份 consult-plan/1 计划文件
+  python -m store plans                       列出所有计划(含编号、年度、版本)
+  python -m store export 3 -o 备份.json --with-schedules
+                                              把计划 3 连同其方案版本导出备份
+  python -m store scenarios 3                 列出计划 3 保存的方案版本"""
+
+CLI_HELP = {
+    "upgrade": "新建数据库,或把旧数据库升级到最新结构(先备份更稳妥;升级不会删除数据)",
+    "upgrade.samples": "新建时同时导入 data/ 目录下的示例计划",
+    "current": "显示所连接的数据库及其结构版本",
+    "import": "导入 consult-plan/1 计划文件(也可导入本命令导出的备份文件)",
+    "import.files": "计划 JSON 文件,可给多个",
+    "export": "把一份计划导出为 consult-plan/1 JSON 文件",
+    "export.plan_id": "计划编号(见 plans 命令)",
+    "export.output": "输出文件;省略或写 - 则输出到屏幕",
+    "export.with_schedules": "同时导出当前方案和全部方案版本(用于备份)",
+    "plans": "列出数据库中的全部计划",
+    "scenarios": "列出一份计划保存的方案版本",
+    "scenarios.plan_id": "计划编号(见 plans 命令)",
+}
+
+CLI_DB = "数据库:{url}"
+CLI_REVISION = "结构版本:{rev}(最新为 {head})"
+CLI_NO_REVISION = "结构版本:尚未建立(请运行 python -m store upgrade)"
+CLI_CREATED = "已新建数据库结构,版本 {head}"
+CLI_UPGRADED = "已将数据库结构从版本 {before} 升级到 {head},原有数据均已保留"
+CLI_UP_TO_DATE = "数据库结构已是最新版本 {head},无需升级"
+CLI_SAMPLES = "已导入示例计划 {n} 份"
+CLI_NOT_READY = "数据库尚未建立或版本过旧(当前 {rev},需要 {head}),请先运行:python -m store upgrade"
+CLI_TOO_NEW = "数据库结构版本 {rev} 比本程序认识的版本新,请升级本程序后再操作"
+CLI_CONNECT_FAILED = "无法连接数据库 {url}:{error}"
+CLI_FILE_MISSING = "找不到文件 {path}"
+CLI_FILE_FAILED = "文件 {path} 未导入,共发现 {n} 处问题:"
+CLI_IMPORTED = "已导入 {path} → 计划编号 {plan_id}:{label},{topics} 个议题,{scenarios} 个方案版本"
+CLI_EXPORTED = "已导出计划 {plan_id}({label})到 {path}"
+CLI_NO_PLANS = "数据库中还没有计划。可用 python -m store import 计划.json 导入"
+CLI_NO_SCENARIOS = "{label}还没有保存的方案版本"
+CLI_PLANS_HEADER = ("编号", "政协", "年度", "议题数", "版本", "方案版本数", "最后修改")
+CLI_SCENARIOS_HEADER = ("编号", "名称", "保存人", "保存时间", "状态", "议题数", "计划版本", "说明")
+CLI_CURRENT_MARK = "当前方案:{status},{n} 个议题已安排"
+CLI_NO_CURRENT = "当前方案:无"
+CLI_ERROR = "错误:{message}"
