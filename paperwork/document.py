@@ -177,6 +177,11 @@ def _free_text(doc, text: str, *, renumber_from: int | None) -> int:
     return n
 
 
+def _inner_quotes(text: str) -> str:
+    """Quotes inside a quoted title become single quotes: “有效消肿‘大班额’”."""
+    return text.replace("\u201c", "\u2018").replace("\u201d", "\u2019")
+
+
 def _time_text(plan: Plan, topic: Topic, month: int | None) -> str:
     form = plan.form_by_id().get(topic.form)
     session = bool(form and form.session_only)
@@ -278,9 +283,10 @@ def plan_document(
             continue
         mine.sort(key=lambda t: (month_of.get(t.id, t.fixed_month or 99), t.id))
         k += 1
-        who = f"{leader.name}({leader.role})" if leader.role else leader.name
-        items = "、".join(T.DOC_LEADER_ITEM.format(month=_time_text(plan, t, month_of.get(t.id)), title=t.title)
-                         for t in mine)
+        # "副市长(分管农业农村)" already says who it is; a second bracket would only clutter.
+        who = f"{leader.name}({leader.role})" if leader.role and not re.search(r"[((]", leader.name) else leader.name
+        items = "、".join(T.DOC_LEADER_ITEM.format(month=_time_text(plan, t, month_of.get(t.id)),
+                                                   title=_inner_quotes(t.title)) for t in mine)
         _para(doc, f"{k}. " + T.DOC_LEADER_LINE.format(who=who, items=items))
     if k == 0:
         _para(doc, T.DOC_NO_LEADERS)

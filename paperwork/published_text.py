@@ -37,7 +37,8 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒ�
 _TOP = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.]\s*(.+)$")
 _SECTION = re.compile(r"^\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*(.+)$")
 _COUNT = re.compile(r"\(\s*(\d{1,3})\s*[个项次件]\s*\)\s*$")
-_NUMBERED = re.compile(r"^(\d{1,2})\s*(?:[、)]|\.(?!\d))\s*(\S.*)$")
+_NUMBERED = re.compile(r"^(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*(?:[、)]|\.(?!\d)))\s*(?P<title>\S.*)$")
+_CIRCLED = {chr(0x2460 + i): f"{i + 1}." for i in range(20)}  # ①…⑳ (NFKC would drop the separator)
 _JUNK = re.compile(
     r"^(首页|当前位置|您的位置|上一篇|下一篇|上一页|下一页|分享到|打印|关闭|扫一扫|责任编辑|编辑|来源|发布时间|发布日期|"
     r"发布者|作者|字号|点击|浏览|阅读|返回|相关|copyright|备案号|版权所有|联系电话|展开阅读|资源描述|上传|举报|下载)",
@@ -84,6 +85,9 @@ _VAGUE = {
 
 
 def _clean(line: str) -> str:
+    line = line.strip()
+    if line[:1] in _CIRCLED:
+        line = _CIRCLED[line[0]] + line[1:]
     line = unicodedata.normalize("NFKC", to_simplified(line))
     line = _PINYIN.sub("", line)
     line = line.replace("\u200b", "").replace("\ufeff", "")
@@ -263,7 +267,7 @@ def _scan(text: str) -> _Parsed:
             if topic is not None and topic.last == "content" and topic.content_is_list:
                 topic.fields["content"] += " " + line
                 continue
-            topic = _Topic(title=nm.group(2), line=lineno, numbered=True)
+            topic = _Topic(title=nm.group("title"), line=lineno, numbered=True)
             if section is not None:
                 section.topics.append(topic)
             else:
@@ -428,12 +432,12 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
             if m:
                 body = m.group(0)
                 break
-    guessed = year is None
+    guessed = year is None and default_year is None and known is None
     if year is None:
-        year = known.year if known else (default_year or dt.date.today().year)
+        year = default_year or (known.year if known else dt.date.today().year)
     if not body and known:
         body = known.body
-    return year, body, guessed and not known
+    return year, body, guessed
 
 
 def parse_published_text(

@@ -351,3 +351,19 @@ def test_seed_copies_match_shared_corpus():
         pytest.skip("shared/seeds not checked out beside the repository")
     for copy in SEEDS.glob("*.txt"):
         assert copy.read_bytes() == (shared / copy.name).read_bytes(), copy.name
+
+
+def test_other_numbering_styles():
+    text = "\n".join([
+        "(一)对口协商(3项)",
+        "\u2460发展电商经济",
+        "时间安排:6月",
+        "(2)发展智慧交通",
+        "时间安排:4月",
+        "3\u3001加快科技型企业培育",
+        "时间安排:9月",
+    ])
+    draft = parse_published_text(text, year=2024)
+    assert [(t.title, t.preferred_months) for t in draft.plan.topics] == [
+        ("发展电商经济", [6]), ("发展智慧交通", [4]), ("加快科技型企业培育", [9])]
+    assert draft.plan.year == 2024 and not any("年份" in w for w in draft.warnings)
