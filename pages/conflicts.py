@@ -1,0 +1,50 @@
+"""冲突与预警: why there is no schedule (hard conflicts), and the soft warnings grouped by kind."""
+
+import streamlit as st
+
+from ui import frames, state, views
+from ui import texts as U
+
+plan = state.require_plan()
+st.title(U.PAGE["conflicts"][0])
+
+sources = views.result_sources()
+if not sources:
+    st.info(U.CF_NO_SCHEDULE)
+    st.stop()
+source = st.segmented_control(U.CF_SOURCE, list(sources), format_func=U.CF_SOURCES.get, key="cf_source",
+                              default=views.latest_source(sources), required=True)
+shown_plan, schedule = sources[source]
+
+st.subheader(U.CF_HARD)
+if schedule.status in ("infeasible", "unknown"):
+    st.error(schedule.explanation or "", icon=":material/block:")
+    hard = frames.findings_frame(shown_plan, schedule.conflicts)
+    if len(hard):
+        st.markdown(U.CF_HARD_INTRO)
+        st.dataframe(hard[frames.VISIBLE_FINDING_COLUMNS],
+                     hide_index=True, width="stretch", key="cf_hard_table")
+        views.jump_row(frames.finding_entities(hard), key="cf_hard_jump")
+else:
+    st.success(U.CF_NO_HARD, icon=":material/check_circle:")
+
+st.subheader(U.CF_SOFT)
+soft = frames.findings_frame(shown_plan, schedule.warnings)
+if soft.empty:
+    st.info(U.CF_NO_SOFT)
+    st.stop()
+kinds = views.kind_options(soft)
+c1, c2, c3 = st.columns([2, 1, 2])
+picked = c1.multiselect(U.CF_FILTER_KIND, list(kinds), format_func=kinds.get, key="cf_kinds",
+                        placeholder=U.CF_ALL)
+month = c2.selectbox(U.CF_FILTER_MONTH, [None, *range(1, 13)], format_func=views.month_or_all, key="cf_month")
+entities = frames.finding_entities(soft)
+entity = c3.selectbox(U.CF_FILTER_ENTITY, [None, *entities], key="cf_entity",
+                      format_func=lambda k: U.CF_ALL if k is None else entities[k])
+rows = frames.filter_findings(soft, kinds=picked, month=month, entity=entity)
+for kind, label in kinds.items():
+    group = rows[rows["_kind"] == kind]
+    if len(group):
+        with st.expander(f"{label} · {U.CF_COUNT.format(n=len(group))}", expanded=True):
+            st.dataframe(group[frames.VISIBLE_FINDING_COLUMNS], hide_index=True, width="stretch")
+views.jump_row(frames.finding_entities(rows), key="cf_soft_jump")

@@ -1,0 +1,58 @@
+"""全年总览: KPIs, filters, the 12-month calendar, the list and the monthly spread."""
+
+import streamlit as st
+
+from solver import texts as ST
+from ui import charts, exports, frames, state, views
+from ui import texts as U
+
+plan = state.require_plan()
+schedule = state.schedule()
+views.apply_jump()  # a "在全年总览中查看" link from another page sets a filter
+
+st.title(U.PAGE["overview"][0])
+st.caption(U.OV_CAPTION.format(body=plan.body, year=plan.year, n=len(plan.topics)))
+
+k1, k2, k3, k4 = st.columns([1, 1, 1, 4.2])
+k1.metric(U.OV_KPI_TOPICS, len(plan.topics), border=True)
+k2.metric(U.OV_KPI_STATUS, U.STATUS_SHORT[schedule.status] if schedule else "—", border=True,
+          help=ST.STATUS[schedule.status] if schedule else U.SIDEBAR_NO_SCHEDULE)
+k3.metric(U.OV_KPI_WARNINGS, len(schedule.warnings) if schedule else 0, help=U.OV_KPI_WARNINGS_HELP, border=True)
+with k4:
+    st.html(views.form_kpis_html(plan))
+
+f1, f2, f3, f4, f5 = st.columns([1, 1, 1, 1, 0.5], vertical_alignment="bottom")
+committee = f1.selectbox(U.OV_FILTER_COMMITTEE, views.choice_ids(plan.committees), key="ov_committee",
+                         format_func=views.choice_label(plan.committees), persist_state="session")
+department = f2.selectbox(U.OV_FILTER_DEPARTMENT, views.choice_ids(plan.departments), key="ov_department",
+                          format_func=views.choice_label(plan.departments), persist_state="session")
+leader = f3.selectbox(U.OV_FILTER_LEADER, views.choice_ids(plan.leaders), key="ov_leader",
+                      format_func=views.choice_label(plan.leaders), persist_state="session")
+form = f4.selectbox(U.OV_FILTER_FORM, views.choice_ids(plan.forms), key="ov_form",
+                    format_func=views.choice_label(plan.forms), persist_state="session")
+f5.button(U.OV_FILTER_CLEAR, on_click=views.clear_filters, key="ov_clear", width="stretch")
+
+filtered = any((committee, department, leader, form))
+shown = frames.topic_filter(plan, schedule, committee=committee, department=department, leader=leader,
+                            form=form) if filtered else None
+if filtered:
+    st.caption(U.OV_FILTER_RESULT.format(n=len(shown)))
+if schedule is None:
+    st.info(U.OV_NO_SCHEDULE)
+elif schedule.status in ("infeasible", "unknown"):
+    st.error(U.OV_INFEASIBLE.format(explanation=schedule.explanation or ""))
+
+tab_cal, tab_list, tab_spread = st.tabs([U.OV_TAB_CALENDAR, U.OV_TAB_LIST, U.LD_MONTH_TOTAL])
+with tab_cal:
+    compact = st.toggle("紧凑显示(只显示议题名称)", key="ov_compact", value=len(plan.topics) > 60,
+                        persist_state="session")
+    st.html(views.calendar_html(st.session_state.plan_token, st.session_state.schedule_token,
+                                tuple(sorted(shown)) if shown is not None else None, compact, plan, schedule))
+with tab_list:
+    st.dataframe(frames.topic_list(plan, schedule, shown), hide_index=True, width="stretch",
+                 column_config=views.TOPIC_LIST_COLUMNS)
+with tab_spread:
+    st.altair_chart(charts.month_totals(plan, schedule), width="stretch")
+
+with st.expander(U.OV_EXPORT, icon=":material/download:"):
+    exports.downloads(plan, schedule)

@@ -1,0 +1,49 @@
+"""议题与资源: edit the plan in tables; every problem shown by row; only a valid plan is saved."""
+
+import streamlit as st
+
+from solver import PlanError
+from store.errors import StoreError
+from ui import exports, frames, state, views, widgets
+from ui import texts as U
+
+plan = state.require_plan()
+
+st.title(U.PAGE["resources"][0])
+st.caption(U.RES_INTRO)
+views.show_flash()
+checks = st.container()  # filled after the tables: problems and the save button sit above them
+
+base = views.editor_frames(st.session_state.plan_token, plan)
+edited = {}
+for section, tab in zip(frames.SECTIONS, st.tabs([frames.tab_label(s) for s in frames.SECTIONS])):
+    with tab:
+        edited[section] = st.data_editor(
+            base[section], key=views.editor_key(section), column_config=frames.editor_columns(plan, section),
+            num_rows="fixed" if section == "plan" else "dynamic", hide_index=True, width="stretch",
+        )
+
+dirty = views.editors_dirty()
+new_plan, issues = frames.validate_frames(plan, edited) if dirty else (None, None)
+with checks:
+    if dirty and new_plan is None:
+        st.error(U.RES_ISSUES.format(n=len(issues)))
+        st.dataframe(issues, hide_index=True, width="stretch", key="res_issues")
+    elif dirty:
+        st.success(U.RES_VALID)
+    c1, c2, _ = st.columns([1, 1, 4])
+    save = c1.button(U.RES_SAVE, type="primary", disabled=new_plan is None, key="res_save", icon=":material/save:")
+    c2.button(U.RES_DISCARD, disabled=not dirty, key="res_discard", on_click=views.discard_edits)
+    if not dirty:
+        st.caption(U.RES_NO_CHANGES)
+    if save and new_plan is not None:
+        try:
+            version = state.save_plan(new_plan, author=widgets.author())
+        except (StoreError, PlanError) as err:
+            st.error(str(err))
+        else:
+            views.flash(U.RES_SAVED.format(version=version) + ("。" + U.RES_SCHEDULE_STALE if state.schedule() else ""))
+            st.rerun()
+
+with st.expander(U.RES_IMPORT, icon=":material/upload_file:"):
+    exports.imports(plan)

@@ -1,0 +1,290 @@
+"""Session state and the few calls into the data layer and the solver the pages make.
+
+What one browser session holds (declared once, in :data:`DEFAULTS`):
+
+* the selected plan as saved (``plan``, ``plan_version``) and its current
+  schedule (``schedule``) — loaded from the store when the planner picks a plan;
+* the solver options (weights, time limit) the 编排 page edits;
+* the last solve result (``solve_result``), which may be infeasible and is then
+  *not* made current;
+* the what-if workspace: an edited copy of the plan (``wi_plan``), the schedule
+  it started from (``wi_base``), the re-planned answer (``wi_after``) and a log
+  of the edits — kept apart from the saved plan until the planner adopts it.
+
+Every object put into the state gets a *token* (a short random string). Cached
+derived data (frames, HTML, load rows) is keyed by tokens, so a rerun that
+changes nothing hashes a few short strings instead of a whole plan.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import streamlit as st
+from sqlalchemy import Engine
+
+from solver import GOALS, Schedule, SolveOptions, Weights, solve, whatif
+from solver.plan import Plan
+from store import api as store
+
+DEFAULTS: dict[str, Any] = {
+    "plan_id": None,
+    "plan": None,
+    "plan_version": None,
+    "plan_token": "",
+    "schedule": None,
+    "schedule_token": "",
+    # the 编排 page's sliders (widget keys, kept across pages with persist_state="session")
+    **{f"w_{goal}": Weights().of(goal) for goal in GOALS},
+    "solve_time_limit": 10,
+    "solve_result": None,
+    "solve_token": "",
+    "latest": None,  # "solve" or "whatif": which result the planner produced last
+    "wi_plan": None,
+    "wi_plan_token": "",
+    "wi_base": None,
+    "wi_base_token": "",
+    "wi_after": None,
+    "wi_after_token": "",
+    "wi_log": [],
+    "editor_generation": 0,  # bumped to throw away unsaved table edits
+    "author": "",
+}
+
+
+def init() -> None:
+    """Declare every key once (app.py calls this on each run; existing values stay)."""
+    for key, value in DEFAULTS.items():
+        if key not in st.session_state:
+            st.session_state[key] = list(value) if isinstance(value, list) else value
+
+
+def options() -> SolveOptions:
+    """The solver options the planner set on the 编排 page (used by 推演 too)."""
+    s = st.session_state
+    return SolveOptions(weights=Weights(**{g: int(s[f"w_{g}"]) for g in GOALS}),
+                        time_limit_s=float(s.solve_time_limit))
+
+
+def _token() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+# -- the database ----------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def engine() -> Engine:
+    """The app's engine: schema upgraded, sample plans loaded on a brand-new database."""
+    return store.ensure_database(store.get_engine())
+
+
+@st.cache_data(show_spinner=False)
+def plan_choices() -> list[tuple[int, str]]:
+    """(id, label) of every plan, newest year first. Cleared after every write."""
+    return [(p.id, p.label) for p in store.list_plans(engine())]
+
+
+def refresh() -> None:
+    """After a write: cached frames and lists may be stale."""
+    st.cache_data.clear()
+
+
+# -- the selected plan -----------------------------------------------------------------------
+
+
+def select_plan(plan_id: int | None) -> None:
+    """Load a plan, its version and its current schedule into the session (and reset what-if)."""
+    s = st.session_state
+    if plan_id is None:
+        s.plan_id, s.plan, s.plan_version, s.schedule = None, None, None, None
+        return
+    plan, version = store.load_plan(engine(), plan_id)
+    s.plan_id, s.plan, s.plan_version, s.plan_token = plan_id, plan, version, _token()
+    s.schedule, s.schedule_token = store.current_schedule(engine(), plan_id), _token()
+    s.solve_result, s.solve_token, s.latest = None, "", None
+    reset_whatif()
+    s.editor_generation += 1
+
+
+def follow_picker(choices: dict[int, str]) -> None:
+    """The sidebar picker's value is the selected plan: a new value (planner or test) loads that plan."""
+    s = st.session_state
+    picked = s.get("plan_picker")
+    if picked in choices and picked != s.plan_id:
+        select_plan(picked)
+    elif s.plan_id not in choices:
+        select_plan(next(iter(choices), None))
+        s.plan_picker = s.plan_id
+
+
+def plan() -> Plan | None:
+    return st.session_state.plan
+
+
+def schedule() -> Schedule | None:
+    return st.session_state.schedule
+
+
+def require_plan() -> Plan:
+    """Each page starts with this: the shared sidebar, then the selected plan (or a hint and stop).
+
+    Done by the page rather than by app.py, for two reasons found the hard way
+    (Streamlit 1.67): a widget created in the entry script before
+    ``st.navigation`` gets another element id on the session's second run, so
+    the plan picker showed a stale choice after the first pick; and AppTest,
+    seeing a ``pages/`` folder, re-runs only the page script after the first
+    run, so anything app.py does per run would not happen in the tests.
+    """
+    from . import texts as U
+    from .widgets import sidebar
+
+    init()
+    choices = dict(plan_choices())
+    follow_picker(choices)
+    sidebar(choices)
+    p = plan()
+    if p is None:
+        st.info(U.NO_PLAN)
+        st.stop()
+    return p
+
+
+def save_plan(new_plan: Plan, *, author: str = "") -> int:
+    """Save an edited copy with the version check; the new version. StaleEditError/PlanError pass through."""
+    s = st.session_state
+    version = store.save_plan(engine(), s.plan_id, new_plan, s.plan_version, author=author)
+    s.plan, s.plan_version, s.plan_token = store.load_plan(engine(), s.plan_id)[0], version, _token()
+    s.editor_generation += 1
+    refresh()
+    return version
+
+
+def set_current(schedule_: Schedule, *, author: str = "", note: str = "") -> None:
+    """Make a (feasible) schedule the plan's current one, in the store and the session."""
+    s = st.session_state
+    store.set_current_schedule(engine(), s.plan_id, schedule_, expected_version=s.plan_version, author=author,
+                               note=note, options=schedule_.options)
+    s.schedule, s.schedule_token = schedule_, _token()
+    refresh()
+
+
+def reload_schedule() -> None:
+    s = st.session_state
+    s.schedule, s.schedule_token = store.current_schedule(engine(), s.plan_id), _token()
+
+
+# -- solving -----------------------------------------------------------------------------------
+
+
+def solve_with_progress(plan_: Plan, options: SolveOptions, *, baseline: Schedule | None = None,
+                        on_tick: Callable[[float], None] | None = None, tick_s: float = 0.15) -> Schedule:
+    """Solve in a worker thread while ``on_tick(elapsed_seconds)`` keeps a progress bar moving."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        if baseline is not None:
+            future = pool.submit(whatif.replan, plan_, baseline, options)
+        else:
+            future = pool.submit(solve, plan_, options)
+        started = time.perf_counter()
+        while True:
+            try:
+                return future.result(timeout=tick_s)
+            except TimeoutError:
+                if on_tick is not None:
+                    on_tick(time.perf_counter() - started)
+
+
+def record_solve(result: Schedule, *, author: str = "") -> None:
+    """Keep the answer of the 编排 page; a feasible one becomes the current schedule."""
+    s = st.session_state
+    s.solve_result, s.solve_token, s.latest = result, _token(), "solve"
+    if result.status in ("optimal", "feasible"):
+        set_current(result, author=author)
+
+
+# -- what-if workspace ------------------------------------------------------------------------------
+
+
+def reset_whatif() -> None:
+    s = st.session_state
+    s.wi_plan, s.wi_plan_token = None, ""
+    s.wi_base, s.wi_base_token = None, ""
+    s.wi_after, s.wi_after_token = None, ""
+    s.wi_log = []
+    if s.get("latest") == "whatif":
+        s.latest = None
+
+
+def whatif_plan() -> Plan:
+    """The edited copy (started from the saved plan on first use)."""
+    s = st.session_state
+    if s.wi_plan is None:
+        s.wi_plan, s.wi_plan_token = s.plan, s.plan_token
+    return s.wi_plan
+
+
+def whatif_base() -> Schedule | None:
+    """The schedule the what-if starts from: the current schedule when the workspace was opened."""
+    s = st.session_state
+    if s.wi_base is None and s.schedule is not None:
+        s.wi_base, s.wi_base_token = s.schedule, s.schedule_token
+    return s.wi_base
+
+
+def whatif_latest() -> tuple[Schedule | None, str]:
+    """The schedule to show suggestions against: the re-planned one if feasible, else the base."""
+    s = st.session_state
+    if s.wi_after is not None and s.wi_after.status in ("optimal", "feasible"):
+        return s.wi_after, s.wi_after_token
+    return whatif_base(), s.wi_base_token
+
+
+def whatif_edit(new_plan: Plan, log_line: str) -> None:
+    s = st.session_state
+    s.wi_plan, s.wi_plan_token = new_plan, _token()
+    s.wi_log = [*s.wi_log, log_line]
+
+
+def whatif_replan(options: SolveOptions, on_tick: Callable[[float], None] | None = None) -> Schedule:
+    """Re-plan the edited copy from the schedule the workspace started from (moves count against it)."""
+    s = st.session_state
+    base = whatif_base()
+    result = solve_with_progress(whatif_plan(), options, baseline=base, on_tick=on_tick)
+    s.wi_after, s.wi_after_token, s.latest = result, _token(), "whatif"
+    return result
+
+
+def whatif_adopt(*, author: str = "") -> int:
+    """Save the edited plan (version check) and make the re-planned schedule current; the new version."""
+    s = st.session_state
+    after = s.wi_after
+    version = s.plan_version
+    if s.wi_plan is not None and s.wi_plan_token != s.plan_token:
+        version = save_plan(s.wi_plan, author=author)
+    set_current(after, author=author)
+    reset_whatif()
+    return version
+
+
+# -- cached derived data (keyed by tokens) ------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def loads_rows(plan_token: str, schedule_token: str, _plan: Plan, _schedule: Schedule) -> list[dict[str, Any]]:
+    return whatif.loads(_plan, _schedule)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def diff(plan_token: str, before_token: str, after_token: str, _plan: Plan, _before: Schedule,
+         _after: Schedule) -> dict[str, Any]:
+    return whatif.diff(_plan, _before, _after)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def suggestions(plan_token: str, schedule_token: str, topic_id: str, weights_json: str, _plan: Plan,
+                _schedule: Schedule) -> list[dict[str, Any]]:
+    return whatif.suggest_months(_plan, _schedule, topic_id, weights=Weights.model_validate_json(weights_json))

@@ -1,0 +1,309 @@
+"""Every Chinese word the dashboard shows that the solver does not already say.
+
+Labels of plan fields, statuses and soft goals come from :mod:`solver.texts`
+(imported here as ``ST``) so one thing is called the same everywhere; this
+module adds the words of the screens themselves: page titles, buttons, column
+headers, hints. Read it top to bottom to review the whole interface.
+"""
+
+from __future__ import annotations
+
+from solver import texts as ST
+
+APP_TITLE = "协商计划编排"
+APP_ICON = "🏛️"
+APP_SUBTITLE = "年度协商计划编排与推演"
+
+# -- pages (title, material icon) ----------------------------------------------------
+PAGE = {
+    "overview": ("全年总览", ":material/calendar_month:"),
+    "resources": ("议题与资源", ":material/edit_note:"),
+    "solve": ("编排", ":material/auto_awesome:"),
+    "whatif": ("推演", ":material/alt_route:"),
+    "conflicts": ("冲突与预警", ":material/report:"),
+    "load": ("负荷", ":material/grid_view:"),
+}
+NAV_SECTION_VIEW = "查看"
+NAV_SECTION_WORK = "编排与推演"
+
+# -- sidebar -----------------------------------------------------------------------------
+SIDEBAR_PLAN = "年度计划"
+SIDEBAR_PLAN_HELP = "选择要查看或编排的年度协商计划,所有页面共用"
+SIDEBAR_NO_PLANS = "数据库中还没有计划,请在「议题与资源」页导入"
+SIDEBAR_VERSION = "计划版本 {version} · {topics} 个议题"
+SIDEBAR_SCHEDULE = "当前方案:{status}"
+SIDEBAR_NO_SCHEDULE = "当前方案:尚未编排"
+SIDEBAR_DB = "数据库:{url}"
+NO_PLAN = "请先在左侧选择一份年度计划。"
+DB_FAILED = "无法打开数据库:{error}"
+
+# -- overview ----------------------------------------------------------------------------
+OV_CAPTION = "{body} {year} 年度协商计划 · 共 {n} 个议题"
+OV_KPI_TOPICS = "议题总数"
+OV_KPI_STATUS = "方案状态"
+OV_KPI_WARNINGS = "预警"
+OV_KPI_WARNINGS_HELP = "软性目标未满足的条数,详见「冲突与预警」"
+OV_KPI_FORMS = "按协商形式"
+STATUS_SHORT = {"optimal": "最优", "feasible": "可行", "infeasible": "无解", "unknown": "未找到"}
+OV_FILTER = "筛选"
+OV_FILTER_ALL = "全部"
+OV_FILTER_COMMITTEE = "承办/协办专委会"
+OV_FILTER_DEPARTMENT = "协商部门"
+OV_FILTER_LEADER = "出席领导"
+OV_FILTER_FORM = "协商形式"
+OV_FILTER_RESULT = "筛选结果:{n} 个议题"
+OV_FILTER_CLEAR = "清除筛选"
+OV_NO_SCHEDULE = "尚未编排:以下议题还没有安排月份。到「编排」页生成方案后,议题会出现在各月中。"
+OV_INFEASIBLE = "当前方案无可行安排:{explanation}"
+OV_TAB_CALENDAR = "月历"
+OV_TAB_LIST = "列表"
+OV_EXPORT = "导出与打印"
+OV_GO_SOLVE = "去编排"
+
+CAL_BLACKOUT = "不安排"
+CAL_SESSION = "全会"
+CAL_UNAVAILABLE = "不在岗:{names}"
+CAL_EMPTY = "—"
+CAL_UNPLACED = "待编排"
+CAL_LEAD = "承办"
+CAL_LEADERS = "出席"
+CAL_PINNED = "固定"
+CAL_COUNT = "{n} 项"
+CAL_LEGEND = "图例"
+
+# -- topic list columns (overview list, diffs, suggestions) -------------------------------
+COL = {
+    "id": ST.FIELD["id"],
+    "title": ST.FIELD["title"],
+    "month": ST.FIELD["month"],
+    "form": ST.FIELD["form"],
+    "lead": ST.FIELD["lead"],
+    "co_organizers": ST.FIELD["co_organizers"],
+    "departments": ST.FIELD["departments"],
+    "leaders": ST.FIELD["leaders"],
+    "fixed": "固定",
+    "month_before": "原月份",
+    "month_after": "新月份",
+    "lead_before": "原承办",
+    "lead_after": "新承办",
+    "change": "变化",
+    "kind": "类别",
+    "entity": "对象",
+    "message": "说明",
+    "topics": "涉及议题",
+    "load": "负荷",
+    "limit": "上限",
+    "feasible": "可行",
+    "reasons": "原因",
+    "penalty_change": "扣分变化",
+    "current": "当前",
+    "goal": "软性目标",
+    "count": "次数",
+    "weight": "权重",
+    "penalty": "扣分",
+    "row": "行",
+    "field": "字段",
+    "section": "表",
+    "name": "名称",
+    "author": "保存人",
+    "saved_at": "保存时间",
+    "note": "说明",
+    "status": "状态",
+}
+
+# -- resources (editors) ----------------------------------------------------------------------
+RES_INTRO = "直接在表格中修改,可增删行。修改先在本页检查,全部无误后才能保存;有问题的修改不会写入数据库。"
+RES_TAB_PLAN = "计划与日历"
+RES_SAVE = "保存修改"
+RES_DISCARD = "放弃修改"
+RES_SAVED = "已保存,计划版本 {version}"
+RES_NO_CHANGES = "没有未保存的修改"
+RES_PENDING = "有未保存的修改"
+RES_ISSUES = "发现 {n} 处问题,修改未保存。请按提示改正:"
+RES_ISSUE_ROW = "{section}表第 {row} 行"
+RES_VALID = "检查通过,可以保存"
+RES_SCHEDULE_STALE = "计划已修改,原方案可能不再适用,请到「编排」页重新编排"
+RES_WINDOW_START = "最早月份"
+RES_WINDOW_END = "最晚月份"
+RES_NEW_ID_HELP = "新增行可不填编号,保存时自动生成"
+RES_IMPORT = "导入与模板"
+RES_AUTHOR = "修改人"
+
+# -- solve -----------------------------------------------------------------------------------
+SOLVE_WEIGHTS = "软性目标的权重"
+SOLVE_WEIGHTS_HELP = "权重越大,编排时越要避免这一情况;设为 0 表示不考虑。"
+SOLVE_TIME = "最长求解时间(秒)"
+SOLVE_TIME_HELP = "到时仍未证明最优时,给出已找到的最好方案"
+SOLVE_BUTTON = "开始编排"
+SOLVE_RUNNING = "正在编排 {n} 个议题(最长 {t:g} 秒)…"
+SOLVE_PROGRESS = "已用时 {s:.1f} 秒 / 上限 {t:g} 秒"
+SOLVE_DONE = "编排完成:{status},用时 {s:.2f} 秒"
+SOLVE_FAILED = "编排结束:{status}"
+SOLVE_RESULT = "编排结果"
+SOLVE_OBJECTIVE = "总扣分"
+SOLVE_OBJECTIVE_HELP = "各软性目标 次数 × 权重 之和,越小越好"
+SOLVE_BOUND = "已证明下界"
+SOLVE_BOUND_HELP = "任何方案的总扣分都不可能低于此数;与总扣分相等即证明最优"
+SOLVE_GAP = "差距"
+SOLVE_TIME_USED = "用时"
+SOLVE_BREAKDOWN = "各软性目标"
+SOLVE_NO_RESULT = "尚未编排。设置好权重后点击「开始编排」。"
+SOLVE_CURRENT_FROM = "当前方案(已保存到数据库)"
+SOLVE_SEE_CONFLICTS = "查看冲突说明"
+SOLVE_SEE_CALENDAR = "在全年总览中查看"
+SOLVE_RESET_WEIGHTS = "恢复默认权重"
+SCN_TITLE = "方案版本"
+SCN_SAVE = "保存为方案"
+SCN_NAME = "方案名称"
+SCN_AUTHOR = "保存人"
+SCN_NOTE = "说明"
+SCN_SAVED = "已保存方案「{name}」"
+SCN_NONE = "还没有保存的方案版本"
+SCN_COMPARE = "比较两个方案"
+SCN_LEFT = "方案甲"
+SCN_RIGHT = "方案乙"
+SCN_RESTORE = "恢复为当前方案"
+SCN_RESTORED = "已将「{name}」恢复为当前方案"
+SCN_SAME = "两个方案的安排完全相同"
+SCN_DIFF = "有 {n} 个议题安排不同"
+SCN_PICK = "选择方案"
+
+# -- what-if ------------------------------------------------------------------------------------
+WI_INTRO = "在计划副本上试着调整,重新编排时尽量少移动议题。满意后再「采用」,未采用前不会改动已保存的计划和方案。"
+WI_NEEDS_SCHEDULE = "推演需要一个当前方案作为起点,请先到「编排」页编排。"
+WI_EDITS = "调整"
+WI_TAB_PIN = "固定/移动议题"
+WI_TAB_AWAY = "领导不在岗"
+WI_TAB_LIMIT = "调整上限"
+WI_TOPIC = "议题"
+WI_MONTH = "月份"
+WI_PIN = "固定到该月"
+WI_UNPIN = "取消固定"
+WI_LEADER = "领导"
+WI_AWAY = "标记不在岗"
+WI_BACK = "恢复在岗"
+WI_LIMIT_KIND = "类别"
+WI_LIMIT_ENTITY = "对象"
+WI_LIMIT_VALUE = "每月上限"
+WI_LIMIT_NONE = "不限"
+WI_LIMIT_SET = "修改上限"
+WI_LIMIT_KINDS = {
+    "month": "每月议题总数",
+    "form": ST.SECTION["forms"],
+    "committee": ST.SECTION["committees"],
+    "department": ST.SECTION["departments"],
+    "leader": ST.SECTION["leaders"],
+}
+WI_LIMIT_NOW = "当前上限:{value}"
+WI_LOG = "已做的调整"
+WI_LOG_EMPTY = "还没有调整。"
+WI_RESET = "撤销全部调整"
+WI_REPLAN = "重新编排"
+WI_REPLAN_HELP = "以当前方案为起点重新编排,尽量少移动议题"
+WI_RESULT = "推演结果"
+WI_MOVED = "调整的议题"
+WI_MOVED_NONE = "没有议题需要移动。"
+WI_MOVED_N = "共调整 {n} 个议题"
+WI_FOR_YOU = "与您相关的变化"
+WI_FOR_YOU_PICK = "选择部门、专委会或领导"
+WI_FOR_YOU_NONE = "没有部门、专委会或领导受影响。"
+WI_LOADS = "调整前后的负荷"
+WI_LOADS_PICK = "对象"
+WI_BEFORE = "调整前"
+WI_AFTER = "调整后"
+WI_ADOPT = "采用此方案"
+WI_ADOPT_HELP = "保存调整后的计划,并把推演结果设为当前方案"
+WI_ADOPTED = "已采用:计划版本 {version},当前方案已更新"
+WI_DISCARD = "放弃推演结果"
+WI_SUGGEST = "月份建议"
+WI_SUGGEST_INTRO = "选一个议题,看它放到每个月是否可行、为什么,以及各软性目标会怎样变化(其他议题不动)。"
+WI_SUGGEST_MOVE = "移到该月并重新编排"
+WI_SUGGEST_MONTH = "目标月份"
+WI_INFEASIBLE = "推演结果无可行方案:{explanation}"
+WI_YES = "可行"
+WI_NO = "不可行"
+WI_NOW = "当前"
+
+LOG_PIN = "{topic}固定到 {month}"
+LOG_UNPIN = "{topic}取消固定"
+LOG_AWAY = "{leader} {month} 不在岗"
+LOG_BACK = "{leader} {month} 恢复在岗"
+LOG_LIMIT = "{kind}「{name}」每月上限改为 {value}"
+LOG_MONTH_LIMIT = "每月议题总数上限改为 {value}"
+
+# -- conflicts -------------------------------------------------------------------------------------
+CF_SOURCE = "查看"
+CF_SOURCES = {"current": "当前方案", "solve": "最近一次编排", "whatif": "推演结果"}
+CF_HARD = "硬性冲突"
+CF_HARD_INTRO = "以下要求无法同时满足,需要放宽其中一条:"
+CF_NO_HARD = "没有硬性冲突:所有硬性规则都已满足。"
+CF_SOFT = "软性预警"
+CF_NO_SOFT = "没有软性预警。"
+CF_FILTER_KIND = "类别"
+CF_FILTER_MONTH = "月份"
+CF_FILTER_ENTITY = "对象"
+CF_ALL = "全部"
+CF_JUMP = "在全年总览中查看"
+CF_JUMP_HELP = "打开全年总览,并按所选对象筛选"
+CF_COUNT = "{n} 条"
+CF_NO_SCHEDULE = "还没有方案。请先到「编排」页编排。"
+CONFLICT_KIND = {
+    "window": "时间窗口",
+    "blackout": "不安排月份",
+    "fixed_month": "固定月份",
+    "session_only": "全会期间",
+    "leader_unavailable": "领导不在岗",
+    "calendar_months": "可用月份",
+    "month_limit": "每月议题上限",
+    "form_limit": "协商形式每月上限",
+    "committee_limit": "专委会每月上限",
+    "form_gap": "协商形式间隔",
+    "after": "先后顺序",
+    "capacity_form_gap": "协商形式间隔(容量不足)",
+    "capacity_form_limit": "协商形式每月上限(容量不足)",
+    "capacity_month_limit": "每月议题上限(容量不足)",
+    "capacity_committee_limit": "专委会每月上限(容量不足)",
+    "after_cycle": "先后顺序成环",
+}
+ENTITY_KIND = {
+    "department": ST.SECTION["departments"],
+    "committee": ST.SECTION["committees"],
+    "leader": ST.SECTION["leaders"],
+    "form": ST.SECTION["forms"],
+    "topic": ST.SECTION["topics"],
+}
+
+# -- load ------------------------------------------------------------------------------------------
+LD_INTRO = "每格为该月需参加(出席、承办)的协商项数;红色为超出每月上限,方框内为上限。"
+LD_TABS = {"department": "部门 × 月份", "committee": "专委会 × 月份", "leader": "领导 × 月份"}
+LD_ONLY_BUSY = "只显示有安排的对象"
+LD_MONTH_TOTAL = "每月议题数"
+LD_MONTH_LIMIT = "每月上限"
+LD_OVER = "超出上限"
+LD_WITHIN = "未超上限"
+LD_NONE = "没有数据。"
+LD_OVERLOADS = "超负荷 {n} 处"
+LD_LEGEND_LOAD = "项数"
+LD_TOOLTIP_TOPICS = "议题"
+LD_LIMIT_LABEL = "上限 {limit}"
+LD_NO_LIMIT = "不限"
+
+# -- exports / imports (paperwork) -----------------------------------------------------------------
+EX_DOCX = "计划文件(Word)"
+EX_XLSX = "计划表(Excel)"
+EX_ICS = "日历(ICS)"
+EX_JSON = "计划数据(JSON)"
+EX_TEMPLATE = "Excel 填写模板"
+EX_NEED_SCHEDULE = "编排后可导出计划文件和日历"
+IM_XLSX = "从 Excel 导入议题"
+IM_XLSX_HELP = "上传按模板填写的 .xlsx,检查无误后替换本计划的内容(保存前可预览)"
+IM_TEXT = "从已发布的计划文本生成草稿"
+IM_TEXT_HELP = "粘贴或上传已发布的年度协商计划(.txt/.docx),识别出议题、专委会、部门和领导,供您核对后保存为新计划"
+IM_TEXT_AREA = "粘贴计划文本"
+IM_PARSE = "识别"
+IM_PREVIEW = "识别结果(尚未保存)"
+IM_NEW_NAMES = "新出现的名称,请核对"
+IM_SAVE = "保存为新计划"
+IM_REPLACE = "用导入内容替换本计划"
+IM_SAVED = "已保存为计划 {label}"
+IM_FAILED = "文件未导入,共发现 {n} 处问题:"

@@ -1,0 +1,215 @@
+"""View helpers for the pages: filter choices, cached HTML, jumps between pages.
+
+A "jump" is how one page sends the planner to 全年总览 with a filter set (the
+冲突与预警 page: "what does 市商务局 have?"): the button's callback stores the
+wanted filter under ``jump``; the overview applies it before drawing its
+filter widgets, then switches page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from html import escape
+
+import streamlit as st
+
+from solver.plan import Plan, Schedule
+
+from . import calendar, frames
+from . import texts as U
+from .theme import form_colors, tint
+
+FILTER_KEYS = {"committee": "ov_committee", "department": "ov_department", "leader": "ov_leader",
+               "form": "ov_form"}
+
+TOPIC_LIST_COLUMNS = {
+    U.COL["title"]: st.column_config.TextColumn(U.COL["title"], width="large"),
+    U.COL["id"]: st.column_config.TextColumn(U.COL["id"], width="small"),
+    U.COL["fixed"]: st.column_config.TextColumn(U.COL["fixed"], width="small"),
+}
+
+
+def choice_ids(items: Sequence) -> list[str | None]:
+    """Options of a filter: None (= all) then every id."""
+    return [None, *(x.id for x in items)]
+
+
+def choice_label(items: Sequence) -> Callable[[str | None], str]:
+    names = {x.id: x.name for x in items}
+    return lambda i: U.OV_FILTER_ALL if i is None else names.get(i, i)
+
+
+def clear_filters() -> None:
+    for key in FILTER_KEYS.values():
+        st.session_state[key] = None
+
+
+def jump(kind: str, entity: str) -> None:
+    """Callback: open the overview filtered to one department / committee / leader / form."""
+    st.session_state.jump = (kind, entity)
+
+
+def apply_jump() -> None:
+    """On the overview, before the filter widgets: turn a pending jump into filter values."""
+    wanted = st.session_state.pop("jump", None)
+    if wanted and wanted[0] in FILTER_KEYS:
+        clear_filters()
+        st.session_state[FILTER_KEYS[wanted[0]]] = wanted[1]
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def calendar_html(plan_token: str, schedule_token: str, shown: tuple[str, ...] | None, compact: bool,
+                  _plan: Plan, _schedule: Schedule | None) -> str:
+    return calendar.year_html(_plan, _schedule, set(shown) if shown is not None else None, compact=compact)
+
+
+def form_kpis_html(plan: Plan) -> str:
+    """A strip of "form · count" tiles in the forms' colours (the KPI "topics by form")."""
+    colors = form_colors(plan)
+    tiles = "".join(
+        f'<div style="border-left:4px solid {colors[fid]};background:{tint(colors[fid], 0.07)};'
+        f'border-radius:6px;padding:.35rem .6rem;min-width:6rem;flex:1">'
+        f'<div style="font-size:.78rem;color:#4a4f57">{escape(name)}</div>'
+        f'<div style="font-size:1.45rem;font-weight:700;color:{colors[fid]}">{n}</div></div>'
+        for fid, name, n in frames.form_counts(plan)
+    )
+    return (f'<div style="font-size:.9rem;color:#5b5f66;margin-bottom:.25rem">{U.OV_KPI_FORMS}</div>'
+            f'<div style="display:flex;gap:.5rem;flex-wrap:wrap">{tiles}</div>')
+
+
+# -- the editors of 议题与资源 ------------------------------------------------------------------
+
+
+def editor_key(section: str) -> str:
+    """Stable while the planner edits; a new generation (after save/discard) starts clean tables."""
+    return f"ed_{section}_{st.session_state.editor_generation}"
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def editor_frames(plan_token: str, _plan: Plan) -> dict:
+    return frames.editor_frames(_plan)
+
+
+def editors_dirty() -> bool:
+    """Whether any table has an unsaved edit (added, changed or deleted rows)."""
+    for section in frames.SECTIONS:
+        edits = st.session_state.get(editor_key(section)) or {}
+        if any(edits.get(k) for k in ("edited_rows", "added_rows", "deleted_rows")):
+            return True
+    return False
+
+
+def discard_edits() -> None:
+    st.session_state.editor_generation += 1
+
+
+def flash(message: str, kind: str = "success") -> None:
+    """A message to show once on the next run (after st.rerun)."""
+    st.session_state.flash = (kind, message)
+
+
+def show_flash() -> None:
+    kind, message = st.session_state.pop("flash", (None, None))
+    if message:
+        {"success": st.success, "warning": st.warning, "error": st.error, "info": st.info}[kind](message)
+
+
+# -- the 编排 page ---------------------------------------------------------------------------------
+
+
+def reset_weights() -> None:
+    from solver import GOALS, Weights
+
+    for goal in GOALS:
+        st.session_state[f"w_{goal}"] = Weights().of(goal)
+
+
+def progress_ticker(bar, limit_s: float) -> Callable[[float], None]:
+    """Callback for state.solve_with_progress: move the bar with the time spent (never quite to the end)."""
+    def tick(elapsed: float) -> None:
+        bar.progress(min(elapsed / max(limit_s, 0.1), 0.99), text=U.SOLVE_PROGRESS.format(s=elapsed, t=limit_s))
+    return tick
+
+
+# -- the 推演 page --------------------------------------------------------------------------------
+
+
+def affected_first(plan: Plan, diff: dict, kind: str) -> dict[str, str]:
+    """id → name of a kind's entities, those the re-plan changed something for first (marked ●)."""
+    touched = {r["entity"] for r in diff.get("for_you", []) if r["kind"] == kind}
+    items = {"department": plan.departments, "committee": plan.committees, "leader": plan.leaders}[kind]
+    first = {x.id: f"● {x.name}" for x in items if x.id in touched}
+    return first | {x.id: x.name for x in items if x.id not in touched}
+
+
+# -- the 冲突与预警 page ----------------------------------------------------------------------------
+
+
+def result_sources() -> dict[str, tuple[Plan, Schedule]]:
+    """The schedules there is something to say about: current, last solve, what-if result (with their plan)."""
+    s = st.session_state
+    out: dict[str, tuple[Plan, Schedule]] = {}
+    if s.schedule is not None:
+        out["current"] = (s.plan, s.schedule)
+    if s.solve_result is not None and s.solve_result.status in ("infeasible", "unknown"):
+        out["solve"] = (s.plan, s.solve_result)
+    if s.wi_after is not None:
+        out["whatif"] = (s.wi_plan or s.plan, s.wi_after)
+    return out
+
+
+def latest_source(sources: dict) -> str:
+    latest = st.session_state.get("latest")
+    return latest if latest in sources else next(iter(sources))
+
+
+def kind_options(df) -> dict[str, str]:
+    """Kinds present in a findings frame → label, in the order of the soft goals."""
+    from solver import GOALS
+
+    present = list(dict.fromkeys(df["_kind"]))
+    order = [g for g in GOALS if g in present] + [k for k in present if k not in GOALS]
+    return {k: frames.finding_kind_label(k) for k in order}
+
+
+def month_or_all(m: int | None) -> str:
+    from solver import texts as ST
+
+    return U.CF_ALL if m is None else ST.month(m)
+
+
+def _go(key: str) -> None:
+    picked = st.session_state.get(key)
+    if picked:
+        kind, entity = picked.split(":", 1)
+        jump(kind, entity)
+
+
+def jump_row(entities: dict[str, str], *, key: str) -> None:
+    """Pick a department / committee / leader / form named above and open the overview filtered to it."""
+    usable = {k: v for k, v in entities.items() if k.split(":", 1)[0] in FILTER_KEYS}
+    if not usable:
+        return
+    c1, c2 = st.columns([2, 1], vertical_alignment="bottom")
+    c1.selectbox(U.CF_FILTER_ENTITY, list(usable), format_func=usable.get, key=key, help=U.CF_JUMP_HELP)
+    if c2.button(U.CF_JUMP, key=f"{key}_go", icon=":material/calendar_month:"):
+        _go(key)
+        st.switch_page("pages/overview.py")
+
+
+# -- the 负荷 page --------------------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def load_tables(plan_token: str, schedule_token: str, only_busy: bool, _plan: Plan, _schedule: Schedule) -> dict:
+    """Kind → heatmap frame (cached: the loads of a schedule do not change)."""
+    from solver import whatif
+
+    from . import charts
+
+    rows = whatif.loads(_plan, _schedule)
+    return {kind: charts.load_frame(rows, _plan, kind, only_busy=only_busy) for kind in U.LD_TABS}
+
+
+def overloads(df) -> int:
+    return 0 if df.empty else int(df["over"].sum())

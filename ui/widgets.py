@@ -1,0 +1,75 @@
+"""Small composite widgets more than one page draws: status badge, result panel, sidebar summary."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from solver import texts as ST
+from solver.plan import Schedule
+
+from . import frames
+from . import texts as U
+from .theme import GOLD, MUTED, OK, OVER
+
+STATUS_COLOR = {"optimal": OK, "feasible": GOLD, "infeasible": OVER, "unknown": MUTED}
+
+
+def status_badge(status: str | None) -> str:
+    """HTML for a coloured pill with the status in words."""
+    if status is None:
+        return f'<span class="xs-badge" style="background:{MUTED}">{U.SIDEBAR_NO_SCHEDULE.split(":")[-1]}</span>'
+    return f'<span class="xs-badge" style="background:{STATUS_COLOR[status]}">{ST.STATUS[status]}</span>'
+
+
+def author() -> str:
+    return (st.session_state.get("author_input") or "").strip()
+
+
+def sidebar(choices: dict[int, str]) -> None:
+    """The plan picker (shared by all pages), what is selected, who is editing, which database."""
+    from store.db import database_url, display_url
+
+    with st.sidebar:
+        st.markdown(f"### {U.APP_TITLE}")
+        if choices:
+            st.selectbox(U.SIDEBAR_PLAN, list(choices), format_func=choices.get, key="plan_picker",
+                         help=U.SIDEBAR_PLAN_HELP, persist_state="session")
+            sidebar_summary()
+        else:
+            st.info(U.SIDEBAR_NO_PLANS)
+        st.text_input(U.RES_AUTHOR, key="author_input", placeholder="张三", persist_state="session")
+        st.caption(U.SIDEBAR_DB.format(url=display_url(database_url())))
+
+
+def sidebar_summary() -> None:
+    s = st.session_state
+    if s.plan is None:
+        return
+    st.caption(U.SIDEBAR_VERSION.format(version=s.plan_version, topics=len(s.plan.topics)))
+    sched = s.schedule
+    label = U.SIDEBAR_SCHEDULE.format(status=ST.STATUS[sched.status]) if sched else U.SIDEBAR_NO_SCHEDULE
+    st.caption(label)
+
+
+def gap_text(schedule: Schedule) -> str:
+    if schedule.objective is None or schedule.bound is None:
+        return "—"
+    if schedule.objective == 0:
+        return "0%"
+    return f"{(schedule.objective - schedule.bound) / schedule.objective:.0%}"
+
+
+def result_panel(schedule: Schedule) -> None:
+    """Status, objective, proven bound, gap, time; then the objective per soft goal."""
+    st.html(f"<div style='margin:.2rem 0 .6rem 0'>{status_badge(schedule.status)}</div>")
+    if schedule.status in ("infeasible", "unknown"):
+        st.error(schedule.explanation or ST.STATUS[schedule.status])
+        return
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(U.SOLVE_OBJECTIVE, schedule.objective, help=U.SOLVE_OBJECTIVE_HELP, border=True)
+    c2.metric(U.SOLVE_BOUND, schedule.bound, help=U.SOLVE_BOUND_HELP, border=True)
+    c3.metric(U.SOLVE_GAP, gap_text(schedule), border=True)
+    c4.metric(U.SOLVE_TIME_USED, f"{schedule.solve_seconds or 0:.2f} 秒", border=True)
+    st.markdown(f"**{U.SOLVE_BREAKDOWN}**")
+    st.dataframe(frames.breakdown_frame(schedule), hide_index=True, width="stretch",
+                 column_config={"说明": st.column_config.TextColumn("说明", width="large")})
