@@ -97,7 +97,7 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
         plan_year=plan.year,
         status=status,
         assignments=assignments,
-        objective=int(solver.objective_value),
+        objective=int(round(solver.objective_value)),
         bound=int(round(solver.best_objective_bound)),
         objective_breakdown={
             g: {"count": counts[g], "weight": options.weights.of(g), "penalty": counts[g] * options.weights.of(g)}
