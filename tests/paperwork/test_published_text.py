@@ -354,15 +354,15 @@ def test_seed_copies_match_shared_corpus():
 
 
 def test_other_numbering_styles():
-    text = "\n".join([
-        "(一)对口协商(3项)",
-        "\u2460发展电商经济",
-        "时间安排:6月",
-        "(2)发展智慧交通",
-        "时间安排:4月",
-        "3\u3001加快科技型企业培育",
-        "时间安排:9月",
-    ])
+    text = (
+        "(一)对口协商(3项)\n"
+        "\u2460发展电商经济\n"  # ①
+        "时间安排:6月\n"
+        "(2)发展智慧交通\n"
+        "时间安排:4月\n"
+        "3\u3001加快科技型企业培育\n"  # 3、
+        "时间安排:9月\n"
+    )
     draft = parse_published_text(text, year=2024)
     assert [(t.title, t.preferred_months) for t in draft.plan.topics] == [
         ("发展电商经济", [6]), ("发展智慧交通", [4]), ("加快科技型企业培育", [9])]
