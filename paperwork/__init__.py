@@ -9,15 +9,22 @@ row and column).
 - Word: :func:`plan_document`
 - Calendars: :func:`calendars`, :func:`all_calendars`
 - Published plan text: :func:`parse_published_text` → :class:`DraftPlan`
-- Uploads: :func:`check_upload`, :func:`text_from_upload`, :data:`MAX_UPLOAD_BYTES`
+- Uploads: :func:`check_upload`, :func:`text_from_upload`, :func:`json_to_plan`,
+  :func:`json_to_schedule`, :data:`MAX_UPLOAD_BYTES`; MIME types for downloads
 """
 
 from .common import (
+    DOCX_MIME,
+    ICS_MIME,
     MAX_UPLOAD_BYTES,
+    XLSX_MIME,
+    ZIP_MIME,
     PaperIssue,
     PaperworkError,
     check_upload,
     draft_schedule,
+    json_to_plan,
+    json_to_schedule,
     text_from_upload,
     zh_punct,
 )
@@ -27,7 +34,11 @@ from .ics import all_calendars, calendar_filename, calendars
 from .published_text import DraftPlan, parse_published_text
 
 __all__ = [
+    "DOCX_MIME",
+    "ICS_MIME",
     "MAX_UPLOAD_BYTES",
+    "XLSX_MIME",
+    "ZIP_MIME",
     "DraftPlan",
     "PaperIssue",
     "PaperworkError",
@@ -37,6 +48,8 @@ __all__ = [
     "check_upload",
     "draft_schedule",
     "example_plan",
+    "json_to_plan",
+    "json_to_schedule",
     "parse_published_text",
     "plan_document",
     "plan_to_xlsx",

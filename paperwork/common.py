@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from solver.plan import Assignment, Plan, Schedule
-from solver.validate import PlanError
+from solver.validate import PlanError, load_plan, parse_schedule
 
 from . import texts as T
 
@@ -162,6 +162,31 @@ def text_from_upload(name: str, data: bytes) -> str:
                 lines.append("  ".join(c.text for c in row.cells))
         return "\n".join(lines)
     return decode_text(name, data)
+
+
+def json_to_plan(data: bytes, *, name: str = "计划.json") -> Plan:
+    """An uploaded plan JSON: size/type checked, then validated; every problem in one error."""
+    check_upload(name, data, "json")
+    try:
+        return load_plan(data)
+    except PlanError as err:
+        raise from_plan_error(err) from None
+
+
+def json_to_schedule(data: bytes, plan: Plan, *, name: str = "安排.json") -> Schedule:
+    """An uploaded schedule JSON, checked against its plan."""
+    check_upload(name, data, "json")
+    try:
+        return parse_schedule(json.loads(data.decode("utf-8-sig")), plan)
+    except PlanError as err:
+        raise from_plan_error(err) from None
+
+
+# MIME types for download buttons.
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ICS_MIME = "text/calendar"
+ZIP_MIME = "application/zip"
 
 
 # -- schedules ------------------------------------------------------------------------

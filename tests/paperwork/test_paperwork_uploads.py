@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 
 import pytest
@@ -73,3 +74,23 @@ def test_text_from_upload_reads_utf8_gbk_and_docx():
     buf = io.BytesIO()
     doc.save(buf)
     assert text_from_upload("计划.docx", buf.getvalue()).splitlines()[:3] == text.splitlines()
+
+
+def test_json_uploads_report_every_problem():
+    from paperwork import example_plan, json_to_plan, json_to_schedule
+
+    plan = example_plan()
+    assert json_to_plan(plan.to_json().encode()).to_dict() == plan.to_dict()
+    bad = plan.to_dict()
+    bad["topics"][0]["departments"] = ["nope"]
+    bad["topics"][1]["fixed_month"] = 13
+    with pytest.raises(PaperworkError) as err:
+        json_to_plan(json.dumps(bad).encode())
+    assert len(err.value.issues) == 2
+    sched = b'{"format": "consult-schedule/1", "plan_year": 2024, "status": "feasible", ' \
+            b'"assignments": [{"topic": "T09", "month": 3, "lead": "proposal"}]}'
+    with pytest.raises(PaperworkError) as err:
+        json_to_schedule(sched, plan)
+    assert "T09" in str(err.value)
+    with pytest.raises(PaperworkError):
+        json_to_plan(b"\0" * (MAX_UPLOAD_BYTES + 1))
