@@ -39,9 +39,13 @@ _SECTION = re.compile(r"^\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*(.+
 _COUNT = re.compile(r"\(\s*(\d{1,3})\s*[个项次件]\s*\)\s*$")
 _NUMBERED = re.compile(r"^(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*(?:[、)]|\.(?!\d)))\s*(?P<title>\S.*)$")
 _CIRCLED = {chr(0x2460 + i): f"{i + 1}." for i in range(20)}  # ①…⑳ (NFKC would drop the separator)
+# Web-page furniture around a pasted plan. Distinctive words match as prefixes;
+# ordinary words only as a whole label ("来源:", "返回"), so "相关部门:…" or
+# "编辑出版文史资料" are never thrown away.
 _JUNK = re.compile(
-    r"^(首页|当前位置|您的位置|上一篇|下一篇|上一页|下一页|分享到|打印|关闭|扫一扫|责任编辑|编辑|来源|发布时间|发布日期|"
-    r"发布者|作者|字号|点击|浏览|阅读|返回|相关|copyright|备案号|版权所有|联系电话|展开阅读|资源描述|上传|举报|下载)",
+    r"^(?:(?:首页|当前位置|您的位置|您现在的位置|上一篇|下一篇|上一页|下一页|分享到|扫一扫|责任编辑|点击查看|展开阅读|"
+    r"资源描述|上传人|copyright|备案号|版权所有|打印本页|关闭窗口|返回顶部|相关资源|相关搜索|相关阅读|相关文章|相关推荐)"
+    r"|(?:打印|关闭|编辑|来源|发布时间|发布日期|发布者|作者|字号|浏览|阅读|返回|举报|下载|联系电话|时间)(?=$|\s|[:>|/]))",
     re.IGNORECASE,
 )
 _JUNK_ANY = re.compile(r"(第\s*\d+\s*页|共\s*\d+\s*页|\s[|>]\s|^\||\|$|https?://|www\.|ICP|公网安备)")
@@ -276,6 +280,11 @@ def _scan(text: str) -> _Parsed:
 
         # An unlabelled, unnumbered line: a continuation, a title, or stray text.
         if topic is not None and topic.last is not None:
+            # A wrapped list ("市自然资源和\n规划局") is short and has no full stop;
+            # a sentence after a list is something else, kept for review.
+            if topic.last != "content" and (len(line) > (12 if topic.last == "time" else 40) or "。" in line):
+                out.unparsed.append(raw.strip())
+                continue
             sep = " " if topic.last == "content" else ""
             topic.fields[topic.last] += sep + line
         elif topic is not None and not _is_prose(topic.title + line):

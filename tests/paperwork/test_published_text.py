@@ -367,3 +367,39 @@ def test_other_numbering_styles():
     assert [(t.title, t.preferred_months) for t in draft.plan.topics] == [
         ("发展电商经济", [6]), ("发展智慧交通", [4]), ("加快科技型企业培育", [9])]
     assert draft.plan.year == 2024 and not any("年份" in w for w in draft.warnings)
+
+
+def test_junk_filter_keeps_field_lines_that_look_like_web_words():
+    text = (
+        "首页 > 政协 > 工作计划\n"
+        "来源:某市政协网站\n"
+        "(一)对口协商(1项)\n"
+        "1.编辑出版地方文史资料\n"
+        "时间安排:9月\n"
+        "承办部门:文史委\n"
+        "相关部门:市档案馆、市文旅局\n"
+        "相关搜索\n"
+        "返回顶部\n"
+    )
+    draft = parse_published_text(text, year=2024)
+    (t,) = draft.plan.topics
+    assert t.title == "编辑出版地方文史资料"
+    assert [draft.plan.department_by_id()[d].name for d in t.departments] == ["市档案馆", "市文旅局"]
+    assert {"首页 > 政协 > 工作计划", "来源:某市政协网站", "相关搜索", "返回顶部"} <= set(draft.unparsed_lines)
+
+
+def test_wrapped_department_list_joins_but_a_stray_sentence_does_not():
+    text = (
+        "(一)对口协商(1项)\n"
+        "1.发展智慧交通\n"
+        "时间安排:4月\n"
+        "承办部门:提案委\n"
+        "协商部门:市交通局、市自然资源和\n"
+        "规划局、市公交集团\n"
+        "本站为文档C2C交易模式,即用户上传的文档直接被用户下载,本站只是中间服务平台。\n"
+    )
+    draft = parse_published_text(text, year=2024)
+    (t,) = draft.plan.topics
+    assert [draft.plan.department_by_id()[d].name for d in t.departments] == [
+        "市交通局", "市自然资源和规划局", "市公交集团"]
+    assert any(line.startswith("本站为文档") for line in draft.unparsed_lines)
