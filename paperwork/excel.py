@@ -766,7 +766,7 @@ def _read_calendar(ws: Worksheet, rd: _Reader) -> tuple[dict[str, Any], dict[str
             if kind == "text":
                 top[key] = _text(value)
             elif kind == "int":
-                v = _int(value, optional=True)
+                v = _int(re.sub(r"年度?$", "", value.strip()) if isinstance(value, str) else value, optional=True)
                 if v is None:
                     rd.add("calendar", row, "B", key, T.MSG["year_missing"])
                 else:

@@ -277,3 +277,11 @@ def test_errors_have_no_python_in_them():
     err = errors_of(edit(template(), change))
     for i in err.issues:
         assert "Traceback" not in i.message and "Error" not in i.message and "None" not in i.message
+
+
+def test_year_typed_with_its_unit():
+    def change(wb):
+        for r in wb["日历"].iter_rows(min_row=2):
+            if r[0].value == "年度":
+                r[1].value = "2025年"
+    assert xlsx_to_plan(edit(template(), change)).year == 2025

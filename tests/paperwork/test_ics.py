@@ -69,7 +69,7 @@ def check_calendar(plan, schedule, kind, eid, data: bytes) -> None:
 def test_every_calendar_of_every_sample_plan_parses_back(path):
     plan, schedule = plan_and_schedule(path)
     for kind, items in (("leader", plan.leaders), ("department", plan.departments), ("committee", plan.committees)):
-        for item in items[:60]:
+        for item in items:
             data = calendars(plan, schedule, kind=kind, entity_id=item.id, stamp=STAMP)
             check_calendar(plan, schedule, kind, item.id, data)
 

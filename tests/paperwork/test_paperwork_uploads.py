@@ -94,3 +94,9 @@ def test_json_uploads_report_every_problem():
     assert "T09" in str(err.value)
     with pytest.raises(PaperworkError):
         json_to_plan(b"\0" * (MAX_UPLOAD_BYTES + 1))
+
+
+def test_broken_docx_upload():
+    with pytest.raises(PaperworkError) as err:
+        text_from_upload("计划.docx", b"PK\x03\x04 not really a zip")
+    assert "不是有效的 Word" in str(err.value)
