@@ -162,6 +162,8 @@ def delete_plan(engine: Engine, plan_id: int, *, expected_version: int | None = 
 def _decode(source: str | bytes | dict | Path) -> dict[str, Any]:
     if isinstance(source, dict):
         return source
+    if isinstance(source, str) and not source.lstrip().startswith("{"):
+        source = Path(source)  # as solver.validate.load_plan: text that is not an object is a path
     if isinstance(source, Path):
         try:
             source = source.read_bytes()
@@ -261,7 +263,7 @@ def _parse_backup(block: Any, plan: Plan) -> dict[str, Any]:
 
 
 def import_plan_json(engine: Engine, source: str | bytes | dict | Path, *, author: str = "") -> int:
-    """Import a consult-plan/1 document (JSON text, bytes, decoded dict or file path); the new plan id.
+    """Import a consult-plan/1 document (JSON text or bytes, a decoded dict, or a file path); the new plan id.
 
     The plan is validated first (:class:`PlanError` with every problem, nothing
     saved). A file written by ``export_plan_json(..., with_schedules=True)``

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
+from alembic.util.exc import CommandError
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
@@ -240,7 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         first = str(err.orig or err).strip().splitlines()[0]
         _err(T.CLI_ERROR.format(message=T.CLI_CONNECT_FAILED.format(url=display_url(url), error=first)))
         return FAILED
-    except (StoreError, PlanError) as err:
+    except (StoreError, PlanError, CommandError) as err:
         _err(T.CLI_ERROR.format(message=err))
         return FAILED
     finally:

@@ -197,14 +197,18 @@ def migrating_connection(engine: Engine) -> Iterator[Connection]:
     table by copying it, and dropping the old copy with enforcement on would
     cascade-delete the rows that point at it. Integrity is then checked as a
     whole (``PRAGMA foreign_key_check``) before commit, and enforcement is
-    switched back on. On PostgreSQL an advisory lock makes a second process
-    wait until the first has finished migrating.
+    switched back on. A second process starting at the same time waits until
+    the first has finished migrating (``BEGIN IMMEDIATE`` on SQLite, an
+    advisory lock on PostgreSQL).
     """
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as conn:
         if sqlite:
             # must happen outside a transaction, i.e. before our BEGIN
             conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+            # a second process (or thread) starting at the same time waits here
+            # and then finds the schema already upgraded
+            conn = conn.execution_options(sqlite_begin="IMMEDIATE")
         try:
             with conn.begin():
                 if engine.dialect.name == "postgresql":

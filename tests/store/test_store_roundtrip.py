@@ -51,7 +51,11 @@ def test_json_text_and_bytes_and_path_import(engine, tmp_path):
     path.write_text(text.replace("2023", "2024"), encoding="utf-8")
     b = api.import_plan_json(engine, path)
     c = api.import_plan_json(engine, text.replace("2023", "2025").encode("utf-8"))
-    assert [api.load_plan(engine, i)[0].year for i in (a, b, c)] == [2023, 2024, 2025]
+    path.write_text(text.replace("2023", "2026"), encoding="utf-8")
+    d = api.import_plan_json(engine, str(path))
+    assert [api.load_plan(engine, i)[0].year for i in (a, b, c, d)] == [2023, 2024, 2025, 2026]
+    with pytest.raises(api.PlanError, match="找不到计划文件"):
+        api.import_plan_json(engine, str(tmp_path / "missing.json"))
 
 
 @pytest.mark.parametrize("path", SAMPLES)
