@@ -6,17 +6,32 @@ Pure Python: no streamlit, no database. The few functions the app needs::
     plan = load_plan("data/weihai-2023.json")
     schedule = solve(plan, SolveOptions(time_limit_s=5))
     report = check(plan, schedule)
+
+Names are imported on first use, so ``import solver.plan`` (the data layer,
+the command-line tools) does not pay for loading OR-Tools.
 """
 
-from .check import CheckReport, check
-from .explain import explain_infeasible, precheck
-from .options import GOALS, SolveOptions, Weights
-from .plan import Assignment, Finding, Plan, Schedule
-from .solve import solve
-from .validate import PlanError, PlanIssue, load_plan, load_schedule, parse_plan, parse_schedule
+from __future__ import annotations
 
-__all__ = [
-    "GOALS", "Assignment", "CheckReport", "Finding", "Plan", "PlanError", "PlanIssue", "Schedule",
-    "SolveOptions", "Weights", "check", "explain_infeasible", "load_plan", "load_schedule", "parse_plan",
-    "parse_schedule", "precheck", "solve",
-]
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "GOALS": "options", "SolveOptions": "options", "Weights": "options",
+    "Assignment": "plan", "Finding": "plan", "Plan": "plan", "Schedule": "plan",
+    "PlanError": "validate", "PlanIssue": "validate", "load_plan": "validate", "load_schedule": "validate",
+    "parse_plan": "validate", "parse_schedule": "validate",
+    "CheckReport": "check", "check": "check",
+    "explain_infeasible": "explain", "precheck": "explain",
+    "solve": "solve",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'solver' has no attribute {name!r}")

@@ -32,12 +32,15 @@ class SolveOptions(BaseModel):
 
     weights: Weights = Field(default_factory=Weights)
     time_limit_s: float = Field(10.0, gt=0)
-    # Two workers: this machine class has two cores. With interleaved search
-    # CP-SAT runs its portfolio deterministically, so the same plan and options
-    # give the same schedule every time (see README, "Determinism").
-    num_workers: int = Field(2, ge=1)
-    random_seed: int = 0
+    # Same plan + same options = same schedule: one CP-SAT worker under a
+    # deterministic-time limit, and above ``lns_above_topics`` a seeded
+    # neighbourhood search (solver.lns). Switch off for CP-SAT's parallel
+    # portfolio on ``num_workers`` threads (faster on some big plans, but the
+    # answer can differ between runs). See README, "Determinism".
     deterministic: bool = True
+    num_workers: int = Field(2, ge=1)  # parallel mode only; this machine class has two cores
+    lns_above_topics: int = Field(80, ge=0)
+    random_seed: int = 0
     # Start a cold solve from the greedy schedule (see solver.greedy).
     greedy_hint: bool = True
     # Time budget of the infeasibility explanation (find + shrink a conflict set).

@@ -17,6 +17,7 @@ from . import texts as T
 from .check import check
 from .explain import explain_infeasible, precheck
 from .greedy import greedy_schedule, improve
+from .lns import Incumbent, evaluate, improve_with_lns
 from .model import PlanModel
 from .options import GOALS, SolveOptions
 from .plan import Assignment, Finding, Plan, Schedule
@@ -31,17 +32,24 @@ _STATUS = {
 
 
 def make_solver(options: SolveOptions, *, time_limit_s: float | None = None) -> cp_model.CpSolver:
-    """A CP-SAT solver with the project's parameters (seed, workers, determinism)."""
+    """A CP-SAT solver with the project's parameters (seed, workers, determinism).
+
+    Deterministic runs use one worker and a *deterministic-time* limit (a
+    measure of work, not of the clock), so a run stops at the same point of
+    its search on any machine and under any load. Otherwise the parallel
+    portfolio runs on ``num_workers`` threads against the wall clock.
+    """
+    limit = time_limit_s if time_limit_s is not None else options.time_limit_s
     solver = cp_model.CpSolver()
     p = solver.parameters
-    p.max_time_in_seconds = time_limit_s if time_limit_s is not None else options.time_limit_s
-    p.num_workers = options.num_workers
     p.random_seed = options.random_seed
-    if options.deterministic and options.num_workers > 1:
-        # Interleaved search runs the workers' portfolio in lock-step batches, so
-        # two runs of the same model explore the same way and return the same
-        # solution (wall-clock time limits aside).
-        p.interleave_search = True
+    if options.deterministic:
+        p.num_workers = 1
+        p.max_deterministic_time = limit
+        p.max_time_in_seconds = 4 * limit + 1  # a safety net; normally the work limit stops first
+    else:
+        p.num_workers = options.num_workers
+        p.max_time_in_seconds = limit
     return solver
 
 
@@ -67,19 +75,35 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
                            conflict_source="precheck")
 
     pm = PlanModel(plan, weights=options.weights, baseline=baseline)
-    if baseline is not None:
-        add_hints(pm, baseline)
-    elif options.greedy_hint:
-        add_hints(pm, improve(plan, greedy_schedule(plan, options.weights), options.weights))
-    solver = make_solver(options)
+    start_from = baseline
+    if start_from is None and options.greedy_hint:
+        start_from = improve(plan, greedy_schedule(plan, options.weights), options.weights)
+    if start_from is not None:
+        add_hints(pm, start_from)
+
+    big = options.deterministic and len(plan.topics) > options.lns_above_topics
+    # A big plan spends a third of its budget on the full model (the proven
+    # bound, perhaps a better schedule), the rest on seeded neighbourhood search
+    # from the best schedule known.
+    solver = make_solver(options, time_limit_s=options.time_limit_s / 3 if big else None)
     code = solver.solve(pm.model)
     status = _STATUS.get(code, "unknown")
-
     if status == "infeasible":
         conflicts = explain_infeasible(plan, options)
         return _infeasible(plan, [r.finding() for r in conflicts], summarize([r.message for r in conflicts]),
                            started, conflict_source="cp-sat")
-    if status == "unknown":
+
+    best = Incumbent.read(pm, solver) if status in ("optimal", "feasible") else None
+    bound = int(round(solver.best_objective_bound))
+    if big and status != "optimal":
+        known = evaluate(pm, {a.topic: (a.month, a.lead) for a in start_from.assignments}, options) \
+            if start_from is not None else None
+        if known is not None and (best is None or known.objective < best.objective):
+            best = known
+        if best is not None:
+            best = improve_with_lns(pm, best, options, budget=options.time_limit_s * 2 / 3)
+            status = "optimal" if best.objective <= bound else "feasible"
+    if best is None:
         return Schedule(
             plan_year=plan.year,
             status="unknown",
@@ -87,18 +111,15 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
             solve_seconds=round(time.perf_counter() - started, 3),
         )
 
-    assignments = []
-    for t in plan.topics:
-        m = next(m for m, v in pm.x[t.id].items() if solver.boolean_value(v))
-        lead = next(c for c, v in pm.lead[t.id].items() if isinstance(v, int) or solver.boolean_value(v))
-        assignments.append(Assignment(topic=t.id, month=m, lead=lead))
-    counts = {g: int(solver.value(sum(pm.terms[g]))) if pm.terms[g] else 0 for g in GOALS}
+    assignments = [Assignment(topic=t.id, month=best.assignment[t.id][0], lead=best.assignment[t.id][1])
+                   for t in plan.topics]
+    counts = best.counts
     schedule = Schedule(
         plan_year=plan.year,
         status=status,
         assignments=assignments,
-        objective=int(round(solver.objective_value)),
-        bound=int(round(solver.best_objective_bound)),
+        objective=best.objective,
+        bound=bound,
         objective_breakdown={
             g: {"count": counts[g], "weight": options.weights.of(g), "penalty": counts[g] * options.weights.of(g)}
             for g in GOALS
