@@ -23,7 +23,7 @@ _EXPORTS = {
     "parse_plan": "validate", "parse_schedule": "validate",
     "CheckReport": "check", "check": "check",
     "explain_infeasible": "explain", "precheck": "explain",
-    "solve": "solve",
+    "solve": "solving",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -12,7 +12,7 @@ from . import texts as T
 from .check import check
 from .options import SolveOptions, Weights
 from .validate import PlanError, load_plan, load_schedule
-from .solve import solve
+from .solving import solve
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_VIOLATIONS = 0, 1, 3, 4
 

@@ -14,7 +14,7 @@ from . import texts as T
 from .check import check
 from .options import GOALS, SolveOptions, Weights
 from .plan import Assignment, Plan, Schedule
-from .solve import solve
+from .solving import solve
 
 # -- edits ---------------------------------------------------------------------------
 
