@@ -14,22 +14,25 @@ if not sources:
     st.stop()
 source = st.segmented_control(U.CF_SOURCE, list(sources), format_func=U.CF_SOURCES.get, key="cf_source",
                               default=views.latest_source(sources), required=True)
-shown_plan, schedule = sources[source]
+shown = sources[source]
 
 st.subheader(U.CF_HARD)
-if schedule.status in ("infeasible", "unknown"):
-    st.error(schedule.explanation or "", icon=":material/block:")
-    hard = frames.findings_frame(shown_plan, schedule.conflicts)
-    if len(hard):
+if shown.hard:
+    if shown.schedule.assignments:
+        st.error(U.CF_VIOLATIONS.format(n=len(shown.hard)), icon=":material/block:")
+    else:
+        st.error(shown.schedule.explanation or "", icon=":material/block:")
         st.markdown(U.CF_HARD_INTRO)
-        st.dataframe(hard[frames.VISIBLE_FINDING_COLUMNS],
-                     hide_index=True, width="stretch", key="cf_hard_table")
-        views.jump_row(frames.finding_entities(hard), key="cf_hard_jump")
+    hard = frames.findings_frame(shown.plan, shown.hard)
+    st.dataframe(hard[frames.HARD_FINDING_COLUMNS], hide_index=True, width="stretch", key="cf_hard_table")
+    views.jump_row(frames.finding_entities(hard), key="cf_hard_jump")
+elif not shown.schedule.assignments:
+    st.error(shown.schedule.explanation or "", icon=":material/block:")
 else:
     st.success(U.CF_NO_HARD, icon=":material/check_circle:")
 
 st.subheader(U.CF_SOFT)
-soft = frames.findings_frame(shown_plan, schedule.warnings)
+soft = frames.findings_frame(shown.plan, shown.warnings)
 if soft.empty:
     st.info(U.CF_NO_SOFT)
     st.stop()

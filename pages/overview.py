@@ -17,7 +17,8 @@ k1, k2, k3, k4 = st.columns([1, 1, 1, 4.2])
 k1.metric(U.OV_KPI_TOPICS, len(plan.topics), border=True)
 k2.metric(U.OV_KPI_STATUS, U.STATUS_SHORT[schedule.status] if schedule else "—", border=True,
           help=ST.STATUS[schedule.status] if schedule else U.SIDEBAR_NO_SCHEDULE)
-k3.metric(U.OV_KPI_WARNINGS, len(schedule.warnings) if schedule else 0, help=U.OV_KPI_WARNINGS_HELP, border=True)
+k3.metric(U.OV_KPI_WARNINGS, len(views.current_report().warnings) if schedule else 0, help=U.OV_KPI_WARNINGS_HELP,
+          border=True)
 with k4:
     st.html(views.form_kpis_html(plan))
 
@@ -44,7 +45,7 @@ elif schedule.status in ("infeasible", "unknown"):
 
 tab_cal, tab_list, tab_spread = st.tabs([U.OV_TAB_CALENDAR, U.OV_TAB_LIST, U.LD_MONTH_TOTAL])
 with tab_cal:
-    compact = st.toggle("紧凑显示(只显示议题名称)", key="ov_compact", value=len(plan.topics) > 60,
+    compact = st.toggle(U.OV_COMPACT, key=f"ov_compact_{st.session_state.plan_id}", value=len(plan.topics) > 60,
                         persist_state="session")
     st.html(views.calendar_html(st.session_state.plan_token, st.session_state.schedule_token,
                                 tuple(sorted(shown)) if shown is not None else None, compact, plan, schedule))

@@ -21,6 +21,7 @@ for section, tab in zip(frames.SECTIONS, st.tabs([frames.tab_label(s) for s in f
         edited[section] = st.data_editor(
             base[section], key=views.editor_key(section), column_config=frames.editor_columns(plan, section),
             num_rows="fixed" if section == "plan" else "dynamic", hide_index=True, width="stretch",
+            height=views.editor_height(len(base[section])),
         )
 
 dirty = views.editors_dirty()

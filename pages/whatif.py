@@ -24,7 +24,7 @@ months = list(range(1, 13))
 
 edits, log = st.columns([3, 2], gap="large")
 with edits:
-    t_pin, t_away, t_limit, t_sugg = st.tabs([U.WI_TAB_PIN, U.WI_TAB_AWAY, U.WI_TAB_LIMIT, U.WI_SUGGEST])
+    t_pin, t_away, t_limit = st.tabs([U.WI_TAB_PIN, U.WI_TAB_AWAY, U.WI_TAB_LIMIT])
     with t_pin:
         c1, c2 = st.columns([3, 1])
         c1.selectbox(U.WI_TOPIC, topic_ids, format_func=W.topic_label(wplan, latest), key="wi_pin_topic")
@@ -54,21 +54,12 @@ with edits:
                                 value=W.current_limit(wplan, kind, entity))
         st.button(U.WI_LIMIT_SET, on_click=W.on_limit, args=(value_key,), key="wi_limit_set",
                   disabled=value is None and W.limit_required(kind), icon=":material/tune:")
-    with t_sugg:
-        st.caption(U.WI_SUGGEST_INTRO)
-        sugg_topic = st.selectbox(U.WI_TOPIC, topic_ids, format_func=W.topic_label(wplan, latest),
-                                  key="wi_sugg_topic")
-        rows = state.suggestions(st.session_state.wi_plan_token, latest_token, sugg_topic,
-                                 state.options().weights.model_dump_json(), wplan, latest)
-        st.dataframe(frames.suggestions_frame(rows), hide_index=True, width="stretch",
-                     column_config={U.COL["reasons"]: st.column_config.TextColumn(U.COL["reasons"], width="large")})
-        c1, c2 = st.columns([1, 2], vertical_alignment="bottom")
-        c1.selectbox(U.WI_SUGGEST_MONTH, [r["month"] for r in rows], format_func=ST.month, key="wi_sugg_month")
-        c2.button(U.WI_SUGGEST_MOVE, on_click=W.on_move_here, key="wi_sugg_move", icon=":material/move_down:")
-
 with log:
     st.markdown(f"**{U.WI_LOG}**")
-    st.markdown("\n".join(f"- {line}" for line in st.session_state.wi_log) or U.WI_LOG_EMPTY)
+    if st.session_state.wi_log:
+        st.markdown("\n".join(f"- {line}" for line in st.session_state.wi_log))
+    else:
+        st.caption(U.WI_LOG_EMPTY)
     go = st.button(U.WI_REPLAN, type="primary", key="wi_replan", help=U.WI_REPLAN_HELP, width="stretch",
                    icon=":material/autorenew:")
     st.button(U.WI_RESET, key="wi_reset", on_click=W.on_reset, disabled=not st.session_state.wi_log,
@@ -81,20 +72,21 @@ if go or st.session_state.pop("wi_replan_now", False):
         result = state.whatif_replan(state.options(), on_tick=views.progress_ticker(bar, limit))
         box.update(label=U.SOLVE_DONE.format(status=ST.STATUS[result.status], s=result.solve_seconds or 0),
                    state="complete" if result.assignments else "error")
+    st.rerun()  # every label on the page (months of topics, suggestions) now follows the new result
 
 after = st.session_state.wi_after
 if after is not None:
     st.divider()
     st.subheader(U.WI_RESULT)
-    if not after.assignments:
-        st.error(U.WI_INFEASIBLE.format(explanation=after.explanation or ST.STATUS[after.status]))
-        st.page_link("pages/conflicts.py", label=U.SOLVE_SEE_CONFLICTS, icon=":material/report:")
-        st.stop()
+if after is not None and not after.assignments:
+    st.error(U.WI_INFEASIBLE.format(explanation=after.explanation or ST.STATUS[after.status]))
+    st.page_link("pages/conflicts.py", label=U.SOLVE_SEE_CONFLICTS, icon=":material/report:")
+elif after is not None:
     diff = state.diff(st.session_state.wi_plan_token, st.session_state.wi_base_token,
                       st.session_state.wi_after_token, wplan, base, after)
     m1, m2, m3, m4 = st.columns(4)
     m1.metric(U.WI_MOVED, len(diff["moved"]), border=True)
-    m2.metric(U.OV_KPI_STATUS, ST.STATUS[after.status], border=True)
+    m2.metric(U.OV_KPI_STATUS, U.STATUS_SHORT[after.status], border=True, help=ST.STATUS[after.status])
     m3.metric(U.SOLVE_OBJECTIVE, after.objective, border=True, help=U.SOLVE_OBJECTIVE_HELP)
     m4.metric(U.OV_KPI_WARNINGS, len(after.warnings), border=True)
 
@@ -137,3 +129,16 @@ if after is not None:
             views.flash(U.WI_ADOPTED.format(version=version))
             st.rerun()
     a2.button(U.WI_DISCARD, key="wi_discard", on_click=W.on_discard_result)
+
+st.divider()
+st.subheader(U.WI_SUGGEST)
+st.caption(U.WI_SUGGEST_INTRO)
+c1, c2, c3 = st.columns([3, 1, 1.3], vertical_alignment="bottom")
+sugg_topic = c1.selectbox(U.WI_TOPIC, topic_ids, format_func=W.topic_label(wplan, latest), key="wi_sugg_topic")
+rows = state.suggestions(st.session_state.wi_plan_token, latest_token, sugg_topic,
+                         state.options().weights.model_dump_json(), wplan, latest)
+c2.selectbox(U.WI_SUGGEST_MONTH, [r["month"] for r in rows], format_func=ST.month, key="wi_sugg_month")
+c3.button(U.WI_SUGGEST_MOVE, on_click=W.on_move_here, key="wi_sugg_move", icon=":material/move_down:",
+          width="stretch")
+st.dataframe(frames.suggestions_frame(wplan, sugg_topic, rows), hide_index=True, width="stretch", key="wi_sugg_table",
+             column_config={U.COL["reasons"]: st.column_config.TextColumn(U.COL["reasons"], width="large")})

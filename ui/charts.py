@@ -105,8 +105,8 @@ def month_totals(plan: Plan, schedule: Schedule | None) -> alt.Chart:
     layers: list[alt.Chart] = []
     black = [ST.month(m) for m in plan.calendar.blackout_months]
     if black:
-        layers.append(alt.Chart(pd.DataFrame({"month_label": black})).mark_bar(color="#EEECE8", opacity=0.9)
-                      .encode(x=alt.X("month_label:N", sort=MONTHS), y=alt.datum(0)))
+        layers.append(alt.Chart(pd.DataFrame({"month_label": black})).mark_rect(color="#EEECE8", opacity=0.9)
+                      .encode(x=alt.X("month_label:N", sort=MONTHS)))
     layers.append(bars)
     limit = plan.calendar.max_topics_per_month
     if limit is not None:

@@ -1,31 +1,197 @@
-"""Download buttons (plan document, calendar, workbook, JSON) and uploads (Excel, published text).
+"""Downloads (plan document, calendars, workbook, JSON) and uploads (Excel, published text).
 
-The conversions are :mod:`paperwork`'s; this module only lays out the buttons
-and shows its Chinese messages.
+The conversions are :mod:`paperwork`'s and the saving is :mod:`store`'s; this
+module lays out the buttons and shows their Chinese messages. Downloads are
+*deferred* (``data`` is a callable): a document is only built when the planner
+clicks, so a page rerun stays fast.
 """
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
+import paperwork
+from solver import PlanError
+from solver import texts as ST
 from solver.plan import Plan, Schedule
+from store import api as store
+from store.errors import StoreError
 
+from . import frames, state, views, widgets
 from . import texts as U
 
+ENTITY_KINDS = ("leader", "department", "committee")
 
-def _file_stem(plan: Plan) -> str:
+# st.file_uploader speaks English ("Upload", "200MB per file") and cannot be told
+# otherwise; these rules put the Chinese words in their place.
+UPLOADER_CSS = f"""
+<style>
+[data-testid="stFileUploaderDropzone"] button p {{font-size: 0;}}
+[data-testid="stFileUploaderDropzone"] button p::after {{content: "{U.IM_BROWSE}"; font-size: .9rem;}}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{font-size: 0;}}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{
+  content: "{U.IM_DROP.format(limit=paperwork.MAX_UPLOAD_BYTES // (1024 * 1024))}"; font-size: .85rem;}}
+</style>
+"""
+
+
+def _stem(plan: Plan) -> str:
     return f"{plan.body or '协商计划'}{plan.year}年度协商计划"
 
 
+def _usable(schedule: Schedule | None) -> Schedule | None:
+    """A schedule the documents can show (None: paperwork drafts from the plan's own months)."""
+    return schedule if schedule is not None and schedule.assignments else None
+
+
 def downloads(plan: Plan, schedule: Schedule | None) -> None:
-    c1, c2 = st.columns(2)
-    c1.download_button(U.EX_JSON, plan.to_json().encode("utf-8"), file_name=f"{_file_stem(plan)}.json",
-                       mime="application/json", key="dl_json", icon=":material/data_object:", on_click="ignore")
-    if schedule is not None and schedule.assignments:
-        c2.download_button("方案数据(JSON)", schedule.to_json().encode("utf-8"),
-                           file_name=f"{_file_stem(plan)}-方案.json", mime="application/json", key="dl_sched_json",
-                           icon=":material/data_object:", on_click="ignore")
+    """The plan as Word, Excel, calendars and JSON, for the schedule shown."""
+    sched = _usable(schedule)
+    if sched is None:
+        st.caption(U.EX_NEED_SCHEDULE)
+    c1, c2, c3, c4 = st.columns(4)
+    c1.download_button(U.EX_DOCX, lambda: paperwork.plan_document(plan, sched), file_name=f"{_stem(plan)}.docx",
+                       mime=paperwork.DOCX_MIME, key="dl_docx", icon=":material/description:", on_click="ignore",
+                       width="stretch")
+    c2.download_button(U.EX_XLSX, lambda: paperwork.plan_to_xlsx(plan, sched), file_name=f"{_stem(plan)}.xlsx",
+                       mime=paperwork.XLSX_MIME, key="dl_xlsx", icon=":material/table_view:", on_click="ignore",
+                       width="stretch")
+    c3.download_button(U.EX_ICS_ALL, lambda: paperwork.all_calendars(plan, sched),
+                       file_name=f"{_stem(plan)}-日历.zip", mime=paperwork.ZIP_MIME, key="dl_ics_all",
+                       icon=":material/event:", on_click="ignore", width="stretch", help=U.EX_ICS_ALL_HELP)
+    c4.download_button(U.EX_JSON, plan.to_json().encode("utf-8"), file_name=f"{_stem(plan)}.json",
+                       mime="application/json", key="dl_json", icon=":material/data_object:", on_click="ignore",
+                       width="stretch")
+    k1, k2, k3 = st.columns([1, 2, 1], vertical_alignment="bottom")
+    kind = k1.selectbox(U.EX_ICS_KIND, ENTITY_KINDS, format_func=U.ENTITY_KIND.get, key="dl_ics_kind")
+    items = {"leader": plan.leaders, "department": plan.departments, "committee": plan.committees}[kind]
+    names = {x.id: x.name for x in items}
+    entity = k2.selectbox(U.EX_ICS_ENTITY, list(names), format_func=names.get, key="dl_ics_entity")
+    if entity is not None:
+        k3.download_button(U.EX_ICS, lambda: paperwork.calendars(plan, sched, kind=kind, entity_id=entity),
+                           file_name=paperwork.calendar_filename(plan, kind, entity), mime=paperwork.ICS_MIME,
+                           key="dl_ics_one", icon=":material/calendar_add_on:", on_click="ignore", width="stretch")
+
+
+# -- uploads -------------------------------------------------------------------------------------
+
+
+def _show_paper_error(err: Exception) -> None:
+    issues = getattr(err, "issues", None) or [err]
+    st.error(U.IM_FAILED.format(n=len(issues)) + "\n\n" + "\n".join(f"- {i}" for i in issues))
+
+
+def _upload(key: str, kind: str) -> tuple[str, bytes] | None:
+    """The uploaded file (name, bytes) after paperwork's size/type check; None (message shown) if refused."""
+    f = st.session_state.get(key)
+    if f is None:
+        return None
+    data = f.getvalue()
+    try:
+        paperwork.check_upload(f.name, data, kind)
+    except paperwork.PaperworkError as err:
+        _show_paper_error(err)
+        return None
+    return f.name, data
+
+
+def _create(plan: Plan) -> None:
+    try:
+        new_id = store.create_plan(state.engine(), plan, author=widgets.author())
+    except (StoreError, PlanError) as err:
+        views.flash(str(err), "error")
+        return
+    state.refresh()
+    st.session_state.plan_picker = new_id  # the picker follows: the new plan opens
+    st.session_state.pop("im_draft", None)
+    st.session_state.pop("im_xlsx_plan", None)
+    views.flash(U.IM_SAVED.format(label=f"{plan.body} {plan.year}"))
+
+
+def _replace(plan: Plan) -> None:
+    try:
+        version = state.save_plan(plan, author=widgets.author())
+    except (StoreError, PlanError) as err:
+        views.flash(str(err), "error")
+        return
+    st.session_state.pop("im_xlsx_plan", None)
+    views.flash(U.RES_SAVED.format(version=version))
+
+
+def _plan_preview(plan: Plan) -> None:
+    st.caption(U.IM_SUMMARY.format(topics=len(plan.topics), forms=len(plan.forms), committees=len(plan.committees),
+                                   departments=len(plan.departments), leaders=len(plan.leaders)))
+    st.dataframe(frames.topic_list(plan, None), hide_index=True, width="stretch", height=240,
+                 column_config=views.TOPIC_LIST_COLUMNS)
 
 
 def imports(plan: Plan) -> None:
-    st.caption(U.IM_XLSX_HELP)
+    """Excel template and import; a draft plan from published text, reviewed before it is saved."""
+    st.html(UPLOADER_CSS)
+    t1, t2 = st.tabs([U.IM_TAB_XLSX, U.IM_TAB_TEXT])
+    with t1:
+        c1, c2 = st.columns(2)
+        c1.download_button(U.EX_TEMPLATE, paperwork.template, file_name="年度协商计划填写模板.xlsx",
+                           mime=paperwork.XLSX_MIME, key="dl_template", icon=":material/download:",
+                           on_click="ignore", width="stretch")
+        c2.download_button(U.EX_XLSX_THIS, lambda: paperwork.plan_to_xlsx(plan, _usable(state.schedule())),
+                           file_name=f"{_stem(plan)}.xlsx", mime=paperwork.XLSX_MIME, key="dl_this_xlsx",
+                           icon=":material/table_view:", on_click="ignore", width="stretch")
+        st.file_uploader(U.IM_XLSX, type=None, key="im_xlsx", help=U.IM_XLSX_HELP)
+        up = _upload("im_xlsx", "xlsx")
+        if up is not None:
+            try:
+                st.session_state.im_xlsx_plan = paperwork.xlsx_to_plan(up[1], name=up[0])
+            except paperwork.PaperworkError as err:
+                st.session_state.pop("im_xlsx_plan", None)
+                _show_paper_error(err)
+        imported = st.session_state.get("im_xlsx_plan")
+        if imported is not None and up is not None:
+            st.markdown(f"**{U.IM_PREVIEW}**")
+            _plan_preview(imported)
+            b1, b2 = st.columns(2)
+            b1.button(U.IM_REPLACE, key="im_xlsx_replace", on_click=_replace, args=(imported,),
+                      icon=":material/sync_alt:", width="stretch")
+            b2.button(U.IM_SAVE, key="im_xlsx_new", on_click=_create, args=(imported,), type="primary",
+                      icon=":material/add:", width="stretch")
+    with t2:
+        st.caption(U.IM_TEXT_HELP)
+        st.text_area(U.IM_TEXT_AREA, key="im_text", height=160)
+        st.file_uploader(U.IM_TEXT_FILE, type=None, key="im_text_file")
+        if st.button(U.IM_PARSE, key="im_parse", icon=":material/manage_search:"):
+            _parse_text(plan)
+        draft = st.session_state.get("im_draft")
+        if draft is not None:
+            _draft_review(draft)
+
+
+def _parse_text(plan: Plan) -> None:
+    text = st.session_state.get("im_text") or ""
+    up = _upload("im_text_file", "text")
+    try:
+        if up is not None:
+            text = paperwork.text_from_upload(*up)
+        st.session_state.im_draft = paperwork.parse_published_text(text, known=plan)
+    except paperwork.PaperworkError as err:
+        st.session_state.pop("im_draft", None)
+        _show_paper_error(err)
+
+
+def _draft_review(draft) -> None:
+    """What was read, what is new (to check before saving), what could not be placed."""
+    st.markdown(f"**{U.IM_PREVIEW}**")
+    _plan_preview(draft.plan)
+    new = {ST.SECTION["committees"]: draft.new_committees, ST.SECTION["departments"]: draft.new_departments,
+           ST.SECTION["leaders"]: draft.new_leaders, ST.SECTION["forms"]: draft.new_forms}
+    rows = [{U.COL["section"]: k, U.COL["name"]: "、".join(v)} for k, v in new.items() if v]
+    if rows:
+        st.warning(U.IM_NEW_NAMES)
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    if draft.warnings:
+        st.markdown("\n".join(f"- {w}" for w in draft.warnings))
+    if draft.unparsed_lines:
+        with st.expander(U.IM_UNPARSED.format(n=len(draft.unparsed_lines))):
+            st.text("\n".join(draft.unparsed_lines))
+    st.button(U.IM_SAVE, key="im_text_save", on_click=_create, args=(draft.plan,), type="primary",
+              icon=":material/add:")

@@ -27,7 +27,7 @@ from solver.plan import Finding, Plan, Schedule
 
 from . import texts as U
 
-SECTIONS = ("plan", "topics", "forms", "committees", "departments", "leaders")
+SECTIONS = ("topics", "forms", "committees", "departments", "leaders", "plan")
 MONTH_OPTIONS = [str(m) for m in range(1, 13)]
 # Prefix of ids made up for rows the planner adds (the id column is not editable:
 # ids are references, and a typo in one would silently cut a topic's links).
@@ -245,7 +245,9 @@ def plan_from_frames(plan: Plan, frames: dict[str, pd.DataFrame]) -> dict[str, A
     cal["max_topics_per_month"] = _int_or_raw(row.get("max_topics_per_month"))
     data["calendar"] = cal
 
-    for section in SECTIONS[1:]:
+    for section in SECTIONS:
+        if section == "plan":
+            continue
         before = {item["id"]: item for item in data.get(section, [])}
         items = []
         for rec in frames[section].to_dict("records"):
@@ -454,25 +456,31 @@ def for_you_changes(diff: dict[str, Any], key: str | None) -> list[str]:
     return []
 
 
-def suggestions_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """suggest_months rows as a table: month, feasible, why not, and the change of each soft goal."""
+def _signed(n: int) -> str:
+    return f"+{n}" if n > 0 else ("0" if n == 0 else f"−{-n}")
+
+
+def suggestions_frame(plan: Plan, topic_id: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """suggest_months rows as a table: month, feasible, change of the penalty and of each soft goal, why not.
+
+    Changes are signed text (「+4」「−2」); a month that breaks a hard rule shows 「—」 there and says why,
+    naming the topic as 「本议题」 (it is the one picked above).
+    """
+    t = plan.topic_by_id().get(topic_id)
+    label = ST.topic_label(topic_id, t.title if t else None)
+    goals = [g for g in (rows[0]["changes"] if rows else {}) if g != "moved"]
     out = []
     for r in rows:
         rec = {
             U.COL["month"]: ST.month(r["month"]) + (f"({U.WI_NOW})" if r["current"] else ""),
             U.COL["feasible"]: ("✓ " + U.WI_YES) if r["feasible"] else ("✗ " + U.WI_NO),
-            U.COL["reasons"]: ";".join(r["reasons"]),
-            U.COL["penalty_change"]: r["penalty_change"] if r["feasible"] else None,
+            U.COL["penalty_change"]: _signed(r["penalty_change"]) if r["feasible"] else "—",
         }
-        for g, d in r["changes"].items():
-            if g == "moved":
-                continue
-            rec[ST.GOAL[g]] = d if r["feasible"] else None
+        for g in goals:
+            rec[ST.GOAL[g]] = _signed(r["changes"][g]) if r["feasible"] else "—"
+        rec[U.COL["reasons"]] = ";".join(m.replace(label, U.WI_THIS_TOPIC) for m in r["reasons"])
         out.append(rec)
-    df = pd.DataFrame(out)
-    for col in df.columns[3:]:
-        df[col] = df[col].astype("Int64")
-    return df
+    return pd.DataFrame(out)
 
 
 def filter_findings(df: pd.DataFrame, *, kinds: Iterable[str] = (), month: int | None = None,
@@ -496,3 +504,4 @@ def finding_entities(df: pd.DataFrame) -> dict[str, str]:
 
 
 VISIBLE_FINDING_COLUMNS = [U.COL["month"], U.COL["entity"], U.COL["topics"], U.COL["message"]]
+HARD_FINDING_COLUMNS = [U.COL["kind"], *VISIBLE_FINDING_COLUMNS]

@@ -28,6 +28,10 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from solver import GOALS, Schedule, SolveOptions, Weights, solve, whatif
+
+# Not ``from solver import check``: once the submodule solver.check is imported,
+# the package attribute ``check`` is that module, not the function (lazy exports).
+from solver.check import CheckReport, check
 from solver.plan import Plan
 from store import api as store
 
@@ -288,3 +292,13 @@ def diff(plan_token: str, before_token: str, after_token: str, _plan: Plan, _bef
 def suggestions(plan_token: str, schedule_token: str, topic_id: str, weights_json: str, _plan: Plan,
                 _schedule: Schedule) -> list[dict[str, Any]]:
     return whatif.suggest_months(_plan, _schedule, topic_id, weights=Weights.model_validate_json(weights_json))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def report(plan_token: str, schedule_token: str, _plan: Plan, _schedule: Schedule) -> CheckReport:
+    """The independent checker's verdict on a schedule: hard violations and soft warnings.
+
+    Used for what the overview and 冲突与预警 show about the *current* schedule,
+    which may have been imported (a published plan) and carries no warnings of its own.
+    """
+    return check(_plan, _schedule)

@@ -9,13 +9,14 @@ filter widgets, then switches page.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from html import escape
 
 import streamlit as st
 
 from solver.plan import Plan, Schedule
 
-from . import calendar, frames
+from . import calendar, frames, state
 from . import texts as U
 from .theme import form_colors, tint
 
@@ -90,6 +91,11 @@ def editor_frames(plan_token: str, _plan: Plan) -> dict:
     return frames.editor_frames(_plan)
 
 
+def editor_height(rows: int) -> int:
+    """Tall enough to show every row of a small table (plus one to add), scrolling beyond 16."""
+    return 35 * (min(rows, 16) + 2) + 3
+
+
 def editors_dirty() -> bool:
     """Whether any table has an unsaved edit (added, changed or deleted rows)."""
     for section in frames.SECTIONS:
@@ -145,16 +151,34 @@ def affected_first(plan: Plan, diff: dict, kind: str) -> dict[str, str]:
 # -- the 冲突与预警 page ----------------------------------------------------------------------------
 
 
-def result_sources() -> dict[str, tuple[Plan, Schedule]]:
-    """The schedules there is something to say about: current, last solve, what-if result (with their plan)."""
+@dataclass(frozen=True)
+class Shown:
+    """A schedule the 冲突与预警 page can show, with the plan it belongs to and what is wrong with it."""
+
+    plan: Plan
+    schedule: Schedule
+    hard: list  # conflicts (no schedule) or violations (a schedule that breaks a rule)
+    warnings: list
+
+
+def current_report():
+    """The checker's report on the current schedule (cached by tokens)."""
     s = st.session_state
-    out: dict[str, tuple[Plan, Schedule]] = {}
-    if s.schedule is not None:
-        out["current"] = (s.plan, s.schedule)
-    if s.solve_result is not None and s.solve_result.status in ("infeasible", "unknown"):
-        out["solve"] = (s.plan, s.solve_result)
+    return state.report(s.plan_token, s.schedule_token, s.plan, s.schedule)
+
+
+def result_sources() -> dict[str, Shown]:
+    """The schedules there is something to say about: current, last failed solve, what-if result."""
+    s = st.session_state
+    out: dict[str, Shown] = {}
+    if s.schedule is not None and s.schedule.assignments:
+        rep = current_report()
+        out["current"] = Shown(s.plan, s.schedule, rep.hard, rep.warnings)
+    if s.solve_result is not None and not s.solve_result.assignments:
+        out["solve"] = Shown(s.plan, s.solve_result, s.solve_result.conflicts, [])
     if s.wi_after is not None:
-        out["whatif"] = (s.wi_plan or s.plan, s.wi_after)
+        after = s.wi_after
+        out["whatif"] = Shown(s.wi_plan or s.plan, after, after.conflicts, after.warnings)
     return out
 
 

@@ -59,6 +59,10 @@ def gap_text(schedule: Schedule) -> str:
     return f"{(schedule.objective - schedule.bound) / schedule.objective:.0%}"
 
 
+def _or_dash(v: object) -> object:
+    return "—" if v is None else v
+
+
 def result_panel(schedule: Schedule) -> None:
     """Status, objective, proven bound, gap, time; then the objective per soft goal."""
     st.html(f"<div style='margin:.2rem 0 .6rem 0'>{status_badge(schedule.status)}</div>")
@@ -66,10 +70,15 @@ def result_panel(schedule: Schedule) -> None:
         st.error(schedule.explanation or ST.STATUS[schedule.status])
         return
     c1, c2, c3, c4 = st.columns(4)
-    c1.metric(U.SOLVE_OBJECTIVE, schedule.objective, help=U.SOLVE_OBJECTIVE_HELP, border=True)
-    c2.metric(U.SOLVE_BOUND, schedule.bound, help=U.SOLVE_BOUND_HELP, border=True)
+    c1.metric(U.SOLVE_OBJECTIVE, _or_dash(schedule.objective), help=U.SOLVE_OBJECTIVE_HELP, border=True)
+    c2.metric(U.SOLVE_BOUND, _or_dash(schedule.bound), help=U.SOLVE_BOUND_HELP, border=True)
     c3.metric(U.SOLVE_GAP, gap_text(schedule), border=True)
-    c4.metric(U.SOLVE_TIME_USED, f"{schedule.solve_seconds or 0:.2f} 秒", border=True)
+    c4.metric(U.SOLVE_TIME_USED, "—" if schedule.solve_seconds is None else f"{schedule.solve_seconds:.2f} 秒",
+              border=True)
+    if schedule.objective_breakdown is None:
+        st.caption(U.SOLVE_NO_BREAKDOWN)
+        return
     st.markdown(f"**{U.SOLVE_BREAKDOWN}**")
     st.dataframe(frames.breakdown_frame(schedule), hide_index=True, width="stretch",
-                 column_config={"说明": st.column_config.TextColumn("说明", width="large")})
+                 column_config={U.COL["goal"]: st.column_config.TextColumn(U.COL["goal"], width="medium"),
+                                "说明": st.column_config.TextColumn("说明", width="large")})

@@ -1,0 +1,65 @@
+"""AppTest fixtures: every test gets its own SQLite database with the sample plans loaded.
+
+The database is built once per session (schema + samples take a few seconds)
+and copied for each test, so tests can save freely without seeing each other.
+``DATABASE_URL`` points the app at the copy; the engine and data caches the app
+keeps (``st.cache_resource`` / ``st.cache_data`` live for the process) are
+cleared so the next AppTest opens the new file.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from store import api as store
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
+WEIHAI = "威海市政协"
+TIMEOUT = 90
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("db") / "template.sqlite3"
+    engine = store.ensure_database(store.get_engine(f"sqlite:///{path}"))
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def engine(template_db, tmp_path, monkeypatch):
+    path = tmp_path / "app.sqlite3"
+    shutil.copy(template_db, path)
+    url = f"sqlite:///{path}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield store.get_engine(url)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def plan_id_of(engine, body: str) -> int:
+    return next(p.id for p in store.list_plans(engine) if p.body == body)
+
+
+@pytest.fixture
+def open_app(engine) -> Callable[..., AppTest]:
+    """``open_app(page, body=…)``: the app on that page with that plan selected."""
+
+    def _open(page: str = "overview", *, body: str = WEIHAI) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+        at.run()
+        at.session_state["plan_picker"] = plan_id_of(engine, body)
+        at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception, at.exception
+        return at
+
+    return _open

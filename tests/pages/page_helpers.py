@@ -1,0 +1,33 @@
+"""Small helpers the page tests share: move between pages, click, read what the page says."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+
+def goto(at: AppTest, page: str) -> AppTest:
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def html_of(at: AppTest) -> str:
+    return "\n".join(h.value for h in at.html)
+
+
+def texts_of(at: AppTest) -> str:
+    """Every message, markdown, caption and metric on the page, for "does it say …" checks."""
+    parts = [e.value for kind in ("error", "warning", "info", "success", "markdown", "caption") for e in at.get(kind)]
+    parts += [f"{m.label}:{m.value}" for m in at.metric]
+    return "\n".join(str(p) for p in parts)
+
+
+def tables_of(at: AppTest):
+    """Every read-only table on the page as a DataFrame."""
+    return [d.value for d in at.dataframe if d.editing_mode == "read_only"]
+
+
+def click(at: AppTest, key: str) -> AppTest:
+    at.button(key=key).click().run()
+    assert not at.exception, at.exception
+    return at

@@ -1,0 +1,73 @@
+"""全年总览: every topic on the calendar, KPIs, filters, blackout/session months, exports."""
+
+from page_helpers import html_of, texts_of
+
+from solver import load_plan
+from store import api as store
+
+from conftest import ROOT
+
+
+def weihai():
+    return load_plan(ROOT / "data" / "weihai-2023.json")
+
+
+def test_every_topic_of_the_sample_plan_is_on_the_calendar(open_app):
+    at = open_app("overview")
+    html = html_of(at)
+    plan = weihai()
+    for t in plan.topics:
+        assert t.title in html, t.title
+    assert 'data-month="1"' in html and "全会" in html  # session month marked
+    assert "不安排" in html  # blackout month (February) marked
+    assert at.title[0].value == "全年总览"
+
+
+def test_kpis_count_topics_and_forms(open_app):
+    at = open_app("overview")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["议题总数"] == "11"
+    assert metrics["方案状态"] in ("最优", "可行")
+    # topics by form, with the form names of the plan
+    html = html_of(at)
+    for form in weihai().forms:
+        assert form.name in html
+
+
+def test_filter_by_department_shows_only_its_topics(open_app):
+    at = open_app("overview")
+    plan = weihai()
+    dept = next(d for d in plan.departments if d.name == "市商务局")
+    mine = [t for t in plan.topics if dept.id in t.departments]
+    others = [t for t in plan.topics if dept.id not in t.departments]
+    at.selectbox(key="ov_department").set_value(dept.id).run()
+    html = html_of(at)
+    assert all(t.title in html for t in mine)
+    assert not any(t.title in html for t in others)
+    assert f"筛选结果:{len(mine)} 个议题" in texts_of(at)
+    at.button(key="ov_clear").click().run()
+    assert all(t.title in html_of(at) for t in plan.topics)
+
+
+def test_list_tab_names_instead_of_ids(open_app):
+    at = open_app("overview")
+    table = at.dataframe[0].value
+    assert len(table) == 11
+    assert "提案委" in set(table["承办专委会"])  # a committee by name, not by id
+
+
+def test_a_plan_without_schedule_shows_its_topics_waiting(open_app, engine):
+    plan = weihai()
+    plan.body, plan.year = "测试市政协", 2031
+    store.create_plan(engine, plan)
+    at = open_app("overview", body="测试市政协")
+    html = html_of(at)
+    assert "待编排" in html
+    assert all(t.title in html for t in plan.topics)
+    assert "尚未编排" in texts_of(at)
+
+
+def test_export_buttons_are_offered(open_app):
+    at = open_app("overview")
+    labels = {b.label for b in at.get("download_button")}
+    assert {"计划文件(Word)", "计划表(Excel)", "全部日历(ZIP)", "计划数据(JSON)"} <= labels

@@ -1,0 +1,88 @@
+"""议题与资源: table editors, every problem named by row in Chinese, nothing invalid ever saved."""
+
+from page_helpers import click, tables_of, texts_of
+
+from store import api as store
+
+from conftest import WEIHAI, plan_id_of
+
+
+def edit(at, section: str, edited=None, added=None, deleted=None):
+    gen = at.session_state["editor_generation"]
+    at.session_state[f"ed_{section}_{gen}"] = {"edited_rows": edited or {}, "added_rows": added or [],
+                                               "deleted_rows": deleted or []}
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_tables_show_names_and_the_plan(open_app):
+    at = open_app("resources")
+    assert [t.label for t in at.tabs][:6] == ["议题", "协商形式", "专委会", "部门", "领导", "计划与日历"]
+    topics = at.data_editor[0].value
+    assert len(topics) == 11 and topics.iloc[0]["id"] == "T01"
+    assert at.button(key="res_save").disabled  # nothing to save yet
+
+
+def test_bad_values_are_named_by_row_and_not_saved(open_app, engine):
+    pid = plan_id_of(engine, WEIHAI)
+    before = store.load_plan(engine, pid)
+    at = open_app("resources")
+    edit(at, "topics", edited={2: {"fixed_month": 13, "title": ""}, 3: {"departments": ["nope"]}})
+    assert "发现 3 处问题" in texts_of(at)
+    issues = tables_of(at)[0]
+    rows = dict(zip(issues["说明"], issues["表"], strict=True))
+    assert rows["议题 T03 的固定月份 13 无效(应为 1–12)"] == "议题表第 3 行"
+    assert rows["议题 T03 的议题名称 为空"] == "议题表第 3 行"
+    assert rows['议题 T04 的协商部门 "nope" 不存在'] == "议题表第 4 行"
+    assert at.button(key="res_save").disabled
+    at.run()
+    assert store.load_plan(engine, pid) == before
+
+
+def test_deleting_a_department_in_use_is_refused(open_app, engine):
+    pid = plan_id_of(engine, WEIHAI)
+    at = open_app("resources")
+    edit(at, "departments", deleted=[0])  # 市工信局 attends T02
+    assert "协商部门" in "".join(tables_of(at)[0]["字段"])
+    assert at.button(key="res_save").disabled
+    assert store.plan_version(engine, pid) == 1
+
+
+def test_valid_edit_is_saved_with_a_new_version(open_app, engine):
+    pid = plan_id_of(engine, WEIHAI)
+    at = open_app("resources")
+    edit(at, "topics", edited={1: {"title": "降低企业成本,优化营商环境"}},
+         added=[{"title": "新增议题", "form": "counterpart", "lead_options": ["tian"], "window_start": 5,
+                 "window_end": 9}])
+    assert "检查通过" in texts_of(at)
+    click(at, "res_save")
+    assert "已保存,计划版本 2" in texts_of(at)
+    plan, version = store.load_plan(engine, pid)
+    assert version == 2
+    assert plan.topic_by_id()["T02"].title == "降低企业成本,优化营商环境"
+    new = plan.topics[-1]
+    assert new.id == "T12" and new.window == (5, 9)
+    assert at.data_editor[0].value.iloc[-1]["id"] == "T12"  # tables show the saved plan, edits cleared
+
+
+def test_stale_edit_shows_the_store_message(open_app, engine):
+    pid = plan_id_of(engine, WEIHAI)
+    at = open_app("resources")
+    edit(at, "topics", edited={1: {"notes": "我的修改"}})
+    plan, version = store.load_plan(engine, pid)
+    plan.topics[0].notes = "他人修改"
+    store.save_plan(engine, pid, plan, version, author="李四")
+    click(at, "res_save")
+    errors = " ".join(e.value for e in at.error)
+    assert "已被李四" in errors and "未保存" in errors
+    assert store.load_plan(engine, pid)[0].topic_by_id()["T02"].notes != "我的修改"
+
+
+def test_wrong_upload_gets_a_chinese_message(open_app):
+    at = open_app("resources")
+    at.file_uploader(key="im_xlsx").upload("计划.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"0" * 100).run()
+    assert any("xls" in e.value.lower() or "Excel" in e.value for e in at.error)
+    big = b"0" * (11 * 1024 * 1024)
+    at.file_uploader(key="im_xlsx").upload("计划.xlsx", big).run()
+    assert any("超过上传上限" in e.value for e in at.error)
