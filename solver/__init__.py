@@ -21,7 +21,7 @@ _EXPORTS = {
     "Assignment": "plan", "Finding": "plan", "Plan": "plan", "Schedule": "plan",
     "PlanError": "validate", "PlanIssue": "validate", "load_plan": "validate", "load_schedule": "validate",
     "parse_plan": "validate", "parse_schedule": "validate",
-    "CheckReport": "check", "check": "check",
+    "CheckReport": "checker", "check": "checker",
     "explain_infeasible": "explain", "precheck": "explain",
     "solve": "solving",
 }

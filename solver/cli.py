@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from . import texts as T
-from .check import check
+from .checker import check
 from .options import SolveOptions, Weights
 from .validate import PlanError, load_plan, load_schedule
 from .solving import solve

@@ -14,7 +14,7 @@ import time
 from ortools.sat.python import cp_model
 
 from . import texts as T
-from .check import check
+from .checker import check
 from .explain import explain_infeasible, precheck
 from .greedy import greedy_schedule, improve
 from .lns import Incumbent, evaluate, improve_with_lns

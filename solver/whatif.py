@@ -11,7 +11,7 @@ from collections import defaultdict
 from typing import Any
 
 from . import texts as T
-from .check import check
+from .checker import check
 from .options import GOALS, SolveOptions, Weights
 from .plan import Assignment, Plan, Schedule
 from .solving import solve

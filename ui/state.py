@@ -27,11 +27,7 @@ from typing import Any
 import streamlit as st
 from sqlalchemy import Engine
 
-from solver import GOALS, Schedule, SolveOptions, Weights, solve, whatif
-
-# Not ``from solver import check``: once the submodule solver.check is imported,
-# the package attribute ``check`` is that module, not the function (lazy exports).
-from solver.check import CheckReport, check
+from solver import GOALS, CheckReport, Schedule, SolveOptions, Weights, check, solve, whatif
 from solver.plan import Plan
 from store import api as store
 
