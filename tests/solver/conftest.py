@@ -1,7 +1,7 @@
 import pytest
+from checked import assert_checked
 
-from solver import SolveOptions, check, solve
-from solver.options import GOALS
+from solver import SolveOptions, solve
 
 
 @pytest.fixture
@@ -16,13 +16,3 @@ def solved():
         return schedule
 
     return run
-
-
-def assert_checked(plan, schedule, options, baseline=None):
-    rep = check(plan, schedule, baseline=baseline)
-    assert rep.hard == [], [f.message for f in rep.hard]
-    assert {g: schedule.objective_breakdown[g]["count"] for g in GOALS} == rep.counts
-    assert rep.penalty(options.weights) == schedule.objective
-    assert schedule.bound <= schedule.objective
-    if schedule.status == "optimal":
-        assert schedule.bound == schedule.objective

@@ -3,7 +3,7 @@ set is infeasible on its own and minimal, every pre-check verdict is real."""
 
 from __future__ import annotations
 
-from conftest import assert_checked
+from checked import assert_checked
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ortools.sat.python import cp_model

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import assert_checked
+from checked import assert_checked
 
 from solver import SolveOptions, check, load_plan, load_schedule, solve
 

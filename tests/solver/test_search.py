@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import assert_checked
+from checked import assert_checked
 
 from solver import SolveOptions, check, load_plan, solve
 from solver.generate import generate_plan
