@@ -31,6 +31,8 @@ elif not shown.schedule.assignments:
 else:
     st.success(U.CF_NO_HARD, icon=":material/check_circle:")
 
+if not shown.schedule.assignments:
+    st.stop()  # no schedule, so nothing to warn about
 st.subheader(U.CF_SOFT)
 soft = frames.findings_frame(shown.plan, shown.warnings)
 if soft.empty:

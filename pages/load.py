@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import charts, state, views
+from ui import state, views
 from ui import texts as U
 
 plan = state.require_plan()
@@ -14,14 +14,19 @@ if schedule is None or not schedule.assignments:
     st.stop()
 
 only_busy = st.toggle(U.LD_ONLY_BUSY, value=True, key="ld_busy", persist_state="session")
-tables = views.load_tables(st.session_state.plan_token, st.session_state.schedule_token, only_busy, plan, schedule)
-for kind, tab in zip(U.LD_TABS, st.tabs([f"{U.LD_TABS[k]}({U.LD_OVERLOADS.format(n=views.overloads(tables[k]))})"
-                                         for k in U.LD_TABS])):
+tokens = (st.session_state.plan_token, st.session_state.schedule_token)
+tables = views.load_tables(*tokens, only_busy, plan, schedule)
+specs = views.heatmap_specs(*tokens, only_busy, plan, schedule)
+tabs = st.tabs([f"{U.LD_TABS[k]}({U.LD_OVERLOADS.format(n=views.overloads(tables[k]))})" for k in U.LD_TABS],
+               key="ld_tab", on_change="rerun")
+for kind, tab in zip(U.LD_TABS, tabs):
+    if not tab.open:
+        continue
     with tab:
-        if tables[kind].empty:
+        if specs[kind] is None:
             st.info(U.LD_NONE)
         else:
-            st.altair_chart(charts.heatmap(tables[kind]), width="stretch")
+            st.vega_lite_chart(specs[kind], width="stretch", key=f"ld_heat_{kind}")
 
 st.subheader(U.LD_MONTH_TOTAL)
-st.altair_chart(charts.month_totals(plan, schedule), width="stretch")
+st.vega_lite_chart(views.month_totals_spec(*tokens, plan, schedule), width="stretch", key="ld_totals")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from solver import texts as ST
-from ui import charts, exports, frames, state, views
+from ui import exports, select, state, views
 from ui import texts as U
 
 plan = state.require_plan()
@@ -34,7 +34,7 @@ form = f4.selectbox(U.OV_FILTER_FORM, views.choice_ids(plan.forms), key="ov_form
 f5.button(U.OV_FILTER_CLEAR, on_click=views.clear_filters, key="ov_clear", width="stretch")
 
 filtered = any((committee, department, leader, form))
-shown = frames.topic_filter(plan, schedule, committee=committee, department=department, leader=leader,
+shown = select.topic_filter(plan, schedule, committee=committee, department=department, leader=leader,
                             form=form) if filtered else None
 if filtered:
     st.caption(U.OV_FILTER_RESULT.format(n=len(shown)))
@@ -43,17 +43,23 @@ if schedule is None:
 elif schedule.status in ("infeasible", "unknown"):
     st.error(U.OV_INFEASIBLE.format(explanation=schedule.explanation or ""))
 
-tab_cal, tab_list, tab_spread = st.tabs([U.OV_TAB_CALENDAR, U.OV_TAB_LIST, U.LD_MONTH_TOTAL])
-with tab_cal:
-    compact = st.toggle(U.OV_COMPACT, key=f"ov_compact_{st.session_state.plan_id}", value=len(plan.topics) > 60,
-                        persist_state="session")
-    st.html(views.calendar_html(st.session_state.plan_token, st.session_state.schedule_token,
-                                tuple(sorted(shown)) if shown is not None else None, compact, plan, schedule))
-with tab_list:
-    st.dataframe(frames.topic_list(plan, schedule, shown), hide_index=True, width="stretch",
-                 column_config=views.TOPIC_LIST_COLUMNS)
-with tab_spread:
-    st.altair_chart(charts.month_totals(plan, schedule), width="stretch")
+# Lazy tabs: only the open one is drawn, so the first paint does not wait for the table and chart code.
+tab_cal, tab_list, tab_spread = st.tabs([U.OV_TAB_CALENDAR, U.OV_TAB_LIST, U.LD_MONTH_TOTAL], key="ov_tab",
+                                        on_change="rerun")
+if tab_cal.open:
+    with tab_cal:
+        compact = st.toggle(U.OV_COMPACT, key=f"ov_compact_{st.session_state.plan_id}", value=len(plan.topics) > 60,
+                            persist_state="session")
+        st.html(views.calendar_html(st.session_state.plan_token, st.session_state.schedule_token,
+                                    tuple(sorted(shown)) if shown is not None else None, compact, plan, schedule))
+if tab_list.open:
+    with tab_list:
+        st.dataframe(views.topic_list(plan, schedule, shown), hide_index=True, width="stretch",
+                     column_config=views.TOPIC_LIST_COLUMNS)
+if tab_spread.open:
+    with tab_spread:
+        st.vega_lite_chart(views.month_totals_spec(st.session_state.plan_token, st.session_state.schedule_token,
+                                                   plan, schedule), width="stretch", key="ov_totals")
 
 with st.expander(U.OV_EXPORT, icon=":material/download:"):
     exports.downloads(plan, schedule)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from solver import texts as ST
 from store.errors import StoreError
-from ui import charts, frames, state, views, widgets
+from ui import frames, state, views, widgets
 from ui import texts as U
 from ui import whatif_ui as W
 
@@ -116,8 +116,11 @@ elif after is not None:
     entities = views.affected_first(wplan, diff, load_kind)
     load_entity = c2.selectbox(U.WI_LOADS_PICK, list(entities), format_func=entities.get, key="wi_load_entity")
     g1, g2 = st.columns(2)
-    g1.altair_chart(charts.before_after(before_rows, after_rows, load_kind, load_entity), width="stretch")
-    g2.altair_chart(charts.monthly_before_after(wplan, base, after), width="stretch")
+    tokens = (st.session_state.wi_plan_token, st.session_state.wi_base_token, st.session_state.wi_after_token)
+    g1.vega_lite_chart(views.before_after_spec(*tokens, load_kind, load_entity, before_rows, after_rows),
+                       width="stretch", key="wi_chart_entity")
+    g2.vega_lite_chart(views.monthly_before_after_spec(*tokens, wplan, base, after), width="stretch",
+                       key="wi_chart_months")
 
     a1, a2, _ = st.columns([1, 1, 3])
     if a1.button(U.WI_ADOPT, type="primary", key="wi_adopt", help=U.WI_ADOPT_HELP, icon=":material/check:"):
@@ -140,5 +143,5 @@ rows = state.suggestions(st.session_state.wi_plan_token, latest_token, sugg_topi
 c2.selectbox(U.WI_SUGGEST_MONTH, [r["month"] for r in rows], format_func=ST.month, key="wi_sugg_month")
 c3.button(U.WI_SUGGEST_MOVE, on_click=W.on_move_here, key="wi_sugg_move", icon=":material/move_down:",
           width="stretch")
-st.dataframe(frames.suggestions_frame(wplan, sugg_topic, rows), hide_index=True, width="stretch", key="wi_sugg_table",
-             column_config={U.COL["reasons"]: st.column_config.TextColumn(U.COL["reasons"], width="large")})
+st.dataframe(frames.suggestions_frame(wplan, sugg_topic, rows), hide_index=True, width="stretch",
+             key="wi_sugg_table", column_config=views.SUGGESTION_COLUMNS)

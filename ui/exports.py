@@ -3,25 +3,35 @@
 The conversions are :mod:`paperwork`'s and the saving is :mod:`store`'s; this
 module lays out the buttons and shows their Chinese messages. Downloads are
 *deferred* (``data`` is a callable): a document is only built when the planner
-clicks, so a page rerun stays fast.
+clicks, so a page rerun stays fast. ``paperwork`` itself (python-docx, openpyxl,
+icalendar: half a second to import) is imported on first use for the same reason.
 """
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-import paperwork
 from solver import PlanError
 from solver import texts as ST
 from solver.plan import Plan, Schedule
 from store import api as store
 from store.errors import StoreError
 
-from . import frames, state, views, widgets
+from . import state, views, widgets
 from . import texts as U
 
 ENTITY_KINDS = ("leader", "department", "committee")
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ICS_MIME = "text/calendar"
+ZIP_MIME = "application/zip"
+MAX_UPLOAD_MB = 10  # paperwork.MAX_UPLOAD_BYTES; a test keeps the two equal
+
+
+def _paperwork():
+    import paperwork
+
+    return paperwork
 
 # st.file_uploader speaks English ("Upload", "200MB per file") and cannot be told
 # otherwise; these rules put the Chinese words in their place.
@@ -31,7 +41,7 @@ UPLOADER_CSS = f"""
 [data-testid="stFileUploaderDropzone"] button p::after {{content: "{U.IM_BROWSE}"; font-size: .9rem;}}
 [data-testid="stFileUploaderDropzoneInstructions"] span {{font-size: 0;}}
 [data-testid="stFileUploaderDropzoneInstructions"] span::after {{
-  content: "{U.IM_DROP.format(limit=paperwork.MAX_UPLOAD_BYTES // (1024 * 1024))}"; font-size: .85rem;}}
+  content: "{U.IM_DROP.format(limit=MAX_UPLOAD_MB)}"; font-size: .85rem;}}
 </style>
 """
 
@@ -51,14 +61,14 @@ def downloads(plan: Plan, schedule: Schedule | None) -> None:
     if sched is None:
         st.caption(U.EX_NEED_SCHEDULE)
     c1, c2, c3, c4 = st.columns(4)
-    c1.download_button(U.EX_DOCX, lambda: paperwork.plan_document(plan, sched), file_name=f"{_stem(plan)}.docx",
-                       mime=paperwork.DOCX_MIME, key="dl_docx", icon=":material/description:", on_click="ignore",
+    c1.download_button(U.EX_DOCX, lambda: _paperwork().plan_document(plan, sched), file_name=f"{_stem(plan)}.docx",
+                       mime=DOCX_MIME, key="dl_docx", icon=":material/description:", on_click="ignore",
                        width="stretch")
-    c2.download_button(U.EX_XLSX, lambda: paperwork.plan_to_xlsx(plan, sched), file_name=f"{_stem(plan)}.xlsx",
-                       mime=paperwork.XLSX_MIME, key="dl_xlsx", icon=":material/table_view:", on_click="ignore",
+    c2.download_button(U.EX_XLSX, lambda: _paperwork().plan_to_xlsx(plan, sched), file_name=f"{_stem(plan)}.xlsx",
+                       mime=XLSX_MIME, key="dl_xlsx", icon=":material/table_view:", on_click="ignore",
                        width="stretch")
-    c3.download_button(U.EX_ICS_ALL, lambda: paperwork.all_calendars(plan, sched),
-                       file_name=f"{_stem(plan)}-日历.zip", mime=paperwork.ZIP_MIME, key="dl_ics_all",
+    c3.download_button(U.EX_ICS_ALL, lambda: _paperwork().all_calendars(plan, sched),
+                       file_name=f"{_stem(plan)}-日历.zip", mime=ZIP_MIME, key="dl_ics_all",
                        icon=":material/event:", on_click="ignore", width="stretch", help=U.EX_ICS_ALL_HELP)
     c4.download_button(U.EX_JSON, plan.to_json().encode("utf-8"), file_name=f"{_stem(plan)}.json",
                        mime="application/json", key="dl_json", icon=":material/data_object:", on_click="ignore",
@@ -69,8 +79,8 @@ def downloads(plan: Plan, schedule: Schedule | None) -> None:
     names = {x.id: x.name for x in items}
     entity = k2.selectbox(U.EX_ICS_ENTITY, list(names), format_func=names.get, key="dl_ics_entity")
     if entity is not None:
-        k3.download_button(U.EX_ICS, lambda: paperwork.calendars(plan, sched, kind=kind, entity_id=entity),
-                           file_name=paperwork.calendar_filename(plan, kind, entity), mime=paperwork.ICS_MIME,
+        k3.download_button(U.EX_ICS, lambda: _paperwork().calendars(plan, sched, kind=kind, entity_id=entity),
+                           file_name=f"{plan.year}年协商活动-{U.ENTITY_KIND[kind]}-{names[entity]}.ics", mime=ICS_MIME,
                            key="dl_ics_one", icon=":material/calendar_add_on:", on_click="ignore", width="stretch")
 
 
@@ -88,6 +98,7 @@ def _upload(key: str, kind: str) -> tuple[str, bytes] | None:
     if f is None:
         return None
     data = f.getvalue()
+    paperwork = _paperwork()
     try:
         paperwork.check_upload(f.name, data, kind)
     except paperwork.PaperworkError as err:
@@ -122,7 +133,7 @@ def _replace(plan: Plan) -> None:
 def _plan_preview(plan: Plan) -> None:
     st.caption(U.IM_SUMMARY.format(topics=len(plan.topics), forms=len(plan.forms), committees=len(plan.committees),
                                    departments=len(plan.departments), leaders=len(plan.leaders)))
-    st.dataframe(frames.topic_list(plan, None), hide_index=True, width="stretch", height=240,
+    st.dataframe(views.topic_list(plan, None, None), hide_index=True, width="stretch", height=240,
                  column_config=views.TOPIC_LIST_COLUMNS)
 
 
@@ -132,15 +143,16 @@ def imports(plan: Plan) -> None:
     t1, t2 = st.tabs([U.IM_TAB_XLSX, U.IM_TAB_TEXT])
     with t1:
         c1, c2 = st.columns(2)
-        c1.download_button(U.EX_TEMPLATE, paperwork.template, file_name="年度协商计划填写模板.xlsx",
-                           mime=paperwork.XLSX_MIME, key="dl_template", icon=":material/download:",
+        c1.download_button(U.EX_TEMPLATE, lambda: _paperwork().template(), file_name="年度协商计划填写模板.xlsx",
+                           mime=XLSX_MIME, key="dl_template", icon=":material/download:",
                            on_click="ignore", width="stretch")
-        c2.download_button(U.EX_XLSX_THIS, lambda: paperwork.plan_to_xlsx(plan, _usable(state.schedule())),
-                           file_name=f"{_stem(plan)}.xlsx", mime=paperwork.XLSX_MIME, key="dl_this_xlsx",
+        c2.download_button(U.EX_XLSX_THIS, lambda: _paperwork().plan_to_xlsx(plan, _usable(state.schedule())),
+                           file_name=f"{_stem(plan)}.xlsx", mime=XLSX_MIME, key="dl_this_xlsx",
                            icon=":material/table_view:", on_click="ignore", width="stretch")
         st.file_uploader(U.IM_XLSX, type=None, key="im_xlsx", help=U.IM_XLSX_HELP)
         up = _upload("im_xlsx", "xlsx")
         if up is not None:
+            paperwork = _paperwork()
             try:
                 st.session_state.im_xlsx_plan = paperwork.xlsx_to_plan(up[1], name=up[0])
             except paperwork.PaperworkError as err:
@@ -169,6 +181,7 @@ def imports(plan: Plan) -> None:
 def _parse_text(plan: Plan) -> None:
     text = st.session_state.get("im_text") or ""
     up = _upload("im_text_file", "text")
+    paperwork = _paperwork()
     try:
         if up is not None:
             text = paperwork.text_from_upload(*up)
@@ -187,7 +200,7 @@ def _draft_review(draft) -> None:
     rows = [{U.COL["section"]: k, U.COL["name"]: "、".join(v)} for k, v in new.items() if v]
     if rows:
         st.warning(U.IM_NEW_NAMES)
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        st.dataframe(rows, hide_index=True, width="stretch")
     if draft.warnings:
         st.markdown("\n".join(f"- {w}" for w in draft.warnings))
     if draft.unparsed_lines:

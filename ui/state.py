@@ -27,9 +27,11 @@ from typing import Any
 import streamlit as st
 from sqlalchemy import Engine
 
-from solver import GOALS, CheckReport, Schedule, SolveOptions, Weights, check, solve, whatif
-from solver.plan import Plan
+from solver import GOALS, CheckReport, Plan, Schedule, SolveOptions, Weights, check
 from store import api as store
+
+# solver.solving and solver.whatif load OR-Tools (~1 s): imported where a page
+# needs them, so the overview of a new session paints without waiting for it.
 
 DEFAULTS: dict[str, Any] = {
     "plan_id": None,
@@ -160,6 +162,7 @@ def save_plan(new_plan: Plan, *, author: str = "") -> int:
     version = store.save_plan(engine(), s.plan_id, new_plan, s.plan_version, author=author)
     s.plan, s.plan_version, s.plan_token = store.load_plan(engine(), s.plan_id)[0], version, _token()
     s.editor_generation += 1
+    reset_whatif()  # the what-if copy was made from the old version
     refresh()
     return version
 
@@ -170,12 +173,14 @@ def set_current(schedule_: Schedule, *, author: str = "", note: str = "") -> Non
     store.set_current_schedule(engine(), s.plan_id, schedule_, expected_version=s.plan_version, author=author,
                                note=note, options=schedule_.options)
     s.schedule, s.schedule_token = schedule_, _token()
+    reset_whatif()  # a what-if compares against the current schedule: a new one starts it afresh
     refresh()
 
 
 def reload_schedule() -> None:
     s = st.session_state
     s.schedule, s.schedule_token = store.current_schedule(engine(), s.plan_id), _token()
+    reset_whatif()
 
 
 # -- solving -----------------------------------------------------------------------------------
@@ -184,6 +189,8 @@ def reload_schedule() -> None:
 def solve_with_progress(plan_: Plan, options: SolveOptions, *, baseline: Schedule | None = None,
                         on_tick: Callable[[float], None] | None = None, tick_s: float = 0.15) -> Schedule:
     """Solve in a worker thread while ``on_tick(elapsed_seconds)`` keeps a progress bar moving."""
+    from solver import solve, whatif
+
     with ThreadPoolExecutor(max_workers=1) as pool:
         if baseline is not None:
             future = pool.submit(whatif.replan, plan_, baseline, options)
@@ -265,8 +272,7 @@ def whatif_adopt(*, author: str = "") -> int:
     version = s.plan_version
     if s.wi_plan is not None and s.wi_plan_token != s.plan_token:
         version = save_plan(s.wi_plan, author=author)
-    set_current(after, author=author)
-    reset_whatif()
+    set_current(after, author=author)  # also closes the what-if workspace
     return version
 
 
@@ -275,18 +281,24 @@ def whatif_adopt(*, author: str = "") -> int:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def loads_rows(plan_token: str, schedule_token: str, _plan: Plan, _schedule: Schedule) -> list[dict[str, Any]]:
+    from solver import whatif
+
     return whatif.loads(_plan, _schedule)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def diff(plan_token: str, before_token: str, after_token: str, _plan: Plan, _before: Schedule,
          _after: Schedule) -> dict[str, Any]:
+    from solver import whatif
+
     return whatif.diff(_plan, _before, _after)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def suggestions(plan_token: str, schedule_token: str, topic_id: str, weights_json: str, _plan: Plan,
                 _schedule: Schedule) -> list[dict[str, Any]]:
+    from solver import whatif
+
     return whatif.suggest_months(_plan, _schedule, topic_id, weights=Weights.model_validate_json(weights_json))
 
 

@@ -16,7 +16,7 @@ import streamlit as st
 
 from solver.plan import Plan, Schedule
 
-from . import calendar, frames, state
+from . import calendar, select, state
 from . import texts as U
 from .theme import form_colors, tint
 
@@ -28,6 +28,13 @@ TOPIC_LIST_COLUMNS = {
     U.COL["id"]: st.column_config.TextColumn(U.COL["id"], width="small"),
     U.COL["fixed"]: st.column_config.TextColumn(U.COL["fixed"], width="small"),
 }
+
+
+def topic_list(plan: Plan, schedule: Schedule | None, shown: set[str] | None):
+    """The overview's 列表 tab (pandas is imported only when that tab is opened)."""
+    from . import frames
+
+    return frames.topic_list(plan, schedule, shown)
 
 
 def choice_ids(items: Sequence) -> list[str | None]:
@@ -72,7 +79,7 @@ def form_kpis_html(plan: Plan) -> str:
         f'border-radius:6px;padding:.35rem .6rem;min-width:6rem;flex:1">'
         f'<div style="font-size:.78rem;color:#4a4f57">{escape(name)}</div>'
         f'<div style="font-size:1.45rem;font-weight:700;color:{colors[fid]}">{n}</div></div>'
-        for fid, name, n in frames.form_counts(plan)
+        for fid, name, n in select.form_counts(plan)
     )
     return (f'<div style="font-size:.9rem;color:#5b5f66;margin-bottom:.25rem">{U.OV_KPI_FORMS}</div>'
             f'<div style="display:flex;gap:.5rem;flex-wrap:wrap">{tiles}</div>')
@@ -88,6 +95,8 @@ def editor_key(section: str) -> str:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def editor_frames(plan_token: str, _plan: Plan) -> dict:
+    from . import frames
+
     return frames.editor_frames(_plan)
 
 
@@ -98,6 +107,8 @@ def editor_height(rows: int) -> int:
 
 def editors_dirty() -> bool:
     """Whether any table has an unsaved edit (added, changed or deleted rows)."""
+    from . import frames
+
     for section in frames.SECTIONS:
         edits = st.session_state.get(editor_key(section)) or {}
         if any(edits.get(k) for k in ("edited_rows", "added_rows", "deleted_rows")):
@@ -138,6 +149,13 @@ def progress_ticker(bar, limit_s: float) -> Callable[[float], None]:
 
 
 # -- the 推演 page --------------------------------------------------------------------------------
+
+
+SUGGESTION_COLUMNS = {
+    **{label: st.column_config.TextColumn(label, width="small")
+       for label in (U.COL["month"], U.COL["feasible"], U.COL["penalty_change"])},
+    U.COL["reasons"]: st.column_config.TextColumn(U.COL["reasons"], width="large"),
+}
 
 
 def affected_first(plan: Plan, diff: dict, kind: str) -> dict[str, str]:
@@ -193,7 +211,7 @@ def kind_options(df) -> dict[str, str]:
 
     present = list(dict.fromkeys(df["_kind"]))
     order = [g for g in GOALS if g in present] + [k for k in present if k not in GOALS]
-    return {k: frames.finding_kind_label(k) for k in order}
+    return {k: select.finding_kind_label(k) for k in order}
 
 
 def month_or_all(m: int | None) -> str:
@@ -233,6 +251,42 @@ def load_tables(plan_token: str, schedule_token: str, only_busy: bool, _plan: Pl
 
     rows = whatif.loads(_plan, _schedule)
     return {kind: charts.load_frame(rows, _plan, kind, only_busy=only_busy) for kind in U.LD_TABS}
+
+
+# Building an Altair chart and turning it into a Vega-Lite spec costs tens of
+# milliseconds a chart; a page rerun that changes nothing must not pay it again,
+# so pages draw cached specs with st.vega_lite_chart.
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def heatmap_specs(plan_token: str, schedule_token: str, only_busy: bool, _plan: Plan, _schedule: Schedule) -> dict:
+    from . import charts
+
+    tables = load_tables(plan_token, schedule_token, only_busy, _plan, _schedule)
+    return {kind: (charts.heatmap(df).to_dict() if not df.empty else None) for kind, df in tables.items()}
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def month_totals_spec(plan_token: str, schedule_token: str, _plan: Plan, _schedule: Schedule | None) -> dict:
+    from . import charts
+
+    return charts.month_totals(_plan, _schedule).to_dict()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def before_after_spec(plan_token: str, before_token: str, after_token: str, kind: str, entity: str,
+                      _before_rows: list, _after_rows: list) -> dict:
+    from . import charts
+
+    return charts.before_after(_before_rows, _after_rows, kind, entity).to_dict()
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def monthly_before_after_spec(plan_token: str, before_token: str, after_token: str, _plan: Plan,
+                              _before: Schedule, _after: Schedule) -> dict:
+    from . import charts
+
+    return charts.monthly_before_after(_plan, _before, _after).to_dict()
 
 
 def overloads(df) -> int:

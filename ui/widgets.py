@@ -7,7 +7,6 @@ import streamlit as st
 from solver import texts as ST
 from solver.plan import Schedule
 
-from . import frames
 from . import texts as U
 from .theme import GOLD, MUTED, OK, OVER
 
@@ -78,6 +77,8 @@ def result_panel(schedule: Schedule) -> None:
     if schedule.objective_breakdown is None:
         st.caption(U.SOLVE_NO_BREAKDOWN)
         return
+    from . import frames
+
     st.markdown(f"**{U.SOLVE_BREAKDOWN}**")
     st.dataframe(frames.breakdown_frame(schedule), hide_index=True, width="stretch",
                  column_config={U.COL["goal"]: st.column_config.TextColumn(U.COL["goal"], width="medium"),

@@ -51,6 +51,9 @@ def test_filter_by_department_shows_only_its_topics(open_app):
 
 def test_list_tab_names_instead_of_ids(open_app):
     at = open_app("overview")
+    assert not at.dataframe  # tabs are lazy: only the calendar is drawn at first
+    at.session_state["ov_tab"] = "列表"
+    at.run()
     table = at.dataframe[0].value
     assert len(table) == 11
     assert "提案委" in set(table["承办专委会"])  # a committee by name, not by id
@@ -71,3 +74,16 @@ def test_export_buttons_are_offered(open_app):
     at = open_app("overview")
     labels = {b.label for b in at.get("download_button")}
     assert {"计划文件(Word)", "计划表(Excel)", "全部日历(ZIP)", "计划数据(JSON)"} <= labels
+
+
+def test_export_constants_follow_paperwork():
+    import paperwork
+
+    from ui import exports
+
+    plan = weihai()
+    assert exports.MAX_UPLOAD_MB * 1024 * 1024 == paperwork.MAX_UPLOAD_BYTES
+    assert exports.XLSX_MIME == paperwork.XLSX_MIME and exports.DOCX_MIME == paperwork.DOCX_MIME
+    leader = plan.leaders[0]
+    ours = f"{plan.year}年协商活动-领导-{leader.name}.ics"
+    assert ours == paperwork.calendar_filename(plan, "leader", leader.id)
