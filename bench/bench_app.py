@@ -108,7 +108,13 @@ def apptest_figures(runs: int) -> dict:
 
 
 def browser_figures(db: Path, sessions: int) -> dict:
-    from conftest import CHROMIUM, CHROMIUM_ARGS, start_server, stop_server, wait_healthy
+    from browser_server import (
+        CHROMIUM,
+        CHROMIUM_ARGS,
+        start_server,
+        stop_server,
+        wait_healthy,
+    )
     from playwright.sync_api import sync_playwright
 
     proc, url = start_server(db, db.with_suffix(".log"))
@@ -178,22 +184,22 @@ def report(app: dict, web: dict, runs: int) -> str:
         "",
         f"- Date: {dt.date.today().isoformat()}",
         f"- Machine: {machine()}",
-        f"- Plan: `data/synthetic-50.json` (50 topics), solved current schedule; SQLite file database",
+        "- Plan: `data/synthetic-50.json` (50 topics), solved current schedule; SQLite file database",
         "",
         "| figure | measured | target | |",
         "| --- | --- | --- | --- |",
-        f"| page rerun without solving, AppTest, worst page median of {runs} | {worst_page:.0f} ms | < 300 ms "
-        f"| {ok[worst_page < 300]} |",
-        f"| first page painted in Chromium after server up, first session | {web['first_paint_first_session_s']:.2f} s "
-        f"| < 3 s | {ok[web['first_paint_first_session_s'] < 3]} |",
-        f"| first page painted, later sessions (median of {web['first_paint_n'] - 1}) "
-        f"| {web['first_paint_later_median_s']:.2f} s | < 3 s | {ok[web['first_paint_later_median_s'] < 3]} |",
-        f"| what-if re-plan round trip in Chromium (click → result drawn), median of 5 "
+        (f"| page rerun without solving, AppTest, worst page median of {runs} | {worst_page:.0f} ms | < 300 ms "
+        f"| {ok[worst_page < 300]} |"),
+        (f"| first page painted in Chromium after server up, first session | {web['first_paint_first_session_s']:.2f} s "
+        f"| < 3 s | {ok[web['first_paint_first_session_s'] < 3]} |"),
+        (f"| first page painted, later sessions (median of {web['first_paint_n'] - 1}) "
+        f"| {web['first_paint_later_median_s']:.2f} s | < 3 s | {ok[web['first_paint_later_median_s'] < 3]} |"),
+        (f"| what-if re-plan round trip in Chromium (click → result drawn), median of 5 "
         f"| {web['replan_browser_median_s']:.2f} s (max {web['replan_browser_max_s']:.2f}) | < 1.5 s "
-        f"| {ok[web['replan_browser_median_s'] < 1.5]} |",
-        f"| what-if pin + re-plan, AppTest (server side), median of {app['replan_apptest']['n']} "
+        f"| {ok[web['replan_browser_median_s'] < 1.5]} |"),
+        (f"| what-if pin + re-plan, AppTest (server side), median of {app['replan_apptest']['n']} "
         f"| {app['replan_apptest']['median'] / 1000:.2f} s (max {app['replan_apptest']['max'] / 1000:.2f}) | < 1.5 s "
-        f"| {ok[app['replan_apptest']['median'] < 1500]} |",
+        f"| {ok[app['replan_apptest']['median'] < 1500]} |"),
         "",
         f"Server start to healthy: {web['server_up_s']:.2f} s (not part of the first-paint figure).",
         "",
@@ -203,10 +209,10 @@ def report(app: dict, web: dict, runs: int) -> str:
         "| --- | --- | --- |",
         *[f"| {TITLES[p]} | {v['median']:.0f} ms | {v['max']:.0f} ms |" for p, v in app["pages"].items()],
         "",
-        "How: AppTest drives `app.py` in-process; each page is opened, rerun once to fill the caches, then "
+        ("How: AppTest drives `app.py` in-process; each page is opened, rerun once to fill the caches, then "
         "rerun N times. First paint: a fresh browser context per session, timed from `page.goto` to the first "
         "calendar card being visible. Round trip: the 「重新编排」 button to the 「放弃推演结果」 button of the "
-        "drawn result (the re-plan restarts from the current schedule each time).",
+        "drawn result (the re-plan restarts from the current schedule each time)."),
         "",
     ]
     return "\n".join(lines)

@@ -9,8 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from conftest import CHROMIUM_ARGS, ROOT, chromium_or_skip
+from browser_server import CHROMIUM_ARGS, ROOT, chromium_or_skip
 
 pytestmark = pytest.mark.browser
 

@@ -15,14 +15,10 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from page_helpers import APP, TIMEOUT, WEIHAI, plan_id_of
 from streamlit.testing.v1 import AppTest
 
 from store import api as store
-
-ROOT = Path(__file__).resolve().parents[2]
-APP = str(ROOT / "app.py")
-WEIHAI = "威海市政协"
-TIMEOUT = 90
 
 
 @pytest.fixture(scope="session")
@@ -44,10 +40,6 @@ def engine(template_db, tmp_path, monkeypatch):
     yield store.get_engine(url)
     st.cache_resource.clear()
     st.cache_data.clear()
-
-
-def plan_id_of(engine, body: str) -> int:
-    return next(p.id for p in store.list_plans(engine) if p.body == body)
 
 
 @pytest.fixture

@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from streamlit.testing.v1 import AppTest
+
+from store import api as store
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
+WEIHAI = "威海市政协"
+TIMEOUT = 90
+
+
+def plan_id_of(engine, body: str) -> int:
+    return next(p.id for p in store.list_plans(engine) if p.body == body)
 
 
 def goto(at: AppTest, page: str) -> AppTest:

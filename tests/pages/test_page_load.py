@@ -1,11 +1,9 @@
 """负荷: three heatmaps with limits, overloads counted and highlighted; month totals."""
 
-from page_helpers import click, goto
+from page_helpers import ROOT, click, goto
 
 from solver import load_plan, whatif
 from ui import charts
-
-from conftest import ROOT
 
 
 def test_heatmaps_for_departments_committees_leaders(open_app):

@@ -1,11 +1,9 @@
 """全年总览: every topic on the calendar, KPIs, filters, blackout/session months, exports."""
 
-from page_helpers import html_of, texts_of
+from page_helpers import ROOT, html_of, texts_of
 
 from solver import load_plan
 from store import api as store
-
-from conftest import ROOT
 
 
 def weihai():
@@ -78,7 +76,6 @@ def test_export_buttons_are_offered(open_app):
 
 def test_export_constants_follow_paperwork():
     import paperwork
-
     from ui import exports
 
     plan = weihai()

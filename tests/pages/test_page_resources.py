@@ -1,10 +1,8 @@
 """议题与资源: table editors, every problem named by row in Chinese, nothing invalid ever saved."""
 
-from page_helpers import click, tables_of, texts_of
+from page_helpers import WEIHAI, click, plan_id_of, tables_of, texts_of
 
 from store import api as store
-
-from conftest import WEIHAI, plan_id_of
 
 
 def edit(at, section: str, edited=None, added=None, deleted=None):

@@ -1,10 +1,8 @@
 """编排: weights, solve with progress, status, objective per soft goal, proven bound; scenarios."""
 
-from page_helpers import click, html_of, tables_of, texts_of
+from page_helpers import WEIHAI, click, html_of, plan_id_of, tables_of, texts_of
 
 from store import api as store
-
-from conftest import WEIHAI, plan_id_of
 
 
 def test_solve_shows_status_breakdown_and_bound(open_app, engine):

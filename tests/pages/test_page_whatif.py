@@ -1,10 +1,8 @@
 """推演: pin and re-plan with the diff, what changed for whom, suggestions, adopt with version check."""
 
-from page_helpers import click, goto, tables_of, texts_of
+from page_helpers import ROOT, WEIHAI, click, goto, plan_id_of, tables_of, texts_of
 
 from store import api as store
-
-from conftest import WEIHAI, plan_id_of
 
 
 def pin(at, topic: str, month: int):
@@ -86,8 +84,6 @@ def test_adopt_refuses_a_stale_copy(open_app, engine):
 
 def test_needs_a_schedule_first(open_app, engine):
     from solver import load_plan
-
-    from conftest import ROOT
 
     plan = load_plan(ROOT / "data" / "weihai-2023.json")
     plan.body, plan.year = "测试市政协", 2031
