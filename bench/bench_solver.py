@@ -45,10 +45,18 @@ def gap(s) -> str:
     return f"{(s.objective - s.bound) / s.objective:.1%}"
 
 
-def run_plan(name: str, plan, *, limit: float, reps: int, deterministic: bool = True) -> dict:
+MODES = {
+    "det": ("确定性(默认)", {}),
+    "det-no-lns": ("确定性,不用 LNS", {"lns_above_topics": 10**9}),
+    "parallel": ("并行 2 线程", {"deterministic": False}),
+}
+
+
+def run_plan(name: str, plan, *, limit: float, reps: int, mode: str = "det") -> dict:
+    label, extra = MODES[mode]
     rows = []
     for _ in range(reps):
-        s, secs = timed(solve, plan, SolveOptions(time_limit_s=limit, deterministic=deterministic))
+        s, secs = timed(solve, plan, SolveOptions(time_limit_s=limit, **extra))
         assert s.status in ("optimal", "feasible"), (name, s.status, s.explanation)
         assert check(plan, s).ok
         rows.append((secs, s))
@@ -57,7 +65,7 @@ def run_plan(name: str, plan, *, limit: float, reps: int, deterministic: bool = 
     same = len({tuple((a.topic, a.month, a.lead) for a in r[1].assignments) for r in rows}) == 1
     g = greedy_schedule(plan)
     greedy = check(plan, g).penalty() if g.status == "feasible" else None
-    return {"name": name, "topics": len(plan.topics), "mode": "确定性" if deterministic else "并行",
+    return {"name": name, "topics": len(plan.topics), "mode": label,
             "limit": limit, "status": s.status, "objective": s.objective, "bound": s.bound, "gap": gap(s),
             "secs": secs, "reps": reps, "same": same, "greedy": greedy}
 
@@ -126,13 +134,13 @@ def main() -> None:
     for path in ("weihai-2023", "luoyang-2019", "seed001-2022", "synthetic-50"):
         rows.append(run_plan(path, load_plan(ROOT / "data" / f"{path}.json"), limit=10, reps=reps_small))
     p200 = load_plan(ROOT / "data" / "synthetic-200.json")
-    rows.append(run_plan("synthetic-200", p200, limit=5, reps=reps_big))
-    rows.append(run_plan("synthetic-200", p200, limit=5, reps=reps_big, deterministic=False))
+    for mode in MODES:
+        rows.append(run_plan("synthetic-200", p200, limit=5, reps=reps_big, mode=mode))
     p1000 = generate_plan(1000, seed=1000)
     limits = (10,) if args.quick else (10, 60)
     for limit in limits:
-        rows.append(run_plan("generated-1000", p1000, limit=limit, reps=1))
-        rows.append(run_plan("generated-1000", p1000, limit=limit, reps=1, deterministic=False))
+        for mode in ("det", "parallel"):
+            rows.append(run_plan("generated-1000", p1000, limit=limit, reps=1, mode=mode))
     print(table(rows))
     print()
     print("- " + first_schedule_1000(1000))

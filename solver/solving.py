@@ -17,7 +17,7 @@ from . import texts as T
 from .checker import check
 from .explain import explain_infeasible, precheck
 from .greedy import greedy_schedule, improve
-from .lns import Incumbent, evaluate, improve_with_lns
+from .lns import Incumbent, evaluate, improve_with_lns, repair
 from .model import PlanModel
 from .options import GOALS, SolveOptions
 from .plan import Assignment, Finding, Plan, Schedule
@@ -78,10 +78,15 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
     start_from = baseline
     if start_from is None and options.greedy_hint:
         start_from = improve(plan, greedy_schedule(plan, options.weights), options.weights)
-    if start_from is not None:
-        add_hints(pm, start_from)
 
     big = options.deterministic and len(plan.topics) > options.lns_above_topics
+    known = _known_start(pm, plan, start_from, options) if big and start_from is not None else None
+    if known is not None:
+        add_hints(pm, Schedule(plan_year=plan.year, status="feasible", assignments=[
+            Assignment(topic=tid, month=m, lead=c) for tid, (m, c) in known.assignment.items()]))
+    elif start_from is not None:
+        add_hints(pm, start_from)
+
     # A big plan spends a third of its budget on the full model (the proven
     # bound, perhaps a better schedule), the rest on seeded neighbourhood search
     # from the best schedule known.
@@ -96,8 +101,6 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
     best = Incumbent.read(pm, solver) if status in ("optimal", "feasible") else None
     bound = int(round(solver.best_objective_bound))
     if big and status != "optimal":
-        known = evaluate(pm, {a.topic: (a.month, a.lead) for a in start_from.assignments}, options) \
-            if start_from is not None else None
         if known is not None and (best is None or known.objective < best.objective):
             best = known
         if best is not None:
@@ -132,6 +135,18 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
         log.error("CP-SAT answer breaks hard rules: %s", [f.message for f in report.hard])
     schedule.warnings = report.warnings
     return schedule
+
+
+def _known_start(pm: PlanModel, plan: Plan, start: Schedule, options: SolveOptions) -> Incumbent | None:
+    """The starting schedule as an incumbent; a previous schedule the plan's edits broke is repaired."""
+    assignment = {a.topic: (a.month, a.lead) for a in start.assignments}
+    known = evaluate(pm, assignment, options)
+    if known is None:
+        # only the topics the edits touched (and those sharing their month and limits) move
+        broken = {tid for f in check(plan, start).hard for tid in f.topics}
+        broken |= {t.id for t in plan.topics if t.id not in assignment}
+        known = repair(pm, assignment, broken, options)
+    return known
 
 
 def add_hints(pm: PlanModel, baseline: Schedule) -> None:

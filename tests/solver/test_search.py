@@ -48,3 +48,21 @@ def test_greedy_and_polish_keep_hard_rules(name):
     assert g.status == "feasible" and check(plan, g).ok
     polished = improve(plan, g)
     assert check(plan, polished).ok and check(plan, polished).penalty() <= check(plan, g).penalty()
+
+
+def test_lns_replan_repairs_the_previous_schedule(plan60):
+    from solver.whatif import pin, suggest_months
+
+    options = SolveOptions(time_limit_s=1.5, lns_above_topics=0)
+    first = solve(plan60, options)
+    # the first topic with a feasible other month
+    for t in plan60.topics:
+        rows = [r for r in suggest_months(plan60, first, t.id) if r["feasible"] and not r["current"]]
+        if rows:
+            tid, month = t.id, rows[0]["month"]
+            break
+    pinned = pin(plan60, tid, month)
+    again = solve(pinned, options, baseline=first)
+    assert again.month_of()[tid] == month
+    assert_checked(pinned, again, options, baseline=first)
+    assert again.objective_breakdown["moved"]["count"] <= 3
