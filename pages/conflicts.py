@@ -42,10 +42,11 @@ kinds = views.kind_options(soft)
 c1, c2, c3 = st.columns([2, 1, 2])
 picked = c1.multiselect(U.CF_FILTER_KIND, list(kinds), format_func=kinds.get, key="cf_kinds",
                         placeholder=U.CF_ALL)
-month = c2.selectbox(U.CF_FILTER_MONTH, [None, *range(1, 13)], format_func=views.month_or_all, key="cf_month")
+month = c2.selectbox(U.CF_FILTER_MONTH, [None, *range(1, 13)], format_func=views.month_or_all, key="cf_month",
+                     placeholder=U.CF_ALL)
 entities = frames.finding_entities(soft)
 entity = c3.selectbox(U.CF_FILTER_ENTITY, [None, *entities], key="cf_entity",
-                      format_func=lambda k: U.CF_ALL if k is None else entities[k])
+                      format_func=lambda k: U.CF_ALL if k is None else entities[k], placeholder=U.CF_ALL)
 rows = frames.filter_findings(soft, kinds=picked, month=month, entity=entity)
 for kind, label in kinds.items():
     group = rows[rows["_kind"] == kind]

@@ -24,13 +24,17 @@ with k4:
 
 f1, f2, f3, f4, f5 = st.columns([1, 1, 1, 1, 0.5], vertical_alignment="bottom")
 committee = f1.selectbox(U.OV_FILTER_COMMITTEE, views.choice_ids(plan.committees), key="ov_committee",
-                         format_func=views.choice_label(plan.committees), persist_state="session")
+                         format_func=views.choice_label(plan.committees), persist_state="session",
+                         placeholder=U.OV_FILTER_ALL)
 department = f2.selectbox(U.OV_FILTER_DEPARTMENT, views.choice_ids(plan.departments), key="ov_department",
-                          format_func=views.choice_label(plan.departments), persist_state="session")
+                          format_func=views.choice_label(plan.departments), persist_state="session",
+                          placeholder=U.OV_FILTER_ALL)
 leader = f3.selectbox(U.OV_FILTER_LEADER, views.choice_ids(plan.leaders), key="ov_leader",
-                      format_func=views.choice_label(plan.leaders), persist_state="session")
+                      format_func=views.choice_label(plan.leaders), persist_state="session",
+                      placeholder=U.OV_FILTER_ALL)
 form = f4.selectbox(U.OV_FILTER_FORM, views.choice_ids(plan.forms), key="ov_form",
-                    format_func=views.choice_label(plan.forms), persist_state="session")
+                    format_func=views.choice_label(plan.forms), persist_state="session",
+                    placeholder=U.OV_FILTER_ALL)
 f5.button(U.OV_FILTER_CLEAR, on_click=views.clear_filters, key="ov_clear", width="stretch")
 
 filtered = any((committee, department, leader, form))

@@ -58,6 +58,11 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+# Widget keys whose values belong to one plan: dropped when another plan is picked.
+PLAN_SCOPED_PREFIXES = ("ov_", "wi_pin", "wi_leader", "wi_limit", "wi_sugg", "wi_for_you", "wi_load", "cf_", "dl_ics",
+                        "scn_")
+
+
 def init() -> None:
     """Declare every key once (app.py calls this on each run; existing values stay)."""
     for key, value in DEFAULTS.items():
@@ -91,6 +96,13 @@ def plan_choices() -> list[tuple[int, str]]:
     return [(p.id, p.label) for p in store.list_plans(engine())]
 
 
+@st.cache_data(show_spinner=False)
+def default_plan() -> int | None:
+    """The plan a new session opens: the newest one that has a schedule (leadership wants a year to look at)."""
+    plans = store.list_plans(engine())
+    return next((p.id for p in plans if p.has_current_schedule), plans[0].id if plans else None)
+
+
 def refresh() -> None:
     """After a write: cached frames and lists may be stale."""
     st.cache_data.clear()
@@ -106,6 +118,9 @@ def select_plan(plan_id: int | None) -> None:
         s.plan_id, s.plan, s.plan_version, s.schedule = None, None, None, None
         return
     plan, version = store.load_plan(engine(), plan_id)
+    # Choices made for another plan (filters, picked topics, leaders) name ids this plan may not have.
+    for key in [k for k in s if isinstance(k, str) and k.startswith(PLAN_SCOPED_PREFIXES)]:
+        del s[key]
     s.plan_id, s.plan, s.plan_version, s.plan_token = plan_id, plan, version, _token()
     s.schedule, s.schedule_token = store.current_schedule(engine(), plan_id), _token()
     s.solve_result, s.solve_token, s.latest = None, "", None
@@ -120,7 +135,8 @@ def follow_picker(choices: dict[int, str]) -> None:
     if picked in choices and picked != s.plan_id:
         select_plan(picked)
     elif s.plan_id not in choices:
-        select_plan(next(iter(choices), None))
+        first = default_plan()
+        select_plan(first if first in choices else next(iter(choices), None))
         s.plan_picker = s.plan_id
 
 

@@ -1,6 +1,6 @@
 """全年总览: every topic on the calendar, KPIs, filters, blackout/session months, exports."""
 
-from page_helpers import ROOT, html_of, texts_of
+from page_helpers import ROOT, html_of, plan_id_of, texts_of
 
 from solver import load_plan
 from store import api as store
@@ -84,3 +84,13 @@ def test_export_constants_follow_paperwork():
     leader = plan.leaders[0]
     ours = f"{plan.year}年协商活动-领导-{leader.name}.ics"
     assert ours == paperwork.calendar_filename(plan, "leader", leader.id)
+
+
+def test_switching_plans_drops_filters_of_the_old_plan(open_app, engine):
+    at = open_app("overview")
+    at.selectbox(key="ov_department").set_value("shangwu").run()
+    at.session_state["plan_picker"] = plan_id_of(engine, "洛阳市政协")
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="ov_department").value is None
+    assert "洛阳" in at.caption[0].value
