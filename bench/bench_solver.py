@@ -65,18 +65,34 @@ def run_plan(name: str, plan, *, limit: float, reps: int, mode: str = "det") -> 
     same = len({tuple((a.topic, a.month, a.lead) for a in r[1].assignments) for r in rows}) == 1
     g = greedy_schedule(plan)
     greedy = check(plan, g).penalty() if g.status == "feasible" else None
-    return {"name": name, "topics": len(plan.topics), "mode": label,
-            "limit": limit, "status": s.status, "objective": s.objective, "bound": s.bound, "gap": gap(s),
-            "secs": secs, "reps": reps, "same": same, "greedy": greedy}
+    return {
+        "name": name,
+        "topics": len(plan.topics),
+        "mode": label,
+        "limit": limit,
+        "status": s.status,
+        "objective": s.objective,
+        "bound": s.bound,
+        "gap": gap(s),
+        "secs": secs,
+        "reps": reps,
+        "same": same,
+        "greedy": greedy,
+    }
 
 
 def table(rows: list[dict]) -> str:
-    out = ["| plan | topics | mode | limit (s) | status | objective | bound | gap | median wall (s) | runs | same answer | greedy objective |",
-           "|---|---:|---|---:|---|---:|---:|---:|---:|---:|---|---:|"]
+    out = [
+        "| plan | topics | mode | limit (s) | status | objective | bound | gap | median wall (s) | runs "
+        "| same answer | greedy objective |",
+        "|---|---:|---|---:|---|---:|---:|---:|---:|---:|---|---:|",
+    ]
     for r in rows:
-        out.append(f"| {r['name']} | {r['topics']} | {r['mode']} | {r['limit']:g} | {r['status']} | {r['objective']} "
-                   f"| {r['bound']} | {r['gap']} | {r['secs']:.2f} | {r['reps']} | {'yes' if r['same'] else 'no'} "
-                   f"| {r['greedy'] if r['greedy'] is not None else '–'} |")
+        out.append(
+            f"| {r['name']} | {r['topics']} | {r['mode']} | {r['limit']:g} | {r['status']} | {r['objective']} "
+            f"| {r['bound']} | {r['gap']} | {r['secs']:.2f} | {r['reps']} | {'yes' if r['same'] else 'no'} "
+            f"| {r['greedy'] if r['greedy'] is not None else '–'} |"
+        )
     return "\n".join(out)
 
 
@@ -84,8 +100,10 @@ def first_schedule_1000(seed: int) -> str:
     plan = generate_plan(1000, seed=seed)
     g, secs = timed(greedy_schedule, plan)
     rep = check(plan, g)
-    return (f"1000 topics (seed {seed}): greedy first schedule in {secs:.3f} s, "
-            f"{len(g.assignments)}/1000 placed, {len(rep.hard)} hard violations, objective {rep.penalty()}")
+    return (
+        f"1000 topics (seed {seed}): greedy first schedule in {secs:.3f} s, "
+        f"{len(g.assignments)}/1000 placed, {len(rep.hard)} hard violations, objective {rep.penalty()}"
+    )
 
 
 def replan_bench(plan, reps: int, limit: float) -> str:
@@ -104,11 +122,15 @@ def replan_bench(plan, reps: int, limit: float) -> str:
         assert check(pinned, result, baseline=cold).ok
     recold, recold_secs = timed(solve, pinned, SolveOptions(time_limit_s=limit))
     moved = result.objective_breakdown["moved"]["count"]
-    return (f"re-plan after pinning {topic} to {month}月 ({len(plan.topics)} topics): median {statistics.median(times):.2f} s "
-            f"over {reps} runs (time limit 1 s), {moved} topic(s) moved, objective {result.objective} "
-            f"(status {result.status}); a cold solve of the pinned plan took {recold_secs:.2f} s "
-            f"(limit {limit:g} s) for objective {recold.objective} with {check(pinned, recold, baseline=cold).counts['moved']} topics moved "
-            f"against the previous schedule. (First cold solve: {cold_secs:.2f} s.)")
+    recold_moved = check(pinned, recold, baseline=cold).counts["moved"]
+    return (
+        f"re-plan after pinning {topic} to {month}月 ({len(plan.topics)} topics): "
+        f"median {statistics.median(times):.2f} s "
+        f"over {reps} runs (time limit 1 s), {moved} topic(s) moved, objective {result.objective} "
+        f"(status {result.status}); a cold solve of the pinned plan took {recold_secs:.2f} s "
+        f"(limit {limit:g} s) for objective {recold.objective} with {recold_moved} topics moved "
+        f"against the previous schedule. (First cold solve: {cold_secs:.2f} s.)"
+    )
 
 
 def machine() -> str:
@@ -119,8 +141,10 @@ def machine() -> str:
     except (OSError, StopIteration):
         pass
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    return (f"{platform.machine()}, {os.cpu_count()} cores{mem}, Python {platform.python_version()}, "
-            f"OR-Tools {ortools.__version__}, load average at start {load:.2f}, {date.today().isoformat()}")
+    return (
+        f"{platform.machine()}, {os.cpu_count()} cores{mem}, Python {platform.python_version()}, "
+        f"OR-Tools {ortools.__version__}, load average at start {load:.2f}, {date.today().isoformat()}"
+    )
 
 
 def main() -> None:

@@ -17,12 +17,23 @@ import importlib
 from typing import Any
 
 _EXPORTS = {
-    "GOALS": "options", "SolveOptions": "options", "Weights": "options",
-    "Assignment": "plan", "Finding": "plan", "Plan": "plan", "Schedule": "plan",
-    "PlanError": "validate", "PlanIssue": "validate", "load_plan": "validate", "load_schedule": "validate",
-    "parse_plan": "validate", "parse_schedule": "validate",
-    "CheckReport": "checker", "check": "checker",
-    "explain_infeasible": "explain", "precheck": "explain",
+    "GOALS": "options",
+    "SolveOptions": "options",
+    "Weights": "options",
+    "Assignment": "plan",
+    "Finding": "plan",
+    "Plan": "plan",
+    "Schedule": "plan",
+    "PlanError": "validate",
+    "PlanIssue": "validate",
+    "load_plan": "validate",
+    "load_schedule": "validate",
+    "parse_plan": "validate",
+    "parse_schedule": "validate",
+    "CheckReport": "checker",
+    "check": "checker",
+    "explain_infeasible": "explain",
+    "precheck": "explain",
     "solve": "solving",
 }
 

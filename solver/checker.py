@@ -88,19 +88,35 @@ def check(plan: Plan, schedule: Schedule, *, baseline: Schedule | None = None) -
         form = forms[t.form]
         if form.session_only and m != cal.session_month:
             rep.hard.append(
-                _f("session_only", "v_session", month=m, topics=[t.id], topic=label,
-                   _form=form.name, _session=T.month(cal.session_month))
+                _f(
+                    "session_only",
+                    "v_session",
+                    month=m,
+                    topics=[t.id],
+                    topic=label,
+                    _form=form.name,
+                    _session=T.month(cal.session_month),
+                )
             )
         for lid in t.leaders:
             leader = next(x for x in plan.leaders if x.id == lid)
             if m in leader.unavailable_months:
                 rep.hard.append(
-                    _f("leader_unavailable", "v_leader", month=m, topics=[t.id], topic=label, leader=lid,
-                       _leader=leader.name)
+                    _f(
+                        "leader_unavailable",
+                        "v_leader",
+                        month=m,
+                        topics=[t.id],
+                        topic=label,
+                        leader=lid,
+                        _leader=leader.name,
+                    )
                 )
         if lead.get(t.id) not in t.lead_options:
             cname = committees[lead[t.id]].name if lead.get(t.id) in committees else lead.get(t.id)
-            rep.hard.append(_f("lead", "v_lead", topics=[t.id], topic=label, committee=lead.get(t.id), _committee=cname))
+            rep.hard.append(
+                _f("lead", "v_lead", topics=[t.id], topic=label, committee=lead.get(t.id), _committee=cname)
+            )
 
     # -- per-month limits --------------------------------------------------------------
     by_month: dict[int, list[str]] = defaultdict(list)
@@ -109,22 +125,44 @@ def check(plan: Plan, schedule: Schedule, *, baseline: Schedule | None = None) -
     for m, tids in sorted(by_month.items()):
         if cal.max_topics_per_month is not None and len(tids) > cal.max_topics_per_month:
             rep.hard.append(
-                _f("month_limit", "v_month_limit", month=m, topics=sorted(tids), load=len(tids),
-                   limit=cal.max_topics_per_month)
+                _f(
+                    "month_limit",
+                    "v_month_limit",
+                    month=m,
+                    topics=sorted(tids),
+                    load=len(tids),
+                    limit=cal.max_topics_per_month,
+                )
             )
         for f in plan.forms:
             of_form = [tid for tid in tids if topics[tid].form == f.id]
             if f.max_per_month is not None and len(of_form) > f.max_per_month:
                 rep.hard.append(
-                    _f("form_limit", "v_form_limit", month=m, topics=of_form, form=f.id, _form=f.name,
-                       load=len(of_form), limit=f.max_per_month)
+                    _f(
+                        "form_limit",
+                        "v_form_limit",
+                        month=m,
+                        topics=of_form,
+                        form=f.id,
+                        _form=f.name,
+                        load=len(of_form),
+                        limit=f.max_per_month,
+                    )
                 )
         for c in plan.committees:
             mine = [tid for tid in tids if lead.get(tid) == c.id or c.id in topics[tid].co_organizers]
             if c.max_per_month is not None and len(mine) > c.max_per_month:
                 rep.hard.append(
-                    _f("committee_limit", "v_committee_limit", month=m, topics=mine, committee=c.id,
-                       _committee=c.name, load=len(mine), limit=c.max_per_month)
+                    _f(
+                        "committee_limit",
+                        "v_committee_limit",
+                        month=m,
+                        topics=mine,
+                        committee=c.id,
+                        _committee=c.name,
+                        load=len(mine),
+                        limit=c.max_per_month,
+                    )
                 )
 
     # -- gaps and order ----------------------------------------------------------------
@@ -137,15 +175,33 @@ def check(plan: Plan, schedule: Schedule, *, baseline: Schedule | None = None) -
                 (ma, a), (mb, b) = ordered[i], ordered[j]
                 if mb - ma < f.min_gap_months:
                     rep.hard.append(
-                        _f("form_gap", "v_form_gap", month=mb, topics=[a, b], form=f.id, _form=f.name,
-                           _a=name(a), _b=name(b), _diff=mb - ma, gap=f.min_gap_months)
+                        _f(
+                            "form_gap",
+                            "v_form_gap",
+                            month=mb,
+                            topics=[a, b],
+                            form=f.id,
+                            _form=f.name,
+                            _a=name(a),
+                            _b=name(b),
+                            _diff=mb - ma,
+                            gap=f.min_gap_months,
+                        )
                     )
     for t, m in placed:
         for before in t.after:
             if before in month and not month[before] < m:
                 rep.hard.append(
-                    _f("after", "v_after", month=m, topics=[before, t.id], topic=name(t.id), before=before,
-                       _before=name(before), _before_month=T.month(month[before]))
+                    _f(
+                        "after",
+                        "v_after",
+                        month=m,
+                        topics=[before, t.id],
+                        topic=name(t.id),
+                        before=before,
+                        _before=name(before),
+                        _before_month=T.month(month[before]),
+                    )
                 )
 
     # -- soft goals ----------------------------------------------------------------------
@@ -159,16 +215,30 @@ def check(plan: Plan, schedule: Schedule, *, baseline: Schedule | None = None) -
                 if len(mine) > e.max_per_month:
                     rep.counts[kind] += len(mine) - e.max_per_month
                     rep.warnings.append(
-                        _f(kind, kind, month=m, topics=mine, load=len(mine), limit=e.max_per_month,
-                           **{key: e.id, f"_{key}": e.name})
+                        _f(
+                            kind,
+                            kind,
+                            month=m,
+                            topics=mine,
+                            load=len(mine),
+                            limit=e.max_per_month,
+                            **{key: e.id, f"_{key}": e.name},
+                        )
                     )
 
     for t, m in placed:
         if t.preferred_months and m not in t.preferred_months:
             rep.counts["preferred_month_missed"] += 1
             rep.warnings.append(
-                _f("preferred_month_missed", "preferred_month_missed", month=m, topics=[t.id], topic=name(t.id),
-                   preferred_months=sorted(t.preferred_months), _preferred=T.months(t.preferred_months))
+                _f(
+                    "preferred_month_missed",
+                    "preferred_month_missed",
+                    month=m,
+                    topics=[t.id],
+                    topic=name(t.id),
+                    preferred_months=sorted(t.preferred_months),
+                    _preferred=T.months(t.preferred_months),
+                )
             )
 
     # Spread: topics outside the plenary session, over the usable months their
@@ -193,8 +263,14 @@ def check(plan: Plan, schedule: Schedule, *, baseline: Schedule | None = None) -
         if peak > target:
             rep.counts["uneven_spread"] += peak - target
             rep.warnings.append(
-                _f("uneven_spread", "uneven_spread", month=peak_month, topics=sorted(load[peak_month]),
-                   load=peak, limit=target)
+                _f(
+                    "uneven_spread",
+                    "uneven_spread",
+                    month=peak_month,
+                    topics=sorted(load[peak_month]),
+                    load=peak,
+                    limit=target,
+                )
             )
 
     if baseline is not None:
@@ -205,8 +281,16 @@ def check(plan: Plan, schedule: Schedule, *, baseline: Schedule | None = None) -
                 before = f"{T.month(old_m[t.id])}/{_cname(committees, old_l[t.id])}"
                 after = f"{T.month(m)}/{_cname(committees, lead.get(t.id))}"
                 rep.warnings.append(
-                    _f("moved", "moved", month=m, topics=[t.id], topic=name(t.id), from_month=old_m[t.id],
-                       _before=before, _after=after)
+                    _f(
+                        "moved",
+                        "moved",
+                        month=m,
+                        topics=[t.id],
+                        topic=name(t.id),
+                        from_month=old_m[t.id],
+                        _before=before,
+                        _after=after,
+                    )
                 )
     return rep
 

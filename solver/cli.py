@@ -11,8 +11,8 @@ from pathlib import Path
 from . import texts as T
 from .checker import check
 from .options import SolveOptions, Weights
-from .validate import PlanError, load_plan, load_schedule
 from .solving import solve
+from .validate import PlanError, load_plan, load_schedule
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_VIOLATIONS = 0, 1, 3, 4
 
@@ -36,20 +36,31 @@ EPILOG = """\
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m solver", description=DESCRIPTION, epilog=EPILOG,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(
+        prog="python -m solver",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = p.add_subparsers(dest="command", required=True, metavar="{solve,check}")
 
-    s = sub.add_parser("solve", help="编排:为每个议题安排月份和承办专委会",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    s = sub.add_parser(
+        "solve", help="编排:为每个议题安排月份和承办专委会", formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     s.add_argument("plan", type=Path, help="计划文件(consult-plan/1 JSON)")
     s.add_argument("-o", "--output", type=Path, help="写出安排的文件;省略则打印到屏幕")
     s.add_argument("--baseline", type=Path, help="原安排文件:再编排时尽量少调整议题,并以它为起点加速")
-    s.add_argument("--time-limit", type=float, default=SolveOptions().time_limit_s, metavar="秒",
-                   help="最长求解时间(秒),默认 %(default)s")
+    s.add_argument(
+        "--time-limit",
+        type=float,
+        default=SolveOptions().time_limit_s,
+        metavar="秒",
+        help="最长求解时间(秒),默认 %(default)s",
+    )
     s.add_argument("--workers", type=int, default=SolveOptions().num_workers, help="求解线程数,默认 %(default)s")
-    s.add_argument("--weights", type=str, metavar="JSON",
-                   help='软性目标权重,如 \'{"department_overload": 10, "moved": 50}\'')
+    s.add_argument(
+        "--weights", type=str, metavar="JSON", help='软性目标权重,如 \'{"department_overload": 10, "moved": 50}\''
+    )
     s.add_argument("-v", "--verbose", action="store_true", help="显示求解过程日志")
 
     c = sub.add_parser("check", help="检查一份已有安排")
@@ -94,9 +105,11 @@ def cmd_solve(args: argparse.Namespace) -> int:
     if schedule.status == "unknown":
         _err(schedule.explanation or "未找到方案")
         return EXIT_INFEASIBLE
-    _err(f"{T.STATUS[schedule.status]}:{len(schedule.assignments)} 个议题,目标值 {schedule.objective}"
-         f"(下界 {schedule.bound}),用时 {schedule.solve_seconds} 秒,预警 {len(schedule.warnings)} 条"
-         + (f",已写入 {args.output}" if args.output else ""))
+    _err(
+        f"{T.STATUS[schedule.status]}:{len(schedule.assignments)} 个议题,目标值 {schedule.objective}"
+        f"(下界 {schedule.bound}),用时 {schedule.solve_seconds} 秒,预警 {len(schedule.warnings)} 条"
+        + (f",已写入 {args.output}" if args.output else "")
+    )
     return EXIT_OK
 
 
@@ -106,11 +119,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     baseline = load_schedule(args.baseline, plan) if args.baseline else None
     rep = check(plan, schedule, baseline=baseline)
     if args.json:
-        print(json.dumps({
-            "hard": [f.model_dump(exclude_none=True) for f in rep.hard],
-            "warnings": [f.model_dump(exclude_none=True) for f in rep.warnings],
-            "counts": rep.counts, "penalty": rep.penalty(),
-        }, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "hard": [f.model_dump(exclude_none=True) for f in rep.hard],
+                    "warnings": [f.model_dump(exclude_none=True) for f in rep.warnings],
+                    "counts": rep.counts,
+                    "penalty": rep.penalty(),
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         print(f"硬性规则:{'全部满足' if rep.ok else f'违反 {len(rep.hard)} 处'}")
         for f in rep.hard:
@@ -124,8 +144,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     try:
         return cmd_solve(args) if args.command == "solve" else cmd_check(args)
     except PlanError as err:

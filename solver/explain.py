@@ -66,7 +66,7 @@ def _after_cycle(plan: Plan) -> list[str] | None:
         stack.append(u)
         for v in succ.get(u, []):
             if state.get(v) == 1:
-                return stack[stack.index(v):] + [v]
+                return stack[stack.index(v) :] + [v]
             if v not in state:
                 found = visit(v)
                 if found:
@@ -97,22 +97,35 @@ def precheck(plan: Plan) -> list[Requirement]:
         if form.min_gap_months >= 1 and len(topics) > 1:
             cap = _spaced_capacity(months, form.min_gap_months)
             if len(topics) > cap:
-                msg = T.say("cap_form_gap", n=len(topics), form=form.name, gap=form.min_gap_months,
-                            months=T.months(months), cap=cap)
+                msg = T.say(
+                    "cap_form_gap",
+                    n=len(topics),
+                    form=form.name,
+                    gap=form.min_gap_months,
+                    months=T.months(months),
+                    cap=cap,
+                )
                 found.append(Requirement("capacity_form_gap", msg, tids, entity={"form": form.id}))
                 continue
         if form.max_per_month is not None and len(topics) > form.max_per_month * len(months):
             cap = form.max_per_month * len(months)
-            msg = T.say("cap_form_limit", n=len(topics), form=form.name, limit=form.max_per_month,
-                        months=T.months(months), cap=cap)
+            msg = T.say(
+                "cap_form_limit",
+                n=len(topics),
+                form=form.name,
+                limit=form.max_per_month,
+                months=T.months(months),
+                cap=cap,
+            )
             found.append(Requirement("capacity_form_limit", msg, tids, entity={"form": form.id}))
 
     limit = plan.calendar.max_topics_per_month
     if limit is not None:
         months = _reach(plan, plan.topics)
         if len(plan.topics) > limit * len(months):
-            msg = T.say("cap_month_limit", n=len(plan.topics), limit=limit, months=T.months(months),
-                        cap=limit * len(months))
+            msg = T.say(
+                "cap_month_limit", n=len(plan.topics), limit=limit, months=T.months(months), cap=limit * len(months)
+            )
             found.append(Requirement("capacity_month_limit", msg, [t.id for t in plan.topics]))
 
     for c in plan.committees:
@@ -121,10 +134,17 @@ def precheck(plan: Plan) -> list[Requirement]:
         forced = [t for t in plan.topics if t.lead_options == [c.id] or c.id in t.co_organizers]
         months = _reach(plan, forced)
         if len(forced) > c.max_per_month * len(months):
-            msg = T.say("cap_committee_limit", committee=c.name, n=len(forced), limit=c.max_per_month,
-                        months=T.months(months), cap=c.max_per_month * len(months))
-            found.append(Requirement("capacity_committee_limit", msg, [t.id for t in forced],
-                                     entity={"committee": c.id}))
+            msg = T.say(
+                "cap_committee_limit",
+                committee=c.name,
+                n=len(forced),
+                limit=c.max_per_month,
+                months=T.months(months),
+                cap=c.max_per_month * len(months),
+            )
+            found.append(
+                Requirement("capacity_committee_limit", msg, [t.id for t in forced], entity={"committee": c.id})
+            )
 
     cycle = _after_cycle(plan)
     if cycle:

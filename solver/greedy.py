@@ -79,8 +79,10 @@ def greedy_schedule(plan: Plan, weights: Weights | None = None) -> Schedule:
                 continue
             if form.min_gap_months and any(abs(m - o) < form.min_gap_months for o in form_months[form.id]):
                 continue
-            if any(committees[c].max_per_month is not None and comm_load[(c, m)] >= committees[c].max_per_month
-                   for c in t.co_organizers):
+            if any(
+                committees[c].max_per_month is not None and comm_load[(c, m)] >= committees[c].max_per_month
+                for c in t.co_organizers
+            ):
                 continue
             cost = sum(w.department_overload for d in t.departments if dept_load[(d, m)] >= dept_limit[d])
             cost += sum(w.leader_overload for x in t.leaders if lead_load[(x, m)] >= leader_limit[x])
@@ -109,8 +111,9 @@ def greedy_schedule(plan: Plan, weights: Weights | None = None) -> Schedule:
         for x in t.leaders:
             lead_load[(x, m)] += 1
 
-    assignments = [Assignment(topic=t.id, month=placed[t.id][0], lead=placed[t.id][1])
-                   for t in plan.topics if t.id in placed]
+    assignments = [
+        Assignment(topic=t.id, month=placed[t.id][0], lead=placed[t.id][1]) for t in plan.topics if t.id in placed
+    ]
     status = "feasible" if len(placed) == len(plan.topics) else "unknown"
     return Schedule(plan_year=plan.year, status=status, assignments=assignments)
 
@@ -218,5 +221,8 @@ def improve(plan: Plan, schedule: Schedule, weights: Weights | None = None, *, m
             improved |= best[0] < 0
         if not improved:
             break
-    return Schedule(plan_year=plan.year, status="feasible",
-                    assignments=[Assignment(topic=t.id, month=month[t.id], lead=lead[t.id]) for t in plan.topics])
+    return Schedule(
+        plan_year=plan.year,
+        status="feasible",
+        assignments=[Assignment(topic=t.id, month=month[t.id], lead=lead[t.id]) for t in plan.topics],
+    )

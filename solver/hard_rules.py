@@ -15,9 +15,6 @@ from . import texts as T
 from .model import Ban, PlanModel, Requirement
 from .plan import Plan
 
-
-
-
 # -- bans ------------------------------------------------------------------------
 
 

@@ -71,8 +71,13 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
 
     found = precheck(plan)
     if found:
-        return _infeasible(plan, [r.finding() for r in found], summarize([r.message for r in found]), started,
-                           conflict_source="precheck")
+        return _infeasible(
+            plan,
+            [r.finding() for r in found],
+            summarize([r.message for r in found]),
+            started,
+            conflict_source="precheck",
+        )
 
     pm = PlanModel(plan, weights=options.weights, baseline=baseline)
     start_from = baseline
@@ -82,8 +87,14 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
     big = options.deterministic and len(plan.topics) > options.lns_above_topics
     known = _known_start(pm, plan, start_from, options) if big and start_from is not None else None
     if known is not None:
-        add_hints(pm, Schedule(plan_year=plan.year, status="feasible", assignments=[
-            Assignment(topic=tid, month=m, lead=c) for tid, (m, c) in known.assignment.items()]))
+        add_hints(
+            pm,
+            Schedule(
+                plan_year=plan.year,
+                status="feasible",
+                assignments=[Assignment(topic=tid, month=m, lead=c) for tid, (m, c) in known.assignment.items()],
+            ),
+        )
     elif start_from is not None:
         add_hints(pm, start_from)
 
@@ -95,8 +106,13 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
     status = _STATUS.get(code, "unknown")
     if status == "infeasible":
         conflicts = explain_infeasible(plan, options)
-        return _infeasible(plan, [r.finding() for r in conflicts], summarize([r.message for r in conflicts]),
-                           started, conflict_source="cp-sat")
+        return _infeasible(
+            plan,
+            [r.finding() for r in conflicts],
+            summarize([r.message for r in conflicts]),
+            started,
+            conflict_source="cp-sat",
+        )
 
     best = Incumbent.read(pm, solver) if status in ("optimal", "feasible") else None
     bound = int(round(solver.best_objective_bound))
@@ -114,8 +130,9 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
             solve_seconds=round(time.perf_counter() - started, 3),
         )
 
-    assignments = [Assignment(topic=t.id, month=best.assignment[t.id][0], lead=best.assignment[t.id][1])
-                   for t in plan.topics]
+    assignments = [
+        Assignment(topic=t.id, month=best.assignment[t.id][0], lead=best.assignment[t.id][1]) for t in plan.topics
+    ]
     counts = best.counts
     schedule = Schedule(
         plan_year=plan.year,

@@ -113,7 +113,7 @@ def check_plan(plan: Plan) -> list[PlanIssue]:
     add = out.append
 
     if plan.format != PLAN_FORMAT:
-        add(_issue("plan", None, "format", f" 应为 \"{PLAN_FORMAT}\",实为 \"{plan.format}\""))
+        add(_issue("plan", None, "format", f' 应为 "{PLAN_FORMAT}",实为 "{plan.format}"'))
 
     cal = plan.calendar
     for field in ("months", "blackout_months"):
@@ -142,7 +142,7 @@ def check_plan(plan: Plan) -> list[PlanIssue]:
         if section != "topics":
             for dup, n in Counter(r.name for r in rows).items():
                 if n > 1:
-                    add(_issue(section, None, "name", f" \"{dup}\" 重复出现 {n} 次"))
+                    add(_issue(section, None, "name", f' "{dup}" 重复出现 {n} 次'))
 
     forms = plan.form_by_id()
     committees = plan.committee_by_id()
@@ -175,16 +175,16 @@ def check_plan(plan: Plan) -> list[PlanIssue]:
     def refs(t, field: str, ids, known: dict) -> None:
         for ref in ids:
             if ref not in known:
-                add(_issue("topics", t.id, field, f" \"{ref}\" 不存在"))
+                add(_issue("topics", t.id, field, f' "{ref}" 不存在'))
         for dup, n in Counter(ids).items():
             if n > 1:
-                add(_issue("topics", t.id, field, f" \"{dup}\" 重复列出"))
+                add(_issue("topics", t.id, field, f' "{dup}" 重复列出'))
 
     for i, t in enumerate(plan.topics):
         if not t.title.strip():
             add(_issue("topics", t.id or None, "title", " 为空", i))
         if t.form not in forms:
-            add(_issue("topics", t.id, "form", f" \"{t.form}\" 不存在"))
+            add(_issue("topics", t.id, "form", f' "{t.form}" 不存在'))
         if not t.lead_options:
             add(_issue("topics", t.id, "lead_options", " 为空,至少需要一个承办专委会"))
         refs(t, "lead_options", t.lead_options, committees)
@@ -266,7 +266,7 @@ def parse_schedule(data: Any, plan: Plan | None = None) -> Schedule:
         raise PlanError(issues) from None
     issues = []
     if sched.format != SCHEDULE_FORMAT:
-        issues.append(PlanIssue("schedule", None, "format", f"安排文件的格式标识应为 \"{SCHEDULE_FORMAT}\""))
+        issues.append(PlanIssue("schedule", None, "format", f'安排文件的格式标识应为 "{SCHEDULE_FORMAT}"'))
     if plan is not None:
         topics = plan.topic_by_id()
         committees = plan.committee_by_id()
@@ -275,11 +275,15 @@ def parse_schedule(data: Any, plan: Plan | None = None) -> Schedule:
                 issues.append(PlanIssue("schedule", dup, "topic", f"安排中议题 {dup} 出现 {n} 次"))
         for a in sched.assignments:
             if a.topic not in topics:
-                issues.append(PlanIssue("schedule", a.topic, "topic", f"安排中的议题 \"{a.topic}\" 不在计划中"))
+                issues.append(PlanIssue("schedule", a.topic, "topic", f'安排中的议题 "{a.topic}" 不在计划中'))
             if not _month_ok(a.month):
-                issues.append(PlanIssue("schedule", a.topic, "month", f"安排中议题 {a.topic} 的月份 {a.month} 无效(应为 1–12)"))
+                issues.append(
+                    PlanIssue("schedule", a.topic, "month", f"安排中议题 {a.topic} 的月份 {a.month} 无效(应为 1–12)")
+                )
             if a.lead not in committees:
-                issues.append(PlanIssue("schedule", a.topic, "lead", f"安排中议题 {a.topic} 的承办专委会 \"{a.lead}\" 不存在"))
+                issues.append(
+                    PlanIssue("schedule", a.topic, "lead", f'安排中议题 {a.topic} 的承办专委会 "{a.lead}" 不存在')
+                )
     if issues:
         raise PlanError(issues)
     return sched

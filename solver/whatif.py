@@ -42,9 +42,13 @@ def set_limit(plan: Plan, kind: str, entity_id: str | None, value: int | None) -
     if kind == "month":
         new.calendar.max_topics_per_month = value
         return new
-    table = {"form": new.form_by_id, "committee": new.committee_by_id,
-             "department": new.department_by_id, "leader": new.leader_by_id}[kind]()
-    setattr(table[entity_id], "max_per_month", value)
+    table = {
+        "form": new.form_by_id,
+        "committee": new.committee_by_id,
+        "department": new.department_by_id,
+        "leader": new.leader_by_id,
+    }[kind]()
+    table[entity_id].max_per_month = value
     return new
 
 
@@ -65,13 +69,18 @@ def diff(plan: Plan, before: Schedule, after: Schedule) -> dict[str, Any]:
     moved = []
     for tid in topics:
         if tid in bm and tid in am and (bm[tid] != am[tid] or bl[tid] != al[tid]):
-            moved.append({
-                "topic": tid, "title": topics[tid].title,
-                "month_before": bm[tid], "month_after": am[tid],
-                "lead_before": bl[tid], "lead_after": al[tid],
-                "lead_before_name": committees[bl[tid]].name if bl[tid] in committees else bl[tid],
-                "lead_after_name": committees[al[tid]].name if al[tid] in committees else al[tid],
-            })
+            moved.append(
+                {
+                    "topic": tid,
+                    "title": topics[tid].title,
+                    "month_before": bm[tid],
+                    "month_after": am[tid],
+                    "lead_before": bl[tid],
+                    "lead_after": al[tid],
+                    "lead_before_name": committees[bl[tid]].name if bl[tid] in committees else bl[tid],
+                    "lead_after_name": committees[al[tid]].name if al[tid] in committees else al[tid],
+                }
+            )
     per_entity: dict[tuple[str, str], list[str]] = defaultdict(list)
     names = {"department": plan.department_by_id(), "leader": plan.leader_by_id(), "committee": committees}
     for mv in moved:
@@ -108,11 +117,18 @@ def loads(plan: Plan, schedule: Schedule) -> list[dict[str, Any]]:
             for m in range(1, 13):
                 load = len(by_month.get(m, []))
                 limit = e.max_per_month
-                rows.append({
-                    "kind": kind, "entity": e.id, "name": e.name, "month": m, "load": load,
-                    "limit": limit, "over": limit is not None and load > limit,
-                    "topics": by_month.get(m, []),
-                })
+                rows.append(
+                    {
+                        "kind": kind,
+                        "entity": e.id,
+                        "name": e.name,
+                        "month": m,
+                        "load": load,
+                        "limit": limit,
+                        "over": limit is not None and load > limit,
+                        "topics": by_month.get(m, []),
+                    }
+                )
     return rows
 
 
@@ -135,20 +151,25 @@ def suggest_months(
     rows = []
     for m in plan.calendar.months:
         moved = Schedule(
-            plan_year=schedule.plan_year, status=schedule.status,
-            assignments=[a if a.topic != topic_id else Assignment(topic=topic_id, month=m, lead=lead or "")
-                         for a in schedule.assignments],
+            plan_year=schedule.plan_year,
+            status=schedule.status,
+            assignments=[
+                a if a.topic != topic_id else Assignment(topic=topic_id, month=m, lead=lead or "")
+                for a in schedule.assignments
+            ],
         )
         rep = check(plan, moved)
         # A fixed month is the planner's own pin; suggestions show where it could go if unpinned.
         reasons = [f.message for f in rep.hard if topic_id in f.topics and f.kind != "fixed_month"]
-        rows.append({
-            "month": m,
-            "current": m == now,
-            "feasible": not reasons,
-            "reasons": reasons,
-            "penalty_change": rep.penalty(weights) - base,
-            "changes": {g: rep.counts[g] - current.counts[g] for g in GOALS},
-        })
+        rows.append(
+            {
+                "month": m,
+                "current": m == now,
+                "feasible": not reasons,
+                "reasons": reasons,
+                "penalty_change": rep.penalty(weights) - base,
+                "changes": {g: rep.counts[g] - current.counts[g] for g in GOALS},
+            }
+        )
     rows.sort(key=lambda r: (not r["feasible"], r["penalty_change"], r["month"]))
     return rows

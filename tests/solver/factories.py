@@ -37,15 +37,24 @@ def topic(tid: str, **fields: Any) -> dict[str, Any]:
     return {"id": tid, "title": f"议题{tid}", "form": "counterpart", "lead_options": ["proposal"], **fields}
 
 
-def make_plan(*topics: dict[str, Any], calendar: dict | None = None, forms: dict | None = None,
-              committees: dict | None = None, departments: dict | None = None,
-              leaders: dict | None = None) -> Plan:
+def make_plan(
+    *topics: dict[str, Any],
+    calendar: dict | None = None,
+    forms: dict | None = None,
+    committees: dict | None = None,
+    departments: dict | None = None,
+    leaders: dict | None = None,
+) -> Plan:
     """A plan from BASE with ``topics``; the dicts patch entities by id, e.g. ``forms={"standing": {...}}``."""
     data = copy.deepcopy(BASE)
     data["topics"] = list(topics)
     data["calendar"].update(calendar or {})
-    for section, patch in (("forms", forms), ("committees", committees), ("departments", departments),
-                           ("leaders", leaders)):
+    for section, patch in (
+        ("forms", forms),
+        ("committees", committees),
+        ("departments", departments),
+        ("leaders", leaders),
+    ):
         for row in data[section]:
             row.update((patch or {}).get(row["id"], {}))
     return parse_plan(data)

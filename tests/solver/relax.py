@@ -20,8 +20,9 @@ def drop(plan: Plan, c: Finding) -> Plan:
     elif c.kind == "session_only":
         t = topics[c.topics[0]]
         form = p.form_by_id()[t.form]
-        free = form.model_copy(update={"id": f"{form.id}__{t.id}", "name": f"{form.name}({t.id})",
-                                       "session_only": False})
+        free = form.model_copy(
+            update={"id": f"{form.id}__{t.id}", "name": f"{form.name}({t.id})", "session_only": False}
+        )
         p.forms.append(free)
         t.form = free.id
     elif c.kind == "leader_unavailable":
@@ -45,14 +46,21 @@ def drop(plan: Plan, c: Finding) -> Plan:
 
 def keep_only(plan: Plan, conflicts: list[Finding]) -> Plan:
     """The plan with every requirement removed except those in ``conflicts``."""
-    keep = {(c.kind, tuple(c.topics), c.month, tuple(sorted((k, str(v)) for k, v in (c.model_extra or {}).items())))
-            for c in conflicts}
+    keep = {
+        (c.kind, tuple(c.topics), c.month, tuple(sorted((k, str(v)) for k, v in (c.model_extra or {}).items())))
+        for c in conflicts
+    }
     kinds = {c.kind for c in conflicts}
     p = plan.model_copy(deep=True)
 
     def kept(kind, topics=(), month=None, **extra):
-        return any(k[0] == kind and (not topics or k[1] == tuple(topics)) and (month is None or k[2] == month)
-                   and all(dict(k[3]).get(a) == str(b) for a, b in extra.items()) for k in keep)
+        return any(
+            k[0] == kind
+            and (not topics or k[1] == tuple(topics))
+            and (month is None or k[2] == month)
+            and all(dict(k[3]).get(a) == str(b) for a, b in extra.items())
+            for k in keep
+        )
 
     for t in p.topics:
         if t.window and not kept("window", [t.id]):

@@ -17,8 +17,9 @@ SAMPLE = ROOT / "data" / "weihai-2023.json"
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "solver", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "solver", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def write(tmp_path: Path, data, name="plan.json") -> Path:
@@ -64,23 +65,30 @@ def test_infeasible_plan_exits_3_with_the_conflict(tmp_path):
 
 def test_check_reports_violations_with_exit_4(tmp_path):
     plan = load_plan(SAMPLE)
-    bad = {"format": "consult-schedule/1", "plan_year": plan.year, "status": "feasible",
-           "assignments": [{"topic": t.id, "month": 2, "lead": t.lead_options[0]} for t in plan.topics]}
+    bad = {
+        "format": "consult-schedule/1",
+        "plan_year": plan.year,
+        "status": "feasible",
+        "assignments": [{"topic": t.id, "month": 2, "lead": t.lead_options[0]} for t in plan.topics],
+    }
     r = run("check", str(SAMPLE), str(write(tmp_path, bad, "s.json")))
     assert r.returncode == 4 and "违反" in r.stdout and "不安排协商的 2月" in r.stdout
 
 
-@pytest.mark.parametrize("mutate, expected", [
-    (lambda d: "{ 不是 json", "不是有效的 JSON"),
-    (lambda d: d["topics"][0].update(departments=["市工信"]) or d, '议题 T1 的协商部门 "市工信" 不存在'),
-    (lambda d: d["topics"].append(dict(d["topics"][0])) or d, "议题 T1 的编号 重复出现 2 次"),
-    (lambda d: d["topics"][0].update(fixed_month=13) or d, "议题 T1 的固定月份 13 无效"),
-    (lambda d: d["calendar"].update(months=[1, 13]) or d, "日历的可用月份 含无效月份 [13]"),
-    (lambda d: d["topics"][0].update(window=[9, 4]) or d, "议题 T1 的时间窗口 9–4月 起止颠倒"),
-    (lambda d: d["topics"][0].update(form="forum") or d, '议题 T1 的协商形式 "forum" 不存在'),
-    (lambda d: d["topics"][0].update(fixed_month="七月") or d, "议题 T1 的固定月份 应为整数"),
-    (lambda d: d["topics"][0].pop("title") and d, "议题 T1 的议题名称 缺失"),
-])
+@pytest.mark.parametrize(
+    "mutate, expected",
+    [
+        (lambda d: "{ 不是 json", "不是有效的 JSON"),
+        (lambda d: d["topics"][0].update(departments=["市工信"]) or d, '议题 T1 的协商部门 "市工信" 不存在'),
+        (lambda d: d["topics"].append(dict(d["topics"][0])) or d, "议题 T1 的编号 重复出现 2 次"),
+        (lambda d: d["topics"][0].update(fixed_month=13) or d, "议题 T1 的固定月份 13 无效"),
+        (lambda d: d["calendar"].update(months=[1, 13]) or d, "日历的可用月份 含无效月份 [13]"),
+        (lambda d: d["topics"][0].update(window=[9, 4]) or d, "议题 T1 的时间窗口 9–4月 起止颠倒"),
+        (lambda d: d["topics"][0].update(form="forum") or d, '议题 T1 的协商形式 "forum" 不存在'),
+        (lambda d: d["topics"][0].update(fixed_month="七月") or d, "议题 T1 的固定月份 应为整数"),
+        (lambda d: d["topics"][0].pop("title") and d, "议题 T1 的议题名称 缺失"),
+    ],
+)
 def test_bad_plan_files_get_a_chinese_message_and_exit_1(tmp_path, mutate, expected):
     data = json.loads(json.dumps(dict(BASE, topics=[topic("T1"), topic("T2")])))
     r = run("solve", str(write(tmp_path, mutate(data))))

@@ -46,8 +46,9 @@ def test_conflict_among_many_requirements_is_small_and_minimal():
 
 
 def test_precheck_counts_standing_meetings_against_the_gap():
-    plan = make_plan(*[topic(f"S{i}", form="standing", window=[4, 11]) for i in range(5)],
-                     forms={"standing": {"min_gap_months": 2}})
+    plan = make_plan(
+        *[topic(f"S{i}", form="standing", window=[4, 11]) for i in range(5)], forms={"standing": {"min_gap_months": 2}}
+    )
     found = precheck(plan)
     assert [r.message for r in found] == ["5 个专题议政性常委会议 需间隔 2 个月,但可用月份(4–11月)只容得下 4 个"]
     s = solve(plan, FAST)
@@ -56,15 +57,19 @@ def test_precheck_counts_standing_meetings_against_the_gap():
 
 
 def test_precheck_edge_exactly_fits():
-    plan = make_plan(*[topic(f"S{i}", form="standing", window=[4, 11]) for i in range(4)],
-                     forms={"standing": {"min_gap_months": 2}})
+    plan = make_plan(
+        *[topic(f"S{i}", form="standing", window=[4, 11]) for i in range(4)], forms={"standing": {"min_gap_months": 2}}
+    )
     assert precheck(plan) == []
     assert solve(plan, FAST).status == "optimal"
 
 
 def test_precheck_month_and_committee_capacity():
-    plan = make_plan(*[topic(f"T{i}", window=[4, 5]) for i in range(5)],
-                     calendar={"max_topics_per_month": 2}, committees={"proposal": {"max_per_month": 3}})
+    plan = make_plan(
+        *[topic(f"T{i}", window=[4, 5]) for i in range(5)],
+        calendar={"max_topics_per_month": 2},
+        committees={"proposal": {"max_per_month": 3}},
+    )
     kinds = [r.kind for r in precheck(plan)]
     assert kinds == ["capacity_month_limit"]
     plan = make_plan(*[topic(f"T{i}", window=[4, 5]) for i in range(5)], committees={"proposal": {"max_per_month": 2}})
@@ -79,15 +84,18 @@ def test_after_cycle_is_named():
 
 
 def test_explanation_sentence_reads_like_the_planner_would_say_it():
-    plan = make_plan(topic("T03", title="发展智慧交通", leaders=["vice"], fixed_month=7),
-                     leaders={"vice": {"unavailable_months": [7]}})
+    plan = make_plan(
+        topic("T03", title="发展智慧交通", leaders=["vice"], fixed_month=7),
+        leaders={"vice": {"unavailable_months": [7]}},
+    )
     s = solve(plan, FAST)
     assert s.explanation == "T03「发展智慧交通」固定在 7月,但 分管副市长 7月 不在岗"
 
 
 def test_with_two_independent_clashes_one_minimal_set_is_returned():
     plan = make_plan(
-        topic("T1", leaders=["vice"], fixed_month=7), topic("T2", window=[4, 5], fixed_month=9),
+        topic("T1", leaders=["vice"], fixed_month=7),
+        topic("T2", window=[4, 5], fixed_month=9),
         leaders={"vice": {"unavailable_months": [7]}},
     )
     s = solve(plan, FAST)

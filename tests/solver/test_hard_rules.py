@@ -19,6 +19,7 @@ def kinds(schedule):
 
 # -- window ---------------------------------------------------------------------------
 
+
 def test_window_keeps_topic_inside_even_against_preference(solved):
     s = solved(make_plan(topic("T1", window=[4, 6], preferred_months=[9])))
     assert s.status == "optimal" and 4 <= months(s)["T1"] <= 6
@@ -38,6 +39,7 @@ def test_window_against_fixed_month_is_explained(solved):
 
 # -- blackout -------------------------------------------------------------------------
 
+
 def test_blackout_month_is_avoided(solved):
     s = solved(make_plan(topic("T1", preferred_months=[2]), calendar={"blackout_months": [2]}))
     assert months(s)["T1"] != 2
@@ -50,12 +52,14 @@ def test_fixed_in_blackout_is_explained(solved):
 
 # -- fixed month ------------------------------------------------------------------------
 
+
 def test_fixed_month_beats_preference(solved):
     s = solved(make_plan(topic("T1", fixed_month=5, preferred_months=[8])))
     assert months(s)["T1"] == 5
 
 
 # -- session only ----------------------------------------------------------------------
+
 
 def test_session_only_form_goes_to_session_month(solved):
     s = solved(make_plan(topic("T1", form="plenary", preferred_months=[6]), calendar={"session_month": 3}))
@@ -68,6 +72,7 @@ def test_session_only_against_window_is_explained(solved):
 
 
 # -- leader availability ------------------------------------------------------------------
+
 
 def test_leader_away_month_is_avoided(solved):
     plan = make_plan(topic("T1", leaders=["vice"], preferred_months=[7]), leaders={"vice": {"unavailable_months": [7]}})
@@ -83,6 +88,7 @@ def test_fixed_month_when_leader_away_is_explained_in_words(solved):
 
 
 # -- lead options and committee limit ------------------------------------------------------
+
 
 def test_lead_is_one_of_the_options_and_committee_limit_spreads_leads(solved):
     plan = make_plan(
@@ -106,32 +112,39 @@ def test_co_organizer_counts_toward_committee_limit(solved):
 
 
 def test_committee_limit_edge_allows_exactly_the_limit(solved):
-    plan = make_plan(topic("T1", fixed_month=5), topic("T2", fixed_month=5),
-                     committees={"proposal": {"max_per_month": 2}})
+    plan = make_plan(
+        topic("T1", fixed_month=5), topic("T2", fixed_month=5), committees={"proposal": {"max_per_month": 2}}
+    )
     assert solved(plan).status == "optimal"
 
 
 def test_committee_limit_against_fixed_months_is_explained(solved):
-    plan = make_plan(topic("T1", fixed_month=5), topic("T2", fixed_month=5), topic("T3", fixed_month=5),
-                     committees={"proposal": {"max_per_month": 2}})
+    plan = make_plan(
+        topic("T1", fixed_month=5),
+        topic("T2", fixed_month=5),
+        topic("T3", fixed_month=5),
+        committees={"proposal": {"max_per_month": 2}},
+    )
     s = solved(plan)
     assert kinds(s) == ["committee_limit", "fixed_month", "fixed_month", "fixed_month"]
 
 
 # -- form limit, month limit ----------------------------------------------------------------
 
+
 def test_form_limit_separates_topics_of_a_form(solved):
-    plan = make_plan(topic("T1", form="standing", preferred_months=[6]),
-                     topic("T2", form="standing", preferred_months=[6]),
-                     forms={"standing": {"max_per_month": 1}})
+    plan = make_plan(
+        topic("T1", form="standing", preferred_months=[6]),
+        topic("T2", form="standing", preferred_months=[6]),
+        forms={"standing": {"max_per_month": 1}},
+    )
     s = solved(plan)
     assert months(s)["T1"] != months(s)["T2"]
     assert s.objective_breakdown["preferred_month_missed"]["count"] == 1
 
 
 def test_month_limit_caps_every_month(solved):
-    plan = make_plan(*[topic(f"T{i}", preferred_months=[6]) for i in range(5)],
-                     calendar={"max_topics_per_month": 2})
+    plan = make_plan(*[topic(f"T{i}", preferred_months=[6]) for i in range(5)], calendar={"max_topics_per_month": 2})
     s = solved(plan, SolveOptions(weights=Weights(uneven_spread=0)))
     per_month = {}
     for m in months(s).values():
@@ -146,29 +159,38 @@ def test_month_limit_against_fixed_months_is_explained(solved):
 
 # -- form gap -----------------------------------------------------------------------------
 
+
 def test_form_gap_spaces_standing_meetings(solved):
-    plan = make_plan(topic("T1", form="standing", preferred_months=[6]),
-                     topic("T2", form="standing", preferred_months=[7]),
-                     forms={"standing": {"min_gap_months": 2}})
+    plan = make_plan(
+        topic("T1", form="standing", preferred_months=[6]),
+        topic("T2", form="standing", preferred_months=[7]),
+        forms={"standing": {"min_gap_months": 2}},
+    )
     s = solved(plan)
     assert abs(months(s)["T1"] - months(s)["T2"]) >= 2
 
 
 def test_form_gap_edge_exactly_the_gap_is_allowed(solved):
-    plan = make_plan(topic("T1", form="standing", preferred_months=[6]),
-                     topic("T2", form="standing", preferred_months=[8]),
-                     forms={"standing": {"min_gap_months": 2}})
+    plan = make_plan(
+        topic("T1", form="standing", preferred_months=[6]),
+        topic("T2", form="standing", preferred_months=[8]),
+        forms={"standing": {"min_gap_months": 2}},
+    )
     s = solved(plan)
     assert months(s) == {"T1": 6, "T2": 8} and s.objective == 0
 
 
 def test_form_gap_against_fixed_months_is_explained(solved):
-    plan = make_plan(topic("T1", form="standing", fixed_month=6), topic("T2", form="standing", fixed_month=7),
-                     forms={"standing": {"min_gap_months": 2}})
+    plan = make_plan(
+        topic("T1", form="standing", fixed_month=6),
+        topic("T2", form="standing", fixed_month=7),
+        forms={"standing": {"min_gap_months": 2}},
+    )
     assert kinds(solved(plan)) == ["fixed_month", "fixed_month", "form_gap"]
 
 
 # -- after ----------------------------------------------------------------------------------
+
 
 def test_after_orders_research_before_consultation(solved):
     plan = make_plan(topic("R1", preferred_months=[8]), topic("C1", preferred_months=[5], after=["R1"]))

@@ -33,19 +33,37 @@ def test_sample_plan_round_trip_is_lossless(path):
 
 
 def test_unknown_fields_survive_at_every_level():
-    raw = {"format": "consult-plan/1", "year": 2024, "x_office": "办公室",
-           "calendar": {"months": [4, 5], "x_note": 1},
-           "forms": [{"id": "f", "name": "对口协商", "x_color": "#c00"}],
-           "committees": [{"id": "c", "name": "提案委", "x_head": "张三"}],
-           "departments": [], "leaders": [],
-           "topics": [{"id": "T1", "title": "议题", "form": "f", "lead_options": ["c"], "x_source": "委员提案"}]}
+    raw = {
+        "format": "consult-plan/1",
+        "year": 2024,
+        "x_office": "办公室",
+        "calendar": {"months": [4, 5], "x_note": 1},
+        "forms": [{"id": "f", "name": "对口协商", "x_color": "#c00"}],
+        "committees": [{"id": "c", "name": "提案委", "x_head": "张三"}],
+        "departments": [],
+        "leaders": [],
+        "topics": [{"id": "T1", "title": "议题", "form": "f", "lead_options": ["c"], "x_source": "委员提案"}],
+    }
     out = json.loads(parse_plan(raw).to_json())
     assert _subset(raw, out)
 
 
 def test_schedule_round_trip():
-    raw = {"format": "consult-schedule/1", "plan_year": 2023, "status": "optimal",
-           "assignments": [{"topic": "T01", "month": 7, "lead": "proposal"}],
-           "warnings": [{"kind": "department_overload", "month": 7, "department": "gxj", "load": 2, "limit": 1,
-                         "topics": ["T01", "T04"], "message": "市工信局 7月 需参加 2 项协商(上限 1)"}]}
+    raw = {
+        "format": "consult-schedule/1",
+        "plan_year": 2023,
+        "status": "optimal",
+        "assignments": [{"topic": "T01", "month": 7, "lead": "proposal"}],
+        "warnings": [
+            {
+                "kind": "department_overload",
+                "month": 7,
+                "department": "gxj",
+                "load": 2,
+                "limit": 1,
+                "topics": ["T01", "T04"],
+                "message": "市工信局 7月 需参加 2 项协商(上限 1)",
+            }
+        ],
+    }
     assert _subset(raw, parse_schedule(raw).to_dict())

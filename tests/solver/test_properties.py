@@ -23,39 +23,64 @@ def plans(draw):
     session = draw(st.sampled_from(calendar_months))
     forms = [
         {"id": "plenary", "name": "全体会议", "session_only": True},
-        {"id": "standing", "name": "常委会议", "max_per_month": draw(st.none() | st.integers(1, 2)),
-         "min_gap_months": draw(st.integers(0, 3))},
+        {
+            "id": "standing",
+            "name": "常委会议",
+            "max_per_month": draw(st.none() | st.integers(1, 2)),
+            "min_gap_months": draw(st.integers(0, 3)),
+        },
         {"id": "other", "name": "对口协商", "max_per_month": draw(st.none() | st.integers(1, 3))},
     ]
-    committees = [{"id": f"c{i}", "name": f"委{i}", "max_per_month": draw(st.none() | st.integers(1, 2))}
-                  for i in range(3)]
+    committees = [
+        {"id": f"c{i}", "name": f"委{i}", "max_per_month": draw(st.none() | st.integers(1, 2))} for i in range(3)
+    ]
     departments = [{"id": f"d{i}", "name": f"局{i}", "max_per_month": draw(st.integers(1, 2))} for i in range(3)]
-    leaders = [{"id": f"l{i}", "name": f"领导{i}", "max_per_month": 1,
-                "unavailable_months": sorted(draw(st.sets(months, max_size=2)))} for i in range(2)]
+    leaders = [
+        {
+            "id": f"l{i}",
+            "name": f"领导{i}",
+            "max_per_month": 1,
+            "unavailable_months": sorted(draw(st.sets(months, max_size=2))),
+        }
+        for i in range(2)
+    ]
     topics = []
     for i in range(n_topics):
         lo = draw(st.sampled_from(calendar_months))
         hi = draw(st.sampled_from([m for m in calendar_months if m >= lo]))
         form = draw(st.sampled_from(["plenary", "standing", "standing", "other", "other", "other", "other"]))
-        topics.append({
-            "id": f"T{i}", "title": f"议题{i}",
-            "form": form,
-            "lead_options": sorted(draw(st.sets(st.sampled_from(["c0", "c1", "c2"]), min_size=1, max_size=2))),
-            "departments": sorted(draw(st.sets(st.sampled_from(["d0", "d1", "d2"]), max_size=2))),
-            "leaders": sorted(draw(st.sets(st.sampled_from(["l0", "l1"]), max_size=1))),
-            "window": None if form == "plenary" else draw(st.none() | st.just([lo, hi])),
-            "preferred_months": sorted(draw(st.sets(st.sampled_from(calendar_months), max_size=2))),
-            "fixed_month": draw(st.sampled_from(calendar_months)) if draw(st.integers(0, 5)) == 0 else None,
-            "after": [f"T{j}" for j in range(i) if draw(st.integers(0, 5)) == 0],
-        })
+        topics.append(
+            {
+                "id": f"T{i}",
+                "title": f"议题{i}",
+                "form": form,
+                "lead_options": sorted(draw(st.sets(st.sampled_from(["c0", "c1", "c2"]), min_size=1, max_size=2))),
+                "departments": sorted(draw(st.sets(st.sampled_from(["d0", "d1", "d2"]), max_size=2))),
+                "leaders": sorted(draw(st.sets(st.sampled_from(["l0", "l1"]), max_size=1))),
+                "window": None if form == "plenary" else draw(st.none() | st.just([lo, hi])),
+                "preferred_months": sorted(draw(st.sets(st.sampled_from(calendar_months), max_size=2))),
+                "fixed_month": draw(st.sampled_from(calendar_months)) if draw(st.integers(0, 5)) == 0 else None,
+                "after": [f"T{j}" for j in range(i) if draw(st.integers(0, 5)) == 0],
+            }
+        )
     blackout = sorted(draw(st.sets(st.sampled_from(calendar_months), max_size=1)) - {session})
-    return parse_plan({
-        "format": "consult-plan/1", "year": 2025,
-        "calendar": {"months": calendar_months, "blackout_months": blackout, "session_month": session,
-                     "max_topics_per_month": draw(st.none() | st.integers(2, 4))},
-        "forms": forms, "committees": committees, "departments": departments, "leaders": leaders,
-        "topics": topics,
-    })
+    return parse_plan(
+        {
+            "format": "consult-plan/1",
+            "year": 2025,
+            "calendar": {
+                "months": calendar_months,
+                "blackout_months": blackout,
+                "session_month": session,
+                "max_topics_per_month": draw(st.none() | st.integers(2, 4)),
+            },
+            "forms": forms,
+            "committees": committees,
+            "departments": departments,
+            "leaders": leaders,
+            "topics": topics,
+        }
+    )
 
 
 def _really_infeasible(plan) -> bool:

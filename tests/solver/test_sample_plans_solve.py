@@ -13,8 +13,7 @@ DATA = Path(__file__).resolve().parents[2] / "data"
 
 # name -> (department overloads in the published plan, overloaded (department, month) pairs)
 PUBLISHED = {
-    "weihai-2023": (6, {("jiaotong", 7), ("jiaotong", 8), ("shenpi", 7), ("nongye", 8), ("wenlv", 8),
-                        ("zhujian", 8)}),
+    "weihai-2023": (6, {("jiaotong", 7), ("jiaotong", 8), ("shenpi", 7), ("nongye", 8), ("wenlv", 8), ("zhujian", 8)}),
     "luoyang-2019": (2, {("shangwu", 5), ("xianqu", 5)}),
     "seed001-2022": (0, set()),
 }
