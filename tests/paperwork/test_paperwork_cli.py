@@ -71,8 +71,7 @@ def test_docx_and_ics(tmp_path, plan_file):
 
 def test_docx_with_schedule_preamble_and_closing(tmp_path):
     paths = [p for p in sample_plan_paths() if p.with_name(p.name.replace(".json", ".published.json")).exists()]
-    if not paths:
-        pytest.skip("no published schedule in data/")
+    assert paths, "data/ must hold a plan with its published schedule"
     path = paths[0]
     pre, clo, out = tmp_path / "前言.txt", tmp_path / "结尾.txt", tmp_path / "计划.docx"
     pre.write_text("为做好本年度协商工作,制定本计划。", encoding="utf-8")
