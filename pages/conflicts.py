@@ -12,8 +12,14 @@ sources = views.result_sources()
 if not sources:
     st.info(U.CF_NO_SCHEDULE)
     st.stop()
-source = st.segmented_control(U.CF_SOURCE, list(sources), format_func=U.CF_SOURCES.get, key="cf_source",
-                              default=views.latest_source(sources), required=True)
+source = st.segmented_control(
+    U.CF_SOURCE,
+    list(sources),
+    format_func=U.CF_SOURCES.get,
+    key="cf_source",
+    default=views.latest_source(sources),
+    required=True,
+)
 shown = sources[source]
 
 st.subheader(U.CF_HARD)
@@ -40,13 +46,18 @@ if soft.empty:
     st.stop()
 kinds = views.kind_options(soft)
 c1, c2, c3 = st.columns([2, 1, 2])
-picked = c1.multiselect(U.CF_FILTER_KIND, list(kinds), format_func=kinds.get, key="cf_kinds",
-                        placeholder=U.CF_ALL)
-month = c2.selectbox(U.CF_FILTER_MONTH, [None, *range(1, 13)], format_func=views.month_or_all, key="cf_month",
-                     placeholder=U.CF_ALL)
+picked = c1.multiselect(U.CF_FILTER_KIND, list(kinds), format_func=kinds.get, key="cf_kinds", placeholder=U.CF_ALL)
+month = c2.selectbox(
+    U.CF_FILTER_MONTH, [None, *range(1, 13)], format_func=views.month_or_all, key="cf_month", placeholder=U.CF_ALL
+)
 entities = frames.finding_entities(soft)
-entity = c3.selectbox(U.CF_FILTER_ENTITY, [None, *entities], key="cf_entity",
-                      format_func=lambda k: U.CF_ALL if k is None else entities[k], placeholder=U.CF_ALL)
+entity = c3.selectbox(
+    U.CF_FILTER_ENTITY,
+    [None, *entities],
+    key="cf_entity",
+    format_func=lambda k: U.CF_ALL if k is None else entities[k],
+    placeholder=U.CF_ALL,
+)
 rows = frames.filter_findings(soft, kinds=picked, month=month, entity=entity)
 for kind, label in kinds.items():
     group = rows[rows["_kind"] == kind]

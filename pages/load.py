@@ -17,9 +17,12 @@ only_busy = st.toggle(U.LD_ONLY_BUSY, value=True, key="ld_busy", persist_state="
 tokens = (st.session_state.plan_token, st.session_state.schedule_token)
 tables = views.load_tables(*tokens, only_busy, plan, schedule)
 specs = views.heatmap_specs(*tokens, only_busy, plan, schedule)
-tabs = st.tabs([f"{U.LD_TABS[k]}({U.LD_OVERLOADS.format(n=views.overloads(tables[k]))})" for k in U.LD_TABS],
-               key="ld_tab", on_change="rerun")
-for kind, tab in zip(U.LD_TABS, tabs):
+tabs = st.tabs(
+    [f"{U.LD_TABS[k]}({U.LD_OVERLOADS.format(n=views.overloads(tables[k]))})" for k in U.LD_TABS],
+    key="ld_tab",
+    on_change="rerun",
+)
+for kind, tab in zip(U.LD_TABS, tabs, strict=True):
     if not tab.open:
         continue
     with tab:

@@ -15,31 +15,55 @@ st.caption(U.OV_CAPTION.format(body=plan.body, year=plan.year, n=len(plan.topics
 
 k1, k2, k3, k4 = st.columns([1, 1, 1, 4.2])
 k1.metric(U.OV_KPI_TOPICS, len(plan.topics), border=True)
-k2.metric(U.OV_KPI_STATUS, U.STATUS_SHORT[schedule.status] if schedule else "—", border=True,
-          help=ST.STATUS[schedule.status] if schedule else U.SIDEBAR_NO_SCHEDULE)
-k3.metric(U.OV_KPI_WARNINGS, len(views.current_report().warnings) if schedule else 0, help=U.OV_KPI_WARNINGS_HELP,
-          border=True)
+k2.metric(
+    U.OV_KPI_STATUS,
+    U.STATUS_SHORT[schedule.status] if schedule else "—",
+    border=True,
+    help=ST.STATUS[schedule.status] if schedule else U.SIDEBAR_NO_SCHEDULE,
+)
+k3.metric(
+    U.OV_KPI_WARNINGS, len(views.current_report().warnings) if schedule else 0, help=U.OV_KPI_WARNINGS_HELP, border=True
+)
 with k4:
     st.html(views.form_kpis_html(plan))
 
 f1, f2, f3, f4, f5 = st.columns([1, 1, 1, 1, 0.5], vertical_alignment="bottom")
-committee = f1.selectbox(U.OV_FILTER_COMMITTEE, views.choice_ids(plan.committees), key="ov_committee",
-                         format_func=views.choice_label(plan.committees), persist_state="session",
-                         placeholder=U.OV_FILTER_ALL)
-department = f2.selectbox(U.OV_FILTER_DEPARTMENT, views.choice_ids(plan.departments), key="ov_department",
-                          format_func=views.choice_label(plan.departments), persist_state="session",
-                          placeholder=U.OV_FILTER_ALL)
-leader = f3.selectbox(U.OV_FILTER_LEADER, views.choice_ids(plan.leaders), key="ov_leader",
-                      format_func=views.choice_label(plan.leaders), persist_state="session",
-                      placeholder=U.OV_FILTER_ALL)
-form = f4.selectbox(U.OV_FILTER_FORM, views.choice_ids(plan.forms), key="ov_form",
-                    format_func=views.choice_label(plan.forms), persist_state="session",
-                    placeholder=U.OV_FILTER_ALL)
+committee = f1.selectbox(
+    U.OV_FILTER_COMMITTEE,
+    views.choice_ids(plan.committees),
+    **state.kept("ov_committee"),
+    format_func=views.choice_label(plan.committees),
+    placeholder=U.OV_FILTER_ALL,
+)
+department = f2.selectbox(
+    U.OV_FILTER_DEPARTMENT,
+    views.choice_ids(plan.departments),
+    **state.kept("ov_department"),
+    format_func=views.choice_label(plan.departments),
+    placeholder=U.OV_FILTER_ALL,
+)
+leader = f3.selectbox(
+    U.OV_FILTER_LEADER,
+    views.choice_ids(plan.leaders),
+    **state.kept("ov_leader"),
+    format_func=views.choice_label(plan.leaders),
+    placeholder=U.OV_FILTER_ALL,
+)
+form = f4.selectbox(
+    U.OV_FILTER_FORM,
+    views.choice_ids(plan.forms),
+    **state.kept("ov_form"),
+    format_func=views.choice_label(plan.forms),
+    placeholder=U.OV_FILTER_ALL,
+)
 f5.button(U.OV_FILTER_CLEAR, on_click=views.clear_filters, key="ov_clear", width="stretch")
 
 filtered = any((committee, department, leader, form))
-shown = select.topic_filter(plan, schedule, committee=committee, department=department, leader=leader,
-                            form=form) if filtered else None
+shown = (
+    select.topic_filter(plan, schedule, committee=committee, department=department, leader=leader, form=form)
+    if filtered
+    else None
+)
 if filtered:
     st.caption(U.OV_FILTER_RESULT.format(n=len(shown)))
 if schedule is None:
@@ -48,22 +72,42 @@ elif schedule.status in ("infeasible", "unknown"):
     st.error(U.OV_INFEASIBLE.format(explanation=schedule.explanation or ""))
 
 # Lazy tabs: only the open one is drawn, so the first paint does not wait for the table and chart code.
-tab_cal, tab_list, tab_spread = st.tabs([U.OV_TAB_CALENDAR, U.OV_TAB_LIST, U.LD_MONTH_TOTAL], key="ov_tab",
-                                        on_change="rerun")
+tab_cal, tab_list, tab_spread = st.tabs(
+    [U.OV_TAB_CALENDAR, U.OV_TAB_LIST, U.LD_MONTH_TOTAL], key="ov_tab", on_change="rerun"
+)
 if tab_cal.open:
     with tab_cal:
-        compact = st.toggle(U.OV_COMPACT, key=f"ov_compact_{st.session_state.plan_id}", value=len(plan.topics) > 60,
-                            persist_state="session")
-        st.html(views.calendar_html(st.session_state.plan_token, st.session_state.schedule_token,
-                                    tuple(sorted(shown)) if shown is not None else None, compact, plan, schedule))
+        compact = st.toggle(
+            U.OV_COMPACT,
+            key=f"ov_compact_{st.session_state.plan_id}",
+            value=len(plan.topics) > 60,
+            persist_state="session",
+        )
+        st.html(
+            views.calendar_html(
+                st.session_state.plan_token,
+                st.session_state.schedule_token,
+                tuple(sorted(shown)) if shown is not None else None,
+                compact,
+                plan,
+                schedule,
+            )
+        )
 if tab_list.open:
     with tab_list:
-        st.dataframe(views.topic_list(plan, schedule, shown), hide_index=True, width="stretch",
-                     column_config=views.TOPIC_LIST_COLUMNS)
+        st.dataframe(
+            views.topic_list(plan, schedule, shown),
+            hide_index=True,
+            width="stretch",
+            column_config=views.TOPIC_LIST_COLUMNS,
+        )
 if tab_spread.open:
     with tab_spread:
-        st.vega_lite_chart(views.month_totals_spec(st.session_state.plan_token, st.session_state.schedule_token,
-                                                   plan, schedule), width="stretch", key="ov_totals")
+        st.vega_lite_chart(
+            views.month_totals_spec(st.session_state.plan_token, st.session_state.schedule_token, plan, schedule),
+            width="stretch",
+            key="ov_totals",
+        )
 
 with st.expander(U.OV_EXPORT, icon=":material/download:"):
     exports.downloads(plan, schedule)

@@ -16,11 +16,15 @@ checks = st.container()  # filled after the tables: problems and the save button
 
 base = views.editor_frames(st.session_state.plan_token, plan)
 edited = {}
-for section, tab in zip(frames.SECTIONS, st.tabs([frames.tab_label(s) for s in frames.SECTIONS])):
+for section, tab in zip(frames.SECTIONS, st.tabs([frames.tab_label(s) for s in frames.SECTIONS]), strict=True):
     with tab:
         edited[section] = st.data_editor(
-            base[section], key=views.editor_key(section), column_config=frames.editor_columns(plan, section),
-            num_rows="fixed" if section == "plan" else "dynamic", hide_index=True, width="stretch",
+            base[section],
+            key=views.editor_key(section),
+            column_config=frames.editor_columns(plan, section),
+            num_rows="fixed" if section == "plan" else "dynamic",
+            hide_index=True,
+            width="stretch",
             height=views.editor_height(len(base[section])),
         )
 

@@ -17,9 +17,8 @@ with left:
     st.subheader(U.SOLVE_WEIGHTS)
     st.caption(U.SOLVE_WEIGHTS_HELP)
     for goal in GOALS:
-        st.slider(ST.GOAL[goal], 0, 100, key=f"w_{goal}", help=ST.GOAL_HELP[goal], persist_state="session")
-    time_limit = st.slider(U.SOLVE_TIME, 1, 120, key="solve_time_limit", help=U.SOLVE_TIME_HELP,
-                           persist_state="session")
+        st.slider(ST.GOAL[goal], 0, 100, help=ST.GOAL_HELP[goal], **state.kept(f"w_{goal}"))
+    time_limit = st.slider(U.SOLVE_TIME, 1, 120, help=U.SOLVE_TIME_HELP, **state.kept("solve_time_limit"))
     st.button(U.SOLVE_RESET_WEIGHTS, key="solve_reset", on_click=views.reset_weights, type="tertiary")
     options = state.options()
     go = st.button(U.SOLVE_BUTTON, type="primary", key="solve_go", icon=":material/play_arrow:", width="stretch")
@@ -33,9 +32,13 @@ with right:
             bar.progress(1.0, text=U.SOLVE_PROGRESS.format(s=result.solve_seconds or 0, t=time_limit))
             state.record_solve(result, author=widgets.author())
             ok = result.status in ("optimal", "feasible")
-            box.update(label=(U.SOLVE_DONE if ok else U.SOLVE_FAILED).format(
-                status=ST.STATUS[result.status], s=result.solve_seconds or 0),
-                state="complete" if ok else "error", expanded=False)
+            box.update(
+                label=(U.SOLVE_DONE if ok else U.SOLVE_FAILED).format(
+                    status=ST.STATUS[result.status], s=result.solve_seconds or 0
+                ),
+                state="complete" if ok else "error",
+                expanded=False,
+            )
     shown = st.session_state.solve_result or state.schedule()
     if shown is None:
         st.info(U.SOLVE_NO_RESULT)

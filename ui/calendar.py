@@ -80,15 +80,23 @@ def _card(names: _Names, topic_id: str, lead: str | None, colors: dict[str, str]
     leader_text = "、".join(leaders[x].name if x in leaders else x for x in t.leaders)
     dept_text = "、".join(departments[d].name if d in departments else d for d in t.departments)
     pin = f' <span class="pin">{U.CAL_PINNED}</span>' if t.fixed_month is not None else ""
-    tooltip = "\n".join(x for x in (
-        t.title, f"{ST.FIELD['form']}:{form_name}", f"{U.CAL_LEAD}:{lead_text}",
-        f"{ST.FIELD['departments']}:{dept_text}" if dept_text else "",
-        f"{ST.FIELD['leaders']}:{leader_text}" if leader_text else "",
-        f"{ST.FIELD['fixed_month']}:{ST.month(t.fixed_month)}" if t.fixed_month else "",
-    ) if x)
+    tooltip = "\n".join(
+        x
+        for x in (
+            t.title,
+            f"{ST.FIELD['form']}:{form_name}",
+            f"{U.CAL_LEAD}:{lead_text}",
+            f"{ST.FIELD['departments']}:{dept_text}" if dept_text else "",
+            f"{ST.FIELD['leaders']}:{leader_text}" if leader_text else "",
+            f"{ST.FIELD['fixed_month']}:{ST.month(t.fixed_month)}" if t.fixed_month else "",
+        )
+        if x
+    )
     parts = [
-        (f'<div class="xs-card" style="--c:{color};--bg:{tint(color, 0.07)}" title="{escape(tooltip)}"'
-         f' data-topic="{escape(t.id)}">'),
+        (
+            f'<div class="xs-card" style="--c:{color};--bg:{tint(color, 0.07)}" title="{escape(tooltip)}"'
+            f' data-topic="{escape(t.id)}">'
+        ),
         f'<span class="id">{escape(t.id)}</span><div class="f">{escape(form_name)}{pin}</div>',
         f'<div class="t">{escape(t.title)}</div>',
     ]
@@ -102,16 +110,18 @@ def _card(names: _Names, topic_id: str, lead: str | None, colors: dict[str, str]
 
 def legend_html(plan: Plan) -> str:
     colors = form_colors(plan)
-    items = [f'<span><span class="sw" style="background:{colors[f.id]}"></span>{escape(f.name)}</span>'
-             for f in plan.forms]
+    items = [
+        f'<span><span class="sw" style="background:{colors[f.id]}"></span>{escape(f.name)}</span>' for f in plan.forms
+    ]
     items.append(f'<span><span class="xs-tag session">{U.CAL_SESSION}</span> {ST.FIELD["session_month"]}</span>')
     items.append(f'<span><span class="xs-tag blackout">{U.CAL_BLACKOUT}</span> {ST.FIELD["blackout_months"]}</span>')
     items.append(f'<span><span class="xs-card-pin pin">{U.CAL_PINNED}</span> {ST.FIELD["fixed_month"]}</span>')
     return f'<div class="xs-legend">{"".join(items)}</div>'
 
 
-def year_html(plan: Plan, schedule: Schedule | None, shown: Collection[str] | None = None,
-              *, compact: bool = False) -> str:
+def year_html(
+    plan: Plan, schedule: Schedule | None, shown: Collection[str] | None = None, *, compact: bool = False
+) -> str:
     """The whole calendar as one HTML string (CSS included).
 
     ``shown`` limits the cards to those topic ids (a filter); ``None`` shows all.
@@ -145,8 +155,10 @@ def year_html(plan: Plan, schedule: Schedule | None, shown: Collection[str] | No
         away = [x.name for x in plan.leaders if m in x.unavailable_months]
         count = U.CAL_COUNT.format(n=len(cards)) if cards else ""
         body = "".join(cards) or (
-            f'<div class="xs-blackout-label">{U.CAL_BLACKOUT}</div>' if is_blackout
-            else f'<div class="xs-empty">{U.CAL_EMPTY}</div>')
+            f'<div class="xs-blackout-label">{U.CAL_BLACKOUT}</div>'
+            if is_blackout
+            else f'<div class="xs-empty">{U.CAL_EMPTY}</div>'
+        )
         foot = f'<div class="xs-away">{escape(U.CAL_UNAVAILABLE.format(names="、".join(away)))}</div>' if away else ""
         boxes.append(
             f'<div class="{" ".join(cls)}" data-month="{m}"><div class="xs-mhead">'
@@ -156,7 +168,9 @@ def year_html(plan: Plan, schedule: Schedule | None, shown: Collection[str] | No
     tray = ""
     if unplaced:
         cards = "".join(_card(names, tid, None, colors, compact) for tid in unplaced)
-        tray = (f'<div class="xs-tray"><div class="xs-mhead"><span class="xs-mname">{U.CAL_UNPLACED}</span>'
-                f'<span class="xs-mcount">{U.CAL_COUNT.format(n=len(unplaced))}</span></div>'
-                f'<div class="xs-cards">{cards}</div></div>')
+        tray = (
+            f'<div class="xs-tray"><div class="xs-mhead"><span class="xs-mname">{U.CAL_UNPLACED}</span>'
+            f'<span class="xs-mcount">{U.CAL_COUNT.format(n=len(unplaced))}</span></div>'
+            f'<div class="xs-cards">{cards}</div></div>'
+        )
     return CSS + legend_html(plan) + f'<div class="xs-year">{"".join(boxes)}</div>' + tray

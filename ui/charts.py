@@ -23,11 +23,20 @@ _FONT = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, san
 
 
 def _style(chart: alt.Chart) -> alt.Chart:
-    return (chart.configure_axis(labelFont=_FONT, titleFont=_FONT, labelFontSize=12, titleFontSize=12,
-                                 gridColor=GRID, domainColor=GRID, tickColor=GRID)
-            .configure_legend(labelFont=_FONT, titleFont=_FONT, labelFontSize=12, titleFontSize=12)
-            .configure_view(strokeWidth=0)
-            .configure_title(font=_FONT))
+    return (
+        chart.configure_axis(
+            labelFont=_FONT,
+            titleFont=_FONT,
+            labelFontSize=12,
+            titleFontSize=12,
+            gridColor=GRID,
+            domainColor=GRID,
+            tickColor=GRID,
+        )
+        .configure_legend(labelFont=_FONT, titleFont=_FONT, labelFontSize=12, titleFontSize=12)
+        .configure_view(strokeWidth=0)
+        .configure_title(font=_FONT)
+    )
 
 
 def load_frame(rows: list[dict[str, Any]], plan: Plan, kind: str, *, only_busy: bool = False) -> pd.DataFrame:
@@ -40,14 +49,18 @@ def load_frame(rows: list[dict[str, Any]], plan: Plan, kind: str, *, only_busy: 
     df["limit_text"] = df["limit"].map(lambda x: U.LD_NO_LIMIT if x is None or pd.isna(x) else f"{int(x)}")
     df["row"] = df["name"] + "(" + df["limit_text"].map(lambda s: U.LD_LIMIT_LABEL.format(limit=s)) + ")"
     df["topic_titles"] = df["topics"].map(lambda ts: ";".join(titles.get(t, t) for t in ts))
-    df["cell"] = df.apply(lambda r: "" if r["load"] == 0 else (f"{r['load']}>{r['limit_text']}" if r["over"]
-                                                                else str(r["load"])), axis=1)
+    df["cell"] = df.apply(
+        lambda r: "" if r["load"] == 0 else (f"{r['load']}>{r['limit_text']}" if r["over"] else str(r["load"])), axis=1
+    )
     totals = df.groupby("entity")["load"].sum()
     if only_busy:
         df = df[df["entity"].map(totals) > 0]
     # busiest first, so the eye lands on who carries the year
-    order = df.assign(total=df["entity"].map(totals)).drop_duplicates("entity").sort_values(
-        ["total", "name"], ascending=[False, True])
+    order = (
+        df.assign(total=df["entity"].map(totals))
+        .drop_duplicates("entity")
+        .sort_values(["total", "name"], ascending=[False, True])
+    )
     df.attrs["row_order"] = order["row"].tolist()
     return df.drop(columns=["topics"])
 
@@ -61,16 +74,22 @@ def heatmap(df: pd.DataFrame) -> alt.Chart:
         y=alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=360)),
     )
     tooltip = [
-        alt.Tooltip("name:N", title=U.COL["entity"]), alt.Tooltip("month_label:N", title=U.COL["month"]),
-        alt.Tooltip("load:Q", title=U.COL["load"]), alt.Tooltip("limit_text:N", title=U.COL["limit"]),
+        alt.Tooltip("name:N", title=U.COL["entity"]),
+        alt.Tooltip("month_label:N", title=U.COL["month"]),
+        alt.Tooltip("load:Q", title=U.COL["load"]),
+        alt.Tooltip("limit_text:N", title=U.COL["limit"]),
         alt.Tooltip("topic_titles:N", title=U.LD_TOOLTIP_TOPICS),
     ]
     rect = base.mark_rect(cornerRadius=3, stroke="white", strokeWidth=1.5).encode(
         color=alt.condition(
-            "datum.over", alt.value(OVER),
-            alt.Color("load:Q", title=U.LD_LEGEND_LOAD,
-                      scale=alt.Scale(domain=[0, top], range=["#F7F4EE", "#E9D7A8", GOLD]),
-                      legend=alt.Legend(orient="bottom", direction="horizontal", gradientLength=160)),
+            "datum.over",
+            alt.value(OVER),
+            alt.Color(
+                "load:Q",
+                title=U.LD_LEGEND_LOAD,
+                scale=alt.Scale(domain=[0, top], range=["#F7F4EE", "#E9D7A8", GOLD]),
+                legend=alt.Legend(orient="bottom", direction="horizontal", gradientLength=160),
+            ),
         ),
         tooltip=tooltip,
     )
@@ -88,58 +107,105 @@ def month_totals(plan: Plan, schedule: Schedule | None) -> alt.Chart:
     forms = plan.form_by_id()
     colors = form_colors(plan)
     month_of = schedule.month_of() if schedule is not None else {}
-    rows = [{"month_label": ST.month(month_of[t.id]), "form": forms[t.form].name if t.form in forms else t.form,
-             "title": t.title} for t in plan.topics if t.id in month_of]
+    rows = [
+        {
+            "month_label": ST.month(month_of[t.id]),
+            "form": forms[t.form].name if t.form in forms else t.form,
+            "title": t.title,
+        }
+        for t in plan.topics
+        if t.id in month_of
+    ]
     df = pd.DataFrame(rows, columns=["month_label", "form", "title"])
     domain = [f.name for f in plan.forms]
-    bars = alt.Chart(df).mark_bar(cornerRadiusTopLeft=2, cornerRadiusTopRight=2).encode(
-        x=alt.X("month_label:N", sort=MONTHS, scale=alt.Scale(domain=MONTHS), title=None,
-                axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("count():Q", title=U.LD_MONTH_TOTAL, axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("form:N", title=ST.FIELD["form"], scale=alt.Scale(domain=domain,
-                        range=[colors[f.id] for f in plan.forms]), legend=alt.Legend(orient="bottom")),
-        order=alt.Order("form:N"),
-        tooltip=[alt.Tooltip("month_label:N", title=U.COL["month"]), alt.Tooltip("form:N", title=ST.FIELD["form"]),
-                 alt.Tooltip("title:N", title=U.COL["title"])],
+    bars = (
+        alt.Chart(df)
+        .mark_bar(cornerRadiusTopLeft=2, cornerRadiusTopRight=2)
+        .encode(
+            x=alt.X(
+                "month_label:N", sort=MONTHS, scale=alt.Scale(domain=MONTHS), title=None, axis=alt.Axis(labelAngle=0)
+            ),
+            y=alt.Y("count():Q", title=U.LD_MONTH_TOTAL, axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color(
+                "form:N",
+                title=ST.FIELD["form"],
+                scale=alt.Scale(domain=domain, range=[colors[f.id] for f in plan.forms]),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            order=alt.Order("form:N"),
+            tooltip=[
+                alt.Tooltip("month_label:N", title=U.COL["month"]),
+                alt.Tooltip("form:N", title=ST.FIELD["form"]),
+                alt.Tooltip("title:N", title=U.COL["title"]),
+            ],
+        )
     )
     layers: list[alt.Chart] = []
     black = [ST.month(m) for m in plan.calendar.blackout_months]
     if black:
-        layers.append(alt.Chart(pd.DataFrame({"month_label": black})).mark_rect(color="#EEECE8", opacity=0.9)
-                      .encode(x=alt.X("month_label:N", sort=MONTHS)))
+        layers.append(
+            alt.Chart(pd.DataFrame({"month_label": black}))
+            .mark_rect(color="#EEECE8", opacity=0.9)
+            .encode(x=alt.X("month_label:N", sort=MONTHS))
+        )
     layers.append(bars)
     limit = plan.calendar.max_topics_per_month
     if limit is not None:
-        layers.append(alt.Chart(pd.DataFrame({"limit": [limit]})).mark_rule(color=OVER, strokeDash=[5, 4])
-                      .encode(y="limit:Q"))
+        layers.append(
+            alt.Chart(pd.DataFrame({"limit": [limit]})).mark_rule(color=OVER, strokeDash=[5, 4]).encode(y="limit:Q")
+        )
     return _style(alt.layer(*layers).properties(height=220, width="container"))
 
 
-def before_after(rows_before: list[dict[str, Any]], rows_after: list[dict[str, Any]],
-                 kind: str, entity: str) -> alt.Chart:
+def before_after(
+    rows_before: list[dict[str, Any]], rows_after: list[dict[str, Any]], kind: str, entity: str
+) -> alt.Chart:
     """One entity's load per month before and after a re-plan, with its limit dashed."""
+
     def pick(rows: list[dict[str, Any]], label: str) -> list[dict[str, Any]]:
-        return [{"month_label": ST.month(r["month"]), "load": r["load"], "limit": r["limit"], "over": r["over"],
-                 "when": label} for r in rows if r["kind"] == kind and r["entity"] == entity]
+        return [
+            {
+                "month_label": ST.month(r["month"]),
+                "load": r["load"],
+                "limit": r["limit"],
+                "over": r["over"],
+                "when": label,
+            }
+            for r in rows
+            if r["kind"] == kind and r["entity"] == entity
+        ]
 
     df = pd.DataFrame(pick(rows_before, U.WI_BEFORE) + pick(rows_after, U.WI_AFTER))
-    bars = alt.Chart(df).mark_bar(cornerRadiusTopLeft=2, cornerRadiusTopRight=2).encode(
-        x=alt.X("month_label:N", sort=MONTHS, title=None, axis=alt.Axis(labelAngle=0)),
-        xOffset=alt.XOffset("when:N", sort=[U.WI_BEFORE, U.WI_AFTER]),
-        y=alt.Y("load:Q", title=U.COL["load"], axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("when:N", title=None, sort=[U.WI_BEFORE, U.WI_AFTER],
-                        scale=alt.Scale(domain=[U.WI_BEFORE, U.WI_AFTER], range=["#C9C4BA", PRIMARY]),
-                        legend=alt.Legend(orient="top")),
-        stroke=alt.condition("datum.over", alt.value(OVER), alt.value(None)),
-        strokeWidth=alt.condition("datum.over", alt.value(2), alt.value(0)),
-        tooltip=[alt.Tooltip("when:N", title=" "), alt.Tooltip("month_label:N", title=U.COL["month"]),
-                 alt.Tooltip("load:Q", title=U.COL["load"]), alt.Tooltip("limit:Q", title=U.COL["limit"])],
+    bars = (
+        alt.Chart(df)
+        .mark_bar(cornerRadiusTopLeft=2, cornerRadiusTopRight=2)
+        .encode(
+            x=alt.X("month_label:N", sort=MONTHS, title=None, axis=alt.Axis(labelAngle=0)),
+            xOffset=alt.XOffset("when:N", sort=[U.WI_BEFORE, U.WI_AFTER]),
+            y=alt.Y("load:Q", title=U.COL["load"], axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color(
+                "when:N",
+                title=None,
+                sort=[U.WI_BEFORE, U.WI_AFTER],
+                scale=alt.Scale(domain=[U.WI_BEFORE, U.WI_AFTER], range=["#C9C4BA", PRIMARY]),
+                legend=alt.Legend(orient="top"),
+            ),
+            stroke=alt.condition("datum.over", alt.value(OVER), alt.value(None)),
+            strokeWidth=alt.condition("datum.over", alt.value(2), alt.value(0)),
+            tooltip=[
+                alt.Tooltip("when:N", title=" "),
+                alt.Tooltip("month_label:N", title=U.COL["month"]),
+                alt.Tooltip("load:Q", title=U.COL["load"]),
+                alt.Tooltip("limit:Q", title=U.COL["limit"]),
+            ],
+        )
     )
     layers: list[alt.Chart] = [bars]
     limit = df["limit"].dropna().iloc[0] if not df.empty and df["limit"].notna().any() else None
     if limit is not None:
-        layers.append(alt.Chart(pd.DataFrame({"limit": [limit]})).mark_rule(color=OVER, strokeDash=[5, 4])
-                      .encode(y="limit:Q"))
+        layers.append(
+            alt.Chart(pd.DataFrame({"limit": [limit]})).mark_rule(color=OVER, strokeDash=[5, 4]).encode(y="limit:Q")
+        )
     return _style(alt.layer(*layers).properties(height=220, width="container"))
 
 
@@ -152,14 +218,25 @@ def monthly_before_after(plan: Plan, before: Schedule, after: Schedule) -> alt.C
             counts[m] = counts.get(m, 0) + 1
         rows += [{"month_label": ST.month(m), "load": n, "when": label} for m, n in counts.items()]
     df = pd.DataFrame(rows)
-    chart = alt.Chart(df).mark_bar(cornerRadiusTopLeft=2, cornerRadiusTopRight=2).encode(
-        x=alt.X("month_label:N", sort=MONTHS, title=None, axis=alt.Axis(labelAngle=0)),
-        xOffset=alt.XOffset("when:N", sort=[U.WI_BEFORE, U.WI_AFTER]),
-        y=alt.Y("load:Q", title=U.LD_MONTH_TOTAL, axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("when:N", title=None, sort=[U.WI_BEFORE, U.WI_AFTER],
-                        scale=alt.Scale(domain=[U.WI_BEFORE, U.WI_AFTER], range=["#C9C4BA", PRIMARY]),
-                        legend=alt.Legend(orient="top")),
-        tooltip=[alt.Tooltip("when:N", title=" "), alt.Tooltip("month_label:N", title=U.COL["month"]),
-                 alt.Tooltip("load:Q", title=U.LD_MONTH_TOTAL)],
+    chart = (
+        alt.Chart(df)
+        .mark_bar(cornerRadiusTopLeft=2, cornerRadiusTopRight=2)
+        .encode(
+            x=alt.X("month_label:N", sort=MONTHS, title=None, axis=alt.Axis(labelAngle=0)),
+            xOffset=alt.XOffset("when:N", sort=[U.WI_BEFORE, U.WI_AFTER]),
+            y=alt.Y("load:Q", title=U.LD_MONTH_TOTAL, axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color(
+                "when:N",
+                title=None,
+                sort=[U.WI_BEFORE, U.WI_AFTER],
+                scale=alt.Scale(domain=[U.WI_BEFORE, U.WI_AFTER], range=["#C9C4BA", PRIMARY]),
+                legend=alt.Legend(orient="top"),
+            ),
+            tooltip=[
+                alt.Tooltip("when:N", title=" "),
+                alt.Tooltip("month_label:N", title=U.COL["month"]),
+                alt.Tooltip("load:Q", title=U.LD_MONTH_TOTAL),
+            ],
+        )
     )
     return _style(chart.properties(height=200, width="container"))

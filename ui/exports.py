@@ -33,6 +33,7 @@ def _paperwork():
 
     return paperwork
 
+
 # st.file_uploader speaks English ("Upload", "200MB per file") and cannot be told
 # otherwise; these rules put the Chinese words in their place.
 UPLOADER_CSS = f"""
@@ -61,27 +62,63 @@ def downloads(plan: Plan, schedule: Schedule | None) -> None:
     if sched is None:
         st.caption(U.EX_NEED_SCHEDULE)
     c1, c2, c3, c4 = st.columns(4)
-    c1.download_button(U.EX_DOCX, lambda: _paperwork().plan_document(plan, sched), file_name=f"{_stem(plan)}.docx",
-                       mime=DOCX_MIME, key="dl_docx", icon=":material/description:", on_click="ignore",
-                       width="stretch")
-    c2.download_button(U.EX_XLSX, lambda: _paperwork().plan_to_xlsx(plan, sched), file_name=f"{_stem(plan)}.xlsx",
-                       mime=XLSX_MIME, key="dl_xlsx", icon=":material/table_view:", on_click="ignore",
-                       width="stretch")
-    c3.download_button(U.EX_ICS_ALL, lambda: _paperwork().all_calendars(plan, sched),
-                       file_name=f"{_stem(plan)}-日历.zip", mime=ZIP_MIME, key="dl_ics_all",
-                       icon=":material/event:", on_click="ignore", width="stretch", help=U.EX_ICS_ALL_HELP)
-    c4.download_button(U.EX_JSON, plan.to_json().encode("utf-8"), file_name=f"{_stem(plan)}.json",
-                       mime="application/json", key="dl_json", icon=":material/data_object:", on_click="ignore",
-                       width="stretch")
+    c1.download_button(
+        U.EX_DOCX,
+        lambda: _paperwork().plan_document(plan, sched),
+        file_name=f"{_stem(plan)}.docx",
+        mime=DOCX_MIME,
+        key="dl_docx",
+        icon=":material/description:",
+        on_click="ignore",
+        width="stretch",
+    )
+    c2.download_button(
+        U.EX_XLSX,
+        lambda: _paperwork().plan_to_xlsx(plan, sched),
+        file_name=f"{_stem(plan)}.xlsx",
+        mime=XLSX_MIME,
+        key="dl_xlsx",
+        icon=":material/table_view:",
+        on_click="ignore",
+        width="stretch",
+    )
+    c3.download_button(
+        U.EX_ICS_ALL,
+        lambda: _paperwork().all_calendars(plan, sched),
+        file_name=f"{_stem(plan)}-日历.zip",
+        mime=ZIP_MIME,
+        key="dl_ics_all",
+        icon=":material/event:",
+        on_click="ignore",
+        width="stretch",
+        help=U.EX_ICS_ALL_HELP,
+    )
+    c4.download_button(
+        U.EX_JSON,
+        plan.to_json().encode("utf-8"),
+        file_name=f"{_stem(plan)}.json",
+        mime="application/json",
+        key="dl_json",
+        icon=":material/data_object:",
+        on_click="ignore",
+        width="stretch",
+    )
     k1, k2, k3 = st.columns([1, 2, 1], vertical_alignment="bottom")
     kind = k1.selectbox(U.EX_ICS_KIND, ENTITY_KINDS, format_func=U.ENTITY_KIND.get, key="dl_ics_kind")
     items = {"leader": plan.leaders, "department": plan.departments, "committee": plan.committees}[kind]
     names = {x.id: x.name for x in items}
     entity = k2.selectbox(U.EX_ICS_ENTITY, list(names), format_func=names.get, key="dl_ics_entity")
     if entity is not None:
-        k3.download_button(U.EX_ICS, lambda: _paperwork().calendars(plan, sched, kind=kind, entity_id=entity),
-                           file_name=f"{plan.year}年协商活动-{U.ENTITY_KIND[kind]}-{names[entity]}.ics", mime=ICS_MIME,
-                           key="dl_ics_one", icon=":material/calendar_add_on:", on_click="ignore", width="stretch")
+        k3.download_button(
+            U.EX_ICS,
+            lambda: _paperwork().calendars(plan, sched, kind=kind, entity_id=entity),
+            file_name=f"{plan.year}年协商活动-{U.ENTITY_KIND[kind]}-{names[entity]}.ics",
+            mime=ICS_MIME,
+            key="dl_ics_one",
+            icon=":material/calendar_add_on:",
+            on_click="ignore",
+            width="stretch",
+        )
 
 
 # -- uploads -------------------------------------------------------------------------------------
@@ -131,10 +168,22 @@ def _replace(plan: Plan) -> None:
 
 
 def _plan_preview(plan: Plan) -> None:
-    st.caption(U.IM_SUMMARY.format(topics=len(plan.topics), forms=len(plan.forms), committees=len(plan.committees),
-                                   departments=len(plan.departments), leaders=len(plan.leaders)))
-    st.dataframe(views.topic_list(plan, None, None), hide_index=True, width="stretch", height=240,
-                 column_config=views.TOPIC_LIST_COLUMNS)
+    st.caption(
+        U.IM_SUMMARY.format(
+            topics=len(plan.topics),
+            forms=len(plan.forms),
+            committees=len(plan.committees),
+            departments=len(plan.departments),
+            leaders=len(plan.leaders),
+        )
+    )
+    st.dataframe(
+        views.topic_list(plan, None, None),
+        hide_index=True,
+        width="stretch",
+        height=240,
+        column_config=views.TOPIC_LIST_COLUMNS,
+    )
 
 
 def imports(plan: Plan) -> None:
@@ -143,12 +192,26 @@ def imports(plan: Plan) -> None:
     t1, t2 = st.tabs([U.IM_TAB_XLSX, U.IM_TAB_TEXT])
     with t1:
         c1, c2 = st.columns(2)
-        c1.download_button(U.EX_TEMPLATE, lambda: _paperwork().template(), file_name="年度协商计划填写模板.xlsx",
-                           mime=XLSX_MIME, key="dl_template", icon=":material/download:",
-                           on_click="ignore", width="stretch")
-        c2.download_button(U.EX_XLSX_THIS, lambda: _paperwork().plan_to_xlsx(plan, _usable(state.schedule())),
-                           file_name=f"{_stem(plan)}.xlsx", mime=XLSX_MIME, key="dl_this_xlsx",
-                           icon=":material/table_view:", on_click="ignore", width="stretch")
+        c1.download_button(
+            U.EX_TEMPLATE,
+            lambda: _paperwork().template(),
+            file_name="年度协商计划填写模板.xlsx",
+            mime=XLSX_MIME,
+            key="dl_template",
+            icon=":material/download:",
+            on_click="ignore",
+            width="stretch",
+        )
+        c2.download_button(
+            U.EX_XLSX_THIS,
+            lambda: _paperwork().plan_to_xlsx(plan, _usable(state.schedule())),
+            file_name=f"{_stem(plan)}.xlsx",
+            mime=XLSX_MIME,
+            key="dl_this_xlsx",
+            icon=":material/table_view:",
+            on_click="ignore",
+            width="stretch",
+        )
         st.file_uploader(U.IM_XLSX, type=None, key="im_xlsx", help=U.IM_XLSX_HELP)
         up = _upload("im_xlsx", "xlsx")
         if up is not None:
@@ -163,10 +226,23 @@ def imports(plan: Plan) -> None:
             st.markdown(f"**{U.IM_PREVIEW}**")
             _plan_preview(imported)
             b1, b2 = st.columns(2)
-            b1.button(U.IM_REPLACE, key="im_xlsx_replace", on_click=_replace, args=(imported,),
-                      icon=":material/sync_alt:", width="stretch")
-            b2.button(U.IM_SAVE, key="im_xlsx_new", on_click=_create, args=(imported,), type="primary",
-                      icon=":material/add:", width="stretch")
+            b1.button(
+                U.IM_REPLACE,
+                key="im_xlsx_replace",
+                on_click=_replace,
+                args=(imported,),
+                icon=":material/sync_alt:",
+                width="stretch",
+            )
+            b2.button(
+                U.IM_SAVE,
+                key="im_xlsx_new",
+                on_click=_create,
+                args=(imported,),
+                type="primary",
+                icon=":material/add:",
+                width="stretch",
+            )
     with t2:
         st.caption(U.IM_TEXT_HELP)
         st.text_area(U.IM_TEXT_AREA, key="im_text", height=160)
@@ -195,8 +271,12 @@ def _draft_review(draft) -> None:
     """What was read, what is new (to check before saving), what could not be placed."""
     st.markdown(f"**{U.IM_PREVIEW}**")
     _plan_preview(draft.plan)
-    new = {ST.SECTION["committees"]: draft.new_committees, ST.SECTION["departments"]: draft.new_departments,
-           ST.SECTION["leaders"]: draft.new_leaders, ST.SECTION["forms"]: draft.new_forms}
+    new = {
+        ST.SECTION["committees"]: draft.new_committees,
+        ST.SECTION["departments"]: draft.new_departments,
+        ST.SECTION["leaders"]: draft.new_leaders,
+        ST.SECTION["forms"]: draft.new_forms,
+    }
     rows = [{U.COL["section"]: k, U.COL["name"]: "、".join(v)} for k, v in new.items() if v]
     if rows:
         st.warning(U.IM_NEW_NAMES)
@@ -206,5 +286,6 @@ def _draft_review(draft) -> None:
     if draft.unparsed_lines:
         with st.expander(U.IM_UNPARSED.format(n=len(draft.unparsed_lines))):
             st.text("\n".join(draft.unparsed_lines))
-    st.button(U.IM_SAVE, key="im_text_save", on_click=_create, args=(draft.plan,), type="primary",
-              icon=":material/add:")
+    st.button(
+        U.IM_SAVE, key="im_text_save", on_click=_create, args=(draft.plan,), type="primary", icon=":material/add:"
+    )

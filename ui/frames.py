@@ -37,15 +37,36 @@ NEW_ID_PREFIX = {"topics": "T", "forms": "form", "committees": "com", "departmen
 # Columns shown per section, in order (the plan's own field names; window is two columns).
 COLUMNS = {
     "plan": ["body", "year", "months", "blackout_months", "session_month", "max_topics_per_month"],
-    "topics": ["id", "title", "form", "lead_options", "co_organizers", "departments", "leaders",
-               "window_start", "window_end", "preferred_months", "fixed_month", "after", "notes"],
+    "topics": [
+        "id",
+        "title",
+        "form",
+        "lead_options",
+        "co_organizers",
+        "departments",
+        "leaders",
+        "window_start",
+        "window_end",
+        "preferred_months",
+        "fixed_month",
+        "after",
+        "notes",
+    ],
     "forms": ["id", "name", "session_only", "max_per_month", "min_gap_months"],
     "committees": ["id", "name", "max_per_month"],
     "departments": ["id", "name", "max_per_month"],
     "leaders": ["id", "name", "role", "unavailable_months", "max_per_month"],
 }
-_INT_COLUMNS = {"year", "session_month", "max_topics_per_month", "window_start", "window_end", "fixed_month",
-                "max_per_month", "min_gap_months"}
+_INT_COLUMNS = {
+    "year",
+    "session_month",
+    "max_topics_per_month",
+    "window_start",
+    "window_end",
+    "fixed_month",
+    "max_per_month",
+    "min_gap_months",
+}
 _MONTH_LIST_COLUMNS = {"months", "blackout_months", "preferred_months", "unavailable_months"}
 _REF_LIST_COLUMNS = {"lead_options", "co_organizers", "departments", "leaders", "after"}
 
@@ -103,28 +124,59 @@ def editor_frames(plan: Plan) -> dict[str, pd.DataFrame]:
     """One frame per list of the plan, plus the one-row plan/calendar frame."""
     cal = plan.calendar
     frames: dict[str, pd.DataFrame] = {
-        "plan": pd.DataFrame([{
-            "body": plan.body, "year": plan.year,
-            "months": [str(m) for m in cal.months], "blackout_months": [str(m) for m in cal.blackout_months],
-            "session_month": cal.session_month, "max_topics_per_month": cal.max_topics_per_month,
-        }]),
-        "topics": pd.DataFrame([{
-            "id": t.id, "title": t.title, "form": t.form,
-            "lead_options": list(t.lead_options), "co_organizers": list(t.co_organizers),
-            "departments": list(t.departments), "leaders": list(t.leaders),
-            "window_start": t.window[0] if t.window else None, "window_end": t.window[1] if t.window else None,
-            "preferred_months": [str(m) for m in t.preferred_months], "fixed_month": t.fixed_month,
-            "after": list(t.after), "notes": t.notes,
-        } for t in plan.topics], columns=COLUMNS["topics"]),
-        "forms": pd.DataFrame([f.model_dump(include=set(COLUMNS["forms"])) for f in plan.forms],
-                              columns=COLUMNS["forms"]),
-        "committees": pd.DataFrame([c.model_dump(include=set(COLUMNS["committees"])) for c in plan.committees],
-                                   columns=COLUMNS["committees"]),
-        "departments": pd.DataFrame([d.model_dump(include=set(COLUMNS["departments"])) for d in plan.departments],
-                                    columns=COLUMNS["departments"]),
-        "leaders": pd.DataFrame([{**x.model_dump(include=set(COLUMNS["leaders"])),
-                                  "unavailable_months": [str(m) for m in x.unavailable_months]}
-                                 for x in plan.leaders], columns=COLUMNS["leaders"]),
+        "plan": pd.DataFrame(
+            [
+                {
+                    "body": plan.body,
+                    "year": plan.year,
+                    "months": [str(m) for m in cal.months],
+                    "blackout_months": [str(m) for m in cal.blackout_months],
+                    "session_month": cal.session_month,
+                    "max_topics_per_month": cal.max_topics_per_month,
+                }
+            ]
+        ),
+        "topics": pd.DataFrame(
+            [
+                {
+                    "id": t.id,
+                    "title": t.title,
+                    "form": t.form,
+                    "lead_options": list(t.lead_options),
+                    "co_organizers": list(t.co_organizers),
+                    "departments": list(t.departments),
+                    "leaders": list(t.leaders),
+                    "window_start": t.window[0] if t.window else None,
+                    "window_end": t.window[1] if t.window else None,
+                    "preferred_months": [str(m) for m in t.preferred_months],
+                    "fixed_month": t.fixed_month,
+                    "after": list(t.after),
+                    "notes": t.notes,
+                }
+                for t in plan.topics
+            ],
+            columns=COLUMNS["topics"],
+        ),
+        "forms": pd.DataFrame(
+            [f.model_dump(include=set(COLUMNS["forms"])) for f in plan.forms], columns=COLUMNS["forms"]
+        ),
+        "committees": pd.DataFrame(
+            [c.model_dump(include=set(COLUMNS["committees"])) for c in plan.committees], columns=COLUMNS["committees"]
+        ),
+        "departments": pd.DataFrame(
+            [d.model_dump(include=set(COLUMNS["departments"])) for d in plan.departments],
+            columns=COLUMNS["departments"],
+        ),
+        "leaders": pd.DataFrame(
+            [
+                {
+                    **x.model_dump(include=set(COLUMNS["leaders"])),
+                    "unavailable_months": [str(m) for m in x.unavailable_months],
+                }
+                for x in plan.leaders
+            ],
+            columns=COLUMNS["leaders"],
+        ),
     }
     for name, df in frames.items():
         for col in df.columns:
@@ -172,33 +224,49 @@ def editor_columns(plan: Plan, section: str) -> dict[str, Any]:
             "id": id_col,
             "title": cc.TextColumn(F["title"], width="large", required=True),
             "form": cc.SelectboxColumn(F["form"], options=list(forms), format_func=names(forms), required=True),
-            "lead_options": cc.MultiselectColumn(F["lead_options"], options=list(committees),
-                                                 format_func=names(committees)),
-            "co_organizers": cc.MultiselectColumn(F["co_organizers"], options=list(committees),
-                                                  format_func=names(committees)),
-            "departments": cc.MultiselectColumn(F["departments"], options=list(departments),
-                                                format_func=names(departments)),
+            "lead_options": cc.MultiselectColumn(
+                F["lead_options"], options=list(committees), format_func=names(committees)
+            ),
+            "co_organizers": cc.MultiselectColumn(
+                F["co_organizers"], options=list(committees), format_func=names(committees)
+            ),
+            "departments": cc.MultiselectColumn(
+                F["departments"], options=list(departments), format_func=names(departments)
+            ),
             "leaders": cc.MultiselectColumn(F["leaders"], options=list(leaders), format_func=names(leaders)),
             "window_start": month_num(U.RES_WINDOW_START),
             "window_end": month_num(U.RES_WINDOW_END),
             "preferred_months": month_list(F["preferred_months"]),
             "fixed_month": month_num(F["fixed_month"]),
-            "after": cc.MultiselectColumn(F["after"], options=list(topics),
-                                          format_func=lambda i: ST.topic_label(i, topics.get(i), width=10)),
+            "after": cc.MultiselectColumn(
+                F["after"], options=list(topics), format_func=lambda i: ST.topic_label(i, topics.get(i), width=10)
+            ),
             "notes": cc.TextColumn(F["notes"], width="medium"),
         },
-        "forms": {"id": id_col, "name": cc.TextColumn(F["name"], width="medium", required=True),
-                  "session_only": cc.CheckboxColumn(F["session_only"]),
-                  "max_per_month": limit(), "min_gap_months": cc.NumberColumn(F["min_gap_months"], min_value=0,
-                                                                                step=1, format="%d")},
-        "committees": {"id": id_col, "name": cc.TextColumn(F["name"], width="medium", required=True),
-                       "max_per_month": limit()},
-        "departments": {"id": id_col, "name": cc.TextColumn(F["name"], width="medium", required=True),
-                        "max_per_month": limit(required=True)},
-        "leaders": {"id": id_col, "name": cc.TextColumn(F["name"], width="medium", required=True),
-                    "role": cc.TextColumn(F["role"], width="medium"),
-                    "unavailable_months": month_list(F["unavailable_months"]),
-                    "max_per_month": limit(required=True)},
+        "forms": {
+            "id": id_col,
+            "name": cc.TextColumn(F["name"], width="medium", required=True),
+            "session_only": cc.CheckboxColumn(F["session_only"]),
+            "max_per_month": limit(),
+            "min_gap_months": cc.NumberColumn(F["min_gap_months"], min_value=0, step=1, format="%d"),
+        },
+        "committees": {
+            "id": id_col,
+            "name": cc.TextColumn(F["name"], width="medium", required=True),
+            "max_per_month": limit(),
+        },
+        "departments": {
+            "id": id_col,
+            "name": cc.TextColumn(F["name"], width="medium", required=True),
+            "max_per_month": limit(required=True),
+        },
+        "leaders": {
+            "id": id_col,
+            "name": cc.TextColumn(F["name"], width="medium", required=True),
+            "role": cc.TextColumn(F["role"], width="medium"),
+            "unavailable_months": month_list(F["unavailable_months"]),
+            "max_per_month": limit(required=True),
+        },
     }
     return configs[section]
 
@@ -226,9 +294,12 @@ def _fill_new_ids(section: str, df: pd.DataFrame, taken: set[str]) -> pd.DataFra
 
 def with_new_ids(plan: Plan, frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     taken = {
-        "topics": {t.id for t in plan.topics}, "forms": {f.id for f in plan.forms},
-        "committees": {c.id for c in plan.committees}, "departments": {d.id for d in plan.departments},
-        "leaders": {x.id for x in plan.leaders}, "plan": set(),
+        "topics": {t.id for t in plan.topics},
+        "forms": {f.id for f in plan.forms},
+        "committees": {c.id for c in plan.committees},
+        "departments": {d.id for d in plan.departments},
+        "leaders": {x.id for x in plan.leaders},
+        "plan": set(),
     }
     return {s: _fill_new_ids(s, df, taken[s]) for s, df in frames.items()}
 
@@ -293,8 +364,13 @@ def issues_frame(frames: dict[str, pd.DataFrame], issues: Iterable[PlanIssue]) -
         section = "plan" if i.section == "calendar" else i.section
         n = _row_of(frames, section, i.item_id)
         where = U.RES_ISSUE_ROW.format(section=tab_label(section), row=n) if n else tab_label(section)
-        rows.append({U.COL["section"]: where, U.COL["field"]: ST.FIELD.get(i.field or "", i.field or ""),
-                     U.COL["message"]: i.message})
+        rows.append(
+            {
+                U.COL["section"]: where,
+                U.COL["field"]: ST.FIELD.get(i.field or "", i.field or ""),
+                U.COL["message"]: i.message,
+            }
+        )
     return pd.DataFrame(rows, columns=[U.COL["section"], U.COL["field"], U.COL["message"]])
 
 
@@ -329,22 +405,28 @@ def topic_list(plan: Plan, schedule: Schedule | None, shown: set[str] | None = N
     for t in plan.topics:
         if shown is not None and t.id not in shown:
             continue
-        rows.append({
-            "_m": month.get(t.id, 99),
-            U.COL["month"]: ST.month(month.get(t.id)),
-            U.COL["title"]: t.title,
-            U.COL["form"]: forms[t.form].name if t.form in forms else t.form,
-            U.COL["lead"]: _names(committees, [lead[t.id]] if t.id in lead else t.lead_options),
-            U.COL["co_organizers"]: _names(committees, t.co_organizers),
-            U.COL["departments"]: _names(departments, t.departments),
-            U.COL["leaders"]: _names(leaders, t.leaders),
-            U.COL["fixed"]: ST.month(t.fixed_month) if t.fixed_month is not None else "",
-            U.COL["id"]: t.id,
-        })
+        rows.append(
+            {
+                "_m": month.get(t.id, 99),
+                U.COL["month"]: ST.month(month.get(t.id)),
+                U.COL["title"]: t.title,
+                U.COL["form"]: forms[t.form].name if t.form in forms else t.form,
+                U.COL["lead"]: _names(committees, [lead[t.id]] if t.id in lead else t.lead_options),
+                U.COL["co_organizers"]: _names(committees, t.co_organizers),
+                U.COL["departments"]: _names(departments, t.departments),
+                U.COL["leaders"]: _names(leaders, t.leaders),
+                U.COL["fixed"]: ST.month(t.fixed_month) if t.fixed_month is not None else "",
+                U.COL["id"]: t.id,
+            }
+        )
     df = pd.DataFrame(rows)
     if df.empty:
-        return pd.DataFrame(columns=[U.COL[k] for k in ("month", "title", "form", "lead", "co_organizers",
-                                                        "departments", "leaders", "fixed", "id")])
+        return pd.DataFrame(
+            columns=[
+                U.COL[k]
+                for k in ("month", "title", "form", "lead", "co_organizers", "departments", "leaders", "fixed", "id")
+            ]
+        )
     return df.sort_values(["_m", U.COL["id"]]).drop(columns="_m").reset_index(drop=True)
 
 
@@ -354,25 +436,45 @@ def findings_frame(plan: Plan, findings: Iterable[Finding]) -> pd.DataFrame:
     rows = []
     for f in findings:
         kind, eid, name = finding_entity(plan, f)
-        rows.append({
-            "_kind": f.kind, "_entity_kind": kind or "", "_entity": eid or "", "_month": f.month or 0,
-            U.COL["kind"]: finding_kind_label(f.kind),
-            U.COL["month"]: ST.month(f.month) if f.month else "",
-            U.COL["entity"]: f"{U.ENTITY_KIND.get(kind, '')} {name}".strip() if name else "",
-            U.COL["topics"]: "、".join(ST.topic_label(t, topics[t].title if t in topics else None, width=12)
-                                      for t in f.topics),
-            U.COL["message"]: f.message,
-        })
-    cols = ["_kind", "_entity_kind", "_entity", "_month", U.COL["kind"], U.COL["month"], U.COL["entity"],
-            U.COL["topics"], U.COL["message"]]
+        rows.append(
+            {
+                "_kind": f.kind,
+                "_entity_kind": kind or "",
+                "_entity": eid or "",
+                "_month": f.month or 0,
+                U.COL["kind"]: finding_kind_label(f.kind),
+                U.COL["month"]: ST.month(f.month) if f.month else "",
+                U.COL["entity"]: f"{U.ENTITY_KIND.get(kind, '')} {name}".strip() if name else "",
+                U.COL["topics"]: "、".join(
+                    ST.topic_label(t, topics[t].title if t in topics else None, width=12) for t in f.topics
+                ),
+                U.COL["message"]: f.message,
+            }
+        )
+    cols = [
+        "_kind",
+        "_entity_kind",
+        "_entity",
+        "_month",
+        U.COL["kind"],
+        U.COL["month"],
+        U.COL["entity"],
+        U.COL["topics"],
+        U.COL["message"],
+    ]
     return pd.DataFrame(rows, columns=cols)
 
 
 def breakdown_frame(schedule: Schedule) -> pd.DataFrame:
     """Objective per soft goal: label, count, weight, penalty."""
     rows = [
-        {U.COL["goal"]: ST.GOAL.get(g, g), U.COL["count"]: v.get("count", 0), U.COL["weight"]: v.get("weight", 0),
-         U.COL["penalty"]: v.get("penalty", 0), "说明": ST.GOAL_HELP.get(g, "")}
+        {
+            U.COL["goal"]: ST.GOAL.get(g, g),
+            U.COL["count"]: v.get("count", 0),
+            U.COL["weight"]: v.get("weight", 0),
+            U.COL["penalty"]: v.get("penalty", 0),
+            "说明": ST.GOAL_HELP.get(g, ""),
+        }
         for g, v in (schedule.objective_breakdown or {}).items()
     ]
     return pd.DataFrame(rows, columns=[U.COL["goal"], U.COL["count"], U.COL["weight"], U.COL["penalty"], "说明"])
@@ -380,26 +482,33 @@ def breakdown_frame(schedule: Schedule) -> pd.DataFrame:
 
 def moved_frame(diff: dict[str, Any]) -> pd.DataFrame:
     """Moved topics, before → after."""
-    rows = [{
-        U.COL["title"]: ST.topic_label(m["topic"], m["title"], width=30),
-        U.COL["month_before"]: ST.month(m["month_before"]),
-        U.COL["month_after"]: ST.month(m["month_after"]),
-        U.COL["change"]: f"{ST.month(m['month_before'])} → {ST.month(m['month_after'])}"
-        + (f";承办 {m['lead_before_name']} → {m['lead_after_name']}" if m["lead_before"] != m["lead_after"] else ""),
-    } for m in diff.get("moved", [])]
+    rows = [
+        {
+            U.COL["title"]: ST.topic_label(m["topic"], m["title"], width=30),
+            U.COL["month_before"]: ST.month(m["month_before"]),
+            U.COL["month_after"]: ST.month(m["month_after"]),
+            U.COL["change"]: f"{ST.month(m['month_before'])} → {ST.month(m['month_after'])}"
+            + (
+                f";承办 {m['lead_before_name']} → {m['lead_after_name']}" if m["lead_before"] != m["lead_after"] else ""
+            ),
+        }
+        for m in diff.get("moved", [])
+    ]
     return pd.DataFrame(rows, columns=[U.COL["title"], U.COL["month_before"], U.COL["month_after"], U.COL["change"]])
 
 
 def for_you_options(diff: dict[str, Any]) -> list[str]:
-    """"kind:id" keys of every entity something changed for, departments first."""
+    """ "kind:id" keys of every entity something changed for, departments first."""
     order = {"department": 0, "committee": 1, "leader": 2}
     items = sorted(diff.get("for_you", []), key=lambda r: (order.get(r["kind"], 9), r["name"]))
     return [f"{r['kind']}:{r['entity']}" for r in items]
 
 
 def for_you_label(diff: dict[str, Any]) -> dict[str, str]:
-    return {f"{r['kind']}:{r['entity']}": f"{U.ENTITY_KIND.get(r['kind'], '')} · {r['name']}({len(r['changes'])})"
-            for r in diff.get("for_you", [])}
+    return {
+        f"{r['kind']}:{r['entity']}": f"{U.ENTITY_KIND.get(r['kind'], '')} · {r['name']}({len(r['changes'])})"
+        for r in diff.get("for_you", [])
+    }
 
 
 def for_you_changes(diff: dict[str, Any], key: str | None) -> list[str]:
@@ -436,8 +545,9 @@ def suggestions_frame(plan: Plan, topic_id: str, rows: list[dict[str, Any]]) -> 
     return pd.DataFrame(out)
 
 
-def filter_findings(df: pd.DataFrame, *, kinds: Iterable[str] = (), month: int | None = None,
-                    entity: str | None = None) -> pd.DataFrame:
+def filter_findings(
+    df: pd.DataFrame, *, kinds: Iterable[str] = (), month: int | None = None, entity: str | None = None
+) -> pd.DataFrame:
     """Rows of a findings frame of the given kinds (all if none), month and entity ("kind:id")."""
     kinds = list(kinds)
     keep = pd.Series(True, index=df.index)
@@ -451,7 +561,7 @@ def filter_findings(df: pd.DataFrame, *, kinds: Iterable[str] = (), month: int |
 
 
 def finding_entities(df: pd.DataFrame) -> dict[str, str]:
-    """"kind:id" → 「部门 市商务局」 for every entity named in a findings frame."""
+    """ "kind:id" → 「部门 市商务局」 for every entity named in a findings frame."""
     named = df[df["_entity"] != ""].drop_duplicates(["_entity_kind", "_entity"])
     return dict(zip(named["_entity_kind"] + ":" + named["_entity"], named[U.COL["entity"]], strict=True))
 

@@ -19,17 +19,36 @@ from . import texts as U
 @st.cache_data(show_spinner=False, max_entries=16)
 def scenario_rows(plan_id: int, generation: str) -> list[dict]:
     """The plan's saved versions as plain dicts (cached; ``generation`` changes after every write)."""
-    return [{"id": s.id, "name": s.name, "author": s.author, "note": s.note, "created_at": STORE_T.when(s.created_at),
-             "status": s.status, "n": s.assignment_count, "plan_version": s.plan_version}
-            for s in store.list_scenarios(state.engine(), plan_id)]
+    return [
+        {
+            "id": s.id,
+            "name": s.name,
+            "author": s.author,
+            "note": s.note,
+            "created_at": STORE_T.when(s.created_at),
+            "status": s.status,
+            "n": s.assignment_count,
+            "plan_version": s.plan_version,
+        }
+        for s in store.list_scenarios(state.engine(), plan_id)
+    ]
 
 
 def _table(rows: list[dict]) -> pd.DataFrame:
-    return pd.DataFrame([{
-        U.COL["name"]: r["name"], U.COL["author"]: r["author"] or "—", U.COL["saved_at"]: r["created_at"],
-        U.COL["status"]: ST.STATUS.get(r["status"], r["status"]), "议题数": r["n"],
-        "计划版本": r["plan_version"], U.COL["note"]: r["note"],
-    } for r in rows])
+    return pd.DataFrame(
+        [
+            {
+                U.COL["name"]: r["name"],
+                U.COL["author"]: r["author"] or "—",
+                U.COL["saved_at"]: r["created_at"],
+                U.COL["status"]: ST.STATUS.get(r["status"], r["status"]),
+                "议题数": r["n"],
+                "计划版本": r["plan_version"],
+                U.COL["note"]: r["note"],
+            }
+            for r in rows
+        ]
+    )
 
 
 def _compare_frame(plan: Plan, a: int, b: int) -> pd.DataFrame:
@@ -39,19 +58,33 @@ def _compare_frame(plan: Plan, a: int, b: int) -> pd.DataFrame:
     def lead(c: str | None) -> str:
         return "—" if c is None else (committees[c].name if c in committees else c)
 
-    return pd.DataFrame([{
-        U.COL["title"]: ST.topic_label(m.topic, m.title, width=30),
-        U.COL["month_before"]: ST.month(m.month_before), U.COL["month_after"]: ST.month(m.month_after),
-        U.COL["lead_before"]: lead(m.lead_before), U.COL["lead_after"]: lead(m.lead_after),
-    } for m in comp.moved])
+    return pd.DataFrame(
+        [
+            {
+                U.COL["title"]: ST.topic_label(m.topic, m.title, width=30),
+                U.COL["month_before"]: ST.month(m.month_before),
+                U.COL["month_after"]: ST.month(m.month_after),
+                U.COL["lead_before"]: lead(m.lead_before),
+                U.COL["lead_after"]: lead(m.lead_after),
+            }
+            for m in comp.moved
+        ]
+    )
 
 
 def _save(plan_id: int) -> None:
     s = st.session_state
     schedule = state.schedule()
     try:
-        store.save_scenario(state.engine(), plan_id, schedule, name=s.scn_name, author=s.scn_author or "",
-                            note=s.scn_note or "", options=schedule.options if schedule else None)
+        store.save_scenario(
+            state.engine(),
+            plan_id,
+            schedule,
+            name=s.scn_name,
+            author=s.scn_author or "",
+            note=s.scn_note or "",
+            options=schedule.options if schedule else None,
+        )
     except (StoreError, PlanError) as err:
         views.flash(str(err), "error")
     else:
@@ -82,8 +115,13 @@ def panel(plan: Plan) -> None:
         st.text_input(U.SCN_NAME, key="scn_name", placeholder="如:主席会议审议稿")
         st.text_input(U.SCN_AUTHOR, key="scn_author", value=widgets.author())
         st.text_area(U.SCN_NOTE, key="scn_note", height=70)
-        st.form_submit_button(U.SCN_SAVE, disabled=state.schedule() is None, on_click=_save, args=(s.plan_id,),
-                              icon=":material/bookmark_add:")
+        st.form_submit_button(
+            U.SCN_SAVE,
+            disabled=state.schedule() is None,
+            on_click=_save,
+            args=(s.plan_id,),
+            icon=":material/bookmark_add:",
+        )
     with right:
         if not rows:
             st.info(U.SCN_NONE)

@@ -12,8 +12,15 @@ from solver.plan import Finding, Plan, Schedule
 from . import texts as U
 
 
-def topic_filter(plan: Plan, schedule: Schedule | None, *, committee: str | None = None,
-                 department: str | None = None, leader: str | None = None, form: str | None = None) -> set[str]:
+def topic_filter(
+    plan: Plan,
+    schedule: Schedule | None,
+    *,
+    committee: str | None = None,
+    department: str | None = None,
+    leader: str | None = None,
+    form: str | None = None,
+) -> set[str]:
     """Ids of the topics that involve all the given entities (None = any)."""
     lead = schedule.lead_of() if schedule is not None else {}
     out = set()
@@ -47,8 +54,12 @@ ENTITY_FIELDS = ("department", "leader", "committee", "form")
 def finding_entity(plan: Plan, f: Finding) -> tuple[str | None, str | None, str]:
     """(kind, id, display name) of the entity a finding is about; the name is "" if none."""
     data = f.model_dump()
-    tables = {"department": plan.department_by_id(), "leader": plan.leader_by_id(),
-              "committee": plan.committee_by_id(), "form": plan.form_by_id()}
+    tables = {
+        "department": plan.department_by_id(),
+        "leader": plan.leader_by_id(),
+        "committee": plan.committee_by_id(),
+        "form": plan.form_by_id(),
+    }
     for kind in ENTITY_FIELDS:
         eid = data.get(kind)
         if isinstance(eid, str) and eid:

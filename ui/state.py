@@ -40,9 +40,9 @@ DEFAULTS: dict[str, Any] = {
     "plan_token": "",
     "schedule": None,
     "schedule_token": "",
-    # the 编排 page's sliders (widget keys, kept across pages with persist_state="session")
-    **{f"w_{goal}": Weights().of(goal) for goal in GOALS},
-    "solve_time_limit": 10,
+    # the 编排 page's sliders, kept across pages (see ``kept``)
+    **{f"_keep_w_{goal}": Weights().of(goal) for goal in GOALS},
+    "_keep_solve_time_limit": 10,
     "solve_result": None,
     "solve_token": "",
     "latest": None,  # "solve" or "whatif": which result the planner produced last
@@ -59,8 +59,19 @@ DEFAULTS: dict[str, Any] = {
 
 
 # Widget keys whose values belong to one plan: dropped when another plan is picked.
-PLAN_SCOPED_PREFIXES = ("ov_", "wi_pin", "wi_leader", "wi_limit", "wi_sugg", "wi_for_you", "wi_load", "cf_", "dl_ics",
-                        "scn_")
+PLAN_SCOPED_PREFIXES = (
+    "ov_",
+    "_keep_ov_",
+    "wi_pin",
+    "wi_leader",
+    "wi_limit",
+    "wi_sugg",
+    "wi_for_you",
+    "wi_load",
+    "cf_",
+    "dl_ics",
+    "scn_",
+)
 
 
 def init() -> None:
@@ -72,9 +83,42 @@ def init() -> None:
 
 def options() -> SolveOptions:
     """The solver options the planner set on the 编排 page (used by 推演 too)."""
+    return SolveOptions(
+        weights=Weights(**{g: int(kept_value(f"w_{g}")) for g in GOALS}),
+        time_limit_s=float(kept_value("solve_time_limit")),
+    )
+
+
+# -- widget values that outlive their page ------------------------------------------------------
+#
+# A widget's value is dropped when the planner switches page. ``persist_state``
+# keeps it, but a value *set by code* (a jump to a filter, 「恢复默认权重」, the
+# plan picker) then reaches the browser only on the widget's own page. So these
+# widgets get their value from a shadow key before they are drawn, and write it
+# back when the planner changes them; code sets the shadow with ``set_kept``.
+
+KEEP = "_keep_"
+
+
+def kept(key: str, default: Any = None) -> dict[str, Any]:
+    """``key``/``on_change``/``args`` for a widget whose value is kept across pages."""
     s = st.session_state
-    return SolveOptions(weights=Weights(**{g: int(s[f"w_{g}"]) for g in GOALS}),
-                        time_limit_s=float(s.solve_time_limit))
+    if KEEP + key not in s:
+        s[KEEP + key] = default
+    s[key] = s[KEEP + key]  # always: on another page the widget is new and would start at its default
+    return {"key": key, "on_change": _remember, "args": (key,)}
+
+
+def _remember(key: str) -> None:
+    st.session_state[KEEP + key] = st.session_state[key]
+
+
+def kept_value(key: str, default: Any = None) -> Any:
+    return st.session_state.get(KEEP + key, default)
+
+
+def set_kept(key: str, value: Any) -> None:
+    st.session_state[KEEP + key] = value
 
 
 def _token() -> str:
@@ -137,7 +181,9 @@ def follow_picker(choices: dict[int, str]) -> None:
     elif s.plan_id not in choices:
         first = default_plan()
         select_plan(first if first in choices else next(iter(choices), None))
-        s.plan_picker = s.plan_id
+    # Always, not only when it differs: after a page switch the picker is a new
+    # widget that would otherwise start at its first option.
+    s.plan_picker = s.plan_id
 
 
 def plan() -> Plan | None:
@@ -186,8 +232,15 @@ def save_plan(new_plan: Plan, *, author: str = "") -> int:
 def set_current(schedule_: Schedule, *, author: str = "", note: str = "") -> None:
     """Make a (feasible) schedule the plan's current one, in the store and the session."""
     s = st.session_state
-    store.set_current_schedule(engine(), s.plan_id, schedule_, expected_version=s.plan_version, author=author,
-                               note=note, options=schedule_.options)
+    store.set_current_schedule(
+        engine(),
+        s.plan_id,
+        schedule_,
+        expected_version=s.plan_version,
+        author=author,
+        note=note,
+        options=schedule_.options,
+    )
     s.schedule, s.schedule_token = schedule_, _token()
     reset_whatif()  # a what-if compares against the current schedule: a new one starts it afresh
     refresh()
@@ -202,8 +255,14 @@ def reload_schedule() -> None:
 # -- solving -----------------------------------------------------------------------------------
 
 
-def solve_with_progress(plan_: Plan, options: SolveOptions, *, baseline: Schedule | None = None,
-                        on_tick: Callable[[float], None] | None = None, tick_s: float = 0.15) -> Schedule:
+def solve_with_progress(
+    plan_: Plan,
+    options: SolveOptions,
+    *,
+    baseline: Schedule | None = None,
+    on_tick: Callable[[float], None] | None = None,
+    tick_s: float = 0.15,
+) -> Schedule:
     """Solve in a worker thread while ``on_tick(elapsed_seconds)`` keeps a progress bar moving."""
     from solver import solve, whatif
 
@@ -303,16 +362,18 @@ def loads_rows(plan_token: str, schedule_token: str, _plan: Plan, _schedule: Sch
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def diff(plan_token: str, before_token: str, after_token: str, _plan: Plan, _before: Schedule,
-         _after: Schedule) -> dict[str, Any]:
+def diff(
+    plan_token: str, before_token: str, after_token: str, _plan: Plan, _before: Schedule, _after: Schedule
+) -> dict[str, Any]:
     from solver import whatif
 
     return whatif.diff(_plan, _before, _after)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def suggestions(plan_token: str, schedule_token: str, topic_id: str, weights_json: str, _plan: Plan,
-                _schedule: Schedule) -> list[dict[str, Any]]:
+def suggestions(
+    plan_token: str, schedule_token: str, topic_id: str, weights_json: str, _plan: Plan, _schedule: Schedule
+) -> list[dict[str, Any]]:
     from solver import whatif
 
     return whatif.suggest_months(_plan, _schedule, topic_id, weights=Weights.model_validate_json(weights_json))

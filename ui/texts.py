@@ -308,7 +308,10 @@ IM_TAB_XLSX = "Excel 导入"
 IM_TAB_TEXT = "已发布计划文本"
 IM_XLSX = "上传按模板填写的 Excel(.xlsx)"
 IM_XLSX_HELP = "上传后先检查,无误才显示预览;预览确认后可替换本计划,或另存为新计划"
-IM_TEXT_HELP = "粘贴或上传已发布的年度协商计划(.txt / .docx),识别出议题、专委会、部门和领导;新出现的名称会列出供您核对,保存前不写入数据库。"
+IM_TEXT_HELP = (
+    "粘贴或上传已发布的年度协商计划(.txt / .docx),识别出议题、专委会、部门和领导;"
+    "新出现的名称会列出供您核对,保存前不写入数据库。"
+)
 IM_TEXT_AREA = "粘贴计划全文"
 IM_TEXT_FILE = "或上传文件(.txt / .docx)"
 IM_PARSE = "识别"

@@ -50,6 +50,9 @@ GLOBAL_CSS = """
 [data-testid="stMetricValue"] {font-size: 1.6rem;}
 [data-testid="stMetricLabel"] p {font-size: 0.9rem; color: #5b5f66;}
 .xs-idtag {color: #8A8F98; font-size: 0.78em; font-family: ui-monospace, monospace;}
+/* Streamlit's running indicator says "Stop" in English: say it in Chinese */
+[data-testid="stStatusWidget"] button[kind="header"] {font-size: 0;}
+[data-testid="stStatusWidget"] button[kind="header"]::after {content: "停止"; font-size: .875rem;}
 .xs-badge {display: inline-block; padding: 0.1rem 0.55rem; border-radius: 999px; font-size: 0.85rem;
            font-weight: 600; color: #fff;}
 </style>

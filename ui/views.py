@@ -20,8 +20,7 @@ from . import calendar, select, state
 from . import texts as U
 from .theme import form_colors, tint
 
-FILTER_KEYS = {"committee": "ov_committee", "department": "ov_department", "leader": "ov_leader",
-               "form": "ov_form"}
+FILTER_KEYS = {"committee": "ov_committee", "department": "ov_department", "leader": "ov_leader", "form": "ov_form"}
 
 TOPIC_LIST_COLUMNS = {
     U.COL["title"]: st.column_config.TextColumn(U.COL["title"], width="large"),
@@ -49,7 +48,7 @@ def choice_label(items: Sequence) -> Callable[[str | None], str]:
 
 def clear_filters() -> None:
     for key in FILTER_KEYS.values():
-        st.session_state[key] = None
+        state.set_kept(key, None)
 
 
 def jump(kind: str, entity: str) -> None:
@@ -62,12 +61,18 @@ def apply_jump() -> None:
     wanted = st.session_state.pop("jump", None)
     if wanted and wanted[0] in FILTER_KEYS:
         clear_filters()
-        st.session_state[FILTER_KEYS[wanted[0]]] = wanted[1]
+        state.set_kept(FILTER_KEYS[wanted[0]], wanted[1])
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def calendar_html(plan_token: str, schedule_token: str, shown: tuple[str, ...] | None, compact: bool,
-                  _plan: Plan, _schedule: Schedule | None) -> str:
+def calendar_html(
+    plan_token: str,
+    schedule_token: str,
+    shown: tuple[str, ...] | None,
+    compact: bool,
+    _plan: Plan,
+    _schedule: Schedule | None,
+) -> str:
     return calendar.year_html(_plan, _schedule, set(shown) if shown is not None else None, compact=compact)
 
 
@@ -81,8 +86,10 @@ def form_kpis_html(plan: Plan) -> str:
         f'<div style="font-size:1.45rem;font-weight:700;color:{colors[fid]}">{n}</div></div>'
         for fid, name, n in select.form_counts(plan)
     )
-    return (f'<div style="font-size:.9rem;color:#5b5f66;margin-bottom:.25rem">{U.OV_KPI_FORMS}</div>'
-            f'<div style="display:flex;gap:.5rem;flex-wrap:wrap">{tiles}</div>')
+    return (
+        f'<div style="font-size:.9rem;color:#5b5f66;margin-bottom:.25rem">{U.OV_KPI_FORMS}</div>'
+        f'<div style="display:flex;gap:.5rem;flex-wrap:wrap">{tiles}</div>'
+    )
 
 
 # -- the editors of 议题与资源 ------------------------------------------------------------------
@@ -138,13 +145,15 @@ def reset_weights() -> None:
     from solver import GOALS, Weights
 
     for goal in GOALS:
-        st.session_state[f"w_{goal}"] = Weights().of(goal)
+        state.set_kept(f"w_{goal}", Weights().of(goal))
 
 
 def progress_ticker(bar, limit_s: float) -> Callable[[float], None]:
     """Callback for state.solve_with_progress: move the bar with the time spent (never quite to the end)."""
+
     def tick(elapsed: float) -> None:
         bar.progress(min(elapsed / max(limit_s, 0.1), 0.99), text=U.SOLVE_PROGRESS.format(s=elapsed, t=limit_s))
+
     return tick
 
 
@@ -152,8 +161,10 @@ def progress_ticker(bar, limit_s: float) -> Callable[[float], None]:
 
 
 SUGGESTION_COLUMNS = {
-    **{label: st.column_config.TextColumn(label, width="small")
-       for label in (U.COL["month"], U.COL["feasible"], U.COL["penalty_change"])},
+    **{
+        label: st.column_config.TextColumn(label, width="small")
+        for label in (U.COL["month"], U.COL["feasible"], U.COL["penalty_change"])
+    },
     U.COL["reasons"]: st.column_config.TextColumn(U.COL["reasons"], width="large"),
 }
 
@@ -274,16 +285,18 @@ def month_totals_spec(plan_token: str, schedule_token: str, _plan: Plan, _schedu
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def before_after_spec(plan_token: str, before_token: str, after_token: str, kind: str, entity: str,
-                      _before_rows: list, _after_rows: list) -> dict:
+def before_after_spec(
+    plan_token: str, before_token: str, after_token: str, kind: str, entity: str, _before_rows: list, _after_rows: list
+) -> dict:
     from . import charts
 
     return charts.before_after(_before_rows, _after_rows, kind, entity).to_dict()
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def monthly_before_after_spec(plan_token: str, before_token: str, after_token: str, _plan: Plan,
-                              _before: Schedule, _after: Schedule) -> dict:
+def monthly_before_after_spec(
+    plan_token: str, before_token: str, after_token: str, _plan: Plan, _before: Schedule, _after: Schedule
+) -> dict:
     from . import charts
 
     return charts.monthly_before_after(_plan, _before, _after).to_dict()

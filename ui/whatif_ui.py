@@ -29,21 +29,30 @@ def topic_label(plan: Plan, schedule: Schedule | None) -> Callable[[str], str]:
         t = topics[tid]
         pin = f"({U.CAL_PINNED})" if t.fixed_month is not None else ""
         return f"{ST.topic_label(tid, t.title, width=22)} · {ST.month(month.get(tid))}{pin}"
+
     return label
 
 
 def entity_options(plan: Plan, kind: str) -> dict[str, str]:
     """id → name of the entities whose limit can be changed for a kind ({} for the month limit)."""
-    items = {"form": plan.forms, "committee": plan.committees, "department": plan.departments,
-             "leader": plan.leaders}.get(kind, [])
+    items = {
+        "form": plan.forms,
+        "committee": plan.committees,
+        "department": plan.departments,
+        "leader": plan.leaders,
+    }.get(kind, [])
     return {x.id: x.name for x in items}
 
 
 def current_limit(plan: Plan, kind: str, entity: str | None) -> int | None:
     if kind == "month":
         return plan.calendar.max_topics_per_month
-    items = {"form": plan.form_by_id, "committee": plan.committee_by_id, "department": plan.department_by_id,
-             "leader": plan.leader_by_id}[kind]()
+    items = {
+        "form": plan.form_by_id,
+        "committee": plan.committee_by_id,
+        "department": plan.department_by_id,
+        "leader": plan.leader_by_id,
+    }[kind]()
     return items[entity].max_per_month if entity in items else None
 
 
@@ -64,8 +73,9 @@ def on_pin() -> None:
     s = st.session_state
     plan = state.whatif_plan()
     tid, month = s.wi_pin_topic, s.wi_pin_month
-    state.whatif_edit(whatif.pin(plan, tid, month), U.LOG_PIN.format(topic=_topic_name(plan, tid),
-                                                                    month=ST.month(month)))
+    state.whatif_edit(
+        whatif.pin(plan, tid, month), U.LOG_PIN.format(topic=_topic_name(plan, tid), month=ST.month(month))
+    )
 
 
 def on_unpin() -> None:
@@ -103,8 +113,9 @@ def on_move_here() -> None:
     s = st.session_state
     plan = state.whatif_plan()
     tid, month = s.wi_sugg_topic, s.wi_sugg_month
-    state.whatif_edit(whatif.pin(plan, tid, month), U.LOG_PIN.format(topic=_topic_name(plan, tid),
-                                                                    month=ST.month(month)))
+    state.whatif_edit(
+        whatif.pin(plan, tid, month), U.LOG_PIN.format(topic=_topic_name(plan, tid), month=ST.month(month))
+    )
     s.wi_replan_now = True
 
 

@@ -31,8 +31,9 @@ def sidebar(choices: dict[int, str]) -> None:
     with st.sidebar:
         st.markdown(f"### {U.APP_TITLE}")
         if choices:
-            st.selectbox(U.SIDEBAR_PLAN, list(choices), format_func=choices.get, key="plan_picker",
-                         help=U.SIDEBAR_PLAN_HELP, persist_state="session")
+            st.selectbox(
+                U.SIDEBAR_PLAN, list(choices), format_func=choices.get, key="plan_picker", help=U.SIDEBAR_PLAN_HELP
+            )
             sidebar_summary()
         else:
             st.info(U.SIDEBAR_NO_PLANS)
@@ -72,14 +73,21 @@ def result_panel(schedule: Schedule) -> None:
     c1.metric(U.SOLVE_OBJECTIVE, _or_dash(schedule.objective), help=U.SOLVE_OBJECTIVE_HELP, border=True)
     c2.metric(U.SOLVE_BOUND, _or_dash(schedule.bound), help=U.SOLVE_BOUND_HELP, border=True)
     c3.metric(U.SOLVE_GAP, gap_text(schedule), border=True)
-    c4.metric(U.SOLVE_TIME_USED, "—" if schedule.solve_seconds is None else f"{schedule.solve_seconds:.2f} 秒",
-              border=True)
+    c4.metric(
+        U.SOLVE_TIME_USED, "—" if schedule.solve_seconds is None else f"{schedule.solve_seconds:.2f} 秒", border=True
+    )
     if schedule.objective_breakdown is None:
         st.caption(U.SOLVE_NO_BREAKDOWN)
         return
     from . import frames
 
     st.markdown(f"**{U.SOLVE_BREAKDOWN}**")
-    st.dataframe(frames.breakdown_frame(schedule), hide_index=True, width="stretch",
-                 column_config={U.COL["goal"]: st.column_config.TextColumn(U.COL["goal"], width="medium"),
-                                "说明": st.column_config.TextColumn("说明", width="large")})
+    st.dataframe(
+        frames.breakdown_frame(schedule),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            U.COL["goal"]: st.column_config.TextColumn(U.COL["goal"], width="medium"),
+            "说明": st.column_config.TextColumn("说明", width="large"),
+        },
+    )

@@ -29,8 +29,7 @@ def full_shot(page, path) -> None:
 def settle(page) -> None:
     """Wait until the app has finished running (no 'running' indicator) and the title is drawn."""
     page.wait_for_selector("h1", timeout=30_000)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
     page.wait_for_timeout(300)
 
 
@@ -69,6 +68,8 @@ def test_every_page_opens_solve_and_calendar_complete(browser_page, shots):
     for title in PAGES:
         open_page(page, title)
         assert not page.locator('[data-testid="stException"]').count(), f"exception on {title}"
+        # the plan picker keeps showing the chosen plan on every page (it is redrawn by each page)
+        assert page.get_by_role("combobox", name="年度计划").input_value() == PLAN, title
         full_shot(page, shots / f"{PAGES.index(title) + 1}-{title}.png")
 
     open_page(page, "编排")

@@ -7,8 +7,11 @@ from store import api as store
 
 def edit(at, section: str, edited=None, added=None, deleted=None):
     gen = at.session_state["editor_generation"]
-    at.session_state[f"ed_{section}_{gen}"] = {"edited_rows": edited or {}, "added_rows": added or [],
-                                               "deleted_rows": deleted or []}
+    at.session_state[f"ed_{section}_{gen}"] = {
+        "edited_rows": edited or {},
+        "added_rows": added or [],
+        "deleted_rows": deleted or [],
+    }
     at.run()
     assert not at.exception, at.exception
     return at
@@ -50,9 +53,14 @@ def test_deleting_a_department_in_use_is_refused(open_app, engine):
 def test_valid_edit_is_saved_with_a_new_version(open_app, engine):
     pid = plan_id_of(engine, WEIHAI)
     at = open_app("resources")
-    edit(at, "topics", edited={1: {"title": "降低企业成本,优化营商环境"}},
-         added=[{"title": "新增议题", "form": "counterpart", "lead_options": ["tian"], "window_start": 5,
-                 "window_end": 9}])
+    edit(
+        at,
+        "topics",
+        edited={1: {"title": "降低企业成本,优化营商环境"}},
+        added=[
+            {"title": "新增议题", "form": "counterpart", "lead_options": ["tian"], "window_start": 5, "window_end": 9}
+        ],
+    )
     assert "检查通过" in texts_of(at)
     click(at, "res_save")
     assert "已保存,计划版本 2" in texts_of(at)

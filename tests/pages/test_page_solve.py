@@ -13,8 +13,13 @@ def test_solve_shows_status_breakdown_and_bound(open_app, engine):
     assert metrics["总扣分"] == metrics["已证明下界"]  # proven optimal
     assert metrics["差距"] == "0%"
     breakdown = tables_of(at)[0]
-    assert list(breakdown["软性目标"]) == ["部门超负荷", "领导超负荷", "未安排在建议月份", "全年分布不均",
-                                          "较原方案调整"]
+    assert list(breakdown["软性目标"]) == [
+        "部门超负荷",
+        "领导超负荷",
+        "未安排在建议月份",
+        "全年分布不均",
+        "较原方案调整",
+    ]
     assert int(breakdown["扣分"].sum()) == int(metrics["总扣分"])
     # the answer is the plan's current schedule now, in the database too
     current = store.current_schedule(engine, plan_id_of(engine, WEIHAI))
@@ -44,8 +49,11 @@ def test_save_scenario_and_list_it(open_app, engine):
 def test_infeasible_plan_explains_why(open_app):
     at = open_app("resources")
     gen = at.session_state["editor_generation"]
-    at.session_state[f"ed_plan_{gen}"] = {"edited_rows": {0: {"max_topics_per_month": 1}}, "added_rows": [],
-                                          "deleted_rows": []}
+    at.session_state[f"ed_plan_{gen}"] = {
+        "edited_rows": {0: {"max_topics_per_month": 1}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     at.run()
     click(at, "res_save")
     at.switch_page("pages/solve.py").run()
