@@ -27,8 +27,11 @@ with edits:
     t_pin, t_away, t_limit = st.tabs([U.WI_TAB_PIN, U.WI_TAB_AWAY, U.WI_TAB_LIMIT])
     with t_pin:
         c1, c2 = st.columns([3, 1])
-        c1.selectbox(U.WI_TOPIC, topic_ids, format_func=W.topic_label(wplan, latest), key="wi_pin_topic")
+        pin_topic = c1.selectbox(
+            U.WI_TOPIC, topic_ids, format_func=W.topic_label(wplan), key="wi_pin_topic", index=W.first_free_topic(wplan)
+        )
         c2.selectbox(U.WI_MONTH, months, format_func=ST.month, key="wi_pin_month")
+        st.caption(W.topic_now(wplan, latest, pin_topic))
         b1, b2, _ = st.columns([1, 1, 2])
         b1.button(U.WI_PIN, on_click=W.on_pin, key="wi_pin", icon=":material/push_pin:", width="stretch")
         b2.button(U.WI_UNPIN, on_click=W.on_unpin, key="wi_unpin", width="stretch")
@@ -173,11 +176,14 @@ st.divider()
 st.subheader(U.WI_SUGGEST)
 st.caption(U.WI_SUGGEST_INTRO)
 c1, c2, c3 = st.columns([3, 1, 1.3], vertical_alignment="bottom")
-sugg_topic = c1.selectbox(U.WI_TOPIC, topic_ids, format_func=W.topic_label(wplan, latest), key="wi_sugg_topic")
+sugg_topic = c1.selectbox(
+    U.WI_TOPIC, topic_ids, format_func=W.topic_label(wplan), key="wi_sugg_topic", index=W.first_free_topic(wplan)
+)
 rows = state.suggestions(
     st.session_state.wi_plan_token, latest_token, sugg_topic, state.options().weights.model_dump_json(), wplan, latest
 )
 c2.selectbox(U.WI_SUGGEST_MONTH, [r["month"] for r in rows], format_func=ST.month, key="wi_sugg_month")
+st.caption(W.topic_now(wplan, latest, sugg_topic))
 c3.button(U.WI_SUGGEST_MOVE, on_click=W.on_move_here, key="wi_sugg_move", icon=":material/move_down:", width="stretch")
 st.dataframe(
     frames.suggestions_frame(wplan, sugg_topic, rows),

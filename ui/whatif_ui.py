@@ -21,16 +21,27 @@ from . import texts as U
 LIMIT_KINDS = list(U.WI_LIMIT_KINDS)
 
 
-def topic_label(plan: Plan, schedule: Schedule | None) -> Callable[[str], str]:
+def topic_label(plan: Plan) -> Callable[[str], str]:
+    """A topic as its selectbox shows it. Only id and title: a selectbox keeps its choice by the label,
+    so a label that changed with the schedule (its month) would drop the choice after every re-plan."""
     topics = plan.topic_by_id()
-    month = schedule.month_of() if schedule is not None else {}
+    return lambda tid: ST.topic_label(tid, topics[tid].title, width=26)
 
-    def label(tid: str) -> str:
-        t = topics[tid]
-        pin = f"({U.CAL_PINNED})" if t.fixed_month is not None else ""
-        return f"{ST.topic_label(tid, t.title, width=22)} · {ST.month(month.get(tid))}{pin}"
 
-    return label
+def topic_now(plan: Plan, schedule: Schedule | None, tid: str) -> str:
+    """Where the topic is now, and whether it is pinned (the line under the topic selectbox)."""
+    t = plan.topic_by_id()[tid]
+    month = schedule.month_of().get(tid) if schedule is not None else None
+    text = U.WI_TOPIC_NOW.format(month=ST.month(month))
+    if t.fixed_month is not None:
+        text += U.WI_TOPIC_PINNED.format(month=ST.month(t.fixed_month))
+    return text
+
+
+def first_free_topic(plan: Plan) -> int:
+    """Index of the first topic not bound to the session month (the plenary is rarely the one to move)."""
+    forms = plan.form_by_id()
+    return next((i for i, t in enumerate(plan.topics) if not (t.form in forms and forms[t.form].session_only)), 0)
 
 
 def entity_options(plan: Plan, kind: str) -> dict[str, str]:

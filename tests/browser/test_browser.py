@@ -96,7 +96,10 @@ def test_whatif_replan_and_conflict_in_the_browser(browser_page, shots):
     settle(page)
     full_shot(page, shots / "4-推演-结果.png")
 
-    # Pin the plenary (T01, the first topic; session month only) to September: no schedule can keep that.
+    # Pin the plenary (T01; session month only) to September: no schedule can keep that.
+    page.get_by_role("combobox", name="议题").first.click()
+    page.get_by_role("option", name="T01「市政协十四届二次会议协商议政」").click()
+    settle(page)
     page.get_by_role("combobox", name="月份").first.click()
     page.get_by_role("option", name="9月", exact=True).click()
     settle(page)
