@@ -32,3 +32,4 @@ pages = [
     st.Page("pages/load.py", title=U.PAGE["load"][0], icon=U.PAGE["load"][1]),
 ]
 st.navigation(pages).run()
+state.warm_up()  # after the page: the heavy imports overlap with the browser drawing it

@@ -178,8 +178,9 @@ def machine() -> str:
         pass
     import streamlit
 
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     return (
-        f"{cpu}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}, "
+        f"{cpu}, {os.cpu_count()} CPUs (load average {load}), {platform.system()} {platform.release()}, "
         f"Python {platform.python_version()}, Streamlit {streamlit.__version__}"
     )
 

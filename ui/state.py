@@ -18,6 +18,7 @@ changes nothing hashes a few short strings instead of a whole plan.
 
 from __future__ import annotations
 
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -145,6 +146,27 @@ def default_plan() -> int | None:
     """The plan a new session opens: the newest one that has a schedule (leadership wants a year to look at)."""
     plans = store.list_plans(engine())
     return next((p.id for p in plans if p.has_current_schedule), plans[0].id if plans else None)
+
+
+@st.cache_resource(show_spinner=False)
+def warm_up() -> threading.Thread:
+    """Once per server process, after the first page is sent: import OR-Tools, pandas and Altair.
+
+    The overview does not need them, so a new session paints without them; the
+    first 编排 / 推演 / 负荷 of the day would then pay ~1.5 s of imports. A
+    background thread pays it while the browser is still drawing the first page.
+    """
+
+    def _imports() -> None:
+        import altair  # noqa: F401
+        import pandas  # noqa: F401
+
+        import solver.solving  # noqa: F401
+        import solver.whatif  # noqa: F401
+
+    thread = threading.Thread(target=_imports, name="xieshang-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def refresh() -> None:
