@@ -1,6 +1,6 @@
 """议题与资源: table editors, every problem named by row in Chinese, nothing invalid ever saved."""
 
-from page_helpers import WEIHAI, click, plan_id_of, tables_of, texts_of
+from page_helpers import ROOT, WEIHAI, click, plan_id_of, tables_of, texts_of
 
 from store import api as store
 
@@ -92,3 +92,35 @@ def test_wrong_upload_gets_a_chinese_message(open_app):
     big = b"0" * (11 * 1024 * 1024)
     at.file_uploader(key="im_xlsx").upload("计划.xlsx", big).run()
     assert any("超过上传上限" in e.value for e in at.error)
+
+
+def test_published_text_becomes_a_draft_reviewed_before_saving(open_app, engine):
+    seed = next((ROOT / "tests" / "paperwork" / "seeds").glob("000_*.txt")).read_text(encoding="utf-8")
+    at = open_app("resources", body="洛阳市政协")  # known names from another plan: most are new
+    before = len(store.list_plans(engine))
+    at.text_area(key="im_text").input(seed)
+    click(at, "im_parse")
+    assert "识别结果(尚未保存)" in texts_of(at)
+    assert any("将作为新条目加入" in w.value for w in at.warning)  # new names listed for review
+    assert len(store.list_plans(engine)) == before  # nothing saved yet
+    click(at, "im_text_save")
+    assert "已保存为新计划" in texts_of(at)
+    assert len(store.list_plans(engine)) == before + 1
+
+
+def test_excel_round_trip_replaces_the_plan_after_preview(open_app, engine):
+    import paperwork
+
+    pid = plan_id_of(engine, WEIHAI)
+    plan, version = store.load_plan(engine, pid)
+    plan.topics[1].title = "降低企业成本(Excel 修改)"
+    at = open_app("resources")
+    at.file_uploader(key="im_xlsx").upload("计划.xlsx", paperwork.plan_to_xlsx(plan)).run()
+    assert "识别结果(尚未保存)" in texts_of(at)
+    assert store.plan_version(engine, pid) == version  # preview only
+    click(at, "im_xlsx_new")  # same body and year: refused with the store's message
+    assert "已存在" in " ".join(e.value for e in at.error)
+    click(at, "im_xlsx_replace")
+    saved, new_version = store.load_plan(engine, pid)
+    assert new_version == version + 1
+    assert saved.topic_by_id()["T02"].title == "降低企业成本(Excel 修改)"

@@ -60,3 +60,29 @@ def test_infeasible_plan_explains_why(open_app):
     click(at, "solve_go")
     assert "无可行方案" in html_of(at)
     assert "每月最多 1 项" in texts_of(at)
+
+
+def save_scenario(at, name: str) -> None:
+    at.text_input(key="scn_name").input(name)
+    at.button(key="FormSubmitter:scn_form-保存为方案").click().run()
+
+
+def test_compare_and_restore_scenarios(open_app, engine):
+    pid = plan_id_of(engine, WEIHAI)
+    at = open_app("solve")
+    click(at, "solve_go")
+    save_scenario(at, "甲")
+    first = store.current_schedule(engine, pid).month_of()
+    at.slider(key="w_preferred_month_missed").set_value(0).run()
+    at.slider(key="w_uneven_spread").set_value(100).run()
+    click(at, "solve_go")
+    save_scenario(at, "乙")
+    ids = {s.name: s.id for s in store.list_scenarios(engine, pid)}
+    at.selectbox(key="scn_a").set_value(ids["甲"])
+    at.selectbox(key="scn_b").set_value(ids["乙"]).run()
+    assert "议题安排不同" in texts_of(at) or "完全相同" in texts_of(at)
+    at.selectbox(key="scn_restore_pick").set_value(ids["甲"])
+    click(at, "scn_restore")
+    assert "已将「甲」恢复为当前方案" in texts_of(at)
+    assert store.current_schedule(engine, pid).month_of() == first
+    assert at.session_state["schedule"].month_of() == first
