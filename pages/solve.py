@@ -26,19 +26,17 @@ with left:
 with right:
     st.subheader(U.SOLVE_RESULT)
     if go:
-        with st.status(U.SOLVE_RUNNING.format(n=len(plan.topics), t=time_limit), expanded=True) as box:
+        with st.status(U.SOLVE_RUNNING.format(n=len(plan.topics), t=time_limit), expanded=True):
             bar = st.progress(0.0, text=U.SOLVE_PROGRESS.format(s=0, t=time_limit))
             result = state.solve_with_progress(plan, options, on_tick=views.progress_ticker(bar, time_limit))
             bar.progress(1.0, text=U.SOLVE_PROGRESS.format(s=result.solve_seconds or 0, t=time_limit))
             state.record_solve(result, author=widgets.author())
-            ok = result.status in ("optimal", "feasible")
-            box.update(
-                label=(U.SOLVE_DONE if ok else U.SOLVE_FAILED).format(
-                    status=ST.STATUS[result.status], s=result.solve_seconds or 0
-                ),
-                state="complete" if ok else "error",
-                expanded=False,
-            )
+        ok = result.status in ("optimal", "feasible")
+        done = U.SOLVE_DONE if ok else U.SOLVE_FAILED
+        views.flash(
+            done.format(status=ST.STATUS[result.status], s=result.solve_seconds or 0), "success" if ok else "error"
+        )
+        st.rerun()  # the sidebar and every page now show the new current schedule
     shown = st.session_state.solve_result or state.schedule()
     if shown is None:
         st.info(U.SOLVE_NO_RESULT)
