@@ -4,6 +4,7 @@ import streamlit as st
 
 from solver import GOALS
 from solver import texts as ST
+from store.errors import StoreError
 from ui import scenarios, state, views, widgets
 from ui import texts as U
 
@@ -30,12 +31,16 @@ with right:
             bar = st.progress(0.0, text=U.SOLVE_PROGRESS.format(s=0, t=time_limit))
             result = state.solve_with_progress(plan, options, on_tick=views.progress_ticker(bar, time_limit))
             bar.progress(1.0, text=U.SOLVE_PROGRESS.format(s=result.solve_seconds or 0, t=time_limit))
-            state.record_solve(result, author=widgets.author())
         ok = result.status in ("optimal", "feasible")
         done = U.SOLVE_DONE if ok else U.SOLVE_FAILED
-        views.flash(
-            done.format(status=ST.STATUS[result.status], s=result.solve_seconds or 0), "success" if ok else "error"
-        )
+        try:
+            state.record_solve(result, author=widgets.author())
+        except StoreError as err:  # the plan was saved by someone else meanwhile: say so, keep nothing
+            views.flash(str(err), "error")
+        else:
+            views.flash(
+                done.format(status=ST.STATUS[result.status], s=result.solve_seconds or 0), "success" if ok else "error"
+            )
         st.rerun()  # the sidebar and every page now show the new current schedule
     shown = st.session_state.solve_result or state.schedule()
     if shown is None:

@@ -305,9 +305,9 @@ def solve_with_progress(
 def record_solve(result: Schedule, *, author: str = "") -> None:
     """Keep the answer of the 编排 page; a feasible one becomes the current schedule."""
     s = st.session_state
-    s.solve_result, s.solve_token, s.latest = result, _token(), "solve"
     if result.status in ("optimal", "feasible"):
-        set_current(result, author=author)
+        set_current(result, author=author)  # StaleEditError if the plan changed meanwhile: nothing kept
+    s.solve_result, s.solve_token, s.latest = result, _token(), "solve"
 
 
 # -- what-if workspace ------------------------------------------------------------------------------

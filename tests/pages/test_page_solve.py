@@ -86,3 +86,14 @@ def test_compare_and_restore_scenarios(open_app, engine):
     assert "已将「甲」恢复为当前方案" in texts_of(at)
     assert store.current_schedule(engine, pid).month_of() == first
     assert at.session_state["schedule"].month_of() == first
+
+
+def test_solving_a_plan_someone_else_changed_is_refused(open_app, engine):
+    pid = plan_id_of(engine, WEIHAI)
+    at = open_app("solve")
+    plan, version = store.load_plan(engine, pid)
+    plan.topics[0].notes = "他人修改"
+    store.save_plan(engine, pid, plan, version, author="李四")
+    click(at, "solve_go")
+    assert any("计划已更新为版本 2" in e.value for e in at.error)
+    assert store.current_schedule(engine, pid).status != "optimal"  # the published one is still current
