@@ -72,7 +72,9 @@ _DEPARTMENT = frozenset(Department.model_fields)
 _LEADER = frozenset(Leader.model_fields)
 _TOPIC = frozenset(Topic.model_fields)
 _PLAN = frozenset(Plan.model_fields)
-_SCHEDULE = frozenset(Schedule.model_fields)
+# Only the fields with columns of their own; the schedule's optional fields
+# (objective, bound, objective_breakdown, options …) travel in ``extra``.
+_SCHEDULE = frozenset({"format", "plan_year", "status", "assignments", "warnings", "conflicts"})
 _ASSIGNMENT = frozenset(Assignment.model_fields)
 
 _plan = PlanRow.__table__

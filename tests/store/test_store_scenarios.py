@@ -201,3 +201,19 @@ def test_compare_identical_schedules_is_empty():
     plan, s = handmade_plan(), handmade_schedule()
     diff = compare_schedules(plan, s, s)
     assert diff.moved == [] and diff.load_changes == [] and diff.unchanged == 4
+
+
+def test_a_solved_schedule_keeps_its_optional_fields(engine):
+    """Objective, bound, per-goal breakdown, options: a reloaded schedule still has them."""
+    from solver import SolveOptions, solve
+
+    plan_id = api.import_plan_json(engine, handmade_dict())
+    plan, _ = api.load_plan(engine, plan_id)
+    solved = solve(plan, SolveOptions(time_limit_s=5))
+    assert solved.objective is not None and solved.objective_breakdown
+    api.set_current_schedule(engine, plan_id, solved)
+    again = api.current_schedule(engine, plan_id)
+    assert again == solved
+    assert again.to_dict() == solved.to_dict()
+    sid = api.save_scenario(engine, plan_id, solved, name="求解结果", author="张三")
+    assert api.load_scenario(engine, sid).schedule.objective_breakdown == solved.objective_breakdown
