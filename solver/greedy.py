@@ -39,83 +39,122 @@ def allowed_months(plan: Plan) -> dict[str, list[int]]:
     return out
 
 
-def greedy_schedule(plan: Plan, weights: Weights | None = None) -> Schedule:
-    w = weights or Weights()
-    forms = plan.form_by_id()
-    committees = plan.committee_by_id()
-    dept_limit = {d.id: d.max_per_month for d in plan.departments}
-    leader_limit = {x.id: x.max_per_month for x in plan.leaders}
-    allowed = allowed_months(plan)
-    successors = defaultdict(list)
-    for t in plan.topics:
-        for b in t.after:
-            successors[b].append(t.id)
+class _Board:
+    """Who is busy when: the loads of a partial schedule, kept up to date move by move."""
 
-    spread_n = [t for t in plan.topics if not forms[t.form].session_only]
-    reach = {m for t in spread_n for m in allowed[t.id]}
-    target = math.ceil(len(spread_n) / len(reach)) if reach else 0
+    def __init__(self, plan: Plan, weights: Weights) -> None:
+        self.plan, self.w = plan, weights
+        self.forms = plan.form_by_id()
+        self.committees = plan.committee_by_id()
+        self.topics = plan.topic_by_id()
+        self.allowed = allowed_months(plan)
+        self.dept_limit = {d.id: d.max_per_month for d in plan.departments}
+        self.leader_limit = {x.id: x.max_per_month for x in plan.leaders}
+        self.successors: dict[str, list[str]] = defaultdict(list)
+        for t in plan.topics:
+            for b in t.after:
+                self.successors[b].append(t.id)
+        spread = [t.id for t in plan.topics if not self.forms[t.form].session_only]
+        reach = {m for tid in spread for m in self.allowed[tid]}
+        self.target = math.ceil(len(spread) / len(reach)) if reach else 0
+        self.month: dict[str, int] = {}
+        self.lead: dict[str, str] = {}
+        self.month_load: dict[int, int] = defaultdict(int)
+        self.spread_load: dict[int, int] = defaultdict(int)
+        self.form_load: dict[tuple[str, int], int] = defaultdict(int)
+        self.form_months: dict[str, list[int]] = defaultdict(list)
+        self.comm_load: dict[tuple[str, int], int] = defaultdict(int)
+        self.dept_load: dict[tuple[str, int], int] = defaultdict(int)
+        self.lead_load: dict[tuple[str, int], int] = defaultdict(int)
 
-    month_load: dict[int, int] = defaultdict(int)
-    form_load: dict[tuple[str, int], int] = defaultdict(int)
-    form_months: dict[str, list[int]] = defaultdict(list)
-    comm_load: dict[tuple[str, int], int] = defaultdict(int)
-    dept_load: dict[tuple[str, int], int] = defaultdict(int)
-    lead_load: dict[tuple[str, int], int] = defaultdict(int)
-    placed: dict[str, tuple[int, str]] = {}
+    def place(self, tid: str, m: int, c: str) -> None:
+        self._count(tid, m, c, +1)
+        self.month[tid], self.lead[tid] = m, c
 
-    order = sorted(plan.topics, key=lambda t: (len(allowed[t.id]), -len(t.departments) - len(t.leaders), t.id))
-    by_id = plan.topic_by_id()
-    for t in order:
-        form = forms[t.form]
-        earliest = max((placed[b][0] for b in t.after if b in placed), default=0)
-        latest = min((placed[s][0] for s in successors[t.id] if s in placed), default=13)
+    def remove(self, tid: str) -> tuple[int, str]:
+        m, c = self.month.pop(tid), self.lead.pop(tid)
+        self._count(tid, m, c, -1)
+        return m, c
+
+    def _count(self, tid: str, m: int, c: str, sign: int) -> None:
+        t = self.topics[tid]
+        self.month_load[m] += sign
+        if not self.forms[t.form].session_only:
+            self.spread_load[m] += sign
+        self.form_load[(t.form, m)] += sign
+        if sign > 0:
+            self.form_months[t.form].append(m)
+        else:
+            self.form_months[t.form].remove(m)
+        for cc in (c, *t.co_organizers):
+            self.comm_load[(cc, m)] += sign
+        for d in t.departments:
+            self.dept_load[(d, m)] += sign
+        for x in t.leaders:
+            self.lead_load[(x, m)] += sign
+
+    def fits(self, tid: str, m: int, c: str) -> bool:
+        """Placing the (unplaced) topic in month m with lead c keeps every hard rule."""
+        t = self.topics[tid]
+        form = self.forms[t.form]
+        cap = self.plan.calendar.max_topics_per_month
+        if cap is not None and self.month_load[m] >= cap:
+            return False
+        if form.max_per_month is not None and self.form_load[(form.id, m)] >= form.max_per_month:
+            return False
+        if form.min_gap_months and any(abs(m - o) < form.min_gap_months for o in self.form_months[form.id]):
+            return False
+        for cc in (c, *t.co_organizers):
+            limit = self.committees[cc].max_per_month
+            if limit is not None and self.comm_load[(cc, m)] >= limit:
+                return False
+        if any(self.month[b] >= m for b in t.after if b in self.month):
+            return False
+        return not any(self.month[s] <= m for s in self.successors[tid] if s in self.month)
+
+    def added_cost(self, tid: str, m: int, c: str) -> int:
+        """Weighted penalty the (unplaced) topic adds by going to month m."""
+        t, w = self.topics[tid], self.w
+        cost = sum(w.department_overload for d in t.departments if self.dept_load[(d, m)] >= self.dept_limit[d])
+        cost += sum(w.leader_overload for x in t.leaders if self.lead_load[(x, m)] >= self.leader_limit[x])
+        if t.preferred_months and m not in t.preferred_months:
+            cost += w.preferred_month_missed
+        if not self.forms[t.form].session_only:
+            peak_now = max(self.spread_load.values(), default=0)
+            peak = max(peak_now, self.spread_load[m] + 1)
+            cost += w.uneven_spread * (max(0, peak - self.target) - max(0, peak_now - self.target))
+        return cost
+
+    def best_move(self, tid: str) -> tuple[int, int, str] | None:
+        """(cost, month, lead) of the cheapest place for an unplaced topic; ties: emptier month, earlier."""
         best = None
-        for m in allowed[t.id]:
-            if not earliest < m < latest:
-                continue
-            if plan.calendar.max_topics_per_month is not None and month_load[m] >= plan.calendar.max_topics_per_month:
-                continue
-            if form.max_per_month is not None and form_load[(form.id, m)] >= form.max_per_month:
-                continue
-            if form.min_gap_months and any(abs(m - o) < form.min_gap_months for o in form_months[form.id]):
-                continue
-            if any(
-                committees[c].max_per_month is not None and comm_load[(c, m)] >= committees[c].max_per_month
-                for c in t.co_organizers
-            ):
-                continue
-            cost = sum(w.department_overload for d in t.departments if dept_load[(d, m)] >= dept_limit[d])
-            cost += sum(w.leader_overload for x in t.leaders if lead_load[(x, m)] >= leader_limit[x])
-            if t.preferred_months and m not in t.preferred_months:
-                cost += w.preferred_month_missed
-            if not form.session_only and month_load[m] >= target:
-                cost += w.uneven_spread
-            for c in t.lead_options:
-                limit = committees[c].max_per_month
-                if limit is not None and comm_load[(c, m)] >= limit:
+        for m in self.allowed[tid]:
+            for c in self.topics[tid].lead_options:
+                if not self.fits(tid, m, c):
                     continue
-                key = (cost, month_load[m], comm_load[(c, m)], m, t.lead_options.index(c))
+                key = (self.added_cost(tid, m, c), self.month_load[m], self.comm_load[(c, m)], m)
                 if best is None or key < best[0]:
                     best = (key, m, c)
-        if best is None:
-            continue
-        _, m, c = best
-        placed[t.id] = (m, c)
-        month_load[m] += 1
-        form_load[(form.id, m)] += 1
-        form_months[form.id].append(m)
-        for cc in (c, *by_id[t.id].co_organizers):
-            comm_load[(cc, m)] += 1
-        for d in t.departments:
-            dept_load[(d, m)] += 1
-        for x in t.leaders:
-            lead_load[(x, m)] += 1
+        return None if best is None else (best[0][0], best[1], best[2])
 
-    assignments = [
-        Assignment(topic=t.id, month=placed[t.id][0], lead=placed[t.id][1]) for t in plan.topics if t.id in placed
-    ]
-    status = "feasible" if len(placed) == len(plan.topics) else "unknown"
-    return Schedule(plan_year=plan.year, status=status, assignments=assignments)
+    def schedule(self, status: str) -> Schedule:
+        assignments = [
+            Assignment(topic=t.id, month=self.month[t.id], lead=self.lead[t.id])
+            for t in self.plan.topics
+            if t.id in self.month
+        ]
+        return Schedule(plan_year=self.plan.year, status=status, assignments=assignments)
+
+
+def greedy_schedule(plan: Plan, weights: Weights | None = None) -> Schedule:
+    """Most-constrained topic first (fewest allowed months, most attendees), each into its cheapest month."""
+    board = _Board(plan, weights or Weights())
+    order = sorted(plan.topics, key=lambda t: (len(board.allowed[t.id]), -len(t.departments) - len(t.leaders), t.id))
+    for t in order:
+        move = board.best_move(t.id)
+        if move is not None:
+            board.place(t.id, move[1], move[2])
+    return board.schedule("feasible" if len(board.month) == len(plan.topics) else "unknown")
 
 
 def improve(plan: Plan, schedule: Schedule, weights: Weights | None = None, *, max_rounds: int = 50) -> Schedule:
@@ -127,102 +166,20 @@ def improve(plan: Plan, schedule: Schedule, weights: Weights | None = None, *, m
     """
     if schedule.status != "feasible":
         return schedule
-    w = weights or Weights()
-    forms = plan.form_by_id()
-    committees = plan.committee_by_id()
-    topics = plan.topic_by_id()
-    allowed = allowed_months(plan)
-    month = schedule.month_of()
-    lead = schedule.lead_of()
-    dept_limit = {d.id: d.max_per_month for d in plan.departments}
-    leader_limit = {x.id: x.max_per_month for x in plan.leaders}
-    successors = defaultdict(list)
-    for t in plan.topics:
-        for b in t.after:
-            successors[b].append(t.id)
-    spread = [t.id for t in plan.topics if not forms[t.form].session_only]
-    reach = {m for tid in spread for m in allowed[tid]}
-    target = math.ceil(len(spread) / len(reach)) if reach else 0
-
-    month_load: dict[int, int] = defaultdict(int)
-    spread_load: dict[int, int] = defaultdict(int)
-    form_load: dict[tuple[str, int], int] = defaultdict(int)
-    form_months: dict[str, list[int]] = defaultdict(list)
-    comm_load: dict[tuple[str, int], int] = defaultdict(int)
-    dept_load: dict[tuple[str, int], int] = defaultdict(int)
-    lead_load: dict[tuple[str, int], int] = defaultdict(int)
-
-    def apply(tid: str, m: int, c: str, sign: int) -> None:
-        t = topics[tid]
-        month_load[m] += sign
-        if not forms[t.form].session_only:
-            spread_load[m] += sign
-        form_load[(t.form, m)] += sign
-        if sign > 0:
-            form_months[t.form].append(m)
-        else:
-            form_months[t.form].remove(m)
-        for cc in (c, *t.co_organizers):
-            comm_load[(cc, m)] += sign
-        for d in t.departments:
-            dept_load[(d, m)] += sign
-        for x in t.leaders:
-            lead_load[(x, m)] += sign
-
-    def added_cost(tid: str, m: int, c: str) -> int:
-        """Penalty the topic adds by being in month m (loads counted without it)."""
-        t = topics[tid]
-        cost = sum(w.department_overload for d in t.departments if dept_load[(d, m)] >= dept_limit[d])
-        cost += sum(w.leader_overload for x in t.leaders if lead_load[(x, m)] >= leader_limit[x])
-        if t.preferred_months and m not in t.preferred_months:
-            cost += w.preferred_month_missed
-        if not forms[t.form].session_only:
-            apply(tid, m, c, +1)
-            cost += w.uneven_spread * max(0, max(spread_load.values(), default=0) - target)
-            apply(tid, m, c, -1)
-        return cost
-
-    for tid in month:
-        apply(tid, month[tid], lead[tid], +1)
-
-    def fits(tid: str, m: int, c: str) -> bool:
-        t = topics[tid]
-        form = forms[t.form]
-        if plan.calendar.max_topics_per_month is not None and month_load[m] >= plan.calendar.max_topics_per_month:
-            return False
-        if form.max_per_month is not None and form_load[(form.id, m)] >= form.max_per_month:
-            return False
-        if form.min_gap_months and any(abs(m - o) < form.min_gap_months for o in form_months[form.id]):
-            return False
-        for cc in (c, *t.co_organizers):
-            limit = committees[cc].max_per_month
-            if limit is not None and comm_load[(cc, m)] >= limit:
-                return False
-        if any(month[b] >= m for b in t.after if b in month):
-            return False
-        return not any(month[s] <= m for s in successors[tid] if s in month)
-
+    board = _Board(plan, weights or Weights())
+    for a in schedule.assignments:
+        board.place(a.topic, a.month, a.lead)
     for _ in range(max_rounds):
         improved = False
         for t in plan.topics:
-            old_m, old_c = month[t.id], lead[t.id]
-            apply(t.id, old_m, old_c, -1)
-            stay = added_cost(t.id, old_m, old_c)
-            best = (0, old_m, old_c)
-            for m in allowed[t.id]:
-                for c in t.lead_options:
-                    if (m, c) == (old_m, old_c) or not fits(t.id, m, c):
-                        continue
-                    delta = added_cost(t.id, m, c) - stay
-                    if delta < best[0]:
-                        best = (delta, m, c)
-            apply(t.id, best[1], best[2], +1)
-            month[t.id], lead[t.id] = best[1], best[2]
-            improved |= best[0] < 0
+            m, c = board.remove(t.id)
+            stay = board.added_cost(t.id, m, c)
+            move = board.best_move(t.id)
+            if move is not None and move[0] < stay:
+                board.place(t.id, move[1], move[2])
+                improved = True
+            else:
+                board.place(t.id, m, c)
         if not improved:
             break
-    return Schedule(
-        plan_year=plan.year,
-        status="feasible",
-        assignments=[Assignment(topic=t.id, month=month[t.id], lead=lead[t.id]) for t in plan.topics],
-    )
+    return board.schedule("feasible")
