@@ -12,6 +12,7 @@ from typing import Any
 
 from . import texts as T
 from .checker import check
+from .compare import compare_schedules
 from .options import GOALS, SolveOptions, Weights
 from .plan import Assignment, Plan, Schedule
 from .solving import solve
@@ -64,33 +65,31 @@ def diff(plan: Plan, before: Schedule, after: Schedule) -> dict[str, Any]:
     """Moved topics and, per department / committee / leader, what changed for them."""
     topics = plan.topic_by_id()
     committees = plan.committee_by_id()
-    bm, bl = before.month_of(), before.lead_of()
-    am, al = after.month_of(), after.lead_of()
-    moved = []
-    for tid in topics:
-        if tid in bm and tid in am and (bm[tid] != am[tid] or bl[tid] != al[tid]):
-            moved.append(
-                {
-                    "topic": tid,
-                    "title": topics[tid].title,
-                    "month_before": bm[tid],
-                    "month_after": am[tid],
-                    "lead_before": bl[tid],
-                    "lead_after": al[tid],
-                    "lead_before_name": committees[bl[tid]].name if bl[tid] in committees else bl[tid],
-                    "lead_after_name": committees[al[tid]].name if al[tid] in committees else al[tid],
-                }
-            )
+
+    def cname(cid: str | None) -> str | None:
+        return committees[cid].name if cid in committees else cid
+
+    moved = [
+        {
+            "topic": mv.topic, "title": mv.title,
+            "month_before": mv.month_before, "month_after": mv.month_after,
+            "lead_before": mv.lead_before, "lead_after": mv.lead_after,
+            "lead_before_name": cname(mv.lead_before), "lead_after_name": cname(mv.lead_after),
+        }
+        for mv in compare_schedules(plan, before, after).moved
+    ]  # fmt: skip
     per_entity: dict[tuple[str, str], list[str]] = defaultdict(list)
     names = {"department": plan.department_by_id(), "leader": plan.leader_by_id(), "committee": committees}
     for mv in moved:
-        t = topics[mv["topic"]]
+        t = topics.get(mv["topic"])
+        if t is None:
+            continue  # gone from the plan: nobody attends it any more
         line = f"{T.topic_label(t.id, t.title)}:{T.month(mv['month_before'])} → {T.month(mv['month_after'])}"
         for d in t.departments:
             per_entity[("department", d)].append(line)
         for x in t.leaders:
             per_entity[("leader", x)].append(line)
-        for c in {mv["lead_before"], mv["lead_after"], *t.co_organizers}:
+        for c in {mv["lead_before"], mv["lead_after"], *t.co_organizers} - {None}:
             per_entity[("committee", c)].append(line)
     for_you = [
         {"kind": kind, "entity": eid, "name": names[kind][eid].name if eid in names[kind] else eid, "changes": lines}

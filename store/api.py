@@ -28,11 +28,11 @@ from pydantic import BaseModel
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
+from solver.compare import ScheduleComparison, compare_schedules
 from solver.plan import Plan, Schedule
 from solver.validate import PlanError, PlanIssue, parse_plan, parse_schedule
 
 from . import texts as T
-from .compare import ScheduleComparison, compare_schedules
 from .db import ensure_database, get_engine, read_session, write_session
 from .errors import DuplicateError, NotFoundError, StaleEditError, StoreError
 from .repository import (

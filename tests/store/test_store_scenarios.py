@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from store_samples import handmade_dict, handmade_plan, handmade_schedule
 
+from solver.compare import GONE_TOPIC, compare_schedules
 from solver.plan import Schedule
 from solver.validate import PlanError
 from store import api
-from store.compare import GONE_TOPIC, compare_schedules
 
 
 def _moved(schedule: Schedule, topic: str, month: int, lead: str | None = None) -> Schedule:

@@ -1,7 +1,7 @@
 """Compare two schedules of one plan: which topics moved, and how loads changed.
 
-Pure functions over :mod:`solver.plan` objects (no database), so a page can
-also compare a fresh solver answer with the current schedule before saving it.
+Pure functions over plan objects: the data layer compares saved versions with
+it, and :func:`solver.whatif.diff` builds its "what changed for you" on it.
 
 Loads are counted as the format defines them: a department or leader is
 loaded by every topic that names it; a committee by the topics it leads and
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from solver.plan import Plan, Schedule
+from .plan import Plan, Schedule
 
 KIND_LABEL = {"committee": "专委会", "department": "部门", "leader": "领导"}
 GONE_TOPIC = "(计划中已无此议题)"
