@@ -9,6 +9,7 @@ is a status, not an exception. Besides the format's fields it carries
 from __future__ import annotations
 
 import logging
+import re
 import time
 
 from ortools.sat.python import cp_model
@@ -185,7 +186,12 @@ def summarize(messages: list[str]) -> str:
     if not messages:
         return ""
     if len(messages) == 2:
-        return T.say("conflict_pair", a=messages[0], b=messages[1])
+        a, b = messages
+        # "T01「…」固定在 9月,但 T01「…」只能…" names the topic once: "…,但 该议题只能…"
+        label = re.match(r"^[^\s「」]+「[^」]*」", a)
+        if label and label.group(0) in b:
+            b = b.replace(label.group(0), T.MSG["same_topic"], 1)
+        return T.say("conflict_pair", a=a, b=b)
     if len(messages) == 1:
         return messages[0]
     return T.MSG["conflict_intro"] + ";".join(messages)

@@ -104,3 +104,9 @@ def test_with_two_independent_clashes_one_minimal_set_is_returned():
     # fixing the clash that was named leaves the other one to be named next
     again = solve(drop(plan, s.conflicts[0]), FAST)
     assert again.status == "infeasible" and {c.kind for c in again.conflicts} != {c.kind for c in s.conflicts}
+
+
+def test_a_topic_named_twice_in_the_explanation_is_named_once():
+    plan = make_plan(topic("T1", title="全会协商", form="plenary", fixed_month=9))
+    s = solve(plan, FAST)
+    assert s.explanation == "T1「全会协商」固定在 9月,但 该议题(全体会议协商)只能安排在全会月份 1月"
