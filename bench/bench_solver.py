@@ -90,7 +90,7 @@ def table(rows: list[dict]) -> str:
     for r in rows:
         out.append(
             f"| {r['name']} | {r['topics']} | {r['mode']} | {r['limit']:g} | {r['status']} | {r['objective']} "
-            f"| {r['bound']} | {r['gap']} | {r['secs']:.2f} | {r['reps']} | {'yes' if r['same'] else 'no'} "
+            f"| {r['bound']} | {r['gap']} | {r['secs']:.2f} | {r['reps']} | {('yes' if r['same'] else 'no') if r['reps'] > 1 else '–'} "
             f"| {r['greedy'] if r['greedy'] is not None else '–'} |"
         )
     return "\n".join(out)
