@@ -90,16 +90,9 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
     big = options.deterministic and len(plan.topics) > options.lns_above_topics
     known = _known_start(pm, plan, start_from, options) if big and start_from is not None else None
     if known is not None:
-        add_hints(
-            pm,
-            Schedule(
-                plan_year=plan.year,
-                status="feasible",
-                assignments=[Assignment(topic=tid, month=m, lead=c) for tid, (m, c) in known.assignment.items()],
-            ),
-        )
+        add_hints(pm, known.assignment)
     elif start_from is not None:
-        add_hints(pm, start_from)
+        add_hints(pm, _assignment_of(start_from))
 
     # A big plan spends a fifth of its budget on the full model (the proven
     # bound, perhaps a better schedule), the rest on seeded neighbourhood search
@@ -131,7 +124,7 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
         return Schedule(
             plan_year=plan.year,
             status="unknown",
-            explanation=f"在 {options.time_limit_s:g} 秒内未找到可行方案,请延长求解时间后重试",
+            explanation=T.say("unknown_timeout", limit=f"{options.time_limit_s:g}"),
             solve_seconds=round(time.perf_counter() - started, 3),
         )
 
@@ -161,7 +154,7 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
 
 def _known_start(pm: PlanModel, plan: Plan, start: Schedule, options: SolveOptions) -> Incumbent | None:
     """The starting schedule as an incumbent; a previous schedule the plan's edits broke is repaired."""
-    assignment = {a.topic: (a.month, a.lead) for a in start.assignments}
+    assignment = _assignment_of(start)
     known = evaluate(pm, assignment, options)
     if known is None:
         # only the topics the edits touched (and those sharing their month and limits) move
@@ -171,18 +164,22 @@ def _known_start(pm: PlanModel, plan: Plan, start: Schedule, options: SolveOptio
     return known
 
 
-def add_hints(pm: PlanModel, baseline: Schedule) -> None:
-    """Start the search from the previous schedule: a re-plan is then a small repair."""
+def _assignment_of(schedule: Schedule) -> dict[str, tuple[int, str]]:
+    return {a.topic: (a.month, a.lead) for a in schedule.assignments}
+
+
+def add_hints(pm: PlanModel, assignment: dict[str, tuple[int, str]]) -> None:
+    """Start the search from a known schedule: a re-plan is then a small repair."""
     pm.model.clear_hints()
-    months, leads = baseline.month_of(), baseline.lead_of()
     for tid, xs in pm.x.items():
-        if tid not in months:
+        if tid not in assignment:
             continue
+        month, lead = assignment[tid]
         for m, var in xs.items():
-            pm.model.add_hint(var, m == months[tid])
+            pm.model.add_hint(var, m == month)
         for c, var in pm.lead[tid].items():
             if not isinstance(var, int):
-                pm.model.add_hint(var, c == leads[tid])
+                pm.model.add_hint(var, c == lead)
 
 
 def summarize(messages: list[str]) -> str:

@@ -121,6 +121,7 @@ MSG = {
     "conflict_intro": "以下要求无法同时满足:",
     "conflict_pair": "{a},但 {b}",
     "same_topic": "该议题",
+    "unknown_timeout": "在 {limit} 秒内未找到可行方案,请延长求解时间后重试",
     # capacity pre-check (by counting, before any search)
     "cap_form_gap": "{n} 个{form} 需间隔 {gap} 个月,但可用月份({months})只容得下 {cap} 个",
     "cap_form_limit": "{n} 个{form} 每月最多 {limit} 项,但可用月份({months})只容得下 {cap} 个",
