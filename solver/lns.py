@@ -184,7 +184,9 @@ def improve_with_lns(pm: PlanModel, best: Incumbent, options: SolveOptions, budg
             stale = 0
         else:
             stale += 1
-            if stale > 3 * len(moves) and size < len(pm.topics):
+            if stale > 3 * len(moves) and size >= len(pm.topics):
+                break  # no neighbourhood size, up to the whole plan, improves it any more
+            if stale > 3 * len(moves):
                 size = min(len(pm.topics), int(size * 1.5))  # stuck: look wider
                 moves = _neighbourhoods(pm, rng, size)
                 stale = 0
