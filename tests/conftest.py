@@ -1,0 +1,15 @@
+"""Suite-wide settings.
+
+Under CI=true hypothesis draws the same examples on every run (``derandomize``):
+a CI result then depends on the code, not on the luck of the draw. Developers'
+runs keep drawing fresh examples, and a bug they find is kept in the local
+example database for the next run.
+"""
+
+import os
+
+from hypothesis import settings
+
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI") == "true":
+    settings.load_profile("ci")
