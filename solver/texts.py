@@ -111,7 +111,6 @@ MSG = {
     "fixed_month": "{topic} 固定在 {month}",
     "session_only": "{topic}({form})只能安排在全会月份 {month}",
     "leader_unavailable": "{leader} {month} 不在岗",
-    "calendar_months": "{topic} 只能安排在日历可用月份 {months}",
     "month_limit": "每月最多安排 {limit} 项协商",
     "form_limit": "{form} 每月最多 {limit} 项",
     "committee_limit": "{committee} 每月最多承办 {limit} 项",
