@@ -28,34 +28,10 @@ with k4:
     st.html(views.form_kpis_html(plan))
 
 f1, f2, f3, f4, f5 = st.columns([1, 1, 1, 1, 0.5], vertical_alignment="bottom")
-committee = f1.selectbox(
-    U.OV_FILTER_COMMITTEE,
-    views.choice_ids(plan.committees),
-    **state.kept("ov_committee"),
-    format_func=views.choice_label(plan.committees),
-    placeholder=U.OV_FILTER_ALL,
-)
-department = f2.selectbox(
-    U.OV_FILTER_DEPARTMENT,
-    views.choice_ids(plan.departments),
-    **state.kept("ov_department"),
-    format_func=views.choice_label(plan.departments),
-    placeholder=U.OV_FILTER_ALL,
-)
-leader = f3.selectbox(
-    U.OV_FILTER_LEADER,
-    views.choice_ids(plan.leaders),
-    **state.kept("ov_leader"),
-    format_func=views.choice_label(plan.leaders),
-    placeholder=U.OV_FILTER_ALL,
-)
-form = f4.selectbox(
-    U.OV_FILTER_FORM,
-    views.choice_ids(plan.forms),
-    **state.kept("ov_form"),
-    format_func=views.choice_label(plan.forms),
-    placeholder=U.OV_FILTER_ALL,
-)
+committee = views.entity_filter(f1, U.OV_FILTER_COMMITTEE, plan.committees, "ov_committee")
+department = views.entity_filter(f2, U.OV_FILTER_DEPARTMENT, plan.departments, "ov_department")
+leader = views.entity_filter(f3, U.OV_FILTER_LEADER, plan.leaders, "ov_leader")
+form = views.entity_filter(f4, U.OV_FILTER_FORM, plan.forms, "ov_form")
 f5.button(U.OV_FILTER_CLEAR, on_click=views.clear_filters, key="ov_clear", width="stretch")
 
 filtered = any((committee, department, leader, form))

@@ -46,6 +46,17 @@ def choice_label(items: Sequence) -> Callable[[str | None], str]:
     return lambda i: U.OV_FILTER_ALL if i is None else names.get(i, i)
 
 
+def entity_filter(column, label: str, items: Sequence, key: str) -> str | None:
+    """A "全部 / one entity" selectbox whose choice survives page switches (``state.kept``)."""
+    return column.selectbox(
+        label,
+        choice_ids(items),
+        **state.kept(key),
+        format_func=choice_label(items),
+        placeholder=U.OV_FILTER_ALL,
+    )
+
+
 def clear_filters() -> None:
     for key in FILTER_KEYS.values():
         state.set_kept(key, None)
