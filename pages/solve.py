@@ -3,6 +3,7 @@
 import streamlit as st
 
 from solver import GOALS
+from solver.rules import GOAL_HELP, GOAL_LABELS
 from solver import texts as ST
 from store.errors import StoreError
 from ui import scenarios, state, views, widgets
@@ -18,7 +19,7 @@ with left:
     st.subheader(U.SOLVE_WEIGHTS)
     st.caption(U.SOLVE_WEIGHTS_HELP)
     for goal in GOALS:
-        st.slider(ST.GOAL[goal], 0, 100, help=ST.GOAL_HELP[goal], **state.kept(f"w_{goal}"))
+        st.slider(GOAL_LABELS[goal], 0, 100, help=GOAL_HELP[goal], **state.kept(f"w_{goal}"))
     time_limit = st.slider(U.SOLVE_TIME, 1, 120, help=U.SOLVE_TIME_HELP, **state.kept("solve_time_limit"))
     st.button(U.SOLVE_RESET_WEIGHTS, key="solve_reset", on_click=views.reset_weights, type="tertiary")
     options = state.options()

@@ -28,6 +28,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from solver import texts as ST
 from solver.plan import PLAN_FORMAT, Plan, Schedule
+from solver.rules import KIND_LABELS
 from solver.validate import PlanError, parse_plan
 
 from . import texts as T
@@ -345,7 +346,7 @@ def _write_schedule(wb: Workbook, plan: Plan, schedule: Schedule) -> None:
     _style_header(ws, [16, 8, 90])
     ws.append([ST.FIELD["status"], None, ST.STATUS.get(schedule.status, schedule.status)])
     for f in [*schedule.conflicts, *schedule.warnings]:
-        ws.append([ST.GOAL.get(f.kind, f.kind), ST.month(f.month) if f.month else None, f.message])
+        ws.append([KIND_LABELS.get(f.kind, f.kind), ST.month(f.month) if f.month else None, f.message])
 
 
 def _workbook(plan: Plan, schedule: Schedule | None, *, template: bool) -> bytes:

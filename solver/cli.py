@@ -11,6 +11,7 @@ from pathlib import Path
 from . import texts as T
 from .checker import check
 from .options import SolveOptions, Weights
+from .rules import GOAL_LABELS
 from .solving import solve
 from .validate import PlanError, load_plan, load_schedule
 
@@ -138,7 +139,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"软性预警:{len(rep.warnings)} 条")
         for f in rep.warnings:
             print(f"  ! {f.message}")
-        print("统计:" + ",".join(f"{T.GOAL[g]} {n}" for g, n in rep.counts.items()))
+        print("统计:" + ",".join(f"{GOAL_LABELS[g]} {n}" for g, n in rep.counts.items()))
     return EXIT_OK if rep.ok else EXIT_VIOLATIONS
 
 

@@ -9,40 +9,34 @@ left out, and the result then says ``status="unknown"``.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 
+from . import rules
 from .options import Weights
 from .plan import Assignment, Plan, Schedule
+from .rules.load import spread_target
 
 
 def allowed_months(plan: Plan) -> dict[str, list[int]]:
-    """Months each topic may take by its own requirements (window, blackout, pin, session, leaders)."""
-    forms = plan.form_by_id()
-    away = {x.id: set(x.unavailable_months) for x in plan.leaders}
-    black = set(plan.calendar.blackout_months)
-    out = {}
-    for t in plan.topics:
-        lo, hi = plan.window_of(t)
-        months = []
-        for m in sorted(set(plan.calendar.months)):
-            if m in black or not lo <= m <= hi:
-                continue
-            if t.fixed_month is not None and m != t.fixed_month:
-                continue
-            if forms[t.form].session_only and m != plan.calendar.session_month:
-                continue
-            if any(m in away[x] for x in t.leaders):
-                continue
-            months.append(m)
-        out[t.id] = months
-    return out
+    """Months each topic may take: the calendar's, less every pair a hard rule bans.
+
+    The bans are the rules' own (window, blackout, pin, session, leaders), so
+    the greedy start offers exactly the months the CP-SAT model has variables for.
+    """
+    banned = {pair for rule in rules.HARD for ban in rule.bans(plan) for pair in ban.pairs}
+    months = sorted(set(plan.calendar.months))
+    return {t.id: [m for m in months if (t.id, m) not in banned] for t in plan.topics}
 
 
-class _Board:
-    """Who is busy when: the loads of a partial schedule, kept up to date move by move."""
+class Board:
+    """Who is busy when: the loads of a partial schedule, kept up to date move by move.
 
-    def __init__(self, plan: Plan, weights: Weights) -> None:
+    The rules' greedy parts read these loads (:meth:`solver.rules.HardRule.allows`,
+    :meth:`solver.rules.SoftGoal.units`); ``penalty`` is the weighted cost of
+    what is placed, kept exact move by move (a property test holds it to the checker).
+    """
+
+    def __init__(self, plan: Plan, weights: Weights, baseline: Schedule | None = None) -> None:
         self.plan, self.w = plan, weights
         self.forms = plan.form_by_id()
         self.committees = plan.committee_by_id()
@@ -50,13 +44,16 @@ class _Board:
         self.allowed = allowed_months(plan)
         self.dept_limit = {d.id: d.max_per_month for d in plan.departments}
         self.leader_limit = {x.id: x.max_per_month for x in plan.leaders}
+        self.baseline = {a.topic: (a.month, a.lead) for a in baseline.assignments} if baseline else None
         self.successors: dict[str, list[str]] = defaultdict(list)
         for t in plan.topics:
             for b in t.after:
                 self.successors[b].append(t.id)
-        spread = [t.id for t in plan.topics if not self.forms[t.form].session_only]
-        reach = {m for tid in spread for m in self.allowed[tid]}
-        self.target = math.ceil(len(spread) / len(reach)) if reach else 0
+        self.target = spread_target(plan)[1]
+        # only the rules that test loads; the bans are already out of ``allowed``
+        self.checks = [r for r in rules.HARD if type(r).allows is not rules.HardRule.allows]
+        self.goals = [g for g in rules.SOFT if weights.of(g.name)]
+        self.penalty = 0
         self.month: dict[str, int] = {}
         self.lead: dict[str, str] = {}
         self.month_load: dict[int, int] = defaultdict(int)
@@ -68,12 +65,14 @@ class _Board:
         self.lead_load: dict[tuple[str, int], int] = defaultdict(int)
 
     def place(self, tid: str, m: int, c: str) -> None:
+        self.penalty += self.added_cost(tid, m, c)
         self._count(tid, m, c, +1)
         self.month[tid], self.lead[tid] = m, c
 
     def remove(self, tid: str) -> tuple[int, str]:
         m, c = self.month.pop(tid), self.lead.pop(tid)
         self._count(tid, m, c, -1)
+        self.penalty -= self.added_cost(tid, m, c)
         return m, c
 
     def _count(self, tid: str, m: int, c: str, sign: int) -> None:
@@ -96,34 +95,12 @@ class _Board:
     def fits(self, tid: str, m: int, c: str) -> bool:
         """Placing the (unplaced) topic in month m with lead c keeps every hard rule."""
         t = self.topics[tid]
-        form = self.forms[t.form]
-        cap = self.plan.calendar.max_topics_per_month
-        if cap is not None and self.month_load[m] >= cap:
-            return False
-        if form.max_per_month is not None and self.form_load[(form.id, m)] >= form.max_per_month:
-            return False
-        if form.min_gap_months and any(abs(m - o) < form.min_gap_months for o in self.form_months[form.id]):
-            return False
-        for cc in (c, *t.co_organizers):
-            limit = self.committees[cc].max_per_month
-            if limit is not None and self.comm_load[(cc, m)] >= limit:
-                return False
-        if any(self.month[b] >= m for b in t.after if b in self.month):
-            return False
-        return not any(self.month[s] <= m for s in self.successors[tid] if s in self.month)
+        return all(rule.allows(self, t, m, c) for rule in self.checks)
 
     def added_cost(self, tid: str, m: int, c: str) -> int:
-        """Weighted penalty the (unplaced) topic adds by going to month m."""
-        t, w = self.topics[tid], self.w
-        cost = sum(w.department_overload for d in t.departments if self.dept_load[(d, m)] >= self.dept_limit[d])
-        cost += sum(w.leader_overload for x in t.leaders if self.lead_load[(x, m)] >= self.leader_limit[x])
-        if t.preferred_months and m not in t.preferred_months:
-            cost += w.preferred_month_missed
-        if not self.forms[t.form].session_only:
-            peak_now = max(self.spread_load.values(), default=0)
-            peak = max(peak_now, self.spread_load[m] + 1)
-            cost += w.uneven_spread * (max(0, peak - self.target) - max(0, peak_now - self.target))
-        return cost
+        """Weighted penalty the (unplaced) topic adds by going to month m with lead c."""
+        t = self.topics[tid]
+        return sum(self.w.of(g.name) * g.units(self, t, m, c) for g in self.goals)
 
     def best_move(self, tid: str) -> tuple[int, int, str] | None:
         """(cost, month, lead) of the cheapest place for an unplaced topic; ties: emptier month, earlier."""
@@ -148,7 +125,7 @@ class _Board:
 
 def greedy_schedule(plan: Plan, weights: Weights | None = None) -> Schedule:
     """Most-constrained topic first (fewest allowed months, most attendees), each into its cheapest month."""
-    board = _Board(plan, weights or Weights())
+    board = Board(plan, weights or Weights())
     order = sorted(plan.topics, key=lambda t: (len(board.allowed[t.id]), -len(t.departments) - len(t.leaders), t.id))
     for t in order:
         move = board.best_move(t.id)
@@ -166,7 +143,7 @@ def improve(plan: Plan, schedule: Schedule, weights: Weights | None = None, *, m
     """
     if schedule.status != "feasible":
         return schedule
-    board = _Board(plan, weights or Weights())
+    board = Board(plan, weights or Weights())
     for a in schedule.assignments:
         board.place(a.topic, a.month, a.lead)
     for _ in range(max_rounds):

@@ -4,8 +4,9 @@ Decision variables
     ``x[t][m]``   topic *t* is held in month *m* (only for months not banned).
     ``lead[t][c]`` committee *c* leads topic *t* (a constant when there is one option).
 
-The rules live in :mod:`solver.hard_rules` and :mod:`solver.soft_goals`, one
-small function each. The model has two modes:
+The rules come from the registry (:mod:`solver.rules`); each adds its own part.
+A model can be built with any subset of them (``hard=``, ``soft=``), so a rule
+is tested alone. The model has two modes:
 
 * **solve** — every hard rule is a plain constraint, banned months get no
   variable at all, and the soft goals make the objective;
@@ -17,39 +18,15 @@ small function each. The model has two modes:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any
 
 from ortools.sat.python import cp_model
 
-from .options import GOALS, Weights
+from . import rules
+from .options import Weights
 from .plan import Plan, Schedule, Topic
-
-
-@dataclass
-class Requirement:
-    """One requirement of the planner's, as a conflict explanation names it."""
-
-    kind: str
-    message: str
-    topics: list[str] = field(default_factory=list)
-    month: int | None = None
-    entity: dict[str, Any] = field(default_factory=dict)
-
-    def finding(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"kind": self.kind, "message": self.message, "topics": list(self.topics)}
-        if self.month is not None:
-            out["month"] = self.month
-        out.update(self.entity)
-        return out
-
-
-@dataclass
-class Ban:
-    """A requirement that forbids some (topic, month) pairs."""
-
-    requirement: Requirement
-    pairs: list[tuple[str, int]]
+from .rules import Ban, HardRule, Requirement, SoftGoal
 
 
 class PlanModel:
@@ -62,9 +39,10 @@ class PlanModel:
         explain: bool = False,
         weights: Weights | None = None,
         baseline: Schedule | None = None,
+        hard: Sequence[HardRule] | None = None,
+        soft: Sequence[SoftGoal] | None = None,
     ) -> None:
-        from . import hard_rules, soft_goals  # the rule modules use this class
-
+        """Build the model of ``plan`` with the registry's rules, or only ``hard`` and ``soft`` if given."""
         self.plan = plan
         self.explain = explain
         self.weights = weights or Weights()
@@ -73,17 +51,31 @@ class PlanModel:
         self.forms = plan.form_by_id()
         self.topics: list[Topic] = list(plan.topics)
         self.months: list[int] = sorted(set(plan.calendar.months))
+        self.hard_rules: tuple[HardRule, ...] = tuple(rules.HARD if hard is None else hard)
+        # An optional goal switched off (weight 0) costs nothing in the model;
+        # its count comes from the checker instead (see ``goals_built``).
+        chosen = rules.SOFT if soft is None else soft
+        self.soft_goals: tuple[SoftGoal, ...] = tuple(
+            g for g in chosen if not (g.optional and self.weights.of(g.name) == 0 and soft is None)
+        )
         # (literal, requirement) for every guarded requirement (explain mode)
         self.requirements: list[tuple[cp_model.IntVar, Requirement]] = []
-        # goal -> linear terms whose sum is that goal's count
-        self.terms: dict[str, list[Any]] = {g: [] for g in GOALS}
+        # goal -> linear terms whose sum is that goal's count (every goal of the registry has a key)
+        self.terms: dict[str, list[Any]] = {g: [] for g in rules.GOALS}
 
-        bans = hard_rules.collect_bans(plan)
+        bans = [ban for rule in self.hard_rules for ban in rule.bans(plan)]
         self._create_variables(bans)
-        hard_rules.add_all(self)
+        for rule in self.hard_rules:
+            rule.add(self)
         if not explain:
-            soft_goals.add_all(self)
-            self.model.minimize(sum(self.weights.of(g) * sum(self.terms[g]) for g in GOALS))
+            for goal in self.soft_goals:
+                self.terms[goal.name] = list(goal.terms(self))
+            self.model.minimize(sum(self.weights.of(g) * sum(self.terms[g]) for g in rules.GOALS))
+
+    @property
+    def goals_built(self) -> frozenset[str]:
+        """Names of the goals whose count this model knows (the others' come from the checker)."""
+        return frozenset(g.name for g in self.soft_goals) if not self.explain else frozenset()
 
     # -- variables ---------------------------------------------------------------
     def _create_variables(self, bans: list[Ban]) -> None:

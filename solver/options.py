@@ -9,22 +9,28 @@ re-plan that moves a topic someone already announced costs the most.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any
 
-GOALS = ("department_overload", "leader_overload", "preferred_month_missed", "uneven_spread", "moved")
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from .rules import GOALS, SOFT
 
 
-class Weights(BaseModel):
+class _WeightsBase(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    department_overload: int = Field(10, ge=0, description="每个部门每月每超 1 项")
-    leader_overload: int = Field(20, ge=0, description="每位领导每月每超 1 项")
-    preferred_month_missed: int = Field(4, ge=0, description="每个未排在建议月份的议题")
-    uneven_spread: int = Field(6, ge=0, description="最忙月份每超出平均 1 项")
-    moved: int = Field(30, ge=0, description="再编排时每个被调整的议题")
-
     def of(self, goal: str) -> int:
+        """The weight of one unit of ``goal`` (a name of :data:`GOALS`)."""
         return int(getattr(self, goal))
+
+
+# One integer field per soft goal of the registry, defaulting to the goal's
+# own weight: a new goal gets its weight (slider, --weights) without an edit here.
+_fields: dict[str, Any] = {g.name: (int, Field(g.default_weight, ge=0, description=g.text.help)) for g in SOFT}
+Weights = create_model("Weights", __base__=_WeightsBase, __module__=__name__, **_fields)
+Weights.__doc__ = "Weights of the soft goals (points per unit missed); one field per goal of solver.rules.SOFT."
+
+__all__ = ["GOALS", "SolveOptions", "Weights"]
 
 
 class SolveOptions(BaseModel):

@@ -131,7 +131,11 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
     assignments = [
         Assignment(topic=t.id, month=best.assignment[t.id][0], lead=best.assignment[t.id][1]) for t in plan.topics
     ]
-    counts = best.counts
+    report = check(plan, Schedule(plan_year=plan.year, status=status, assignments=assignments), baseline=baseline)
+    if report.hard:  # would be a bug in the model; say so loudly rather than hand it out quietly
+        log.error("CP-SAT answer breaks hard rules: %s", [f.message for f in report.hard])
+    # a goal left out of the model (optional, weight 0) is counted by the checker
+    counts = {g: best.counts[g] if g in pm.goals_built else report.counts[g] for g in GOALS}
     schedule = Schedule(
         plan_year=plan.year,
         status=status,
@@ -145,9 +149,6 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
         solve_seconds=round(time.perf_counter() - started, 3),
         options=options.model_dump(),
     )
-    report = check(plan, schedule, baseline=baseline)
-    if report.hard:  # would be a bug in the model; say so loudly rather than hand it out quietly
-        log.error("CP-SAT answer breaks hard rules: %s", [f.message for f in report.hard])
     schedule.warnings = report.warnings
     return schedule
 

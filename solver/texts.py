@@ -7,6 +7,7 @@ product can be read (and translated) as one file.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 # -- names of the lists and fields of a plan ---------------------------------
 SECTION = {
@@ -60,23 +61,6 @@ STATUS = {
     "unknown": "未找到方案",
 }
 
-# Soft goals: the label a planner sees next to its weight slider and in reports.
-GOAL = {
-    "department_overload": "部门超负荷",
-    "leader_overload": "领导超负荷",
-    "preferred_month_missed": "未安排在建议月份",
-    "uneven_spread": "全年分布不均",
-    "moved": "较原方案调整",
-}
-
-GOAL_HELP = {
-    "department_overload": "某部门一个月内需参加的协商超过其每月上限,每超 1 项计一次",
-    "leader_overload": "某领导一个月内需出席的协商超过其每月上限,每超 1 项计一次",
-    "preferred_month_missed": "议题未能安排在提出方建议的月份,每个议题计一次",
-    "uneven_spread": "最忙月份的议题数超过全年平均水平,每超 1 项计一次",
-    "moved": "再次编排时,议题的月份或承办专委会与原方案不同,每个议题计一次",
-}
-
 
 def month(m: int | None) -> str:
     return "未定" if m is None else f"{m}月"
@@ -101,55 +85,139 @@ def quote_list(names: Iterable[str]) -> str:
     return "、".join(names)
 
 
-# -- sentences about requirements (conflict explanations) and findings ----------
-# Each template is filled with str.format(**fields). One place for all of them,
-# so a reviewer can read every sentence the solver and checker can say.
+# -- general sentences of the solver -------------------------------------------------
+# Each template is filled with str.format(**fields) by :func:`say`.
 MSG = {
-    # requirements, as a conflict explanation names them
-    "window": "{topic} 的时间窗口为 {window}",
-    "blackout": "{month} 为不安排协商的月份",
-    "fixed_month": "{topic} 固定在 {month}",
-    "session_only": "{topic}({form})只能安排在全会月份 {month}",
-    "leader_unavailable": "{leader} {month} 不在岗",
-    "month_limit": "每月最多安排 {limit} 项协商",
-    "form_limit": "{form} 每月最多 {limit} 项",
-    "committee_limit": "{committee} 每月最多承办 {limit} 项",
-    "form_gap": "{form} 之间至少间隔 {gap} 个月",
-    "after": "{topic} 须安排在 {before} 之后",
     # conflict summary
     "conflict_intro": "以下要求无法同时满足:",
     "conflict_pair": "{a},但 {b}",
     "same_topic": "该议题",
     "unknown_timeout": "在 {limit} 秒内未找到可行方案,请延长求解时间后重试",
-    # capacity pre-check (by counting, before any search)
-    "cap_form_gap": "{n} 个{form} 需间隔 {gap} 个月,但可用月份({months})只容得下 {cap} 个",
-    "cap_form_limit": "{n} 个{form} 每月最多 {limit} 项,但可用月份({months})只容得下 {cap} 个",
-    "cap_month_limit": "共 {n} 项协商,每月最多 {limit} 项,但可用月份({months})只容得下 {cap} 项",
-    "cap_committee_limit": "{committee} 必须承办 {n} 项,每月最多 {limit} 项,但可用月份({months})只容得下 {cap} 项",
-    "cap_after_cycle": "前序关系形成循环:{cycle}",
-    # hard violations found by the checker
-    "v_unassigned": "{topic} 没有安排月份",
-    "v_duplicate": "{topic} 被安排了 {n} 次",
-    "v_unknown_topic": "安排中的议题 {topic} 不在计划中",
-    "v_not_in_calendar": "{topic} 安排在 {month},不在日历可用月份中",
-    "v_window": "{topic} 安排在 {month},超出时间窗口 {window}",
-    "v_blackout": "{topic} 安排在不安排协商的 {month}",
-    "v_fixed": "{topic} 固定在 {fixed},却安排在 {month}",
-    "v_session": "{topic}({form})应在全会月份 {session},却安排在 {month}",
-    "v_leader": "{topic} 安排在 {month},但 {leader} {month} 不在岗",
-    "v_lead": "{topic} 由 {committee} 承办,不在候选承办专委会中",
-    "v_committee_limit": "{committee} {month} 承办 {load} 项(上限 {limit})",
-    "v_form_limit": "{form} {month} 有 {load} 项(上限 {limit})",
-    "v_month_limit": "{month} 安排了 {load} 项协商(上限 {limit})",
-    "v_form_gap": "{form} {a} 与 {b} 只相隔 {diff} 个月(至少 {gap} 个月)",
-    "v_after": "{topic} 安排在 {month},未晚于前序议题 {before}({before_month})",
-    # soft warnings
-    "department_overload": "{department} {month} 需参加 {load} 项协商(上限 {limit})",
-    "leader_overload": "{leader} {month} 需出席 {load} 项协商(上限 {limit})",
-    "preferred_month_missed": "{topic} 安排在 {month},未在建议月份 {preferred}",
-    "uneven_spread": "{month} 安排了 {load} 项协商,高于全年均衡水平 {limit} 项",
-    "moved": "{topic} 由 {before} 调整为 {after}",
 }
+
+
+# -- the rules' words ----------------------------------------------------------------
+@dataclass(frozen=True)
+class RuleText:
+    """Everything a planner reads about one rule (see :mod:`solver.rules`).
+
+    ``requirement`` names the planner's requirement in a conflict explanation;
+    ``violation`` reports a schedule that breaks a hard rule or misses a soft
+    goal; ``capacity`` is the counting pre-check's sentence, ``capacity_label``
+    its short name. ``help`` says what one unit of a soft goal counts (the
+    weight slider's help). Templates are filled with ``str.format``.
+    """
+
+    label: str
+    violation: str
+    requirement: str = ""
+    capacity: str = ""
+    capacity_label: str = ""
+    help: str = ""
+
+
+# the structure of a schedule (each topic placed once, in a calendar month, led by a candidate)
+UNASSIGNED = RuleText("未安排议题", "{topic} 没有安排月份")
+DUPLICATE = RuleText("重复安排", "{topic} 被安排了 {n} 次")
+UNKNOWN_TOPIC = RuleText("计划外议题", "安排中的议题 {topic} 不在计划中")
+NOT_IN_CALENDAR = RuleText("不在可用月份", "{topic} 安排在 {month},不在日历可用月份中")
+LEAD = RuleText("承办专委会不在候选中", "{topic} 由 {committee} 承办,不在候选承办专委会中")
+# calendar
+WINDOW = RuleText(
+    "时间窗口",
+    "{topic} 安排在 {month},超出时间窗口 {window}",
+    requirement="{topic} 的时间窗口为 {window}",
+)
+BLACKOUT = RuleText(
+    "不安排月份",
+    "{topic} 安排在不安排协商的 {month}",
+    requirement="{month} 为不安排协商的月份",
+)
+FIXED_MONTH = RuleText(
+    "固定月份",
+    "{topic} 固定在 {fixed},却安排在 {month}",
+    requirement="{topic} 固定在 {month}",
+)
+SESSION_ONLY = RuleText(
+    "全会期间",
+    "{topic}({form})应在全会月份 {session},却安排在 {month}",
+    requirement="{topic}({form})只能安排在全会月份 {month}",
+)
+# people
+LEADER_UNAVAILABLE = RuleText(
+    "领导不在岗",
+    "{topic} 安排在 {month},但 {leader} {month} 不在岗",
+    requirement="{leader} {month} 不在岗",
+)
+# limits
+MONTH_LIMIT = RuleText(
+    "每月议题上限",
+    "{month} 安排了 {load} 项协商(上限 {limit})",
+    requirement="每月最多安排 {limit} 项协商",
+    capacity="共 {n} 项协商,每月最多 {limit} 项,但可用月份({months})只容得下 {cap} 项",
+    capacity_label="每月议题上限(容量不足)",
+)
+FORM_LIMIT = RuleText(
+    "协商形式每月上限",
+    "{form} {month} 有 {load} 项(上限 {limit})",
+    requirement="{form} 每月最多 {limit} 项",
+    capacity="{n} 个{form} 每月最多 {limit} 项,但可用月份({months})只容得下 {cap} 个",
+    capacity_label="协商形式每月上限(容量不足)",
+)
+COMMITTEE_LIMIT = RuleText(
+    "专委会每月上限",
+    "{committee} {month} 承办 {load} 项(上限 {limit})",
+    requirement="{committee} 每月最多承办 {limit} 项",
+    capacity="{committee} 必须承办 {n} 项,每月最多 {limit} 项,但可用月份({months})只容得下 {cap} 项",
+    capacity_label="专委会每月上限(容量不足)",
+)
+FORM_GAP = RuleText(
+    "协商形式间隔",
+    "{form} {a} 与 {b} 只相隔 {diff} 个月(至少 {gap} 个月)",
+    requirement="{form} 之间至少间隔 {gap} 个月",
+    capacity="{n} 个{form} 需间隔 {gap} 个月,但可用月份({months})只容得下 {cap} 个",
+    capacity_label="协商形式间隔(容量不足)",
+)
+# order
+AFTER = RuleText(
+    "先后顺序",
+    "{topic} 安排在 {month},未晚于前序议题 {before}({before_month})",
+    requirement="{topic} 须安排在 {before} 之后",
+    capacity="前序关系形成循环:{cycle}",
+    capacity_label="先后顺序成环",
+)
+# load (soft)
+DEPARTMENT_OVERLOAD = RuleText(
+    "部门超负荷",
+    "{department} {month} 需参加 {load} 项协商(上限 {limit})",
+    help="某部门一个月内需参加的协商超过其每月上限,每超 1 项计一次",
+)
+LEADER_OVERLOAD = RuleText(
+    "领导超负荷",
+    "{leader} {month} 需出席 {load} 项协商(上限 {limit})",
+    help="某领导一个月内需出席的协商超过其每月上限,每超 1 项计一次",
+)
+UNEVEN_SPREAD = RuleText(
+    "全年分布不均",
+    "{month} 安排了 {load} 项协商,高于全年均衡水平 {limit} 项",
+    help="最忙月份的议题数超过全年平均水平,每超 1 项计一次",
+)
+DEPARTMENT_BACK_TO_BACK = RuleText(
+    "部门连续两月参加协商",
+    "{department} {month} 与 {next_month} 连续两个月参加协商",
+    help="同一部门相邻两个月都要参加协商,每出现一次计一次(默认权重 0,即只提示不计分)",
+)
+# wishes (soft)
+PREFERRED_MONTH_MISSED = RuleText(
+    "未安排在建议月份",
+    "{topic} 安排在 {month},未在建议月份 {preferred}",
+    help="议题未能安排在提出方建议的月份,每个议题计一次",
+)
+MOVED = RuleText(
+    "较原方案调整",
+    "{topic} 由 {before} 调整为 {after}",
+    help="再次编排时,议题的月份或承办专委会与原方案不同,每个议题计一次",
+)
 
 
 def topic_label(tid: str, title: str | None = None, *, width: int = 14) -> str:
@@ -160,6 +228,11 @@ def topic_label(tid: str, title: str | None = None, *, width: int = 14) -> str:
     return f"{tid}「{short}」"
 
 
+def fill(template: str, **fields: object) -> str:
+    """A sentence from a template; a topic label ends in 」, so no space follows it."""
+    return template.format(**fields).replace("」 ", "」")
+
+
 def say(key: str, **fields: object) -> str:
-    # a topic label ends in 」; no space is needed after a closing quote mark
-    return MSG[key].format(**fields).replace("」 ", "」")
+    """The general sentence ``MSG[key]`` filled with ``fields``."""
+    return fill(MSG[key], **fields)

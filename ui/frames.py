@@ -24,6 +24,7 @@ import streamlit as st
 from solver import PlanError, PlanIssue, parse_plan
 from solver import texts as ST
 from solver.plan import Finding, Plan, Schedule
+from solver.rules import GOAL_HELP, GOAL_LABELS
 
 from . import texts as U
 from .select import finding_entity, finding_kind_label, form_counts, topic_filter  # noqa: F401 (re-exported)
@@ -469,11 +470,11 @@ def breakdown_frame(schedule: Schedule) -> pd.DataFrame:
     """Objective per soft goal: label, count, weight, penalty."""
     rows = [
         {
-            U.COL["goal"]: ST.GOAL.get(g, g),
+            U.COL["goal"]: GOAL_LABELS.get(g, g),
             U.COL["count"]: v.get("count", 0),
             U.COL["weight"]: v.get("weight", 0),
             U.COL["penalty"]: v.get("penalty", 0),
-            "说明": ST.GOAL_HELP.get(g, ""),
+            "说明": GOAL_HELP.get(g, ""),
         }
         for g, v in (schedule.objective_breakdown or {}).items()
     ]
@@ -539,7 +540,7 @@ def suggestions_frame(plan: Plan, topic_id: str, rows: list[dict[str, Any]]) -> 
             U.COL["penalty_change"]: _signed(r["penalty_change"]) if r["feasible"] else "—",
         }
         for g in goals:
-            rec[ST.GOAL[g]] = _signed(r["changes"][g]) if r["feasible"] else "—"
+            rec[GOAL_LABELS[g]] = _signed(r["changes"][g]) if r["feasible"] else "—"
         rec[U.COL["reasons"]] = ";".join(m.replace(label, U.WI_THIS_TOPIC) for m in r["reasons"])
         out.append(rec)
     return pd.DataFrame(out)

@@ -6,10 +6,8 @@ calendar paints without importing pandas on a new server's first session.
 
 from __future__ import annotations
 
-from solver import texts as ST
 from solver.plan import Finding, Plan, Schedule
-
-from . import texts as U
+from solver.rules import KIND_LABELS
 
 
 def topic_filter(
@@ -68,4 +66,4 @@ def finding_entity(plan: Plan, f: Finding) -> tuple[str | None, str | None, str]
 
 
 def finding_kind_label(kind: str) -> str:
-    return ST.GOAL.get(kind) or U.CONFLICT_KIND.get(kind) or kind
+    return KIND_LABELS.get(kind, kind)

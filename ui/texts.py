@@ -253,24 +253,6 @@ CF_JUMP = "在全年总览中查看"
 CF_JUMP_HELP = "打开全年总览,并按所选对象筛选"
 CF_COUNT = "{n} 条"
 CF_NO_SCHEDULE = "还没有方案。请先到「编排」页编排。"
-CONFLICT_KIND = {
-    "window": "时间窗口",
-    "blackout": "不安排月份",
-    "fixed_month": "固定月份",
-    "session_only": "全会期间",
-    "leader_unavailable": "领导不在岗",
-    "calendar_months": "可用月份",
-    "month_limit": "每月议题上限",
-    "form_limit": "协商形式每月上限",
-    "committee_limit": "专委会每月上限",
-    "form_gap": "协商形式间隔",
-    "after": "先后顺序",
-    "capacity_form_gap": "协商形式间隔(容量不足)",
-    "capacity_form_limit": "协商形式每月上限(容量不足)",
-    "capacity_month_limit": "每月议题上限(容量不足)",
-    "capacity_committee_limit": "专委会每月上限(容量不足)",
-    "after_cycle": "先后顺序成环",
-}
 ENTITY_KIND = {
     "department": ST.SECTION["departments"],
     "committee": ST.SECTION["committees"],

@@ -13,12 +13,14 @@ def test_solve_shows_status_breakdown_and_bound(open_app, engine):
     assert metrics["总扣分"] == metrics["已证明下界"]  # proven optimal
     assert metrics["差距"] == "0%"
     breakdown = tables_of(at)[0]
+    # every soft goal of the registry, in its order (the optional one too, at weight 0)
     assert list(breakdown["软性目标"]) == [
         "部门超负荷",
         "领导超负荷",
         "未安排在建议月份",
         "全年分布不均",
         "较原方案调整",
+        "部门连续两月参加协商",
     ]
     assert int(breakdown["扣分"].sum()) == int(metrics["总扣分"])
     # the answer is the plan's current schedule now, in the database too

@@ -1,0 +1,230 @@
+"""Load: departments and leaders not overbooked in a month, the year evenly spread.
+
+Counting variables are tied with equalities (``max``/``min``), not one-sided
+bounds: then a time-limited, non-optimal answer reports its true counts too,
+and a goal with weight 0 still reports what it would have cost.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from .. import texts as T
+from .base import SoftGoal
+
+if TYPE_CHECKING:
+    from ..checker import ScheduleView
+    from ..greedy import Board
+    from ..model import PlanModel
+    from ..plan import Finding, Plan, Topic
+
+
+# -- model side helpers (the check parts below do not use them) ----------------------------
+
+
+def _overload_terms(pm: PlanModel, goal: str, entity_topics: dict[str, list[str]], limits: dict[str, int]) -> list:
+    """Load above the entity's comfortable monthly limit, unit by unit."""
+    terms = []
+    for eid, tids in entity_topics.items():
+        limit = limits[eid]
+        for m in pm.months:
+            held = [pm.x[tid][m] for tid in tids if m in pm.x[tid]]
+            if len(held) <= limit:
+                continue
+            over = pm.model.new_int_var(0, len(held) - limit, f"{goal}[{eid},{m}]")
+            pm.model.add_max_equality(over, [0, sum(held) - limit])
+            terms.append(over)
+    return terms
+
+
+def spread_target(plan: Plan) -> tuple[list[str], int]:
+    """Topics that count for the spread, and the even load per month they allow.
+
+    The plenary has its own session and does not crowd a month. The target is
+    ceil(topics / usable months their windows reach). Used by the model part
+    and by the greedy start (so the two cannot drift); the checker has its own.
+    """
+    forms = plan.form_by_id()
+    tids, months = [], set()
+    usable = set(plan.usable_months())
+    for t in plan.topics:
+        if forms[t.form].session_only:
+            continue
+        tids.append(t.id)
+        lo, hi = plan.window_of(t)
+        months.update(m for m in usable if lo <= m <= hi)
+    return tids, (math.ceil(len(tids) / len(months)) if months else 0)
+
+
+# -- the goals ------------------------------------------------------------------------------
+
+
+class DepartmentOverload(SoftGoal):
+    """A department attends at most ``max_per_month`` consultations a month (市商务局 not three times in May)."""
+
+    name = "department_overload"
+    text = T.DEPARTMENT_OVERLOAD
+    family = "load"
+    default_weight = 10
+
+    def terms(self, pm: PlanModel) -> list[Any]:
+        topics = {d.id: [t.id for t in pm.topics if d.id in t.departments] for d in pm.plan.departments}
+        return _overload_terms(pm, self.name, topics, {d.id: d.max_per_month for d in pm.plan.departments})
+
+    def units(self, board: Board, topic: Topic, month: int, lead: str) -> int:
+        return sum(1 for d in topic.departments if board.dept_load[(d, month)] >= board.dept_limit[d])
+
+    def check(self, view: ScheduleView) -> Iterator[tuple[int, Finding]]:
+        for d in view.plan.departments:
+            for m, tids in view.by_month.items():
+                mine = [tid for tid in tids if d.id in view.topics[tid].departments]
+                if len(mine) > d.max_per_month:
+                    f = view.finding(
+                        self,
+                        month=m,
+                        topics=mine,
+                        load=len(mine),
+                        limit=d.max_per_month,
+                        department=d.id,
+                        _department=d.name,
+                    )
+                    yield len(mine) - d.max_per_month, f
+
+
+class LeaderOverload(SoftGoal):
+    """A leader attends at most ``max_per_month`` consultations a month."""
+
+    name = "leader_overload"
+    text = T.LEADER_OVERLOAD
+    family = "load"
+    default_weight = 20
+
+    def terms(self, pm: PlanModel) -> list[Any]:
+        topics = {x.id: [t.id for t in pm.topics if x.id in t.leaders] for x in pm.plan.leaders}
+        return _overload_terms(pm, self.name, topics, {x.id: x.max_per_month for x in pm.plan.leaders})
+
+    def units(self, board: Board, topic: Topic, month: int, lead: str) -> int:
+        return sum(1 for x in topic.leaders if board.lead_load[(x, month)] >= board.leader_limit[x])
+
+    def check(self, view: ScheduleView) -> Iterator[tuple[int, Finding]]:
+        for x in view.plan.leaders:
+            for m, tids in view.by_month.items():
+                mine = [tid for tid in tids if x.id in view.topics[tid].leaders]
+                if len(mine) > x.max_per_month:
+                    f = view.finding(
+                        self, month=m, topics=mine, load=len(mine), limit=x.max_per_month, leader=x.id, _leader=x.name
+                    )
+                    yield len(mine) - x.max_per_month, f
+
+
+class UnevenSpread(SoftGoal):
+    """The busiest month holds no more topics than an even spread over the year would."""
+
+    name = "uneven_spread"
+    text = T.UNEVEN_SPREAD
+    family = "load"
+    default_weight = 6
+
+    def terms(self, pm: PlanModel) -> list[Any]:
+        tids, target = spread_target(pm.plan)
+        if not tids:
+            return []
+        peak = pm.model.new_int_var(0, len(tids), "peak")
+        loads = [sum(held) for m in pm.months if (held := [pm.x[tid][m] for tid in tids if m in pm.x[tid]])]
+        pm.model.add_max_equality(peak, [0, *loads])
+        excess = pm.model.new_int_var(0, len(tids), "spread_excess")
+        pm.model.add_max_equality(excess, [0, peak - target])
+        return [excess]
+
+    def units(self, board: Board, topic: Topic, month: int, lead: str) -> int:
+        if board.forms[topic.form].session_only:
+            return 0
+        peak_now = max(board.spread_load.values(), default=0)
+        peak = max(peak_now, board.spread_load[month] + 1)
+        return max(0, peak - board.target) - max(0, peak_now - board.target)
+
+    def check(self, view: ScheduleView) -> Iterator[tuple[int, Finding]]:
+        # Topics outside the plenary session, over the usable months their
+        # windows reach; an even spread puts ceil(n / months) in each. Every
+        # topic of the plan counts toward the target, placed or not.
+        cal = view.plan.calendar
+        usable = [m for m in cal.months if m not in cal.blackout_months]
+        reach: set[int] = set()
+        n_spread = 0
+        for t in view.plan.topics:
+            if view.forms[t.form].session_only:
+                continue
+            n_spread += 1
+            lo, hi = t.window if t.window is not None else (min(cal.months), max(cal.months))
+            reach.update(x for x in usable if lo <= x <= hi)
+        load: dict[int, list[str]] = defaultdict(list)
+        for t, m in view.placed:
+            if not view.forms[t.form].session_only:
+                load[m].append(t.id)
+        if not load or not reach:
+            return
+        target = math.ceil(n_spread / len(reach))
+        peak_month = max(sorted(load), key=lambda mm: len(load[mm]))
+        peak = len(load[peak_month])
+        if peak > target:
+            f = view.finding(self, month=peak_month, topics=sorted(load[peak_month]), load=peak, limit=target)
+            yield peak - target, f
+
+
+class DepartmentBackToBack(SoftGoal):
+    """A department does not attend consultations in two consecutive months (a month to prepare).
+
+    Optional: weight 0 by default, so it only reports; a planner who wants
+    breathing room between a department's consultations gives it a weight.
+    """
+
+    name = "department_back_to_back"
+    text = T.DEPARTMENT_BACK_TO_BACK
+    family = "load"
+    default_weight = 0
+    optional = True
+
+    def terms(self, pm: PlanModel) -> list[Any]:
+        terms = []
+        for d in pm.plan.departments:
+            tids = [t.id for t in pm.topics if d.id in t.departments]
+            busy: dict[int, Any] = {}
+            for m in pm.months:
+                held = [pm.x[tid][m] for tid in tids if m in pm.x[tid]]
+                if held:
+                    busy[m] = pm.model.new_bool_var(f"busy[{d.id},{m}]")
+                    pm.model.add_max_equality(busy[m], held)
+            for m in busy:
+                if m + 1 in busy:
+                    both = pm.model.new_bool_var(f"back_to_back[{d.id},{m}]")
+                    pm.model.add_min_equality(both, [busy[m], busy[m + 1]])
+                    terms.append(both)
+        return terms
+
+    def units(self, board: Board, topic: Topic, month: int, lead: str) -> int:
+        units = 0
+        for d in topic.departments:
+            if board.dept_load[(d, month)] == 0:  # the department becomes busy this month
+                units += (board.dept_load[(d, month - 1)] > 0) + (board.dept_load[(d, month + 1)] > 0)
+        return units
+
+    def check(self, view: ScheduleView) -> Iterator[tuple[int, Finding]]:
+        for d in view.plan.departments:
+            months: dict[int, list[str]] = defaultdict(list)
+            for t, m in view.placed:
+                if d.id in t.departments:
+                    months[m].append(t.id)
+            for m in sorted(months):
+                if m + 1 in months:
+                    f = view.finding(
+                        self,
+                        month=m,
+                        topics=sorted(months[m] + months[m + 1]),
+                        department=d.id,
+                        _department=d.name,
+                        _next_month=T.month(m + 1),
+                    )
+                    yield 1, f
