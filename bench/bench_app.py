@@ -63,10 +63,10 @@ def feasible_moves(plan, schedule, n: int) -> list[tuple[str, int]]:
 
     moves = []
     for t in plan.topics:
-        rows = [r for r in whatif.suggest_months(plan, schedule, t.id) if r["feasible"] and not r["current"]]
+        rows = [r for r in whatif.suggest_months(plan, schedule, t.id) if r.feasible and not r.current]
         if rows:
-            moves.append((t.id, rows[0]["month"]))
-            plan = whatif.pin(plan, t.id, rows[0]["month"])  # later pins must hold together with earlier ones
+            moves.append((t.id, rows[0].month))
+            plan = whatif.pin(plan, t.id, rows[0].month)  # later pins must hold together with earlier ones
         if len(moves) == n:
             break
     return moves

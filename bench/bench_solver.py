@@ -113,9 +113,9 @@ def replan_bench(plan, reps: int, limit: float) -> str:
     cold, cold_secs = timed(solve, plan, SolveOptions(time_limit_s=limit))
     # pin a topic that has a feasible other month (the what-if a planner would make)
     for t in plan.topics:
-        options = [r for r in suggest_months(plan, cold, t.id) if r["feasible"] and not r["current"]]
+        options = [r for r in suggest_months(plan, cold, t.id) if r.feasible and not r.current]
         if options:
-            topic, month = t.id, options[0]["month"]
+            topic, month = t.id, options[0].month
             break
     pinned = pin(plan, topic, month)
     times, result = [], None

@@ -44,7 +44,7 @@ if filtered:
     st.caption(U.OV_FILTER_RESULT.format(n=len(shown)))
 if schedule is None:
     st.info(U.OV_NO_SCHEDULE)
-elif schedule.status in ("infeasible", "unknown"):
+elif not schedule.has_schedule:
     st.error(U.OV_INFEASIBLE.format(explanation=schedule.explanation or ""))
 
 # Lazy tabs: only the open one is drawn, so the first paint does not wait for the table and chart code.

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from solver import GOALS
-from solver.rules import GOAL_HELP, GOAL_LABELS
 from solver import texts as ST
+from solver.rules import GOAL_HELP, GOAL_LABELS
 from store.errors import StoreError
 from ui import scenarios, state, views, widgets
 from ui import texts as U
@@ -32,7 +32,7 @@ with right:
             bar = st.progress(0.0, text=U.SOLVE_PROGRESS.format(s=0, t=time_limit))
             result = state.solve_with_progress(plan, options, on_tick=views.progress_ticker(bar, time_limit))
             bar.progress(1.0, text=U.SOLVE_PROGRESS.format(s=result.solve_seconds or 0, t=time_limit))
-        ok = result.status in ("optimal", "feasible")
+        ok = result.has_schedule
         done = U.SOLVE_DONE if ok else U.SOLVE_FAILED
         try:
             state.record_solve(result, author=widgets.author())
@@ -50,7 +50,7 @@ with right:
         if st.session_state.solve_result is None:
             st.caption(U.SOLVE_CURRENT_FROM)
         widgets.result_panel(shown)
-        if shown.status in ("infeasible", "unknown"):
+        if not shown.has_schedule:
             st.page_link("pages/conflicts.py", label=U.SOLVE_SEE_CONFLICTS, icon=":material/report:")
         else:
             st.page_link("pages/overview.py", label=U.SOLVE_SEE_CALENDAR, icon=":material/calendar_month:")

@@ -115,7 +115,7 @@ elif after is not None:
         after,
     )
     m1, m2, m3, m4 = st.columns(4)
-    m1.metric(U.WI_MOVED, len(diff["moved"]), border=True)
+    m1.metric(U.WI_MOVED, len(diff.moved), border=True)
     m2.metric(U.OV_KPI_STATUS, U.STATUS_SHORT[after.status], border=True, help=ST.STATUS[after.status])
     m3.metric(U.SOLVE_OBJECTIVE, after.objective, border=True, help=U.SOLVE_OBJECTIVE_HELP)
     m4.metric(U.OV_KPI_WARNINGS, len(after.warnings), border=True)
@@ -123,7 +123,7 @@ elif after is not None:
     moved_col, you_col = st.columns([3, 2], gap="large")
     with moved_col:
         st.markdown(f"**{U.WI_MOVED}**")
-        if diff["moved"]:
+        if diff.moved:
             st.dataframe(frames.moved_frame(diff), hide_index=True, width="stretch", key="wi_moved_table")
         else:
             st.info(U.WI_MOVED_NONE)
@@ -182,7 +182,7 @@ sugg_topic = c1.selectbox(
 rows = state.suggestions(
     st.session_state.wi_plan_token, latest_token, sugg_topic, state.options().weights.model_dump_json(), wplan, latest
 )
-c2.selectbox(U.WI_SUGGEST_MONTH, [r["month"] for r in rows], format_func=ST.month, key="wi_sugg_month")
+c2.selectbox(U.WI_SUGGEST_MONTH, [r.month for r in rows], format_func=ST.month, key="wi_sugg_month")
 st.caption(W.topic_now(wplan, latest, sugg_topic))
 c3.button(U.WI_SUGGEST_MOVE, on_click=W.on_move_here, key="wi_sugg_move", icon=":material/move_down:", width="stretch")
 st.dataframe(

@@ -11,6 +11,7 @@ from pathlib import Path
 from . import texts as T
 from .checker import check
 from .options import SolveOptions, Weights
+from .plan import Status
 from .rules import GOAL_LABELS
 from .solving import solve
 from .validate import PlanError, load_plan, load_schedule
@@ -98,12 +99,12 @@ def cmd_solve(args: argparse.Namespace) -> int:
         args.output.write_text(text + "\n", encoding="utf-8")
     else:
         print(text)
-    if schedule.status == "infeasible":
+    if schedule.status == Status.INFEASIBLE:
         _err(f"计划无可行方案。{schedule.explanation}")
         for c in schedule.conflicts:
             _err(f"  - {c.message}")
         return EXIT_INFEASIBLE
-    if schedule.status == "unknown":
+    if schedule.status == Status.UNKNOWN:
         _err(schedule.explanation or "未找到方案")
         return EXIT_INFEASIBLE
     _err(

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from . import rules
 from .options import Weights
-from .plan import Assignment, Plan, Schedule
+from .plan import Assignment, Plan, Schedule, Status
 from .rules.load import spread_target
 
 
@@ -114,7 +114,7 @@ class Board:
                     best = (key, m, c)
         return None if best is None else (best[0][0], best[1], best[2])
 
-    def schedule(self, status: str) -> Schedule:
+    def schedule(self, status: Status) -> Schedule:
         assignments = [
             Assignment(topic=t.id, month=self.month[t.id], lead=self.lead[t.id])
             for t in self.plan.topics
@@ -131,7 +131,7 @@ def greedy_schedule(plan: Plan, weights: Weights | None = None) -> Schedule:
         move = board.best_move(t.id)
         if move is not None:
             board.place(t.id, move[1], move[2])
-    return board.schedule("feasible" if len(board.month) == len(plan.topics) else "unknown")
+    return board.schedule(Status.FEASIBLE if len(board.month) == len(plan.topics) else Status.UNKNOWN)
 
 
 def improve(plan: Plan, schedule: Schedule, weights: Weights | None = None, *, max_rounds: int = 50) -> Schedule:
@@ -141,7 +141,7 @@ def improve(plan: Plan, schedule: Schedule, weights: Weights | None = None, *, m
     hard rule; deterministic (fixed scan order). CP-SAT then starts from a
     schedule with no cheap move left, and spends its time on the hard ones.
     """
-    if schedule.status != "feasible":
+    if schedule.status != Status.FEASIBLE:
         return schedule
     board = Board(plan, weights or Weights())
     for a in schedule.assignments:
@@ -159,4 +159,4 @@ def improve(plan: Plan, schedule: Schedule, weights: Weights | None = None, *, m
                 board.place(t.id, m, c)
         if not improved:
             break
-    return board.schedule("feasible")
+    return board.schedule(Status.FEASIBLE)

@@ -10,8 +10,9 @@ a file at once, in Chinese.
 from __future__ import annotations
 
 import json
+from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -122,7 +123,18 @@ class Plan(_Item):
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
 
 
-Status = Literal["optimal", "feasible", "infeasible", "unknown"]
+class Status(StrEnum):
+    """How a solve ended; the values are the format's ``status`` strings."""
+
+    OPTIMAL = "optimal"  # proven best for the weights
+    FEASIBLE = "feasible"  # keeps every hard rule, not proven best
+    INFEASIBLE = "infeasible"  # no schedule keeps every hard rule (``conflicts`` say why)
+    UNKNOWN = "unknown"  # the time ran out before any schedule was found
+
+    @property
+    def has_schedule(self) -> bool:
+        """True when the answer carries a schedule that keeps every hard rule."""
+        return self in (Status.OPTIMAL, Status.FEASIBLE)
 
 
 class Assignment(_Item):
@@ -160,6 +172,11 @@ class Schedule(_Item):
     solve_seconds: float | None = None
     options: dict[str, Any] | None = None  # the SolveOptions used
 
+    @property
+    def has_schedule(self) -> bool:
+        """True when this answer is a schedule that keeps every hard rule (optimal or feasible)."""
+        return Status(self.status).has_schedule
+
     def month_of(self) -> dict[str, int]:
         return {a.topic: a.month for a in self.assignments}
 
@@ -168,7 +185,7 @@ class Schedule(_Item):
 
     def to_dict(self) -> dict[str, Any]:
         data = self.model_dump(mode="json", exclude_none=True)
-        if self.status != "infeasible" and not self.conflicts:
+        if self.status != Status.INFEASIBLE and not self.conflicts:
             data.pop("conflicts", None)
         return data
 

@@ -21,16 +21,16 @@ from .greedy import greedy_schedule, improve
 from .lns import Incumbent, evaluate, improve_with_lns, repair
 from .model import PlanModel
 from .options import GOALS, SolveOptions
-from .plan import Assignment, Finding, Plan, Schedule
+from .plan import Assignment, Finding, Plan, Schedule, Status
 
 log = logging.getLogger(__name__)
 
 FULL_MODEL_SHARE = 0.2  # of a big plan's budget, before the neighbourhood search
 
 _STATUS = {
-    cp_model.OPTIMAL: "optimal",
-    cp_model.FEASIBLE: "feasible",
-    cp_model.INFEASIBLE: "infeasible",
+    cp_model.OPTIMAL: Status.OPTIMAL,
+    cp_model.FEASIBLE: Status.FEASIBLE,
+    cp_model.INFEASIBLE: Status.INFEASIBLE,
 }
 
 
@@ -59,7 +59,7 @@ def make_solver(options: SolveOptions, *, time_limit_s: float | None = None) -> 
 def _infeasible(plan: Plan, conflicts: list[dict], explanation: str, started: float, **extra) -> Schedule:
     return Schedule(
         plan_year=plan.year,
-        status="infeasible",
+        status=Status.INFEASIBLE,
         conflicts=[Finding(**c) for c in conflicts],
         explanation=explanation,
         solve_seconds=round(time.perf_counter() - started, 3),
@@ -101,8 +101,8 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
     # more room for the bound on bigger plans.
     solver = make_solver(options, time_limit_s=options.time_limit_s * FULL_MODEL_SHARE if big else None)
     code = solver.solve(pm.model)
-    status = _STATUS.get(code, "unknown")
-    if status == "infeasible":
+    status = _STATUS.get(code, Status.UNKNOWN)
+    if status == Status.INFEASIBLE:
         conflicts = explain_infeasible(plan, options)
         return _infeasible(
             plan,
@@ -112,18 +112,18 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
             conflict_source="cp-sat",
         )
 
-    best = Incumbent.read(pm, solver) if status in ("optimal", "feasible") else None
+    best = Incumbent.read(pm, solver) if status.has_schedule else None
     bound = int(round(solver.best_objective_bound))
-    if big and status != "optimal":
+    if big and status != Status.OPTIMAL:
         if known is not None and (best is None or known.objective < best.objective):
             best = known
         if best is not None:
             best = improve_with_lns(pm, best, options, budget=options.time_limit_s * (1 - FULL_MODEL_SHARE))
-            status = "optimal" if best.objective <= bound else "feasible"
+            status = Status.OPTIMAL if best.objective <= bound else Status.FEASIBLE
     if best is None:
         return Schedule(
             plan_year=plan.year,
-            status="unknown",
+            status=Status.UNKNOWN,
             explanation=T.say("unknown_timeout", limit=f"{options.time_limit_s:g}"),
             solve_seconds=round(time.perf_counter() - started, 3),
         )

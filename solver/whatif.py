@@ -8,13 +8,14 @@ computed from plain data with the independent checker, not the CP-SAT model.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from dataclasses import dataclass, field
 
 from . import texts as T
 from .checker import check
 from .compare import compare_schedules
 from .options import GOALS, SolveOptions, Weights
 from .plan import Assignment, Plan, Schedule
+from .rules.calendar import FixedMonth
 from .solving import solve
 
 # -- edits ---------------------------------------------------------------------------
@@ -61,7 +62,78 @@ def replan(plan: Plan, previous: Schedule, options: SolveOptions | None = None) 
 # -- what changed ----------------------------------------------------------------------
 
 
-def diff(plan: Plan, before: Schedule, after: Schedule) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Move:
+    """A topic whose month or lead changed (lead names for display; months None if absent)."""
+
+    topic: str
+    title: str
+    month_before: int | None
+    month_after: int | None
+    lead_before: str | None
+    lead_after: str | None
+    lead_before_name: str | None
+    lead_after_name: str | None
+
+    @property
+    def lead_changed(self) -> bool:
+        return self.lead_before != self.lead_after
+
+
+@dataclass(frozen=True)
+class ChangesFor:
+    """What changed for one department, committee or leader: one line per moved topic."""
+
+    kind: str  # "department", "committee" or "leader"
+    entity: str
+    name: str
+    changes: list[str]
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.entity}"
+
+
+@dataclass(frozen=True)
+class Diff:
+    """The moved topics of a re-plan, and per entity what changed for it."""
+
+    moved: list[Move] = field(default_factory=list)
+    for_you: list[ChangesFor] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class LoadRow:
+    """The load of one entity in one month (``limit`` None: no limit)."""
+
+    kind: str  # "department", "leader" or "committee"
+    entity: str
+    name: str
+    month: int
+    load: int
+    limit: int | None
+    over: bool
+    topics: list[str]
+
+
+@dataclass(frozen=True)
+class MonthOption:
+    """One month a topic could move to, everything else left in place.
+
+    ``feasible``: the move keeps every hard rule (else ``reasons`` say which it
+    breaks); ``penalty_change`` the change of the weighted objective;
+    ``changes`` the change of each soft goal's count (goal name -> units).
+    """
+
+    month: int
+    current: bool
+    feasible: bool
+    reasons: list[str]
+    penalty_change: int
+    changes: dict[str, int]
+
+
+def diff(plan: Plan, before: Schedule, after: Schedule) -> Diff:
     """Moved topics and, per department / committee / leader, what changed for them."""
     topics = plan.topic_by_id()
     committees = plan.committee_by_id()
@@ -70,36 +142,32 @@ def diff(plan: Plan, before: Schedule, after: Schedule) -> dict[str, Any]:
         return committees[cid].name if cid in committees else cid
 
     moved = [
-        {
-            "topic": mv.topic, "title": mv.title,
-            "month_before": mv.month_before, "month_after": mv.month_after,
-            "lead_before": mv.lead_before, "lead_after": mv.lead_after,
-            "lead_before_name": cname(mv.lead_before), "lead_after_name": cname(mv.lead_after),
-        }
+        Move(mv.topic, mv.title, mv.month_before, mv.month_after, mv.lead_before, mv.lead_after,
+             cname(mv.lead_before), cname(mv.lead_after))
         for mv in compare_schedules(plan, before, after).moved
     ]  # fmt: skip
     per_entity: dict[tuple[str, str], list[str]] = defaultdict(list)
     names = {"department": plan.department_by_id(), "leader": plan.leader_by_id(), "committee": committees}
     for mv in moved:
-        t = topics.get(mv["topic"])
+        t = topics.get(mv.topic)
         if t is None:
             continue  # gone from the plan: nobody attends it any more
-        line = f"{T.topic_label(t.id, t.title)}:{T.month(mv['month_before'])} → {T.month(mv['month_after'])}"
+        line = f"{T.topic_label(t.id, t.title)}:{T.month(mv.month_before)} → {T.month(mv.month_after)}"
         for d in t.departments:
             per_entity[("department", d)].append(line)
         for x in t.leaders:
             per_entity[("leader", x)].append(line)
-        for c in {mv["lead_before"], mv["lead_after"], *t.co_organizers} - {None}:
+        for c in {mv.lead_before, mv.lead_after, *t.co_organizers} - {None}:
             per_entity[("committee", c)].append(line)
     for_you = [
-        {"kind": kind, "entity": eid, "name": names[kind][eid].name if eid in names[kind] else eid, "changes": lines}
+        ChangesFor(kind, eid, names[kind][eid].name if eid in names[kind] else eid, lines)
         for (kind, eid), lines in sorted(per_entity.items())
     ]
-    return {"moved": moved, "for_you": for_you}
+    return Diff(moved, for_you)
 
 
-def loads(plan: Plan, schedule: Schedule) -> list[dict[str, Any]]:
-    """One row per (kind, entity, month) with load, limit and whether it is over."""
+def loads(plan: Plan, schedule: Schedule) -> list[LoadRow]:
+    """One row per (kind, entity, month 1–12) with load, limit and whether it is over."""
     month, lead = schedule.month_of(), schedule.lead_of()
     rows = []
     tables = (
@@ -116,18 +184,8 @@ def loads(plan: Plan, schedule: Schedule) -> list[dict[str, Any]]:
             for m in range(1, 13):
                 load = len(by_month.get(m, []))
                 limit = e.max_per_month
-                rows.append(
-                    {
-                        "kind": kind,
-                        "entity": e.id,
-                        "name": e.name,
-                        "month": m,
-                        "load": load,
-                        "limit": limit,
-                        "over": limit is not None and load > limit,
-                        "topics": by_month.get(m, []),
-                    }
-                )
+                over = limit is not None and load > limit
+                rows.append(LoadRow(kind, e.id, e.name, m, load, limit, over, by_month.get(m, [])))
     return rows
 
 
@@ -136,10 +194,10 @@ def loads(plan: Plan, schedule: Schedule) -> list[dict[str, Any]]:
 
 def suggest_months(
     plan: Plan, schedule: Schedule, topic_id: str, *, weights: Weights | None = None
-) -> list[dict[str, Any]]:
+) -> list[MonthOption]:
     """Every calendar month for one topic, ranked: feasible first, then by change in penalty.
 
-    Each row says whether the move keeps every hard rule (and, if not, why),
+    Each option says whether the move keeps every hard rule (and, if not, why),
     and how each soft goal would change, with everything else left in place.
     """
     weights = weights or Weights()
@@ -159,16 +217,8 @@ def suggest_months(
         )
         rep = check(plan, moved)
         # A fixed month is the planner's own pin; suggestions show where it could go if unpinned.
-        reasons = [f.message for f in rep.hard if topic_id in f.topics and f.kind != "fixed_month"]
-        rows.append(
-            {
-                "month": m,
-                "current": m == now,
-                "feasible": not reasons,
-                "reasons": reasons,
-                "penalty_change": rep.penalty(weights) - base,
-                "changes": {g: rep.counts[g] - current.counts[g] for g in GOALS},
-            }
-        )
-    rows.sort(key=lambda r: (not r["feasible"], r["penalty_change"], r["month"]))
+        reasons = [f.message for f in rep.hard if topic_id in f.topics and f.kind != FixedMonth.name]
+        changes = {g: rep.counts[g] - current.counts[g] for g in GOALS}
+        rows.append(MonthOption(m, m == now, not reasons, reasons, rep.penalty(weights) - base, changes))
+    rows.sort(key=lambda r: (not r.feasible, r.penalty_change, r.month))
     return rows

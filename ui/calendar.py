@@ -30,7 +30,7 @@ CSS = """
 @media (max-width: 560px) {.xs-year {grid-template-columns:1fr;}}
 .xs-month {background:#fff; border:1px solid #E6E2DA; border-radius:10px; padding:.55rem .6rem .6rem .6rem;
   min-height:7.5rem; display:flex; flex-direction:column; gap:.4rem;}
-.xs-month.blackout {background:repeating-linear-gradient(135deg,#f4f3f1,#f4f3f1 8px,#ecebe8 8px,#ecebe8 16px);
+.xs-month.off-month {background:repeating-linear-gradient(135deg,#f4f3f1,#f4f3f1 8px,#ecebe8 8px,#ecebe8 16px);
   border-style:dashed;}
 .xs-month.session {border-color:#B8862B; box-shadow: inset 0 3px 0 #B8862B;}
 .xs-mhead {display:flex; align-items:baseline; justify-content:space-between; gap:.4rem;}
@@ -128,7 +128,7 @@ def year_html(
     """
     colors = form_colors(plan)
     names = _Names(plan)
-    placed = schedule is not None and schedule.status in ("optimal", "feasible") and bool(schedule.assignments)
+    placed = schedule is not None and schedule.has_schedule and bool(schedule.assignments)
     month_of = schedule.month_of() if placed else {}
     lead_of = schedule.lead_of() if placed else {}
     cal = plan.calendar
@@ -149,7 +149,7 @@ def year_html(
             cls.append("session")
             tags.append(f'<span class="xs-tag session">{U.CAL_SESSION}</span>')
         if is_blackout:
-            cls.append("blackout")
+            cls.append("off-month")
             tags.append(f'<span class="xs-tag blackout">{U.CAL_BLACKOUT}</span>')
         cards = [_card(names, tid, lead_of.get(tid), colors, compact) for tid in by_month[m]]
         away = [x.name for x in plan.leaders if m in x.unavailable_months]

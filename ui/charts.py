@@ -14,6 +14,7 @@ import pandas as pd
 
 from solver import texts as ST
 from solver.plan import Plan, Schedule
+from solver.whatif import LoadRow
 
 from . import texts as U
 from .theme import GOLD, GRID, OVER, PRIMARY, form_colors
@@ -39,10 +40,10 @@ def _style(chart: alt.Chart) -> alt.Chart:
     )
 
 
-def load_frame(rows: list[dict[str, Any]], plan: Plan, kind: str, *, only_busy: bool = False) -> pd.DataFrame:
+def load_frame(rows: list[LoadRow], plan: Plan, kind: str, *, only_busy: bool = False) -> pd.DataFrame:
     """The rows of one kind as a frame with display columns (row label with its limit, topic titles)."""
     titles = {t.id: t.title for t in plan.topics}
-    df = pd.DataFrame([r for r in rows if r["kind"] == kind])
+    df = pd.DataFrame([r for r in rows if r.kind == kind])
     if df.empty:
         return df
     df["month_label"] = df["month"].map(ST.month)
@@ -158,21 +159,15 @@ def month_totals(plan: Plan, schedule: Schedule | None) -> alt.Chart:
 
 
 def before_after(
-    rows_before: list[dict[str, Any]], rows_after: list[dict[str, Any]], kind: str, entity: str
+    rows_before: list[LoadRow], rows_after: list[LoadRow], kind: str, entity: str
 ) -> alt.Chart:
     """One entity's load per month before and after a re-plan, with its limit dashed."""
 
-    def pick(rows: list[dict[str, Any]], label: str) -> list[dict[str, Any]]:
+    def pick(rows: list[LoadRow], label: str) -> list[dict[str, Any]]:
         return [
-            {
-                "month_label": ST.month(r["month"]),
-                "load": r["load"],
-                "limit": r["limit"],
-                "over": r["over"],
-                "when": label,
-            }
+            {"month_label": ST.month(r.month), "load": r.load, "limit": r.limit, "over": r.over, "when": label}
             for r in rows
-            if r["kind"] == kind and r["entity"] == entity
+            if r.kind == kind and r.entity == entity
         ]
 
     df = pd.DataFrame(pick(rows_before, U.WI_BEFORE) + pick(rows_after, U.WI_AFTER))

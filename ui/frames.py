@@ -25,6 +25,8 @@ from solver import PlanError, PlanIssue, parse_plan
 from solver import texts as ST
 from solver.plan import Finding, Plan, Schedule
 from solver.rules import GOAL_HELP, GOAL_LABELS
+from solver.rules.wishes import Moved
+from solver.whatif import Diff, MonthOption
 
 from . import texts as U
 from .select import finding_entity, finding_kind_label, form_counts, topic_filter  # noqa: F401 (re-exported)
@@ -481,41 +483,35 @@ def breakdown_frame(schedule: Schedule) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[U.COL["goal"], U.COL["count"], U.COL["weight"], U.COL["penalty"], "说明"])
 
 
-def moved_frame(diff: dict[str, Any]) -> pd.DataFrame:
+def moved_frame(diff: Diff) -> pd.DataFrame:
     """Moved topics, before → after."""
     rows = [
         {
-            U.COL["title"]: ST.topic_label(m["topic"], m["title"], width=30),
-            U.COL["month_before"]: ST.month(m["month_before"]),
-            U.COL["month_after"]: ST.month(m["month_after"]),
-            U.COL["change"]: f"{ST.month(m['month_before'])} → {ST.month(m['month_after'])}"
-            + (
-                f";承办 {m['lead_before_name']} → {m['lead_after_name']}" if m["lead_before"] != m["lead_after"] else ""
-            ),
+            U.COL["title"]: ST.topic_label(m.topic, m.title, width=30),
+            U.COL["month_before"]: ST.month(m.month_before),
+            U.COL["month_after"]: ST.month(m.month_after),
+            U.COL["change"]: f"{ST.month(m.month_before)} → {ST.month(m.month_after)}"
+            + (f";承办 {m.lead_before_name} → {m.lead_after_name}" if m.lead_changed else ""),
         }
-        for m in diff.get("moved", [])
+        for m in diff.moved
     ]
     return pd.DataFrame(rows, columns=[U.COL["title"], U.COL["month_before"], U.COL["month_after"], U.COL["change"]])
 
 
-def for_you_options(diff: dict[str, Any]) -> list[str]:
+def for_you_options(diff: Diff) -> list[str]:
     """ "kind:id" keys of every entity something changed for, departments first."""
     order = {"department": 0, "committee": 1, "leader": 2}
-    items = sorted(diff.get("for_you", []), key=lambda r: (order.get(r["kind"], 9), r["name"]))
-    return [f"{r['kind']}:{r['entity']}" for r in items]
+    return [r.key for r in sorted(diff.for_you, key=lambda r: (order.get(r.kind, 9), r.name))]
 
 
-def for_you_label(diff: dict[str, Any]) -> dict[str, str]:
-    return {
-        f"{r['kind']}:{r['entity']}": f"{U.ENTITY_KIND.get(r['kind'], '')} · {r['name']}({len(r['changes'])})"
-        for r in diff.get("for_you", [])
-    }
+def for_you_label(diff: Diff) -> dict[str, str]:
+    return {r.key: f"{U.ENTITY_KIND.get(r.kind, '')} · {r.name}({len(r.changes)})" for r in diff.for_you}
 
 
-def for_you_changes(diff: dict[str, Any], key: str | None) -> list[str]:
-    for r in diff.get("for_you", []):
-        if f"{r['kind']}:{r['entity']}" == key:
-            return list(r["changes"])
+def for_you_changes(diff: Diff, key: str | None) -> list[str]:
+    for r in diff.for_you:
+        if r.key == key:
+            return list(r.changes)
     return []
 
 
@@ -523,7 +519,7 @@ def _signed(n: int) -> str:
     return f"+{n}" if n > 0 else ("0" if n == 0 else f"−{-n}")
 
 
-def suggestions_frame(plan: Plan, topic_id: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
+def suggestions_frame(plan: Plan, topic_id: str, rows: list[MonthOption]) -> pd.DataFrame:
     """suggest_months rows as a table: month, feasible, change of the penalty and of each soft goal, why not.
 
     Changes are signed text (「+4」「−2」); a month that breaks a hard rule shows 「—」 there and says why,
@@ -531,17 +527,17 @@ def suggestions_frame(plan: Plan, topic_id: str, rows: list[dict[str, Any]]) -> 
     """
     t = plan.topic_by_id().get(topic_id)
     label = ST.topic_label(topic_id, t.title if t else None)
-    goals = [g for g in (rows[0]["changes"] if rows else {}) if g != "moved"]
+    goals = [g for g in (rows[0].changes if rows else {}) if g != Moved.name]
     out = []
     for r in rows:
         rec = {
-            U.COL["month"]: ST.month(r["month"]) + (f"({U.WI_NOW})" if r["current"] else ""),
-            U.COL["feasible"]: ("✓ " + U.WI_YES) if r["feasible"] else ("✗ " + U.WI_NO),
-            U.COL["penalty_change"]: _signed(r["penalty_change"]) if r["feasible"] else "—",
+            U.COL["month"]: ST.month(r.month) + (f"({U.WI_NOW})" if r.current else ""),
+            U.COL["feasible"]: ("✓ " + U.WI_YES) if r.feasible else ("✗ " + U.WI_NO),
+            U.COL["penalty_change"]: _signed(r.penalty_change) if r.feasible else "—",
         }
         for g in goals:
-            rec[GOAL_LABELS[g]] = _signed(r["changes"][g]) if r["feasible"] else "—"
-        rec[U.COL["reasons"]] = ";".join(m.replace(label, U.WI_THIS_TOPIC) for m in r["reasons"])
+            rec[GOAL_LABELS[g]] = _signed(r.changes[g]) if r.feasible else "—"
+        rec[U.COL["reasons"]] = ";".join(m.replace(label, U.WI_THIS_TOPIC) for m in r.reasons)
         out.append(rec)
     return pd.DataFrame(out)
 

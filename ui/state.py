@@ -305,7 +305,7 @@ def solve_with_progress(
 def record_solve(result: Schedule, *, author: str = "") -> None:
     """Keep the answer of the 编排 page; a feasible one becomes the current schedule."""
     s = st.session_state
-    if result.status in ("optimal", "feasible"):
+    if result.has_schedule:
         set_current(result, author=author)  # StaleEditError if the plan changed meanwhile: nothing kept
     s.solve_result, s.solve_token, s.latest = result, _token(), "solve"
 
@@ -342,7 +342,7 @@ def whatif_base() -> Schedule | None:
 def whatif_latest() -> tuple[Schedule | None, str]:
     """The schedule to show suggestions against: the re-planned one if feasible, else the base."""
     s = st.session_state
-    if s.wi_after is not None and s.wi_after.status in ("optimal", "feasible"):
+    if s.wi_after is not None and s.wi_after.has_schedule:
         return s.wi_after, s.wi_after_token
     return whatif_base(), s.wi_base_token
 
@@ -377,7 +377,7 @@ def whatif_adopt(*, author: str = "") -> int:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def loads_rows(plan_token: str, schedule_token: str, _plan: Plan, _schedule: Schedule) -> list[dict[str, Any]]:
+def loads_rows(plan_token: str, schedule_token: str, _plan: Plan, _schedule: Schedule) -> list:
     from solver import whatif
 
     return whatif.loads(_plan, _schedule)
@@ -386,7 +386,7 @@ def loads_rows(plan_token: str, schedule_token: str, _plan: Plan, _schedule: Sch
 @st.cache_data(show_spinner=False, max_entries=64)
 def diff(
     plan_token: str, before_token: str, after_token: str, _plan: Plan, _before: Schedule, _after: Schedule
-) -> dict[str, Any]:
+) -> Any:
     from solver import whatif
 
     return whatif.diff(_plan, _before, _after)
@@ -395,7 +395,7 @@ def diff(
 @st.cache_data(show_spinner=False, max_entries=64)
 def suggestions(
     plan_token: str, schedule_token: str, topic_id: str, weights_json: str, _plan: Plan, _schedule: Schedule
-) -> list[dict[str, Any]]:
+) -> list:
     from solver import whatif
 
     return whatif.suggest_months(_plan, _schedule, topic_id, weights=Weights.model_validate_json(weights_json))

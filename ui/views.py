@@ -15,6 +15,7 @@ from html import escape
 import streamlit as st
 
 from solver.plan import Plan, Schedule
+from solver.whatif import Diff
 
 from . import calendar, select, state
 from . import texts as U
@@ -180,9 +181,9 @@ SUGGESTION_COLUMNS = {
 }
 
 
-def affected_first(plan: Plan, diff: dict, kind: str) -> dict[str, str]:
+def affected_first(plan: Plan, diff: Diff, kind: str) -> dict[str, str]:
     """id → name of a kind's entities, those the re-plan changed something for first (marked ●)."""
-    touched = {r["entity"] for r in diff.get("for_you", []) if r["kind"] == kind}
+    touched = {r.entity for r in diff.for_you if r.kind == kind}
     items = {"department": plan.departments, "committee": plan.committees, "leader": plan.leaders}[kind]
     first = {x.id: f"● {x.name}" for x in items if x.id in touched}
     return first | {x.id: x.name for x in items if x.id not in touched}

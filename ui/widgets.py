@@ -66,7 +66,7 @@ def _or_dash(v: object) -> object:
 def result_panel(schedule: Schedule) -> None:
     """Status, objective, proven bound, gap, time; then the objective per soft goal."""
     st.html(f"<div style='margin:.2rem 0 .6rem 0'>{status_badge(schedule.status)}</div>")
-    if schedule.status in ("infeasible", "unknown"):
+    if not schedule.has_schedule:
         st.error(schedule.explanation or ST.STATUS[schedule.status])
         return
     c1, c2, c3, c4 = st.columns(4)

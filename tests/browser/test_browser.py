@@ -83,7 +83,7 @@ def test_every_page_opens_solve_and_calendar_complete(browser_page, shots):
     titles = [t["title"] for t in json.loads((ROOT / "data" / "weihai-2023.json").read_text("utf-8"))["topics"]]
     cards = page.locator(".xs-month .xs-card .t").all_inner_texts()
     assert sorted(cards) == sorted(titles)  # every topic exactly once, in a month
-    assert page.locator(".xs-month.blackout").count() >= 1
+    assert page.locator(".xs-month.off-month").count() >= 1
     assert page.locator(".xs-month.session").count() == 1
     full_shot(page, shots / "1-全年总览-编排后.png")
 

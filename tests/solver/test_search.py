@@ -57,9 +57,9 @@ def test_lns_replan_repairs_the_previous_schedule(plan60):
     first = solve(plan60, options)
     # the first topic with a feasible other month
     for t in plan60.topics:
-        rows = [r for r in suggest_months(plan60, first, t.id) if r["feasible"] and not r["current"]]
+        rows = [r for r in suggest_months(plan60, first, t.id) if r.feasible and not r.current]
         if rows:
-            tid, month = t.id, rows[0]["month"]
+            tid, month = t.id, rows[0].month
             break
     pinned = pin(plan60, tid, month)
     again = solve(pinned, options, baseline=first)
