@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from ortools.sat.python import cp_model
 from test_explain import assert_minimal_conflict
 
-from solver import SolveOptions, Weights, parse_plan, solve
+from solver import SolveOptions, Weights, check, parse_plan, solve
 from solver.model import PlanModel
 
 OPTIONS = SolveOptions(time_limit_s=5)
@@ -109,3 +109,52 @@ def test_same_plan_same_answer(plan):
     a, b = solve(plan, OPTIONS), solve(plan, OPTIONS)
     assert a.status == b.status
     assert a.assignments == b.assignments and [c.kind for c in a.conflicts] == [c.kind for c in b.conflicts]
+
+
+weights = st.builds(
+    Weights, **{g: st.integers(0, 30) for g in Weights.model_fields}
+)  # every goal of the registry, the optional ones switched on too
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(), weights)
+def test_greedy_keeps_and_counts_what_the_checker_does(plan, w):
+    """The greedy start reads the rules' own allow/cost parts: it cannot drift from the checker.
+
+    A schedule it calls complete has no hard violation, and the penalty it kept
+    move by move (placing, then the polish's removals and re-placings) equals
+    the checker's weighted count of the same schedule, goal for goal.
+    """
+    from solver.greedy import Board, greedy_schedule, improve
+
+    first = greedy_schedule(plan, w)
+    if first.status != "feasible":
+        return  # a topic left unplaced: nothing complete to compare
+    assert check(plan, first).hard == []
+    for schedule in (first, improve(plan, first, w)):
+        board = Board(plan, w)
+        for a in schedule.assignments:
+            board.place(a.topic, a.month, a.lead)
+        assert board.penalty == check(plan, schedule).penalty(w)
+        assert check(plan, schedule).hard == []
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(), weights, st.randoms(use_true_random=False))
+def test_greedy_cost_accounting_equals_the_checker_on_any_schedule(plan, w, rnd):
+    """Any complete schedule — crowded months included — costs the greedy board what it costs the checker."""
+    from solver.greedy import Board
+    from solver.plan import Assignment, Schedule
+
+    crowd = rnd.sample(plan.calendar.months, k=min(2, len(plan.calendar.months)))
+    assignments = [
+        Assignment(topic=t.id, month=rnd.choice(crowd), lead=rnd.choice(t.lead_options)) for t in plan.topics
+    ]
+    schedule = Schedule(plan_year=plan.year, status="feasible", assignments=assignments)
+    board = Board(plan, w)
+    for a in assignments:
+        board.place(a.topic, a.month, a.lead)
+    assert board.penalty == check(plan, schedule).penalty(w)
+    for a in reversed(assignments):  # taking topics out again gives the cost back exactly
+        board.remove(a.topic)
+    assert board.penalty == 0
