@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from . import texts as T
 from .plan import Plan, Schedule
 
-KIND_LABEL = {"committee": "专委会", "department": "部门", "leader": "领导"}
-GONE_TOPIC = "(计划中已无此议题)"
+KIND_ORDER = ("committee", "department", "leader")  # the order load changes are listed in
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class LoadChange:
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABEL[self.kind]
+        return T.ENTITY_KIND[self.kind]
 
 
 @dataclass(frozen=True)
@@ -106,14 +106,14 @@ def compare_schedules(plan: Plan, before: Schedule, after: Schedule) -> Schedule
             unchanged += 1
             continue
         t = topics.get(tid)
-        moved.append(MovedTopic(tid, t.title if t else GONE_TOPIC, mb, ma, lb, la))
+        moved.append(MovedTopic(tid, t.title if t else T.GONE_TOPIC, mb, ma, lb, la))
 
     names = {
         "committee": {c.id: (i, c.name) for i, c in enumerate(plan.committees)},
         "department": {d.id: (i, d.name) for i, d in enumerate(plan.departments)},
         "leader": {x.id: (i, x.name) for i, x in enumerate(plan.leaders)},
     }
-    kind_order = {k: i for i, k in enumerate(KIND_LABEL)}
+    kind_order = {k: i for i, k in enumerate(KIND_ORDER)}
     la, lb = _loads(plan, before), _loads(plan, after)
     changes = []
     for key in la.keys() | lb.keys():

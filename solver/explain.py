@@ -25,6 +25,11 @@ from .rules import Requirement
 
 log = logging.getLogger(__name__)
 
+# One oracle call (is this subset infeasible?) gets at most this many seconds
+# of the explanation's budget: a hard subset then cannot eat the whole budget
+# while the deletion filter has other requirements left to try.
+ORACLE_CALL_MAX_S = 10.0
+
 
 # -- 1. counting ---------------------------------------------------------------------
 
@@ -55,7 +60,7 @@ class _Oracle:
         model.clear_assumptions()
         model.add_assumptions(lits)
         solver = cp_model.CpSolver()
-        solver.parameters.max_time_in_seconds = min(remaining, 10.0)
+        solver.parameters.max_time_in_seconds = min(remaining, ORACLE_CALL_MAX_S)
         # Cores come from the single-threaded search; keep it that way and seeded.
         solver.parameters.num_workers = 1
         solver.parameters.random_seed = self.options.random_seed

@@ -54,6 +54,10 @@ FIELD = {
     "status": "状态",
 }
 
+# the kinds of entities that carry a load (departments, committees, leaders)
+ENTITY_KIND = {"committee": "专委会", "department": "部门", "leader": "领导"}
+GONE_TOPIC = "(计划中已无此议题)"  # a saved schedule names a topic the plan no longer has
+
 STATUS = {
     "optimal": "最优方案",
     "feasible": "可行方案(未证明最优)",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from store_samples import handmade_dict, handmade_plan, handmade_schedule
 
-from solver.compare import GONE_TOPIC, compare_schedules
+from solver.compare import compare_schedules
+from solver.texts import GONE_TOPIC
 from solver.plan import Schedule
 from solver.validate import PlanError
 from store import api
