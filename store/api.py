@@ -178,7 +178,11 @@ def _decode(source: str | bytes | dict | Path) -> dict[str, Any]:
         data = json.loads(source)
     except json.JSONDecodeError as err:
         raise PlanError(
-            [PlanIssue("plan", None, None, f"计划文件不是有效的 JSON:第 {err.lineno} 行第 {err.colno} 列附近 {err.msg}")]
+            [
+                PlanIssue(
+                    "plan", None, None, f"计划文件不是有效的 JSON:第 {err.lineno} 行第 {err.colno} 列附近 {err.msg}"
+                )
+            ]
         ) from None
     if not isinstance(data, dict):
         raise PlanError([PlanIssue("plan", None, None, "计划文件的顶层应为 JSON 对象 {…}")])

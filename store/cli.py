@@ -143,10 +143,7 @@ def cmd_plans(engine: Engine, args: argparse.Namespace) -> int:
         return OK
     _table(
         T.CLI_PLANS_HEADER,
-        [
-            (p.id, p.body, p.year, p.topic_count, p.version, p.scenario_count, T.when(p.updated_at))
-            for p in plans
-        ],
+        [(p.id, p.body, p.year, p.topic_count, p.version, p.scenario_count, T.when(p.updated_at)) for p in plans],
     )
     return OK
 
@@ -157,11 +154,7 @@ def cmd_scenarios(engine: Engine, args: argparse.Namespace) -> int:
     summary = next(p for p in api.list_plans(engine) if p.id == args.plan_id)
     current = api.current_schedule(engine, args.plan_id)
     _out(summary.label)
-    _out(
-        T.CLI_CURRENT_MARK.format(status=current.status, n=len(current.assignments))
-        if current
-        else T.CLI_NO_CURRENT
-    )
+    _out(T.CLI_CURRENT_MARK.format(status=current.status, n=len(current.assignments)) if current else T.CLI_NO_CURRENT)
     if not scenarios:
         _out(T.CLI_NO_SCENARIOS.format(label=summary.label))
         return OK

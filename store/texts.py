@@ -29,6 +29,7 @@ def plan_label(body: str, year: int) -> str:
 
 # -- errors a planner can meet ------------------------------------------------
 
+
 def stale_edit(*, label: str, who: str, at: datetime | None, current: int, expected: int) -> str:
     return (
         f"{label}已被{who or '他人'}于 {when(at)} 修改(当前版本 {current},您编辑的是版本 {expected}),"
@@ -37,10 +38,7 @@ def stale_edit(*, label: str, who: str, at: datetime | None, current: int, expec
 
 
 def stale_schedule(*, label: str, current: int, expected: int) -> str:
-    return (
-        f"该方案依据{label}的版本 {expected} 编排,但计划已更新为版本 {current},"
-        "方案未保存,请按最新计划重新编排"
-    )
+    return f"该方案依据{label}的版本 {expected} 编排,但计划已更新为版本 {current},方案未保存,请按最新计划重新编排"
 
 
 def plan_not_found(plan_id: int) -> str:
