@@ -67,11 +67,13 @@ __all__ = [
     "list_plans",
     "list_scenarios",
     "load_plan",
+    "load_plan_with_schedule",
     "load_samples",
     "load_scenario",
     "plan_version",
     "restore_scenario",
     "save_plan",
+    "save_plan_with_schedule",
     "save_scenario",
     "set_current_schedule",
 ]
@@ -115,6 +117,15 @@ def load_plan(engine: Engine, plan_id: int) -> tuple[Plan, int]:
         return PlanRepository(s).get(plan_id)
 
 
+def load_plan_with_schedule(engine: Engine, plan_id: int) -> tuple[Plan, int, Schedule | None]:
+    """The plan, its version and its current schedule (None if it has none), from one snapshot."""
+    with read_session(engine) as s:
+        plan, version = PlanRepository(s).get(plan_id)
+        schedules = ScheduleRepository(s)
+        current_id = schedules.current_id(plan_id)
+        return plan, version, None if current_id is None else schedules.get(current_id).schedule
+
+
 def plan_version(engine: Engine, plan_id: int) -> int:
     """The stored version of a plan (cheap: to see whether a copy is still fresh)."""
     with read_session(engine) as s:
@@ -145,6 +156,56 @@ def save_plan(engine: Engine, plan_id: int, plan: Plan, expected_version: int, *
             return new_version
     except IntegrityError as err:
         raise _integrity(err) from err
+
+
+def save_plan_with_schedule(
+    engine: Engine,
+    plan_id: int,
+    plan: Plan | None,
+    expected_version: int,
+    schedule: Schedule,
+    *,
+    author: str = "",
+    note: str = "",
+    options: dict[str, Any] | BaseModel | None = None,
+) -> int:
+    """Save an edited plan (if ``plan`` is given) and make ``schedule`` current, in one transaction; the version.
+
+    ``expected_version``: the version the edit and the schedule were made
+    from. :class:`StaleEditError` when someone saved since, :class:`PlanError`
+    when the plan or the schedule does not hold: then nothing is written.
+    """
+    if plan is not None:
+        plan = _validated(plan)
+    try:
+        with write_session(engine) as s:
+            plans = PlanRepository(s)
+            if plan is not None:
+                version = plans.bump_version(plan_id, expected_version, author=author)
+                plans.replace(plan_id, plan)
+            else:
+                cur = plans.version_of(plan_id)
+                if cur.version != expected_version:
+                    raise _stale_schedule(plan_id, cur, expected_version)
+                version, plan = cur.version, plans.get(plan_id)[0]
+            schedule = parse_schedule(schedule.model_dump(mode="json"), plan)
+            ScheduleRepository(s).set_current(
+                plan_id, schedule, plan_version=version, author=author, note=note, options=_options_dict(options)
+            )
+            return version
+    except IntegrityError as err:
+        raise _integrity(err) from err
+
+
+def _stale_schedule(plan_id: int, cur: Any, expected_version: int) -> StaleEditError:
+    return StaleEditError(
+        T.stale_schedule(label=cur.label, current=cur.version, expected=expected_version),
+        plan_id=plan_id,
+        expected_version=expected_version,
+        current_version=cur.version,
+        updated_at=cur.updated_at,
+        updated_by=cur.updated_by,
+    )
 
 
 def delete_plan(engine: Engine, plan_id: int, *, expected_version: int | None = None) -> None:
@@ -419,14 +480,7 @@ def set_current_schedule(
         plans = PlanRepository(s)
         cur = plans.version_of(plan_id)
         if expected_version is not None and expected_version != cur.version:
-            raise StaleEditError(
-                T.stale_schedule(label=cur.label, current=cur.version, expected=expected_version),
-                plan_id=plan_id,
-                expected_version=expected_version,
-                current_version=cur.version,
-                updated_at=cur.updated_at,
-                updated_by=cur.updated_by,
-            )
+            raise _stale_schedule(plan_id, cur, expected_version)
         plan, _ = plans.get(plan_id)
         schedule = parse_schedule(schedule.model_dump(mode="json"), plan)
         ScheduleRepository(s).set_current(
