@@ -1,7 +1,8 @@
 """Downloads (plan document, calendars, workbook, JSON) and uploads (Excel, published text).
 
-The conversions are :mod:`paperwork`'s and the saving is :mod:`store`'s; this
-module lays out the buttons and shows their Chinese messages. Downloads are
+The conversions are :mod:`paperwork`'s, reading an import and saving it are
+:mod:`services`' (``imports``, ``plans``); this module lays out the buttons and
+shows their Chinese messages. Downloads are
 *deferred* (``data`` is a callable): a document is only built when the planner
 clicks, so a page rerun stays fast. ``paperwork`` itself (python-docx, openpyxl,
 icalendar: half a second to import) is imported on first use for the same reason.
@@ -11,11 +12,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from solver import PlanError
+from services import ServiceError, plans
+from services import imports as import_service
 from solver import texts as ST
 from solver.plan import Plan, Schedule
-from store import api as store
-from store.errors import StoreError
 
 from . import state, views, widgets
 from . import texts as U
@@ -124,30 +124,20 @@ def downloads(plan: Plan, schedule: Schedule | None) -> None:
 # -- uploads -------------------------------------------------------------------------------------
 
 
-def _show_paper_error(err: Exception) -> None:
-    issues = getattr(err, "issues", None) or [err]
-    st.error(U.IM_FAILED.format(n=len(issues)) + "\n\n" + "\n".join(f"- {i}" for i in issues))
+def _show_import_error(err: ServiceError) -> None:
+    st.error(U.IM_FAILED.format(n=len(err.issues)) + "\n\n" + "\n".join(f"- {i}" for i in err.issues))
 
 
-def _upload(key: str, kind: str) -> tuple[str, bytes] | None:
-    """The uploaded file (name, bytes) after paperwork's size/type check; None (message shown) if refused."""
+def _upload(key: str) -> tuple[str, bytes] | None:
+    """The uploaded file of widget ``key`` as (name, bytes), or None (checked by the import service)."""
     f = st.session_state.get(key)
-    if f is None:
-        return None
-    data = f.getvalue()
-    paperwork = _paperwork()
-    try:
-        paperwork.check_upload(f.name, data, kind)
-    except paperwork.PaperworkError as err:
-        _show_paper_error(err)
-        return None
-    return f.name, data
+    return None if f is None else (f.name, f.getvalue())
 
 
 def _create(plan: Plan) -> None:
     try:
-        new_id = store.create_plan(state.engine(), plan, author=widgets.author())
-    except (StoreError, PlanError) as err:
+        new_id = plans.create_plan(state.engine(), plan, author=widgets.author())
+    except ServiceError as err:
         views.flash(str(err), "error")
         return
     state.refresh()
@@ -160,7 +150,7 @@ def _create(plan: Plan) -> None:
 def _replace(plan: Plan) -> None:
     try:
         version = state.save_plan(plan, author=widgets.author())
-    except (StoreError, PlanError) as err:
+    except ServiceError as err:
         views.flash(str(err), "error")
         return
     st.session_state.pop("im_xlsx_plan", None)
@@ -213,14 +203,13 @@ def imports(plan: Plan) -> None:
             width="stretch",
         )
         st.file_uploader(U.IM_XLSX, type=None, key="im_xlsx", help=U.IM_XLSX_HELP)
-        up = _upload("im_xlsx", "xlsx")
+        up = _upload("im_xlsx")
         if up is not None:
-            paperwork = _paperwork()
             try:
-                st.session_state.im_xlsx_plan = paperwork.xlsx_to_plan(up[1], name=up[0])
-            except paperwork.PaperworkError as err:
+                st.session_state.im_xlsx_plan = import_service.plan_from_xlsx(*up)
+            except ServiceError as err:
                 st.session_state.pop("im_xlsx_plan", None)
-                _show_paper_error(err)
+                _show_import_error(err)
         imported = st.session_state.get("im_xlsx_plan")
         if imported is not None and up is not None:
             st.markdown(f"**{U.IM_PREVIEW}**")
@@ -256,15 +245,11 @@ def imports(plan: Plan) -> None:
 
 def _parse_text(plan: Plan) -> None:
     text = st.session_state.get("im_text") or ""
-    up = _upload("im_text_file", "text")
-    paperwork = _paperwork()
     try:
-        if up is not None:
-            text = paperwork.text_from_upload(*up)
-        st.session_state.im_draft = paperwork.parse_published_text(text, known=plan)
-    except paperwork.PaperworkError as err:
+        st.session_state.im_draft = import_service.draft_from_text(text, known=plan, upload=_upload("im_text_file"))
+    except ServiceError as err:
         st.session_state.pop("im_draft", None)
-        _show_paper_error(err)
+        _show_import_error(err)
 
 
 def _draft_review(draft) -> None:

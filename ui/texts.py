@@ -35,7 +35,6 @@ SIDEBAR_SCHEDULE = "当前方案:{status}"
 SIDEBAR_NO_SCHEDULE = "当前方案:尚未编排"
 SIDEBAR_DB = "数据库:{url}"
 NO_PLAN = "请先在左侧选择一份年度计划。"
-DB_FAILED = "无法打开数据库:{error}"
 
 # -- overview ----------------------------------------------------------------------------
 OV_CAPTION = "{body} {year} 年度协商计划 · 共 {n} 个议题"
@@ -110,6 +109,8 @@ COL = {
     "saved_at": "保存时间",
     "note": "说明",
     "status": "状态",
+    "topic_count": "议题数",
+    "plan_version": "计划版本",
 }
 
 # -- resources (editors) ----------------------------------------------------------------------
@@ -157,6 +158,7 @@ SOLVE_RESET_WEIGHTS = "恢复默认权重"
 SCN_TITLE = "方案版本"
 SCN_SAVE = "保存为方案"
 SCN_NAME = "方案名称"
+SCN_NAME_EXAMPLE = "如:主席会议审议稿"
 SCN_AUTHOR = "保存人"
 SCN_NOTE = "说明"
 SCN_SAVED = "已保存方案「{name}」"

@@ -26,7 +26,7 @@ def author() -> str:
 
 def sidebar(choices: dict[int, str]) -> None:
     """The plan picker (shared by all pages), what is selected, who is editing, which database."""
-    from store.db import database_url, display_url
+    from services.database import database_label
 
     with st.sidebar:
         st.markdown(f"### {U.APP_TITLE}")
@@ -38,7 +38,7 @@ def sidebar(choices: dict[int, str]) -> None:
         else:
             st.info(U.SIDEBAR_NO_PLANS)
         st.text_input(U.RES_AUTHOR, key="author_input", placeholder="张三", persist_state="session")
-        st.caption(U.SIDEBAR_DB.format(url=display_url(database_url())))
+        st.caption(U.SIDEBAR_DB.format(url=database_label()))
 
 
 def sidebar_summary() -> None:
