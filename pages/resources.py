@@ -46,7 +46,10 @@ with checks:
         except ServiceError as err:
             st.error(str(err))
         else:
-            views.flash(U.RES_SAVED.format(version=version) + ("。" + U.RES_SCHEDULE_STALE if state.schedule() else ""))
+            views.flash(
+                U.RES_SAVED.format(version=version)
+                + (U.SENTENCE_SEP + U.RES_SCHEDULE_STALE if state.schedule() else "")
+            )
             st.rerun()
 
 with st.expander(U.RES_IMPORT, icon=":material/upload_file:"):

@@ -1,4 +1,4 @@
-"""THE module the pages call: plain functions, one transaction each.
+"""The data layer's entry points: plain functions, one transaction each (the services call them).
 
 Every function opens its own session and transaction, so each call either
 happens completely or not at all; pages never see SQL, sessions or ORM rows —
@@ -229,24 +229,20 @@ def _decode(source: str | bytes | dict | Path) -> dict[str, Any]:
         try:
             source = source.read_bytes()
         except FileNotFoundError:
-            raise PlanError([PlanIssue("plan", None, None, f"找不到计划文件 {source}")]) from None
+            raise PlanError([PlanIssue("plan", None, None, T.FILE_NOT_FOUND.format(path=source))]) from None
     if isinstance(source, bytes):
         try:
             source = source.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise PlanError([PlanIssue("plan", None, None, "计划文件不是 UTF-8 编码的文本")]) from None
+            raise PlanError([PlanIssue("plan", None, None, T.FILE_NOT_UTF8)]) from None
     try:
         data = json.loads(source)
     except json.JSONDecodeError as err:
         raise PlanError(
-            [
-                PlanIssue(
-                    "plan", None, None, f"计划文件不是有效的 JSON:第 {err.lineno} 行第 {err.colno} 列附近 {err.msg}"
-                )
-            ]
+            [PlanIssue("plan", None, None, T.FILE_NOT_JSON.format(line=err.lineno, col=err.colno, msg=err.msg))]
         ) from None
     if not isinstance(data, dict):
-        raise PlanError([PlanIssue("plan", None, None, "计划文件的顶层应为 JSON 对象 {…}")])
+        raise PlanError([PlanIssue("plan", None, None, T.FILE_NOT_OBJECT)])
     return data
 
 
@@ -258,21 +254,21 @@ def _parse_backup(block: Any, plan: Plan) -> dict[str, Any]:
         issues.append(PlanIssue("plan", None, BACKUP_KEY, T.backup_block(text)))
 
     if not isinstance(block, dict):
-        bad("应为 JSON 对象")
+        bad(T.BACKUP_NOT_OBJECT)
         raise PlanError(issues)
     out: dict[str, Any] = {"current": None, "scenarios": [], "plan_version": 1}
     version = block.get("plan_version", 1)
     if isinstance(version, int) and not isinstance(version, bool) and version >= 1:
         out["plan_version"] = version
     else:
-        bad("plan_version 应为正整数")
+        bad(T.BACKUP_BAD_VERSION)
 
     def schedule(data: Any, where: str) -> Schedule | None:
         try:
             return parse_schedule(data, plan)
         except PlanError as err:
             for i in err.issues:
-                bad(f"{where}:{i.message}")
+                bad(T.BACKUP_ISSUE.format(where=where, message=i.message))
         return None
 
     def created(value: Any, where: str) -> datetime | None:
@@ -281,40 +277,40 @@ def _parse_backup(block: Any, plan: Plan) -> dict[str, Any]:
         try:
             return datetime.fromisoformat(value)
         except (TypeError, ValueError):
-            bad(f"{where} 的 created_at 应为 ISO 日期时间")
+            bad(T.BACKUP_BAD_TIME.format(where=where))
             return None
 
     cur = block.get("current_schedule")
     if cur is not None:
         if not isinstance(cur, dict) or "schedule" not in cur:
-            bad("current_schedule 应为含 schedule 的对象")
+            bad(T.BACKUP_BAD_CURRENT)
         else:
-            sched = schedule(cur["schedule"], "当前方案")
+            sched = schedule(cur["schedule"], T.BACKUP_CURRENT)
             out["current"] = {
                 "schedule": sched,
                 "author": str(cur.get("author", "")),
                 "note": str(cur.get("note", "")),
                 "options": cur.get("options"),
                 "plan_version": cur.get("plan_version"),
-                "created_at": created(cur.get("created_at"), "当前方案"),
+                "created_at": created(cur.get("created_at"), T.BACKUP_CURRENT),
             }
     scenarios = block.get("scenarios", [])
     if not isinstance(scenarios, list):
-        bad("scenarios 应为列表")
+        bad(T.BACKUP_SCENARIOS_NOT_LIST)
         scenarios = []
     names = set()
     for n, sc in enumerate(scenarios, 1):
-        where = f"第 {n} 个方案版本"
+        where = T.BACKUP_NTH_SCENARIO.format(n=n)
         if not isinstance(sc, dict) or "schedule" not in sc or not isinstance(sc.get("name"), str):
-            bad(f"{where} 应为含 name 和 schedule 的对象")
+            bad(T.BACKUP_BAD_SCENARIO.format(where=where))
             continue
         if sc["name"] in names:
-            bad(f"{where} 的名称“{sc['name']}”重复")
+            bad(T.BACKUP_DUPLICATE_NAME.format(where=where, name=sc["name"]))
         names.add(sc["name"])
         out["scenarios"].append(
             {
                 "name": sc["name"],
-                "schedule": schedule(sc["schedule"], f"{where}“{sc['name']}”"),
+                "schedule": schedule(sc["schedule"], T.BACKUP_NAMED.format(where=where, name=sc["name"])),
                 "author": str(sc.get("author", "")),
                 "note": str(sc.get("note", "")),
                 "options": sc.get("options"),
@@ -426,7 +422,7 @@ def load_samples(engine: Engine, directory: Path) -> list[int]:
         if path.name.endswith(".published.json"):
             continue
         try:
-            loaded[path.stem] = import_plan_json(engine, path, author="示例数据")
+            loaded[path.stem] = import_plan_json(engine, path, author=T.SAMPLE_AUTHOR)
         except (PlanError, StoreError) as err:
             log.warning("sample plan %s not loaded: %s", path, err)
     for path in sorted(directory.glob("*.published.json")):
@@ -439,9 +435,9 @@ def load_samples(engine: Engine, directory: Path) -> list[int]:
             plan, _version = load_plan(engine, plan_id)
             schedule = parse_schedule(json.loads(path.read_text(encoding="utf-8")), plan)
             save_scenario(
-                engine, plan_id, schedule, name=T.PUBLISHED_SCENARIO, author="示例数据", note=T.PUBLISHED_NOTE
+                engine, plan_id, schedule, name=T.PUBLISHED_SCENARIO, author=T.SAMPLE_AUTHOR, note=T.PUBLISHED_NOTE
             )
-            set_current_schedule(engine, plan_id, schedule, author="示例数据", note=T.PUBLISHED_NOTE)
+            set_current_schedule(engine, plan_id, schedule, author=T.SAMPLE_AUTHOR, note=T.PUBLISHED_NOTE)
         except (PlanError, StoreError, ValueError) as err:
             log.warning("published schedule %s not loaded: %s", path, err)
     return list(loaded.values())

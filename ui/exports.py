@@ -48,7 +48,7 @@ UPLOADER_CSS = f"""
 
 
 def _stem(plan: Plan) -> str:
-    return f"{plan.body or '协商计划'}{plan.year}年度协商计划"
+    return U.FILE_STEM.format(body=plan.body or U.FILE_STEM_NO_BODY, year=plan.year)
 
 
 def _usable(schedule: Schedule | None) -> Schedule | None:
@@ -85,7 +85,7 @@ def downloads(plan: Plan, schedule: Schedule | None) -> None:
     c3.download_button(
         U.EX_ICS_ALL,
         lambda: _paperwork().all_calendars(plan, sched),
-        file_name=f"{_stem(plan)}-日历.zip",
+        file_name=U.FILE_ICS_ZIP.format(stem=_stem(plan)),
         mime=ZIP_MIME,
         key="dl_ics_all",
         icon=":material/event:",
@@ -112,7 +112,7 @@ def downloads(plan: Plan, schedule: Schedule | None) -> None:
         k3.download_button(
             U.EX_ICS,
             lambda: _paperwork().calendars(plan, sched, kind=kind, entity_id=entity),
-            file_name=f"{plan.year}年协商活动-{U.ENTITY_KIND[kind]}-{names[entity]}.ics",
+            file_name=U.FILE_ICS_ONE.format(year=plan.year, kind=U.ENTITY_KIND[kind], name=names[entity]),
             mime=ICS_MIME,
             key="dl_ics_one",
             icon=":material/calendar_add_on:",
@@ -185,7 +185,7 @@ def imports(plan: Plan) -> None:
         c1.download_button(
             U.EX_TEMPLATE,
             lambda: _paperwork().template(),
-            file_name="年度协商计划填写模板.xlsx",
+            file_name=U.FILE_TEMPLATE,
             mime=XLSX_MIME,
             key="dl_template",
             icon=":material/download:",
@@ -262,7 +262,7 @@ def _draft_review(draft) -> None:
         ST.SECTION["leaders"]: draft.new_leaders,
         ST.SECTION["forms"]: draft.new_forms,
     }
-    rows = [{U.COL["section"]: k, U.COL["name"]: "、".join(v)} for k, v in new.items() if v]
+    rows = [{U.COL["section"]: k, U.COL["name"]: U.joined(v)} for k, v in new.items() if v]
     if rows:
         st.warning(U.IM_NEW_NAMES)
         st.dataframe(rows, hide_index=True, width="stretch")

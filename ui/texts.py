@@ -8,11 +8,28 @@ headers, hints. Read it top to bottom to review the whole interface.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from solver import texts as ST
 
 APP_TITLE = "协商计划编排"
 APP_ICON = "🏛️"
 APP_SUBTITLE = "年度协商计划编排与推演"
+STOP = "停止"  # Streamlit's running indicator, which says "Stop" (ui/theme.py)
+
+# -- punctuation and small formats shared by the screens ---------------------------------------
+LIST_SEP = "、"
+SENTENCE_SEP = "。"
+SECONDS = "{s:.2f} 秒"
+MONTH_NUMBER_FORMAT = "%d 月"  # printf-style, for number columns of the editors
+AUTHOR_EXAMPLE = "张三"
+MOVED_LEAD = ";承办 {before} → {after}"
+
+
+def joined(items: Iterable[str]) -> str:
+    """Names in a Chinese list: 市商务局、市工信局."""
+    return LIST_SEP.join(items)
+
 
 # -- pages (title, material icon) ----------------------------------------------------
 PAGE = {
@@ -155,6 +172,13 @@ SOLVE_CURRENT_FROM = "当前方案(已保存到数据库)"
 SOLVE_SEE_CONFLICTS = "查看冲突说明"
 SOLVE_SEE_CALENDAR = "在全年总览中查看"
 SOLVE_RESET_WEIGHTS = "恢复默认权重"
+# -- file names of downloads --------------------------------------------------------------
+FILE_STEM = "{body}{year}年度协商计划"
+FILE_STEM_NO_BODY = "协商计划"
+FILE_ICS_ZIP = "{stem}-日历.zip"
+FILE_ICS_ONE = "{year}年协商活动-{kind}-{name}.ics"
+FILE_TEMPLATE = "年度协商计划填写模板.xlsx"
+
 SCN_TITLE = "方案版本"
 SCN_SAVE = "保存为方案"
 SCN_NAME = "方案名称"
