@@ -109,6 +109,7 @@ class EntityMap:
     _known: frozenset[str] = field(init=False, repr=False, compare=False)
     _plain: tuple[tuple[str, str], ...] = field(init=False, repr=False, compare=False)
     _converted: tuple[ColumnMap, ...] = field(init=False, repr=False, compare=False)
+    _nested: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         known = {c.field for c in self.columns} | set(self.links) | set(self.children)
@@ -116,6 +117,7 @@ class EntityMap:
         plain = [c for c in self.columns if c.read is _same and c.write is _one and len(c.columns) == 1]
         object.__setattr__(self, "_plain", tuple((c.field, c.columns[0]) for c in plain))
         object.__setattr__(self, "_converted", tuple(c for c in self.columns if c not in plain))
+        object.__setattr__(self, "_nested", (*self.links, *self.children))
 
     @property
     def table(self) -> Any:
@@ -153,7 +155,7 @@ class EntityMap:
         data = {name: row[column] for name, column in self._plain}
         for c in self._converted:
             data[c.field] = c.read(*[row[name] for name in c.columns])
-        for name in (*self.links, *self.children):
+        for name in self._nested:
             data[name] = nested[name]
         extra = row[self.extra_column]
         if extra:
