@@ -6,9 +6,8 @@ picker in the sidebar is drawn by each page (see ``ui.state.require_plan``).
 """
 
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 
-from store.errors import StoreError
+from services import ServiceError
 from ui import state
 from ui import texts as U
 from ui.theme import GLOBAL_CSS
@@ -19,8 +18,8 @@ state.init()
 
 try:
     state.engine()
-except (StoreError, SQLAlchemyError, OSError) as err:  # the reason on screen, not a traceback
-    st.error(U.DB_FAILED.format(error=err))
+except ServiceError as err:  # the reason on screen, not a traceback
+    st.error(str(err))
     st.stop()
 
 pages = [

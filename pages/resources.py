@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from solver import PlanError
-from store.errors import StoreError
+from services import ServiceError
 from ui import exports, frames, state, views, widgets
 from ui import texts as U
 
@@ -44,10 +43,13 @@ with checks:
     if save and new_plan is not None:
         try:
             version = state.save_plan(new_plan, author=widgets.author())
-        except (StoreError, PlanError) as err:
+        except ServiceError as err:
             st.error(str(err))
         else:
-            views.flash(U.RES_SAVED.format(version=version) + ("。" + U.RES_SCHEDULE_STALE if state.schedule() else ""))
+            views.flash(
+                U.RES_SAVED.format(version=version)
+                + (U.SENTENCE_SEP + U.RES_SCHEDULE_STALE if state.schedule() else "")
+            )
             st.rerun()
 
 with st.expander(U.RES_IMPORT, icon=":material/upload_file:"):

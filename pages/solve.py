@@ -2,10 +2,10 @@
 
 import streamlit as st
 
+from services import ServiceError
 from solver import GOALS
 from solver import texts as ST
 from solver.rules import GOAL_HELP, GOAL_LABELS
-from store.errors import StoreError
 from ui import scenarios, state, views, widgets
 from ui import texts as U
 
@@ -36,7 +36,7 @@ with right:
         done = U.SOLVE_DONE if ok else U.SOLVE_FAILED
         try:
             state.record_solve(result, author=widgets.author())
-        except StoreError as err:  # the plan was saved by someone else meanwhile: say so, keep nothing
+        except ServiceError as err:  # the plan was saved by someone else meanwhile: say so, keep nothing
             views.flash(str(err), "error")
         else:
             views.flash(

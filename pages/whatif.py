@@ -2,8 +2,8 @@
 
 import streamlit as st
 
+from services import ServiceError
 from solver import texts as ST
-from store.errors import StoreError
 from ui import frames, state, views, widgets
 from ui import texts as U
 from ui import whatif_ui as W
@@ -165,7 +165,7 @@ elif after is not None:
     if a1.button(U.WI_ADOPT, type="primary", key="wi_adopt", help=U.WI_ADOPT_HELP, icon=":material/check:"):
         try:
             version = state.whatif_adopt(author=widgets.author())
-        except StoreError as err:
+        except ServiceError as err:
             st.error(str(err))
         else:
             views.flash(U.WI_ADOPTED.format(version=version))

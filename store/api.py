@@ -1,4 +1,4 @@
-"""THE module the pages call: plain functions, one transaction each.
+"""The data layer's entry points: plain functions, one transaction each (the services call them).
 
 Every function opens its own session and transaction, so each call either
 happens completely or not at all; pages never see SQL, sessions or ORM rows —
@@ -67,11 +67,13 @@ __all__ = [
     "list_plans",
     "list_scenarios",
     "load_plan",
+    "load_plan_with_schedule",
     "load_samples",
     "load_scenario",
     "plan_version",
     "restore_scenario",
     "save_plan",
+    "save_plan_with_schedule",
     "save_scenario",
     "set_current_schedule",
 ]
@@ -115,6 +117,15 @@ def load_plan(engine: Engine, plan_id: int) -> tuple[Plan, int]:
         return PlanRepository(s).get(plan_id)
 
 
+def load_plan_with_schedule(engine: Engine, plan_id: int) -> tuple[Plan, int, Schedule | None]:
+    """The plan, its version and its current schedule (None if it has none), from one snapshot."""
+    with read_session(engine) as s:
+        plan, version = PlanRepository(s).get(plan_id)
+        schedules = ScheduleRepository(s)
+        current_id = schedules.current_id(plan_id)
+        return plan, version, None if current_id is None else schedules.get(current_id).schedule
+
+
 def plan_version(engine: Engine, plan_id: int) -> int:
     """The stored version of a plan (cheap: to see whether a copy is still fresh)."""
     with read_session(engine) as s:
@@ -147,6 +158,56 @@ def save_plan(engine: Engine, plan_id: int, plan: Plan, expected_version: int, *
         raise _integrity(err) from err
 
 
+def save_plan_with_schedule(
+    engine: Engine,
+    plan_id: int,
+    plan: Plan | None,
+    expected_version: int,
+    schedule: Schedule,
+    *,
+    author: str = "",
+    note: str = "",
+    options: dict[str, Any] | BaseModel | None = None,
+) -> int:
+    """Save an edited plan (if ``plan`` is given) and make ``schedule`` current, in one transaction; the version.
+
+    ``expected_version``: the version the edit and the schedule were made
+    from. :class:`StaleEditError` when someone saved since, :class:`PlanError`
+    when the plan or the schedule does not hold: then nothing is written.
+    """
+    if plan is not None:
+        plan = _validated(plan)
+    try:
+        with write_session(engine) as s:
+            plans = PlanRepository(s)
+            if plan is not None:
+                version = plans.bump_version(plan_id, expected_version, author=author)
+                plans.replace(plan_id, plan)
+            else:
+                cur = plans.version_of(plan_id)
+                if cur.version != expected_version:
+                    raise _stale_schedule(plan_id, cur, expected_version)
+                version, plan = cur.version, plans.get(plan_id)[0]
+            schedule = parse_schedule(schedule.model_dump(mode="json"), plan)
+            ScheduleRepository(s).set_current(
+                plan_id, schedule, plan_version=version, author=author, note=note, options=_options_dict(options)
+            )
+            return version
+    except IntegrityError as err:
+        raise _integrity(err) from err
+
+
+def _stale_schedule(plan_id: int, cur: Any, expected_version: int) -> StaleEditError:
+    return StaleEditError(
+        T.stale_schedule(label=cur.label, current=cur.version, expected=expected_version),
+        plan_id=plan_id,
+        expected_version=expected_version,
+        current_version=cur.version,
+        updated_at=cur.updated_at,
+        updated_by=cur.updated_by,
+    )
+
+
 def delete_plan(engine: Engine, plan_id: int, *, expected_version: int | None = None) -> None:
     """Delete a plan with its schedules and scenarios (refused if stale, when a version is given)."""
     with write_session(engine) as s:
@@ -168,20 +229,20 @@ def _decode(source: str | bytes | dict | Path) -> dict[str, Any]:
         try:
             source = source.read_bytes()
         except FileNotFoundError:
-            raise PlanError([PlanIssue("plan", None, None, f"找不到计划文件 {source}")]) from None
+            raise PlanError([PlanIssue("plan", None, None, T.FILE_NOT_FOUND.format(path=source))]) from None
     if isinstance(source, bytes):
         try:
             source = source.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise PlanError([PlanIssue("plan", None, None, "计划文件不是 UTF-8 编码的文本")]) from None
+            raise PlanError([PlanIssue("plan", None, None, T.FILE_NOT_UTF8)]) from None
     try:
         data = json.loads(source)
     except json.JSONDecodeError as err:
         raise PlanError(
-            [PlanIssue("plan", None, None, f"计划文件不是有效的 JSON:第 {err.lineno} 行第 {err.colno} 列附近 {err.msg}")]
+            [PlanIssue("plan", None, None, T.FILE_NOT_JSON.format(line=err.lineno, col=err.colno, msg=err.msg))]
         ) from None
     if not isinstance(data, dict):
-        raise PlanError([PlanIssue("plan", None, None, "计划文件的顶层应为 JSON 对象 {…}")])
+        raise PlanError([PlanIssue("plan", None, None, T.FILE_NOT_OBJECT)])
     return data
 
 
@@ -193,21 +254,21 @@ def _parse_backup(block: Any, plan: Plan) -> dict[str, Any]:
         issues.append(PlanIssue("plan", None, BACKUP_KEY, T.backup_block(text)))
 
     if not isinstance(block, dict):
-        bad("应为 JSON 对象")
+        bad(T.BACKUP_NOT_OBJECT)
         raise PlanError(issues)
     out: dict[str, Any] = {"current": None, "scenarios": [], "plan_version": 1}
     version = block.get("plan_version", 1)
     if isinstance(version, int) and not isinstance(version, bool) and version >= 1:
         out["plan_version"] = version
     else:
-        bad("plan_version 应为正整数")
+        bad(T.BACKUP_BAD_VERSION)
 
     def schedule(data: Any, where: str) -> Schedule | None:
         try:
             return parse_schedule(data, plan)
         except PlanError as err:
             for i in err.issues:
-                bad(f"{where}:{i.message}")
+                bad(T.BACKUP_ISSUE.format(where=where, message=i.message))
         return None
 
     def created(value: Any, where: str) -> datetime | None:
@@ -216,40 +277,40 @@ def _parse_backup(block: Any, plan: Plan) -> dict[str, Any]:
         try:
             return datetime.fromisoformat(value)
         except (TypeError, ValueError):
-            bad(f"{where} 的 created_at 应为 ISO 日期时间")
+            bad(T.BACKUP_BAD_TIME.format(where=where))
             return None
 
     cur = block.get("current_schedule")
     if cur is not None:
         if not isinstance(cur, dict) or "schedule" not in cur:
-            bad("current_schedule 应为含 schedule 的对象")
+            bad(T.BACKUP_BAD_CURRENT)
         else:
-            sched = schedule(cur["schedule"], "当前方案")
+            sched = schedule(cur["schedule"], T.BACKUP_CURRENT)
             out["current"] = {
                 "schedule": sched,
                 "author": str(cur.get("author", "")),
                 "note": str(cur.get("note", "")),
                 "options": cur.get("options"),
                 "plan_version": cur.get("plan_version"),
-                "created_at": created(cur.get("created_at"), "当前方案"),
+                "created_at": created(cur.get("created_at"), T.BACKUP_CURRENT),
             }
     scenarios = block.get("scenarios", [])
     if not isinstance(scenarios, list):
-        bad("scenarios 应为列表")
+        bad(T.BACKUP_SCENARIOS_NOT_LIST)
         scenarios = []
     names = set()
     for n, sc in enumerate(scenarios, 1):
-        where = f"第 {n} 个方案版本"
+        where = T.BACKUP_NTH_SCENARIO.format(n=n)
         if not isinstance(sc, dict) or "schedule" not in sc or not isinstance(sc.get("name"), str):
-            bad(f"{where} 应为含 name 和 schedule 的对象")
+            bad(T.BACKUP_BAD_SCENARIO.format(where=where))
             continue
         if sc["name"] in names:
-            bad(f"{where} 的名称“{sc['name']}”重复")
+            bad(T.BACKUP_DUPLICATE_NAME.format(where=where, name=sc["name"]))
         names.add(sc["name"])
         out["scenarios"].append(
             {
                 "name": sc["name"],
-                "schedule": schedule(sc["schedule"], f"{where}“{sc['name']}”"),
+                "schedule": schedule(sc["schedule"], T.BACKUP_NAMED.format(where=where, name=sc["name"])),
                 "author": str(sc.get("author", "")),
                 "note": str(sc.get("note", "")),
                 "options": sc.get("options"),
@@ -361,7 +422,7 @@ def load_samples(engine: Engine, directory: Path) -> list[int]:
         if path.name.endswith(".published.json"):
             continue
         try:
-            loaded[path.stem] = import_plan_json(engine, path, author="示例数据")
+            loaded[path.stem] = import_plan_json(engine, path, author=T.SAMPLE_AUTHOR)
         except (PlanError, StoreError) as err:
             log.warning("sample plan %s not loaded: %s", path, err)
     for path in sorted(directory.glob("*.published.json")):
@@ -374,9 +435,9 @@ def load_samples(engine: Engine, directory: Path) -> list[int]:
             plan, _version = load_plan(engine, plan_id)
             schedule = parse_schedule(json.loads(path.read_text(encoding="utf-8")), plan)
             save_scenario(
-                engine, plan_id, schedule, name=T.PUBLISHED_SCENARIO, author="示例数据", note=T.PUBLISHED_NOTE
+                engine, plan_id, schedule, name=T.PUBLISHED_SCENARIO, author=T.SAMPLE_AUTHOR, note=T.PUBLISHED_NOTE
             )
-            set_current_schedule(engine, plan_id, schedule, author="示例数据", note=T.PUBLISHED_NOTE)
+            set_current_schedule(engine, plan_id, schedule, author=T.SAMPLE_AUTHOR, note=T.PUBLISHED_NOTE)
         except (PlanError, StoreError, ValueError) as err:
             log.warning("published schedule %s not loaded: %s", path, err)
     return list(loaded.values())
@@ -415,14 +476,7 @@ def set_current_schedule(
         plans = PlanRepository(s)
         cur = plans.version_of(plan_id)
         if expected_version is not None and expected_version != cur.version:
-            raise StaleEditError(
-                T.stale_schedule(label=cur.label, current=cur.version, expected=expected_version),
-                plan_id=plan_id,
-                expected_version=expected_version,
-                current_version=cur.version,
-                updated_at=cur.updated_at,
-                updated_by=cur.updated_by,
-            )
+            raise _stale_schedule(plan_id, cur, expected_version)
         plan, _ = plans.get(plan_id)
         schedule = parse_schedule(schedule.model_dump(mode="json"), plan)
         ScheduleRepository(s).set_current(

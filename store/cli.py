@@ -64,7 +64,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
 
 def cmd_upgrade(engine: Engine, args: argparse.Namespace) -> int:
     before, after = upgrade(engine, args.to)
-    head = after or "无"
+    head = after or T.CLI_NONE
     if before == after:
         _out(T.CLI_UP_TO_DATE.format(head=head))
     elif before is None:
@@ -143,10 +143,7 @@ def cmd_plans(engine: Engine, args: argparse.Namespace) -> int:
         return OK
     _table(
         T.CLI_PLANS_HEADER,
-        [
-            (p.id, p.body, p.year, p.topic_count, p.version, p.scenario_count, T.when(p.updated_at))
-            for p in plans
-        ],
+        [(p.id, p.body, p.year, p.topic_count, p.version, p.scenario_count, T.when(p.updated_at)) for p in plans],
     )
     return OK
 
@@ -157,11 +154,7 @@ def cmd_scenarios(engine: Engine, args: argparse.Namespace) -> int:
     summary = next(p for p in api.list_plans(engine) if p.id == args.plan_id)
     current = api.current_schedule(engine, args.plan_id)
     _out(summary.label)
-    _out(
-        T.CLI_CURRENT_MARK.format(status=current.status, n=len(current.assignments))
-        if current
-        else T.CLI_NO_CURRENT
-    )
+    _out(T.CLI_CURRENT_MARK.format(status=current.status, n=len(current.assignments)) if current else T.CLI_NO_CURRENT)
     if not scenarios:
         _out(T.CLI_NO_SCENARIOS.format(label=summary.label))
         return OK
@@ -195,7 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=T.CLI_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    sub = p.add_subparsers(dest="command", required=True, metavar="命令")
+    sub = p.add_subparsers(dest="command", required=True, metavar=T.CLI_METAVAR["command"])
 
     up = sub.add_parser("upgrade", help=h["upgrade"], description=h["upgrade"])
     up.add_argument("--with-samples", action="store_true", help=h["upgrade.samples"])
@@ -206,13 +199,13 @@ def build_parser() -> argparse.ArgumentParser:
     cur.set_defaults(func=cmd_current)
 
     imp = sub.add_parser("import", help=h["import"], description=h["import"])
-    imp.add_argument("files", nargs="+", metavar="计划文件.json", help=h["import.files"])
-    imp.add_argument("--author", default="", help="记录为导入人(可选)")
+    imp.add_argument("files", nargs="+", metavar=T.CLI_METAVAR["files"], help=h["import.files"])
+    imp.add_argument("--author", default="", help=h["import.author"])
     imp.set_defaults(func=cmd_import)
 
     exp = sub.add_parser("export", help=h["export"], description=h["export"])
-    exp.add_argument("plan_id", type=int, metavar="计划编号", help=h["export.plan_id"])
-    exp.add_argument("-o", "--output", metavar="文件", help=h["export.output"])
+    exp.add_argument("plan_id", type=int, metavar=T.CLI_METAVAR["plan_id"], help=h["export.plan_id"])
+    exp.add_argument("-o", "--output", metavar=T.CLI_METAVAR["output"], help=h["export.output"])
     exp.add_argument("--with-schedules", action="store_true", help=h["export.with_schedules"])
     exp.set_defaults(func=cmd_export)
 
@@ -220,7 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
     pl.set_defaults(func=cmd_plans)
 
     sc = sub.add_parser("scenarios", help=h["scenarios"], description=h["scenarios"])
-    sc.add_argument("plan_id", type=int, metavar="计划编号", help=h["scenarios.plan_id"])
+    sc.add_argument("plan_id", type=int, metavar=T.CLI_METAVAR["plan_id"], help=h["scenarios.plan_id"])
     sc.set_defaults(func=cmd_scenarios)
     return p
 

@@ -186,7 +186,7 @@ def check_schema(engine: Engine) -> None:
     known = revisions()
     if rev is not None and rev not in known:
         raise SchemaError(T.CLI_TOO_NEW.format(rev=rev))
-    raise SchemaError(T.CLI_NOT_READY.format(rev=rev or "无", head=head))
+    raise SchemaError(T.CLI_NOT_READY.format(rev=rev or T.CLI_NONE, head=head))
 
 
 @contextmanager

@@ -35,47 +35,15 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from solver.plan import (
-    Assignment,
-    Calendar,
-    Committee,
-    Department,
-    Form,
-    Leader,
-    Plan,
-    Schedule,
-    Topic,
-)
+from solver.plan import Plan, Schedule
 
 from . import json_codec
+from . import mapping as M
 from . import texts as T
 from .errors import DuplicateError, NotFoundError, StaleEditError, StoreError
-from .models import (
-    LINK_TABLES,
-    AssignmentRow,
-    CommitteeRow,
-    DepartmentRow,
-    FormRow,
-    LeaderRow,
-    PlanRow,
-    ScheduleRow,
-    TopicRow,
-)
+from .models import LINK_TABLES, AssignmentRow, PlanRow, ScheduleRow, TopicRow
 
 log = logging.getLogger(__name__)
-
-# Known fields of each part of the exchange format; the rest goes to ``extra``.
-_CALENDAR = frozenset(Calendar.model_fields)
-_FORM = frozenset(Form.model_fields)
-_COMMITTEE = frozenset(Committee.model_fields)
-_DEPARTMENT = frozenset(Department.model_fields)
-_LEADER = frozenset(Leader.model_fields)
-_TOPIC = frozenset(Topic.model_fields)
-_PLAN = frozenset(Plan.model_fields)
-# Only the fields with columns of their own; the schedule's optional fields
-# (objective, bound, objective_breakdown, options …) travel in ``extra``.
-_SCHEDULE = frozenset({"format", "plan_year", "status", "assignments", "warnings", "conflicts"})
-_ASSIGNMENT = frozenset(Assignment.model_fields)
 
 _plan = PlanRow.__table__
 _schedule = ScheduleRow.__table__
@@ -91,11 +59,6 @@ def as_utc(dt: datetime | None) -> datetime | None:
     if dt is not None and dt.tzinfo is None:
         return dt.replace(tzinfo=UTC)
     return dt
-
-
-def _extra(data: dict[str, Any], known: frozenset[str]) -> dict[str, Any] | None:
-    extra = {k: v for k, v in data.items() if k not in known}
-    return extra or None
 
 
 def _insert_rows(session: Session, model: type, rows: Sequence[dict[str, Any]]) -> None:
@@ -184,8 +147,9 @@ class PlanRepository:
     # reading ---------------------------------------------------------------
     def version_of(self, plan_id: int) -> PlanVersion:
         row = self.s.execute(
-            select(_plan.c.id, _plan.c.body, _plan.c.year, _plan.c.version, _plan.c.updated_at, _plan.c.updated_by)
-            .where(_plan.c.id == plan_id)
+            select(
+                _plan.c.id, _plan.c.body, _plan.c.year, _plan.c.version, _plan.c.updated_at, _plan.c.updated_by
+            ).where(_plan.c.id == plan_id)
         ).one_or_none()
         if row is None:
             raise NotFoundError(T.plan_not_found(plan_id))
@@ -200,8 +164,8 @@ class PlanRepository:
         if p is None:
             raise NotFoundError(T.plan_not_found(plan_id))
 
-        def rows(model: type) -> Iterable[Any]:
-            t = model.__table__
+        def rows(spec: M.EntityMap) -> Iterable[Any]:
+            t = spec.table
             return self.s.execute(select(t).where(t.c.plan_id == plan_id).order_by(t.c.position)).mappings()
 
         links: dict[str, dict[str, list[str]]] = {}
@@ -214,74 +178,19 @@ class PlanRepository:
                 grouped[topic_code].append(code)
             links[field] = grouped
 
-        def topic(r: Any) -> dict[str, Any]:
-            code = r["code"]
-            window = None if r["window_start"] is None else [r["window_start"], r["window_end"]]
-            return {
-                "id": code,
-                "title": r["title"],
-                "form": r["form_code"],
-                "lead_options": links["lead_options"].get(code, []),
-                "co_organizers": links["co_organizers"].get(code, []),
-                "departments": links["departments"].get(code, []),
-                "leaders": links["leaders"].get(code, []),
-                "window": window,
-                "preferred_months": r["preferred_months"],
-                "fixed_month": r["fixed_month"],
-                "after": links["after"].get(code, []),
-                "notes": r["notes"],
-                **(r["extra"] or {}),
-            }
+        def entity(spec: M.EntityMap, r: Any) -> dict[str, Any]:
+            nested = {field: links[field].get(r["code"], []) for field in spec.links}
+            return spec.from_row(r, **nested)
 
-        data = {
-            "format": p["format"],
-            "body": p["body"],
-            "year": p["year"],
-            "calendar": {
-                "months": p["months"],
-                "blackout_months": p["blackout_months"],
-                "session_month": p["session_month"],
-                "max_topics_per_month": p["max_topics_per_month"],
-                **(p["calendar_extra"] or {}),
-            },
-            "forms": [
-                {
-                    "id": r["code"],
-                    "name": r["name"],
-                    "session_only": r["session_only"],
-                    "max_per_month": r["max_per_month"],
-                    "min_gap_months": r["min_gap_months"],
-                    **(r["extra"] or {}),
-                }
-                for r in rows(FormRow)
-            ],
-            "committees": [
-                {"id": r["code"], "name": r["name"], "max_per_month": r["max_per_month"], **(r["extra"] or {})}
-                for r in rows(CommitteeRow)
-            ],
-            "departments": [
-                {"id": r["code"], "name": r["name"], "max_per_month": r["max_per_month"], **(r["extra"] or {})}
-                for r in rows(DepartmentRow)
-            ],
-            "leaders": [
-                {
-                    "id": r["code"],
-                    "name": r["name"],
-                    "role": r["role"],
-                    "unavailable_months": r["unavailable_months"],
-                    "max_per_month": r["max_per_month"],
-                    **(r["extra"] or {}),
-                }
-                for r in rows(LeaderRow)
-            ],
-            "topics": [topic(r) for r in rows(TopicRow)],
-            **(p["extra"] or {}),
-        }
+        children = {name: [entity(spec, r) for r in rows(spec)] for name, spec in M.PLAN_CHILDREN.items()}
+        data = M.PLAN.from_row(p, calendar=M.CALENDAR.from_row(p), **children)
         return Plan.model_validate(data), p["version"]
 
     def summaries(self) -> list[PlanSummary]:
         topics = dict(
-            self.s.execute(select(TopicRow.__table__.c.plan_id, func.count()).group_by(TopicRow.__table__.c.plan_id)).all()
+            self.s.execute(
+                select(TopicRow.__table__.c.plan_id, func.count()).group_by(TopicRow.__table__.c.plan_id)
+            ).all()
         )
         scen = dict(
             self.s.execute(
@@ -391,112 +300,23 @@ class PlanRepository:
 
     @staticmethod
     def _plan_columns(data: dict[str, Any]) -> dict[str, Any]:
-        cal = data["calendar"]
-        return {
-            "format": data["format"],
-            "body": data["body"],
-            "year": data["year"],
-            "months": cal["months"],
-            "blackout_months": cal["blackout_months"],
-            "session_month": cal["session_month"],
-            "max_topics_per_month": cal["max_topics_per_month"],
-            "calendar_extra": _extra(cal, _CALENDAR),
-            "extra": _extra(data, _PLAN),
-        }
+        return M.PLAN.to_row(data) | M.CALENDAR.to_row(data["calendar"])
 
     def _delete_children(self, plan_id: int) -> None:
         for model, _column in LINK_TABLES.values():
             self.s.execute(delete(model.__table__).where(model.__table__.c.plan_id == plan_id))
-        for model in (TopicRow, LeaderRow, DepartmentRow, CommitteeRow, FormRow):
-            self.s.execute(delete(model.__table__).where(model.__table__.c.plan_id == plan_id))
+        for spec in reversed(M.PLAN_CHILDREN.values()):  # topics first: they reference the rest
+            self.s.execute(delete(spec.table).where(spec.table.c.plan_id == plan_id))
 
     def _write_children(self, plan_id: int, data: dict[str, Any]) -> None:
         """Bulk-insert forms, committees, departments, leaders, topics, then the topics' links."""
-        _insert_rows(
-            self.s,
-            FormRow,
-            [
-                {
-                    "plan_id": plan_id,
-                    "code": f["id"],
-                    "position": i,
-                    "name": f["name"],
-                    "session_only": f["session_only"],
-                    "max_per_month": f["max_per_month"],
-                    "min_gap_months": f["min_gap_months"],
-                    "extra": _extra(f, _FORM),
-                }
-                for i, f in enumerate(data["forms"])
-            ],
-        )
-        _insert_rows(
-            self.s,
-            CommitteeRow,
-            [
-                {
-                    "plan_id": plan_id,
-                    "code": c["id"],
-                    "position": i,
-                    "name": c["name"],
-                    "max_per_month": c["max_per_month"],
-                    "extra": _extra(c, _COMMITTEE),
-                }
-                for i, c in enumerate(data["committees"])
-            ],
-        )
-        _insert_rows(
-            self.s,
-            DepartmentRow,
-            [
-                {
-                    "plan_id": plan_id,
-                    "code": d["id"],
-                    "position": i,
-                    "name": d["name"],
-                    "max_per_month": d["max_per_month"],
-                    "extra": _extra(d, _DEPARTMENT),
-                }
-                for i, d in enumerate(data["departments"])
-            ],
-        )
-        _insert_rows(
-            self.s,
-            LeaderRow,
-            [
-                {
-                    "plan_id": plan_id,
-                    "code": x["id"],
-                    "position": i,
-                    "name": x["name"],
-                    "role": x["role"],
-                    "unavailable_months": x["unavailable_months"],
-                    "max_per_month": x["max_per_month"],
-                    "extra": _extra(x, _LEADER),
-                }
-                for i, x in enumerate(data["leaders"])
-            ],
-        )
+        for name, spec in M.PLAN_CHILDREN.items():
+            _insert_rows(
+                self.s,
+                spec.row,
+                [{"plan_id": plan_id, "position": i} | spec.to_row(x) for i, x in enumerate(data[name])],
+            )
         topics = data["topics"]
-        _insert_rows(
-            self.s,
-            TopicRow,
-            [
-                {
-                    "plan_id": plan_id,
-                    "code": t["id"],
-                    "position": i,
-                    "title": t["title"],
-                    "form_code": t["form"],
-                    "window_start": t["window"][0] if t["window"] is not None else None,
-                    "window_end": t["window"][1] if t["window"] is not None else None,
-                    "preferred_months": t["preferred_months"],
-                    "fixed_month": t["fixed_month"],
-                    "notes": t["notes"],
-                    "extra": _extra(t, _TOPIC),
-                }
-                for i, t in enumerate(topics)
-            ],
-        )
         for field, (model, column) in LINK_TABLES.items():
             _insert_rows(
                 self.s,
@@ -547,13 +367,7 @@ class ScheduleRepository:
             "options": options,
             "plan_version": plan_version,
             "created_at": created_at or utcnow(),
-            "format": data["format"],
-            "plan_year": data["plan_year"],
-            "status": data["status"],
-            "warnings": data["warnings"],
-            "conflicts": data["conflicts"],
-            "extra": _extra(data, _SCHEDULE),
-        }
+        } | M.SCHEDULE.to_row(data)
         try:
             with self.s.begin_nested():
                 schedule_id = self.s.execute(insert(_schedule).values(**row).returning(_schedule.c.id)).scalar_one()
@@ -563,16 +377,9 @@ class ScheduleRepository:
             raise
         _insert_rows(
             self.s,
-            AssignmentRow,
+            M.ASSIGNMENT.row,
             [
-                {
-                    "schedule_id": schedule_id,
-                    "topic_code": a["topic"],
-                    "position": i,
-                    "month": a["month"],
-                    "lead_code": a["lead"],
-                    "extra": _extra(a, _ASSIGNMENT),
-                }
+                {"schedule_id": schedule_id, "position": i} | M.ASSIGNMENT.to_row(a)
                 for i, a in enumerate(data["assignments"])
             ],
         )
@@ -591,22 +398,12 @@ class ScheduleRepository:
         if r is None:
             raise NotFoundError(T.scenario_not_found(schedule_id))
         assignments = [
-            {"topic": a["topic_code"], "month": a["month"], "lead": a["lead_code"], **(a["extra"] or {})}
+            M.ASSIGNMENT.from_row(a)
             for a in self.s.execute(
                 select(_assignment).where(_assignment.c.schedule_id == schedule_id).order_by(_assignment.c.position)
             ).mappings()
         ]
-        schedule = Schedule.model_validate(
-            {
-                "format": r["format"],
-                "plan_year": r["plan_year"],
-                "status": r["status"],
-                "assignments": assignments,
-                "warnings": r["warnings"],
-                "conflicts": r["conflicts"],
-                **(r["extra"] or {}),
-            }
-        )
+        schedule = Schedule.model_validate(M.SCHEDULE.from_row(r, assignments=assignments))
         return ScenarioRecord(
             id=r["id"],
             plan_id=r["plan_id"],
@@ -651,9 +448,7 @@ class ScheduleRepository:
 
     def scenarios(self, plan_id: int) -> list[ScenarioSummary]:
         counts = (
-            select(_assignment.c.schedule_id, func.count().label("n"))
-            .group_by(_assignment.c.schedule_id)
-            .subquery()
+            select(_assignment.c.schedule_id, func.count().label("n")).group_by(_assignment.c.schedule_id).subquery()
         )
         q = (
             select(

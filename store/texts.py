@@ -29,6 +29,7 @@ def plan_label(body: str, year: int) -> str:
 
 # -- errors a planner can meet ------------------------------------------------
 
+
 def stale_edit(*, label: str, who: str, at: datetime | None, current: int, expected: int) -> str:
     return (
         f"{label}已被{who or '他人'}于 {when(at)} 修改(当前版本 {current},您编辑的是版本 {expected}),"
@@ -37,10 +38,7 @@ def stale_edit(*, label: str, who: str, at: datetime | None, current: int, expec
 
 
 def stale_schedule(*, label: str, current: int, expected: int) -> str:
-    return (
-        f"该方案依据{label}的版本 {expected} 编排,但计划已更新为版本 {current},"
-        "方案未保存,请按最新计划重新编排"
-    )
+    return f"该方案依据{label}的版本 {expected} 编排,但计划已更新为版本 {current},方案未保存,请按最新计划重新编排"
 
 
 def plan_not_found(plan_id: int) -> str:
@@ -79,6 +77,27 @@ def backup_block(detail: str) -> str:
     return f"备份文件中的方案部分(xieshang_backup)格式不正确:{detail}"
 
 
+# -- reading a plan file (every message a PlanIssue of the section "plan") ----------
+
+FILE_NOT_FOUND = "找不到计划文件 {path}"
+FILE_NOT_UTF8 = "计划文件不是 UTF-8 编码的文本"
+FILE_NOT_JSON = "计划文件不是有效的 JSON:第 {line} 行第 {col} 列附近 {msg}"
+FILE_NOT_OBJECT = "计划文件的顶层应为 JSON 对象 {…}"
+
+# the backup block (xieshang_backup) of an exported file; each goes through backup_block()
+BACKUP_NOT_OBJECT = "应为 JSON 对象"
+BACKUP_BAD_VERSION = "plan_version 应为正整数"
+BACKUP_BAD_TIME = "{where} 的 created_at 应为 ISO 日期时间"
+BACKUP_BAD_CURRENT = "current_schedule 应为含 schedule 的对象"
+BACKUP_CURRENT = "当前方案"
+BACKUP_SCENARIOS_NOT_LIST = "scenarios 应为列表"
+BACKUP_NTH_SCENARIO = "第 {n} 个方案版本"
+BACKUP_BAD_SCENARIO = "{where} 应为含 name 和 schedule 的对象"
+BACKUP_DUPLICATE_NAME = "{where} 的名称“{name}”重复"
+BACKUP_NAMED = "{where}“{name}”"
+BACKUP_ISSUE = "{where}:{message}"
+
+SAMPLE_AUTHOR = "示例数据"  # recorded as the author of the sample plans loaded into a new database
 PUBLISHED_SCENARIO = "已发布方案"
 PUBLISHED_NOTE = "随示例计划导入的已发布安排"
 
@@ -110,6 +129,7 @@ CLI_HELP = {
     "current": "显示所连接的数据库及其结构版本",
     "import": "导入 consult-plan/1 计划文件(也可导入本命令导出的备份文件)",
     "import.files": "计划 JSON 文件,可给多个",
+    "import.author": "记录为导入人(可选)",
     "export": "把一份计划导出为 consult-plan/1 JSON 文件",
     "export.plan_id": "计划编号(见 plans 命令)",
     "export.output": "输出文件;省略或写 - 则输出到屏幕",
@@ -119,6 +139,8 @@ CLI_HELP = {
     "scenarios.plan_id": "计划编号(见 plans 命令)",
 }
 
+CLI_METAVAR = {"command": "命令", "files": "计划文件.json", "plan_id": "计划编号", "output": "文件"}
+CLI_NONE = "无"
 CLI_DB = "数据库:{url}"
 CLI_REVISION = "结构版本:{rev}(最新为 {head})"
 CLI_NO_REVISION = "结构版本:尚未建立(请运行 python -m store upgrade)"

@@ -10,6 +10,9 @@ import os
 
 from hypothesis import settings
 
+# engine / db_url / backend: a real database on SQLite and PostgreSQL (tests/store, tests/services)
+pytest_plugins = ["tests.db_fixtures"]
+
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI") == "true":
     settings.load_profile("ci")

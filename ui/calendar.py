@@ -77,8 +77,8 @@ def _card(names: _Names, topic_id: str, lead: str | None, colors: dict[str, str]
         lead_text = committees[lead].name if lead in committees else lead
     else:
         lead_text = " / ".join(committees[c].name if c in committees else c for c in t.lead_options)
-    leader_text = "、".join(leaders[x].name if x in leaders else x for x in t.leaders)
-    dept_text = "、".join(departments[d].name if d in departments else d for d in t.departments)
+    leader_text = U.joined(leaders[x].name if x in leaders else x for x in t.leaders)
+    dept_text = U.joined(departments[d].name if d in departments else d for d in t.departments)
     pin = f' <span class="pin">{U.CAL_PINNED}</span>' if t.fixed_month is not None else ""
     tooltip = "\n".join(
         x
@@ -159,7 +159,7 @@ def year_html(
             if is_blackout
             else f'<div class="xs-empty">{U.CAL_EMPTY}</div>'
         )
-        foot = f'<div class="xs-away">{escape(U.CAL_UNAVAILABLE.format(names="、".join(away)))}</div>' if away else ""
+        foot = f'<div class="xs-away">{escape(U.CAL_UNAVAILABLE.format(names=U.joined(away)))}</div>' if away else ""
         boxes.append(
             f'<div class="{" ".join(cls)}" data-month="{m}"><div class="xs-mhead">'
             f'<span class="xs-mname">{ST.month(m)}{"".join(tags)}</span><span class="xs-mcount">{count}</span></div>'

@@ -1,7 +1,8 @@
 """Downloads (plan document, calendars, workbook, JSON) and uploads (Excel, published text).
 
-The conversions are :mod:`paperwork`'s and the saving is :mod:`store`'s; this
-module lays out the buttons and shows their Chinese messages. Downloads are
+The conversions are :mod:`paperwork`'s, reading an import and saving it are
+:mod:`services`' (``imports``, ``plans``); this module lays out the buttons and
+shows their Chinese messages. Downloads are
 *deferred* (``data`` is a callable): a document is only built when the planner
 clicks, so a page rerun stays fast. ``paperwork`` itself (python-docx, openpyxl,
 icalendar: half a second to import) is imported on first use for the same reason.
@@ -11,11 +12,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from solver import PlanError
+from services import ServiceError, plans
+from services import imports as import_service
 from solver import texts as ST
 from solver.plan import Plan, Schedule
-from store import api as store
-from store.errors import StoreError
 
 from . import state, views, widgets
 from . import texts as U
@@ -48,7 +48,7 @@ UPLOADER_CSS = f"""
 
 
 def _stem(plan: Plan) -> str:
-    return f"{plan.body or '协商计划'}{plan.year}年度协商计划"
+    return U.FILE_STEM.format(body=plan.body or U.FILE_STEM_NO_BODY, year=plan.year)
 
 
 def _usable(schedule: Schedule | None) -> Schedule | None:
@@ -85,7 +85,7 @@ def downloads(plan: Plan, schedule: Schedule | None) -> None:
     c3.download_button(
         U.EX_ICS_ALL,
         lambda: _paperwork().all_calendars(plan, sched),
-        file_name=f"{_stem(plan)}-日历.zip",
+        file_name=U.FILE_ICS_ZIP.format(stem=_stem(plan)),
         mime=ZIP_MIME,
         key="dl_ics_all",
         icon=":material/event:",
@@ -112,7 +112,7 @@ def downloads(plan: Plan, schedule: Schedule | None) -> None:
         k3.download_button(
             U.EX_ICS,
             lambda: _paperwork().calendars(plan, sched, kind=kind, entity_id=entity),
-            file_name=f"{plan.year}年协商活动-{U.ENTITY_KIND[kind]}-{names[entity]}.ics",
+            file_name=U.FILE_ICS_ONE.format(year=plan.year, kind=U.ENTITY_KIND[kind], name=names[entity]),
             mime=ICS_MIME,
             key="dl_ics_one",
             icon=":material/calendar_add_on:",
@@ -124,30 +124,20 @@ def downloads(plan: Plan, schedule: Schedule | None) -> None:
 # -- uploads -------------------------------------------------------------------------------------
 
 
-def _show_paper_error(err: Exception) -> None:
-    issues = getattr(err, "issues", None) or [err]
-    st.error(U.IM_FAILED.format(n=len(issues)) + "\n\n" + "\n".join(f"- {i}" for i in issues))
+def _show_import_error(err: ServiceError) -> None:
+    st.error(U.IM_FAILED.format(n=len(err.issues)) + "\n\n" + "\n".join(f"- {i}" for i in err.issues))
 
 
-def _upload(key: str, kind: str) -> tuple[str, bytes] | None:
-    """The uploaded file (name, bytes) after paperwork's size/type check; None (message shown) if refused."""
+def _upload(key: str) -> tuple[str, bytes] | None:
+    """The uploaded file of widget ``key`` as (name, bytes), or None (checked by the import service)."""
     f = st.session_state.get(key)
-    if f is None:
-        return None
-    data = f.getvalue()
-    paperwork = _paperwork()
-    try:
-        paperwork.check_upload(f.name, data, kind)
-    except paperwork.PaperworkError as err:
-        _show_paper_error(err)
-        return None
-    return f.name, data
+    return None if f is None else (f.name, f.getvalue())
 
 
 def _create(plan: Plan) -> None:
     try:
-        new_id = store.create_plan(state.engine(), plan, author=widgets.author())
-    except (StoreError, PlanError) as err:
+        new_id = plans.create_plan(state.engine(), plan, author=widgets.author())
+    except ServiceError as err:
         views.flash(str(err), "error")
         return
     state.refresh()
@@ -160,7 +150,7 @@ def _create(plan: Plan) -> None:
 def _replace(plan: Plan) -> None:
     try:
         version = state.save_plan(plan, author=widgets.author())
-    except (StoreError, PlanError) as err:
+    except ServiceError as err:
         views.flash(str(err), "error")
         return
     st.session_state.pop("im_xlsx_plan", None)
@@ -195,7 +185,7 @@ def imports(plan: Plan) -> None:
         c1.download_button(
             U.EX_TEMPLATE,
             lambda: _paperwork().template(),
-            file_name="年度协商计划填写模板.xlsx",
+            file_name=U.FILE_TEMPLATE,
             mime=XLSX_MIME,
             key="dl_template",
             icon=":material/download:",
@@ -213,14 +203,13 @@ def imports(plan: Plan) -> None:
             width="stretch",
         )
         st.file_uploader(U.IM_XLSX, type=None, key="im_xlsx", help=U.IM_XLSX_HELP)
-        up = _upload("im_xlsx", "xlsx")
+        up = _upload("im_xlsx")
         if up is not None:
-            paperwork = _paperwork()
             try:
-                st.session_state.im_xlsx_plan = paperwork.xlsx_to_plan(up[1], name=up[0])
-            except paperwork.PaperworkError as err:
+                st.session_state.im_xlsx_plan = import_service.plan_from_xlsx(*up)
+            except ServiceError as err:
                 st.session_state.pop("im_xlsx_plan", None)
-                _show_paper_error(err)
+                _show_import_error(err)
         imported = st.session_state.get("im_xlsx_plan")
         if imported is not None and up is not None:
             st.markdown(f"**{U.IM_PREVIEW}**")
@@ -256,15 +245,11 @@ def imports(plan: Plan) -> None:
 
 def _parse_text(plan: Plan) -> None:
     text = st.session_state.get("im_text") or ""
-    up = _upload("im_text_file", "text")
-    paperwork = _paperwork()
     try:
-        if up is not None:
-            text = paperwork.text_from_upload(*up)
-        st.session_state.im_draft = paperwork.parse_published_text(text, known=plan)
-    except paperwork.PaperworkError as err:
+        st.session_state.im_draft = import_service.draft_from_text(text, known=plan, upload=_upload("im_text_file"))
+    except ServiceError as err:
         st.session_state.pop("im_draft", None)
-        _show_paper_error(err)
+        _show_import_error(err)
 
 
 def _draft_review(draft) -> None:
@@ -277,7 +262,7 @@ def _draft_review(draft) -> None:
         ST.SECTION["leaders"]: draft.new_leaders,
         ST.SECTION["forms"]: draft.new_forms,
     }
-    rows = [{U.COL["section"]: k, U.COL["name"]: "、".join(v)} for k, v in new.items() if v]
+    rows = [{U.COL["section"]: k, U.COL["name"]: U.joined(v)} for k, v in new.items() if v]
     if rows:
         st.warning(U.IM_NEW_NAMES)
         st.dataframe(rows, hide_index=True, width="stretch")

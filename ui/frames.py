@@ -208,7 +208,7 @@ def editor_columns(plan: Plan, section: str) -> dict[str, Any]:
         return cc.MultiselectColumn(label, options=MONTH_OPTIONS, format_func=month_label, help=help)
 
     def month_num(label: str, help: str | None = None):
-        return cc.NumberColumn(label, min_value=1, max_value=12, step=1, format="%d 月", help=help)
+        return cc.NumberColumn(label, min_value=1, max_value=12, step=1, format=U.MONTH_NUMBER_FORMAT, help=help)
 
     def limit(label: str = F["max_per_month"], required: bool = False):
         return cc.NumberColumn(label, min_value=0, step=1, format="%d", required=required)
@@ -395,7 +395,7 @@ def validate_frames(plan: Plan, frames: dict[str, pd.DataFrame]) -> tuple[Plan |
 
 
 def _names(table: dict, ids: Iterable[str]) -> str:
-    return "、".join(table[i].name if i in table else i for i in ids)
+    return U.joined(table[i].name if i in table else i for i in ids)
 
 
 def topic_list(plan: Plan, schedule: Schedule | None, shown: set[str] | None = None) -> pd.DataFrame:
@@ -448,7 +448,7 @@ def findings_frame(plan: Plan, findings: Iterable[Finding]) -> pd.DataFrame:
                 U.COL["kind"]: finding_kind_label(f.kind),
                 U.COL["month"]: ST.month(f.month) if f.month else "",
                 U.COL["entity"]: f"{U.ENTITY_KIND.get(kind, '')} {name}".strip() if name else "",
-                U.COL["topics"]: "、".join(
+                U.COL["topics"]: U.joined(
                     ST.topic_label(t, topics[t].title if t in topics else None, width=12) for t in f.topics
                 ),
                 U.COL["message"]: f.message,
@@ -476,11 +476,13 @@ def breakdown_frame(schedule: Schedule) -> pd.DataFrame:
             U.COL["count"]: v.get("count", 0),
             U.COL["weight"]: v.get("weight", 0),
             U.COL["penalty"]: v.get("penalty", 0),
-            "说明": GOAL_HELP.get(g, ""),
+            U.COL["message"]: GOAL_HELP.get(g, ""),
         }
         for g, v in (schedule.objective_breakdown or {}).items()
     ]
-    return pd.DataFrame(rows, columns=[U.COL["goal"], U.COL["count"], U.COL["weight"], U.COL["penalty"], "说明"])
+    return pd.DataFrame(
+        rows, columns=[U.COL["goal"], U.COL["count"], U.COL["weight"], U.COL["penalty"], U.COL["message"]]
+    )
 
 
 def moved_frame(diff: Diff) -> pd.DataFrame:
@@ -491,7 +493,7 @@ def moved_frame(diff: Diff) -> pd.DataFrame:
             U.COL["month_before"]: ST.month(m.month_before),
             U.COL["month_after"]: ST.month(m.month_after),
             U.COL["change"]: f"{ST.month(m.month_before)} → {ST.month(m.month_after)}"
-            + (f";承办 {m.lead_before_name} → {m.lead_after_name}" if m.lead_changed else ""),
+            + (U.MOVED_LEAD.format(before=m.lead_before_name, after=m.lead_after_name) if m.lead_changed else ""),
         }
         for m in diff.moved
     ]

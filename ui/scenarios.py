@@ -5,12 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from solver import PlanError
+from services import ServiceError, scenarios
 from solver import texts as ST
 from solver.plan import Plan
-from store import api as store
-from store import texts as STORE_T
-from store.errors import StoreError
 
 from . import state, views, widgets
 from . import texts as U
@@ -25,12 +22,12 @@ def scenario_rows(plan_id: int, generation: str) -> list[dict]:
             "name": s.name,
             "author": s.author,
             "note": s.note,
-            "created_at": STORE_T.when(s.created_at),
+            "created_at": s.saved_at,
             "status": s.status,
-            "n": s.assignment_count,
+            "n": s.topic_count,
             "plan_version": s.plan_version,
         }
-        for s in store.list_scenarios(state.engine(), plan_id)
+        for s in scenarios.list_scenarios(state.engine(), plan_id)
     ]
 
 
@@ -42,8 +39,8 @@ def _table(rows: list[dict]) -> pd.DataFrame:
                 U.COL["author"]: r["author"] or "—",
                 U.COL["saved_at"]: r["created_at"],
                 U.COL["status"]: ST.STATUS.get(r["status"], r["status"]),
-                "议题数": r["n"],
-                "计划版本": r["plan_version"],
+                U.COL["topic_count"]: r["n"],
+                U.COL["plan_version"]: r["plan_version"],
                 U.COL["note"]: r["note"],
             }
             for r in rows
@@ -52,7 +49,7 @@ def _table(rows: list[dict]) -> pd.DataFrame:
 
 
 def _compare_frame(plan: Plan, a: int, b: int) -> pd.DataFrame:
-    comp = store.compare_scenarios(state.engine(), a, b)
+    comp = scenarios.compare_scenarios(state.engine(), a, b)
     committees = plan.committee_by_id()
 
     def lead(c: str | None) -> str:
@@ -74,18 +71,16 @@ def _compare_frame(plan: Plan, a: int, b: int) -> pd.DataFrame:
 
 def _save(plan_id: int) -> None:
     s = st.session_state
-    schedule = state.schedule()
     try:
-        store.save_scenario(
+        scenarios.save_scenario(
             state.engine(),
             plan_id,
-            schedule,
-            name=s.scn_name,
+            state.schedule(),
+            name=s.scn_name or "",
             author=s.scn_author or "",
             note=s.scn_note or "",
-            options=schedule.options if schedule else None,
         )
-    except (StoreError, PlanError) as err:
+    except ServiceError as err:
         views.flash(str(err), "error")
     else:
         views.flash(U.SCN_SAVED.format(name=s.scn_name.strip()))
@@ -96,13 +91,12 @@ def _restore(rows: list[dict]) -> None:
     sid = st.session_state.scn_restore_pick
     name = next((r["name"] for r in rows if r["id"] == sid), "")
     try:
-        store.restore_scenario(state.engine(), sid, author=widgets.author())
-    except (StoreError, PlanError) as err:
+        now = scenarios.restore_scenario(state.engine(), sid, author=widgets.author())
+    except ServiceError as err:
         views.flash(str(err), "error")
     else:
-        state.reload_schedule()
+        state.set_schedule(now)
         st.session_state.solve_result = None
-        state.refresh()
         views.flash(U.SCN_RESTORED.format(name=name))
 
 
@@ -112,7 +106,7 @@ def panel(plan: Plan) -> None:
     left, right = st.columns([1, 2], gap="large")
     with left, st.form("scn_form", clear_on_submit=True, border=True):
         st.markdown(f"**{U.SCN_SAVE}**")
-        st.text_input(U.SCN_NAME, key="scn_name", placeholder="如:主席会议审议稿")
+        st.text_input(U.SCN_NAME, key="scn_name", placeholder=U.SCN_NAME_EXAMPLE)
         st.text_input(U.SCN_AUTHOR, key="scn_author", value=widgets.author())
         st.text_area(U.SCN_NOTE, key="scn_note", height=70)
         st.form_submit_button(

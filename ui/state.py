@@ -1,9 +1,9 @@
-"""Session state and the few calls into the data layer and the solver the pages make.
+"""Session state, and the services and solver calls the pages make through it.
 
 What one browser session holds (declared once, in :data:`DEFAULTS`):
 
 * the selected plan as saved (``plan``, ``plan_version``) and its current
-  schedule (``schedule``) — loaded from the store when the planner picks a plan;
+  schedule (``schedule``) — loaded through :mod:`services.plans` when the planner picks a plan;
 * the solver options (weights, time limit) the 编排 page edits;
 * the last solve result (``solve_result``), which may be infeasible and is then
   *not* made current;
@@ -28,8 +28,9 @@ from typing import Any
 import streamlit as st
 from sqlalchemy import Engine
 
+from services import database, plans, schedules
+from services.plans import OpenPlan
 from solver import GOALS, CheckReport, Plan, Schedule, SolveOptions, Weights, check
-from store import api as store
 
 # solver.solving and solver.whatif load OR-Tools (~1 s): imported where a page
 # needs them, so the overview of a new session paints without waiting for it.
@@ -131,21 +132,20 @@ def _token() -> str:
 
 @st.cache_resource(show_spinner=False)
 def engine() -> Engine:
-    """The app's engine: schema upgraded, sample plans loaded on a brand-new database."""
-    return store.ensure_database(store.get_engine())
+    """The app's engine: schema upgraded, sample plans loaded on a brand-new database (ServiceError if not)."""
+    return database.open_database()
 
 
 @st.cache_data(show_spinner=False)
 def plan_choices() -> list[tuple[int, str]]:
     """(id, label) of every plan, newest year first. Cleared after every write."""
-    return [(p.id, p.label) for p in store.list_plans(engine())]
+    return [(p.id, p.label) for p in plans.list_plans(engine())]
 
 
 @st.cache_data(show_spinner=False)
 def default_plan() -> int | None:
-    """The plan a new session opens: the newest one that has a schedule (leadership wants a year to look at)."""
-    plans = store.list_plans(engine())
-    return next((p.id for p in plans if p.has_current_schedule), plans[0].id if plans else None)
+    """The plan a new session opens (:func:`services.plans.default_plan_id`)."""
+    return plans.default_plan_id(engine())
 
 
 @st.cache_resource(show_spinner=False)
@@ -183,12 +183,11 @@ def select_plan(plan_id: int | None) -> None:
     if plan_id is None:
         s.plan_id, s.plan, s.plan_version, s.schedule = None, None, None, None
         return
-    plan, version = store.load_plan(engine(), plan_id)
+    opened = plans.open_plan(engine(), plan_id)
     # Choices made for another plan (filters, picked topics, leaders) name ids this plan may not have.
     for key in [k for k in s if isinstance(k, str) and k.startswith(PLAN_SCOPED_PREFIXES)]:
         del s[key]
-    s.plan_id, s.plan, s.plan_version, s.plan_token = plan_id, plan, version, _token()
-    s.schedule, s.schedule_token = store.current_schedule(engine(), plan_id), _token()
+    _keep_opened(opened)
     s.solve_result, s.solve_token, s.latest = None, "", None
     reset_whatif()
     s.editor_generation += 1
@@ -240,38 +239,29 @@ def require_plan() -> Plan:
     return p
 
 
-def save_plan(new_plan: Plan, *, author: str = "") -> int:
-    """Save an edited copy with the version check; the new version. StaleEditError/PlanError pass through."""
+def _keep_opened(opened: OpenPlan) -> None:
+    """Put a plan as stored (and its current schedule) into the session, with fresh tokens."""
     s = st.session_state
-    version = store.save_plan(engine(), s.plan_id, new_plan, s.plan_version, author=author)
-    s.plan, s.plan_version, s.plan_token = store.load_plan(engine(), s.plan_id)[0], version, _token()
+    s.plan_id, s.plan, s.plan_version, s.plan_token = opened.plan_id, opened.plan, opened.version, _token()
+    s.schedule, s.schedule_token = opened.schedule, _token()
+
+
+def save_plan(new_plan: Plan, *, author: str = "") -> int:
+    """Save an edited copy with the version check; the new version. ServiceError (nothing saved) passes through."""
+    s = st.session_state
+    _keep_opened(plans.save_plan(engine(), s.plan_id, new_plan, s.plan_version, author=author))
     s.editor_generation += 1
     reset_whatif()  # the what-if copy was made from the old version
     refresh()
-    return version
+    return s.plan_version
 
 
-def set_current(schedule_: Schedule, *, author: str = "", note: str = "") -> None:
-    """Make a (feasible) schedule the plan's current one, in the store and the session."""
+def set_schedule(schedule_: Schedule | None) -> None:
+    """The session now shows ``schedule_`` as the plan's current schedule (already stored by a service)."""
     s = st.session_state
-    store.set_current_schedule(
-        engine(),
-        s.plan_id,
-        schedule_,
-        expected_version=s.plan_version,
-        author=author,
-        note=note,
-        options=schedule_.options,
-    )
     s.schedule, s.schedule_token = schedule_, _token()
     reset_whatif()  # a what-if compares against the current schedule: a new one starts it afresh
     refresh()
-
-
-def reload_schedule() -> None:
-    s = st.session_state
-    s.schedule, s.schedule_token = store.current_schedule(engine(), s.plan_id), _token()
-    reset_whatif()
 
 
 # -- solving -----------------------------------------------------------------------------------
@@ -303,10 +293,13 @@ def solve_with_progress(
 
 
 def record_solve(result: Schedule, *, author: str = "") -> None:
-    """Keep the answer of the 编排 page; a feasible one becomes the current schedule."""
+    """Keep the answer of the 编排 page; a feasible one becomes the current schedule.
+
+    ServiceError (nothing kept) if the plan was saved by someone else meanwhile.
+    """
     s = st.session_state
-    if result.has_schedule:
-        set_current(result, author=author)  # StaleEditError if the plan changed meanwhile: nothing kept
+    if schedules.record_solve(engine(), s.plan_id, s.plan_version, result, author=author):
+        set_schedule(result)
     s.solve_result, s.solve_token, s.latest = result, _token(), "solve"
 
 
@@ -363,14 +356,19 @@ def whatif_replan(options: SolveOptions, on_tick: Callable[[float], None] | None
 
 
 def whatif_adopt(*, author: str = "") -> int:
-    """Save the edited plan (version check) and make the re-planned schedule current; the new version."""
+    """Save the edited plan and make the re-planned schedule current, in one transaction; the plan version.
+
+    ServiceError (nothing saved) if the plan changed meanwhile or the result cannot be adopted.
+    """
     s = st.session_state
-    after = s.wi_after
-    version = s.plan_version
-    if s.wi_plan is not None and s.wi_plan_token != s.plan_token:
-        version = save_plan(s.wi_plan, author=author)
-    set_current(after, author=author)  # also closes the what-if workspace
-    return version
+    edited = s.wi_plan if s.wi_plan is not None and s.wi_plan_token != s.plan_token else None
+    opened = schedules.adopt_whatif(engine(), s.plan_id, s.plan_version, s.wi_after, edited_plan=edited, author=author)
+    if edited is not None:
+        s.editor_generation += 1
+    _keep_opened(opened)
+    reset_whatif()
+    refresh()
+    return opened.version
 
 
 # -- cached derived data (keyed by tokens) ------------------------------------------------------------

@@ -8,11 +8,28 @@ headers, hints. Read it top to bottom to review the whole interface.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from solver import texts as ST
 
 APP_TITLE = "协商计划编排"
 APP_ICON = "🏛️"
 APP_SUBTITLE = "年度协商计划编排与推演"
+STOP = "停止"  # Streamlit's running indicator, which says "Stop" (ui/theme.py)
+
+# -- punctuation and small formats shared by the screens ---------------------------------------
+LIST_SEP = "、"
+SENTENCE_SEP = "。"
+SECONDS = "{s:.2f} 秒"
+MONTH_NUMBER_FORMAT = "%d 月"  # printf-style, for number columns of the editors
+AUTHOR_EXAMPLE = "张三"
+MOVED_LEAD = ";承办 {before} → {after}"
+
+
+def joined(items: Iterable[str]) -> str:
+    """Names in a Chinese list: 市商务局、市工信局."""
+    return LIST_SEP.join(items)
+
 
 # -- pages (title, material icon) ----------------------------------------------------
 PAGE = {
@@ -35,7 +52,6 @@ SIDEBAR_SCHEDULE = "当前方案:{status}"
 SIDEBAR_NO_SCHEDULE = "当前方案:尚未编排"
 SIDEBAR_DB = "数据库:{url}"
 NO_PLAN = "请先在左侧选择一份年度计划。"
-DB_FAILED = "无法打开数据库:{error}"
 
 # -- overview ----------------------------------------------------------------------------
 OV_CAPTION = "{body} {year} 年度协商计划 · 共 {n} 个议题"
@@ -110,6 +126,8 @@ COL = {
     "saved_at": "保存时间",
     "note": "说明",
     "status": "状态",
+    "topic_count": "议题数",
+    "plan_version": "计划版本",
 }
 
 # -- resources (editors) ----------------------------------------------------------------------
@@ -154,9 +172,17 @@ SOLVE_CURRENT_FROM = "当前方案(已保存到数据库)"
 SOLVE_SEE_CONFLICTS = "查看冲突说明"
 SOLVE_SEE_CALENDAR = "在全年总览中查看"
 SOLVE_RESET_WEIGHTS = "恢复默认权重"
+# -- file names of downloads --------------------------------------------------------------
+FILE_STEM = "{body}{year}年度协商计划"
+FILE_STEM_NO_BODY = "协商计划"
+FILE_ICS_ZIP = "{stem}-日历.zip"
+FILE_ICS_ONE = "{year}年协商活动-{kind}-{name}.ics"
+FILE_TEMPLATE = "年度协商计划填写模板.xlsx"
+
 SCN_TITLE = "方案版本"
 SCN_SAVE = "保存为方案"
 SCN_NAME = "方案名称"
+SCN_NAME_EXAMPLE = "如:主席会议审议稿"
 SCN_AUTHOR = "保存人"
 SCN_NOTE = "说明"
 SCN_SAVED = "已保存方案「{name}」"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from solver.plan import Plan
 
+from . import texts as U
+
 PRIMARY = "#A61B29"  # 政协 red (also in .streamlit/config.toml)
 GOLD = "#B8862B"
 OVER = "#C62828"  # an overload, in every chart and table
@@ -52,8 +54,8 @@ GLOBAL_CSS = """
 .xs-idtag {color: #8A8F98; font-size: 0.78em; font-family: ui-monospace, monospace;}
 /* Streamlit's running indicator says "Stop" in English: say it in Chinese */
 [data-testid="stStatusWidget"] button[kind="header"] {font-size: 0;}
-[data-testid="stStatusWidget"] button[kind="header"]::after {content: "停止"; font-size: .875rem;}
+[data-testid="stStatusWidget"] button[kind="header"]::after {content: "__STOP__"; font-size: .875rem;}
 .xs-badge {display: inline-block; padding: 0.1rem 0.55rem; border-radius: 999px; font-size: 0.85rem;
            font-weight: 600; color: #fff;}
 </style>
-"""
+""".replace("__STOP__", U.STOP)

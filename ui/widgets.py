@@ -26,7 +26,7 @@ def author() -> str:
 
 def sidebar(choices: dict[int, str]) -> None:
     """The plan picker (shared by all pages), what is selected, who is editing, which database."""
-    from store.db import database_url, display_url
+    from services.database import database_label
 
     with st.sidebar:
         st.markdown(f"### {U.APP_TITLE}")
@@ -37,8 +37,8 @@ def sidebar(choices: dict[int, str]) -> None:
             sidebar_summary()
         else:
             st.info(U.SIDEBAR_NO_PLANS)
-        st.text_input(U.RES_AUTHOR, key="author_input", placeholder="张三", persist_state="session")
-        st.caption(U.SIDEBAR_DB.format(url=display_url(database_url())))
+        st.text_input(U.RES_AUTHOR, key="author_input", placeholder=U.AUTHOR_EXAMPLE, persist_state="session")
+        st.caption(U.SIDEBAR_DB.format(url=database_label()))
 
 
 def sidebar_summary() -> None:
@@ -74,7 +74,9 @@ def result_panel(schedule: Schedule) -> None:
     c2.metric(U.SOLVE_BOUND, _or_dash(schedule.bound), help=U.SOLVE_BOUND_HELP, border=True)
     c3.metric(U.SOLVE_GAP, gap_text(schedule), border=True)
     c4.metric(
-        U.SOLVE_TIME_USED, "—" if schedule.solve_seconds is None else f"{schedule.solve_seconds:.2f} 秒", border=True
+        U.SOLVE_TIME_USED,
+        "—" if schedule.solve_seconds is None else U.SECONDS.format(s=schedule.solve_seconds),
+        border=True,
     )
     if schedule.objective_breakdown is None:
         st.caption(U.SOLVE_NO_BREAKDOWN)
@@ -88,6 +90,6 @@ def result_panel(schedule: Schedule) -> None:
         width="stretch",
         column_config={
             U.COL["goal"]: st.column_config.TextColumn(U.COL["goal"], width="medium"),
-            "说明": st.column_config.TextColumn("说明", width="large"),
+            U.COL["message"]: st.column_config.TextColumn(U.COL["message"], width="large"),
         },
     )

@@ -29,14 +29,19 @@ def test_foreign_keys_are_enforced(engine, backend):
         with engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     dangling = [
-        ("INSERT INTO topic_department (plan_id, topic_code, position, department_code)"
-        f" VALUES ({plan_id}, 'T01', 9, 'no-such-department')"),
-        ("INSERT INTO topic (plan_id, code, position, title, form_code, preferred_months, notes)"
-        f" VALUES ({plan_id}, 'T99', 9, 't', 'no-such-form', '[]', '')"),
-        ("INSERT INTO form (plan_id, code, position, name, session_only, min_gap_months)"
-        " VALUES (999999, 'f', 0, 'F', false, 0)"),
-        ("INSERT INTO topic_after (plan_id, topic_code, position, before_code)"
-        f" VALUES ({plan_id}, 'T01', 9, 'T98')"),
+        (
+            "INSERT INTO topic_department (plan_id, topic_code, position, department_code)"
+            f" VALUES ({plan_id}, 'T01', 9, 'no-such-department')"
+        ),
+        (
+            "INSERT INTO topic (plan_id, code, position, title, form_code, preferred_months, notes)"
+            f" VALUES ({plan_id}, 'T99', 9, 't', 'no-such-form', '[]', '')"
+        ),
+        (
+            "INSERT INTO form (plan_id, code, position, name, session_only, min_gap_months)"
+            " VALUES (999999, 'f', 0, 'F', false, 0)"
+        ),
+        (f"INSERT INTO topic_after (plan_id, topic_code, position, before_code) VALUES ({plan_id}, 'T01', 9, 'T98')"),
     ]
     for sql in dangling:
         with pytest.raises(IntegrityError), engine.begin() as conn:
@@ -64,8 +69,19 @@ def test_deleting_a_plan_removes_all_its_rows(engine):
     plan_id = api.import_plan_json(engine, handmade_dict())
     api.save_scenario(engine, plan_id, handmade_schedule(), name="A", author="t")
     api.set_current_schedule(engine, plan_id, handmade_schedule())
-    tables = ["form", "committee", "department", "leader", "topic", "topic_lead_option",
-              "topic_co_organizer", "topic_department", "topic_leader", "topic_after", "schedule"]
+    tables = [
+        "form",
+        "committee",
+        "department",
+        "leader",
+        "topic",
+        "topic_lead_option",
+        "topic_co_organizer",
+        "topic_department",
+        "topic_leader",
+        "topic_after",
+        "schedule",
+    ]
     assert all(_count(engine, t, plan_id) > 0 for t in tables)
     api.delete_plan(engine, plan_id)
     assert all(_count(engine, t, plan_id) == 0 for t in tables)
@@ -102,10 +118,15 @@ def test_duplicate_names_in_a_plan_are_refused(engine):
     # and the database itself refuses them, whatever the code above it does
     plan_id = api.import_plan_json(engine, handmade_dict())
     for sql in (
-        f"INSERT INTO department (plan_id, code, position, name, max_per_month) VALUES ({plan_id}, 'x', 9, '市工信局', 1)",
+        (
+            "INSERT INTO department (plan_id, code, position, name, max_per_month)"
+            f" VALUES ({plan_id}, 'x', 9, '市工信局', 1)"
+        ),
         f"INSERT INTO committee (plan_id, code, position, name) VALUES ({plan_id}, 'proposal', 9, '另一个')",
-        (f"INSERT INTO topic (plan_id, code, position, title, form_code, preferred_months, notes)"
-        f" VALUES ({plan_id}, 'T01', 9, '重复编号', 'standing', '[]', '')"),
+        (
+            f"INSERT INTO topic (plan_id, code, position, title, form_code, preferred_months, notes)"
+            f" VALUES ({plan_id}, 'T01', 9, '重复编号', 'standing', '[]', '')"
+        ),
     ):
         with pytest.raises(IntegrityError), engine.begin() as conn:
             conn.execute(text(sql))

@@ -38,21 +38,66 @@ FIRST = "0001_base"
 # describe the newest schema, not this one.
 R1_ROWS = {
     "plan": [
-        {"id": 1, "format": "consult-plan/1", "body": "某市政协", "year": 2023, "months": "[1,3,4,5,6,7,8,9,10,11,12]",
-         "blackout_months": "[2]", "session_month": 1, "max_topics_per_month": 4, "calendar_extra": '{"备注":"春节"}',
-         "extra": '{"source":{"document":"某政办〔2023〕3号"}}', "created_at": "2023-01-02 03:04:05",
-         "updated_at": "2023-02-03 04:05:06"},
-        {"id": 2, "format": "consult-plan/1", "body": "某市政协", "year": 2024, "months": "[1,2,3,4,5,6,7,8,9,10,11,12]",
-         "blackout_months": "[]", "session_month": None, "max_topics_per_month": None, "calendar_extra": None,
-         "extra": None, "created_at": "2024-01-02 03:04:05", "updated_at": "2024-01-02 03:04:05"},
+        {
+            "id": 1,
+            "format": "consult-plan/1",
+            "body": "某市政协",
+            "year": 2023,
+            "months": "[1,3,4,5,6,7,8,9,10,11,12]",
+            "blackout_months": "[2]",
+            "session_month": 1,
+            "max_topics_per_month": 4,
+            "calendar_extra": '{"备注":"春节"}',
+            "extra": '{"source":{"document":"某政办〔2023〕3号"}}',
+            "created_at": "2023-01-02 03:04:05",
+            "updated_at": "2023-02-03 04:05:06",
+        },
+        {
+            "id": 2,
+            "format": "consult-plan/1",
+            "body": "某市政协",
+            "year": 2024,
+            "months": "[1,2,3,4,5,6,7,8,9,10,11,12]",
+            "blackout_months": "[]",
+            "session_month": None,
+            "max_topics_per_month": None,
+            "calendar_extra": None,
+            "extra": None,
+            "created_at": "2024-01-02 03:04:05",
+            "updated_at": "2024-01-02 03:04:05",
+        },
     ],
     "form": [
-        {"plan_id": 1, "code": "plenary", "position": 0, "name": "全体会议协商", "session_only": True,
-         "max_per_month": None, "min_gap_months": 0, "extra": None},
-        {"plan_id": 1, "code": "standing", "position": 1, "name": "专题议政性常委会议", "session_only": False,
-         "max_per_month": 1, "min_gap_months": 2, "extra": '{"level":"重点"}'},
-        {"plan_id": 2, "code": "standing", "position": 0, "name": "专题议政性常委会议", "session_only": False,
-         "max_per_month": 1, "min_gap_months": 2, "extra": None},
+        {
+            "plan_id": 1,
+            "code": "plenary",
+            "position": 0,
+            "name": "全体会议协商",
+            "session_only": True,
+            "max_per_month": None,
+            "min_gap_months": 0,
+            "extra": None,
+        },
+        {
+            "plan_id": 1,
+            "code": "standing",
+            "position": 1,
+            "name": "专题议政性常委会议",
+            "session_only": False,
+            "max_per_month": 1,
+            "min_gap_months": 2,
+            "extra": '{"level":"重点"}',
+        },
+        {
+            "plan_id": 2,
+            "code": "standing",
+            "position": 0,
+            "name": "专题议政性常委会议",
+            "session_only": False,
+            "max_per_month": 1,
+            "min_gap_months": 2,
+            "extra": None,
+        },
     ],
     "committee": [
         {"plan_id": 1, "code": "proposal", "position": 0, "name": "提案委", "max_per_month": 2, "extra": None},
@@ -64,19 +109,57 @@ R1_ROWS = {
         {"plan_id": 1, "code": "swj", "position": 1, "name": "市商务局", "max_per_month": 2, "extra": None},
     ],
     "leader": [
-        {"plan_id": 1, "code": "mayor", "position": 0, "name": "市长", "role": "市政府主要领导",
-         "unavailable_months": "[3]", "max_per_month": 1, "extra": None},
+        {
+            "plan_id": 1,
+            "code": "mayor",
+            "position": 0,
+            "name": "市长",
+            "role": "市政府主要领导",
+            "unavailable_months": "[3]",
+            "max_per_month": 1,
+            "extra": None,
+        },
     ],
     "topic": [
-        {"plan_id": 1, "code": "T00", "position": 0, "title": "一府两院工作报告", "form_code": "plenary",
-         "window_start": None, "window_end": None, "preferred_months": "[]", "fixed_month": None, "notes": "",
-         "extra": None},
-        {"plan_id": 1, "code": "T01", "position": 1, "title": "降低企业成本", "form_code": "standing",
-         "window_start": 4, "window_end": 11, "preferred_months": "[7]", "fixed_month": None, "notes": "先调研",
-         "extra": '{"proposer":"民建市委"}'},
-        {"plan_id": 2, "code": "T01", "position": 0, "title": "次年议题", "form_code": "standing",
-         "window_start": None, "window_end": None, "preferred_months": "[]", "fixed_month": 6, "notes": "",
-         "extra": None},
+        {
+            "plan_id": 1,
+            "code": "T00",
+            "position": 0,
+            "title": "一府两院工作报告",
+            "form_code": "plenary",
+            "window_start": None,
+            "window_end": None,
+            "preferred_months": "[]",
+            "fixed_month": None,
+            "notes": "",
+            "extra": None,
+        },
+        {
+            "plan_id": 1,
+            "code": "T01",
+            "position": 1,
+            "title": "降低企业成本",
+            "form_code": "standing",
+            "window_start": 4,
+            "window_end": 11,
+            "preferred_months": "[7]",
+            "fixed_month": None,
+            "notes": "先调研",
+            "extra": '{"proposer":"民建市委"}',
+        },
+        {
+            "plan_id": 2,
+            "code": "T01",
+            "position": 0,
+            "title": "次年议题",
+            "form_code": "standing",
+            "window_start": None,
+            "window_end": None,
+            "preferred_months": "[]",
+            "fixed_month": 6,
+            "notes": "",
+            "extra": None,
+        },
     ],
     "topic_lead_option": [
         {"plan_id": 1, "topic_code": "T00", "position": 0, "committee_code": "proposal"},
@@ -92,19 +175,51 @@ R1_ROWS = {
     "topic_leader": [{"plan_id": 1, "topic_code": "T01", "position": 0, "leader_code": "mayor"}],
     "topic_after": [{"plan_id": 1, "topic_code": "T01", "position": 0, "before_code": "T00"}],
     "schedule": [
-        {"id": 1, "plan_id": 1, "format": "consult-schedule/1", "plan_year": 2023, "status": "optimal",
-         "warnings": '[{"kind":"x","message":"提醒","month":7,"topics":["T01"]}]', "conflicts": "[]",
-         "extra": '{"solver":{"wall_s":0.5}}', "created_at": "2023-03-04 05:06:07"},
-        {"id": 2, "plan_id": 2, "format": "consult-schedule/1", "plan_year": 2024, "status": "feasible",
-         "warnings": "[]", "conflicts": "[]", "extra": None, "created_at": "2024-03-04 05:06:07"},
+        {
+            "id": 1,
+            "plan_id": 1,
+            "format": "consult-schedule/1",
+            "plan_year": 2023,
+            "status": "optimal",
+            "warnings": '[{"kind":"x","message":"提醒","month":7,"topics":["T01"]}]',
+            "conflicts": "[]",
+            "extra": '{"solver":{"wall_s":0.5}}',
+            "created_at": "2023-03-04 05:06:07",
+        },
+        {
+            "id": 2,
+            "plan_id": 2,
+            "format": "consult-schedule/1",
+            "plan_year": 2024,
+            "status": "feasible",
+            "warnings": "[]",
+            "conflicts": "[]",
+            "extra": None,
+            "created_at": "2024-03-04 05:06:07",
+        },
         # a third schedule, deleted below: its id must not be handed out again
-        {"id": 3, "plan_id": 2, "format": "consult-schedule/1", "plan_year": 2024, "status": "feasible",
-         "warnings": "[]", "conflicts": "[]", "extra": None, "created_at": "2024-03-04 05:06:07"},
+        {
+            "id": 3,
+            "plan_id": 2,
+            "format": "consult-schedule/1",
+            "plan_year": 2024,
+            "status": "feasible",
+            "warnings": "[]",
+            "conflicts": "[]",
+            "extra": None,
+            "created_at": "2024-03-04 05:06:07",
+        },
     ],
     "assignment": [
         {"schedule_id": 1, "topic_code": "T00", "position": 0, "month": 1, "lead_code": "proposal", "extra": None},
-        {"schedule_id": 1, "topic_code": "T01", "position": 1, "month": 7, "lead_code": "econ",
-         "extra": '{"why":"建议月份"}'},
+        {
+            "schedule_id": 1,
+            "topic_code": "T01",
+            "position": 1,
+            "month": 7,
+            "lead_code": "econ",
+            "extra": '{"why":"建议月份"}',
+        },
         {"schedule_id": 2, "topic_code": "T01", "position": 0, "month": 6, "lead_code": "proposal", "extra": None},
     ],
 }
@@ -141,8 +256,12 @@ def _snapshot(engine) -> dict[str, list[tuple]]:
     with engine.connect() as conn:
         for table, rows in R1_ROWS.items():
             cols = list(rows[0]) if rows else ["plan_id", "topic_code", "position"]
-            order = ", ".join(c for c in ("id", "plan_id", "schedule_id", "topic_code", "code", "position") if c in cols)
-            out[table] = [tuple(r) for r in conn.execute(text(f"SELECT {', '.join(cols)} FROM {table} ORDER BY {order}"))]
+            order = ", ".join(
+                c for c in ("id", "plan_id", "schedule_id", "topic_code", "code", "position") if c in cols
+            )
+            out[table] = [
+                tuple(r) for r in conn.execute(text(f"SELECT {', '.join(cols)} FROM {table} ORDER BY {order}"))
+            ]
     return out
 
 
@@ -163,8 +282,13 @@ def test_upgrade_from_the_first_revision_keeps_every_row(blank_engine):
     with engine.connect() as conn:
         rows = conn.execute(text("SELECT id, version, updated_by FROM plan ORDER BY id")).all()
         assert [tuple(r) for r in rows] == [(1, 1, ""), (2, 1, "")]
-        rows = conn.execute(text("SELECT id, kind, name, author, note, options, plan_version FROM schedule ORDER BY id"))
-        assert [tuple(r) for r in rows] == [(1, "current", None, "", "", None, None), (2, "current", None, "", "", None, None)]
+        rows = conn.execute(
+            text("SELECT id, kind, name, author, note, options, plan_version FROM schedule ORDER BY id")
+        )
+        assert [tuple(r) for r in rows] == [
+            (1, "current", None, "", "", None, None),
+            (2, "current", None, "", "", None, None),
+        ]
 
     # the migrated data reads as the plan it was, through the normal API
     plan, version = api.load_plan(engine, 1)
@@ -172,7 +296,12 @@ def test_upgrade_from_the_first_revision_keeps_every_row(blank_engine):
     assert plan.model_extra == {"source": {"document": "某政办〔2023〕3号"}}
     assert plan.calendar.model_extra == {"备注": "春节"}
     t01 = plan.topic_by_id()["T01"]
-    assert (t01.lead_options, t01.departments, t01.after, t01.window) == (["econ", "proposal"], ["swj", "gxj"], ["T00"], (4, 11))
+    assert (t01.lead_options, t01.departments, t01.after, t01.window) == (
+        ["econ", "proposal"],
+        ["swj", "gxj"],
+        ["T00"],
+        (4, 11),
+    )
     assert t01.model_extra == {"proposer": "民建市委"}
     assert parse_plan(plan.to_dict()) == plan  # still a valid plan
     current = api.current_schedule(engine, 1)

@@ -119,7 +119,9 @@ def test_backup_export_reimports_identically(engine):
 # -- property: any valid plan with unknown fields anywhere --------------------------------
 
 _text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=8)
-_json_leaf = st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.floats(allow_nan=False, allow_infinity=False) | _text
+_json_leaf = (
+    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.floats(allow_nan=False, allow_infinity=False) | _text
+)
 _json = st.recursive(
     _json_leaf,
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_text, inner, max_size=3),
@@ -147,56 +149,113 @@ def plans(draw) -> dict:
     session = draw(st.one_of(st.none(), st.integers(1, 12)))
     months = sorted(set(draw(_months)) | ({session} if session else set()) | {1})
     forms = [
-        {"id": c, "name": n, "session_only": session is not None and draw(st.booleans()),
-         "max_per_month": draw(st.none() | st.integers(0, 3)), "min_gap_months": draw(st.integers(0, 3)),
-         **draw(_extras({"id", "name", "session_only", "max_per_month", "min_gap_months"}))}
+        {
+            "id": c,
+            "name": n,
+            "session_only": session is not None and draw(st.booleans()),
+            "max_per_month": draw(st.none() | st.integers(0, 3)),
+            "min_gap_months": draw(st.integers(0, 3)),
+            **draw(_extras({"id", "name", "session_only", "max_per_month", "min_gap_months"})),
+        }
         for c, n in rows()
     ]
-    committees = [{"id": c, "name": n, "max_per_month": draw(st.none() | st.integers(0, 3)),
-                   **draw(_extras({"id", "name", "max_per_month"}))} for c, n in rows()]
-    departments = [{"id": c, "name": n, "max_per_month": draw(st.integers(0, 3)),
-                    **draw(_extras({"id", "name", "max_per_month"}))} for c, n in rows(0)]
-    leaders = [{"id": c, "name": n, "role": draw(_text), "unavailable_months": draw(_months),
-                "max_per_month": draw(st.integers(0, 3)),
-                **draw(_extras({"id", "name", "role", "unavailable_months", "max_per_month"}))}
-               for c, n in rows(0)]
+    committees = [
+        {
+            "id": c,
+            "name": n,
+            "max_per_month": draw(st.none() | st.integers(0, 3)),
+            **draw(_extras({"id", "name", "max_per_month"})),
+        }
+        for c, n in rows()
+    ]
+    departments = [
+        {"id": c, "name": n, "max_per_month": draw(st.integers(0, 3)), **draw(_extras({"id", "name", "max_per_month"}))}
+        for c, n in rows(0)
+    ]
+    leaders = [
+        {
+            "id": c,
+            "name": n,
+            "role": draw(_text),
+            "unavailable_months": draw(_months),
+            "max_per_month": draw(st.integers(0, 3)),
+            **draw(_extras({"id", "name", "role", "unavailable_months", "max_per_month"})),
+        }
+        for c, n in rows(0)
+    ]
     topics: list[dict] = []
-    topic_known = {"id", "title", "form", "lead_options", "co_organizers", "departments", "leaders", "window",
-                   "preferred_months", "fixed_month", "after", "notes"}
+    topic_known = {
+        "id",
+        "title",
+        "form",
+        "lead_options",
+        "co_organizers",
+        "departments",
+        "leaders",
+        "window",
+        "preferred_months",
+        "fixed_month",
+        "after",
+        "notes",
+    }
     for code in draw(st.lists(st.text("TUVW0123", min_size=1, max_size=3), max_size=6, unique=True)):
         cids = [c["id"] for c in committees]
         leads = draw(st.lists(st.sampled_from(cids), min_size=1, unique=True))
-        co = draw(st.lists(st.sampled_from(cids), unique=True).map(lambda xs, leads=leads: [x for x in xs if x not in leads]))
+        co = draw(
+            st.lists(st.sampled_from(cids), unique=True).map(lambda xs, leads=leads: [x for x in xs if x not in leads])
+        )
         lo = draw(st.integers(1, 12))
-        topics.append({
-            "id": code,
-            "title": draw(_text.filter(str.strip)),
-            "form": draw(st.sampled_from([f["id"] for f in forms])),
-            "lead_options": leads,
-            "co_organizers": co,
-            "departments": draw(st.lists(st.sampled_from([d["id"] for d in departments]), unique=True)) if departments else [],
-            "leaders": draw(st.lists(st.sampled_from([x["id"] for x in leaders]), unique=True)) if leaders else [],
-            "window": draw(st.none() | st.integers(lo, 12).map(lambda hi, lo=lo: [lo, hi])),
-            "preferred_months": draw(_months),
-            "fixed_month": draw(st.none() | st.integers(1, 12)),
-            "after": draw(st.lists(st.sampled_from([t["id"] for t in topics]), unique=True)) if topics else [],
-            "notes": draw(_text),
-            **draw(_extras(topic_known)),
-        })
+        topics.append(
+            {
+                "id": code,
+                "title": draw(_text.filter(str.strip)),
+                "form": draw(st.sampled_from([f["id"] for f in forms])),
+                "lead_options": leads,
+                "co_organizers": co,
+                "departments": draw(st.lists(st.sampled_from([d["id"] for d in departments]), unique=True))
+                if departments
+                else [],
+                "leaders": draw(st.lists(st.sampled_from([x["id"] for x in leaders]), unique=True)) if leaders else [],
+                "window": draw(st.none() | st.integers(lo, 12).map(lambda hi, lo=lo: [lo, hi])),
+                "preferred_months": draw(_months),
+                "fixed_month": draw(st.none() | st.integers(1, 12)),
+                "after": draw(st.lists(st.sampled_from([t["id"] for t in topics]), unique=True)) if topics else [],
+                "notes": draw(_text),
+                **draw(_extras(topic_known)),
+            }
+        )
     return {
         "format": "consult-plan/1",
         "body": draw(_text),
         "year": draw(st.integers(1949, 2100)),
-        "calendar": {"months": months, "blackout_months": draw(_months), "session_month": session,
-                     "max_topics_per_month": draw(st.none() | st.integers(0, 6)),
-                     **draw(_extras({"months", "blackout_months", "session_month", "max_topics_per_month"}))},
+        "calendar": {
+            "months": months,
+            "blackout_months": draw(_months),
+            "session_month": session,
+            "max_topics_per_month": draw(st.none() | st.integers(0, 6)),
+            **draw(_extras({"months", "blackout_months", "session_month", "max_topics_per_month"})),
+        },
         "forms": forms,
         "committees": committees,
         "departments": departments,
         "leaders": leaders,
         "topics": topics,
-        **draw(_extras({"format", "body", "year", "calendar", "forms", "committees", "departments", "leaders",
-                        "topics", "xieshang_backup"})),
+        **draw(
+            _extras(
+                {
+                    "format",
+                    "body",
+                    "year",
+                    "calendar",
+                    "forms",
+                    "committees",
+                    "departments",
+                    "leaders",
+                    "topics",
+                    "xieshang_backup",
+                }
+            )
+        ),
     }
 
 

@@ -25,8 +25,15 @@ def _moved(schedule: Schedule, topic: str, month: int, lead: str | None = None) 
 def test_save_list_load_scenarios(engine):
     plan_id = api.import_plan_json(engine, handmade_dict())
     base = handmade_schedule()
-    a = api.save_scenario(engine, plan_id, base, name=" 初稿 ", author="张三", note="按建议月份",
-                          options={"time_limit_s": 10, "weights": {"moved": 30}})
+    a = api.save_scenario(
+        engine,
+        plan_id,
+        base,
+        name=" 初稿 ",
+        author="张三",
+        note="按建议月份",
+        options={"time_limit_s": 10, "weights": {"moved": 30}},
+    )
     b = api.save_scenario(engine, plan_id, _moved(base, "T03", 8), name="调整稿", author="李四")
 
     listed = api.list_scenarios(engine, plan_id)
@@ -115,8 +122,7 @@ def test_compare_two_versions(engine):
     plan_id = api.import_plan_json(engine, handmade_dict())
     base = handmade_schedule()
     a = api.save_scenario(engine, plan_id, base, name="A", author="t")
-    b = api.save_scenario(engine, plan_id, _moved(_moved(base, "T01", 6, lead="econ"), "T03", 7), name="B",
-                          author="t")
+    b = api.save_scenario(engine, plan_id, _moved(_moved(base, "T01", 6, lead="econ"), "T03", 7), name="B", author="t")
     diff = api.compare_scenarios(engine, a, b)
     assert [(m.topic, m.month_before, m.month_after, m.lead_before, m.lead_after) for m in diff.moved] == [
         ("T01", 7, 6, "proposal", "econ")

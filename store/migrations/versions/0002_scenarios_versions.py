@@ -41,9 +41,7 @@ def _sqlite_sequence(table: str) -> int | None:
 def _restore_sqlite_sequence(table: str, seq: int | None) -> None:
     if seq is None:
         return
-    op.get_bind().exec_driver_sql(
-        "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = ?", (seq, table)
-    )
+    op.get_bind().exec_driver_sql("UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = ?", (seq, table))
 
 
 def upgrade() -> None:

@@ -1,4 +1,7 @@
-"""Database fixtures: every test runs on SQLite and, when TEST_DATABASE_URL is set, on PostgreSQL.
+"""Database fixtures (tests/store, tests/services): each test runs on SQLite and, with TEST_DATABASE_URL, on PostgreSQL.
+
+Registered for the whole suite by ``tests/conftest.py`` (``pytest_plugins``);
+``tests/pages`` overrides ``engine`` with its own (a copy of a sample database).
 
 * SQLite: a fresh file under ``tmp_path`` per test.
 * PostgreSQL: one throw-away database ``xs_test_<random>`` per test session

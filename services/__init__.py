@@ -1,0 +1,17 @@
+"""The use cases of the dashboard, as plain functions: no Streamlit.
+
+Each takes the caller's engine (``services.database.open_database()``), works
+through the data layer (:mod:`store`) in its transactions and raises one error
+type, :class:`ServiceError`, whose message is Chinese. ``pages/`` and ``ui/``
+call these and never import :mod:`store`.
+
+- :mod:`services.database` — open the database, its label for the sidebar
+- :mod:`services.plans` — list, open (plan + current schedule), save an edit, create
+- :mod:`services.schedules` — record a solve, adopt a what-if
+- :mod:`services.scenarios` — save, list, compare, restore saved versions
+- :mod:`services.imports` — a plan from an Excel workbook or a published text
+"""
+
+from .errors import Reason, ServiceError
+
+__all__ = ["Reason", "ServiceError"]

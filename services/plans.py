@@ -1,0 +1,75 @@
+"""Plans: list them, open one with its current schedule, save an edited copy, create one.
+
+Every function takes the caller's engine, runs in the data layer's own
+transaction(s) and raises only :class:`~services.errors.ServiceError`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from solver.plan import Plan, Schedule
+from store import api as store
+from store.repository import PlanSummary
+
+from .errors import translated
+
+__all__ = ["OpenPlan", "PlanSummary", "create_plan", "current_schedule", "default_plan_id", "list_plans", "open_plan"]
+
+
+@dataclass(frozen=True)
+class OpenPlan:
+    """A plan as saved, the version to hand back when saving an edit, and its current schedule."""
+
+    plan_id: int
+    plan: Plan
+    version: int
+    schedule: Schedule | None
+
+
+def list_plans(engine: Engine) -> list[PlanSummary]:
+    """Every plan, newest year first (id, body, year, topic count, version, ``label`` …)."""
+    with translated():
+        return store.list_plans(engine)
+
+
+def default_plan_id(engine: Engine) -> int | None:
+    """The plan a new session opens: the newest with a current schedule, else the newest; None if none.
+
+    (Leadership opening the app wants a year to look at, not an empty calendar.)
+    """
+    plans = list_plans(engine)
+    return next((p.id for p in plans if p.has_current_schedule), plans[0].id if plans else None)
+
+
+def open_plan(engine: Engine, plan_id: int) -> OpenPlan:
+    """The plan, its version and its current schedule, read in one transaction."""
+    with translated():
+        plan, version, schedule = store.load_plan_with_schedule(engine, plan_id)
+    return OpenPlan(plan_id, plan, version, schedule)
+
+
+def current_schedule(engine: Engine, plan_id: int) -> Schedule | None:
+    """The plan's current schedule, or None."""
+    with translated():
+        return store.current_schedule(engine, plan_id)
+
+
+def save_plan(engine: Engine, plan_id: int, plan: Plan, expected_version: int, *, author: str = "") -> OpenPlan:
+    """Save an edited copy made from ``expected_version``; the plan as now stored, with its new version.
+
+    Refused (``Reason.STALE``, nothing written) when someone saved since;
+    ``Reason.INVALID`` with every problem when the copy does not hold.
+    """
+    with translated():
+        store.save_plan(engine, plan_id, plan, expected_version, author=author)
+        saved, version, schedule = store.load_plan_with_schedule(engine, plan_id)
+    return OpenPlan(plan_id, saved, version, schedule)
+
+
+def create_plan(engine: Engine, plan: Plan, *, author: str = "") -> int:
+    """Store a new plan (from an import or a draft); its id. Refuses a second plan of one body and year."""
+    with translated():
+        return store.create_plan(engine, plan, author=author)

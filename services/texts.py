@@ -1,0 +1,18 @@
+"""Every Chinese sentence the services add to those of the store, the solver and the paperwork."""
+
+from __future__ import annotations
+
+
+def database_error(err: Exception) -> str:
+    # the first line only: drivers append SQL and a link to their docs
+    detail = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
+    return f"数据库操作失败,未做任何修改:{detail}"
+
+
+def database_unreachable(url: str, err: Exception) -> str:
+    detail = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+    return f"无法打开数据库 {url}:{detail}"
+
+
+NO_SCHEDULE_TO_SAVE = "当前还没有方案,请先编排再保存为方案版本"
+NO_RESULT_TO_ADOPT = "推演还没有得到可行方案,无法采用"

@@ -1,0 +1,102 @@
+"""services.plans and services.database against a real database (SQLite, and PostgreSQL with TEST_DATABASE_URL)."""
+
+from __future__ import annotations
+
+import pytest
+
+from services import Reason, ServiceError, plans, schedules
+from services.database import database_label, open_database
+from tests.store.store_samples import handmade_plan, handmade_schedule
+
+
+def test_open_plan_gives_plan_version_and_current_schedule(engine):
+    pid = plans.create_plan(engine, handmade_plan(), author="张三")
+    opened = plans.open_plan(engine, pid)
+    assert (opened.plan_id, opened.version, opened.schedule) == (pid, 1, None)
+    assert opened.plan.to_dict() == handmade_plan().to_dict()
+
+    assert schedules.record_solve(engine, pid, 1, handmade_schedule())
+    opened = plans.open_plan(engine, pid)
+    assert opened.schedule is not None and opened.schedule.month_of()["T02"] == 9
+    assert plans.current_schedule(engine, pid) == opened.schedule
+
+
+def test_default_plan_is_the_newest_with_a_schedule(engine):
+    assert plans.default_plan_id(engine) is None
+    old = plans.create_plan(engine, handmade_plan(year=2022))
+    new = plans.create_plan(engine, handmade_plan(year=2024))
+    assert plans.default_plan_id(engine) == new  # none has a schedule: the newest
+    schedules.record_solve(engine, old, 1, handmade_schedule(plan_year=2022))
+    assert plans.default_plan_id(engine) == old
+    assert [p.year for p in plans.list_plans(engine)] == [2024, 2022]
+
+
+def test_save_plan_returns_the_stored_copy_and_refuses_a_stale_one(engine):
+    pid = plans.create_plan(engine, handmade_plan())
+    edited = handmade_plan()
+    edited.topics[0].notes = "已改"
+    saved = plans.save_plan(engine, pid, edited, 1, author="张三")
+    assert saved.version == 2
+    assert saved.plan.topic_by_id()["T01"].notes == "已改"
+
+    other = handmade_plan()
+    other.topics[0].notes = "李四的修改"
+    with pytest.raises(ServiceError) as err:
+        plans.save_plan(engine, pid, other, 1, author="李四")
+    assert err.value.reason is Reason.STALE
+    assert "张三" in str(err.value) and "版本 2" in str(err.value)
+    assert plans.open_plan(engine, pid).plan.topic_by_id()["T01"].notes == "已改"
+
+
+def test_an_invalid_plan_is_refused_with_every_problem_named(engine):
+    pid = plans.create_plan(engine, handmade_plan())
+    bad = handmade_plan()
+    bad.topics[0].form = "no-such-form"
+    bad.topics[1].lead_options = ["nobody"]
+    with pytest.raises(ServiceError) as err:
+        plans.save_plan(engine, pid, bad, 1)
+    assert err.value.reason is Reason.INVALID
+    assert len(err.value.issues) == 2
+    assert any("T01" in i for i in err.value.issues) and any("T00" in i for i in err.value.issues)
+    assert plans.open_plan(engine, pid).version == 1
+
+
+def test_a_second_plan_of_one_body_and_year_is_refused(engine):
+    pid = plans.create_plan(engine, handmade_plan())
+    with pytest.raises(ServiceError) as err:
+        plans.create_plan(engine, handmade_plan())
+    assert err.value.reason is Reason.DUPLICATE
+    assert f"编号 {pid}" in str(err.value)
+    assert len(plans.list_plans(engine)) == 1
+
+
+def test_a_deleted_plan_is_not_found(engine):
+    with pytest.raises(ServiceError) as err:
+        plans.open_plan(engine, 999)
+    assert err.value.reason is Reason.NOT_FOUND
+    assert "999" in str(err.value)
+
+
+def test_open_database_creates_the_schema_and_loads_the_samples(tmp_path):
+    engine = open_database(f"sqlite:///{tmp_path / 'new.sqlite3'}")
+    try:
+        listed = plans.list_plans(engine)
+        assert len(listed) >= 3
+        assert all(p.topic_count > 0 for p in listed)
+    finally:
+        engine.dispose()
+
+
+def test_an_unusable_database_is_one_chinese_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    url = f"sqlite:///{blocker / 'sub' / 'db.sqlite3'}"  # a directory under a file cannot exist
+    with pytest.raises(ServiceError) as err:
+        open_database(url)
+    assert err.value.reason is Reason.DATABASE
+    assert "无法打开数据库" in str(err.value)
+
+
+def test_database_label_hides_the_password():
+    label = database_label("postgresql://planner:secret@db.example:5432/xieshang")
+    assert "secret" not in label and "planner" in label and "db.example" in label
