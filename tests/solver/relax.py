@@ -4,6 +4,10 @@ format, not the CP-SAT model, so they test the explanation from the outside."""
 from __future__ import annotations
 
 from solver import Finding, Plan
+from solver.rules.calendar import Blackout, FixedMonth, SessionOnly, Window
+from solver.rules.limits import CommitteeLimit, FormGap, FormLimit, MonthLimit
+from solver.rules.order import After
+from solver.rules.people import LeaderUnavailable
 
 
 def drop(plan: Plan, c: Finding) -> Plan:
@@ -11,13 +15,13 @@ def drop(plan: Plan, c: Finding) -> Plan:
     p = plan.model_copy(deep=True)
     topics = p.topic_by_id()
     extra = c.model_extra or {}
-    if c.kind == "window":
+    if c.kind == Window.name:
         topics[c.topics[0]].window = None
-    elif c.kind == "fixed_month":
+    elif c.kind == FixedMonth.name:
         topics[c.topics[0]].fixed_month = None
-    elif c.kind == "blackout":
+    elif c.kind == Blackout.name:
         p.calendar.blackout_months = [m for m in p.calendar.blackout_months if m != c.month]
-    elif c.kind == "session_only":
+    elif c.kind == SessionOnly.name:
         t = topics[c.topics[0]]
         form = p.form_by_id()[t.form]
         free = form.model_copy(
@@ -25,18 +29,18 @@ def drop(plan: Plan, c: Finding) -> Plan:
         )
         p.forms.append(free)
         t.form = free.id
-    elif c.kind == "leader_unavailable":
+    elif c.kind == LeaderUnavailable.name:
         leader = p.leader_by_id()[extra["leader"]]
         leader.unavailable_months = [m for m in leader.unavailable_months if m != c.month]
-    elif c.kind == "month_limit":
+    elif c.kind == MonthLimit.name:
         p.calendar.max_topics_per_month = None
-    elif c.kind == "form_limit":
+    elif c.kind == FormLimit.name:
         p.form_by_id()[extra["form"]].max_per_month = None
-    elif c.kind == "committee_limit":
+    elif c.kind == CommitteeLimit.name:
         p.committee_by_id()[extra["committee"]].max_per_month = None
-    elif c.kind == "form_gap":
+    elif c.kind == FormGap.name:
         p.form_by_id()[extra["form"]].min_gap_months = 0
-    elif c.kind == "after":
+    elif c.kind == After.name:
         later = topics[c.topics[1]]
         later.after = [x for x in later.after if x != extra["before"]]
     else:
@@ -63,26 +67,26 @@ def keep_only(plan: Plan, conflicts: list[Finding]) -> Plan:
         )
 
     for t in p.topics:
-        if t.window and not kept("window", [t.id]):
+        if t.window and not kept(Window.name, [t.id]):
             t.window = None
-        if t.fixed_month is not None and not kept("fixed_month", [t.id]):
+        if t.fixed_month is not None and not kept(FixedMonth.name, [t.id]):
             t.fixed_month = None
-        t.after = [b for b in t.after if kept("after", [b, t.id], before=b)]
-    p.calendar.blackout_months = [m for m in p.calendar.blackout_months if kept("blackout", month=m)]
+        t.after = [b for b in t.after if kept(After.name, [b, t.id], before=b)]
+    p.calendar.blackout_months = [m for m in p.calendar.blackout_months if kept(Blackout.name, month=m)]
     for x in p.leaders:
-        x.unavailable_months = [m for m in x.unavailable_months if kept("leader_unavailable", month=m, leader=x.id)]
-    if "month_limit" not in kinds:
+        x.unavailable_months = [m for m in x.unavailable_months if kept(LeaderUnavailable.name, month=m, leader=x.id)]
+    if MonthLimit.name not in kinds:
         p.calendar.max_topics_per_month = None
     for f in p.forms:
-        if not kept("form_limit", form=f.id):
+        if not kept(FormLimit.name, form=f.id):
             f.max_per_month = None
-        if not kept("form_gap", form=f.id):
+        if not kept(FormGap.name, form=f.id):
             f.min_gap_months = 0
     for c in p.committees:
-        if not kept("committee_limit", committee=c.id):
+        if not kept(CommitteeLimit.name, committee=c.id):
             c.max_per_month = None
     for t in list(p.topics):
         form = p.form_by_id()[t.form]
-        if form.session_only and not kept("session_only", [t.id]):
-            p = drop(p, Finding(kind="session_only", message="", topics=[t.id]))
+        if form.session_only and not kept(SessionOnly.name, [t.id]):
+            p = drop(p, Finding(kind=SessionOnly.name, message="", topics=[t.id]))
     return p
