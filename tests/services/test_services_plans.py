@@ -100,3 +100,11 @@ def test_an_unusable_database_is_one_chinese_error(tmp_path):
 def test_database_label_hides_the_password():
     label = database_label("postgresql://planner:secret@db.example:5432/xieshang")
     assert "secret" not in label and "planner" in label and "db.example" in label
+
+
+def test_a_database_without_the_schema_is_one_chinese_error_not_a_traceback(blank_engine):
+    with pytest.raises(ServiceError) as err:
+        plans.list_plans(blank_engine)
+    assert err.value.reason is Reason.DATABASE
+    assert str(err.value).startswith("数据库操作失败")
+    assert "\n" not in str(err.value)  # the driver's first line only, no SQL dump
