@@ -51,8 +51,10 @@ class Board:
                 self.successors[b].append(t.id)
         self.target = spread_target(plan)[1]
         # only the rules that test loads; the bans are already out of ``allowed``
-        self.checks = [r for r in rules.HARD if type(r).allows is not rules.HardRule.allows]
-        self.goals = [g for g in rules.SOFT if weights.of(g.name)]
+        # Bound methods and plain int weights: these run for every (topic, month,
+        # lead) the search tries, hundreds of thousands of times on a province's plan.
+        self._allows = [r.allows for r in rules.HARD if type(r).allows is not rules.HardRule.allows]
+        self._costs = [(weights.of(g.name), g.units) for g in rules.SOFT if weights.of(g.name)]
         self.penalty = 0
         self.month: dict[str, int] = {}
         self.lead: dict[str, str] = {}
@@ -63,20 +65,25 @@ class Board:
         self.comm_load: dict[tuple[str, int], int] = defaultdict(int)
         self.dept_load: dict[tuple[str, int], int] = defaultdict(int)
         self.lead_load: dict[tuple[str, int], int] = defaultdict(int)
+        self._spread_peak: int | None = None  # busiest month's spread load, recomputed after a move
 
-    def place(self, tid: str, m: int, c: str) -> None:
-        self.penalty += self.added_cost(tid, m, c)
+    def place(self, tid: str, m: int, c: str, *, cost: int | None = None) -> None:
+        """Place an unplaced topic; ``cost`` is its ``added_cost`` here if the caller already knows it."""
+        self.penalty += self.added_cost(tid, m, c) if cost is None else cost
         self._count(tid, m, c, +1)
         self.month[tid], self.lead[tid] = m, c
 
-    def remove(self, tid: str) -> tuple[int, str]:
+    def remove(self, tid: str) -> tuple[int, str, int]:
+        """Take a topic out: (month, lead, the cost it had there)."""
         m, c = self.month.pop(tid), self.lead.pop(tid)
         self._count(tid, m, c, -1)
-        self.penalty -= self.added_cost(tid, m, c)
-        return m, c
+        cost = self.added_cost(tid, m, c)
+        self.penalty -= cost
+        return m, c, cost
 
     def _count(self, tid: str, m: int, c: str, sign: int) -> None:
         t = self.topics[tid]
+        self._spread_peak = None
         self.month_load[m] += sign
         if not self.forms[t.form].session_only:
             self.spread_load[m] += sign
@@ -92,15 +99,27 @@ class Board:
         for x in t.leaders:
             self.lead_load[(x, m)] += sign
 
+    def spread_peak(self) -> int:
+        """Topics in the busiest month, the plenary aside (cached between moves)."""
+        if self._spread_peak is None:
+            self._spread_peak = max(self.spread_load.values(), default=0)
+        return self._spread_peak
+
     def fits(self, tid: str, m: int, c: str) -> bool:
         """Placing the (unplaced) topic in month m with lead c keeps every hard rule."""
         t = self.topics[tid]
-        return all(rule.allows(self, t, m, c) for rule in self.checks)
+        for allows in self._allows:
+            if not allows(self, t, m, c):
+                return False
+        return True
 
     def added_cost(self, tid: str, m: int, c: str) -> int:
         """Weighted penalty the (unplaced) topic adds by going to month m with lead c."""
         t = self.topics[tid]
-        return sum(self.w.of(g.name) * g.units(self, t, m, c) for g in self.goals)
+        cost = 0
+        for weight, units in self._costs:
+            cost += weight * units(self, t, m, c)
+        return cost
 
     def best_move(self, tid: str) -> tuple[int, int, str] | None:
         """(cost, month, lead) of the cheapest place for an unplaced topic; ties: emptier month, earlier."""
@@ -130,7 +149,7 @@ def greedy_schedule(plan: Plan, weights: Weights | None = None) -> Schedule:
     for t in order:
         move = board.best_move(t.id)
         if move is not None:
-            board.place(t.id, move[1], move[2])
+            board.place(t.id, move[1], move[2], cost=move[0])
     return board.schedule(Status.FEASIBLE if len(board.month) == len(plan.topics) else Status.UNKNOWN)
 
 
@@ -149,14 +168,13 @@ def improve(plan: Plan, schedule: Schedule, weights: Weights | None = None, *, m
     for _ in range(max_rounds):
         improved = False
         for t in plan.topics:
-            m, c = board.remove(t.id)
-            stay = board.added_cost(t.id, m, c)
+            m, c, stay = board.remove(t.id)
             move = board.best_move(t.id)
             if move is not None and move[0] < stay:
-                board.place(t.id, move[1], move[2])
+                board.place(t.id, move[1], move[2], cost=move[0])
                 improved = True
             else:
-                board.place(t.id, m, c)
+                board.place(t.id, m, c, cost=stay)
         if not improved:
             break
     return board.schedule(Status.FEASIBLE)

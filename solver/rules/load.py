@@ -142,7 +142,7 @@ class UnevenSpread(SoftGoal):
     def units(self, board: Board, topic: Topic, month: int, lead: str) -> int:
         if board.forms[topic.form].session_only:
             return 0
-        peak_now = max(board.spread_load.values(), default=0)
+        peak_now = board.spread_peak()
         peak = max(peak_now, board.spread_load[month] + 1)
         return max(0, peak - board.target) - max(0, peak_now - board.target)
 
