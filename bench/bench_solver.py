@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 import ortools  # noqa: E402
 
 from solver import SolveOptions, check, load_plan, solve  # noqa: E402
-from solver.generate import generate_plan  # noqa: E402
+from tools.generate import generate_plan  # noqa: E402
 from solver.greedy import greedy_schedule  # noqa: E402
 from solver.whatif import pin, replan, suggest_months  # noqa: E402
 

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from plan_hard_rules import hard_rule_violations
 
-from solver.generate import (
+from tools.generate import (
     MAX_DEPARTMENTS,
     MIN_DEPARTMENTS,
     form_counts,
@@ -149,7 +149,7 @@ def test_command_line(tmp_path):
     out = tmp_path / "x.json"
     ref = tmp_path / "ref.json"
     subprocess.run(
-        [sys.executable, "-m", "solver.generate", "20", "--seed", "3", "-o", str(out), "--reference", str(ref)],
+        [sys.executable, "-m", "tools.generate", "20", "--seed", "3", "-o", str(out), "--reference", str(ref)],
         check=True, cwd=ROOT,
     )
     assert load_plan(out).to_json() == generate_plan(20, seed=3).to_json()

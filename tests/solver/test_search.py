@@ -9,7 +9,7 @@ import pytest
 from checked import assert_checked
 
 from solver import SolveOptions, check, load_plan, solve
-from solver.generate import generate_plan
+from tools.generate import generate_plan
 from solver.greedy import greedy_schedule, improve
 
 DATA = Path(__file__).resolve().parents[2] / "data"

@@ -20,7 +20,7 @@ Deterministic: everything is drawn from one ``random.Random(seed)``.
 
 Command line::
 
-    python -m solver.generate 50 --seed 1 -o data/synthetic-50.json
+    python -m tools.generate 50 --seed 1 -o data/synthetic-50.json
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
-from .plan import PLAN_FORMAT, Assignment, Plan, Schedule
-from .validate import parse_plan
+from solver.plan import PLAN_FORMAT, Assignment, Plan, Schedule
+from solver.validate import parse_plan
 
 log = logging.getLogger(__name__)
 
@@ -949,7 +949,7 @@ def generate_plan(n_topics: int, *, seed: int = 0, year: int = 2025, body: str |
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m solver.generate",
+        prog="python -m tools.generate",
         description="生成合成的年度协商计划(consult-plan/1 JSON),保证硬约束可行。",
     )
     parser.add_argument("n", type=int, help="议题数量(10–1000;300 及以上为省级规模)")
