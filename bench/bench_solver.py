@@ -26,9 +26,9 @@ sys.path.insert(0, str(ROOT))
 import ortools  # noqa: E402
 
 from solver import SolveOptions, check, load_plan, solve  # noqa: E402
-from tools.generate import generate_plan  # noqa: E402
 from solver.greedy import greedy_schedule  # noqa: E402
 from solver.whatif import pin, replan, suggest_months  # noqa: E402
+from tools.generate import generate_plan  # noqa: E402
 
 
 def timed(fn, *args, **kw):

@@ -42,7 +42,14 @@ _CITY_PARTS = (
     "清河 黄岗 红山 绿洲 望海 鹤鸣 龙泉 凤台 汉阳 楚溪 湘岭 蓉江 梅岭 桂林 柳川 榆阳 槐安 杏花 桃源 橙城"
 ).split()
 
-_SINGLE_FORMS = {"counterpart": 0.4, "special": 0.15, "sector": 0.15, "proposal": 0.1, "research": 0.1, "inspection": 0.1}
+_SINGLE_FORMS = {
+    "counterpart": 0.4,
+    "special": 0.15,
+    "sector": 0.15,
+    "proposal": 0.1,
+    "research": 0.1,
+    "inspection": 0.1,
+}
 _FORM_NAMES = {
     "plenary": "全体会议协商",
     "counterpart": "对口协商",

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from plan_hard_rules import hard_rule_violations
 
+from solver.validate import load_plan, parse_plan
 from tools.generate import (
     MAX_DEPARTMENTS,
     MIN_DEPARTMENTS,
@@ -20,7 +21,6 @@ from tools.generate import (
     generate_plan,
     generate_plan_and_reference,
 )
-from solver.validate import load_plan, parse_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -150,14 +150,16 @@ def test_command_line(tmp_path):
     ref = tmp_path / "ref.json"
     subprocess.run(
         [sys.executable, "-m", "tools.generate", "20", "--seed", "3", "-o", str(out), "--reference", str(ref)],
-        check=True, cwd=ROOT,
+        check=True,
+        cwd=ROOT,
     )
     assert load_plan(out).to_json() == generate_plan(20, seed=3).to_json()
     assert ref.exists()
 
 
-@pytest.mark.parametrize(("name", "n", "seed", "year"),
-                         [("synthetic-50.json", 50, 1, 2025), ("synthetic-200.json", 200, 2, 2026)])
+@pytest.mark.parametrize(
+    ("name", "n", "seed", "year"), [("synthetic-50.json", 50, 1, 2025), ("synthetic-200.json", 200, 2, 2026)]
+)
 def test_committed_synthetic_plans_are_regenerable(name, n, seed, year):
     """If the generator changes, regenerate them (data/README.md says how).
 
