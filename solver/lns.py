@@ -260,12 +260,28 @@ def repair(
     return None
 
 
-def _neighbourhoods(pm: PlanModel, rng: random.Random, size: int) -> list[Callable[[Assignment], set[str]]]:
-    plan = pm.plan
-    tids = [t.id for t in pm.topics]
-    by_dept = {d.id: [t.id for t in pm.topics if d.id in t.departments] for d in plan.departments}
-    by_leader = {x.id: [t.id for t in pm.topics if x.id in t.leaders] for x in plan.leaders}
-    groups = [g for g in list(by_dept.values()) + list(by_leader.values()) if len(g) > 1]
+class _Relations:
+    """Who shares what: topics by department, leader, committee and form, built once per search."""
+
+    def __init__(self, pm: PlanModel) -> None:
+        self.tids = [t.id for t in pm.topics]
+        self.by_entity: dict[str, list[str]] = defaultdict(list)
+        self.entities: dict[str, list[str]] = {}
+        for t in pm.topics:
+            keys = [f"d:{d}" for d in t.departments] + [f"l:{x}" for x in t.leaders]
+            keys += [f"c:{c}" for c in (*t.lead_options, *t.co_organizers)] + [f"f:{t.form}"]
+            self.entities[t.id] = keys
+            for k in keys:
+                self.by_entity[k].append(t.id)
+        self.limit = {f"d:{d.id}": d.max_per_month for d in pm.plan.departments}
+        self.limit.update({f"l:{x.id}": x.max_per_month for x in pm.plan.leaders})
+        self.groups = [g for k, g in self.by_entity.items() if k[0] in "dl" and len(g) > 1]
+
+
+def _neighbourhoods(
+    pm: PlanModel, rel: _Relations, rng: random.Random, size: int
+) -> list[Callable[[Assignment], set[str]]]:
+    tids = rel.tids
 
     def random_topics(_: Assignment) -> set[str]:
         return set(rng.sample(tids, min(size, len(tids))))
@@ -277,13 +293,43 @@ def _neighbourhoods(pm: PlanModel, rng: random.Random, size: int) -> list[Callab
         return set(chosen[:size])
 
     def entity_group(_: Assignment) -> set[str]:
-        group = list(rng.choice(groups)) if groups else []
+        group = list(rng.choice(rel.groups)) if rel.groups else []
         rng.shuffle(group)
         chosen = set(group[: size // 2])
         chosen |= set(rng.sample(tids, min(size - len(chosen), len(tids))))
         return chosen
 
-    return [entity_group, two_months, random_topics]
+    def connected(inc: Assignment, seed_tids: list[str] | None = None) -> set[str]:
+        # topics linked through a shared department, leader, committee or form, breadth first:
+        # what one of them can do depends on where the others are
+        queue = list(seed_tids or [rng.choice(tids)])
+        chosen: set[str] = set()
+        while queue and len(chosen) < size:
+            tid = queue.pop(0)
+            if tid in chosen:
+                continue
+            chosen.add(tid)
+            for k in rng.sample(rel.entities[tid], len(rel.entities[tid])):
+                others = rel.by_entity[k]
+                queue.extend(rng.sample(others, min(len(others), 4)))
+        return chosen
+
+    def overloaded(inc: Assignment) -> set[str]:
+        # an overloaded department or leader in a month: its topics, and those linked to them
+        load: dict[tuple[str, int], int] = defaultdict(int)
+        for tid, (m, _) in inc.items():
+            for k in rel.entities[tid]:
+                if k in rel.limit:
+                    load[(k, m)] += 1
+        over = sorted((k, m) for (k, m), n in load.items() if n > rel.limit[k])
+        if not over:
+            return connected(inc)
+        k, m = rng.choice(over)
+        mine = [tid for tid in rel.by_entity[k]]
+        rng.shuffle(mine)
+        return connected(inc, mine[: max(1, size // 2)])
+
+    return [overloaded, connected, two_months, entity_group, random_topics]
 
 
 def improve_with_lns(
@@ -299,7 +345,8 @@ def improve_with_lns(
     rng = random.Random(options.random_seed)
     n = len(pm.topics)
     size = max(MIN_SIZE, min(MAX_START_SIZE, n // 5))
-    moves = _neighbourhoods(pm, rng, size)
+    rel = _Relations(pm)
+    moves = _neighbourhoods(pm, rel, rng, size)
     rounds, stale, converged = 0, 0, False
     pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
     try:
@@ -337,7 +384,7 @@ def improve_with_lns(
                     converged = True  # no neighbourhood size, up to the whole plan, improves it any more
                     break
                 size = min(n, int(size * WIDEN))  # stuck: look wider
-                moves = _neighbourhoods(pm, rng, size)
+                moves = _neighbourhoods(pm, rel, rng, size)
                 stale = 0
     finally:
         if pool is not None:

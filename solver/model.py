@@ -63,7 +63,7 @@ class PlanModel:
         weights: Weights | None = None,
         baseline: Schedule | None = None,
     ) -> None:
-        from . import hard_rules, soft_goals  # the rule modules use this class
+        from . import cuts, hard_rules, soft_goals  # the rule modules use this class
 
         self.plan = plan
         self.explain = explain
@@ -83,6 +83,7 @@ class PlanModel:
         hard_rules.add_all(self)
         if not explain:
             soft_goals.add_all(self)
+            cuts.add_cuts(self)  # redundant: a tighter bound, the same solutions (solver/cuts.py)
             self.model.minimize(sum(self.weights.of(g) * sum(self.terms[g]) for g in GOALS))
 
     # -- variables ---------------------------------------------------------------

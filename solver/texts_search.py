@@ -13,6 +13,8 @@ RETRY_MIN_S = 1.0
 EXPLAIN_MIN_S = 1.0
 
 MSG = {
+    "bad_workers": "--workers 至少为 1(现为 {value})",
+    "bad_time_limit": "--time-limit 必须大于 0 秒(现为 {value})",
     "unknown_retry": (
         "在 {limit} 秒内未找到满足全部硬性规则的方案(建模和初始方案用了 {setup} 秒,搜索用了 {searched} 秒);"
         "按本次测得的用时,请把最长求解时间设为至少 {retry} 秒后重试"
