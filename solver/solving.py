@@ -59,6 +59,10 @@ PRESOLVE_CHARGE_PER_TOPIC = 1.2e-3
 # per topic: CP-SAT does not count them, and they grow with the plan (measured
 # 0.6–1.9 s for 1000 province topics, 4–7 s for 5000, under load 2–4).
 SETUP_CHARGE_PER_TOPIC = 6e-4
+# Wall seconds the pre-check, the model and the greedy start take per topic,
+# to tell at once that a limit is too short for a plan (measured 0.9–1.9 s for
+# 1000 province topics, 4–7.5 s for 5000, under load 2–4; the low end here).
+SETUP_SECONDS_PER_TOPIC = 1e-3
 # The greedy polish scans the plan at most this many times: a bounded, and so
 # reproducible, share of a short limit on a big plan.
 POLISH_ROUNDS = 50
@@ -163,6 +167,10 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
         len(plan.departments) + len(plan.leaders),
         work_s=options.work_limit_s,
     )
+
+    predicted = SETUP_SECONDS_PER_TOPIC * len(plan.topics)
+    if predicted > budget.wall_left():  # not even the model fits in the limit: say so at once
+        return _too_short(plan, options, budget, predicted)
 
     found = precheck(plan)
     if found:
@@ -305,6 +313,26 @@ def _unknown(plan: Plan, options: SolveOptions, budget: Budget, setup_s: float) 
         ),
         solve_seconds=round(budget.elapsed(), 3),
         stopped_by=budget.reason().value,
+        retry_seconds=retry,
+    )
+
+
+def _too_short(plan: Plan, options: SolveOptions, budget: Budget, predicted: float) -> Schedule:
+    """The limit cannot hold the model of this plan: answer at once, with the limit a retry needs."""
+    needed = predicted + (budget.limit_s - (budget.deadline - budget.started))  # plus the time kept for the check
+    retry = math.ceil(RETRY_FACTOR * needed)
+    return Schedule(
+        plan_year=plan.year,
+        status="unknown",
+        explanation=TS.say(
+            "unknown_too_short",
+            limit=f"{options.time_limit_s:g}",
+            n=len(plan.topics),
+            setup=f"{needed:.1f}",
+            retry=retry,
+        ),
+        solve_seconds=round(budget.elapsed(), 3),
+        stopped_by=StopReason.TIME_LIMIT.value,
         retry_seconds=retry,
     )
 

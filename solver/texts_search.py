@@ -13,6 +13,10 @@ RETRY_MIN_S = 1.0
 EXPLAIN_MIN_S = 1.0
 
 MSG = {
+    "unknown_too_short": (
+        "{limit} 秒不够为 {n} 个议题建立模型并检查结果(本机约需 {setup} 秒),未开始搜索;"
+        "请把最长求解时间设为至少 {retry} 秒后重试"
+    ),
     "bad_workers": "--workers 至少为 1(现为 {value})",
     "bad_time_limit": "--time-limit 必须大于 0 秒(现为 {value})",
     "unknown_retry": (
