@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from .budget import SUB_SOLVE_RATE, Budget
+from .cuts import without_cuts
 from .model import PlanModel
 from .options import GOALS, SolveOptions
 
@@ -122,7 +123,7 @@ def fixed_copy(pm: PlanModel, incumbent: Assignment, free: set[str]) -> cp_model
     proto directly (domains and hint arrays): adding thousands of ``==``
     constraints through the Python API costs more than the sub-solve.
     """
-    sub = pm.model.clone()
+    sub = without_cuts(pm)
     sub.clear_hints()
     variables = sub.proto.variables
     hint_vars, hint_vals = [], []
@@ -366,6 +367,12 @@ def improve_with_lns(
                 codes = [s.solve(sub) for sub, s in batch]
             else:
                 codes = list(pool.map(lambda job: job[1].solve(job[0]), batch))
+            log.debug(
+                "lns round %d: size %d, %s",
+                rounds,
+                size,
+                [(s.status_name(c), round(s.wall_time, 2)) for c, (_, s) in zip(codes, batch, strict=True)],
+            )
             budget.charge_cpsat(max(s.deterministic_time for _, s in batch), SUB_SOLVE_RATE)
             budget.charge(round_charge(n))
             improved = False

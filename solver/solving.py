@@ -36,6 +36,7 @@ from . import texts as T
 from . import texts_search as TS
 from .budget import FULL_MODEL_RATE, Budget, StopReason
 from .checker import check
+from .cuts import without_cuts
 from .explain import explain_infeasible, precheck
 from .greedy import greedy_schedule, improve, misplaced
 from .lns import Incumbent, evaluate, improve_with_lns, repair
@@ -274,7 +275,7 @@ def _feasibility(
     Returns the schedule, ``StopReason.INFEASIBLE`` when CP-SAT proves there is
     none, or None when the budget ran out first.
     """
-    model = pm.model.clone()
+    model = without_cuts(pm)
     model.clear_objective()
     model.clear_hints()
     if start:
