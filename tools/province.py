@@ -11,7 +11,7 @@ usable month, and 1–3 months away for every leader.
 
 Feasible by construction, like :mod:`tools.generate`: a reference schedule is
 built first and every limit is set no lower than what it needs; absences are
-drawn in months the leader has nothing in it. Deterministic per seed.
+drawn first and the reference schedule works around them. Deterministic per seed.
 """
 
 from __future__ import annotations
@@ -219,7 +219,11 @@ class _Province:
 
     # -- the reference schedule -------------------------------------------------------------
     def keys(self, t: _T) -> list[str]:
-        return [t.form, *t.lead[:1], *t.co, *t.departments, *t.leaders]
+        # typed: a department and a committee may share an id (民族宗教事务局, 民族宗教委)
+        return [f"f:{t.form}", *(f"c:{c}" for c in (*t.lead[:1], *t.co))] + [
+            *(f"d:{d}" for d in t.departments),
+            *(f"l:{x}" for x in t.leaders),
+        ]
 
     def place(self, t: _T, months: list[int]) -> None:
         unit = self.n / len(self.months)
@@ -228,12 +232,24 @@ class _Province:
             s = self.month_load[m] / unit + 0.6 * sum(self.entity_load[k][m] for k in self.keys(t))
             return s + 0.5 * self.rng.random()
 
-        t.month = min(months, key=score)
+        free = [m for m in months if not self.away_in(t, m)]
+        t.month = min(free or months, key=score)
+        self.release(t, t.month)
         self.month_load[t.month] += 1
         for k in self.keys(t):
             self.entity_load[k][t.month] += 1
 
+    def away_in(self, t: _T, m: int) -> bool:
+        return any(m in self.away[x] for x in t.leaders)
+
+    def release(self, t: _T, m: int) -> None:
+        """Nowhere else to go: the topic's leaders are there in month m after all."""
+        for x in t.leaders:
+            self.away[x].discard(m)
+
     def schedule(self) -> None:
+        # absences first (1–3 months a leader), so that the reference schedule works around them
+        self.away = {x["id"]: set(self.rng.sample(self.months, self.rng.randint(1, 3))) for x in self.leaders}
         by_id = {t.id: t for t in self.topics}
         for t in self.topics:
             if t.form == "plenary":
@@ -246,11 +262,15 @@ class _Province:
             series = [t for t in self.topics if t.form == form]
             if not series:
                 continue
-            slots = list(range(FIRST_MONTH, LAST_MONTH + 1, 2))
-            offset = self.rng.randint(0, 1) if len(series) < len(slots) else 0
-            start = self.rng.randint(0, len(slots) - len(series))
-            for t, m in zip(series, slots[start:], strict=False):
-                t.month = min(m + offset, LAST_MONTH)
+            slack = (LAST_MONTH - FIRST_MONTH) - 2 * (len(series) - 1)
+            earliest = FIRST_MONTH + self.rng.randint(0, max(0, slack))
+            for i, t in enumerate(series):
+                # the first month from here on that its leaders are there for, if the rest still fit after it
+                latest = LAST_MONTH - 2 * (len(series) - 1 - i)
+                free = [m for m in range(earliest, latest + 1) if not self.away_in(t, m)]
+                t.month = free[0] if free else min(earliest, latest)
+                self.release(t, t.month)
+                earliest = t.month + 2
                 t.window = (min(t.month, self.rng.randint(3, 6)), LAST_MONTH)
                 self.month_load[t.month] += 1
                 for k in self.keys(t):
@@ -289,17 +309,20 @@ class _Province:
             for x in t.leaders:
                 busy[x].add(t.month)
         for x in self.leaders:
-            free = [m for m in self.months if m not in busy[x["id"]]]
-            x["unavailable_months"] = sorted(rng.sample(free, min(rng.randint(1, 3), len(free))))
+            away = self.away[x["id"]]
+            if not away:  # every absence had to give way: one month the leader has nothing in, if any
+                free = [m for m in self.months if m not in busy[x["id"]]]
+                away = set(rng.sample(free, 1)) if free else set()
+            x["unavailable_months"] = sorted(away)
             # comfortable load near the average use per month the leader is there
-            avg = count[x["id"]] / max(1, usable - len(x["unavailable_months"]))
+            avg = count[f"l:{x['id']}"] / max(1, usable - len(x["unavailable_months"]))
             x["max_per_month"] = max(1, round(avg))
         for d in self.departments:
-            d["max_per_month"] = max(1, round(count[d["id"]] / usable))
+            d["max_per_month"] = max(1, round(count[f"d:{d['id']}"] / usable))
         for c in self.committees:
-            load = self.entity_load[c["id"]]
+            load = self.entity_load[f"c:{c['id']}"]
             # near the average monthly load; never below what the reference schedule needs
-            c["max_per_month"] = max(math.ceil(count[c["id"]] / usable), max(load.values(), default=1))
+            c["max_per_month"] = max(math.ceil(count[f"c:{c['id']}"] / usable), max(load.values(), default=1))
         topics = []
         for t in self.topics:
             pinned = t.form != "plenary" and rng.random() < FIXED_SHARE

@@ -24,7 +24,7 @@ def _options(**kw) -> SolveOptions:
 
 
 # (topics, cities, seed): the greedy start leaves 1–4 topics out of each (checked below)
-GREEDY_FAILS = [(40, 2, 7), (60, 3, 0), (120, 5, 6)]
+GREEDY_FAILS = [(40, 2, 7), (60, 3, 1), (120, 5, 0)]
 
 
 @pytest.mark.parametrize(("n", "cities", "seed"), GREEDY_FAILS)
