@@ -11,7 +11,7 @@ Each operation is timed through the public API (``store.api``: one call = one
 transaction, validation included), 5 runs after one warm-up, median reported
 (min and max beside it). SQLite runs on a fresh file in a temporary
 directory; PostgreSQL on a throw-away database created on the given server and
-dropped afterwards. The plan comes from ``solver.generate.generate_plan(1000,
+dropped afterwards. The plan comes from ``tools.generate.generate_plan(1000,
 seed=1)`` when available, else from a built-in template.
 """
 
@@ -45,9 +45,9 @@ LIMIT_S = 1.0
 
 def build_plan(n: int) -> tuple[Plan, str]:
     try:
-        from solver.generate import generate_plan
+        from tools.generate import generate_plan
 
-        return generate_plan(n, seed=1), f"solver.generate.generate_plan({n}, seed=1)"
+        return generate_plan(n, seed=1), f"tools.generate.generate_plan({n}, seed=1)"
     except ImportError:
         pass
     committees = [{"id": f"c{i}", "name": f"专委会{i}", "max_per_month": 40} for i in range(12)]

@@ -5,6 +5,7 @@ import streamlit as st
 from services import ServiceError
 from solver import GOALS
 from solver import texts as ST
+from solver import texts_search as TS
 from solver.rules import GOAL_HELP, GOAL_LABELS
 from ui import scenarios, state, views, widgets
 from ui import texts as U
@@ -30,6 +31,7 @@ with right:
     if go:
         with st.status(U.SOLVE_RUNNING.format(n=len(plan.topics), t=time_limit), expanded=True):
             bar = st.progress(0.0, text=U.SOLVE_PROGRESS.format(s=0, t=time_limit))
+            # the limit is wall-clock seconds (solver.budget): the bar and the solver count the same clock
             result = state.solve_with_progress(plan, options, on_tick=views.progress_ticker(bar, time_limit))
             bar.progress(1.0, text=U.SOLVE_PROGRESS.format(s=result.solve_seconds or 0, t=time_limit))
         ok = result.has_schedule
@@ -39,8 +41,11 @@ with right:
         except ServiceError as err:  # the plan was saved by someone else meanwhile: say so, keep nothing
             views.flash(str(err), "error")
         else:
+            stopped = TS.STOPPED_BY.get(getattr(result, "stopped_by", None) or "", "")
             views.flash(
-                done.format(status=ST.STATUS[result.status], s=result.solve_seconds or 0), "success" if ok else "error"
+                done.format(status=ST.STATUS[result.status], s=result.solve_seconds or 0)
+                + (f"({stopped})" if stopped else ""),
+                "success" if ok else "error",
             )
         st.rerun()  # the sidebar and every page now show the new current schedule
     shown = st.session_state.solve_result or state.schedule()

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from . import texts as T
+from . import texts_search as TS
 from .checker import check
 from .options import SolveOptions, Weights
 from .plan import Status
@@ -16,7 +17,7 @@ from .rules import GOAL_LABELS
 from .solving import solve
 from .validate import PlanError, load_plan, load_schedule
 
-EXIT_OK, EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_VIOLATIONS = 0, 1, 3, 4
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_INFEASIBLE, EXIT_VIOLATIONS = 0, 1, 2, 3, 4
 
 DESCRIPTION = """\
 协商计划编排 — 年度协商计划的排程与检查。
@@ -57,9 +58,11 @@ def _parser() -> argparse.ArgumentParser:
         type=float,
         default=SolveOptions().time_limit_s,
         metavar="秒",
-        help="最长求解时间(秒),默认 %(default)s",
+        help="最长求解时间(秒,按实际经过的时间计,不含程序启动),默认 %(default)s",
     )
-    s.add_argument("--workers", type=int, default=SolveOptions().num_workers, help="求解线程数,默认 %(default)s")
+    s.add_argument(
+        "--workers", type=int, default=SolveOptions().num_workers, help="求解线程数,默认为本机核数 %(default)s"
+    )
     s.add_argument(
         "--weights", type=str, metavar="JSON", help='软性目标权重,如 \'{"department_overload": 10, "moved": 50}\''
     )
@@ -92,6 +95,10 @@ def cmd_solve(args: argparse.Namespace) -> int:
     except (json.JSONDecodeError, TypeError, ValueError) as exc:
         _err(f"--weights 不正确:{exc}")
         return EXIT_BAD_INPUT
+    if args.workers < 1 or not args.time_limit > 0:
+        bad = ("bad_workers", args.workers) if args.workers < 1 else ("bad_time_limit", args.time_limit)
+        _err(TS.say(bad[0], value=bad[1]))
+        return EXIT_USAGE
     options = SolveOptions(weights=weights, time_limit_s=args.time_limit, num_workers=args.workers)
     schedule = solve(plan, options, baseline=baseline)
     text = schedule.to_json()
@@ -109,7 +116,8 @@ def cmd_solve(args: argparse.Namespace) -> int:
         return EXIT_INFEASIBLE
     _err(
         f"{T.STATUS[schedule.status]}:{len(schedule.assignments)} 个议题,目标值 {schedule.objective}"
-        f"(下界 {schedule.bound}),用时 {schedule.solve_seconds} 秒,预警 {len(schedule.warnings)} 条"
+        f"(下界 {schedule.bound}),用时 {schedule.solve_seconds} 秒"
+        f"({TS.STOPPED_BY.get(schedule.stopped_by or '', '')}),预警 {len(schedule.warnings)} 条"
         + (f",已写入 {args.output}" if args.output else "")
     )
     return EXIT_OK

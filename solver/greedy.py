@@ -9,6 +9,7 @@ left out, and the result then says ``status="unknown"``.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 
 from . import rules
@@ -142,6 +143,28 @@ class Board:
         return Schedule(plan_year=self.plan.year, status=status, assignments=assignments)
 
 
+def misplaced(plan: Plan, assignment: dict[str, tuple[int, str]], weights: Weights | None = None) -> set[str]:
+    """Topics of ``assignment`` that break a hard rule given the others (and those it lacks).
+
+    Places the topics in plan order on a board; a topic that does not fit —
+    a month it may not take, a lead not among its options, a full limit, a gap
+    or an order broken by one placed before it — is reported instead of placed.
+    Linear in the plan, unlike a full check: this is how a start is triaged.
+    """
+    board = Board(plan, weights or Weights())
+    out = set()
+    for t in plan.topics:
+        if t.id not in assignment:
+            out.add(t.id)
+            continue
+        m, c = assignment[t.id]
+        if m in board.allowed[t.id] and c in t.lead_options and board.fits(t.id, m, c):
+            board.place(t.id, m, c)
+        else:
+            out.add(t.id)
+    return out
+
+
 def greedy_schedule(plan: Plan, weights: Weights | None = None) -> Schedule:
     """Most-constrained topic first (fewest allowed months, most attendees), each into its cheapest month."""
     board = Board(plan, weights or Weights())
@@ -153,12 +176,21 @@ def greedy_schedule(plan: Plan, weights: Weights | None = None) -> Schedule:
     return board.schedule(Status.FEASIBLE if len(board.month) == len(plan.topics) else Status.UNKNOWN)
 
 
-def improve(plan: Plan, schedule: Schedule, weights: Weights | None = None, *, max_rounds: int = 50) -> Schedule:
+def improve(
+    plan: Plan,
+    schedule: Schedule,
+    weights: Weights | None = None,
+    *,
+    max_rounds: int = 50,
+    deadline: float | None = None,
+) -> Schedule:
     """Polish a complete schedule by single-topic moves that lower the weighted penalty.
 
     First-improvement descent over (topic, month, lead) moves that keep every
     hard rule; deterministic (fixed scan order). CP-SAT then starts from a
     schedule with no cheap move left, and spends its time on the hard ones.
+    ``deadline`` (a ``time.perf_counter()`` value) stops the polish between two
+    scans of the plan, so a 5000-topic plan does not eat a short time limit.
     """
     if schedule.status != Status.FEASIBLE:
         return schedule
@@ -166,6 +198,8 @@ def improve(plan: Plan, schedule: Schedule, weights: Weights | None = None, *, m
     for a in schedule.assignments:
         board.place(a.topic, a.month, a.lead)
     for _ in range(max_rounds):
+        if deadline is not None and time.perf_counter() >= deadline:
+            break
         improved = False
         for t in plan.topics:
             m, c, stay = board.remove(t.id)

@@ -1,4 +1,4 @@
-"""A seeded large-neighbourhood search around CP-SAT, for big plans that must stay reproducible.
+"""A seeded large-neighbourhood search around CP-SAT: repair a broken start, then improve it.
 
 CP-SAT improves large schedules through its own LNS workers, but only in its
 parallel portfolio, whose answer depends on thread timing. Its deterministic
@@ -8,18 +8,34 @@ neighbourhoods ourselves: keep most topics where the incumbent has them,
 free a related group (the topics of an overloaded department or leader, of
 two months, or a random few), and let a single-worker CP-SAT re-optimise
 that group. Every choice comes from a seeded RNG and every sub-solve has a
-deterministic-time limit, so the same plan and options give the same answer.
+deterministic-time limit, so the same plan and options give the same answer
+as long as the work budget, not the clock, ends the search
+(:mod:`solver.budget`).
+
+With more than one worker, each round solves one neighbourhood per worker
+from the same incumbent in parallel threads (CP-SAT releases the GIL while it
+searches) and keeps the best in a fixed order: the answer does not depend on
+which thread finishes first.
+
+:func:`repair` makes a start that breaks hard rules (a greedy start that left
+topics out, a previous schedule the plan's edits broke) keep them all: it frees
+the broken topics and those they compete with for a limited resource, wider
+and wider, before anything else runs.
 """
 
 from __future__ import annotations
 
 import logging
 import random
+from collections import defaultdict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from .budget import SUB_SOLVE_RATE, Budget
+from .cuts import without_cuts
 from .model import PlanModel
 from .options import GOALS, SolveOptions
 
@@ -28,10 +44,28 @@ log = logging.getLogger(__name__)
 Assignment = dict[str, tuple[int, str]]  # topic id -> (month, lead)
 
 # Work CP-SAT does not count as deterministic time — copying the model, fixing
-# and presolving a neighbourhood — is charged per round, so that the budget
-# stays close to wall seconds (measured 0.04–0.06 s a round on 200–1000 topics,
-# bench/RESULTS.md). A constant keeps the run deterministic.
-ROUND_CHARGE = 0.05
+# and presolving a neighbourhood — is charged per round in seconds of the
+# budget, so that the budget stays close to wall seconds and the run
+# deterministic. Measured a round's copy + sub-solve at 0.02 s (200 topics),
+# 0.04 s (1000) and 0.18 s (5000) on this machine class; the charge grows with
+# the plan the same way.
+ROUND_CHARGE = 0.01
+ROUND_CHARGE_PER_TOPIC = 3e-5
+# The most budget seconds one neighbourhood's sub-solve may use: a neighbourhood
+# of up to a few hundred topics is solved or given up well within this.
+ROUND_WORK = 1.0
+# Neighbourhood sizes: a fifth of the plan between these bounds to start with,
+# 1.5 times wider whenever three rounds of each kind found nothing.
+MIN_SIZE, MAX_START_SIZE, WIDEN = 8, 40, 1.5
+STALE_ROUNDS_PER_MOVE = 3
+# Repair: how many times the freed set may widen before the full model takes
+# over, and the work one repair sub-solve may use.
+REPAIR_LEVELS = 4
+REPAIR_WORK = 2.0
+
+
+def round_charge(n_topics: int) -> float:
+    return ROUND_CHARGE + ROUND_CHARGE_PER_TOPIC * n_topics
 
 
 @dataclass
@@ -48,17 +82,23 @@ class Incumbent:
         # The objective of the solution read, from its own values: the parallel
         # portfolio's ``objective_value`` was seen to lag the returned solution.
         objective = sum(pm.weights.of(g) * n for g, n in counts.items())
-        if objective != round(solver.objective_value):
-            log.debug("objective_value %s differs from the solution's objective %s", solver.objective_value, objective)
         return cls(read_solution(pm, solver), objective, counts)
 
 
-def _solver(options: SolveOptions, dtime: float) -> cp_model.CpSolver:
+def sub_solver(options: SolveOptions, budget: Budget, work: float) -> cp_model.CpSolver | None:
+    """A one-worker CP-SAT for a neighbourhood: at most ``work`` units and the clock that is left.
+
+    None when either limit is already reached.
+    """
+    dtime, wall = budget.cap(work, SUB_SOLVE_RATE)
+    if dtime <= 0 or wall <= 0:
+        budget.exhausted()
+        return None
     s = cp_model.CpSolver()
     s.parameters.num_workers = 1
     s.parameters.random_seed = options.random_seed
     s.parameters.max_deterministic_time = dtime
-    s.parameters.max_time_in_seconds = max(1.0, 4 * dtime)  # a wall-clock safety net only
+    s.parameters.max_time_in_seconds = wall
     # A neighbourhood is small and mostly fixed: a light presolve is enough, and
     # presolve work is largely outside the deterministic-time count.
     s.parameters.max_presolve_iterations = 1
@@ -76,13 +116,14 @@ def read_solution(pm: PlanModel, solver: cp_model.CpSolver) -> Assignment:
     return out
 
 
-def _fixed_copy(pm: PlanModel, incumbent: Assignment, free: set[str]) -> cp_model.CpModel:
+def fixed_copy(pm: PlanModel, incumbent: Assignment, free: set[str]) -> cp_model.CpModel:
     """The model with every topic outside ``free`` fixed where ``incumbent`` has it; ``free`` hinted.
 
-    Works on the proto directly (domains and hint arrays): adding thousands of
-    ``==`` constraints through the Python API costs more than the sub-solve.
+    A topic missing from ``incumbent`` stays free and unhinted. Works on the
+    proto directly (domains and hint arrays): adding thousands of ``==``
+    constraints through the Python API costs more than the sub-solve.
     """
-    sub = pm.model.clone()
+    sub = without_cuts(pm)
     sub.clear_hints()
     variables = sub.proto.variables
     hint_vars, hint_vals = [], []
@@ -105,45 +146,143 @@ def _fixed_copy(pm: PlanModel, incumbent: Assignment, free: set[str]) -> cp_mode
     return sub
 
 
-def evaluate(pm: PlanModel, assignment: Assignment, options: SolveOptions) -> Incumbent | None:
-    """The objective and counts of a complete assignment, or None if it breaks a hard rule."""
+def _solve_charged(pm: PlanModel, sub: cp_model.CpModel, solver: cp_model.CpSolver, budget: Budget) -> int:
+    code = solver.solve(sub)
+    budget.charge_cpsat(solver.deterministic_time, SUB_SOLVE_RATE)
+    budget.charge(round_charge(len(pm.topics)))
+    budget.exhausted()  # notes whether the clock ran out during the sub-solve
+    return code
+
+
+def evaluate(pm: PlanModel, assignment: Assignment, options: SolveOptions, budget: Budget) -> Incumbent | None:
+    """The objective and counts of a complete assignment, or None if it breaks a hard rule (or no time is left)."""
     if any(t.id not in assignment or assignment[t.id][0] not in pm.x[t.id] for t in pm.topics):
         return None
-    solver = _solver(options, 1.0)
-    if solver.solve(_fixed_copy(pm, assignment, set())) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    solver = sub_solver(options, budget, ROUND_WORK)
+    if solver is None:
+        return None
+    if _solve_charged(pm, fixed_copy(pm, assignment, set()), solver, budget) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return Incumbent.read(pm, solver)
     return None
 
 
-def repair(pm: PlanModel, assignment: Assignment, broken: set[str], options: SolveOptions) -> Incumbent | None:
-    """A schedule close to ``assignment`` that keeps every hard rule, moving ``broken`` topics first.
+class _Rivals:
+    """Which topics compete with which for a hard-limited resource, and where.
 
-    Frees the broken topics; if that is not enough, also the topics of their
-    months, then ever more. Returns None when even a wide repair fails (the
-    full model then searches from scratch).
+    A topic's rivals are the topics of its form (when the form has a monthly
+    limit or a gap), of its committees (when they have a monthly limit), and of
+    its ``after`` chain. Only rivals sitting in a month the topic could take
+    (within a form's gap of it) can be in its way.
     """
-    rng = random.Random(options.random_seed)
-    tids = [t.id for t in pm.topics]
-    free = {tid for tid in broken if tid in pm.x}
-    months = {assignment[tid][0] for tid in free if tid in assignment}
-    for _ in range(4):
-        solver = _solver(options, 0.5)
-        code = solver.solve(_fixed_copy(pm, assignment, free))
+
+    def __init__(self, pm: PlanModel) -> None:
+        plan = pm.plan
+        self.pm = pm
+        self.by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.keys: dict[str, list[tuple[str, str]]] = {}
+        self.reach: dict[tuple[str, str], int] = {}  # months either side that still clash
+        limited_forms = {f.id: f for f in plan.forms if f.max_per_month is not None or f.min_gap_months > 0}
+        limited_comms = {c.id for c in plan.committees if c.max_per_month is not None}
+        self.chain: dict[str, set[str]] = defaultdict(set)
+        for t in pm.topics:
+            keys = []
+            if t.form in limited_forms:
+                key = ("form", t.form)
+                keys.append(key)
+                self.reach[key] = max(0, limited_forms[t.form].min_gap_months - 1)
+            keys += [("committee", c) for c in (*t.lead_options, *t.co_organizers) if c in limited_comms]
+            self.keys[t.id] = keys
+            for key in keys:
+                self.by_key[key].append(t.id)
+            for b in t.after:
+                self.chain[t.id].add(b)
+                self.chain[b].add(t.id)
+
+    def of(self, tids: set[str], assignment: Assignment) -> set[str]:
+        out: set[str] = set()
+        for tid in tids:
+            months = set(self.pm.x.get(tid, {}))
+            for key in self.keys.get(tid, []):
+                r = self.reach.get(key, 0)
+                near = {m + d for m in months for d in range(-r, r + 1)}
+                out.update(o for o in self.by_key[key] if o in assignment and assignment[o][0] in near)
+            out |= self.chain.get(tid, set())
+        return out - tids
+
+
+def repair(
+    pm: PlanModel, assignment: Assignment, broken: set[str], options: SolveOptions, budget: Budget
+) -> Incumbent | None:
+    """A schedule close to ``assignment`` that keeps every hard rule, moving the ``broken`` topics first.
+
+    ``assignment`` may lack topics (a greedy start that could not place them):
+    they count as broken. Frees the broken topics, then also the topics they
+    compete with for a limited form, committee or order, then theirs, up to
+    ``REPAIR_LEVELS`` times; topics in months at the monthly limit join from the
+    second round on. Returns None when that is not enough or the budget ran
+    out (the caller then searches the full model).
+    """
+    rivals = _Rivals(pm)
+    broken = {tid for tid in broken if tid in pm.x} | {t.id for t in pm.topics if t.id not in assignment}
+    free = set(broken)
+    frontier = set(broken)
+    cap = pm.plan.calendar.max_topics_per_month
+    for level in range(REPAIR_LEVELS):
+        new = rivals.of(frontier, assignment)
+        if level >= 1 and cap is not None:
+            load: dict[int, list[str]] = defaultdict(list)
+            for tid, (m, _) in assignment.items():
+                load[m].append(tid)
+            wanted = {m for tid in free for m in pm.x[tid]}
+            new |= {tid for m in wanted if len(load[m]) >= cap for tid in load[m]}
+        frontier = new - free
+        free |= frontier
+        solver = sub_solver(options, budget, REPAIR_WORK)
+        if solver is None:
+            return None
+        # any schedule keeping the hard rules will do here: the search improves it next
+        solver.parameters.stop_after_first_solution = True
+        sub = fixed_copy(pm, assignment, free)
+        sub.clear_objective()
+        code = _solve_charged(pm, sub, solver, budget)
+        log.info(
+            "repair level %d: %d broken, %d free, %s (%.2f work units, %.2f s)",
+            level,
+            len(broken),
+            len(free),
+            solver.status_name(code),
+            solver.deterministic_time,
+            solver.wall_time,
+        )
         if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return Incumbent.read(pm, solver)
-        widened = {tid for tid, (m, _) in assignment.items() if m in months}
-        if widened <= free:
-            widened |= set(rng.sample(tids, min(len(tids), 2 * len(free) + 8)))
-        free |= widened
+        if not frontier:
+            break
     return None
 
 
-def _neighbourhoods(pm: PlanModel, rng: random.Random, size: int) -> list[Callable[[Assignment], set[str]]]:
-    plan = pm.plan
-    tids = [t.id for t in pm.topics]
-    by_dept = {d.id: [t.id for t in pm.topics if d.id in t.departments] for d in plan.departments}
-    by_leader = {x.id: [t.id for t in pm.topics if x.id in t.leaders] for x in plan.leaders}
-    groups = [g for g in list(by_dept.values()) + list(by_leader.values()) if len(g) > 1]
+class _Relations:
+    """Who shares what: topics by department, leader, committee and form, built once per search."""
+
+    def __init__(self, pm: PlanModel) -> None:
+        self.tids = [t.id for t in pm.topics]
+        self.by_entity: dict[str, list[str]] = defaultdict(list)
+        self.entities: dict[str, list[str]] = {}
+        for t in pm.topics:
+            keys = [f"d:{d}" for d in t.departments] + [f"l:{x}" for x in t.leaders]
+            keys += [f"c:{c}" for c in (*t.lead_options, *t.co_organizers)] + [f"f:{t.form}"]
+            self.entities[t.id] = keys
+            for k in keys:
+                self.by_entity[k].append(t.id)
+        self.limit = {f"d:{d.id}": d.max_per_month for d in pm.plan.departments}
+        self.limit.update({f"l:{x.id}": x.max_per_month for x in pm.plan.leaders})
+        self.groups = [g for k, g in self.by_entity.items() if k[0] in "dl" and len(g) > 1]
+
+
+def _neighbourhoods(
+    pm: PlanModel, rel: _Relations, rng: random.Random, size: int
+) -> list[Callable[[Assignment], set[str]]]:
+    tids = rel.tids
 
     def random_topics(_: Assignment) -> set[str]:
         return set(rng.sample(tids, min(size, len(tids))))
@@ -155,40 +294,107 @@ def _neighbourhoods(pm: PlanModel, rng: random.Random, size: int) -> list[Callab
         return set(chosen[:size])
 
     def entity_group(_: Assignment) -> set[str]:
-        group = list(rng.choice(groups)) if groups else []
+        group = list(rng.choice(rel.groups)) if rel.groups else []
         rng.shuffle(group)
         chosen = set(group[: size // 2])
         chosen |= set(rng.sample(tids, min(size - len(chosen), len(tids))))
         return chosen
 
-    return [entity_group, two_months, random_topics]
+    def connected(inc: Assignment, seed_tids: list[str] | None = None) -> set[str]:
+        # topics linked through a shared department, leader, committee or form, breadth first:
+        # what one of them can do depends on where the others are
+        queue = list(seed_tids or [rng.choice(tids)])
+        chosen: set[str] = set()
+        while queue and len(chosen) < size:
+            tid = queue.pop(0)
+            if tid in chosen:
+                continue
+            chosen.add(tid)
+            for k in rng.sample(rel.entities[tid], len(rel.entities[tid])):
+                others = rel.by_entity[k]
+                queue.extend(rng.sample(others, min(len(others), 4)))
+        return chosen
+
+    def overloaded(inc: Assignment) -> set[str]:
+        # an overloaded department or leader in a month: its topics, and those linked to them
+        load: dict[tuple[str, int], int] = defaultdict(int)
+        for tid, (m, _) in inc.items():
+            for k in rel.entities[tid]:
+                if k in rel.limit:
+                    load[(k, m)] += 1
+        over = sorted((k, m) for (k, m), n in load.items() if n > rel.limit[k])
+        if not over:
+            return connected(inc)
+        k, m = rng.choice(over)
+        mine = [tid for tid in rel.by_entity[k]]
+        rng.shuffle(mine)
+        return connected(inc, mine[: max(1, size // 2)])
+
+    return [overloaded, connected, two_months, entity_group, random_topics]
 
 
-def improve_with_lns(pm: PlanModel, best: Incumbent, options: SolveOptions, budget: float) -> Incumbent:
-    """Improve ``best`` within ``budget`` deterministic seconds of CP-SAT work."""
+def improve_with_lns(
+    pm: PlanModel, best: Incumbent, options: SolveOptions, budget: Budget, *, workers: int = 1
+) -> tuple[Incumbent, bool]:
+    """Improve ``best`` until the budget is spent or no neighbourhood helps.
+
+    Returns the best schedule and whether the search stopped because nothing,
+    up to the whole plan, improved it any more. ``workers`` neighbourhoods are
+    solved at once per round (see the module docstring); a round is charged the
+    work of its longest sub-solve, as that is the wall time it takes.
+    """
     rng = random.Random(options.random_seed)
-    size = max(8, min(40, len(pm.topics) // 5))
-    moves = _neighbourhoods(pm, rng, size)
-    spent, rounds, stale = 0.0, 0, 0
-    while spent < budget:
-        incumbent = best.assignment
-        free = moves[rounds % len(moves)](incumbent)
-        rounds += 1
-        sub = _fixed_copy(pm, incumbent, free)
-        solver = _solver(options, min(0.5, budget - spent))
-        code = solver.solve(sub)
-        spent += solver.deterministic_time + ROUND_CHARGE
-        if code in (cp_model.OPTIMAL, cp_model.FEASIBLE) and round(solver.objective_value) < best.objective:
-            # the clone keeps the original's variable indices, so pm's variables read its solution
-            best = Incumbent.read(pm, solver)
-            stale = 0
-        else:
-            stale += 1
-            if stale > 3 * len(moves) and size >= len(pm.topics):
-                break  # no neighbourhood size, up to the whole plan, improves it any more
-            if stale > 3 * len(moves):
-                size = min(len(pm.topics), int(size * 1.5))  # stuck: look wider
-                moves = _neighbourhoods(pm, rng, size)
+    n = len(pm.topics)
+    size = max(MIN_SIZE, min(MAX_START_SIZE, n // 5))
+    rel = _Relations(pm)
+    moves = _neighbourhoods(pm, rel, rng, size)
+    rounds, stale, converged = 0, 0, False
+    pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
+    try:
+        while not budget.exhausted():
+            incumbent = best.assignment
+            batch = []
+            for _ in range(workers):
+                free = moves[rounds % len(moves)](incumbent)
+                rounds += 1
+                solver = sub_solver(options, budget, ROUND_WORK)
+                if solver is None:
+                    break
+                batch.append((fixed_copy(pm, incumbent, free), solver))
+            if not batch:
+                break
+            if pool is None:
+                codes = [s.solve(sub) for sub, s in batch]
+            else:
+                codes = list(pool.map(lambda job: job[1].solve(job[0]), batch))
+            log.debug(
+                "lns round %d: size %d, %s",
+                rounds,
+                size,
+                [(s.status_name(c), round(s.wall_time, 2)) for c, (_, s) in zip(codes, batch, strict=True)],
+            )
+            budget.charge_cpsat(max(s.deterministic_time for _, s in batch), SUB_SOLVE_RATE)
+            budget.charge(round_charge(n))
+            improved = False
+            for code, (_, s) in zip(codes, batch, strict=True):
+                if code in (cp_model.OPTIMAL, cp_model.FEASIBLE) and round(s.objective_value) < best.objective:
+                    # the clone keeps the original's variable indices, so pm's variables read its solution
+                    candidate = Incumbent.read(pm, s)
+                    if candidate.objective < best.objective:
+                        best, improved = candidate, True
+            if improved:
                 stale = 0
-    log.info("lns: %d rounds, objective %d", rounds, best.objective)
-    return best
+                continue
+            stale += len(batch)
+            if stale > STALE_ROUNDS_PER_MOVE * len(moves):
+                if size >= n:
+                    converged = True  # no neighbourhood size, up to the whole plan, improves it any more
+                    break
+                size = min(n, int(size * WIDEN))  # stuck: look wider
+                moves = _neighbourhoods(pm, rel, rng, size)
+                stale = 0
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    log.info("lns: %d neighbourhoods, objective %d", rounds, best.objective)
+    return best, converged

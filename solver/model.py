@@ -43,6 +43,8 @@ class PlanModel:
         soft: Sequence[SoftGoal] | None = None,
     ) -> None:
         """Build the model of ``plan`` with the registry's rules, or only ``hard`` and ``soft`` if given."""
+        from . import cuts  # it reads this class
+
         self.plan = plan
         self.explain = explain
         self.weights = weights or Weights()
@@ -60,6 +62,8 @@ class PlanModel:
         )
         # (literal, requirement) for every guarded requirement (explain mode)
         self.requirements: list[tuple[cp_model.IntVar, Requirement]] = []
+        # goal -> what its redundant cuts need from its counting (see SoftGoal.cuts)
+        self.cut_inputs: dict[str, list[Any]] = {}
         # goal -> linear terms whose sum is that goal's count (every goal of the registry has a key)
         self.terms: dict[str, list[Any]] = {g: [] for g in rules.GOALS}
 
@@ -70,6 +74,7 @@ class PlanModel:
         if not explain:
             for goal in self.soft_goals:
                 self.terms[goal.name] = list(goal.terms(self))
+            cuts.add_cuts(self)  # redundant: a tighter bound, the same solutions (solver/cuts.py)
             self.model.minimize(sum(self.weights.of(g) * sum(self.terms[g]) for g in rules.GOALS))
 
     @property

@@ -9,6 +9,7 @@ re-plan that moves a topic someone already announced costs the most.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
@@ -37,14 +38,22 @@ class SolveOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     weights: Weights = Field(default_factory=Weights)
+    # Wall-clock seconds: the answer arrives within them (solver.budget).
     time_limit_s: float = Field(10.0, gt=0)
-    # Same plan + same options = same schedule: one CP-SAT worker under a
-    # deterministic-time limit, and above ``lns_above_topics`` a seeded
-    # neighbourhood search (solver.lns). Switch off for CP-SAT's parallel
-    # portfolio on ``num_workers`` threads (faster on some big plans, but the
-    # answer can differ between runs). See README, "Determinism".
+    # The work budget inside the limit, in seconds an idle machine would take;
+    # None: calibrated to the time limit. Set it (with a generous time limit)
+    # for a run that must be reproducible on a busy machine too.
+    work_limit_s: float | None = Field(None, gt=0)
+    # Same plan + same options = same schedule on an idle machine: every CP-SAT
+    # call is one worker under a work budget calibrated to the time limit, and
+    # above ``lns_above_topics`` a seeded neighbourhood search (solver.lns) runs
+    # ``num_workers`` neighbourhoods at a time. Switch off for CP-SAT's parallel
+    # portfolio on ``num_workers`` threads against the clock only (the answer
+    # can differ between runs). See README, "Time limit, cores and determinism".
     deterministic: bool = True
-    num_workers: int = Field(2, ge=1)  # parallel mode only; this machine class has two cores
+    # Threads the search uses; the machine's cores by default (measured to help
+    # at equal wall time on big plans, bench/results/solver.md).
+    num_workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)
     lns_above_topics: int = Field(80, ge=0)
     random_seed: int = 0
     # Start a cold solve from the greedy schedule (see solver.greedy).

@@ -1,23 +1,44 @@
-"""Solve a plan: pre-check, CP-SAT search, answer (or explanation of the conflict).
+"""Solve a plan: pre-check, a start, feasibility first, then improvement — within the planner's time.
 
 The answer is always a :class:`~solver.plan.Schedule`; infeasible or timed out
 is a status, not an exception. Besides the format's fields it carries
-``objective``, ``bound``, ``objective_breakdown``, ``solve_seconds`` and
-``options`` (documented in the README as our optional fields).
+``objective``, ``bound``, ``objective_breakdown``, ``solve_seconds``,
+``stopped_by`` and ``options`` (documented in the README as our optional fields).
+
+The steps, all inside one wall-clock :class:`~solver.budget.Budget`:
+
+1. **Start**: the previous schedule (a re-plan) or the greedy schedule.
+2. **Feasible first**: a start that breaks hard rules — a greedy start that
+   could not place every topic, a previous schedule the plan's edits broke —
+   is repaired around the broken topics (:func:`solver.lns.repair`); if that
+   is not enough, CP-SAT searches the full model *without objective* from
+   the start as a hint. Only a proof that no schedule exists leads to the
+   conflict explanation, and only a limit too short for any schedule to
+   ``unknown`` (with how long a retry needs, from what was measured).
+3. **Improve**: small plans on the full model (one worker: proven optimal in
+   well under a second for real plans); big plans on the full model for the
+   bound and a seeded neighbourhood search for the schedule, side by side
+   when there are two cores or more.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import re
+import threading
 import time
+from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
 from . import texts as T
+from . import texts_search as TS
+from .budget import FULL_MODEL_RATE, Budget, StopReason
 from .checker import check
+from .cuts import without_cuts
 from .explain import explain_infeasible, precheck
-from .greedy import greedy_schedule, improve
+from .greedy import greedy_schedule, improve, misplaced
 from .lns import Incumbent, evaluate, improve_with_lns, repair
 from .model import PlanModel
 from .options import GOALS, SolveOptions
@@ -25,7 +46,30 @@ from .plan import Assignment, Finding, Plan, Schedule, Status
 
 log = logging.getLogger(__name__)
 
-FULL_MODEL_SHARE = 0.2  # of a big plan's budget, before the neighbourhood search
+# With one worker, a big plan spends this share of its work on the full model
+# (the proven bound, perhaps a better schedule) before the neighbourhood search.
+# On the 200-topic sample at 5 s a third gave 668, a fifth 652, 15 % 640, all
+# with the same bound (464); a fifth keeps more room for the bound on bigger plans.
+FULL_MODEL_SHARE = 0.2
+# CP-SAT's presolve of the full model, which it hardly counts as work, took
+# about 1.5 ms a topic on the 1000-topic plans (1.45 s for 0.03 units). It is
+# charged to the budget at 1.2 ms a topic, and with one worker the full model
+# runs only when its share of the budget is at least twice that.
+PRESOLVE_CHARGE_PER_TOPIC = 1.2e-3
+# Seconds charged for the pre-check, building the model and the greedy start,
+# per topic: CP-SAT does not count them, and they grow with the plan (measured
+# 0.6–1.9 s for 1000 province topics, 4–7 s for 5000, under load 2–4).
+SETUP_CHARGE_PER_TOPIC = 6e-4
+# Wall seconds the pre-check, the model and the greedy start take per topic,
+# to tell at once that a limit is too short for a plan (measured 0.9–1.9 s for
+# 1000 province topics, 4–7.5 s for 5000, under load 2–4; the low end here).
+SETUP_SECONDS_PER_TOPIC = 1e-3
+# The greedy polish scans the plan at most this many times: a bounded, and so
+# reproducible, share of a short limit on a big plan.
+POLISH_ROUNDS = 50
+POLISH_MAX_SHARE = 0.25  # of the wall limit, as a safety cap under load
+# A retry after "unknown" gets at least this many times the search time measured.
+RETRY_FACTOR = 2.0
 
 _STATUS = {
     cp_model.OPTIMAL: Status.OPTIMAL,
@@ -34,43 +78,100 @@ _STATUS = {
 }
 
 
-def make_solver(options: SolveOptions, *, time_limit_s: float | None = None) -> cp_model.CpSolver:
-    """A CP-SAT solver with the project's parameters (seed, workers, determinism).
+def make_solver(options: SolveOptions, budget: Budget, *, work: float | None = None) -> cp_model.CpSolver:
+    """A CP-SAT solver on the full model, with the project's parameters.
 
-    Deterministic runs use one worker and a *deterministic-time* limit (a
-    measure of work, not of the clock), so a run stops at the same point of
-    its search on any machine and under any load. Otherwise the parallel
-    portfolio runs on ``num_workers`` threads against the wall clock.
+    Deterministic runs use one worker and a work limit (``work`` seconds of the
+    budget, at most what is left of it, as CP-SAT work units) under the
+    wall-clock cap; otherwise CP-SAT's parallel portfolio runs on
+    ``num_workers`` threads against the clock only.
     """
-    limit = time_limit_s if time_limit_s is not None else options.time_limit_s
     solver = cp_model.CpSolver()
     p = solver.parameters
     p.random_seed = options.random_seed
+    p.max_time_in_seconds = max(budget.wall_left(), 1e-3)
     if options.deterministic:
         p.num_workers = 1
-        p.max_deterministic_time = limit
-        p.max_time_in_seconds = 4 * limit + 1  # a safety net; normally the work limit stops first
+        dtime, _ = budget.cap(work if work is not None else math.inf, FULL_MODEL_RATE)
+        p.max_deterministic_time = max(dtime, 1e-3)
     else:
         p.num_workers = options.num_workers
-        p.max_time_in_seconds = limit
     return solver
 
 
-def _infeasible(plan: Plan, conflicts: list[dict], explanation: str, started: float, **extra) -> Schedule:
+@dataclass
+class _Run:
+    """What the full-model search found: a schedule (or not), the bound, the status code."""
+
+    best: Incumbent | None = None
+    bound: int = 0
+    code: int = cp_model.UNKNOWN
+    work: float = 0.0  # CP-SAT's deterministic time
+
+
+def _full_model(pm: PlanModel, options: SolveOptions, budget: Budget, *, work: float | None = None) -> _Run:
+    solver = make_solver(options, budget, work=work)
+    code = solver.solve(pm.model)
+    log.info(
+        "full model: %s, %.2f work units in %.2f s, bound %.0f",
+        solver.status_name(code),
+        solver.deterministic_time,
+        solver.wall_time,
+        solver.best_objective_bound,
+    )
+    run = _Run(code=code, work=solver.deterministic_time)
+    if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        run.best = Incumbent.read(pm, solver)
+    if code != cp_model.INFEASIBLE:  # without a schedule the bound proven so far still holds
+        run.bound = max(0, int(math.ceil(solver.best_objective_bound - 1e-6)))
+    return run
+
+
+def _infeasible(plan: Plan, conflicts: list[dict], explanation: str, budget: Budget, **extra) -> Schedule:
     return Schedule(
         plan_year=plan.year,
         status=Status.INFEASIBLE,
         conflicts=[Finding(**c) for c in conflicts],
         explanation=explanation,
-        solve_seconds=round(time.perf_counter() - started, 3),
+        solve_seconds=round(budget.elapsed(), 3),
+        stopped_by=StopReason.INFEASIBLE.value,
         **extra,
     )
 
 
+def _explained(plan: Plan, options: SolveOptions, budget: Budget) -> Schedule:
+    # the explanation gets what is left of the planner's limit, and at least a
+    # short look even when the proof itself used it all
+    left = max(budget.limit_s - budget.elapsed(), TS.EXPLAIN_MIN_S)
+    conflicts = explain_infeasible(plan, options.model_copy(update={"explain_time_limit_s": left}))
+    return _infeasible(
+        plan,
+        [r.finding() for r in conflicts],
+        summarize([r.message for r in conflicts]),
+        budget,
+        conflict_source="cp-sat",
+    )
+
+
 def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule | None = None) -> Schedule:
-    """Best month and lead committee for every topic, or why there is none."""
+    """Best month and lead committee for every topic, or why there is none.
+
+    ``options.time_limit_s`` is wall-clock seconds, counted from this call;
+    the answer's ``stopped_by`` says what ended the search (see
+    :class:`solver.budget.StopReason`). Never raises for a plan that passed
+    validation.
+    """
     options = options or SolveOptions()
-    started = time.perf_counter()
+    budget = Budget.for_plan(
+        options.time_limit_s,
+        len(plan.topics),
+        len(plan.departments) + len(plan.leaders),
+        work_s=options.work_limit_s,
+    )
+
+    predicted = SETUP_SECONDS_PER_TOPIC * len(plan.topics)
+    if predicted > budget.wall_left():  # not even the model fits in the limit: say so at once
+        return _too_short(plan, options, budget, predicted)
 
     found = precheck(plan)
     if found:
@@ -78,64 +179,184 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
             plan,
             [r.finding() for r in found],
             summarize([r.message for r in found]),
-            started,
+            budget,
             conflict_source="precheck",
         )
 
     pm = PlanModel(plan, weights=options.weights, baseline=baseline)
-    start_from = baseline
-    if start_from is None and options.greedy_hint:
-        start_from = improve(plan, greedy_schedule(plan, options.weights), options.weights)
+    n = len(plan.topics)
+    budget.charge(SETUP_CHARGE_PER_TOPIC * n)
 
-    big = options.deterministic and len(plan.topics) > options.lns_above_topics
-    known = _known_start(pm, plan, start_from, options) if big and start_from is not None else None
-    if known is not None:
-        add_hints(pm, known.assignment)
-    elif start_from is not None:
-        add_hints(pm, _assignment_of(start_from))
+    # -- 1. a start ---------------------------------------------------------------
+    start: dict[str, tuple[int, str]] | None = None
+    if baseline is not None:
+        start = _assignment_of(baseline)
+    elif options.greedy_hint:
+        g = greedy_schedule(plan, options.weights)
+        if g.status == Status.FEASIBLE:  # every topic placed: polish it
+            polish_until = budget.started + POLISH_MAX_SHARE * budget.limit_s
+            g = improve(plan, g, options.weights, max_rounds=POLISH_ROUNDS, deadline=polish_until)
+            if time.perf_counter() >= polish_until:
+                budget.wall_hit = True  # the clock cut the polish short: the answer depends on the load
+        start = _assignment_of(g)
 
-    # A big plan spends a fifth of its budget on the full model (the proven
-    # bound, perhaps a better schedule), the rest on seeded neighbourhood search
-    # from the best schedule known. On the 200-topic sample at 5 s a third gave
-    # 668, a fifth 652, 15 % 640, all with the same bound (464); a fifth keeps
-    # more room for the bound on bigger plans.
-    solver = make_solver(options, time_limit_s=options.time_limit_s * FULL_MODEL_SHARE if big else None)
-    code = solver.solve(pm.model)
-    status = _STATUS.get(code, Status.UNKNOWN)
-    if status == Status.INFEASIBLE:
-        conflicts = explain_infeasible(plan, options)
-        return _infeasible(
-            plan,
-            [r.finding() for r in conflicts],
-            summarize([r.message for r in conflicts]),
-            started,
-            conflict_source="cp-sat",
-        )
+    # -- 2. feasible first ------------------------------------------------------------
+    setup_s = budget.elapsed()
+    log.info("model and start in %.2f s", setup_s)
+    known: Incumbent | None = None
+    if start is not None:
+        known = evaluate(pm, start, options, budget)
+        if known is None:
+            known = repair(pm, start, misplaced(plan, start, options.weights), options, budget)
+    if known is None and not budget.exhausted():
+        feasible = _feasibility(pm, start, options, budget)
+        if feasible is StopReason.INFEASIBLE:
+            return _explained(plan, options, budget)
+        known = feasible
+    if known is None:
+        return _unknown(plan, options, budget, setup_s)
 
-    best = Incumbent.read(pm, solver) if status.has_schedule else None
-    bound = int(round(solver.best_objective_bound))
-    if big and status != Status.OPTIMAL:
-        if known is not None and (best is None or known.objective < best.objective):
-            best = known
-        if best is not None:
-            best = improve_with_lns(pm, best, options, budget=options.time_limit_s * (1 - FULL_MODEL_SHARE))
-            status = Status.OPTIMAL if best.objective <= bound else Status.FEASIBLE
-    if best is None:
-        return Schedule(
-            plan_year=plan.year,
-            status=Status.UNKNOWN,
-            explanation=T.say("unknown_timeout", limit=f"{options.time_limit_s:g}"),
-            solve_seconds=round(time.perf_counter() - started, 3),
-        )
+    # -- 3. improve ------------------------------------------------------------------
+    log.info("feasible schedule (objective %d) after %.2f s", known.objective, budget.elapsed())
+    add_hints(pm, known.assignment)
+    big = len(plan.topics) > options.lns_above_topics
+    converged = False
+    if not big or not options.deterministic:
+        run = _full_model(pm, options, budget) if not budget.exhausted() else _Run()
+        best = _better(known, run.best)
+    elif options.num_workers >= 2:
+        # the full model (for the bound) beside the neighbourhood search on the other cores
+        run = _Run()
+        work = budget.work_left() - PRESOLVE_CHARGE_PER_TOPIC * n
 
+        def full() -> None:
+            nonlocal run
+            run = _full_model(pm, options, budget, work=work)
+
+        thread = threading.Thread(target=full, name="full-model", daemon=True)
+        thread.start()
+        best, converged = improve_with_lns(pm, known, options, budget, workers=options.num_workers - 1)
+        thread.join()
+        best = _better(best, run.best)
+    else:
+        run = _Run()
+        share = FULL_MODEL_SHARE * budget.work_left()
+        presolve = PRESOLVE_CHARGE_PER_TOPIC * n
+        if share >= 2 * presolve:  # else its presolve alone would eat the share
+            run = _full_model(pm, options, budget, work=share - presolve)
+            budget.charge_cpsat(run.work, FULL_MODEL_RATE)
+            budget.charge(presolve)
+        best = _better(known, run.best)
+        if run.code != cp_model.OPTIMAL:
+            best, converged = improve_with_lns(pm, best, options, budget, workers=1)
+    budget.exhausted()  # notes a clock that ran out during the last search
+
+    bound = min(run.bound, best.objective)
+    status = Status.OPTIMAL if run.code == cp_model.OPTIMAL or best.objective <= bound else Status.FEASIBLE
+    if status == Status.OPTIMAL:
+        stopped = StopReason.OPTIMAL
+    elif converged:
+        stopped = StopReason.NO_IMPROVEMENT
+    else:
+        stopped = budget.reason()
+    return _answer(plan, options, baseline, best, bound, status, stopped, budget, pm.goals_built)
+
+
+def _better(a: Incumbent, b: Incumbent | None) -> Incumbent:
+    """The lower objective; ``a`` on a tie (the order is fixed, so the answer is too)."""
+    return b if b is not None and b.objective < a.objective else a
+
+
+def _feasibility(
+    pm: PlanModel, start: dict[str, tuple[int, str]] | None, options: SolveOptions, budget: Budget
+) -> Incumbent | StopReason | None:
+    """Any schedule keeping every hard rule: the full model without objective, hinted from ``start``.
+
+    Returns the schedule, ``StopReason.INFEASIBLE`` when CP-SAT proves there is
+    none, or None when the budget ran out first.
+    """
+    model = without_cuts(pm)
+    model.clear_objective()
+    model.clear_hints()
+    if start:
+        for tid, (month, lead) in start.items():
+            for m, var in pm.x.get(tid, {}).items():
+                model.add_hint(var, m == month)
+            for c, var in pm.lead.get(tid, {}).items():
+                if not isinstance(var, int):
+                    model.add_hint(var, c == lead)
+    solver = make_solver(options, budget)
+    code = solver.solve(model)
+    budget.charge_cpsat(solver.deterministic_time, FULL_MODEL_RATE)
+    budget.charge(PRESOLVE_CHARGE_PER_TOPIC * len(pm.topics))
+    budget.exhausted()
+    log.info("feasibility phase: %s in %.2f s", solver.status_name(code), solver.wall_time)
+    if code == cp_model.INFEASIBLE:
+        return StopReason.INFEASIBLE
+    if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return Incumbent.read(pm, solver)
+    return None
+
+
+def _unknown(plan: Plan, options: SolveOptions, budget: Budget, setup_s: float) -> Schedule:
+    """No schedule within the limit: say how long a retry needs, from the times measured here."""
+    searched = max(budget.elapsed() - setup_s, 0.0)
+    retry = math.ceil(setup_s + RETRY_FACTOR * max(searched, options.time_limit_s - setup_s, TS.RETRY_MIN_S))
+    return Schedule(
+        plan_year=plan.year,
+        status=Status.UNKNOWN,
+        explanation=TS.say(
+            "unknown_retry",
+            limit=f"{options.time_limit_s:g}",
+            setup=f"{setup_s:.1f}",
+            searched=f"{searched:.1f}",
+            retry=retry,
+        ),
+        solve_seconds=round(budget.elapsed(), 3),
+        stopped_by=budget.reason().value,
+        retry_seconds=retry,
+    )
+
+
+def _too_short(plan: Plan, options: SolveOptions, budget: Budget, predicted: float) -> Schedule:
+    """The limit cannot hold the model of this plan: answer at once, with the limit a retry needs."""
+    needed = predicted + (budget.limit_s - (budget.deadline - budget.started))  # plus the time kept for the check
+    retry = math.ceil(RETRY_FACTOR * needed)
+    return Schedule(
+        plan_year=plan.year,
+        status=Status.UNKNOWN,
+        explanation=TS.say(
+            "unknown_too_short",
+            limit=f"{options.time_limit_s:g}",
+            n=len(plan.topics),
+            setup=f"{needed:.1f}",
+            retry=retry,
+        ),
+        solve_seconds=round(budget.elapsed(), 3),
+        stopped_by=StopReason.TIME_LIMIT.value,
+        retry_seconds=retry,
+    )
+
+
+def _answer(
+    plan: Plan,
+    options: SolveOptions,
+    baseline: Schedule | None,
+    best: Incumbent,
+    bound: int,
+    status: Status,
+    stopped: StopReason,
+    budget: Budget,
+    built: frozenset[str],
+) -> Schedule:
+    """The schedule of ``best``, checked; a goal the model left out (``built`` lacks it) is counted by the checker."""
     assignments = [
         Assignment(topic=t.id, month=best.assignment[t.id][0], lead=best.assignment[t.id][1]) for t in plan.topics
     ]
     report = check(plan, Schedule(plan_year=plan.year, status=status, assignments=assignments), baseline=baseline)
     if report.hard:  # would be a bug in the model; say so loudly rather than hand it out quietly
         log.error("CP-SAT answer breaks hard rules: %s", [f.message for f in report.hard])
-    # a goal left out of the model (optional, weight 0) is counted by the checker
-    counts = {g: best.counts[g] if g in pm.goals_built else report.counts[g] for g in GOALS}
+    counts = {g: best.counts[g] if g in built else report.counts[g] for g in GOALS}
     schedule = Schedule(
         plan_year=plan.year,
         status=status,
@@ -146,23 +367,12 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
             g: {"count": counts[g], "weight": options.weights.of(g), "penalty": counts[g] * options.weights.of(g)}
             for g in GOALS
         },
-        solve_seconds=round(time.perf_counter() - started, 3),
+        stopped_by=stopped.value,
         options=options.model_dump(),
+        warnings=report.warnings,
     )
-    schedule.warnings = report.warnings
+    schedule.solve_seconds = round(budget.elapsed(), 3)
     return schedule
-
-
-def _known_start(pm: PlanModel, plan: Plan, start: Schedule, options: SolveOptions) -> Incumbent | None:
-    """The starting schedule as an incumbent; a previous schedule the plan's edits broke is repaired."""
-    assignment = _assignment_of(start)
-    known = evaluate(pm, assignment, options)
-    if known is None:
-        # only the topics the edits touched (and those sharing their month and limits) move
-        broken = {tid for f in check(plan, start).hard for tid in f.topics}
-        broken |= {t.id for t in plan.topics if t.id not in assignment}
-        known = repair(pm, assignment, broken, options)
-    return known
 
 
 def _assignment_of(schedule: Schedule) -> dict[str, tuple[int, str]]:

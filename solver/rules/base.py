@@ -134,6 +134,14 @@ class SoftGoal(Rule):
         """Linear expressions whose sum is the number of units missed (model part)."""
         raise NotImplementedError(f"{type(self).__name__}.terms")
 
+    def cuts(self, pm: PlanModel) -> int:
+        """Redundant constraints that tighten CP-SAT's bound, changing no solution; how many (none by default).
+
+        They read what :meth:`terms` left in ``pm.cut_inputs[self.name]``;
+        :func:`solver.cuts.add_cuts` calls them once all goals are counted.
+        """
+        return 0
+
     def units(self, board: Board, topic: Topic, month: int, lead: str) -> int:
         """Greedy part: units the unplaced ``topic`` adds by going to ``month`` with ``lead``."""
         raise NotImplementedError(f"{type(self).__name__}.units")

@@ -26,8 +26,12 @@ if TYPE_CHECKING:
 
 
 def _overload_terms(pm: PlanModel, goal: str, entity_topics: dict[str, list[str]], limits: dict[str, int]) -> list:
-    """Load above the entity's comfortable monthly limit, unit by unit."""
+    """Load above the entity's comfortable monthly limit, unit by unit.
+
+    Leaves (counter, held literals, limit) in ``pm.cut_inputs[goal]`` for :func:`_overload_cuts`.
+    """
     terms = []
+    parts = pm.cut_inputs.setdefault(goal, [])
     for eid, tids in entity_topics.items():
         limit = limits[eid]
         for m in pm.months:
@@ -37,7 +41,21 @@ def _overload_terms(pm: PlanModel, goal: str, entity_topics: dict[str, list[str]
             over = pm.model.new_int_var(0, len(held) - limit, f"{goal}[{eid},{m}]")
             pm.model.add_max_equality(over, [0, sum(held) - limit])
             terms.append(over)
+            parts.append((over, held, limit))
     return terms
+
+
+def _overload_cuts(pm: PlanModel, goal: str) -> int:
+    """``over >= load - limit``: implied by the max-equality, but CP-SAT's LP then sees it.
+
+    At the default linearization level the max-equalities stay out of the LP
+    relaxation, which then lets every overload be zero and the proven bound
+    stays far below the schedules found (measured in bench/results/solver.md).
+    """
+    parts = pm.cut_inputs.get(goal, [])
+    for over, held, limit in parts:
+        pm.model.add(over >= sum(held) - limit)
+    return len(parts)
 
 
 def spread_target(plan: Plan) -> tuple[list[str], int]:
@@ -74,6 +92,9 @@ class DepartmentOverload(SoftGoal):
         topics = {d.id: [t.id for t in pm.topics if d.id in t.departments] for d in pm.plan.departments}
         return _overload_terms(pm, self.name, topics, {d.id: d.max_per_month for d in pm.plan.departments})
 
+    def cuts(self, pm: PlanModel) -> int:
+        return _overload_cuts(pm, self.name)
+
     def units(self, board: Board, topic: Topic, month: int, lead: str) -> int:
         return sum(1 for d in topic.departments if board.dept_load[(d, month)] >= board.dept_limit[d])
 
@@ -106,6 +127,9 @@ class LeaderOverload(SoftGoal):
         topics = {x.id: [t.id for t in pm.topics if x.id in t.leaders] for x in pm.plan.leaders}
         return _overload_terms(pm, self.name, topics, {x.id: x.max_per_month for x in pm.plan.leaders})
 
+    def cuts(self, pm: PlanModel) -> int:
+        return _overload_cuts(pm, self.name)
+
     def units(self, board: Board, topic: Topic, month: int, lead: str) -> int:
         return sum(1 for x in topic.leaders if board.lead_load[(x, month)] >= board.leader_limit[x])
 
@@ -137,7 +161,17 @@ class UnevenSpread(SoftGoal):
         pm.model.add_max_equality(peak, [0, *loads])
         excess = pm.model.new_int_var(0, len(tids), "spread_excess")
         pm.model.add_max_equality(excess, [0, peak - target])
+        pm.cut_inputs[self.name] = [(excess, loads, target)]
         return [excess]
+
+    def cuts(self, pm: PlanModel) -> int:
+        """``excess >= load of each month - target``: the LP then counts the load above an even spread."""
+        added = 0
+        for excess, loads, target in pm.cut_inputs.get(self.name, []):
+            for load in loads:
+                pm.model.add(excess >= load - target)
+                added += 1
+        return added
 
     def units(self, board: Board, topic: Topic, month: int, lead: str) -> int:
         if board.forms[topic.form].session_only:

@@ -13,14 +13,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from plan_hard_rules import hard_rule_violations
 
-from solver.generate import (
+from solver.validate import load_plan, parse_plan
+from tools.generate import (
     MAX_DEPARTMENTS,
     MIN_DEPARTMENTS,
     form_counts,
     generate_plan,
     generate_plan_and_reference,
 )
-from solver.validate import load_plan, parse_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -149,15 +149,17 @@ def test_command_line(tmp_path):
     out = tmp_path / "x.json"
     ref = tmp_path / "ref.json"
     subprocess.run(
-        [sys.executable, "-m", "solver.generate", "20", "--seed", "3", "-o", str(out), "--reference", str(ref)],
-        check=True, cwd=ROOT,
+        [sys.executable, "-m", "tools.generate", "20", "--seed", "3", "-o", str(out), "--reference", str(ref)],
+        check=True,
+        cwd=ROOT,
     )
     assert load_plan(out).to_json() == generate_plan(20, seed=3).to_json()
     assert ref.exists()
 
 
-@pytest.mark.parametrize(("name", "n", "seed", "year"),
-                         [("synthetic-50.json", 50, 1, 2025), ("synthetic-200.json", 200, 2, 2026)])
+@pytest.mark.parametrize(
+    ("name", "n", "seed", "year"), [("synthetic-50.json", 50, 1, 2025), ("synthetic-200.json", 200, 2, 2026)]
+)
 def test_committed_synthetic_plans_are_regenerable(name, n, seed, year):
     """If the generator changes, regenerate them (data/README.md says how).
 

@@ -9,8 +9,8 @@ import pytest
 from checked import assert_checked
 
 from solver import SolveOptions, check, load_plan, solve
-from solver.generate import generate_plan
 from solver.greedy import greedy_schedule, improve
+from tools.generate import generate_plan
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -20,10 +20,13 @@ def plan60():
     return generate_plan(60, seed=7)
 
 
-def test_lns_mode_is_checked_and_reproducible(plan60):
-    options = SolveOptions(time_limit_s=1.5, lns_above_topics=0)
+@pytest.mark.parametrize("workers", [1, 2])
+def test_lns_mode_is_checked_and_reproducible(plan60, workers):
+    # a work budget well inside a generous clock: the work, not the load, ends the search
+    options = SolveOptions(time_limit_s=120, work_limit_s=1.0, lns_above_topics=0, num_workers=workers)
     a, b = solve(plan60, options), solve(plan60, options)
     assert a.status in ("optimal", "feasible")
+    assert a.stopped_by in ("work_limit", "no_improvement", "optimal")
     assert_checked(plan60, a, options)
     assert a.assignments == b.assignments and a.objective == b.objective
 

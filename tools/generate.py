@@ -20,7 +20,11 @@ Deterministic: everything is drawn from one ``random.Random(seed)``.
 
 Command line::
 
-    python -m solver.generate 50 --seed 1 -o data/synthetic-50.json
+    python -m tools.generate 50 --seed 1 -o data/synthetic-50.json
+    python -m tools.generate 1000 --province --seed 1 -o /tmp/province-1000.json
+
+Province-wide plans (a province 政协 and 15–40 city 政协s) come from
+:mod:`tools.province`.
 """
 
 from __future__ import annotations
@@ -35,8 +39,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
-from .plan import PLAN_FORMAT, Assignment, Plan, Schedule
-from .validate import parse_plan
+from solver.plan import PLAN_FORMAT, Assignment, Plan, Schedule
+from solver.validate import parse_plan
 
 log = logging.getLogger(__name__)
 
@@ -949,19 +953,34 @@ def generate_plan(n_topics: int, *, seed: int = 0, year: int = 2025, body: str |
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m solver.generate",
+        prog="python -m tools.generate",
         description="生成合成的年度协商计划(consult-plan/1 JSON),保证硬约束可行。",
     )
-    parser.add_argument("n", type=int, help="议题数量(10–1000;300 及以上为省级规模)")
+    parser.add_argument("n", type=int, help="议题数量(10–5000;300 及以上为省级规模)")
     parser.add_argument("--seed", type=int, default=0, help="随机种子(相同种子生成相同计划,默认 0)")
     parser.add_argument("--year", type=int, default=2025, help="计划年度(默认 2025)")
     parser.add_argument("--body", default=None, help="政协名称(默认 某市政协 / 某省政协)")
     parser.add_argument("-o", "--output", default=None, help="输出文件(默认输出到屏幕)")
     parser.add_argument("--reference", default=None, help="另存一份满足全部硬约束的参考安排(consult-schedule/1)")
+    parser.add_argument(
+        "--province",
+        action="store_true",
+        help="省级汇总计划:一个省政协和 15–40 个市政协的议题在同一份计划中(至少 20 个议题)",
+    )
+    parser.add_argument("--cities", type=int, default=None, help="--province 时市政协的个数(默认按种子在 15–40 间抽取)")
     args = parser.parse_args(argv)
     if args.n < 1:
         parser.error("议题数量至少为 1")
-    plan, reference = generate_plan_and_reference(args.n, seed=args.seed, year=args.year, body=args.body)
+    if args.province:
+        from .province import province_plan_and_reference
+
+        if args.n < 20:
+            parser.error("省级汇总计划至少需要 20 个议题")
+        if args.cities is not None and args.cities < 1:
+            parser.error("--cities 至少为 1")
+        plan, reference = province_plan_and_reference(args.n, seed=args.seed, year=args.year, cities=args.cities)
+    else:
+        plan, reference = generate_plan_and_reference(args.n, seed=args.seed, year=args.year, body=args.body)
     text = plan.to_json() + "\n"
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")

@@ -1,0 +1,114 @@
+"""The time a solve may take: the planner's wall-clock limit, and a work budget inside it.
+
+The planner gives seconds on the clock (the 编排 page's slider, ``--time-limit``);
+the answer must arrive within them, under load too. Inside that limit the
+search also counts its *work* — CP-SAT's deterministic time plus a fixed charge
+for each step CP-SAT does not count (building a sub-model, presolving it) — and
+stops when a work budget calibrated to the limit is spent. On an idle machine
+the work budget runs out first, so the same plan and options give the same
+schedule; on a busy machine the clock may run out first, and the answer then
+says so (``Schedule.stopped_by``), because what was found by then depends on
+the load.
+"""
+
+from __future__ import annotations
+
+import enum
+import time
+from dataclasses import dataclass, field
+
+# The work budget is counted in wall-equivalent seconds: what a step takes on
+# an idle machine of this class. CP-SAT reports its own work as deterministic
+# time; these rates turn it into seconds. Measured on the 1000-topic province
+# plans: the full model did 0.24–0.27 units a wall second at load 2 (0.14 at
+# load 4); a neighbourhood sub-solve about twice that. Rates a little above
+# what was measured under load keep the work budget the first to run out on
+# an idle machine, so that the answer is reproducible there.
+FULL_MODEL_RATE = 0.3
+SUB_SOLVE_RATE = 0.6
+# Of the wall limit, what is kept for the steps after the search (reading the
+# answer, the independent check of its warnings, building the answer): the
+# 10 % the planner allows past the limit stay unused.
+WALL_RESERVE_SHARE = 0.05
+WALL_RESERVE_MIN_S = 0.02
+# The independent check that adds the warnings to the answer loops over every
+# department and leader for every topic: measured 0.8–1.1 µs per (entity,
+# topic) pair (0.95 s for a 1000-topic province plan with 1198 entities, 6.6 s
+# for 5000 topics, under load 2); 1.2 µs leaves a little room for a busier machine.
+CHECK_SECONDS_PER_PAIR = 1.2e-6
+
+
+class StopReason(enum.StrEnum):
+    """What ended the search; the answer's optional ``stopped_by`` field."""
+
+    OPTIMAL = "optimal"  # the schedule is proven best: nothing could stop it earlier
+    NO_IMPROVEMENT = "no_improvement"  # the neighbourhood search found nothing better, up to the whole plan
+    WORK_LIMIT = "work_limit"  # the work budget: reproducible on any machine
+    TIME_LIMIT = "time_limit"  # the wall clock: what was found depends on the machine's load
+    INFEASIBLE = "infeasible"  # proven: no schedule keeps every hard rule
+
+
+@dataclass
+class Budget:
+    """A wall-clock deadline and a work budget, both counted from ``started``.
+
+    ``limit_s``: the planner's wall-clock seconds (> 0). ``work``: the work
+    budget in wall-equivalent seconds (see the module docstring), by default
+    the time to the deadline.
+    """
+
+    limit_s: float
+    started: float = field(default_factory=time.perf_counter)
+    work: float = -1.0
+    reserve_s: float = 0.0  # wall seconds kept for the steps after the search, besides the share below
+    spent: float = 0.0
+    wall_hit: bool = False
+
+    def __post_init__(self) -> None:
+        reserve = max(WALL_RESERVE_MIN_S, WALL_RESERVE_SHARE * self.limit_s) + self.reserve_s
+        self.deadline = self.started + max(0.0, self.limit_s - reserve)
+        if self.work < 0:
+            self.work = max(0.0, self.limit_s - reserve)
+
+    @classmethod
+    def for_plan(cls, limit_s: float, n_topics: int, n_entities: int, work_s: float | None = None) -> Budget:
+        """The budget of one solve: ``limit_s`` wall seconds, with time kept for the final check.
+
+        ``work_s``: the work budget (default: the time to the deadline).
+        """
+        reserve = CHECK_SECONDS_PER_PAIR * n_topics * n_entities
+        return cls(limit_s, reserve_s=reserve, work=-1.0 if work_s is None else work_s)
+
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.started
+
+    def wall_left(self) -> float:
+        """Seconds on the clock before the search must stop (≥ 0)."""
+        return max(0.0, self.deadline - time.perf_counter())
+
+    def work_left(self) -> float:
+        return max(0.0, self.work - self.spent)
+
+    def charge(self, units: float) -> None:
+        self.spent += units
+
+    def exhausted(self) -> bool:
+        """True once either limit is reached; remembers whether the clock was the one."""
+        if self.wall_left() <= 0:
+            self.wall_hit = True
+            return True
+        return self.work_left() <= 0
+
+    def cap(self, work: float, rate: float) -> tuple[float, float]:
+        """(CP-SAT deterministic time, wall seconds) for a search of at most ``work`` seconds of the budget.
+
+        ``rate``: CP-SAT work units per wall-equivalent second for that kind of search.
+        """
+        return min(work, self.work_left()) * rate, self.wall_left()
+
+    def charge_cpsat(self, deterministic_time: float, rate: float) -> None:
+        self.spent += deterministic_time / rate
+
+    def reason(self) -> StopReason:
+        """Which limit stopped a search that was not stopped by a proof."""
+        return StopReason.TIME_LIMIT if self.wall_hit or self.wall_left() <= 0 else StopReason.WORK_LIMIT
