@@ -476,7 +476,12 @@ def _scan(text: str) -> _Parsed:
                 out.sections.append(sub)
                 section = sub
             tsegs = _split_fields(title)
-            tp = new_topic(_trim(tsegs[0], "。; "), lineno, True)
+            head, stop, rest = tsegs[0].partition("。")
+            tp = new_topic(_trim(head if stop and len(head) >= 4 else tsegs[0], "。; "), lineno, True)
+            if stop and len(head) >= 4 and rest.strip():
+                # "1.推进X。由…组织实施,…参加,拟于6月召开。": the title, then its fields in a sentence
+                if not _sentence_fields(tp, rest, lineno):
+                    tp.notes_lines.append(rest.strip())
             for seg in tsegs[1:]:
                 _take_field(tp, seg, lineno)
             out.roles[lineno] = "议题"
