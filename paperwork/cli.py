@@ -15,7 +15,7 @@ from .common import PaperworkError, text_from_upload
 from .document import plan_document
 from .excel import plan_to_xlsx, template, xlsx_to_plan
 from .ics import all_calendars, calendars
-from .published_text import parse_published_text
+from .importer import import_document
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 C = T.CLI
@@ -200,8 +200,10 @@ def run(args: argparse.Namespace) -> int:
             _write(args.output, calendars(plan, sched, kind=kind, entity_id=ident))
     elif args.command == "text2json":
         known = _plan(args.known) if args.known else None
-        draft = parse_published_text(_read_text(args.text), known=known, year=args.year,
-                                     session_month=args.session_month)
+        draft = import_document(args.text.name, _read_bytes(args.text), known=known, year=args.year,
+                                session_month=args.session_month)
+        if "year" in draft.required:  # "今年" is no year: ask, never guess
+            raise _BadInput([T.READ_WARN["year_needed"] + C["year_flag"]])
         _write(args.output, draft.plan.to_json())
         for what, names in (("专委会", draft.new_committees), ("部门", draft.new_departments),
                             ("领导", draft.new_leaders), ("协商形式", draft.new_forms)):

@@ -150,6 +150,10 @@ def _is_sentence(text: str) -> bool:
 def _split_fields(text: str) -> list[str]:
     """ "时间安排:4月 牵头单位:某组 协商部门:省某厅" → one segment per field (the head may be a title)."""
     cuts = [m.start() for m in FIELD_ANYWHERE.finditer(text) if m.start() > 0]
+    if cuts and text.rstrip().endswith(")") and "(" in text[: cuts[0]]:
+        # "推进X(时间:5月;承办:经济委)": fields in brackets after the title
+        text = text.rstrip()[:-1]
+        cuts = [c for c in cuts if c < len(text)]
     if not cuts:
         return [text]
     out, start = [], 0
@@ -157,7 +161,7 @@ def _split_fields(text: str) -> list[str]:
         out.append(text[start:c])
         start = c
     out.append(text[start:])
-    out = [_trim(s, " ;,、") for s in out]
+    out = [_trim(s, " ;,、(") for s in out]
     return [s for s in out if s]
 
 

@@ -238,19 +238,20 @@ FORM_NAMES = {
 
 # -- command line ----------------------------------------------------------------------
 CLI = {
+    "year_flag": ";请用 --year 指定,例如 --year 2025",
     "prog_help": "协商计划编排 · 文书转换:Excel、Word、日历和已发布计划文本",
     "template": "生成空白 Excel 导入模板(含填写示例)",
     "xlsx2json": "把填好的 Excel 工作簿转换为计划 JSON(consult-plan/1)",
     "json2xlsx": "把计划 JSON(及可选的安排)导出为 Excel 工作簿",
     "docx": "由计划和安排生成年度协商工作计划 Word 文档",
     "ics": "生成某位领导、某个部门或某个专委会的日历文件(.ics)",
-    "text2json": "把已发布计划的文本转换为计划 JSON 草稿",
+    "text2json": "把已发布的计划(文本、Word、PDF 或网页)转换为计划 JSON 草稿",
     "out": "输出文件(省略时 JSON 写到标准输出)",
     "out_required": "输出文件",
     "plan": "计划 JSON 文件",
     "schedule": "安排 JSON 文件(consult-schedule/1);省略时按建议月份生成草稿",
     "xlsx": "Excel 工作簿(.xlsx)",
-    "text": "已发布计划的文本文件(.txt 或 .docx)",
+    "text": "已发布计划的文件(.txt、.docx、.doc、.wps、.pdf、.html)",
     "known": "已有的计划 JSON:文本中的名称按它对应到已有编号",
     "year": "文本中没有年份时使用的年度",
     "session_month": "全会月份(文本只写“全会期间”时使用,默认 1)",

@@ -25,8 +25,19 @@ import re
 import unicodedata
 
 LABELS: dict[str, tuple[str, ...]] = {
-    "title": ("协商议题", "议题名称", "协商题目", "议题", "题目", "协商内容及议题", "课题名称", "标题"),
-    "form": ("协商形式", "活动形式", "协商方式", "会议形式", "形式"),
+    "title": (
+        "协商议题",
+        "议题名称",
+        "协商题目",
+        "议题",
+        "题目",
+        "协商内容及议题",
+        "课题名称",
+        "活动名称",
+        "活动主题",
+        "标题",
+    ),
+    "form": ("协商形式", "活动形式", "协商方式", "活动方式", "会议形式", "形式"),
     "time": (
         "时间安排",
         "协商时间",
@@ -120,8 +131,27 @@ _LABEL_ALT = "|".join(sorted(map(re.escape, LABEL_OF), key=len, reverse=True))
 FIELD_LINE = re.compile(rf"^({_LABEL_ALT})\s*:\s*(.*)$")
 """A whole line ``label: value`` (after :func:`normalise`)."""
 
-FIELD_ANYWHERE = re.compile(rf"(?:(?<=^)|(?<=[\s;;,,。.、)]))({_LABEL_ALT})\s*:")
-"""A label followed by a colon inside a line: where a second field starts."""
+_LONG_LABEL_ALT = "|".join(sorted((re.escape(x) for x in LABEL_OF if len(x) >= 3), key=len, reverse=True))
+FIELD_ANYWHERE = re.compile(rf"(?:(?:(?<=^)|(?<=[\s;;,,。.、()()]))({_LABEL_ALT})|({_LONG_LABEL_ALT}))\s*:")
+"""A label followed by a colon inside a line: where a second field starts.
+
+A short label (``时间``, ``承办``) must follow a space or punctuation; a label of
+three or more characters may follow anything, because PDF text often loses
+the space between fields (``时间安排:6月承办单位:…``)."""
+
+# Header words by root, for a table column no synonym names exactly
+# ("拟安排月份", "邀请参加单位"): the first rule whose pattern matches wins.
+_HEADER_ROOTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("number", re.compile(r"^(序号|编号|序)$")),
+    ("title", re.compile(r"议题|题目|名称|主题|课题")),
+    ("form", re.compile(r"形式|方式|类别|类型")),
+    ("time", re.compile(r"时间|月份|日期|时限")),
+    ("co", re.compile(r"协办|配合")),
+    ("leaders", re.compile(r"领导")),
+    ("lead", re.compile(r"牵头|承办|组织|责任|主办")),
+    ("departments", re.compile(r"部门|单位|对象")),
+    ("notes", re.compile(r"备注|说明")),
+)
 
 UNKNOWN_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*:\s*(\S.*)$")
 """A ``某某:…`` line whose label may not be in the vocabulary."""
@@ -138,7 +168,8 @@ def field_of_header(header: object) -> str | None:
     """The field a table column header names (``"牵头单位"`` → ``"lead"``), or None.
 
     Exact synonyms first; then a header that *starts* with a synonym
-    (``"时间安排(月份)"``), the longest synonym winning.
+    (``"时间安排(月份)"``), the longest synonym winning; then, for a short
+    header, the root words of each field (``"拟安排月份"`` → time).
     """
     h = norm(header).rstrip(":")
     h = re.sub(r"[((][^))]*[))]$", "", h) or h
@@ -147,6 +178,10 @@ def field_of_header(header: object) -> str | None:
     for lab in sorted(LABEL_OF, key=len, reverse=True):
         if len(lab) >= 2 and h.startswith(lab):
             return LABEL_OF[lab]
+    if len(h) <= 8:  # a header, not a sentence
+        for key, rx in _HEADER_ROOTS:
+            if rx.search(h):
+                return key
     return None
 
 
