@@ -13,7 +13,7 @@ from solver.validate import PlanError, load_plan, load_schedule
 from . import texts as T
 from .common import PaperworkError, text_from_upload
 from .document import plan_document
-from .excel import plan_to_xlsx, template, xlsx_to_plan
+from .excel import plan_to_xlsx, template, xlsx_import
 from .ics import all_calendars, calendars
 from .importer import import_document
 
@@ -177,8 +177,12 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "template":
         _write(args.output, template())
     elif args.command == "xlsx2json":
-        plan = xlsx_to_plan(_read_bytes(args.xlsx), name=args.xlsx.name)
-        _write(args.output, plan.to_json())
+        read = xlsx_import(_read_bytes(args.xlsx), name=args.xlsx.name)
+        _write(args.output, read.plan.to_json())
+        if read.warnings:
+            print(C["warnings"], file=sys.stderr)
+            for w in read.warnings:
+                print(f"  - {w}", file=sys.stderr)
     elif args.command == "json2xlsx":
         plan = _plan(args.plan)
         _write(args.output, plan_to_xlsx(plan, _schedule(args.schedule, plan)))

@@ -335,3 +335,9 @@ SKIP_REASON = {
     "loose_item": "编号条目,但没有任何议题字段",
     "sentence_heading": "句子,不是分类标题",
 }
+
+# -- Excel import: warnings and the ambiguous reference -------------------------------------
+XLSX_WARN = {
+    "lookalike": "{where}:列名“{header}”像是“{like}”,但没有对上,已作为额外字段保留(其规则不会生效);请改为“{like}”",
+    "ambiguous_ref": "{where}:“{value}”在「{sheet}」表中有多行同名({rows}),无法确定指哪一行;请改填编号",
+}
