@@ -4,7 +4,7 @@ import streamlit as st
 
 from solver import PlanError
 from store.errors import StoreError
-from ui import exports, frames, state, views, widgets
+from ui import exports, frames, import_review, state, views, widgets
 from ui import texts as U
 
 plan = state.require_plan()
@@ -52,3 +52,5 @@ with checks:
 
 with st.expander(U.RES_IMPORT, icon=":material/upload_file:"):
     exports.imports(plan)
+with st.expander(import_review.TEXT["title"], icon=":material/fact_check:"):
+    import_review.render(plan)
