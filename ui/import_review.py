@@ -160,7 +160,10 @@ def _review(open_plan: Plan, draft) -> None:
     st.markdown(f"**{TEXT['forms']}**")
     form_cols = review.FORM_COLUMNS
     forms = st.data_editor(
-        review.form_rows(plan),
+        [
+            {k: ("" if v is None else str(v)) if k in ("max_per_month", "min_gap_months") else v for k, v in f.items()}
+            for f in review.form_rows(plan)
+        ],
         key=f"{_KEY}_forms_{gen}",
         hide_index=True,
         width="stretch",
@@ -169,8 +172,9 @@ def _review(open_plan: Plan, draft) -> None:
             "id": st.column_config.TextColumn(form_cols["id"], width="small"),
             "name": st.column_config.TextColumn(form_cols["name"]),
             "session_only": st.column_config.CheckboxColumn(form_cols["session_only"]),
-            "max_per_month": st.column_config.NumberColumn(form_cols["max_per_month"], min_value=1, step=1),
-            "min_gap_months": st.column_config.NumberColumn(form_cols["min_gap_months"], min_value=0, step=1),
+            # text, not number, columns: an empty limit shows as empty, not "None"
+            "max_per_month": st.column_config.TextColumn(form_cols["max_per_month"], help="留空表示不限"),
+            "min_gap_months": st.column_config.TextColumn(form_cols["min_gap_months"]),
         },
     )
 
@@ -184,9 +188,11 @@ def _review(open_plan: Plan, draft) -> None:
         width="stretch",
         num_rows="dynamic",
         disabled=["id", "lines", "confidence", "doubts"],
+        # how sure, and why, first: the planner reads the doubtful rows before the rest
+        column_order=["id", "confidence", "doubts", "title", "form", "time", "lead", "departments", "leaders", "lines"],
         column_config={
             "id": st.column_config.TextColumn(cols["id"], width="small"),
-            "title": st.column_config.TextColumn(cols["title"], width="large"),
+            "title": st.column_config.TextColumn(cols["title"], width="medium"),
             "form": st.column_config.SelectboxColumn(cols["form"], options=form_names),
             "time": st.column_config.TextColumn(cols["time"]),
             "lead": st.column_config.TextColumn(cols["lead"]),
@@ -196,7 +202,7 @@ def _review(open_plan: Plan, draft) -> None:
             "confidence": st.column_config.ProgressColumn(
                 cols["confidence"], min_value=0, max_value=100, format="%d%%", width="small"
             ),
-            "doubts": st.column_config.TextColumn(cols["doubts"]),
+            "doubts": st.column_config.TextColumn(cols["doubts"], width="small"),
         },
     )
 
