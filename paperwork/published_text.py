@@ -69,6 +69,9 @@ _JUNK = re.compile(
 _JUNK_ANY = re.compile(r"(第\s*\d+\s*页|共\s*\d+\s*页|\s[|>]\s|^\||\|$|https?://|www\.|ICP|公网安备)")
 _MONTHISH = re.compile(r"月|季度|半年|适时|年底|年中|全会|会议期间")
 _ARRANGEMENT = re.compile(r"安排|议题|协商|活动|计划")
+# How a form's name ends ("对口协商", "专题协商会", "双月协商座谈会"): a topic's title
+# may mention 基层 or 调研 without naming a form.
+_FORM_NAME_END = re.compile(r"(协商|会议|座谈会|协商会|恳谈会|议政|调研|视察|监督)(活动)?$")
 _RULES_TITLE = re.compile(r"(办法|规定|规则|细则|制度|条例|意见|规程|指引)$")
 _PLAN_TITLE = re.compile(r"计划|要点|安排")
 _LEAD_SENTENCE = re.compile(r"由\s*(?P<who>[^,,;;。]{2,60}?)\s*(?:联合|共同)?(?:牵头|负责|组织实施|承办|组织|具体实施)")
@@ -125,7 +128,17 @@ def _clean(line: str) -> str:
     line = unicodedata.normalize("NFKC", to_simplified(line))
     line = _PINYIN.sub("", line)
     line = line.replace("\u200b", "").replace("\ufeff", "")
+    line = _SPACED_LABEL.sub(_join_label, line)
     return re.sub(r"\s+", " ", line).strip()
+
+
+# "时  间:" "承 办 单 位:": a label spaced out to line up in a Word document
+_SPACED_LABEL = re.compile(r"((?:[\u4e00-\u9fff][ \t\u3000]+){1,5}[\u4e00-\u9fff])(?=\s*:)")
+
+
+def _join_label(m: re.Match) -> str:
+    joined = re.sub(r"\s+", "", m.group(1))
+    return joined if joined in LABEL_OF else m.group(1)
 
 
 def _is_junk(line: str) -> bool:
@@ -390,7 +403,8 @@ def _scan(text: str) -> _Parsed:
             segs = _split_fields(head)
             cat = classify_form(segs[0])
             parent = section if section is not None and section.top_level else None
-            if parent is not None and count is None and (cat is None or cat == classify_form(parent.header)):
+            names_form = cat is not None and _FORM_NAME_END.search(segs[0]) is not None
+            if parent is not None and count is None and (not names_form or cat == classify_form(parent.header)):
                 # "(一)…" directly under "一、对口协商": a topic, not a section
                 tp = _Topic(title=segs[0], line=lineno, numbered=True, under_top_form=True)
                 parent.topics.append(tp)
@@ -703,6 +717,11 @@ def _split_people(text: str) -> tuple[list[str], list[str]]:
     return leaders, depts
 
 
+def _is_government(name: str) -> bool:
+    """A Party or government body (市发改委, 中共某县委组织部), not a 政协 committee."""
+    return "政协" not in name and bool(re.match(r"^(?:中共|[省市县区州旗](?!政协))", name))
+
+
 def _split_departments(text: str) -> list[str]:
     out = []
     for tok in split_names(text):
@@ -784,7 +803,11 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
                 if _is_prose(line)
                 else r"(?:[\u4e00-\u9fff]{0,8}?(?:自治区|[省市县区州旗]))?政协(?!委员)"
             )
+            full = re.search(r"政协([\u4e00-\u9fff]{1,8}?(?:自治区|[省市县区州旗]))委员会", line)
             m = re.search(rx, line)
+            if full and not _is_prose(line):
+                body = full.group(1) + "政协"
+                break
             if m:
                 body = m.group(0)
                 break
@@ -959,7 +982,12 @@ def parse_published_text(
                 conf -= CONF_UNNUMBERED_TITLE
             if f.get("lead"):
                 src("lead", f["lead"])
-            lead_names += [n for n in _split_committees(f.get("co", "")) if n not in lead_names]
+            co_names = _split_departments(f.get("co", ""))
+            # "配合单位:市发改委、市财政局": government bodies attend; only 政协 bodies co-organise
+            lead_names += [_strip_body(n) for n in co_names if not _is_government(n) and n not in lead_names]
+            co_departments = [n for n in co_names if _is_government(n)]
+            if f.get("co"):
+                src("co", f["co"])
 
             if f.get("form"):
                 fid, known_form = form_by_name(f["form"], canonical=False)
@@ -988,7 +1016,7 @@ def parse_published_text(
 
             people_leaders, people_depts = _split_people(f.get("people", ""))
             dept_names = _split_departments(f.get("departments", ""))
-            dept_names += [n for n in people_depts if n not in dept_names]
+            dept_names += [n for n in people_depts + co_departments if n not in dept_names]
             d["departments"] = list(dict.fromkeys(departments.id_of(n) for n in dept_names))
             if f.get("departments"):
                 src("departments", f["departments"])

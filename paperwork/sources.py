@@ -189,6 +189,9 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     for i, row in enumerate(rows[:5]):
         found = {j: field_of_header(c) for j, c in enumerate(row)}
         found = {j: k for j, k in found.items() if k}
+        if "title" not in found.values() and list(found.values()).count("content") == 1:
+            # "协商内容" heads the topic column when no column is called 议题
+            found = {j: "title" if k == "content" else k for j, k in found.items()}
         if "title" in found.values() and len(found) >= 2:
             header_at, cols = i, found
             break
@@ -349,6 +352,8 @@ def _pdf_rows(runs: list[tuple[float, float, str]]) -> list[list[tuple[float, st
 
 def _pdf_table_header(line: list[tuple[float, str]]) -> dict[float, str] | None:
     cols = {x: field_of_header(t) for x, t in line}
+    if "title" not in cols.values() and list(cols.values()).count("content") == 1:
+        cols = {x: "title" if k == "content" else k for x, k in cols.items()}
     if "title" in cols.values() and sum(1 for k in cols.values() if k) >= 3 and all(cols.values()):
         return {x: t for x, t in line}
     return None
@@ -408,7 +413,7 @@ def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
         for page in reader.pages:
             text = page.extract_text() or ""
             if re.search(r"[\u4e00-\u9fff]", text) and any(
-                field_of_header(tok) == "title" for tok in re.split(r"\s+", text[:20000])
+                field_of_header(tok) in ("title", "content") for tok in re.split(r"\s+", text[:20000])
             ):
                 lines = _pdf_rows(_pdf_page_runs(page))
                 if any(_pdf_table_header(line) for line in lines):

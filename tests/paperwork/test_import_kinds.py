@@ -361,3 +361,56 @@ def test_doc_without_libreoffice_is_a_chinese_message(monkeypatch):
     with pytest.raises(PaperworkError) as err:
         import_document("旧计划.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
     assert "LibreOffice" in str(err.value) and "另存为 .docx" in str(err.value)
+
+
+# -- kinds found by the second held-out set ------------------------------------------------------
+
+
+def test_spaced_out_labels_are_labels():
+    text = (
+        "某区政协2023年协商计划\n(一)对口协商\n1.推进甲项工作\n"
+        "时  间:7月\n承 办 单 位:区政协城建委\n协商部门:区住建局\n"
+    )
+    draft = parse_published_text(text)
+    (t,) = draft.plan.topics
+    assert (t.title, t.preferred_months) == ("推进甲项工作", [7])
+    assert names(draft.plan, t.lead_options, "committees") == ["城建委"]
+
+
+@pytest.mark.parametrize("title", ["加强基层养老服务", "深化提案办理成效", "开展专题调研成果转化"])
+def test_a_topic_title_that_mentions_a_form_word_stays_a_topic(title):
+    text = (
+        f"某县政协2025年度协商计划\n一、对口协商\n(一)推进农村供水\n协商时间:5月\n(二){title}\n协商时间:8月\n"
+        "二、界别协商\n(一)助力小微企业\n协商时间:10月\n"
+    )
+    draft = parse_published_text(text)
+    forms = draft.plan.form_by_id()
+    got = [(t.title, forms[t.form].name) for t in draft.plan.topics]
+    assert got == [("推进农村供水", "对口协商"), (title, "对口协商"), ("助力小微企业", "界别协商")]
+
+
+def test_body_written_as_zhengxie_x_committee():
+    text = "政协雁门县委员会2025年度协商计划\n(一)对口协商\n1.推进甲项工作\n时间安排:5月\n"
+    assert parse_published_text(text).plan.body == "雁门县政协"
+
+
+def test_cooperating_government_bodies_are_departments_committees_co_organise():
+    text = (
+        "某市政协2024年度协商计划\n(一)对口协商\n1.推进甲项工作\n时间安排:5月\n牵头单位:市政协经济委\n"
+        "配合单位:市政协提案委、市发改委、中共某市委政研室\n"
+    )
+    draft = parse_published_text(text)
+    (t,) = draft.plan.topics
+    assert names(draft.plan, t.lead_options + t.co_organizers, "committees") == ["经济委", "提案委"]
+    assert names(draft.plan, t.departments, "departments") == ["市发改委", "中共某市委政研室"]
+
+
+def test_table_whose_topic_column_is_headed_content():
+    from paperwork.sources import table_lines
+
+    lines = table_lines(
+        [["序号", "协商内容", "协商方式", "时间", "牵头单位"], ["1", "加强耕地保护", "对口协商", "4月", "农业农村委"]]
+    )
+    draft = parse_published_text("某市政协2026年度协商计划\n" + "\n".join(lines))
+    (t,) = draft.plan.topics
+    assert (t.title, t.preferred_months) == ("加强耕地保护", [4])
