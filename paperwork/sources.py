@@ -370,7 +370,11 @@ def _pdf_tables(lines: list[list[tuple[float, str]]]) -> list[str]:
             i += 1
             continue
         xs = sorted(header)
-        first_key = field_of_header(header[xs[0]])
+        keys = [field_of_header(header[x]) for x in xs]
+        first_key = keys[0]
+        # The column whose cells never wrap marks where a row starts: 序号, else the time
+        # ("6月" fits any column), else the first column.
+        anchor = keys.index("number") if "number" in keys else keys.index("time") if "time" in keys else 0
         rows: list[list[str]] = [[header[x] for x in xs]]
         i += 1
         while i < len(lines):
@@ -385,15 +389,53 @@ def _pdf_tables(lines: list[list[tuple[float, str]]]) -> list[str]:
                 cells[col] += t
             if not ok:
                 break
-            starts_row = bool(cells[0].strip())
-            if first_key == "number" and starts_row and not re.fullmatch(r"\s*\d{1,3}\s*", cells[0]):
+            starts_row = bool(cells[anchor].strip())
+            if first_key == "number" and cells[0].strip() and not re.fullmatch(r"\s*\d{1,3}\s*", cells[0]):
                 break  # prose under the table, starting at the left margin
+            if (
+                len([c for c in cells if c.strip()]) == 1
+                and cells[0].strip()
+                and len(line) == 1
+                and anchor != 0
+                and len(rows) > 1
+                and _is_sentence_like(cells[0])
+            ):
+                break  # a paragraph under a table without a number column
             if starts_row or len(rows) == 1:
                 rows.append(cells)
             else:
                 rows[-1] = [a + b for a, b in zip(rows[-1], cells, strict=True)]
             i += 1
         out.extend(table_lines(rows))
+    return out
+
+
+def _is_sentence_like(text: str) -> bool:
+    return text.rstrip().endswith(("。", ":")) or len(text) > 40
+
+
+def text_tables(lines: list[str]) -> list[str]:
+    """Tab-separated tables in text (a Word or Excel table pasted as text) → :func:`table_lines`.
+
+    A line split by tabs whose cells name a title column and at least two
+    more known fields starts a table; the following lines with tabs are its
+    rows. Other lines pass through unchanged.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        cells = [c.strip() for c in lines[i].split("\t")]
+        keys = [field_of_header(c) for c in cells] if len(cells) >= 3 else []
+        if keys and ("title" in keys or keys.count("content") == 1) and sum(1 for k in keys if k) >= 3:
+            rows = [cells]
+            i += 1
+            while i < len(lines) and "\t" in lines[i]:
+                rows.append([c.strip() for c in lines[i].split("\t")])
+                i += 1
+            out.extend(table_lines(rows))
+            continue
+        out.append(lines[i])
+        i += 1
     return out
 
 
@@ -583,13 +625,13 @@ def document_lines(name: str, data: bytes) -> list[str]:
         return html_lines(data, name=name)
     if lower.endswith((".txt", ".text")):
         text = decode_text(name, data)
-        return html_lines(text, name=name) if looks_like_html(text) else text.splitlines()
+        return html_lines(text, name=name) if looks_like_html(text) else text_tables(text.splitlines())
     raise fail("wrong_ext", name=name, want="纯文本、Word(.docx/.doc/.wps)、PDF 或网页(.html)")
 
 
 def text_lines(text: str) -> list[str]:
     """Pasted text as lines: HTML source (copied from a page's source) is parsed as a page."""
-    return html_lines(text) if looks_like_html(text) else text.splitlines()
+    return html_lines(text) if looks_like_html(text) else text_tables(text.splitlines())
 
 
 __all__ = [
@@ -605,4 +647,5 @@ __all__ = [
     "soffice_path",
     "table_lines",
     "text_lines",
+    "text_tables",
 ]
