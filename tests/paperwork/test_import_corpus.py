@@ -65,3 +65,16 @@ def test_layout_is_read_exactly(src: Path, fmt: str, built: Path, in_ci: bool):
         assert {"title", "form"} <= fields
         for s in r.sources:
             assert all(1 <= ln <= len(lines) for ln in s.lines)
+
+
+def test_wps_file_is_converted_like_a_doc(built: Path, in_ci: bool):
+    """Kingsoft WPS saves Word-format files under .wps: LibreOffice converts them like a .doc."""
+    if soffice_path() is None:
+        if in_ci:
+            pytest.fail("CI=true: LibreOffice (soffice) is needed to read .wps files")
+        pytest.skip("LibreOffice (soffice) not installed")
+    src = CORPUS / "L09-doc-circled.src"
+    (doc,) = build.build_one(src, built / "wps", formats=("doc",))
+    draft = import_document("去年的计划.wps", doc.read_bytes())
+    expected = score.load_expected(src.with_name("L09-doc-circled.expected.json"))
+    assert score.score(draft.plan, expected).perfect
