@@ -1152,7 +1152,7 @@ def parse_published_text(
         new_departments=departments.new,
         new_leaders=leaders.new,
         new_forms=new_forms,
-        unparsed_lines=[s.text for s in skipped if s.reason != T.SKIP_REASON["loose_item"] or s.text],
+        unparsed_lines=[s.text for s in skipped],
         warnings=warnings,
         preamble="\n".join(parsed.preamble),
         closing="\n".join(parsed.closing),
