@@ -9,10 +9,16 @@ goes through :func:`import_text`. Both return a
 
 from __future__ import annotations
 
+import logging
+
 from solver.plan import Plan
 
+from . import texts as T
+from .common import PaperIssue, PaperworkError
 from .published_text import DraftPlan, parse_published_text
 from .sources import document_lines, text_lines
+
+log = logging.getLogger(__name__)
 
 
 def import_text(
@@ -32,7 +38,13 @@ def import_document(
     Raises PaperworkError with Chinese messages (see document_lines and
     parse_published_text).
     """
-    lines = document_lines(name, data)
+    try:
+        lines = document_lines(name, data)
+    except PaperworkError:
+        raise
+    except Exception as err:  # noqa: BLE001 - python-docx, pypdf and lxml raise many kinds on odd files
+        log.warning("document %s unreadable: %r", name, err)
+        raise PaperworkError([PaperIssue(T.READ_WARN["unreadable"].format(name=name))]) from None
     return parse_published_text("\n".join(lines), known=known, year=year, session_month=session_month)
 
 

@@ -347,6 +347,8 @@ def _scan(text: str) -> _Parsed:
 
     for i, (lineno, raw, line) in enumerate(rows):
         if not line:
+            if raw.strip():  # only tags or entities ("<p>", "&nbsp;"): nothing to read, but said
+                skip(lineno, raw, "markup")
             continue
         if _is_junk(line):
             skip(lineno, raw, "junk")

@@ -292,6 +292,7 @@ READ_WARN = {
     "convert_failed": "无法转换文件「{name}」:LibreOffice 转换失败,请在 Word 中另存为 .docx 后上传",
     "bad_pdf": "文件「{name}」不是可读取的 PDF",
     "bad_html": "文件「{name}」不是可读取的网页",
+    "unreadable": "无法读取文件「{name}」:文件可能已损坏或格式与扩展名不符;请在原程序中另存后再上传",
 }
 NOT_A_PLAN = {
     "rules_title": "标题“{title}”是制度或办法,不是某一年的计划",
@@ -327,6 +328,7 @@ FIELD_LABEL = {
 }
 SKIP_REASON = {
     "junk": "网页或版面杂项",
+    "markup": "只有网页标记,没有文字",
     "blank_number": "页码或分隔符",
     "stray": "无法归入任何议题",
     "heading": "标题或分类",

@@ -197,6 +197,8 @@ def test_lookalike_colons_and_html_tags():
     assert names(draft.plan, t1.departments, "departments") == ["市发改委", "市财政局"]
     assert names(draft.plan, t1.lead_options, "committees") == ["经济委"]
     assert (t2.title, t2.preferred_months) == ("推进乙项工作", [7])
+    lone = parse_published_text("某市政协2025年度协商计划\n<p>\n(一)对口协商\n1.推进甲项工作\n&nbsp;\n时间安排:5月\n")
+    assert {s.line for s in lone.skipped} == {2, 5}  # a line of markup alone is listed, not lost
 
 
 def test_unknown_label_is_reported_and_kept_in_notes_not_glued():
@@ -414,3 +416,15 @@ def test_table_whose_topic_column_is_headed_content():
     draft = parse_published_text("某市政协2026年度协商计划\n" + "\n".join(lines))
     (t,) = draft.plan.topics
     assert (t.title, t.preferred_months) == ("加强耕地保护", [4])
+
+
+def test_a_library_failure_on_an_odd_file_is_a_chinese_message(monkeypatch):
+    import paperwork.sources as sources
+
+    def broken(data, *, name):
+        raise IndexError("list index out of range")  # what a library may raise on a strange file
+
+    monkeypatch.setattr(sources, "docx_lines", broken)
+    with pytest.raises(PaperworkError) as err:
+        import_document("怪.docx", b"PK\x03\x04")
+    assert "无法读取文件「怪.docx」" in str(err.value)
