@@ -644,11 +644,12 @@ def _key(name: str) -> str:
 
 def committee_key(name: str) -> str:
     """ "市政协农业和农村委员会" and "农业和农村委" are the same committee."""
-    n = _strip_body(_key(name))
+    n = strip_body(_key(name))
     return n.replace("委员会", "委")
 
 
-def _strip_body(name: str) -> str:
+def strip_body(name: str) -> str:
+    """ "县政协农业农村委" → "农业农村委": a committee's name without the body in front."""
     return re.sub(r"^(?:[\u4e00-\u9fff]{0,8}?[省市县区州旗])?政协", "", name) or name
 
 
@@ -738,7 +739,7 @@ def _split_committees(text: str) -> list[str]:
     s = re.sub(r"(联合|共同|牵头)?(组织实施|承办|负责实施|负责|组织)$", "", s)
     out = []
     for tok in split_names(s):
-        name = _strip_body(_clean_name(tok))
+        name = strip_body(_clean_name(tok))
         if name and name not in out:
             out.append(name)
     return out
@@ -986,7 +987,7 @@ def parse_published_text(
                 src("lead", f["lead"])
             co_names = _split_departments(f.get("co", ""))
             # "配合单位:市发改委、市财政局": government bodies attend; only 政协 bodies co-organise
-            lead_names += [_strip_body(n) for n in co_names if not _is_government(n) and n not in lead_names]
+            lead_names += [strip_body(n) for n in co_names if not _is_government(n) and n not in lead_names]
             co_departments = [n for n in co_names if _is_government(n)]
             if f.get("co"):
                 src("co", f["co"])
@@ -1182,4 +1183,5 @@ __all__ = [
     "parse_published_text",
     "parse_time",
     "split_names",
+    "strip_body",
 ]

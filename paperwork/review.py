@@ -15,14 +15,13 @@ These functions do the work so the screen only lays out widgets:
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from solver.plan import PLAN_FORMAT, Plan
 from solver.validate import PlanError, parse_plan
 
 from .common import PaperIssue, PaperworkError, from_plan_error, next_id
-from .published_text import DraftPlan, split_names
+from .published_text import DraftPlan, committee_key, split_names, strip_body
 from .time_phrases import parse_time
 
 COLUMNS = {
@@ -93,6 +92,28 @@ def topic_rows(draft: DraftPlan) -> list[dict[str, Any]]:
     return rows
 
 
+def source_rows(draft: DraftPlan) -> list[dict[str, Any]]:
+    """Per topic and field: the source line numbers and the words read there (for "where did this come from")."""
+    from . import texts as T
+
+    rows = []
+    for r in draft.reports:
+        for src in r.sources:
+            rows.append(
+                {
+                    "topic": r.topic,
+                    "field": T.FIELD_LABEL.get(src.field, src.field),
+                    "lines": "、".join(str(x) for x in src.lines),
+                    "text": src.text,
+                }
+            )
+    return rows
+
+
+SOURCE_COLUMNS = {"topic": "议题编号", "field": "字段", "lines": "行号", "text": "原文"}
+"""Source row keys → the Chinese column headers."""
+
+
 def form_rows(plan: Plan) -> list[dict[str, Any]]:
     """One row per form with its rules (the defaults the import gave a recognised form)."""
     return [
@@ -123,17 +144,18 @@ def _int_or_none(v: Any) -> int | None:
 class _Names:
     """Name → id for one list: the draft's ids reused, new names added."""
 
-    def __init__(self, prefix: str, items: list[Any]):
+    def __init__(self, prefix: str, items: list[Any], key=lambda n: n):
         self.prefix = prefix
-        self.by_name = {i.name: i.model_dump(mode="json") for i in items}
+        self.key = key
+        self.by_name = {key(i.name): i.model_dump(mode="json") for i in items}
         self.used: dict[str, dict[str, Any]] = {}
         self.taken = {i.id for i in items}
 
     def id_of(self, name: str) -> str:
-        item = self.by_name.get(name)
+        item = self.by_name.get(self.key(name))
         if item is None:
             item = {"id": next_id(self.prefix, self.taken), "name": name}
-            self.by_name[name] = item
+            self.by_name[self.key(name)] = item
         self.used[item["id"]] = item
         return item["id"]
 
@@ -192,7 +214,7 @@ def apply_review(
         cal["blackout_months"] = sorted(blackout_months)
     session = cal.get("session_month") or 1
 
-    committees = _Names("C", plan.committees)
+    committees = _Names("C", plan.committees, key=committee_key)
     departments = _Names("D", plan.departments)
     leaders = _Names("L", plan.leaders)
     old = plan.topic_by_id()
@@ -206,7 +228,7 @@ def apply_review(
         form = form_by_name.get(_clean(row.get("form")))
         if form is None:
             issues.append(f"{where}:协商形式“{_clean(row.get('form'))}”不在协商形式表中")
-        leads = split_names(_clean(row.get("lead")))
+        leads = [strip_body(n) for n in split_names(_clean(row.get("lead")))]
         if not leads:
             issues.append(f"{where}:承办专委会为空")
         d: dict[str, Any] = {"id": tid, "title": title, "form": form["id"] if form else ""}
@@ -224,8 +246,12 @@ def apply_review(
             dict.fromkeys(departments.id_of(n) for n in split_names(_clean(row.get("departments"))))
         )
         d["leaders"] = list(dict.fromkeys(leaders.id_of(n) for n in split_names(_clean(row.get("leaders")))))
-        text = re.sub(re.escape(_WINDOW_SUFFIX) + "$", "", _clean(row.get("time")))
+        text = _clean(row.get("time"))
+        window_only = text.endswith(_WINDOW_SUFFIX)  # "7-9月(时间窗口)": a window, no preferred month
+        text = text.removesuffix(_WINDOW_SUFFIX)
         tm = parse_time(text)
+        if window_only and tm.window:
+            tm.months = []
         if tm.session or (form and form["session_only"] and not tm.months):
             d["preferred_months"] = [session]
         elif tm.months:
@@ -294,4 +320,14 @@ def merge_into(base: Plan, imported: Plan) -> Plan:
         raise from_plan_error(err) from None
 
 
-__all__ = ["COLUMNS", "FORM_COLUMNS", "apply_review", "form_rows", "merge_into", "time_text", "topic_rows"]
+__all__ = [
+    "COLUMNS",
+    "FORM_COLUMNS",
+    "SOURCE_COLUMNS",
+    "apply_review",
+    "form_rows",
+    "merge_into",
+    "source_rows",
+    "time_text",
+    "topic_rows",
+]

@@ -45,6 +45,7 @@ TEXT = {
     "warnings": "提示({n} 条)",
     "skipped": "未使用的行({n} 行)",
     "source": "原文(带行号)",
+    "sources": "逐项来源:每个议题的每一项从原文哪一行读出",
     "line": "行号",
     "text": "内容",
     "reason": "原因",
@@ -206,6 +207,13 @@ def _review(open_plan: Plan, draft) -> None:
         },
     )
 
+    with st.expander(TEXT["sources"]):
+        st.dataframe(
+            [{review.SOURCE_COLUMNS[k]: v for k, v in row.items()} for row in review.source_rows(draft)],
+            hide_index=True,
+            width="stretch",
+            key=f"{_KEY}_sources_{gen}",
+        )
     if draft.warnings:
         with st.expander(TEXT["warnings"].format(n=len(draft.warnings)), icon=":material/info:"):
             st.text("\n".join(draft.warnings))

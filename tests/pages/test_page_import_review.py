@@ -87,8 +87,12 @@ def test_review_shows_lines_confidence_skipped_and_defaults(open_app):
     labels = [e.label for e in at.expander]
     assert any(lab.startswith("未使用的行(") for lab in labels)
     assert any(lab.startswith("提示(") for lab in labels)
-    skipped = next(t for t in tables_of(at) if "行号" in t.columns)
+    skipped = next(t for t in tables_of(at) if "原因" in t.columns)
     assert 12 in list(skipped["行号"])  # the web page's junk line, by its number
+    sources = next(t for t in tables_of(at) if "字段" in t.columns)
+    t2 = sources[sources["议题编号"] == "T02"]
+    assert dict(zip(t2["字段"], t2["行号"], strict=True))["时间"] == "9"  # 第三季度 was read on line 9
+    assert dict(zip(t2["字段"], t2["原文"], strict=True))["协商部门"] == "县农业农村局"
 
 
 def test_a_missing_year_is_asked_for_not_guessed(open_app, engine):
