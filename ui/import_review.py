@@ -203,7 +203,7 @@ def _review(open_plan: Plan, draft) -> None:
             "confidence": st.column_config.ProgressColumn(
                 cols["confidence"], min_value=0, max_value=100, format="%d%%", width="small"
             ),
-            "doubts": st.column_config.TextColumn(cols["doubts"], width="small"),
+            "doubts": st.column_config.TextColumn(cols["doubts"]),
         },
     )
 
