@@ -217,8 +217,10 @@ def run(args: argparse.Namespace) -> int:
             print(C["warnings"], file=sys.stderr)
             for w in draft.warnings:
                 print(f"  - {w}", file=sys.stderr)
-        if draft.unparsed_lines:
-            print(C["unparsed"].format(n=len(draft.unparsed_lines)), file=sys.stderr)
+        if draft.skipped:
+            print(C["unparsed"].format(n=len(draft.skipped)), file=sys.stderr)
+            for s in draft.skipped:  # every line not used, by its number: nothing vanishes unsaid
+                print(f"  第 {s.line} 行({s.reason}):{s.text}", file=sys.stderr)
     return EXIT_OK
 
 

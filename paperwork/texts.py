@@ -264,7 +264,7 @@ CLI = {
     "wrote": "已写出 {path}",
     "errors": "发现 {n} 个问题:",
     "new_names": "新识别的{what}(请核对):{names}",
-    "unparsed": "跳过的行 {n} 行",
+    "unparsed": "未使用的行 {n} 行(逐行列出):",
     "warnings": "提示:",
     "usage_error": "命令行参数有误:{msg}",
     "not_found": "找不到文件 {path}",
