@@ -3,7 +3,7 @@
 import streamlit as st
 
 from services import ServiceError
-from ui import exports, frames, state, views, widgets
+from ui import exports, frames, import_review, state, views, widgets
 from ui import texts as U
 
 plan = state.require_plan()
@@ -54,3 +54,5 @@ with checks:
 
 with st.expander(U.RES_IMPORT, icon=":material/upload_file:"):
     exports.imports(plan)
+with st.expander(U.IMPORT_REVIEW["title"], icon=":material/fact_check:"):
+    import_review.render(plan)

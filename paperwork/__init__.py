@@ -9,6 +9,9 @@ row and column).
 - Word: :func:`plan_document`
 - Calendars: :func:`calendars`, :func:`all_calendars`
 - Published plan text: :func:`parse_published_text` → :class:`DraftPlan`
+- Any plan document (.txt .docx .doc .wps .pdf .html) or pasted text:
+  :func:`import_document`, :func:`import_text` → :class:`DraftPlan`; Excel with
+  warnings: :func:`xlsx_import`
 - Uploads: :func:`check_upload`, :func:`text_from_upload`, :func:`json_to_plan`,
   :func:`json_to_schedule`, :data:`MAX_UPLOAD_BYTES`; MIME types for downloads
 """
@@ -29,8 +32,9 @@ from .common import (
     zh_punct,
 )
 from .document import plan_document
-from .excel import example_plan, plan_to_xlsx, template, xlsx_to_plan
+from .excel import XlsxImport, example_plan, plan_to_xlsx, template, xlsx_import, xlsx_to_plan
 from .ics import all_calendars, calendar_filename, calendars
+from .importer import import_document, import_text
 from .published_text import DraftPlan, parse_published_text
 
 __all__ = [
@@ -40,6 +44,7 @@ __all__ = [
     "XLSX_MIME",
     "ZIP_MIME",
     "DraftPlan",
+    "XlsxImport",
     "PaperIssue",
     "PaperworkError",
     "all_calendars",
@@ -48,6 +53,8 @@ __all__ = [
     "check_upload",
     "draft_schedule",
     "example_plan",
+    "import_document",
+    "import_text",
     "json_to_plan",
     "json_to_schedule",
     "parse_published_text",
@@ -55,6 +62,7 @@ __all__ = [
     "plan_to_xlsx",
     "template",
     "text_from_upload",
+    "xlsx_import",
     "xlsx_to_plan",
     "zh_punct",
 ]

@@ -13,9 +13,9 @@ from solver.validate import PlanError, load_plan, load_schedule
 from . import texts as T
 from .common import PaperworkError, text_from_upload
 from .document import plan_document
-from .excel import plan_to_xlsx, template, xlsx_to_plan
+from .excel import plan_to_xlsx, template, xlsx_import
 from .ics import all_calendars, calendars
-from .published_text import parse_published_text
+from .importer import import_document
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 C = T.CLI
@@ -177,8 +177,12 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "template":
         _write(args.output, template())
     elif args.command == "xlsx2json":
-        plan = xlsx_to_plan(_read_bytes(args.xlsx), name=args.xlsx.name)
-        _write(args.output, plan.to_json())
+        read = xlsx_import(_read_bytes(args.xlsx), name=args.xlsx.name)
+        _write(args.output, read.plan.to_json())
+        if read.warnings:
+            print(C["warnings"], file=sys.stderr)
+            for w in read.warnings:
+                print(f"  - {w}", file=sys.stderr)
     elif args.command == "json2xlsx":
         plan = _plan(args.plan)
         _write(args.output, plan_to_xlsx(plan, _schedule(args.schedule, plan)))
@@ -200,8 +204,10 @@ def run(args: argparse.Namespace) -> int:
             _write(args.output, calendars(plan, sched, kind=kind, entity_id=ident))
     elif args.command == "text2json":
         known = _plan(args.known) if args.known else None
-        draft = parse_published_text(_read_text(args.text), known=known, year=args.year,
-                                     session_month=args.session_month)
+        draft = import_document(args.text.name, _read_bytes(args.text), known=known, year=args.year,
+                                session_month=args.session_month)
+        if "year" in draft.required:  # "今年" is no year: ask, never guess
+            raise _BadInput([T.READ_WARN["year_needed"] + C["year_flag"]])
         _write(args.output, draft.plan.to_json())
         for what, names in (("专委会", draft.new_committees), ("部门", draft.new_departments),
                             ("领导", draft.new_leaders), ("协商形式", draft.new_forms)):
@@ -211,8 +217,10 @@ def run(args: argparse.Namespace) -> int:
             print(C["warnings"], file=sys.stderr)
             for w in draft.warnings:
                 print(f"  - {w}", file=sys.stderr)
-        if draft.unparsed_lines:
-            print(C["unparsed"].format(n=len(draft.unparsed_lines)), file=sys.stderr)
+        if draft.skipped:
+            print(C["unparsed"].format(n=len(draft.skipped)), file=sys.stderr)
+            for s in draft.skipped:  # every line not used, by its number: nothing vanishes unsaid
+                print(f"  第 {s.line} 行({s.reason}):{s.text}", file=sys.stderr)
     return EXIT_OK
 
 

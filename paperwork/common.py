@@ -147,20 +147,13 @@ def decode_text(name: str, data: bytes) -> str:
 
 
 def text_from_upload(name: str, data: bytes) -> str:
-    """The text of an uploaded published plan: a .txt file, or a .docx's paragraphs."""
+    """The text of an uploaded published plan: a .txt file, or a .docx's paragraphs and tables in order."""
     check_upload(name, data, "text")
     if name.lower().endswith(".docx"):
-        import docx  # python-docx
+        # paragraphs with their automatic numbers, tables in place (the import's reader)
+        from .sources import docx_lines
 
-        try:
-            doc = docx.Document(io.BytesIO(data))
-        except Exception:  # noqa: BLE001 - any parse failure is "not a docx"
-            raise fail("not_docx", name=name) from None
-        lines = [p.text for p in doc.paragraphs]
-        for table in doc.tables:
-            for row in table.rows:
-                lines.append("  ".join(c.text for c in row.cells))
-        return "\n".join(lines)
+        return "\n".join(docx_lines(data, name=name))
     return decode_text(name, data)
 
 

@@ -107,7 +107,53 @@ def _header_map(section: str) -> dict[str, str]:
     out = {_norm(T.HEAD[key]): key for key, _ in COLUMNS[section]}
     out.update({_norm(k): v for k, v in ALIASES.get(section, {}).items()})
     out.update({_norm(ST.FIELD["id"]): "id", "id": "id", "ID": "id"})
+    for head, key in _vocabulary_headers(section).items():
+        out.setdefault(head, key)
     return out
+
+
+def _vocabulary_headers(section: str) -> dict[str, str]:
+    """Header spellings of the shared label vocabulary (paperwork.vocabulary) → this sheet's column keys.
+
+    The text import and the Excel import understand the same words: a
+    workbook headed 前置议题 / 牵头专委会 / 不可出席月份 is read like the template.
+    """
+    from .vocabulary import EXCEL_FIELD, EXCEL_SYNONYMS, LABELS
+
+    keys = {k for k, _ in COLUMNS[section]}
+    out: dict[str, str] = {}
+    if section == "topics":
+        for fld, col in EXCEL_FIELD.items():
+            for lab in LABELS[fld]:
+                out.setdefault(_norm(lab), col)
+    for col, labs in EXCEL_SYNONYMS.items():
+        if col in keys:
+            for lab in labs:
+                out.setdefault(_norm(lab), col)
+    return out
+
+
+def _calendar_keys() -> dict[str, str]:
+    """Calendar row labels → keys: the template's, then the shared vocabulary's (可安排月份, 禁排月份 …)."""
+    from .vocabulary import EXCEL_SYNONYMS
+
+    keys = {_norm(T.CAL_ROWS[k]): k for k in CAL_FIELDS}
+    for k in CAL_FIELDS:
+        for lab in EXCEL_SYNONYMS.get(k, ()):
+            keys.setdefault(_norm(lab), k)
+    return keys
+
+
+def _warn_lookalike_headers(rd: _Reader, section: str, extras: dict[str, int]) -> None:
+    """An unmatched header that looks like a known one gets a warning (it is kept as an extra field)."""
+    from .vocabulary import looks_like
+
+    known = {_norm(T.HEAD[k]): T.HEAD[k] for k, _ in COLUMNS[section]}
+    for head, idx in extras.items():
+        like = looks_like(head, known)
+        if like:
+            rd.warnings.append(T.XLSX_WARN["lookalike"].format(
+                where=T.cell_where(T.SHEET[section], 1, get_column_letter(idx + 1), None), header=head, like=like))
 
 
 # -- styling ------------------------------------------------------------------------------
@@ -430,6 +476,8 @@ class _Reader:
     row_of: dict[tuple[str, str], int] = field(default_factory=dict)
     col_of: dict[tuple[str, str], str] = field(default_factory=dict)
     flagged: set[tuple[str, str | None, str | None]] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)
+    cached: Any = None  # the workbook opened with data_only=True: formulas' saved values
 
     def add(self, sheet_key: str, row: int | None, col: str | None, key: str | None, text: str,
             item_id: str | None = None, header: str | None = None) -> None:
@@ -499,6 +547,7 @@ def _months(v: Any) -> list[int]:
     s = unicodedata.normalize("NFKC", str(v))
     if _DATE_TEXT.match(_norm(s)):
         raise _Bad("date_not_month")
+    s = re.sub(r"\s+(?=[月份至到~\-–—])|(?<=[至到~\-–—])\s+", "", s)  # "5 月", "5 - 7 月": one token each
     out: list[int] = []
     for tok in re.split(r"[、,;\s]+", s):
         if not tok:
@@ -584,6 +633,10 @@ def _rows(ws: Worksheet, rd: _Reader, sheet_key: str) -> list[tuple[int, list[An
         values = []
         for c in cells:
             if _is_formula(c):
+                cached = _cached_value(rd, ws, c)
+                if cached is not None:
+                    values.append(cached)
+                    continue
                 rd.add(sheet_key, row, c.column_letter, None, T.MSG["formula"].replace("{formula}", _formula_text(c)),
                        header=heads.get(c.column_letter) if sheet_key != "calendar" else None)
                 values.append(None)
@@ -597,6 +650,16 @@ def _rows(ws: Worksheet, rd: _Reader, sheet_key: str) -> list[tuple[int, list[An
         blank_run = 0
         out.append((row, values))
     return out
+
+
+def _cached_value(rd: _Reader, ws: Worksheet, cell: Any) -> Any:
+    """The value Excel saved for a formula cell (None if it saved none, e.g. a file never opened in Excel)."""
+    if rd.cached is None:
+        return None
+    try:
+        return rd.cached[ws.title][cell.coordinate].value
+    except KeyError:
+        return None
 
 
 def _check_merged(ws: Worksheet, rd: _Reader, sheet_key: str) -> None:
@@ -634,6 +697,7 @@ def _headers(ws: Worksheet, rd: _Reader, section: str) -> dict[str, int] | None:
                                     sheet=T.SHEET[section], row=1, header=T.HEAD[k]))
     if missing:
         return None
+    _warn_lookalike_headers(rd, section, extras)
     for head, idx in extras.items():
         cols["extra:" + head] = idx
     return cols
@@ -706,6 +770,7 @@ def _assign_ids(rows: list[_Row], rd: _Reader, section: str) -> None:
 def _resolve(rows_by: dict[str, list[_Row]], rd: _Reader) -> None:
     """Names (or ids) in reference cells → ids; every unknown one is an issue."""
     lookup: dict[str, dict[str, str]] = {}
+    shared = _shared_names(rows_by)
     for section, rows in rows_by.items():
         table: dict[str, str] = {}
         for r in rows:  # ids first so a name equal to another row's id still wins below
@@ -724,6 +789,12 @@ def _resolve(rows_by: dict[str, list[_Row]], rd: _Reader) -> None:
             ids = []
             for name in names:
                 found = lookup[target].get(_norm(name))
+                rows_named = shared.get((target, _norm(name)))
+                if rows_named and _norm(name) not in {_norm(x.data["id"]) for x in rows_by.get(target, [])}:
+                    text = (T.XLSX_WARN["ambiguous_ref"].replace("{value}", name).replace("{sheet}", T.SHEET[target])
+                            .replace("{rows}", "、".join(f"第 {n} 行" for n in rows_named)))
+                    rd.add("topics", r.row, letter, key, text, item_id=r.data["id"])
+                    continue
                 if found is None:
                     rd.add("topics", r.row, letter, key,
                            T.MSG["unknown_ref"].replace("{value}", name).replace("{sheet}", T.SHEET[target]),
@@ -733,13 +804,24 @@ def _resolve(rows_by: dict[str, list[_Row]], rd: _Reader) -> None:
             r.data[key] = ids if kind_is_list(kinds[key]) else (ids[0] if ids else "")
 
 
+def _shared_names(rows_by: dict[str, list[_Row]]) -> dict[tuple[str, str], list[int]]:
+    """(sheet, name) → the rows of every name or title written on more than one row of that sheet."""
+    seen: dict[tuple[str, str], list[int]] = {}
+    for section, rows in rows_by.items():
+        key = "title" if section == "topics" else "name"
+        for r in rows:
+            if r.data.get(key):
+                seen.setdefault((section, _norm(r.data[key])), []).append(r.row)
+    return {k: v for k, v in seen.items() if len(v) > 1}
+
+
 def kind_is_list(kind: str) -> bool:
     return kind in ("committees", "departments", "leaders", "topics")
 
 
 def _read_calendar(ws: Worksheet, rd: _Reader) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
     """(calendar fields, plan-level fields body/year, plan extras)."""
-    keys = {_norm(T.CAL_ROWS[k]): k for k in CAL_FIELDS}
+    keys = _calendar_keys()
     cal: dict[str, Any] = {}
     top: dict[str, Any] = {}
     extra: dict[str, Any] = {}
@@ -816,8 +898,33 @@ def _place(rd: _Reader, issues: list[Any]) -> None:
         rd.issues.append(PaperIssue(f"{where}:{i.message}", sheet=sheet, row=row, column=col, header=header))
 
 
+@dataclass(frozen=True)
+class XlsxImport:
+    """A workbook read: the plan, and the warnings that did not stop it (Chinese, located)."""
+
+    plan: Plan
+    warnings: list[str]
+
+
 def xlsx_to_plan(data: bytes, *, name: str = "计划.xlsx") -> Plan:
     """Read a filled workbook; a valid Plan, or PaperworkError listing every problem."""
+    return xlsx_import(data, name=name).plan
+
+
+def _has_formula(wb: Any) -> bool:
+    return any(_is_formula(c) for ws in wb.worksheets for row in ws.iter_rows() for c in row)
+
+
+def xlsx_import(data: bytes, *, name: str = "计划.xlsx") -> XlsxImport:
+    """Read a filled workbook: :class:`XlsxImport` (plan + warnings), or PaperworkError listing every problem.
+
+    Headers are matched by the template's names, then by the shared label
+    vocabulary (:mod:`paperwork.vocabulary`); an unmatched header that looks
+    like a known one is kept as an extra field *and* warned about. A formula
+    cell is read by the value Excel saved with it; only a formula without a
+    saved value is refused. A reference naming a title or name that two rows
+    share is an error naming both rows.
+    """
     check_upload(name, data, "xlsx")
     try:
         wb = load_workbook(io.BytesIO(data), data_only=False)
@@ -831,6 +938,8 @@ def xlsx_to_plan(data: bytes, *, name: str = "计划.xlsx") -> Plan:
         raise PaperworkError([PaperIssue(T.MSG["missing_sheet"].format(sheet=s, have=names), sheet=s)
                               for s in missing])
     rd = _Reader()
+    if _has_formula(wb):
+        rd.cached = load_workbook(io.BytesIO(data), data_only=True)
     rows_by: dict[str, list[_Row]] = {}
     for section in T.SHEET_ORDER:
         ws = have[_norm(T.SHEET[section])]
@@ -874,4 +983,4 @@ def xlsx_to_plan(data: bytes, *, name: str = "计划.xlsx") -> Plan:
 
         raise PaperworkError(sorted(rd.issues, key=where))
     assert plan is not None
-    return plan
+    return XlsxImport(plan=plan, warnings=rd.warnings)

@@ -1,23 +1,34 @@
-"""Read the text of a published annual consultation plan into a draft Plan.
+"""Read the text of a published annual consultation plan, whatever its layout, into a draft Plan.
 
-Published plans (see the seeds) share a layout: a top-level part
-``二、工作安排`` holding sections per form, ``(二)专题议政性常委会议(2项)``,
-each with numbered topics followed by labelled lines ``时间安排:7月``,
-``承办部门:市政协提案委``, ``协商部门:市工信局、市教育局``, ``参加人员:…``,
-``组织实施:由…组织实施``. Real text is messier: full-width and half-width
-punctuation, titles wrapped over two lines, traditional characters (with pinyin
-glosses pasted in), navigation junk from the web page it was copied from.
+Every source (plain text, Word with automatic numbering or a table, .doc/.wps,
+PDF, a web page) is first turned into numbered lines (:mod:`paperwork.sources`);
+this module reads those lines by **structure** and a **label vocabulary**
+(:mod:`paperwork.vocabulary`), not by one layout:
 
-The reader works line by line with a small state machine (part → section →
-topic → field) and is forgiving: what it cannot place it keeps in
-``unparsed_lines`` for the planner to look at, and everything it had to guess
-is listed in ``warnings``. Names it has not seen before become new
-committees / departments / leaders, listed for review before anything is saved.
+- headings by their numbering style: ``一、`` (part), ``(一)`` (section),
+  ``1.`` ``1、`` ``(1)`` ``1)`` ``①`` and bullets ``●•○■◆▪-`` (items);
+- a heading is a **form** when it names one (``一、对口协商``,
+  ``(二)专题议政性常委会议(2项)``); items under a form are its topics, and
+  ``(一)`` items directly under a top-level form are topics too;
+- ``label: value`` segments anywhere on a line are fields (several on one
+  line are split); an unknown ``某某:…`` label is reported and kept in the
+  topic's notes, never glued onto the previous field;
+- an unlabelled, unnumbered line followed by fields the current topic
+  already has starts the next topic (a title written as a plain line);
+- run-together sentences (``由市政协经济委组织实施,市发改委、市商务局参加,
+  拟于5月召开``) are read for lead, departments and time.
+
+Every line is either used (``line_roles``) or listed as skipped with its line
+number and reason; each topic carries which line gave which field and how
+sure the reader is (:class:`TopicReport`). Defaults taken from the domain
+notes (session month, blackout, April–November window, the known rules of
+recognised forms) are listed in ``defaults`` for the planner to review.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -27,47 +38,49 @@ from solver.plan import PLAN_FORMAT, Plan
 from solver.validate import PlanError, parse_plan
 
 from . import texts as T
-from .common import PaperworkError, fail, from_plan_error, next_id, split_names
+from .common import PaperIssue, PaperworkError, fail, from_plan_error, next_id
 from .hanzi import to_simplified
+from .time_phrases import TimeReading, parse_time
+from .vocabulary import FIELD_ANYWHERE, FIELD_LINE, LABEL_OF, LOOKALIKE_COLONS, UNKNOWN_LABEL
 
 # -- recognising lines ------------------------------------------------------------------
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)")
-_TOP = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.]\s*(.+)$")
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]{0,200}>|<!--.*?-->")
+_TOP = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.+)$")
+_PART = re.compile(r"^第([一二三四五六七八九十]{1,3})(?:部分|章|篇)\s*[、.:]?\s*(.+)$")
 _SECTION = re.compile(r"^\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*(.+)$")
-_COUNT = re.compile(r"\(\s*(\d{1,3})\s*[个项次件]\s*\)\s*$")
+_COUNT = re.compile(r"\(\s*(?:共\s*)?(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[个项次件场]\s*\)\s*$")
 _NUMBERED = re.compile(r"^(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*(?:[、)]|\.(?!\d)))\s*(?P<title>\S.*)$")
+_BULLET = re.compile(r"^[●•○■◆◇□▪▶►★☆◎·\-–—]\s*(?P<title>[\u4e00-\u9fff“《(【].*)$")
 _CIRCLED = {chr(0x2460 + i): f"{i + 1}." for i in range(20)}  # ①…⑳ (NFKC would drop the separator)
+_BRACKETED_TITLE = re.compile(r"^[【\[]\s*(?P<title>[^】\]]{2,60})\s*[】\]]\s*$")
 # Web-page furniture around a pasted plan. Distinctive words match as prefixes;
 # ordinary words only as a whole label ("来源:", "返回"), so "相关部门:…" or
 # "编辑出版文史资料" are never thrown away.
 _JUNK = re.compile(
     r"^(?:(?:首页|当前位置|您的位置|您现在的位置|上一篇|下一篇|上一页|下一页|分享到|扫一扫|责任编辑|点击查看|展开阅读|"
-    r"资源描述|上传人|copyright|备案号|版权所有|打印本页|关闭窗口|返回顶部|相关资源|相关搜索|相关阅读|相关文章|相关推荐)"
+    r"资源描述|上传人|copyright|备案号|版权所有|打印本页|关闭窗口|返回顶部|相关资源|相关搜索|相关阅读|相关文章|相关推荐|"
+    r"网站地图|联系我们|主办单位|技术支持|无障碍)"
     r"|(?:打印|关闭|编辑|来源|发布时间|发布日期|发布者|作者|字号|浏览|阅读|返回|举报|下载|联系电话|时间)(?=$|\s|[:>|/]))",
     re.IGNORECASE,
 )
 _JUNK_ANY = re.compile(r"(第\s*\d+\s*页|共\s*\d+\s*页|\s[|>]\s|^\||\|$|https?://|www\.|ICP|公网安备)")
+_MONTHISH = re.compile(r"月|季度|半年|适时|年底|年中|全会|会议期间")
 _ARRANGEMENT = re.compile(r"安排|议题|协商|活动|计划")
-
-# Field labels as they appear in published plans → what they fill.
-_LABELS = {
-    "time": ["时间安排", "协商时间", "计划时间", "安排时间", "完成时间", "时间"],
-    "lead": ["承办部门", "承办单位", "承办专委会", "牵头专委会", "牵头单位", "牵头部门", "责任部门", "责任单位",
-             "组织实施", "组织单位", "承办"],
-    "co": ["协办单位", "协办部门", "协办专委会", "配合单位"],
-    "departments": ["协商部门", "参加单位", "参加部门", "协商单位", "参与部门", "邀请部门", "相关部门", "有关部门"],
-    "people": ["参加人员", "参会人员", "出席人员", "邀请人员", "参加对象"],
-    "leaders": ["出席领导", "牵头领导", "责任领导", "邀请领导", "参加领导", "市领导"],
-    "content": ["主要内容", "协商内容", "调研内容", "视察内容", "监督内容", "议题内容", "协商重点", "内容"],
-}
-_LABEL_OF = {lab: key for key, labs in _LABELS.items() for lab in labs}
-_FIELD = re.compile(r"^(" + "|".join(sorted(_LABEL_OF, key=len, reverse=True)) + r")\s*[::]\s*(.*)$")
+# How a form's name ends ("对口协商", "专题协商会", "双月协商座谈会"): a topic's title
+# may mention 基层 or 调研 without naming a form.
+_FORM_NAME_END = re.compile(r"(协商|会议|座谈会|协商会|恳谈会|议政|调研|视察|监督)(活动)?$")
+_RULES_TITLE = re.compile(r"(办法|规定|规则|细则|制度|条例|意见|规程|指引)$")
+_PLAN_TITLE = re.compile(r"计划|要点|安排")
+_LEAD_SENTENCE = re.compile(r"由\s*(?P<who>[^,,;;。]{2,60}?)\s*(?:联合|共同)?(?:牵头|负责|组织实施|承办|组织|具体实施)")
+_DEPT_SENTENCE = re.compile(r"(?:邀请|请|组织)?(?P<who>[^,,;;。由]{2,80}?)(?:等(?:部门|单位))?(?:参加|参与|列席)")
+_TIME_SENTENCE = re.compile(r"(?:拟于|拟在|计划于|定于|于|在)?\s*(?P<when>[^,,;;。]{0,12}?(?:月|季度|半年))")
 
 # Section headers → a form category (first match wins; order matters).
 _FORM_RULES = [
-    ("plenary", re.compile(r"全体会议|全委会|全会|届.{0,3}次会议|次全体")),
+    ("plenary", re.compile(r"全体会议|全委会|(?<![委中])全会|届.{0,3}次会议|次全体")),
     ("standing", re.compile(r"常委会|常务委员会")),
     ("bimonthly", re.compile(r"双月|双周|月度协商|月谈")),
     ("counterpart", re.compile(r"对口")),
@@ -78,29 +91,62 @@ _FORM_RULES = [
     ("research", re.compile(r"调研")),
     ("inspection", re.compile(r"视察")),
 ]
-_SESSION_TIME = re.compile(r"全会|全体会议|次会议|两会|大会期间|会议期间")
-_CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
-           "十一": 11, "十二": 12}
-_VAGUE = {
-    "上半年": ((1, 6), "半年"), "下半年": ((7, 12), "半年"),
-    "一季度": ((1, 3), "季度"), "二季度": ((4, 6), "季度"), "三季度": ((7, 9), "季度"), "四季度": ((10, 12), "季度"),
-    "年中": ((6, 7), "大致时间"), "年底": ((11, 12), "大致时间"), "年末": ((11, 12), "大致时间"),
+# The known rules of each recognised form (domain notes §1–2): editable defaults.
+FORM_DEFAULTS: dict[str, dict[str, Any]] = {
+    "plenary": {"session_only": True},
+    "standing": {"max_per_month": 1, "min_gap_months": 2},  # 2–3 a year, months apart
+    "bimonthly": {"max_per_month": 1},  # one every two months
 }
+DEFAULT_SESSION_MONTH = 1  # local plenaries sit in January–February (domain notes §3)
+DEFAULT_BLACKOUT = [2]  # Spring Festival and plenary preparation (domain notes §3, inferred)
+DEFAULT_WINDOW = (4, 11)  # ordinary topics run April–November (domain notes §3, observed)
+
+# How sure the reader is about a topic, for the review screen: 1.0 minus a
+# penalty per thing it had to guess. The sizes rank the guesses: a topic with
+# no month or no lead needs the planner most; a vague month or a title read
+# from an unnumbered line less so.
+CONF_NO_TIME = 0.25
+CONF_VAGUE_TIME = 0.1
+CONF_NO_LEAD = 0.2
+CONF_NO_DEPARTMENTS = 0.1
+CONF_FORM_GUESSED = 0.15
+CONF_UNNUMBERED_TITLE = 0.1
+CONF_UNKNOWN_LABEL = 0.05
+CONF_SENTENCE_FIELD = 0.1
+CONF_FLOOR = 0.05
 
 
 def _clean(line: str) -> str:
+    """One source line as the reader compares it: NFKC, simplified, no tags, ':' for every colon."""
+    line = line.strip()
+    if "<" in line or "&" in line:
+        line = html.unescape(_TAG.sub(" ", line))
     line = line.strip()
     if line[:1] in _CIRCLED:
         line = _CIRCLED[line[0]] + line[1:]
+    line = line.translate({ord(c): ":" for c in LOOKALIKE_COLONS if c != "\uff1a"})
     line = unicodedata.normalize("NFKC", to_simplified(line))
     line = _PINYIN.sub("", line)
     line = line.replace("\u200b", "").replace("\ufeff", "")
+    line = _SPACED_LABEL.sub(_join_label, line)
     return re.sub(r"\s+", " ", line).strip()
+
+
+# "时  间:" "承 办 单 位:": a label spaced out to line up in a Word document
+_SPACED_LABEL = re.compile(r"((?:[\u4e00-\u9fff][ \t\u3000]+){1,5}[\u4e00-\u9fff])(?=\s*:)")
+
+
+def _join_label(m: re.Match) -> str:
+    joined = re.sub(r"\s+", "", m.group(1))
+    return joined if joined in LABEL_OF else m.group(1)
 
 
 def _is_junk(line: str) -> bool:
     if not _CJK.search(line):
         return True
+    fm = FIELD_LINE.match(line)
+    if fm and (LABEL_OF[fm.group(1)] != "time" or _MONTHISH.search(fm.group(2))):
+        return False
     return bool(_JUNK.match(line) or _JUNK_ANY.search(line))
 
 
@@ -109,40 +155,37 @@ def _is_prose(text: str) -> bool:
     return "。" in text.rstrip("。")[:-1] or len(text) > 60 or (text.endswith("。") and len(text) > 30)
 
 
+def _is_sentence(text: str) -> bool:
+    """Ends like a sentence: never a form's or a section's name."""
+    return text.rstrip().endswith(("。", "!", "?", ";")) or _is_prose(text)
+
+
+def _split_fields(text: str) -> list[str]:
+    """ "时间安排:4月 牵头单位:某组 协商部门:省某厅" → one segment per field (the head may be a title)."""
+    cuts = [m.start() for m in FIELD_ANYWHERE.finditer(text) if m.start() > 0]
+    if cuts and text.rstrip().endswith(")") and "(" in text[: cuts[0]]:
+        # "推进X(时间:5月;承办:经济委)": fields in brackets after the title
+        text = text.rstrip()[:-1]
+        cuts = [c for c in cuts if c < len(text)]
+    if not cuts:
+        return [text]
+    out, start = [], 0
+    for c in cuts:
+        out.append(text[start:c])
+        start = c
+    out.append(text[start:])
+    out = [_trim(s, " ;,、(") for s in out]
+    return [s for s in out if s]
+
+
+def _trim(text: str, chars: str) -> str:
+    """``text`` without any of ``chars`` at either end (str.strip with a set of characters)."""
+    return re.sub(f"^[{re.escape(chars)}]+|[{re.escape(chars)}]+$", "", text)
+
+
 # -- time ---------------------------------------------------------------------------------------
 
-
-@dataclass
-class _Time:
-    months: list[int] = field(default_factory=list)
-    window: tuple[int, int] | None = None
-    session: bool = False
-    vague: str | None = None  # what the text only narrowed it to (季度, 半年 …)
-
-
-def parse_time(text: str) -> _Time:
-    """"7月" / "7-8月份" / "5月、9月" / "三季度" / "全会期间" → months and window."""
-    s = unicodedata.normalize("NFKC", text or "")
-    out = _Time()
-    if _SESSION_TIME.search(s):
-        out.session = True
-        return out
-    for m in re.finditer(r"(\d{1,2})\s*月?\s*[-–—~至到]\s*(\d{1,2})\s*月", s):
-        lo, hi = int(m.group(1)), int(m.group(2))
-        if 1 <= lo <= hi <= 12:
-            out.window = (lo, hi)
-            out.months.extend(x for x in range(lo, hi + 1) if x not in out.months)
-    s2 = re.sub(r"(\d{1,2})\s*月?\s*[-–—~至到]\s*(\d{1,2})\s*月", " ", s)
-    for m in re.finditer(r"(\d{1,2})\s*月|([一二三四五六七八九十]{1,2})\s*月", s2):
-        n = int(m.group(1)) if m.group(1) else _CN_NUM.get(m.group(2), 0)
-        if 1 <= n <= 12 and n not in out.months:
-            out.months.append(n)
-    if not out.months:
-        for word, (window, what) in _VAGUE.items():
-            if word in s:
-                out.window, out.vague = window, what
-                break
-    return out
+_Time = TimeReading  # kept for callers of the old name
 
 
 # -- the reader's state -----------------------------------------------------------------------
@@ -154,9 +197,24 @@ class _Topic:
     line: int
     numbered: bool
     fields: dict[str, str] = field(default_factory=dict)
+    field_lines: dict[str, list[int]] = field(default_factory=dict)
     last: str | None = None  # the field the next unlabelled line continues
     content_is_list: bool = False  # content began "1. …": numbered lines belong to it
     notes_lines: list[str] = field(default_factory=list)
+    unknown: list[tuple[int, str, str]] = field(default_factory=list)  # (line, label, text)
+    sentence_fields: set[str] = field(default_factory=set)  # read from running text, not a label
+    under_top_form: bool = False  # an "(一)" item directly under a top-level form heading
+    lines: list[int] = field(default_factory=list)
+
+    def set_field(self, key: str, value: str, lineno: int) -> None:
+        if key == "title":
+            self.title = value
+        elif key in self.fields and key != "content":
+            self.fields[key] += "、" + value
+        else:
+            self.fields[key] = (self.fields.get(key, "") + " " + value).strip()
+        self.field_lines.setdefault(key, []).append(lineno)
+        self.last = key
 
 
 @dataclass
@@ -166,6 +224,37 @@ class _Section:
     line: int
     topics: list[_Topic] = field(default_factory=list)
     header_is_topic: bool = False
+    top_level: bool = False
+
+
+@dataclass(frozen=True)
+class SkippedLine:
+    """A source line the reader did not use, and why (Chinese)."""
+
+    line: int  # 1-based line number in the source text
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class FieldSource:
+    """One field of a topic and the source line(s) it was read from."""
+
+    field: str  # title, form, time, lead, co, departments, leaders, people, notes
+    lines: tuple[int, ...]
+    text: str  # what was read, as printed
+
+
+@dataclass
+class TopicReport:
+    """What the reader read for one topic, from where, and how sure it is (0–1)."""
+
+    topic: str  # topic id
+    title: str
+    line: int
+    sources: list[FieldSource]
+    confidence: float
+    doubts: list[str] = field(default_factory=list)  # why it is less than sure, in Chinese
 
 
 @dataclass
@@ -182,138 +271,368 @@ class DraftPlan:
     preamble: str = ""  # the prose before the arrangement (for the document)
     closing: str = ""  # the prose after it
     sources: dict[str, int] = field(default_factory=dict)  # topic id → line number in the text
+    reports: list[TopicReport] = field(default_factory=list)  # per topic, in plan order
+    skipped: list[SkippedLine] = field(default_factory=list)  # every line not used, with its reason
+    line_roles: dict[int, str] = field(default_factory=dict)  # line number → what it was used for
+    defaults: list[str] = field(default_factory=list)  # defaults applied, for review (Chinese)
+    required: list[str] = field(default_factory=list)  # fields the planner must fill before saving ("year", "body")
+    lines: list[str] = field(default_factory=list)  # the source lines as read (index = line number − 1)
 
 
 @dataclass
 class _Parsed:
     title: str = ""
+    title_line: int | None = None
     sections: list[_Section] = field(default_factory=list)
     loose: list[_Topic] = field(default_factory=list)  # numbered items outside any section
-    unparsed: list[str] = field(default_factory=list)
+    skipped: list[SkippedLine] = field(default_factory=list)
+    roles: dict[int, str] = field(default_factory=dict)
     preamble: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
     declared_total: int | None = None
     first_lines: list[str] = field(default_factory=list)
+    sentence_headings: list[str] = field(default_factory=list)
+    all_lines: list[str] = field(default_factory=list)
+
+
+def _cn_int(s: str) -> int:
+    table = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+    if s.isdigit():
+        return int(s)
+    if len(s) == 1:
+        return table.get(s, 0)
+    if s.startswith("十"):
+        return 10 + table.get(s[1:], 0)
+    return table.get(s[0], 0) * 10 + (table.get(s[2:], 0) if len(s) > 2 else 0)
 
 
 def _scan(text: str) -> _Parsed:
     out = _Parsed()
     top: str | None = None
+    top_form = False
     in_arrangement = False
     seen_arrangement = False
     section: _Section | None = None
     topic: _Topic | None = None
 
-    def prose(line: str) -> None:
-        (out.closing if seen_arrangement else out.preamble).append(line)
-
+    rows: list[tuple[int, str, str]] = []  # (line number, raw, cleaned)
     for lineno, raw in enumerate(text.splitlines(), start=1):
-        line = _clean(raw)
+        out.all_lines.append(raw)
+        rows.append((lineno, raw, _clean(raw)))
+
+    def skip(lineno: int, raw: str, reason: str) -> None:
+        out.skipped.append(SkippedLine(lineno, raw.strip(), T.SKIP_REASON[reason]))
+
+    def prose(lineno: int, line: str) -> None:
+        (out.closing if seen_arrangement else out.preamble).append(line)
+        out.roles[lineno] = T.SKIP_REASON["prose"]
+
+    def next_field_key(i: int) -> str | None:
+        """The field key of the next non-blank line, if it is a labelled field."""
+        for _, _, nxt in rows[i + 1 :]:
+            if not nxt or _is_junk(nxt):
+                continue
+            fm = FIELD_LINE.match(_strip_number(nxt))
+            return LABEL_OF[fm.group(1)] if fm else None
+        return None
+
+    def new_topic(title: str, lineno: int, numbered: bool) -> _Topic:
+        nonlocal topic
+        topic = _Topic(title=title, line=lineno, numbered=numbered)
+        if section is not None:
+            section.topics.append(topic)
+        else:
+            out.loose.append(topic)
+        return topic
+
+    for i, (lineno, raw, line) in enumerate(rows):
         if not line:
+            if raw.strip():  # only tags or entities ("<p>", "&nbsp;"): nothing to read, but said
+                skip(lineno, raw, "markup")
             continue
         if _is_junk(line):
-            out.unparsed.append(raw.strip())
+            skip(lineno, raw, "junk")
             continue
         if len(out.first_lines) < 8:
             out.first_lines.append(line)
 
-        m = _TOP.match(line)
+        m = _TOP.match(line) or _PART.match(line)
         if m and len(m.group(2)) <= 40:
-            top = m.group(2)
+            head = m.group(2).strip()
+            cm = _COUNT.search(head)
+            head_wo = _COUNT.sub("", head).strip()
+            cat = classify_form(head_wo)
+            top = head
+            section, topic = None, None
+            top_form = (
+                cat is not None
+                and not _is_sentence(head_wo)
+                and (cm is not None or not re.search(r"工作|安排|计划|原则|要求|组织|保障|总体|指导", head_wo))
+            )
+            if top_form:
+                section = _Section(
+                    header=head_wo, count=_cn_int(cm.group(1)) if cm else None, line=lineno, top_level=True
+                )
+                out.sections.append(section)
+                in_arrangement = seen_arrangement = True
+                out.roles[lineno] = T.SKIP_REASON["heading"]
+                continue
             in_arrangement = bool(_ARRANGEMENT.search(top)) and not _is_prose(top)
             seen_arrangement = seen_arrangement or in_arrangement
-            section, topic = None, None
             if not in_arrangement:
-                prose(line)
+                prose(lineno, line)
+            else:
+                out.roles[lineno] = T.SKIP_REASON["heading"]
             continue
 
         m = _SECTION.match(line)
-        if m and (in_arrangement or top is None) and not _is_prose(m.group(2)):
+        if m and (in_arrangement or top is None):
             head = m.group(2).strip()
+            if _is_sentence(head) and not FIELD_ANYWHERE.search(head):
+                # "(一)围绕市委全会精神选择题目。" is a rule, not a section; a topic only if fields follow
+                out.sentence_headings.append(head)
+                if top_form:
+                    new_topic(head.rstrip("。"), lineno, True).under_top_form = True
+                    out.roles[lineno] = "议题"
+                else:
+                    section, topic = None, None
+                    new_topic(head.rstrip("。"), lineno, True)
+                    out.roles[lineno] = "议题"
+                continue
             cm = _COUNT.search(head)
-            count = int(cm.group(1)) if cm else None
+            count = _cn_int(cm.group(1)) if cm else None
             head = _COUNT.sub("", head).strip()
+            segs = _split_fields(head)
+            cat = classify_form(segs[0])
+            parent = section if section is not None and section.top_level else None
+            names_form = cat is not None and _FORM_NAME_END.search(segs[0]) is not None
+            if parent is not None and count is None and (not names_form or cat == classify_form(parent.header)):
+                # "(一)…" directly under "一、对口协商": a topic, not a section
+                tp = _Topic(title=segs[0], line=lineno, numbered=True, under_top_form=True)
+                parent.topics.append(tp)
+                topic = tp
+                for seg in segs[1:]:
+                    _take_field(tp, seg, lineno)
+                out.roles[lineno] = "议题"
+                continue
             section = _Section(header=head, count=count, line=lineno)
             out.sections.append(section)
             seen_arrangement = True
             in_arrangement = True
             topic = None
+            out.roles[lineno] = T.SKIP_REASON["heading"]
             continue
 
         if not in_arrangement and top is not None:
-            prose(line)
+            prose(lineno, line)
             continue
-        if top is None and section is None and not out.title and re.search(r"计划|要点", line) and not _is_prose(line):
-            out.title = line
+        if (
+            top is None
+            and section is None
+            and not out.title
+            and _PLAN_TITLE.search(line)
+            and not _is_prose(line)
+            and not FIELD_LINE.match(line)
+        ):
+            out.title, out.title_line = line, lineno
+            out.roles[lineno] = T.SKIP_REASON["title"]
+            continue
+        if top is None and section is None and not out.title and _RULES_TITLE.search(line) and not _is_prose(line):
+            out.title, out.title_line = line, lineno
+            out.roles[lineno] = T.SKIP_REASON["title"]
             continue
 
-        fm = _FIELD.match(line)
+        body = _strip_number(line)
+        numbered = body != line
+        segs = _split_fields(body)
+        fm = FIELD_LINE.match(segs[0])
         if fm:
-            key, value = _LABEL_OF[fm.group(1)], fm.group(2).strip()
-            if topic is None and section is not None and not section.topics:
+            # "1.时间安排:4月": a field numbered as a sub-item of the topic
+            if topic is None and section is not None and not section.topics and LABEL_OF[fm.group(1)] != "title":
                 topic = _Topic(title=section.header, line=section.line, numbered=False)
                 section.header_is_topic = True
                 section.topics.append(topic)
+            if LABEL_OF[fm.group(1)] == "title" and (
+                topic is None or "title" in topic.field_lines or (topic.fields and not topic.under_top_form)
+            ):
+                new_topic("", lineno, numbered)
             if topic is None:
-                out.unparsed.append(raw.strip())
+                skip(lineno, raw, "stray")
                 continue
-            if key in topic.fields and key != "content":
-                topic.fields[key] += "、" + value
-            else:
-                topic.fields[key] = (topic.fields.get(key, "") + " " + value).strip()
-            topic.last = key
-            if key == "content":
-                topic.content_is_list = bool(_NUMBERED.match(value))
+            for seg in segs:
+                _take_field(topic, seg, lineno)
+            topic.lines.append(lineno)
+            out.roles[lineno] = "字段"
             continue
 
-        nm = _NUMBERED.match(line)
-        if nm:
-            if topic is not None and topic.last == "content" and topic.content_is_list:
+        um = UNKNOWN_LABEL.match(body)
+        if um and topic is not None and not numbered and um.group(1) not in LABEL_OF and len(segs) == 1:
+            topic.unknown.append((lineno, um.group(1), line))
+            topic.notes_lines.append(line)
+            topic.last = None
+            topic.lines.append(lineno)
+            out.roles[lineno] = "备注"
+            continue
+
+        bm = _NUMBERED.match(line) or _BULLET.match(line) or _BRACKETED_TITLE.match(line)
+        if bm:
+            title = bm.group("title")
+            if topic is not None and topic.last == "content" and topic.content_is_list and _NUMBERED.match(line):
                 topic.fields["content"] += " " + line
+                topic.lines.append(lineno)
+                out.roles[lineno] = "内容"
                 continue
-            topic = _Topic(title=nm.group("title"), line=lineno, numbered=True)
-            if section is not None:
-                section.topics.append(topic)
-            else:
-                out.loose.append(topic)
+            if (
+                topic is not None
+                and topic.under_top_form
+                and not topic.fields
+                and section is not None
+                and section.top_level
+                and _NUMBERED.match(line)
+            ):
+                # "(一)经济领域" then "1.…": the (一) was a group of topics after all
+                section.topics.remove(topic)
+                sub = _Section(header=section.header, count=None, line=topic.line)
+                out.sections.append(sub)
+                section = sub
+            tsegs = _split_fields(title)
+            head, stop, rest = tsegs[0].partition("。")
+            tp = new_topic(_trim(head if stop and len(head) >= 4 else tsegs[0], "。; "), lineno, True)
+            if stop and len(head) >= 4 and rest.strip():
+                # "1.推进X。由…组织实施,…参加,拟于6月召开。": the title, then its fields in a sentence
+                if not _sentence_fields(tp, rest, lineno):
+                    tp.notes_lines.append(rest.strip())
+            for seg in tsegs[1:]:
+                _take_field(tp, seg, lineno)
+            out.roles[lineno] = "议题"
             continue
 
-        # An unlabelled, unnumbered line: a continuation, a title, or stray text.
-        if topic is not None and topic.last is not None:
+        # An unlabelled, unnumbered line: a continuation, a title, a sentence of fields, or stray text.
+        nxt = next_field_key(i)
+        if (
+            topic is not None
+            and nxt is not None
+            and nxt in topic.fields
+            and not _is_prose(line)
+            and len(line) >= 4
+            and "、" not in line
+        ):
+            new_topic(line.rstrip("。"), lineno, False)
+            out.roles[lineno] = "议题"
+            continue
+        if topic is not None and topic.last is not None and topic.last != "title":
             # A wrapped list ("市自然资源和\n规划局") is short and has no full stop;
-            # a sentence after a list is something else, kept for review.
+            # a sentence after a list is something else: read it for fields, else keep it for review.
             if topic.last != "content" and (len(line) > (12 if topic.last == "time" else 40) or "。" in line):
-                out.unparsed.append(raw.strip())
+                if _sentence_fields(topic, line, lineno):
+                    out.roles[lineno] = "字段(句中)"
+                else:
+                    skip(lineno, raw, "stray")
                 continue
             sep = " " if topic.last == "content" else ""
             topic.fields[topic.last] += sep + line
-        elif topic is not None and not _is_prose(topic.title + line):
+            topic.field_lines.setdefault(topic.last, []).append(lineno)
+            topic.lines.append(lineno)
+            out.roles[lineno] = "字段(续行)"
+        elif topic is not None and not topic.fields and not _is_prose(topic.title + line) and topic.numbered:
             topic.title += line
+            topic.lines.append(lineno)
+            out.roles[lineno] = "议题(续行)"
+        elif topic is not None and _sentence_fields(topic, line, lineno):
+            out.roles[lineno] = "字段(句中)"
         elif section is not None and topic is None:
             if _is_prose(line):
-                topic = _Topic(title=section.header, line=lineno, numbered=False)
-                topic.fields["content"] = line
-                topic.last = "content"
+                tp = _Topic(title=section.header, line=lineno, numbered=False)
+                tp.fields["content"] = line
+                tp.field_lines["content"] = [lineno]
+                tp.last = "content"
                 lead = re.match(r"^[^,,。]{0,12}?月份?", line)
                 if lead:
-                    topic.fields["time"] = lead.group(0)
+                    tp.fields["time"] = lead.group(0)
+                    tp.field_lines["time"] = [lineno]
+                _sentence_fields(tp, line, lineno, time=False)
                 section.header_is_topic = True
+                section.topics.append(tp)
+                topic = tp
             else:
-                topic = _Topic(title=line, line=lineno, numbered=False)
-            section.topics.append(topic)
+                new_topic(line, lineno, False)
+            out.roles[lineno] = "议题"
+        elif (
+            topic is None
+            and nxt is not None
+            and not _is_prose(line)
+            and in_arrangement
+            or (topic is None and top is None and nxt is not None and not _is_prose(line))
+        ):
+            new_topic(line.rstrip("。"), lineno, False)
+            out.roles[lineno] = "议题"
         elif section is None and in_arrangement and not out.sections:
             # the arrangement's opening sentence: "共安排重点协商议题11项"
             cm = re.search(r"(\d{1,3})\s*[项个]", line) if re.search(r"共|安排|开展", line) else None
             if cm and out.declared_total is None:
                 out.declared_total = int(cm.group(1))
-        elif section is None and top is None:
-            prose(line)
+            out.roles[lineno] = "总数说明" if cm else T.SKIP_REASON["prose"]
+        elif section is None and top is None and topic is None:
+            prose(lineno, line)
         else:
-            out.unparsed.append(raw.strip())
+            skip(lineno, raw, "stray")
     for t in out.loose:
         if not t.fields:
-            out.unparsed.append(t.title)
+            out.roles.pop(t.line, None)
+            skip(t.line, out.all_lines[t.line - 1], "loose_item")
+            for ln in t.lines:
+                out.roles.pop(ln, None)
+                skip(ln, out.all_lines[ln - 1], "loose_item")
     return out
+
+
+def _strip_number(line: str) -> str:
+    m = _NUMBERED.match(line) or _BULLET.match(line)
+    return m.group("title") if m else line
+
+
+def _take_field(topic: _Topic, seg: str, lineno: int) -> None:
+    fm = FIELD_LINE.match(seg)
+    if not fm:
+        um = UNKNOWN_LABEL.match(seg)
+        if um:
+            topic.unknown.append((lineno, um.group(1), seg))
+        topic.notes_lines.append(seg)
+        return
+    key, value = LABEL_OF[fm.group(1)], _trim(fm.group(2).strip(), "。; ")
+    topic.set_field(key, value, lineno)
+    if key == "content":
+        topic.content_is_list = bool(_NUMBERED.match(value))
+    if key not in ("content", "title"):
+        topic.lines.append(lineno)
+
+
+def _sentence_fields(topic: _Topic, line: str, lineno: int, *, time: bool = True) -> bool:
+    """Lead, departments and time from running text; True if any was found."""
+    found = False
+    lm = _LEAD_SENTENCE.search(line)
+    if lm and "lead" not in topic.fields:
+        topic.set_field("lead", lm.group("who"), lineno)
+        topic.sentence_fields.add("lead")
+        found = True
+    rest = line[lm.end() :] if lm else line
+    dm = _DEPT_SENTENCE.search(rest)
+    if dm and "departments" not in topic.fields and "people" not in topic.fields:
+        who = re.sub(r"^(?:[,,]?\s*)(?:邀请|请)", "", dm.group("who")).strip()
+        if who:
+            topic.set_field("people", who, lineno)
+            topic.sentence_fields.add("people")
+            found = True
+    if time and "time" not in topic.fields:
+        tm = parse_time(line)
+        if tm.months or tm.window or tm.session:
+            topic.set_field("time", line, lineno)
+            topic.sentence_fields.add("time")
+            found = True
+    if found:
+        topic.lines.append(lineno)
+        topic.last = None
+    return found
 
 
 # -- names --------------------------------------------------------------------------------------
@@ -324,44 +643,86 @@ def _key(name: str) -> str:
 
 
 def committee_key(name: str) -> str:
-    """"市政协农业和农村委员会" and "农业和农村委" are the same committee."""
-    n = _strip_body(_key(name))
+    """ "市政协农业和农村委员会" and "农业和农村委" are the same committee."""
+    n = strip_body(_key(name))
     return n.replace("委员会", "委")
 
 
-def _strip_body(name: str) -> str:
+def strip_body(name: str) -> str:
+    """ "县政协农业农村委" → "农业农村委": a committee's name without the body in front."""
     return re.sub(r"^(?:[\u4e00-\u9fff]{0,8}?[省市县区州旗])?政协", "", name) or name
 
 
 def classify_form(header: str) -> str | None:
+    """The category of a form named in a heading or a 协商形式 field, or None if unknown."""
     for cat, rx in _FORM_RULES:
         if rx.search(header):
             return cat
     return None
 
 
-_PEOPLE_SKIP = re.compile(r"^(部分|全体|有关|相关|各|市直有关|市直相关)|(委员|专家|代表|学者|群众|人士|界别|企业家)$")
-_LEADER = re.compile(r"(市长|县长|区长|省长|书记|主席|领导|秘书长|常委|主任委员)$")
+_BRACKETS = {"(": ")", "[": "]", "【": "】", "《": "》", "“": "”"}
+_SPLIT_CHARS = set("、,,;;/\n\r")
+
+
+def split_names(text: str) -> list[str]:
+    """ "市工信局、副市长(分管农业、生态环境)" → two names: a 、 inside brackets does not split."""
+    out, cur, depth = [], [], 0
+    closers = set(_BRACKETS.values())
+    for ch in text or "":
+        if ch in _BRACKETS and not (ch == "“" and depth):
+            depth += 1
+        elif ch in closers and depth:
+            depth -= 1
+        if ch in _SPLIT_CHARS and depth == 0:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    out.append("".join(cur))
+    return [p.strip() for p in out if p.strip()]
+
+
+_PEOPLE_SKIP = re.compile(r"^(部分|全体|各)|^(有关|相关)(?!.*[长导])|(委员|专家|代表|学者|群众|人士|界别|企业家)$")
+_LEADER = re.compile(r"(市长|县长|区长|省长|州长|旗长|书记|主席|领导|秘书长|常委|主任委员)$")
+_NAMED_LEADER = re.compile(r"(?:主席|市长|县长|区长|省长|书记|秘书长|部长|主任)[\u4e00-\u9fff]{1,3}(?:同志)?$")
+_GENERIC_ROLE = re.compile(
+    r"^(?:[省市县区州旗]政府)?(?:分管|有关|相关|联系|对口)[^、]{0,8}?(?:副?[省市县区州旗]长|领导|负责同志)$"
+    r"|^[省市县区州旗](?:政府|委|政协)?(?:有关)?领导$|^(?:有关|相关)[省市县区州旗]领导$"
+)
 _GENERIC = re.compile(r"^(有关|相关|各)(部门|单位|方面)?$|^(市直|县直|区直)?(有关|相关)(部门|单位)")
 
 
 def _clean_name(tok: str) -> str:
     tok = re.sub(r"^[。.;:\s]+|[。.;:\s]+$", "", tok)
+    tok = re.sub(r"^(?:邀请|请|由)", "", tok)
     tok = re.sub(r"等(单位|部门|有关|相关|县|区|市直|方面|同志|负责).*$", "", tok)
     tok = re.sub(r"等$", "", tok)
     tok = re.sub(r"(的)?(主要)?(有关)?(负责同志|负责人|同志)$", "", tok)
     return tok.strip()
 
 
+def _is_leader(name: str) -> bool:
+    return bool(_LEADER.search(name) or _NAMED_LEADER.search(name) or _GENERIC_ROLE.search(name))
+
+
 def _split_people(text: str) -> tuple[list[str], list[str]]:
-    """"市政府分管副市长、市发改委等单位负责同志,部分政协委员" → (leaders, departments)."""
+    """ "市政府分管副市长、市发改委等单位负责同志,部分政协委员" → (leaders, departments)."""
     leaders, depts = [], []
     for tok in split_names(text):
         name = _clean_name(tok)
-        if not name or _PEOPLE_SKIP.search(name) or _GENERIC.search(name):
+        if not name:
             continue
-        (leaders if _LEADER.search(name) else depts).append(name)
+        if _is_leader(name):
+            leaders.append(name)
+        elif not (_PEOPLE_SKIP.search(name) or _GENERIC.search(name)):
+            depts.append(name)
     return leaders, depts
+
+
+def _is_government(name: str) -> bool:
+    """A Party or government body (市发改委, 中共某县委组织部), not a 政协 committee."""
+    return "政协" not in name and bool(re.match(r"^(?:中共|[省市县区州旗](?!政协))", name))
 
 
 def _split_departments(text: str) -> list[str]:
@@ -378,7 +739,7 @@ def _split_committees(text: str) -> list[str]:
     s = re.sub(r"(联合|共同|牵头)?(组织实施|承办|负责实施|负责|组织)$", "", s)
     out = []
     for tok in split_names(s):
-        name = _strip_body(_clean_name(tok))
+        name = strip_body(_clean_name(tok))
         if name and name not in out:
             out.append(name)
     return out
@@ -423,30 +784,75 @@ class _Registry:
         return out
 
 
-def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None) -> tuple[int, str, bool]:
+_DOC_DATE = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None) -> tuple[int | None, str, str | None]:
+    """(year or None, body, a warning key about the year or None)."""
     lines = [parsed.title] + parsed.first_lines if parsed.title else parsed.first_lines
     year = None
     for line in lines:
-        m = re.search(r"(20\d\d)\s*年", line)
+        m = re.search(r"(20\d\d)\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)", line)
         if m:
             year = int(m.group(1))
             break
     body = ""
     for line in lines:
-        if re.search(r"计划|要点", line):
+        if re.search(r"计划|要点|安排", line):
             # A title names the body in full ("威海市政协"); in running text only
             # the level is safe to take ("……结合市政协工作实际" → "市政协").
-            rx = r"[省市县区州旗]政协(?!委员)" if _is_prose(line) else r"(?:[\u4e00-\u9fff]{0,8}?[省市县区州旗])?政协(?!委员)"
+            rx = (
+                r"[省市县区州旗]政协(?!委员)"
+                if _is_prose(line)
+                else r"(?:[\u4e00-\u9fff]{0,8}?(?:自治区|[省市县区州旗]))?政协(?!委员)"
+            )
+            full = re.search(r"政协([\u4e00-\u9fff]{1,8}?(?:自治区|[省市县区州旗]))委员会", line)
             m = re.search(rx, line)
+            if full and not _is_prose(line):
+                body = full.group(1) + "政协"
+                break
             if m:
                 body = m.group(0)
                 break
-    guessed = year is None and default_year is None and known is None
+    how = None
+    if year is None and default_year is not None:
+        year = default_year
     if year is None:
-        year = default_year or (known.year if known else dt.date.today().year)
+        dates = [m for raw in parsed.all_lines[-15:] for m in _DOC_DATE.finditer(unicodedata.normalize("NFKC", raw))]
+        if dates:
+            year, how = int(dates[-1].group(1)), "date:" + dates[-1].group(0)
+    if year is None and known is not None:
+        year, how = known.year, "known"
+    if year is None:
+        how = "needed"
     if not body and known:
         body = known.body
-    return year, body, guessed
+    return year, body, how
+
+
+_PLAN_FIELDS = {"time", "lead", "departments", "people", "form", "leaders"}
+
+
+def _useful(parsed: _Parsed) -> list[_Topic]:
+    """Topics that carry something a plan says: a field, or a place under a form heading."""
+    out = [t for t in parsed.loose if set(t.fields) & _PLAN_FIELDS]
+    for s in parsed.sections:
+        in_form = classify_form(s.header) is not None and not _is_sentence(s.header)
+        out += [t for t in s.topics if in_form or set(t.fields) & _PLAN_FIELDS]
+    return out
+
+
+def _not_a_plan(parsed: _Parsed, topics: list[_Topic]) -> list[str]:
+    """Reasons the text is not an annual plan (empty if it looks like one)."""
+    reasons = []
+    if parsed.title and _RULES_TITLE.search(parsed.title):
+        reasons.append(T.NOT_A_PLAN["rules_title"].format(title=parsed.title))
+    useful = _useful(parsed)
+    if topics and not useful:
+        reasons.append(T.NOT_A_PLAN["no_fields"])
+    if parsed.sentence_headings and len(parsed.sentence_headings) >= max(1, len(topics) // 2) and not useful:
+        reasons.append(T.NOT_A_PLAN["sentences"])
+    return reasons
 
 
 def parse_published_text(
@@ -460,24 +866,53 @@ def parse_published_text(
 
     ``known``: an existing plan whose committees, departments, leaders, forms
     and calendar are reused (names are matched to their ids); only names it
-    lacks become new. ``year``: used when the text has none. ``session_month``:
-    the month of the plenary session, for topics timed "全会期间" (default: the
-    known plan's, else 1).
+    lacks become new — pass None to read the text as a new plan with its own
+    lists. ``year``: used when the text has none. ``session_month``: the month
+    of the plenary session, for topics timed "全会期间" (default: the known
+    plan's, else :data:`DEFAULT_SESSION_MONTH`).
+
+    A text that is not a plan (rules for choosing topics, a news report) is
+    refused with the reasons. When the text gives no year (``今年``) and none
+    is passed, ``required`` holds ``"year"``: the plan carries this calendar
+    year only as a placeholder the planner must replace.
     """
     if not text or not text.strip():
         raise fail("empty_text")
     parsed = _scan(text)
     topics_found = [t for s in parsed.sections for t in s.topics] + [t for t in parsed.loose if t.fields]
-    if not topics_found:
+    reasons = _not_a_plan(parsed, topics_found)
+    if not topics_found or (reasons and not _useful(parsed)):
+        if reasons:
+            raise PaperworkError([PaperIssue(T.NOT_A_PLAN_REFUSED.format(reasons=";".join(reasons)))])
         raise fail("no_topics_in_text")
 
-    warnings: list[str] = []
-    plan_year, body, guessed = _year_and_body(parsed, known, year)
-    if guessed:
-        warnings.append(T.TXT_WARN["no_year"].format(year=plan_year))
+    warnings: list[str] = [T.READ_WARN["not_a_plan_warning"].format(reason=r) for r in reasons]
+    defaults: list[str] = []
+    required: list[str] = []
+    plan_year, body, how = _year_and_body(parsed, known, year)
+    if how == "needed":
+        required.append("year")
+        warnings.insert(0, T.READ_WARN["year_needed"])
+        plan_year = dt.date.today().year
+    elif how == "known":
+        warnings.append(T.READ_WARN["year_from_known"].format(year=plan_year))
+    elif how and how.startswith("date:"):
+        warnings.append(T.READ_WARN["year_from_date"].format(date=how[5:], year=plan_year))
+    if not body:
+        required.append("body")
+        warnings.append(T.READ_WARN["body_needed"])
+    assert plan_year is not None
 
-    calendar = known.calendar.model_dump(mode="json") if known else {}
-    session = session_month or (known.calendar.session_month if known else None) or 1
+    if known:
+        calendar = known.calendar.model_dump(mode="json")
+    else:
+        calendar = {
+            "months": list(range(1, 13)),
+            "blackout_months": list(DEFAULT_BLACKOUT),
+            "session_month": session_month or DEFAULT_SESSION_MONTH,
+        }
+        defaults += [T.DEFAULT_NOTES["session_month"], T.DEFAULT_NOTES["blackout"]]
+    session = session_month or (known.calendar.session_month if known else None) or DEFAULT_SESSION_MONTH
 
     committees = _Registry("C", known.committees if known else [], key=committee_key)
     departments = _Registry("D", known.departments if known else [])
@@ -486,49 +921,91 @@ def parse_published_text(
     forms: list[dict[str, Any]] = [f.model_dump(mode="json") for f in known_forms]
     new_forms: list[str] = []
 
-    def form_for(sec: _Section | None) -> str:
-        header = sec.header if sec is not None else ""
-        cat = classify_form(header) if sec is not None else None
-        name = T.FORM_NAMES.get(cat or "", header) if (sec is None or sec.header_is_topic) else header
-        if not name:
-            name = "其他协商"
+    def form_by_name(header: str, *, canonical: bool) -> tuple[str, bool]:
+        """(form id, recognised?) for a heading or a 协商形式 value."""
+        cat = classify_form(header)
+        sentence = _is_sentence(header)
+        if sentence:
+            warnings.append(T.READ_WARN["sentence_form"].format(text=header))
+        if canonical or sentence or not header:
+            name = T.FORM_NAMES.get(cat or "", "其他协商")
+        else:
+            name = re.sub(r"(会|会议)协商$", r"\1", header)
         for f in forms:  # same name, or same kind of form
             if _key(f["name"]) == _key(name) or (cat and (f["id"] == cat or classify_form(f["name"]) == cat)):
-                return f["id"]
+                return f["id"], cat is not None
         taken = {f["id"] for f in forms}
         fid = cat if cat and cat not in taken else next_id("F", taken, width=1)
-        item: dict[str, Any] = {"id": fid, "name": name}
-        if cat == "plenary":
-            item["session_only"] = True
+        item: dict[str, Any] = {"id": fid, "name": name, **FORM_DEFAULTS.get(cat or "", {})}
         forms.append(item)
         new_forms.append(name)
-        if cat is None and sec is not None:
+        if cat in FORM_DEFAULTS:
+            rules = "、".join(T.FORM_RULE_TEXT[k].format(n=v) for k, v in FORM_DEFAULTS[cat].items())
+            defaults.append(T.DEFAULT_NOTES["form_rules"].format(name=name, rules=rules))
+        if cat is None and header and not sentence:
             warnings.append(T.TXT_WARN["unknown_form"].format(section=header, name=name))
-        return fid
+        return fid, cat is not None
 
     topic_dicts: list[dict[str, Any]] = []
+    reports: list[TopicReport] = []
     sources: dict[str, int] = {}
     taken_topics: set[str] = set()
     used_session = False
+    used_default_window = False
     groups = [(s, s.topics) for s in parsed.sections] + [(None, [t for t in parsed.loose if t.fields])]
     for sec, topics in groups:
         if not topics:
             continue
-        fid = form_for(sec)
+        sec_form: tuple[str, bool] | None = None
         if sec is not None and sec.count is not None and sec.count != len(topics):
-            warnings.append(T.TXT_WARN["count_mismatch"].format(section=sec.header, declared=sec.count,
-                                                                found=len(topics)))
+            warnings.append(
+                T.TXT_WARN["count_mismatch"].format(section=sec.header, declared=sec.count, found=len(topics))
+            )
         for tp in topics:
             tid = next_id("T", taken_topics)
+            f = tp.fields
+            doubts: list[str] = []
+            conf = 1.0
+            srcs: list[FieldSource] = []
+
+            def src(key: str, text_: str, lines: list[int] | None = None, _s=srcs, _tp=tp) -> None:
+                ls = lines if lines is not None else _tp.field_lines.get(key, [_tp.line])
+                _s.append(FieldSource(key, tuple(dict.fromkeys(ls)), text_))
+
             title = re.sub(r"[。;\s]+$", "", tp.title.strip())
             trailing = _TRAILING_COMMITTEE.search(title)
-            f = tp.fields
             lead_names = _split_committees(f.get("lead", ""))
             if trailing:
                 title = title[: trailing.start()].strip()
                 if not lead_names:
                     lead_names = _split_committees(trailing.group(1))
-            lead_names += [n for n in _split_committees(f.get("co", "")) if n not in lead_names]
+                    src("lead", trailing.group(1), [tp.line])
+            src("title", title, tp.field_lines.get("title", [tp.line]))
+            if not tp.numbered and "title" not in tp.field_lines:
+                conf -= CONF_UNNUMBERED_TITLE
+            if f.get("lead"):
+                src("lead", f["lead"])
+            co_names = _split_departments(f.get("co", ""))
+            # "配合单位:市发改委、市财政局": government bodies attend; only 政协 bodies co-organise
+            lead_names += [strip_body(n) for n in co_names if not _is_government(n) and n not in lead_names]
+            co_departments = [n for n in co_names if _is_government(n)]
+            if f.get("co"):
+                src("co", f["co"])
+
+            if f.get("form"):
+                fid, known_form = form_by_name(f["form"], canonical=False)
+                src("form", f["form"])
+            elif sec is not None:
+                if sec_form is None:
+                    sec_form = form_by_name(sec.header, canonical=sec.header_is_topic)
+                fid, known_form = sec_form
+                src("form", sec.header, [sec.line])
+            else:
+                fid, known_form = form_by_name("", canonical=True)
+            if not known_form:
+                conf -= CONF_FORM_GUESSED
+                doubts.append("协商形式")
+
             d: dict[str, Any] = {"id": tid, "title": title, "form": fid}
             if lead_names:
                 ids = [committees.id_of(n) for n in lead_names]
@@ -537,44 +1014,113 @@ def parse_published_text(
             else:
                 d["lead_options"] = [committees.id_of(T.TBD_COMMITTEE)]
                 warnings.append(T.TXT_WARN["no_lead"].format(id=tid, title=title, tbd=T.TBD_COMMITTEE))
+                conf -= CONF_NO_LEAD
+                doubts.append("承办")
 
             people_leaders, people_depts = _split_people(f.get("people", ""))
             dept_names = _split_departments(f.get("departments", ""))
-            dept_names += [n for n in people_depts if n not in dept_names]
+            dept_names += [n for n in people_depts + co_departments if n not in dept_names]
             d["departments"] = list(dict.fromkeys(departments.id_of(n) for n in dept_names))
+            if f.get("departments"):
+                src("departments", f["departments"])
+            if f.get("people"):
+                src("people", f["people"])
             leader_names = [_clean_name(x) for x in split_names(f.get("leaders", ""))]
             leader_names += [n for n in people_leaders if n not in leader_names]
-            d["leaders"] = list(dict.fromkeys(leaders.id_of(n) for n in leader_names if n))
+            leader_ids = []
+            for n in leader_names:
+                if not n:
+                    continue
+                if _GENERIC_ROLE.search(n) and not _NAMED_LEADER.search(n):
+                    # one "分管副市长" per topic: a shared one would invent overloads
+                    placeholder = f"{n}({tid})"
+                    leader_ids.append(leaders.id_of(placeholder, role=n))
+                    warnings.append(T.READ_WARN["generic_role"].format(id=tid, title=title, role=n, name=placeholder))
+                else:
+                    leader_ids.append(leaders.id_of(n))
+            d["leaders"] = list(dict.fromkeys(leader_ids))
+            if f.get("leaders"):
+                src("leaders", f["leaders"])
             if not d["departments"]:
                 warnings.append(T.TXT_WARN["no_departments"].format(id=tid, title=title))
+                conf -= CONF_NO_DEPARTMENTS
+                doubts.append("协商部门")
 
             form_item = next(x for x in forms if x["id"] == fid)
-            tm = parse_time(f.get("time", ""))
-            if tm.session or form_item.get("session_only"):
-                d["preferred_months"] = [session]
-                used_session = True
-                form_item["session_only"] = True
-            elif tm.months:
+            time_text = f.get("time", "")
+            tm = parse_time(time_text)
+            if time_text:
+                src("time", time_text)
+            if _PARTY_PLENUM_WORD.search(time_text) and not tm.session:
+                warnings.append(
+                    T.READ_WARN["party_plenum"].format(
+                        id=tid, title=title, text=_PARTY_PLENUM_WORD.search(time_text).group(0)
+                    )
+                )
+            if tm.months:
                 d["preferred_months"] = tm.months
                 if tm.window:
                     d["window"] = list(tm.window)
+            elif tm.session or (form_item.get("session_only") and not tm.window):
+                d["preferred_months"] = [session]
+                used_session = True
+                form_item["session_only"] = True
+            elif tm.deadline:
+                d["window"] = list(tm.window or (1, tm.deadline))
+                warnings.append(T.READ_WARN["deadline"].format(id=tid, title=title, text=time_text, month=tm.deadline))
+                conf -= CONF_VAGUE_TIME
             elif tm.window:
                 d["window"] = list(tm.window)
-                warnings.append(T.TXT_WARN["vague_month"].format(id=tid, title=title, text=f.get("time", ""),
-                                                                 what=tm.vague, window=f"{tm.window[0]}–{tm.window[1]}月"))
+                warnings.append(
+                    T.TXT_WARN["vague_month"].format(
+                        id=tid, title=title, text=time_text, what=tm.vague, window=f"{tm.window[0]}–{tm.window[1]}月"
+                    )
+                )
+                conf -= CONF_VAGUE_TIME
+                doubts.append("时间")
             else:
-                warnings.append(T.TXT_WARN["no_month"].format(id=tid, title=title))
+                if tm.undecided:
+                    warnings.append(T.READ_WARN["undecided"].format(id=tid, title=title, text=time_text))
+                else:
+                    warnings.append(T.TXT_WARN["no_month"].format(id=tid, title=title))
+                if not known:
+                    d["window"] = list(DEFAULT_WINDOW)
+                    used_default_window = True
+                conf -= CONF_NO_TIME
+                doubts.append("时间")
+            if tp.sentence_fields:
+                conf -= CONF_SENTENCE_FIELD
+            for ln, label, raw_text in tp.unknown:
+                warnings.append(T.READ_WARN["unknown_label"].format(line=ln, label=label, id=tid, text=raw_text))
+                conf -= CONF_UNKNOWN_LABEL
 
             notes = []
             if f.get("content"):
                 notes.append(f["content"])
             if f.get("people"):
                 notes.append("参加人员:" + f["people"])
+            if f.get("notes"):
+                notes.append(f["notes"])
             notes += tp.notes_lines
             if notes:
                 d["notes"] = "\n".join(notes)
+                src(
+                    "notes",
+                    "\n".join(notes),
+                    tp.field_lines.get("content", []) + [u[0] for u in tp.unknown] or [tp.line],
+                )
             topic_dicts.append(d)
             sources[tid] = tp.line
+            reports.append(
+                TopicReport(
+                    topic=tid,
+                    title=title,
+                    line=tp.line,
+                    sources=srcs,
+                    confidence=round(max(CONF_FLOOR, conf), 2),
+                    doubts=doubts,
+                )
+            )
 
     if parsed.declared_total is not None and parsed.declared_total != len(topic_dicts):
         warnings.append(T.TXT_WARN["total_mismatch"].format(declared=parsed.declared_total, found=len(topic_dicts)))
@@ -582,6 +1128,8 @@ def parse_published_text(
         calendar["session_month"] = calendar.get("session_month") or session
         if not (known and known.calendar.session_month) and not session_month:
             warnings.insert(0, T.TXT_WARN["session_month"].format(month=f"{session}月"))
+    if used_default_window:
+        defaults.append(T.DEFAULT_NOTES["window"])
 
     doc = {
         "format": PLAN_FORMAT,
@@ -598,18 +1146,42 @@ def parse_published_text(
         plan = parse_plan(doc)
     except PlanError as err:  # a bug here, not the user's: say so plainly
         raise from_plan_error(err) from None
+
+    roles = dict(parsed.roles)
+    skipped = list(parsed.skipped)
     return DraftPlan(
         plan=plan,
         new_committees=committees.new,
         new_departments=departments.new,
         new_leaders=leaders.new,
         new_forms=new_forms,
-        unparsed_lines=parsed.unparsed,
+        unparsed_lines=[s.text for s in skipped],
         warnings=warnings,
         preamble="\n".join(parsed.preamble),
         closing="\n".join(parsed.closing),
         sources=sources,
+        reports=reports,
+        skipped=sorted(skipped, key=lambda s: s.line),
+        line_roles=roles,
+        defaults=defaults,
+        required=required,
+        lines=parsed.all_lines,
     )
 
 
-__all__ = ["DraftPlan", "PaperworkError", "classify_form", "committee_key", "parse_published_text", "parse_time"]
+_PARTY_PLENUM_WORD = re.compile(r"(?:[省市县区州旗]委|党委)[^,,;;。()]{0,8}?全会|[一二三四五六七八九十]中全会")
+
+
+__all__ = [
+    "DraftPlan",
+    "FieldSource",
+    "PaperworkError",
+    "SkippedLine",
+    "TopicReport",
+    "classify_form",
+    "committee_key",
+    "parse_published_text",
+    "parse_time",
+    "split_names",
+    "strip_body",
+]

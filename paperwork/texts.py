@@ -238,19 +238,20 @@ FORM_NAMES = {
 
 # -- command line ----------------------------------------------------------------------
 CLI = {
+    "year_flag": ";请用 --year 指定,例如 --year 2025",
     "prog_help": "协商计划编排 · 文书转换:Excel、Word、日历和已发布计划文本",
     "template": "生成空白 Excel 导入模板(含填写示例)",
     "xlsx2json": "把填好的 Excel 工作簿转换为计划 JSON(consult-plan/1)",
     "json2xlsx": "把计划 JSON(及可选的安排)导出为 Excel 工作簿",
     "docx": "由计划和安排生成年度协商工作计划 Word 文档",
     "ics": "生成某位领导、某个部门或某个专委会的日历文件(.ics)",
-    "text2json": "把已发布计划的文本转换为计划 JSON 草稿",
+    "text2json": "把已发布的计划(文本、Word、PDF 或网页)转换为计划 JSON 草稿",
     "out": "输出文件(省略时 JSON 写到标准输出)",
     "out_required": "输出文件",
     "plan": "计划 JSON 文件",
     "schedule": "安排 JSON 文件(consult-schedule/1);省略时按建议月份生成草稿",
     "xlsx": "Excel 工作簿(.xlsx)",
-    "text": "已发布计划的文本文件(.txt 或 .docx)",
+    "text": "已发布计划的文件(.txt、.docx、.doc、.wps、.pdf、.html)",
     "known": "已有的计划 JSON:文本中的名称按它对应到已有编号",
     "year": "文本中没有年份时使用的年度",
     "session_month": "全会月份(文本只写“全会期间”时使用,默认 1)",
@@ -263,9 +264,82 @@ CLI = {
     "wrote": "已写出 {path}",
     "errors": "发现 {n} 个问题:",
     "new_names": "新识别的{what}(请核对):{names}",
-    "unparsed": "跳过的行 {n} 行",
+    "unparsed": "未使用的行 {n} 行(逐行列出):",
     "warnings": "提示:",
     "usage_error": "命令行参数有误:{msg}",
     "not_found": "找不到文件 {path}",
     "choose_entity": "请用 --leader、--department、--committee 指定一个对象,或用 --all",
+}
+
+# -- the plan reader (any layout: text, Word, PDF, HTML) -----------------------------------
+READ_WARN = {
+    "unknown_label": "第 {line} 行的标签“{label}”不在识别词表中,原文已放入议题 {id} 的备注:{text}",
+    "unknown_label_loose": "第 {line} 行的标签“{label}”不在识别词表中,未使用:{text}",
+    "undecided": "议题 {id}「{title}」的时间为“{text}”(未定月份),请补填建议月份",
+    "deadline": "议题 {id}「{title}」的时间“{text}”是截止时间,已设为最晚 {month} 月(不是建议月份),请核对",
+    "party_plenum": "议题 {id}「{title}」时间中的“{text}”指党委全会,不是本届政协全体会议,未按全会期间处理",
+    "generic_role": "议题 {id}「{title}」的出席领导“{role}”是泛指职务,已作为该议题单独的待定领导“{name}”,请核对",
+    "sentence_form": "“{text}”是一句话而不是协商形式名称,未据此建立协商形式",
+    "year_needed": "文本中没有写明年份(“今年”不能确定是哪一年),请填写计划年度",
+    "year_from_known": "文本中没有写明年份,暂按当前计划的 {year} 年,请核对",
+    "year_from_date": "标题中没有年份,按文末日期 {date} 取 {year} 年,请核对",
+    "body_needed": "文本中没有找到政协名称(如“某市政协”),请填写",
+    "not_a_plan_warning": "这段文字可能不是年度协商计划:{reason}",
+    "scanned_pdf": "PDF「{name}」没有文字层(可能是扫描件),无法读取文字;请用原始 Word 文件或先做文字识别(OCR)",
+    "soffice_missing": (
+        "无法转换旧版 Word 文件「{name}」:本机没有安装 LibreOffice(soffice);请在 Word 中另存为 .docx 后上传"
+    ),
+    "convert_failed": "无法转换文件「{name}」:LibreOffice 转换失败,请在 Word 中另存为 .docx 后上传",
+    "bad_pdf": "文件「{name}」不是可读取的 PDF",
+    "bad_html": "文件「{name}」不是可读取的网页",
+    "unreadable": "无法读取文件「{name}」:文件可能已损坏或格式与扩展名不符;请在原程序中另存后再上传",
+}
+NOT_A_PLAN = {
+    "rules_title": "标题“{title}”是制度或办法,不是某一年的计划",
+    "no_fields": "没有一项议题写明时间、承办单位、协商部门或协商形式",
+    "sentences": "编号条目都是完整的句子,像是条文而不是议题",
+}
+NOT_A_PLAN_REFUSED = (
+    "没有识别出任何协商议题:这段文字不像年度协商计划({reasons})。请确认粘贴或上传的是年度协商计划的正文"
+)
+DEFAULT_NOTES = {
+    "session_month": "全会月份设为 1 月(地方政协全体会议一般在 1–2 月召开)",
+    "blackout": "2 月设为不安排月份(春节与全会筹备期)",
+    "window": "没有写明时间的议题,时间窗口暂设为 4–11 月(常规协商活动一般在 4–11 月)",
+    "form_rules": "协商形式“{name}”按常规设置:{rules}",
+}
+FORM_RULE_TEXT = {
+    "session_only": "仅在全会期间",
+    "max_per_month": "每月最多 {n} 次",
+    "min_gap_months": "间隔至少 {n} 个月",
+}
+FIELD_LABEL = {
+    "title": "议题",
+    "form": "协商形式",
+    "time": "时间",
+    "lead": "承办",
+    "co": "协办",
+    "departments": "协商部门",
+    "people": "参加人员",
+    "leaders": "出席领导",
+    "content": "内容",
+    "notes": "备注",
+    "after": "前序议题",
+}
+SKIP_REASON = {
+    "junk": "网页或版面杂项",
+    "markup": "只有网页标记,没有文字",
+    "blank_number": "页码或分隔符",
+    "stray": "无法归入任何议题",
+    "heading": "标题或分类",
+    "prose": "正文(前言或结尾)",
+    "title": "文件标题",
+    "loose_item": "编号条目,但没有任何议题字段",
+    "sentence_heading": "句子,不是分类标题",
+}
+
+# -- Excel import: warnings and the ambiguous reference -------------------------------------
+XLSX_WARN = {
+    "lookalike": "{where}:列名“{header}”像是“{like}”,但没有对上,已作为额外字段保留(其规则不会生效);请改为“{like}”",
+    "ambiguous_ref": "{where}:“{value}”在「{sheet}」表中有多行同名({rows}),无法确定指哪一行;请改填编号",
 }

@@ -158,9 +158,7 @@ def month_totals(plan: Plan, schedule: Schedule | None) -> alt.Chart:
     return _style(alt.layer(*layers).properties(height=220, width="container"))
 
 
-def before_after(
-    rows_before: list[LoadRow], rows_after: list[LoadRow], kind: str, entity: str
-) -> alt.Chart:
+def before_after(rows_before: list[LoadRow], rows_after: list[LoadRow], kind: str, entity: str) -> alt.Chart:
     """One entity's load per month before and after a re-plan, with its limit dashed."""
 
     def pick(rows: list[LoadRow], label: str) -> list[dict[str, Any]]:

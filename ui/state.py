@@ -382,9 +382,7 @@ def loads_rows(plan_token: str, schedule_token: str, _plan: Plan, _schedule: Sch
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def diff(
-    plan_token: str, before_token: str, after_token: str, _plan: Plan, _before: Schedule, _after: Schedule
-) -> Any:
+def diff(plan_token: str, before_token: str, after_token: str, _plan: Plan, _before: Schedule, _after: Schedule) -> Any:
     from solver import whatif
 
     return whatif.diff(_plan, _before, _after)

@@ -335,3 +335,44 @@ IM_SAVE = "保存为新计划"
 IM_REPLACE = "用导入内容替换本计划"
 IM_SAVED = "已保存为新计划:{label}"
 IM_FAILED = "文件未导入,共发现 {n} 处问题:"
+
+# the review screen of a published plan's import (ui/import_review.py)
+IMPORT_REVIEW = {
+    "limit_help": "留空表示不限",
+    "title": "导入已发布的计划(任意格式)并逐条核对",
+    "help": "支持纯文本、Word(.docx/.doc/.wps)、PDF(须有文字层)、网页(.html)或直接粘贴的文字。"
+    "识别后逐条核对:每个议题从原文哪几行读出、把握多大;修改后再保存。",
+    "file": "上传计划文件",
+    "paste": "或粘贴计划文字",
+    "mode": "导入方式",
+    "mode_new": "新建计划(默认)",
+    "mode_merge": "并入当前计划",
+    "parse": "识别",
+    "nothing": "请先上传文件或粘贴文字",
+    "failed": "无法导入:",
+    "summary": "识别出 {topics} 个议题、{forms} 种协商形式;{skipped} 行未使用(见下方“未使用的行”)。尚未保存。",
+    "required": "必须填写:{what}",
+    "year": "计划年度",
+    "year_help": "文本中没有写明年份时必须填写(“今年”无法确定是哪一年)",
+    "body": "政协名称",
+    "session": "全会月份",
+    "blackout": "不安排月份",
+    "defaults": "以下为按常规设置的默认值,请核对,可在下方修改:",
+    "forms": "协商形式及其规则",
+    "topics": "议题(逐条核对:可直接修改单元格;“时间”可写“5月”“5、6月”“4-6月”“第三季度”“全会期间”)",
+    "warnings": "提示({n} 条)",
+    "skipped": "未使用的行({n} 行)",
+    "source": "原文(带行号)",
+    "sources": "逐项来源:每个议题的每一项从原文哪一行读出",
+    "line": "行号",
+    "text": "内容",
+    "reason": "原因",
+    "save_new": "保存为新计划",
+    "save_merge": "并入当前计划并保存",
+    "discard": "放弃",
+    "saved_new": "已导入并保存为新计划:{label}",
+    "saved_merge": "已并入当前计划,计划版本 {version}",
+    "bad": "请先改正以下 {n} 处问题:",
+    "confidence": "把握",
+    "month": "{m}月",
+}

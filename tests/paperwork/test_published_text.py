@@ -161,7 +161,10 @@ def test_seed004_plan1_all_18_activities_months_and_departments():
     assert got[1][3] == ["调研室", "农业和农村委员会"]
     assert got[2][3] == ["调研室", "经济委员会", "教科卫体委员会"]
     # 参加人员 splits into the leader and the departments; members and experts are not departments
-    assert got[1][5] == ["市政府分管副市长"]
+    # a generic role is one placeholder per topic (issue 10 §9), not one person shared by all
+    assert got[1][5] == ["市政府分管副市长(T02)"]
+    assert plan.leader_by_id()[plan.topics[1].leaders[0]].role == "市政府分管副市长"
+    assert len({x for t in plan.topics for x in t.leaders}) == sum(len(t.leaders) for t in plan.topics)
     assert "部分政协委员" not in draft.new_departments and "智库专家" not in draft.new_departments
     assert plan.year == 2023
     assert not any("识别出" in w for w in draft.warnings), draft.warnings

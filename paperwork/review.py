@@ -1,0 +1,333 @@
+"""The review step of an import: a draft as editable rows, and the planner's corrections back into a plan.
+
+The review screen (``ui/import_review.py``) shows, per topic, what the reader
+read and from which lines; the planner corrects the cells and confirms.
+These functions do the work so the screen only lays out widgets:
+
+- :func:`topic_rows` / :func:`form_rows` — the draft as rows of plain values
+  (names joined with "、", the time as a phrase the planner can retype);
+- :func:`apply_review` — the edited rows → a validated :class:`Plan` (names
+  looked up or added, the time phrase read by the same rules as the import),
+  or :class:`PaperworkError` naming each bad row and field in Chinese;
+- :func:`merge_into` — the imported topics added to an open plan (ids
+  renumbered where they clash), when the planner chooses to merge.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from solver.plan import PLAN_FORMAT, Plan
+from solver.validate import PlanError, parse_plan
+
+from .common import PaperIssue, PaperworkError, from_plan_error, next_id
+from .published_text import DraftPlan, committee_key, split_names, strip_body
+from .time_phrases import parse_time
+
+COLUMNS = {
+    "id": "编号",
+    "title": "议题",
+    "form": "协商形式",
+    "time": "时间",
+    "lead": "承办",
+    "departments": "协商部门",
+    "leaders": "出席领导",
+    "lines": "来源行",
+    "confidence": "把握",
+    "doubts": "需核对",
+}
+"""Row keys → the Chinese column headers the review screen shows."""
+
+FORM_COLUMNS = {
+    "id": "编号",
+    "name": "名称",
+    "session_only": "仅限全会期间",
+    "max_per_month": "每月上限",
+    "min_gap_months": "最少间隔月数",
+}
+"""Form row keys → the Chinese column headers."""
+
+_WINDOW_SUFFIX = "(时间窗口)"
+
+
+def time_text(months: list[int], window: tuple[int, int] | None, *, session: bool = False) -> str:
+    """Months and window as a phrase :func:`parse_time` reads back the same way."""
+    if session:
+        return "全会期间"
+    if months:
+        if window and list(range(window[0], window[1] + 1)) == months and len(months) > 1:
+            return f"{window[0]}-{window[1]}月"
+        return "、".join(str(m) for m in months) + "月"
+    if window:
+        return f"{window[0]}-{window[1]}月{_WINDOW_SUFFIX}"
+    return ""
+
+
+def topic_rows(draft: DraftPlan) -> list[dict[str, Any]]:
+    """One row per topic: what was read, the source lines and the reader's confidence (0–100)."""
+    plan = draft.plan
+    forms, comms = plan.form_by_id(), plan.committee_by_id()
+    depts, leaders = plan.department_by_id(), plan.leader_by_id()
+    report = {r.topic: r for r in draft.reports}
+    rows = []
+    for t in plan.topics:
+        form = forms[t.form]
+        r = report.get(t.id)
+        lines = sorted({ln for s in r.sources for ln in s.lines}) if r else []
+        session = form.session_only and t.preferred_months == [plan.calendar.session_month]
+        rows.append(
+            {
+                "id": t.id,
+                "title": t.title,
+                "form": form.name,
+                "time": time_text(t.preferred_months, t.window, session=session),
+                "lead": "、".join(comms[c].name for c in t.lead_options + t.co_organizers),
+                "departments": "、".join(depts[d].name for d in t.departments),
+                "leaders": "、".join(leaders[x].name for x in t.leaders),
+                "lines": "、".join(str(x) for x in lines),
+                "confidence": round(100 * r.confidence) if r else 100,
+                "doubts": "、".join(r.doubts) if r else "",
+            }
+        )
+    return rows
+
+
+def source_rows(draft: DraftPlan) -> list[dict[str, Any]]:
+    """Per topic and field: the source line numbers and the words read there (for "where did this come from")."""
+    from . import texts as T
+
+    rows = []
+    for r in draft.reports:
+        for src in r.sources:
+            rows.append(
+                {
+                    "topic": r.topic,
+                    "field": T.FIELD_LABEL.get(src.field, src.field),
+                    "lines": "、".join(str(x) for x in src.lines),
+                    "text": src.text,
+                }
+            )
+    return rows
+
+
+SOURCE_COLUMNS = {"topic": "议题编号", "field": "字段", "lines": "行号", "text": "原文"}
+"""Source row keys → the Chinese column headers."""
+
+
+def form_rows(plan: Plan) -> list[dict[str, Any]]:
+    """One row per form with its rules (the defaults the import gave a recognised form)."""
+    return [
+        {
+            "id": f.id,
+            "name": f.name,
+            "session_only": f.session_only,
+            "max_per_month": f.max_per_month,
+            "min_gap_months": f.min_gap_months,
+        }
+        for f in plan.forms
+    ]
+
+
+def _clean(v: Any) -> str:
+    if v is None or (isinstance(v, float) and v != v):  # None or NaN from a data editor
+        return ""
+    return str(v).strip()
+
+
+def _int_or_none(v: Any) -> int | None:
+    s = _clean(v)
+    if not s:
+        return None
+    return int(float(s))
+
+
+class _Names:
+    """Name → id for one list: the draft's ids reused, new names added."""
+
+    def __init__(self, prefix: str, items: list[Any], key=lambda n: n):
+        self.prefix = prefix
+        self.key = key
+        self.by_name = {key(i.name): i.model_dump(mode="json") for i in items}
+        self.used: dict[str, dict[str, Any]] = {}
+        self.taken = {i.id for i in items}
+
+    def id_of(self, name: str) -> str:
+        item = self.by_name.get(self.key(name))
+        if item is None:
+            item = {"id": next_id(self.prefix, self.taken), "name": name}
+            self.by_name[self.key(name)] = item
+        self.used[item["id"]] = item
+        return item["id"]
+
+    def dump(self) -> list[dict[str, Any]]:
+        return list(self.used.values())
+
+
+def apply_review(
+    draft: DraftPlan,
+    rows: list[dict[str, Any]],
+    *,
+    forms: list[dict[str, Any]] | None = None,
+    body: str,
+    year: int | None,
+    session_month: int | None = None,
+    blackout_months: list[int] | None = None,
+) -> Plan:
+    """The planner's corrected rows → a validated plan (only the names the rows use are kept).
+
+    ``rows``: as :func:`topic_rows` returned them, edited (extra keys ignored;
+    the ``time`` cell is read with :func:`~paperwork.time_phrases.parse_time`).
+    ``forms``: as :func:`form_rows`, edited (None keeps the draft's).
+    ``year`` must be given (the draft may only have a placeholder).
+    Raises PaperworkError listing every problem, each naming the topic and field.
+    """
+    issues: list[str] = []
+    if year is None:
+        issues.append("请填写计划年度(文本中没有写明年份)")
+    if not body.strip():
+        issues.append("请填写政协名称(如“某市政协”)")
+    plan = draft.plan
+    form_list = forms if forms is not None else form_rows(plan)
+    form_items: list[dict[str, Any]] = []
+    for f in form_list:
+        name = _clean(f.get("name"))
+        if not name:
+            issues.append(f"协商形式 {f.get('id') or ''}:名称为空")
+            continue
+        try:
+            item = {
+                "id": _clean(f.get("id")) or next_id("F", {x["id"] for x in form_items}, width=1),
+                "name": name,
+                "session_only": bool(f.get("session_only")),
+                "max_per_month": _int_or_none(f.get("max_per_month")),
+                "min_gap_months": _int_or_none(f.get("min_gap_months")) or 0,
+            }
+        except ValueError:
+            issues.append(f"协商形式「{name}」:每月上限或间隔月数应为整数")
+            continue
+        form_items.append(item)
+    form_by_name = {f["name"]: f for f in form_items}
+    cal = plan.calendar.model_dump(mode="json")
+    if session_month is not None:
+        cal["session_month"] = session_month
+    if blackout_months is not None:
+        cal["blackout_months"] = sorted(blackout_months)
+    session = cal.get("session_month") or 1
+
+    committees = _Names("C", plan.committees, key=committee_key)
+    departments = _Names("D", plan.departments)
+    leaders = _Names("L", plan.leaders)
+    old = plan.topic_by_id()
+    topics = []
+    for k, row in enumerate(rows, start=1):
+        tid = _clean(row.get("id")) or f"T{k:02d}"
+        title = _clean(row.get("title"))
+        where = f"议题 {tid}"
+        if not title:
+            issues.append(f"{where}:议题名称为空")
+        form = form_by_name.get(_clean(row.get("form")))
+        if form is None:
+            issues.append(f"{where}:协商形式“{_clean(row.get('form'))}”不在协商形式表中")
+        leads = [strip_body(n) for n in split_names(_clean(row.get("lead")))]
+        if not leads:
+            issues.append(f"{where}:承办专委会为空")
+        d: dict[str, Any] = {"id": tid, "title": title, "form": form["id"] if form else ""}
+        if tid in old:
+            d.update(
+                {
+                    k2: v
+                    for k2, v in old[tid].model_dump(mode="json").items()
+                    if k2 in ("notes", "after", "fixed_month") and v
+                }
+            )
+        d["lead_options"] = [committees.id_of(n) for n in leads[:1]]
+        d["co_organizers"] = [committees.id_of(n) for n in leads[1:]]
+        d["departments"] = list(
+            dict.fromkeys(departments.id_of(n) for n in split_names(_clean(row.get("departments"))))
+        )
+        d["leaders"] = list(dict.fromkeys(leaders.id_of(n) for n in split_names(_clean(row.get("leaders")))))
+        text = _clean(row.get("time"))
+        window_only = text.endswith(_WINDOW_SUFFIX)  # "7-9月(时间窗口)": a window, no preferred month
+        text = text.removesuffix(_WINDOW_SUFFIX)
+        tm = parse_time(text)
+        if window_only and tm.window:
+            tm.months = []
+        if tm.session or (form and form["session_only"] and not tm.months):
+            d["preferred_months"] = [session]
+        elif tm.months:
+            d["preferred_months"] = tm.months
+            if tm.window:
+                d["window"] = list(tm.window)
+        elif tm.window:
+            d["window"] = list(tm.window)
+        elif text and not tm.undecided:
+            issues.append(f"{where}:时间“{text}”无法识别(可写“5月”“5、6月”“4-6月”“第三季度”“全会期间”)")
+        topics.append(d)
+    if issues:
+        raise PaperworkError([PaperIssue(m) for m in issues])
+    used_forms = {t["form"] for t in topics}
+    doc = {
+        "format": PLAN_FORMAT,
+        "body": body.strip(),
+        "year": year,
+        "calendar": cal,
+        "forms": [f for f in form_items if f["id"] in used_forms],
+        "committees": committees.dump(),
+        "departments": departments.dump(),
+        "leaders": leaders.dump(),
+        "topics": topics,
+    }
+    try:
+        return parse_plan(doc)
+    except PlanError as err:
+        raise from_plan_error(err) from None
+
+
+def merge_into(base: Plan, imported: Plan) -> Plan:
+    """``base`` with the imported topics added (their ids renumbered where they clash).
+
+    ``imported`` must have been read with ``known=base`` so its committees,
+    departments, leaders and forms reuse base's ids; its lists (base's items
+    plus the new ones) replace base's. The calendar, body and year stay base's.
+    """
+    taken = {t.id for t in base.topics}
+    renamed: dict[str, str] = {}
+    new_topics = []
+    for t in imported.topics:
+        nid = t.id if t.id not in taken else next_id("T", taken)
+        taken.add(nid)
+        renamed[t.id] = nid
+        new_topics.append(t.model_dump(mode="json") | {"id": nid})
+    for t in new_topics:
+        t["after"] = [renamed.get(a, a) for a in t.get("after", [])]
+
+    def union(a: list[Any], b: list[Any]) -> list[dict[str, Any]]:
+        out = {x.id: x.model_dump(mode="json") for x in a}
+        for x in b:
+            out.setdefault(x.id, x.model_dump(mode="json"))
+        return list(out.values())
+
+    doc = base.to_dict() | {
+        "forms": union(base.forms, imported.forms),
+        "committees": union(base.committees, imported.committees),
+        "departments": union(base.departments, imported.departments),
+        "leaders": union(base.leaders, imported.leaders),
+        "topics": [t.model_dump(mode="json") for t in base.topics] + new_topics,
+    }
+    try:
+        return parse_plan(doc)
+    except PlanError as err:
+        raise from_plan_error(err) from None
+
+
+__all__ = [
+    "COLUMNS",
+    "FORM_COLUMNS",
+    "SOURCE_COLUMNS",
+    "apply_review",
+    "form_rows",
+    "merge_into",
+    "source_rows",
+    "time_text",
+    "topic_rows",
+]

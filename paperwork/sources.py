@@ -1,0 +1,651 @@
+"""Any plan document → numbered text lines for the plan reader.
+
+Plain text is read as it is. The others become lines that keep what the
+layout said:
+
+- **Word (.docx)**: paragraphs and tables in document order. Automatic
+  numbering lives in ``numbering.xml``, not in the text; each numbered
+  paragraph gets its label back (``一、`` ``(二)`` ``3.`` ``①`` ``●``),
+  computed from the level's format and counters, so the reader sees the
+  structure the author saw.
+- **Tables** (Word or HTML): the header row is matched by the shared label
+  vocabulary (:mod:`paperwork.vocabulary`), in any column order; each row
+  becomes a numbered title line followed by ``label:value`` lines; merged
+  cells are filled down; a row spanning the table is a group heading.
+- **.doc / .wps**: converted to .docx by LibreOffice headless (``soffice``).
+- **PDF**: the text layer (pypdf); a PDF without one is refused with a message.
+- **HTML** (a saved page, or HTML pasted as text): parsed with lxml's HTML
+  parser (already installed with python-docx: a real, forgiving parser
+  without a second dependency); scripts, styles, navigation, headers and
+  footers dropped; block elements become lines; tables as above.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from . import texts as T
+from .common import MAX_UPLOAD_BYTES, PaperIssue, PaperworkError, decode_text, fail, human_size
+from .published_text import classify_form
+from .vocabulary import LABELS, field_of_header, norm
+
+log = logging.getLogger(__name__)
+
+SOFFICE_TIMEOUT_S = 120
+"""LibreOffice's first start builds its profile (≈10–20 s on these machines); a document takes a few more."""
+
+DOCUMENT_EXTENSIONS = (".txt", ".text", ".docx", ".doc", ".wps", ".pdf", ".html", ".htm")
+"""Files :func:`document_lines` reads."""
+
+_LOOKS_HTML = re.compile(r"<\s*(?:html|body|div|p|table|tr|td|span|br|h\d|li)\b", re.IGNORECASE)
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+# -- numbers as Word prints them ------------------------------------------------------------
+
+
+def _chinese(n: int) -> str:
+    if n <= 10:
+        return "十" if n == 10 else _CN_DIGITS[n]
+    if n < 20:
+        return "十" + _CN_DIGITS[n - 10]
+    tens, ones = divmod(n, 10)
+    return _CN_DIGITS[tens] + "十" + (_CN_DIGITS[ones] if ones else "")
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "ideographTraditional",
+        "taiwaneseCounting",
+        "chineseLegalSimplified",
+        "ideographLegalTraditional",
+        "taiwaneseCountingThousand",
+    ):
+        return _chinese(n)
+    if fmt == "decimalEnclosedCircle" or fmt == "decimalEnclosedCircleChinese":
+        return chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n)
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (n - 1) % 26)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (n - 1) % 26)
+    if fmt in ("lowerRoman", "upperRoman"):
+        vals = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+        out, k = "", n
+        for v, s in vals:
+            while k >= v:
+                out, k = out + s, k - v
+        return out if fmt == "lowerRoman" else out.upper()
+    return str(n)
+
+
+class _Numbering:
+    """The labels Word would print before numbered paragraphs (numbering.xml), in document order."""
+
+    def __init__(self, doc) -> None:
+        from docx.oxml.ns import qn
+
+        self.qn = qn
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId → ilvl → (fmt, lvlText, start)
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            root = doc.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for an in root.findall(qn("w:abstractNum")):
+            lv = {}
+            for lvl in an.findall(qn("w:lvl")):
+                ilvl = int(lvl.get(qn("w:ilvl")))
+                fmt = lvl.find(qn("w:numFmt"))
+                text = lvl.find(qn("w:lvlText"))
+                start = lvl.find(qn("w:start"))
+                lv[ilvl] = (
+                    fmt.get(qn("w:val")) if fmt is not None else "decimal",
+                    text.get(qn("w:val")) if text is not None else "%1.",
+                    int(start.get(qn("w:val"))) if start is not None else 1,
+                )
+            abstract[an.get(qn("w:abstractNumId"))] = lv
+        for num in root.findall(qn("w:num")):
+            aid = num.find(qn("w:abstractNumId"))
+            if aid is None:
+                continue
+            lv = dict(abstract.get(aid.get(qn("w:val")), {}))
+            for ov in num.findall(qn("w:lvlOverride")):
+                so = ov.find(qn("w:startOverride"))
+                ilvl = int(ov.get(qn("w:ilvl")))
+                if so is not None and ilvl in lv:
+                    fmt, text, _ = lv[ilvl]
+                    lv[ilvl] = (fmt, text, int(so.get(qn("w:val"))))
+            self.levels[num.get(qn("w:numId"))] = lv
+
+    def _num_pr(self, paragraph):
+        qn = self.qn
+        ppr = paragraph._p.pPr
+        num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
+        style = paragraph.style
+        while num_pr is None and style is not None:
+            sppr = style.element.find(qn("w:pPr"))
+            num_pr = sppr.find(qn("w:numPr")) if sppr is not None else None
+            style = style.base_style
+        if num_pr is None:
+            return None
+        nid = num_pr.find(qn("w:numId"))
+        ilvl = num_pr.find(qn("w:ilvl"))
+        if nid is None:
+            return None
+        return nid.get(qn("w:val")), int(ilvl.get(qn("w:val"))) if ilvl is not None else 0
+
+    def label(self, paragraph) -> str:
+        """The number Word shows before this paragraph ("" if none); advances the counters."""
+        pr = self._num_pr(paragraph)
+        if pr is None or pr[0] == "0" or pr[0] not in self.levels:
+            return ""
+        nid, ilvl = pr
+        levels = self.levels[nid]
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(nid, {})
+        counters[ilvl] = counters.get(ilvl, levels[ilvl][2] - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]  # a new item restarts the levels below it
+        fmt, text, _ = levels[ilvl]
+        if fmt == "bullet":
+            return "●" if not text or ord(text[0]) >= 0xF000 else text  # Symbol-font bullets are private-use
+        if fmt == "none":
+            return ""
+
+        def sub(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            n = counters.get(k, levels.get(k, ("decimal", "", 1))[2])
+            return _format_number(n, levels.get(k, ("decimal", "", 1))[0])
+
+        return re.sub(r"%(\d)", sub, text)
+
+
+# -- tables ---------------------------------------------------------------------------------
+
+
+def table_lines(rows: list[list[str]]) -> list[str]:
+    """A plan table → lines the reader understands.
+
+    ``rows``: the cells' text, row by row (merged cells already repeated).
+    The first row whose cells name a title column and at least one more known
+    field (by :func:`~paperwork.vocabulary.field_of_header`) is the header.
+    Each row under it becomes ``"N.标题"`` then ``"标签:值"`` for every other
+    column; blank form cells take the form above (a merged or ditto cell); a
+    row whose cells are all the same text is a group heading. Columns the
+    vocabulary does not know are kept as ``"表头:值"`` so the reader reports
+    them. A table without such a header is returned row by row.
+    """
+    header_at, cols = None, {}
+    for i, row in enumerate(rows[:5]):
+        found = {j: field_of_header(c) for j, c in enumerate(row)}
+        found = {j: k for j, k in found.items() if k}
+        if "title" not in found.values() and list(found.values()).count("content") == 1:
+            # "协商内容" heads the topic column when no column is called 议题
+            found = {j: "title" if k == "content" else k for j, k in found.items()}
+        if "title" in found.values() and len(found) >= 2:
+            header_at, cols = i, found
+            break
+    if header_at is None:
+        out = []
+        for row in rows:
+            cells = list(dict.fromkeys(c.strip() for c in row if c.strip()))
+            if cells:
+                out.append("  ".join(cells))
+        return out
+    heads = rows[header_at]
+    out = [f"【表格】{'、'.join(h.strip() for h in heads if h.strip())}"]
+    last: dict[str, str] = {}
+    n = 0
+    groups = 0
+    for row in rows[header_at + 1 :]:
+        cells = [c.strip() for c in row] + [""] * (len(heads) - len(row))
+        distinct = {c for c in cells if c}
+        if not distinct:
+            continue
+        if len(distinct) == 1 and len(cells) > 2 and sum(1 for c in cells if c) >= len(cells) - 1:
+            head = distinct.pop()
+            if classify_form(head) and not re.match(r"^[一二三四五六七八九十]+[、.]|^\(", head):
+                groups += 1
+                head = f"{_chinese(groups)}、{head}"
+            out.append(head)
+            last.clear()
+            n = 0
+            continue
+        title_col = next(j for j, k in cols.items() if k == "title")
+        title = cells[title_col] if title_col < len(cells) else ""
+        if not title:
+            continue
+        n += 1
+        out.append(f"{n}.{title}")
+        for j, cell in enumerate(cells):
+            key = cols.get(j)
+            if key in ("title", "number"):
+                continue
+            if key == "form" and not cell:
+                cell = last.get("form", "")
+            if key == "form" and cell:
+                last["form"] = cell
+            if not cell:
+                continue
+            head = heads[j].strip() if j < len(heads) else ""
+            label = LABELS[key][0] if key else head
+            if not label:
+                continue
+            out.append(f"{label}:{cell}")
+    return out
+
+
+# -- Word -------------------------------------------------------------------------------------
+
+
+def docx_lines(data: bytes, *, name: str = "计划.docx") -> list[str]:
+    """A .docx's paragraphs (with their automatic numbers) and tables, in document order."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        doc = docx.Document(io.BytesIO(data))
+    except Exception:  # noqa: BLE001 - any parse failure is "not a docx"
+        raise fail("not_docx", name=name) from None
+    numbering = _Numbering(doc)
+    out: list[str] = []
+    for child in doc.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            p = Paragraph(child, doc)
+            label = numbering.label(p)
+            text = p.text
+            for line in text.split("\n") if text else [""]:
+                out.append(f"{label}{line}" if label and line.strip() else line)
+                label = ""
+        elif tag == "tbl":
+            table = Table(child, doc)
+            rows = [[c.text for c in row.cells] for row in table.rows]
+            out.extend(table_lines(rows))
+    return out
+
+
+def soffice_path() -> str | None:
+    """The LibreOffice command, or None if it is not installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_with_soffice(data: bytes, *, name: str, to: str = "docx") -> bytes:
+    """Convert a document with LibreOffice headless (``soffice --headless --convert-to``).
+
+    ``to``: the target extension (``docx``, ``pdf`` …). Raises PaperworkError
+    when soffice is missing, fails, or runs past :data:`SOFFICE_TIMEOUT_S`.
+    """
+    exe = soffice_path()
+    if exe is None:
+        raise PaperworkError([PaperIssue(T.READ_WARN["soffice_missing"].format(name=name))])
+    suffix = Path(name).suffix.lower() or ".doc"
+    with tempfile.TemporaryDirectory(prefix="xieshang-convert-") as tmp:
+        src = Path(tmp) / f"source{suffix}"
+        src.write_bytes(data)
+        profile = Path(tmp) / "profile"  # a private profile: no clash with another soffice running
+        cmd = [
+            exe,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            to,
+            "--outdir",
+            tmp,
+            str(src),
+        ]
+        try:
+            subprocess.run(cmd, capture_output=True, timeout=SOFFICE_TIMEOUT_S, check=False)
+        except (subprocess.TimeoutExpired, OSError) as err:
+            log.info("soffice failed on %s: %r", name, err)
+            raise PaperworkError([PaperIssue(T.READ_WARN["convert_failed"].format(name=name))]) from None
+        out = Path(tmp) / f"source.{to}"
+        if not out.exists():
+            raise PaperworkError([PaperIssue(T.READ_WARN["convert_failed"].format(name=name))])
+        return out.read_bytes()
+
+
+# -- PDF ----------------------------------------------------------------------------------------
+
+
+PDF_LINE_TOLERANCE = 2.0
+"""Text runs whose baselines differ by at most this many points are on one line."""
+PDF_COLUMN_TOLERANCE = 6.0
+"""A run belongs to the table column whose header starts at most this many points to its right."""
+
+
+def _pdf_page_runs(page) -> list[tuple[float, float, str]]:
+    from pypdf import mult
+
+    runs: list[tuple[float, float, str]] = []
+
+    def visit(text, cm, tm, _font, _size) -> None:
+        if text and text.strip():
+            m = mult(tm, cm)
+            runs.append((m[4], m[5], text))
+
+    page.extract_text(visitor_text=visit)
+    return runs
+
+
+def _pdf_rows(runs: list[tuple[float, float, str]]) -> list[list[tuple[float, str]]]:
+    """Runs grouped into lines, top to bottom; each line's runs left to right."""
+    lines: list[tuple[float, list[tuple[float, str]]]] = []
+    for x, y, text in sorted(runs, key=lambda r: (-r[1], r[0])):
+        if lines and abs(lines[-1][0] - y) <= PDF_LINE_TOLERANCE:
+            lines[-1][1].append((x, text))
+        else:
+            lines.append((y, [(x, text)]))
+    return [sorted(r) for _, r in lines]
+
+
+def _pdf_table_header(line: list[tuple[float, str]]) -> dict[float, str] | None:
+    cols = {x: field_of_header(t) for x, t in line}
+    if "title" not in cols.values() and list(cols.values()).count("content") == 1:
+        cols = {x: "title" if k == "content" else k for x, k in cols.items()}
+    if "title" in cols.values() and sum(1 for k in cols.values() if k) >= 3 and all(cols.values()):
+        return {x: t for x, t in line}
+    return None
+
+
+def _pdf_tables(lines: list[list[tuple[float, str]]]) -> list[str]:
+    """A page's lines; a table under a header of known columns is read cell by cell."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        header = _pdf_table_header(lines[i])
+        if header is None:
+            out.append("".join(t for _, t in lines[i]).strip())
+            i += 1
+            continue
+        xs = sorted(header)
+        keys = [field_of_header(header[x]) for x in xs]
+        first_key = keys[0]
+        # The column whose cells never wrap marks where a row starts: 序号, else the time
+        # ("6月" fits any column), else the first column.
+        anchor = keys.index("number") if "number" in keys else keys.index("time") if "time" in keys else 0
+        rows: list[list[str]] = [[header[x] for x in xs]]
+        i += 1
+        while i < len(lines):
+            line = lines[i]
+            cells = ["" for _ in xs]
+            ok = True
+            for x, t in line:
+                col = max((k for k, cx in enumerate(xs) if cx <= x + PDF_COLUMN_TOLERANCE), default=None)
+                if col is None:
+                    ok = False
+                    break
+                cells[col] += t
+            if not ok:
+                break
+            starts_row = bool(cells[anchor].strip())
+            if first_key == "number" and cells[0].strip() and not re.fullmatch(r"\s*\d{1,3}\s*", cells[0]):
+                break  # prose under the table, starting at the left margin
+            if (
+                len([c for c in cells if c.strip()]) == 1
+                and cells[0].strip()
+                and len(line) == 1
+                and anchor != 0
+                and len(rows) > 1
+                and _is_sentence_like(cells[0])
+            ):
+                break  # a paragraph under a table without a number column
+            if starts_row or len(rows) == 1:
+                rows.append(cells)
+            else:
+                rows[-1] = [a + b for a, b in zip(rows[-1], cells, strict=True)]
+            i += 1
+        out.extend(table_lines(rows))
+    return out
+
+
+def _is_sentence_like(text: str) -> bool:
+    return text.rstrip().endswith(("。", ":")) or len(text) > 40
+
+
+def text_tables(lines: list[str]) -> list[str]:
+    """Tab-separated tables in text (a Word or Excel table pasted as text) → :func:`table_lines`.
+
+    A line split by tabs whose cells name a title column and at least two
+    more known fields starts a table; the following lines with tabs are its
+    rows. Other lines pass through unchanged.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        cells = [c.strip() for c in lines[i].split("\t")]
+        keys = [field_of_header(c) for c in cells] if len(cells) >= 3 else []
+        if keys and ("title" in keys or keys.count("content") == 1) and sum(1 for k in keys if k) >= 3:
+            rows = [cells]
+            i += 1
+            while i < len(lines) and "\t" in lines[i]:
+                rows.append([c.strip() for c in lines[i].split("\t")])
+                i += 1
+            out.extend(table_lines(rows))
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
+    """The text layer of a PDF, page by page; PaperworkError for a scan or a broken file.
+
+    A page holding a table whose header row names known columns (序号/协商议题/
+    时间安排 …) is read by the runs' positions, so wrapped cells stay in their
+    column and row; other pages are pypdf's text as extracted.
+    """
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    out: list[str] = []
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        for page in reader.pages:
+            text = page.extract_text() or ""
+            if re.search(r"[\u4e00-\u9fff]", text) and any(
+                field_of_header(tok) in ("title", "content") for tok in re.split(r"\s+", text[:20000])
+            ):
+                lines = _pdf_rows(_pdf_page_runs(page))
+                if any(_pdf_table_header(line) for line in lines):
+                    out.extend(_pdf_tables(lines))
+                    continue
+            out.extend(text.splitlines())
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
+        log.info("pdf %s unreadable: %r", name, err)
+        raise PaperworkError([PaperIssue(T.READ_WARN["bad_pdf"].format(name=name))]) from None
+    if not any(re.search(r"[\u4e00-\u9fff]", line) for line in out):
+        raise PaperworkError([PaperIssue(T.READ_WARN["scanned_pdf"].format(name=name))])
+    return out
+
+
+# -- HTML ---------------------------------------------------------------------------------------
+
+_BLOCK = {
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "br",
+    "tr",
+    "section",
+    "article",
+    "dd",
+    "dt",
+    "blockquote",
+    "pre",
+    "center",
+}
+_DROP = {"script", "style", "nav", "header", "footer", "noscript", "iframe", "form", "button", "select", "head"}
+
+
+def looks_like_html(text: str) -> bool:
+    """Pasted text that is really HTML source (several tags)."""
+    return len(_LOOKS_HTML.findall(text[:20000])) >= 3
+
+
+def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
+    """The visible text of a web page as lines; tables through :func:`table_lines`."""
+    import lxml.html
+    from lxml import etree
+
+    if isinstance(data, bytes):
+        m = re.search(rb"charset=[\"']?([A-Za-z0-9_-]+)", data[:4096])
+        try:
+            text = data.decode(m.group(1).decode("ascii")) if m else decode_text(name, data)
+        except (LookupError, UnicodeDecodeError):
+            text = decode_text(name, data)
+    else:
+        text = data
+    raw = text.encode("utf-8")
+    try:
+        root = lxml.html.document_fromstring(raw, parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (etree.ParserError, ValueError) as err:
+        log.info("html %s unreadable: %r", name, err)
+        raise PaperworkError([PaperIssue(T.READ_WARN["bad_html"].format(name=name))]) from None
+    for el in list(root.iter(*_DROP)):
+        el.drop_tree()
+    out: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        line = re.sub(r"\s+", " ", "".join(buf)).strip()
+        if line:
+            out.append(line)
+        buf.clear()
+
+    def walk(el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "table":
+            flush()
+            rows = []
+            for tr in el.iter("tr"):
+                cells = []
+                for td in tr:
+                    if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
+                        continue
+                    span = int(td.get("colspan", "1") or 1) if str(td.get("colspan", "1")).isdigit() else 1
+                    cells.extend([re.sub(r"\s+", " ", td.text_content()).strip()] * span)
+                rows.append(cells)
+            _fill_rowspans(el, rows)
+            out.extend(table_lines(rows))
+            if el.tail:
+                buf.append(el.tail)
+            return
+        if tag in _BLOCK:
+            flush()
+        if el.text and tag:
+            buf.append(el.text)
+        for child in el:
+            walk(child)
+        if tag in _BLOCK:
+            flush()
+        if el.tail:
+            buf.append(el.tail)
+
+    body = root.find("body")
+    walk(body if body is not None else root)
+    flush()
+    return out
+
+
+def _fill_rowspans(table, rows: list[list[str]]) -> None:
+    """Cells merged down (rowspan) repeated into the rows below, as Word's merged cells are."""
+    pending: dict[int, tuple[int, str]] = {}  # column → (rows left, text)
+    r = 0
+    for tr in table.iter("tr"):
+        if r >= len(rows):
+            break
+        new: list[str] = []
+        col = 0
+        cells = iter(c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th"))
+        while True:
+            if col in pending:
+                left, text = pending[col]
+                new.append(text)
+                if left <= 1:
+                    del pending[col]
+                else:
+                    pending[col] = (left - 1, text)
+                col += 1
+                continue
+            td = next(cells, None)
+            if td is None:
+                break
+            text = re.sub(r"\s+", " ", td.text_content()).strip()
+            span = int(td.get("colspan", "1")) if str(td.get("colspan", "1")).isdigit() else 1
+            down = int(td.get("rowspan", "1")) if str(td.get("rowspan", "1")).isdigit() else 1
+            for _ in range(span):
+                if down > 1:
+                    pending[col] = (down - 1, text)
+                new.append(text)
+                col += 1
+        rows[r] = new
+        r += 1
+
+
+# -- any document ------------------------------------------------------------------------------
+
+
+def document_lines(name: str, data: bytes) -> list[str]:
+    """The lines of an uploaded plan document, by its extension (see the module docstring).
+
+    Raises PaperworkError (Chinese) for an empty or oversized file, an
+    unknown extension, a scanned PDF, a missing LibreOffice, or a file that
+    is not what its name says.
+    """
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise fail("too_big", name=name, size=human_size(len(data)), limit=human_size(MAX_UPLOAD_BYTES))
+    if not data:
+        raise fail("empty", name=name)
+    lower = (name or "").lower()
+    if lower.endswith((".doc", ".wps")):
+        return docx_lines(convert_with_soffice(data, name=name), name=name)
+    if lower.endswith(".docx"):
+        return docx_lines(data, name=name)
+    if lower.endswith(".pdf"):
+        return pdf_lines(data, name=name)
+    if lower.endswith((".html", ".htm")):
+        return html_lines(data, name=name)
+    if lower.endswith((".txt", ".text")):
+        text = decode_text(name, data)
+        return html_lines(text, name=name) if looks_like_html(text) else text_tables(text.splitlines())
+    raise fail("wrong_ext", name=name, want="纯文本、Word(.docx/.doc/.wps)、PDF 或网页(.html)")
+
+
+def text_lines(text: str) -> list[str]:
+    """Pasted text as lines: HTML source (copied from a page's source) is parsed as a page."""
+    return html_lines(text) if looks_like_html(text) else text_tables(text.splitlines())
+
+
+__all__ = [
+    "DOCUMENT_EXTENSIONS",
+    "SOFFICE_TIMEOUT_S",
+    "convert_with_soffice",
+    "document_lines",
+    "docx_lines",
+    "html_lines",
+    "looks_like_html",
+    "norm",
+    "pdf_lines",
+    "soffice_path",
+    "table_lines",
+    "text_lines",
+    "text_tables",
+]

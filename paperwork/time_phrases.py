@@ -1,0 +1,138 @@
+"""Time phrases of published plans → months, a window, a deadline or the plenary session.
+
+What a planner writes in 时间安排 and what the plan format needs:
+
+- ``7月``, ``7月份``, ``十月中旬``, ``5月30日`` → that month (preferred);
+- ``7、8月份``, ``5月、9月`` → each month named (preferred);
+- ``7-8月``, ``三至四月`` → a window and its months;
+- ``第二、三季度``, ``二季度或三季度`` → the window spanning every quarter named;
+- ``上半年`` / ``下半年`` / ``年底`` → a window, flagged as vague;
+- ``6月底前``, ``5月30日前`` → a deadline: a latest month, not a preferred one;
+- ``全会期间`` / ``两会期间`` → this 政协's own plenary session — but never the Party
+  committee's ``市委全会`` / ``三中全会``; a month written in the field always wins;
+- ``适时`` / ``另行安排`` / ``待定`` → no month, said out loud.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+_CN_NUM = {
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "十一": 11,
+    "十二": 12,
+}
+_NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_SEP = r"\s*(?:[、,,和及与或]|或者)\s*"
+_RANGE = re.compile(rf"(?<!\d)({_NUM})\s*月?份?\s*(?:[-–—~〜至到])\s*({_NUM})\s*月")
+_LIST = re.compile(rf"(?<!\d)({_NUM}(?:{_SEP}{_NUM})+)\s*月")
+_SINGLE = re.compile(rf"(?<!\d)({_NUM})\s*月")
+_DEADLINE = re.compile(rf"(?<!\d)({_NUM})\s*月份?(?:底|末|中旬|上旬|下旬|\d{{1,2}}\s*[日号])?\s*(?:以)?前")
+_YEAR_END_DEADLINE = re.compile(r"年底(?:以)?前|年内")
+_QUARTERS = re.compile(
+    r"(?:第)?[一二三四1-4](?:\s*(?:[、,,和及与或至到\-–—]|或者)\s*(?:第)?[一二三四1-4])*\s*(?:个)?季度"
+)
+_HALF = {"上半年": (1, 6), "下半年": (7, 12)}
+_ROUGH = {"年中": (6, 7), "年底": (11, 12), "年末": (11, 12), "年初": (1, 3)}
+# The Party committee's plenums and congresses: they time a topic but are not
+# this 政协's plenary session ("6月(市委全会召开后)").
+_PARTY_PLENUM = re.compile(
+    r"(?:[省市县区州旗]委|党委)[^,,;;。]{0,8}?全会|[一二三四五六七八九十]中全会|全会精神|党代会|人代会|人大会议"
+)
+_SESSION = re.compile(r"全会|全体会议|[一二三四五六七八九十\d]次会议|两会|大会期间")
+_UNDECIDED = re.compile(r"适时|另行安排|另行通知|待定|视情|根据工作需要|择机|全年")
+
+
+@dataclass
+class TimeReading:
+    """What a time phrase says. Empty lists / None mean "not said"."""
+
+    months: list[int] = field(default_factory=list)  # months named, in order (preferred months)
+    window: tuple[int, int] | None = None  # earliest and latest month, inclusive
+    session: bool = False  # during this 政协's plenary session
+    vague: str | None = None  # what the text only narrowed it to (季度, 半年 …)
+    deadline: int | None = None  # "6月底前": the latest month
+    undecided: bool = False  # 适时 / 另行安排: no month on purpose
+
+
+def _n(tok: str) -> int:
+    tok = tok.strip()
+    return int(tok) if tok.isdigit() else _CN_NUM.get(tok, 0)
+
+
+def _q(tok: str) -> int:
+    return int(tok) if tok.isdigit() else _CN_NUM[tok]
+
+
+def parse_time(text: str) -> TimeReading:
+    """A 时间安排 phrase → :class:`TimeReading` (months 1–12; window inclusive)."""
+    s = unicodedata.normalize("NFKC", text or "")
+    out = TimeReading()
+    s = _PARTY_PLENUM.sub(" ", s)
+
+    dm = _DEADLINE.search(s)
+    if dm:
+        out.deadline = _n(dm.group(1))
+        s = s[: dm.start()] + " " + s[dm.end() :]
+    elif _YEAR_END_DEADLINE.search(s) and not _SINGLE.search(s):
+        out.deadline = 12
+
+    def add(n: int) -> None:
+        if 1 <= n <= 12 and n not in out.months:
+            out.months.append(n)
+
+    for m in _RANGE.finditer(s):
+        lo, hi = _n(m.group(1)), _n(m.group(2))
+        if 1 <= lo <= hi <= 12:
+            out.window = (lo, hi) if out.window is None else (min(out.window[0], lo), max(out.window[1], hi))
+            for x in range(lo, hi + 1):
+                add(x)
+    s = _RANGE.sub(" ", s)
+    for m in _LIST.finditer(s):
+        for tok in re.split(_SEP, m.group(1)):
+            add(_n(tok))
+    s = _LIST.sub(" ", s)
+    for m in _SINGLE.finditer(s):
+        add(_n(m.group(1)))
+
+    if out.deadline is not None:
+        if not 1 <= out.deadline <= 12:
+            out.deadline = None
+        elif out.window is None:
+            out.window = (1, out.deadline)
+        out.months = [m for m in out.months if m <= (out.deadline or 12)]
+        return out
+    if out.months:
+        return out
+
+    quarters = [_q(c) for m in _QUARTERS.finditer(s) for c in re.findall(r"[一二三四1-4]", m.group(0))]
+    if quarters:
+        out.window, out.vague = (3 * min(quarters) - 2, 3 * max(quarters)), "季度"
+        return out
+    for word, window in _HALF.items():
+        if word in s:
+            out.window, out.vague = window, "半年"
+            return out
+    if _SESSION.search(s):
+        out.session = True
+        return out
+    for word, window in _ROUGH.items():
+        if word in s:
+            out.window, out.vague = window, "大致时间"
+            return out
+    out.undecided = bool(_UNDECIDED.search(s))
+    return out
+
+
+__all__ = ["TimeReading", "parse_time"]

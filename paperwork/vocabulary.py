@@ -1,0 +1,224 @@
+"""One label vocabulary for every import: which words name which field.
+
+Published plans label a topic's details in many ways (``时间安排`` / ``协商时间``
+/ ``时间``; ``承办单位`` / ``牵头单位`` / ``责任部门`` …), and Excel workbooks
+and Word/HTML tables head their columns with the same words. This module is
+the single table of synonyms per field; the text reader, the table reader
+(Word, PDF, HTML) and the Excel header matching all read it, so a synonym
+added here is understood everywhere.
+
+Keys are the reader's field names:
+
+- ``title`` 议题, ``form`` 协商形式, ``time`` 时间 (parsed as time phrases),
+  ``lead`` 承办/牵头专委会, ``co`` 协办, ``departments`` 协商部门,
+  ``people`` 参加人员 (split into leaders and departments), ``leaders`` 出席领导,
+  ``content`` 内容 (kept as notes), ``number`` 序号 (table columns only),
+  ``notes`` 备注, ``after`` 前序议题.
+
+The Excel import maps them onto its template columns with :data:`EXCEL_FIELD`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+LABELS: dict[str, tuple[str, ...]] = {
+    "title": (
+        "协商议题",
+        "议题名称",
+        "协商题目",
+        "议题",
+        "题目",
+        "协商内容及议题",
+        "课题名称",
+        "活动名称",
+        "活动主题",
+        "标题",
+    ),
+    "form": ("协商形式", "活动形式", "协商方式", "活动方式", "会议形式", "形式"),
+    "time": (
+        "时间安排",
+        "协商时间",
+        "计划时间",
+        "安排时间",
+        "完成时间",
+        "活动时间",
+        "拟安排时间",
+        "召开时间",
+        "时间节点",
+        "建议月份",
+        "时间",
+    ),
+    "lead": (
+        "承办部门",
+        "承办单位",
+        "承办专委会",
+        "牵头专委会",
+        "牵头单位",
+        "牵头部门",
+        "牵头委室",
+        "责任部门",
+        "责任单位",
+        "责任委室",
+        "组织实施",
+        "组织单位",
+        "承办",
+        "牵头",
+    ),
+    "co": ("协办单位", "协办部门", "协办专委会", "配合单位", "协办"),
+    "departments": (
+        "协商部门",
+        "参加单位",
+        "参加部门",
+        "协商单位",
+        "参与部门",
+        "参与单位",
+        "邀请部门",
+        "邀请单位",
+        "相关部门",
+        "有关部门",
+        "对口部门",
+        "协商对象",
+    ),
+    "people": ("参加人员", "参会人员", "出席人员", "邀请人员", "参加对象", "参会范围", "参加范围"),
+    "leaders": ("出席领导", "牵头领导", "责任领导", "邀请领导", "参加领导", "联系领导", "领导", "市领导"),
+    "content": ("主要内容", "协商内容", "调研内容", "视察内容", "监督内容", "议题内容", "协商重点", "内容", "目标要求"),
+    "notes": ("备注", "说明"),
+    "after": ("前序议题", "前置议题", "先行议题"),
+    "number": ("序号", "编号", "序"),
+}
+"""Field → its labels. Longer labels are tried first, so ``时间安排`` wins over ``时间``."""
+
+LABEL_OF: dict[str, str] = {lab: key for key, labs in LABELS.items() for lab in labs}
+
+# The Excel template's column keys each text field fills (a workbook is typed
+# by the planner, so "时间安排" there holds plain months, read as the
+# preferred months; "承办单位" is the lead committee).
+EXCEL_FIELD: dict[str, str] = {
+    "title": "title",
+    "form": "form",
+    "time": "preferred_months",
+    "lead": "lead_options",
+    "co": "co_organizers",
+    "departments": "departments",
+    "leaders": "leaders",
+    "notes": "notes",
+    "after": "after",
+}
+
+# Excel-only synonyms: columns and calendar rows that have no text label.
+EXCEL_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "session_only": ("仅限全会", "仅限全会期间", "全会期间", "只在全会"),
+    "unavailable_months": ("不在岗月份", "不可出席月份", "不能出席月份", "不可安排月份", "请假月份"),
+    "max_per_month": ("每月上限", "每月最多", "月上限"),
+    "min_gap_months": ("最小间隔月数", "间隔月数", "最少间隔"),
+    "fixed_month": ("固定月份", "指定月份", "锁定月份"),
+    "window_start": ("最早月份", "开始月份", "起始月份"),
+    "window_end": ("最晚月份", "截止月份", "结束月份"),
+    "role": ("职务", "角色"),
+    "months": ("可安排月份", "可用月份", "安排月份"),
+    "blackout_months": ("禁排月份", "不安排月份", "停排月份", "空档月份"),
+    "session_month": ("全会月份", "全体会议月份"),
+    "max_topics_per_month": ("每月议题上限", "每月最多议题"),
+}
+
+LOOKALIKE_COLONS = "\u2236\ufe30\ufe55\uff1a"  # ∶ ︰ ﹕ :, all read as ":"
+"""Characters typed (or OCR'd) for a colon; every reader treats them as ``:``."""
+
+_LABEL_ALT = "|".join(sorted(map(re.escape, LABEL_OF), key=len, reverse=True))
+FIELD_LINE = re.compile(rf"^({_LABEL_ALT})\s*:\s*(.*)$")
+"""A whole line ``label: value`` (after :func:`normalise`)."""
+
+_LONG_LABEL_ALT = "|".join(sorted((re.escape(x) for x in LABEL_OF if len(x) >= 3), key=len, reverse=True))
+FIELD_ANYWHERE = re.compile(rf"(?:(?:(?<=^)|(?<=[\s;;,,。.、()()]))({_LABEL_ALT})|({_LONG_LABEL_ALT}))\s*:")
+"""A label followed by a colon inside a line: where a second field starts.
+
+A short label (``时间``, ``承办``) must follow a space or punctuation; a label of
+three or more characters may follow anything, because PDF text often loses
+the space between fields (``时间安排:6月承办单位:…``)."""
+
+# Header words by root, for a table column no synonym names exactly
+# ("拟安排月份", "邀请参加单位"): the first rule whose pattern matches wins.
+_HEADER_ROOTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("number", re.compile(r"^(序号|编号|序)$")),
+    ("title", re.compile(r"议题|题目|名称|主题|课题")),
+    ("form", re.compile(r"形式|方式|类别|类型")),
+    ("time", re.compile(r"时间|月份|日期|时限")),
+    ("co", re.compile(r"协办|配合")),
+    ("leaders", re.compile(r"领导")),
+    ("lead", re.compile(r"牵头|承办|组织|责任|主办")),
+    ("departments", re.compile(r"部门|单位|对象")),
+    ("notes", re.compile(r"备注|说明")),
+)
+
+UNKNOWN_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*:\s*(\S.*)$")
+"""A ``某某:…`` line whose label may not be in the vocabulary."""
+
+
+def norm(text: object) -> str:
+    """NFKC, look-alike colons as ``:``, and no whitespace: how headers are compared."""
+    s = unicodedata.normalize("NFKC", str(text or ""))
+    s = s.translate({ord(c): ":" for c in LOOKALIKE_COLONS})
+    return re.sub(r"\s+", "", s)
+
+
+def field_of_header(header: object) -> str | None:
+    """The field a table column header names (``"牵头单位"`` → ``"lead"``), or None.
+
+    Exact synonyms first; then a header that *starts* with a synonym
+    (``"时间安排(月份)"``), the longest synonym winning; then, for a short
+    header, the root words of each field (``"拟安排月份"`` → time).
+    """
+    h = norm(header).rstrip(":")
+    h = re.sub(r"[((][^))]*[))]$", "", h) or h
+    if h in LABEL_OF:
+        return LABEL_OF[h]
+    for lab in sorted(LABEL_OF, key=len, reverse=True):
+        if len(lab) >= 2 and h.startswith(lab):
+            return LABEL_OF[lab]
+    if len(h) <= 8:  # a header, not a sentence
+        for key, rx in _HEADER_ROOTS:
+            if rx.search(h):
+                return key
+    return None
+
+
+LOOKS_LIKE_RATIO = 0.6
+"""difflib similarity above which an unmatched header is probably a known one misspelt."""
+
+
+def looks_like(header: object, candidates: dict[str, str]) -> str | None:
+    """The known header an unmatched one resembles (for a warning), or None.
+
+    ``candidates`` maps normalised known headers to what they are shown as.
+    A header resembles a known one when one contains the other or their
+    similarity is at least :data:`LOOKS_LIKE_RATIO`.
+    """
+    h = norm(header)
+    if len(h) < 2:
+        return None
+    best, best_ratio = None, 0.0
+    for key, shown in candidates.items():
+        if len(key) >= 2 and (key in h or h in key):
+            return shown
+        r = difflib.SequenceMatcher(None, h, key).ratio()
+        if r > best_ratio:
+            best, best_ratio = shown, r
+    return best if best_ratio >= LOOKS_LIKE_RATIO else None
+
+
+__all__ = [
+    "EXCEL_FIELD",
+    "EXCEL_SYNONYMS",
+    "FIELD_ANYWHERE",
+    "FIELD_LINE",
+    "LABELS",
+    "LABEL_OF",
+    "LOOKALIKE_COLONS",
+    "UNKNOWN_LABEL",
+    "field_of_header",
+    "looks_like",
+    "norm",
+]

@@ -1,0 +1,131 @@
+"""导入并核对 (议题与资源 page): any document in, reviewed per topic with its source lines, saved as a new plan
+or merged, nothing saved before the planner confirms, a missing year asked for."""
+
+from __future__ import annotations
+
+import sys
+
+from page_helpers import ROOT, WEIHAI, click, plan_id_of, tables_of, texts_of
+
+from store import api as store
+
+sys.path.insert(0, str(ROOT / "tests" / "paperwork" / "corpus"))
+import build  # noqa: E402
+
+TEXT = """某县政协2025年度协商工作计划
+二、协商安排
+(一)专题议政性常委会议(2项)
+1.推进县域商业体系建设
+时间安排:5月
+承办单位:县政协经济委
+协商部门:县商务局、县发改局
+2.加快发展智慧农业
+时间安排:第三季度
+承办单位:县政协农业农村委
+协商部门:县农业农村局
+首页 > 返回顶部
+"""
+
+
+def gen(at) -> int:
+    return at.session_state["imr_gen"]
+
+
+def paste_and_parse(at, text: str):
+    at.text_area(key="imr_text").input(text)
+    return click(at, "imr_parse")
+
+
+def test_docx_import_is_reviewed_then_saved_as_a_new_plan(open_app, engine, tmp_path):
+    (docx,) = build.build_one(ROOT / "tests/paperwork/corpus/L07-docx-auto-numbering.src", tmp_path, formats=("docx",))
+    at = open_app("resources")
+    before = len(store.list_plans(engine))
+    at.file_uploader(key="imr_file").upload(docx.name, docx.read_bytes()).run()
+    click(at, "imr_parse")
+    assert "识别出 5 个议题" in texts_of(at)
+    table = next(e.value for e in at.data_editor if "lines" in e.value.columns)  # the review table
+    assert list(table["title"])[:2] == ["推进县域商业体系建设", "加快发展智慧农业"]
+    assert list(table["time"])[:2] == ["5月", "9月"] and list(table["lead"])[0] == "经济委"
+    assert all(table["lines"]) and all(0 < c <= 100 for c in table["confidence"])  # where from, how sure
+    assert len(store.list_plans(engine)) == before  # nothing saved before the planner confirms
+    click(at, "imr_save")
+    assert "已导入并保存为新计划:松原县政协 2024" in texts_of(at)
+    plans = store.list_plans(engine)
+    assert len(plans) == before + 1
+    new = next(p for p in plans if p.body == "松原县政协")
+    plan, _ = store.load_plan(engine, new.id)
+    assert [t.title for t in plan.topics][:2] == ["推进县域商业体系建设", "加快发展智慧农业"]
+    assert plan.topics[0].preferred_months == [5]
+    # a new plan has its own lists: none of 威海's committees came along
+    assert {c.name for c in plan.committees} == {"经济委", "农业农村委", "社会法制委", "人资环委", "文史委"}
+
+
+def test_corrections_in_the_table_are_what_is_saved(open_app, engine):
+    at = open_app("resources")
+    paste_and_parse(at, TEXT)
+    key = f"imr_topics_{gen(at)}"
+    at.session_state[key] = {
+        "edited_rows": {1: {"time": "9月", "departments": "县农业农村局、县科技局"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    click(at, "imr_save")
+    assert not at.error, [e.value for e in at.error]
+    new = next(p for p in store.list_plans(engine) if p.body == "某县政协")
+    plan, _ = store.load_plan(engine, new.id)
+    t2 = plan.topics[1]
+    assert t2.preferred_months == [9] and t2.window is None
+    assert [plan.department_by_id()[d].name for d in t2.departments] == ["县农业农村局", "县科技局"]
+
+
+def test_review_shows_lines_confidence_skipped_and_defaults(open_app):
+    at = open_app("resources")
+    paste_and_parse(at, TEXT)
+    texts = texts_of(at)
+    assert "全会月份设为 1 月" in texts and "每月最多 1 次" in texts  # defaults listed for review
+    labels = [e.label for e in at.expander]
+    assert any(lab.startswith("未使用的行(") for lab in labels)
+    assert any(lab.startswith("提示(") for lab in labels)
+    skipped = next(t for t in tables_of(at) if "原因" in t.columns)
+    assert 12 in list(skipped["行号"])  # the web page's junk line, by its number
+    sources = next(t for t in tables_of(at) if "字段" in t.columns)
+    t2 = sources[sources["议题编号"] == "T02"]
+    assert dict(zip(t2["字段"], t2["行号"], strict=True))["时间"] == "9"  # 第三季度 was read on line 9
+    assert dict(zip(t2["字段"], t2["原文"], strict=True))["协商部门"] == "县农业农村局"
+
+
+def test_a_missing_year_is_asked_for_not_guessed(open_app, engine):
+    at = open_app("resources")
+    before = len(store.list_plans(engine))
+    paste_and_parse(at, TEXT.replace("2025年度", "今年"))
+    assert any("必须填写:计划年度" in e.value for e in at.error)
+    assert at.number_input(key=f"imr_year_{gen(at)}").value is None
+    click(at, "imr_save")
+    assert any("请填写计划年度" in e.value for e in at.error)
+    assert len(store.list_plans(engine)) == before
+    at.number_input(key=f"imr_year_{gen(at)}").set_value(2027).run()
+    click(at, "imr_save")
+    assert "已导入并保存为新计划:某县政协 2027" in texts_of(at)
+
+
+def test_merge_into_the_open_plan(open_app, engine):
+    pid = plan_id_of(engine, WEIHAI)
+    plan, version = store.load_plan(engine, pid)
+    at = open_app("resources")
+    at.radio(key="imr_mode").set_value("并入当前计划").run()
+    paste_and_parse(at, TEXT)
+    click(at, "imr_save")
+    assert "已并入当前计划" in texts_of(at)
+    merged, new_version = store.load_plan(engine, pid)
+    assert new_version == version + 1
+    assert len(merged.topics) == len(plan.topics) + 2
+    assert merged.topics[-1].title == "加快发展智慧农业" and merged.topics[-1].id not in {t.id for t in plan.topics}
+
+
+def test_not_a_plan_is_refused_with_the_reason(open_app, engine):
+    at = open_app("resources")
+    before = len(store.list_plans(engine))
+    paste_and_parse(at, "市政协年度协商计划制定办法\n(一)围绕市委全会精神选择题目。\n(二)其他需要列入的题目。\n")
+    assert any("不像年度协商计划" in e.value for e in at.error)
+    assert len(store.list_plans(engine)) == before

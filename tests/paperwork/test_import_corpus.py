@@ -1,0 +1,80 @@
+"""The import corpus: every layout, in every format it is built in, read exactly as expected.
+
+The documents are built from ``corpus/*.src`` by ``corpus/build.py`` (Word
+numbering and tables as real Word structures; .doc and .pdf converted by
+LibreOffice, which CI installs: a missing soffice fails under CI=true).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+sys.path.insert(0, str(CORPUS))
+
+import build  # noqa: E402
+import score  # noqa: E402
+
+from paperwork.importer import import_document  # noqa: E402
+from paperwork.sources import soffice_path  # noqa: E402
+
+CASES = [
+    (src, fmt)
+    for folder in (CORPUS, CORPUS / "holdout")
+    for src in sorted(folder.glob("*.src"))
+    for fmt in build.parse_src(src.read_text(encoding="utf-8"))[0]
+]
+
+
+def test_corpus_has_every_kind_of_layout():
+    formats = {fmt for _, fmt in CASES}
+    assert {"txt", "docx", "doc", "pdf", "html"} <= formats
+    assert len({src for src, _ in CASES}) >= 15
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return tmp_path_factory.mktemp("corpus")
+
+
+@pytest.mark.parametrize(("src", "fmt"), CASES, ids=[f"{s.stem}.{f}" for s, f in CASES])
+def test_layout_is_read_exactly(src: Path, fmt: str, built: Path, in_ci: bool):
+    if fmt in ("doc", "pdf") and soffice_path() is None:
+        if in_ci:
+            pytest.fail("CI=true: LibreOffice (soffice) is needed to build .doc and .pdf files")
+        pytest.skip("LibreOffice (soffice) not installed")
+    (path,) = build.build_one(src, built, formats=(fmt,))
+    draft = import_document(path.name, path.read_bytes())
+    expected = score.load_expected(src.with_name(src.name.replace(".src", ".expected.json")))
+    got = score.score(draft.plan, expected, label=path.name)
+    assert got.perfect, "\n".join(got.misses)
+    assert draft.plan.body == expected["body"] and draft.plan.year == expected["year"]
+    # every non-blank line is used or listed as skipped, with its number
+    lines = draft.lines
+    accounted = set(draft.line_roles) | {s.line for s in draft.skipped}
+    missing = [(i, t) for i, t in enumerate(lines, start=1) if t.strip() and i not in accounted]
+    assert not missing, missing
+    # every topic says where each of its fields came from, and how sure the reader is
+    assert [r.topic for r in draft.reports] == [t.id for t in draft.plan.topics]
+    for r in draft.reports:
+        assert 0 < r.confidence <= 1
+        fields = {s.field for s in r.sources}
+        assert {"title", "form"} <= fields
+        for s in r.sources:
+            assert all(1 <= ln <= len(lines) for ln in s.lines)
+
+
+def test_wps_file_is_converted_like_a_doc(built: Path, in_ci: bool):
+    """Kingsoft WPS saves Word-format files under .wps: LibreOffice converts them like a .doc."""
+    if soffice_path() is None:
+        if in_ci:
+            pytest.fail("CI=true: LibreOffice (soffice) is needed to read .wps files")
+        pytest.skip("LibreOffice (soffice) not installed")
+    src = CORPUS / "L09-doc-circled.src"
+    (doc,) = build.build_one(src, built / "wps", formats=("doc",))
+    draft = import_document("去年的计划.wps", doc.read_bytes())
+    expected = score.load_expected(src.with_name("L09-doc-circled.expected.json"))
+    assert score.score(draft.plan, expected).perfect
