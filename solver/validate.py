@@ -66,6 +66,7 @@ _PYDANTIC_TEXT = {
     "int_type": "应为整数",
     "int_parsing": "应为整数",
     "int_from_float": "应为整数",
+    "int_not_bool": "应为整数,不能是 true/false",
     "string_type": "应为文字",
     "list_type": "应为列表",
     "tuple_type": "应为 [起, 止] 两个月份",
