@@ -14,8 +14,9 @@ import zipfile
 from dataclasses import dataclass
 from typing import Literal
 
+from solver.io import decode_json_text, plan_from_data
 from solver.plan import Assignment, Plan, Schedule
-from solver.validate import PlanError, load_plan, parse_schedule
+from solver.validate import PlanError, parse_schedule
 
 from . import texts as T
 
@@ -168,7 +169,7 @@ def json_to_plan(data: bytes, *, name: str = "计划.json") -> Plan:
     """An uploaded plan JSON: size/type checked, then validated; every problem in one error."""
     check_upload(name, data, "json")
     try:
-        return load_plan(data)
+        return plan_from_data(decode_json_text(data, what=name), what=name)[0]
     except PlanError as err:
         raise from_plan_error(err) from None
 
@@ -177,7 +178,7 @@ def json_to_schedule(data: bytes, plan: Plan, *, name: str = "安排.json") -> S
     """An uploaded schedule JSON, checked against its plan."""
     check_upload(name, data, "json")
     try:
-        return parse_schedule(json.loads(data.decode("utf-8-sig")), plan)
+        return parse_schedule(decode_json_text(data, what=name), plan)
     except PlanError as err:
         raise from_plan_error(err) from None
 
@@ -228,7 +229,7 @@ _LIST_SPLIT = re.compile(r"[、,，;；\n\r/]+")
 
 
 def split_names(text: str) -> list[str]:
-    """"市工信局、市教育局, 市人社局" → three names (empty parts dropped)."""
+    """ "市工信局、市教育局, 市人社局" → three names (empty parts dropped)."""
     return [p.strip() for p in _LIST_SPLIT.split(text or "") if p.strip()]
 
 

@@ -98,11 +98,12 @@ CLI_DESCRIPTION = """\
 CLI_EPILOG = """\
 常用步骤:
   python -m store upgrade                     新建数据库或升级到最新结构(不会丢失数据)
-  python -m store import 计划.json            导入一份 consult-plan/1 计划文件
+  python -m store import data/weihai-2023.json
+                                              导入一份 consult-plan/1 计划文件
   python -m store plans                       列出所有计划(含编号、年度、版本)
-  python -m store export 3 -o 备份.json --with-schedules
-                                              把计划 3 连同其方案版本导出备份
-  python -m store scenarios 3                 列出计划 3 保存的方案版本"""
+  python -m store export 1 -o 备份.json --with-schedules
+                                              把计划 1 连同其方案版本导出备份
+  python -m store scenarios 1                 列出计划 1 保存的方案版本"""
 
 CLI_HELP = {
     "upgrade": "新建数据库,或把旧数据库升级到最新结构(先备份更稳妥;升级不会删除数据)",

@@ -144,4 +144,4 @@ def test_bad_input_is_exit_1_in_chinese(tmp_path, plan_file, args, needle, capsy
 def test_usage_errors_are_exit_2_in_chinese():
     proc = run("ics", "plan.json", "-o", "x.ics")
     assert proc.returncode == 2
-    assert "命令行参数有误" in proc.stderr and "Traceback" not in proc.stderr
+    assert "命令用法有误" in proc.stderr and "Traceback" not in proc.stderr
