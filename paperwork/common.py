@@ -265,3 +265,70 @@ def zh_punct(text: str) -> str:
     text = re.sub(rf"\(([^()]*[{_CJK}][^()]*)\)", "\uff08\\1\uff09", text)
     text = re.sub(rf"(?<=[{_CJK}])\(([^()]*)\)", "\uff08\\1\uff09", text)
     return text
+
+
+# -- text written to files ------------------------------------------------------------------
+
+# Characters XML 1.0 cannot hold (C0 controls but tab/LF/CR, lone surrogates,
+# U+FFFE/U+FFFF): openpyxl and lxml refuse them, so an export would crash.
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Line and tab breaks, and the C1 controls (invisible in every office program).
+_BREAKS = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]+")
+_C1 = re.compile(r"[\x7f-\x84\x86-\x9f]")
+
+
+def xml_safe(text: str) -> str:
+    """Free text (notes, a preamble) as an office file can hold it: XML-illegal characters dropped.
+
+    Tabs and line breaks stay; a lone surrogate becomes U+FFFD (it was a
+    broken character, and the reader should see that something was there).
+    """
+    text = re.sub(r"[\ud800-\udfff]", "\ufffd", text)
+    return _XML_ILLEGAL.sub("", text)
+
+
+def one_line(text: str) -> str:
+    """A title or a name as one line: breaks and tabs become one space, control characters go, ends trimmed.
+
+    Applied on the way out (Excel, Word, calendars) so that a title typed with
+    a stray line break comes back from the .xlsx or .docx as the same single
+    title: ``one_line`` of what went out is what comes back in.
+    """
+    text = _BREAKS.sub(" ", xml_safe(text))
+    return _C1.sub("", text).strip()
+
+
+def _needs_cleaning(text: str) -> bool:
+    return bool(text) and one_line(text) != text
+
+
+def plan_for_output(plan: Plan) -> Plan:
+    """The plan with every title, name, role and the body made :func:`one_line` (a copy when anything changes).
+
+    Notes keep their line breaks (only :func:`xml_safe`). Cheap when nothing
+    needs cleaning: the same object comes back.
+    """
+    changed = False
+
+    def fix(item, fields: tuple[str, ...]):
+        nonlocal changed
+        update = {f: one_line(getattr(item, f)) for f in fields if _needs_cleaning(getattr(item, f))}
+        notes = getattr(item, "notes", None)
+        if isinstance(notes, str) and xml_safe(notes) != notes:
+            update["notes"] = xml_safe(notes)
+        if not update:
+            return item
+        changed = True
+        return item.model_copy(update=update)
+
+    update = {
+        "forms": [fix(f, ("name",)) for f in plan.forms],
+        "committees": [fix(c, ("name",)) for c in plan.committees],
+        "departments": [fix(d, ("name",)) for d in plan.departments],
+        "leaders": [fix(x, ("name", "role")) for x in plan.leaders],
+        "topics": [fix(t, ("title",)) for t in plan.topics],
+    }
+    if _needs_cleaning(plan.body):
+        update["body"] = one_line(plan.body)
+        changed = True
+    return plan.model_copy(update=update) if changed else plan
