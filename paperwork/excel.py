@@ -146,7 +146,7 @@ def _style_header(ws: Worksheet, widths: list[int]) -> None:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 # Column kinds whose text can outgrow the column and should wrap.
-_LONG_KINDS = {"title", "name", "text", "committees", "departments", "leaders", "topics", "form"}
+_LONG_KINDS = {"title", "name", "text", "committees", "departments", "leaders", "topics"}
 _CENTER = Alignment(horizontal="center")
 
 
@@ -337,7 +337,7 @@ def _write_schedule(wb: Workbook, plan: Plan, schedule: Schedule) -> None:
     for a in schedule.assignments:
         by_month.setdefault(a.month, []).append(a.topic)
     months = sorted(set(plan.calendar.months) | set(by_month))
-    long_cols = frozenset({3, 4, 5, 6, 7, 8})  # title, form, lead, co-organizers, departments, leaders
+    long_cols = frozenset({3, 6, 7, 8})  # title, co-organizers, departments, leaders
     for m in months:
         ids = sorted(by_month.get(m, []))
         if not ids:
