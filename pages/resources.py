@@ -6,6 +6,7 @@ from solver import PlanError
 from store.errors import StoreError
 from ui import exports, frames, state, views, widgets
 from ui import texts as U
+from ui.markdown import md_text
 
 plan = state.require_plan()
 
@@ -45,7 +46,7 @@ with checks:
         try:
             version = state.save_plan(new_plan, author=widgets.author())
         except (StoreError, PlanError) as err:
-            st.error(str(err))
+            st.error(md_text(err))
         else:
             views.flash(U.RES_SAVED.format(version=version) + ("。" + U.RES_SCHEDULE_STALE if state.schedule() else ""))
             st.rerun()

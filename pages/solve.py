@@ -7,6 +7,7 @@ from solver import texts as ST
 from store.errors import StoreError
 from ui import scenarios, state, views, widgets
 from ui import texts as U
+from ui.markdown import md_text
 
 plan = state.require_plan()
 
@@ -36,7 +37,7 @@ with right:
         try:
             state.record_solve(result, author=widgets.author())
         except StoreError as err:  # the plan was saved by someone else meanwhile: say so, keep nothing
-            views.flash(str(err), "error")
+            views.flash(md_text(err), "error")
         else:
             views.flash(
                 done.format(status=ST.STATUS[result.status], s=result.solve_seconds or 0), "success" if ok else "error"

@@ -110,6 +110,10 @@ def _text(v: Any) -> str:
     return "" if _is_missing(v) else str(v)
 
 
+# A month number in an editor cell, spelt as everywhere else (ST.month: "7月", no space).
+MONTH_FORMAT = "%d月"
+
+
 def month_label(m: Any) -> str:
     try:
         return ST.month(int(m))
@@ -205,7 +209,7 @@ def editor_columns(plan: Plan, section: str) -> dict[str, Any]:
         return cc.MultiselectColumn(label, options=MONTH_OPTIONS, format_func=month_label, help=help)
 
     def month_num(label: str, help: str | None = None):
-        return cc.NumberColumn(label, min_value=1, max_value=12, step=1, format="%d 月", help=help)
+        return cc.NumberColumn(label, min_value=1, max_value=12, step=1, format=MONTH_FORMAT, help=help)
 
     def limit(label: str = F["max_per_month"], required: bool = False):
         return cc.NumberColumn(label, min_value=0, step=1, format="%d", required=required)

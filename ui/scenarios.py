@@ -14,6 +14,7 @@ from store.errors import StoreError
 
 from . import state, views, widgets
 from . import texts as U
+from .markdown import md_text
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -86,9 +87,9 @@ def _save(plan_id: int) -> None:
             options=schedule.options if schedule else None,
         )
     except (StoreError, PlanError) as err:
-        views.flash(str(err), "error")
+        views.flash(md_text(err), "error")
     else:
-        views.flash(U.SCN_SAVED.format(name=s.scn_name.strip()))
+        views.flash(U.SCN_SAVED.format(name=md_text(s.scn_name.strip())))
         state.refresh()
 
 
@@ -98,12 +99,12 @@ def _restore(rows: list[dict]) -> None:
     try:
         store.restore_scenario(state.engine(), sid, author=widgets.author())
     except (StoreError, PlanError) as err:
-        views.flash(str(err), "error")
+        views.flash(md_text(err), "error")
     else:
         state.reload_schedule()
         st.session_state.solve_result = None
         state.refresh()
-        views.flash(U.SCN_RESTORED.format(name=name))
+        views.flash(U.SCN_RESTORED.format(name=md_text(name)))
 
 
 def panel(plan: Plan) -> None:
