@@ -23,6 +23,8 @@ for section, tab in zip(frames.SECTIONS, st.tabs([frames.tab_label(s) for s in f
             base[section],
             key=views.editor_key(section),
             column_config=frames.editor_columns(plan, section),
+            column_order=frames.editor_column_order(section),
+            placeholder=frames.EDITOR_PLACEHOLDER,
             num_rows="fixed" if section == "plan" else "dynamic",
             hide_index=True,
             width="stretch",

@@ -110,6 +110,16 @@ def _text(v: Any) -> str:
     return "" if _is_missing(v) else str(v)
 
 
+# An empty cell in an editor shows nothing (Streamlit's default placeholder is the word "None").
+EDITOR_PLACEHOLDER = ""
+
+
+def editor_column_order(section: str) -> list[str]:
+    """The editor's columns in display order: the names a planner knows first, the (read-only) id last."""
+    cols = COLUMNS[section]
+    return [c for c in cols if c != "id"] + (["id"] if "id" in cols else [])
+
+
 # A month number in an editor cell, spelt as everywhere else (ST.month: "7月", no space).
 MONTH_FORMAT = "%d月"
 

@@ -92,3 +92,16 @@ def test_months_have_one_spelling_in_the_editors():
             fmt = (config.get("type_config") or {}).get("format") if isinstance(config, dict) else None
             if fmt and "月" in fmt:
                 assert fmt % 7 == spelt, (section, name, fmt)
+
+
+def test_editors_show_empty_cells_empty_and_names_before_ids(open_app):
+    at = open_app("resources")
+    assert len(at.data_editor) == 6
+    for editor in at.data_editor:
+        proto = editor.proto
+        assert proto.HasField("placeholder") and proto.placeholder == "", "empty cells would read 'None'"
+        order = list(proto.column_order)
+        if "id" in order:
+            assert order[-1] == "id" and order[0] != "id", order  # 名称 first, 编号 last
+    topics = at.data_editor[0].value
+    assert topics["fixed_month"].isna().any()  # the sample has empty cells, so the placeholder matters
