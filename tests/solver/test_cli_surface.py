@@ -102,6 +102,11 @@ BAD_FILES = {
     "control char in title": (_title("发展\x07交通"), ["T02", "议题名称", "控制字符"]),
     "newline in title": (_title("发展\n交通"), ["T02", "议题名称", "控制字符"]),
     "NUL in notes": (_with(lambda d: d["topics"][2].update(notes="a\x00b")), ["T03", "控制字符"]),
+    # written raw (UTF-8, not as a \\u escape): the reader must not rely on escapes to find it
+    "raw C1 in title": (
+        _with(lambda d: d["topics"][3].update(title="发展\x85交通")).replace(b"\\u0085", "\x85".encode()),
+        ["T04", "议题名称", "控制字符"],
+    ),
 }
 
 
