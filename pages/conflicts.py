@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui import frames, state, views
 from ui import texts as U
+from ui.markdown import md_text
 
 plan = state.require_plan()
 st.title(U.PAGE["conflicts"][0])
@@ -27,13 +28,13 @@ if shown.hard:
     if shown.schedule.assignments:
         st.error(U.CF_VIOLATIONS.format(n=len(shown.hard)), icon=":material/block:")
     else:
-        st.error(shown.schedule.explanation or "", icon=":material/block:")
+        st.error(md_text(shown.schedule.explanation or ""), icon=":material/block:")
         st.markdown(U.CF_HARD_INTRO)
     hard = frames.findings_frame(shown.plan, shown.hard)
     st.dataframe(hard[frames.HARD_FINDING_COLUMNS], hide_index=True, width="stretch", key="cf_hard_table")
     views.jump_row(frames.finding_entities(hard), key="cf_hard_jump")
 elif not shown.schedule.assignments:
-    st.error(shown.schedule.explanation or "", icon=":material/block:")
+    st.error(md_text(shown.schedule.explanation or ""), icon=":material/block:")
 else:
     st.success(U.CF_NO_HARD, icon=":material/check_circle:")
 

@@ -5,13 +5,14 @@ import streamlit as st
 from solver import texts as ST
 from ui import exports, select, state, views
 from ui import texts as U
+from ui.markdown import md_text
 
 plan = state.require_plan()
 schedule = state.schedule()
 views.apply_jump()  # a "在全年总览中查看" link from another page sets a filter
 
 st.title(U.PAGE["overview"][0])
-st.caption(U.OV_CAPTION.format(body=plan.body, year=plan.year, n=len(plan.topics)))
+st.caption(U.OV_CAPTION.format(body=md_text(plan.body), year=plan.year, n=len(plan.topics)))
 
 k1, k2, k3, k4 = st.columns([1, 1, 1, 4.2])
 k1.metric(U.OV_KPI_TOPICS, len(plan.topics), border=True)
@@ -22,7 +23,10 @@ k2.metric(
     help=ST.STATUS[schedule.status] if schedule else U.SIDEBAR_NO_SCHEDULE,
 )
 k3.metric(
-    U.OV_KPI_WARNINGS, len(views.current_report().warnings) if schedule else 0, help=U.OV_KPI_WARNINGS_HELP, border=True
+    U.OV_KPI_WARNINGS,
+    len(views.current_report().warnings) if schedule and schedule.assignments else "—",  # never solved: no count
+    help=U.OV_KPI_WARNINGS_HELP,
+    border=True,
 )
 with k4:
     st.html(views.form_kpis_html(plan))
@@ -45,7 +49,7 @@ if filtered:
 if schedule is None:
     st.info(U.OV_NO_SCHEDULE)
 elif not schedule.has_schedule:
-    st.error(U.OV_INFEASIBLE.format(explanation=schedule.explanation or ""))
+    st.error(U.OV_INFEASIBLE.format(explanation=md_text(schedule.explanation or "")))
 
 # Lazy tabs: only the open one is drawn, so the first paint does not wait for the table and chart code.
 tab_cal, tab_list, tab_spread = st.tabs(

@@ -5,6 +5,7 @@ import streamlit as st
 from services import ServiceError
 from ui import exports, frames, import_review, state, views, widgets
 from ui import texts as U
+from ui.markdown import md_text
 
 plan = state.require_plan()
 
@@ -21,6 +22,8 @@ for section, tab in zip(frames.SECTIONS, st.tabs([frames.tab_label(s) for s in f
             base[section],
             key=views.editor_key(section),
             column_config=frames.editor_columns(plan, section),
+            column_order=frames.editor_column_order(section),
+            placeholder=frames.EDITOR_PLACEHOLDER,
             num_rows="fixed" if section == "plan" else "dynamic",
             hide_index=True,
             width="stretch",
@@ -44,7 +47,7 @@ with checks:
         try:
             version = state.save_plan(new_plan, author=widgets.author())
         except ServiceError as err:
-            st.error(str(err))
+            st.error(md_text(err))
         else:
             views.flash(
                 U.RES_SAVED.format(version=version)

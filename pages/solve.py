@@ -9,6 +9,7 @@ from solver import texts_search as TS
 from solver.rules import GOAL_HELP, GOAL_LABELS
 from ui import scenarios, state, views, widgets
 from ui import texts as U
+from ui.markdown import md_text
 
 plan = state.require_plan()
 
@@ -39,7 +40,7 @@ with right:
         try:
             state.record_solve(result, author=widgets.author())
         except ServiceError as err:  # the plan was saved by someone else meanwhile: say so, keep nothing
-            views.flash(str(err), "error")
+            views.flash(md_text(err), "error")
         else:
             stopped = TS.STOPPED_BY.get(getattr(result, "stopped_by", None) or "", "")
             views.flash(

@@ -7,6 +7,7 @@ from solver import texts as ST
 from ui import frames, state, views, widgets
 from ui import texts as U
 from ui import whatif_ui as W
+from ui.markdown import md_list, md_text
 
 plan = state.require_plan()
 st.title(U.PAGE["whatif"][0])
@@ -31,7 +32,7 @@ with edits:
             U.WI_TOPIC, topic_ids, format_func=W.topic_label(wplan), key="wi_pin_topic", index=W.first_free_topic(wplan)
         )
         c2.selectbox(U.WI_MONTH, months, format_func=ST.month, key="wi_pin_month")
-        st.caption(W.topic_now(wplan, latest, pin_topic))
+        st.caption(md_text(W.topic_now(wplan, latest, pin_topic)))
         b1, b2, _ = st.columns([1, 1, 2])
         b1.button(U.WI_PIN, on_click=W.on_pin, key="wi_pin", icon=":material/push_pin:", width="stretch")
         b2.button(U.WI_UNPIN, on_click=W.on_unpin, key="wi_unpin", width="stretch")
@@ -74,7 +75,7 @@ with edits:
 with log:
     st.markdown(f"**{U.WI_LOG}**")
     if st.session_state.wi_log:
-        st.markdown("\n".join(f"- {line}" for line in st.session_state.wi_log))
+        st.markdown(md_list(st.session_state.wi_log))
     else:
         st.caption(U.WI_LOG_EMPTY)
     go = st.button(
@@ -103,7 +104,7 @@ if after is not None:
     st.divider()
     st.subheader(U.WI_RESULT)
 if after is not None and not after.assignments:
-    st.error(U.WI_INFEASIBLE.format(explanation=after.explanation or ST.STATUS[after.status]))
+    st.error(U.WI_INFEASIBLE.format(explanation=md_text(after.explanation or ST.STATUS[after.status])))
     st.page_link("pages/conflicts.py", label=U.SOLVE_SEE_CONFLICTS, icon=":material/report:")
 elif after is not None:
     diff = state.diff(
@@ -132,7 +133,7 @@ elif after is not None:
         options = frames.for_you_options(diff)
         if options:
             who = st.selectbox(U.WI_FOR_YOU_PICK, options, format_func=frames.for_you_label(diff).get, key="wi_for_you")
-            st.markdown("\n".join(f"- {line}" for line in frames.for_you_changes(diff, who)))
+            st.markdown(md_list(frames.for_you_changes(diff, who)))
         else:
             st.info(U.WI_FOR_YOU_NONE)
 
@@ -166,7 +167,7 @@ elif after is not None:
         try:
             version = state.whatif_adopt(author=widgets.author())
         except ServiceError as err:
-            st.error(str(err))
+            st.error(md_text(err))
         else:
             views.flash(U.WI_ADOPTED.format(version=version))
             st.rerun()
@@ -183,7 +184,7 @@ rows = state.suggestions(
     st.session_state.wi_plan_token, latest_token, sugg_topic, state.options().weights.model_dump_json(), wplan, latest
 )
 c2.selectbox(U.WI_SUGGEST_MONTH, [r.month for r in rows], format_func=ST.month, key="wi_sugg_month")
-st.caption(W.topic_now(wplan, latest, sugg_topic))
+st.caption(md_text(W.topic_now(wplan, latest, sugg_topic)))
 c3.button(U.WI_SUGGEST_MOVE, on_click=W.on_move_here, key="wi_sugg_move", icon=":material/move_down:", width="stretch")
 st.dataframe(
     frames.suggestions_frame(wplan, sugg_topic, rows),

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
+from solver.cli_common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    ChineseArgumentParser,
+    CliError,
+    check_output_path,
+    int_in,
+    run_guarded,
+    say,
+    write_output,
+)
+from solver.io import read_plan_file, read_schedule_file
 from solver.plan import Plan, Schedule
-from solver.validate import PlanError, load_plan, load_schedule
 
 from . import texts as T
 from .common import PaperworkError, text_from_upload
@@ -17,131 +26,91 @@ from .excel import plan_to_xlsx, template, xlsx_import
 from .ics import all_calendars, calendars
 from .importer import import_document
 
-EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 C = T.CLI
 
 DESCRIPTION = f"""\
-{C['prog_help']}
+{C["prog_help"]}
 
-  template   {C['template']}
-  xlsx2json  {C['xlsx2json']}
-  json2xlsx  {C['json2xlsx']}
-  docx       {C['docx']}
-  ics        {C['ics']}
-  text2json  {C['text2json']}
+  template   {C["template"]}
+  xlsx2json  {C["xlsx2json"]}
+  json2xlsx  {C["json2xlsx"]}
+  docx       {C["docx"]}
+  ics        {C["ics"]}
+  text2json  {C["text2json"]}
 
-退出码:0 成功;1 输入文件有误(列出全部问题);2 命令用法有误。
+退出码:0 成功;1 输入文件有误(列出全部问题)或文件无法读写;2 命令用法有误;
+        70 程序内部错误;130 被中断。
 """
 
 EPILOG = """\
-示例:
+示例(依次运行即可;data/ 为本项目自带的示例计划):
   python -m paperwork template -o 模板.xlsx
-  python -m paperwork xlsx2json 计划.xlsx -o 计划.json
   python -m paperwork json2xlsx data/weihai-2023.json --schedule data/weihai-2023.published.json -o 计划.xlsx
+  python -m paperwork xlsx2json 计划.xlsx -o 计划.json
   python -m paperwork docx data/weihai-2023.json data/weihai-2023.published.json -o 计划.docx
-  python -m paperwork ics data/weihai-2023.json data/weihai-2023.published.json --department D01 -o 部门.ics
-  python -m paperwork text2json 已发布计划.txt -o 草稿.json
+  python -m paperwork ics data/weihai-2023.json data/weihai-2023.published.json --department gongxin -o 部门.ics
+  python -m paperwork ics data/weihai-2023.json data/weihai-2023.published.json --all -o 全部日历.zip
+  python -m paperwork text2json 计划.docx --known data/weihai-2023.json -o 草稿.json
 """
-
-_ARGPARSE_ZH = {
-    "the following arguments are required": "缺少参数",
-    "unrecognized arguments": "无法识别的参数",
-    "invalid choice": "无效的选项",
-    "expected one argument": "需要一个值",
-    "invalid int value": "应为整数",
-    "one of the arguments": "以下参数必须且只能给出一个",
-    "not allowed with argument": "不能与此参数同时使用",
-    "is required": "为必填",
-}
-
-
-_HELP_ZH = {"usage: ": "用法:", "positional arguments:": "位置参数:", "options:": "选项:",
-            "optional arguments:": "选项:"}
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, with its headings and complaints in Chinese."""
-
-    def _zh(self, text: str) -> str:
-        for en, zh in _HELP_ZH.items():
-            text = text.replace(en, zh)
-        return text
-
-    def format_usage(self) -> str:
-        return self._zh(super().format_usage())
-
-    def format_help(self) -> str:
-        return self._zh(super().format_help())
-
-    def error(self, message: str):  # type: ignore[override]
-        for en, zh in _ARGPARSE_ZH.items():
-            message = message.replace(en, zh)
-        self.print_usage(sys.stderr)
-        print(C["usage_error"].format(msg=message), file=sys.stderr)
-        raise SystemExit(EXIT_USAGE)
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="python -m paperwork", description=DESCRIPTION, epilog=EPILOG,
-                formatter_class=argparse.RawDescriptionHelpFormatter, add_help=False)
-    p.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
-    sub = p.add_subparsers(dest="command", required=True, metavar="{template,xlsx2json,json2xlsx,docx,ics,text2json}",
-                           parser_class=_Parser)
+    p = ChineseArgumentParser(prog="python -m paperwork", description=DESCRIPTION, epilog=EPILOG)
+    sub = p.add_subparsers(dest="command", required=True, metavar="{template,xlsx2json,json2xlsx,docx,ics,text2json}")
 
     def cmd(name: str) -> argparse.ArgumentParser:
-        s = sub.add_parser(name, help=C[name], description=C[name], add_help=False)
-        s.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
-        return s
+        return sub.add_parser(name, help=C[name], description=C[name])
 
     s = cmd("template")
-    s.add_argument("-o", "--output", type=Path, required=True, help=C["out_required"])
+    s.add_argument("-o", "--output", type=Path, required=True, metavar="文件", help=C["out_required"])
 
     s = cmd("xlsx2json")
-    s.add_argument("xlsx", type=Path, help=C["xlsx"])
-    s.add_argument("-o", "--output", type=Path, help=C["out"])
+    s.add_argument("xlsx", type=Path, metavar="工作簿", help=C["xlsx"])
+    s.add_argument("-o", "--output", type=Path, metavar="文件", help=C["out"])
 
     s = cmd("json2xlsx")
-    s.add_argument("plan", type=Path, help=C["plan"])
-    s.add_argument("--schedule", type=Path, help=C["schedule"])
-    s.add_argument("-o", "--output", type=Path, required=True, help=C["out_required"])
+    s.add_argument("plan", type=Path, metavar="计划文件", help=C["plan"])
+    s.add_argument("--schedule", type=Path, metavar="安排文件", help=C["schedule"])
+    s.add_argument("-o", "--output", type=Path, required=True, metavar="文件", help=C["out_required"])
 
     s = cmd("docx")
-    s.add_argument("plan", type=Path, help=C["plan"])
-    s.add_argument("schedule", type=Path, nargs="?", help=C["schedule"])
-    s.add_argument("-o", "--output", type=Path, required=True, help=C["out_required"])
-    s.add_argument("--preamble", type=Path, help=C["preamble"])
-    s.add_argument("--closing", type=Path, help=C["closing"])
+    s.add_argument("plan", type=Path, metavar="计划文件", help=C["plan"])
+    s.add_argument("schedule", type=Path, nargs="?", metavar="安排文件", help=C["schedule"])
+    s.add_argument("-o", "--output", type=Path, required=True, metavar="文件", help=C["out_required"])
+    s.add_argument("--preamble", type=Path, metavar="文件", help=C["preamble"])
+    s.add_argument("--closing", type=Path, metavar="文件", help=C["closing"])
     s.add_argument("--no-appendix", action="store_true", help="不附“协商活动安排表”")
 
     s = cmd("ics")
-    s.add_argument("plan", type=Path, help=C["plan"])
-    s.add_argument("schedule", type=Path, nargs="?", help=C["schedule"])
+    s.add_argument("plan", type=Path, metavar="计划文件", help=C["plan"])
+    s.add_argument("schedule", type=Path, nargs="?", metavar="安排文件", help=C["schedule"])
     who = s.add_mutually_exclusive_group(required=True)
     who.add_argument("--leader", metavar="编号", help=C["leader"])
     who.add_argument("--department", metavar="编号", help=C["department"])
     who.add_argument("--committee", metavar="编号", help=C["committee"])
     who.add_argument("--all", action="store_true", help=C["all"])
-    s.add_argument("-o", "--output", type=Path, required=True, help=C["out_required"])
+    s.add_argument("-o", "--output", type=Path, required=True, metavar="文件", help=C["out_required"])
 
     s = cmd("text2json")
-    s.add_argument("text", type=Path, help=C["text"])
-    s.add_argument("-o", "--output", type=Path, help=C["out"])
-    s.add_argument("--known", type=Path, help=C["known"])
-    s.add_argument("--year", type=int, help=C["year"])
+    s.add_argument("text", type=Path, metavar="文本文件", help=C["text"])
+    s.add_argument("-o", "--output", type=Path, metavar="文件", help=C["out"])
+    s.add_argument("--known", type=Path, metavar="文件", help=C["known"])
+    s.add_argument("--year", type=int_in(1949, 2200), metavar="年", help=C["year"])
     s.add_argument("--session-month", type=int, choices=range(1, 13), metavar="1–12", help=C["session_month"])
     return p
 
 
-class _BadInput(Exception):
-    def __init__(self, messages: list[str]):
-        self.messages = messages
-
-
 def _read_bytes(path: Path) -> bytes:
+    if path.is_dir():
+        raise CliError(f"{path} 是一个文件夹,请给出文件")
     try:
         return path.read_bytes()
-    except (FileNotFoundError, IsADirectoryError):
-        raise _BadInput([C["not_found"].format(path=path)]) from None
+    except FileNotFoundError:
+        raise CliError(C["not_found"].format(path=path)) from None
+    except PermissionError:
+        raise CliError(f"没有权限读取 {path}") from None
+    except OSError as err:
+        raise CliError(f"无法读取 {path}:{err.strerror or err}") from None
 
 
 def _read_text(path: Path) -> str:
@@ -149,28 +118,20 @@ def _read_text(path: Path) -> str:
 
 
 def _plan(path: Path) -> Plan:
-    _read_bytes(path)  # a clear "not found" first
-    return load_plan(path)
+    plan, warnings = read_plan_file(path)
+    for w in warnings:
+        say(f"提示:{w}")
+    return plan
 
 
 def _schedule(path: Path | None, plan: Plan) -> Schedule | None:
-    if path is None:
-        return None
-    _read_bytes(path)
-    return load_schedule(path, plan)
+    return read_schedule_file(path, plan) if path is not None else None
 
 
 def _write(path: Path | None, data: bytes | str) -> None:
-    if path is None:
-        sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
-        if isinstance(data, str) and not data.endswith("\n"):
-            sys.stdout.write("\n")
-        return
-    if isinstance(data, str):
-        path.write_text(data if data.endswith("\n") else data + "\n", encoding="utf-8")
-    else:
-        path.write_bytes(data)
-    print(C["wrote"].format(path=path), file=sys.stderr)
+    write_output(path, data)
+    if path is not None:
+        say(C["wrote"].format(path=path))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -180,9 +141,7 @@ def run(args: argparse.Namespace) -> int:
         read = xlsx_import(_read_bytes(args.xlsx), name=args.xlsx.name)
         _write(args.output, read.plan.to_json())
         if read.warnings:
-            print(C["warnings"], file=sys.stderr)
-            for w in read.warnings:
-                print(f"  - {w}", file=sys.stderr)
+            say(C["warnings"], *(f"  - {w}" for w in read.warnings))
     elif args.command == "json2xlsx":
         plan = _plan(args.plan)
         _write(args.output, plan_to_xlsx(plan, _schedule(args.schedule, plan)))
@@ -191,52 +150,56 @@ def run(args: argparse.Namespace) -> int:
         sched = _schedule(args.schedule, plan)
         preamble = _read_text(args.preamble) if args.preamble else None
         closing = _read_text(args.closing) if args.closing else None
-        _write(args.output, plan_document(plan, sched, preamble=preamble, closing=closing,
-                                          appendix=not args.no_appendix))
+        _write(
+            args.output, plan_document(plan, sched, preamble=preamble, closing=closing, appendix=not args.no_appendix)
+        )
     elif args.command == "ics":
         plan = _plan(args.plan)
         sched = _schedule(args.schedule, plan)
         if args.all:
             _write(args.output, all_calendars(plan, sched))
         else:
-            kind, ident = next((k, getattr(args, k)) for k in ("leader", "department", "committee")
-                               if getattr(args, k) is not None)
+            kind, ident = next(
+                (k, getattr(args, k)) for k in ("leader", "department", "committee") if getattr(args, k) is not None
+            )
             _write(args.output, calendars(plan, sched, kind=kind, entity_id=ident))
     elif args.command == "text2json":
         known = _plan(args.known) if args.known else None
-        draft = import_document(args.text.name, _read_bytes(args.text), known=known, year=args.year,
-                                session_month=args.session_month)
+        draft = import_document(
+            args.text.name, _read_bytes(args.text), known=known, year=args.year, session_month=args.session_month
+        )
         if "year" in draft.required:  # "今年" is no year: ask, never guess
-            raise _BadInput([T.READ_WARN["year_needed"] + C["year_flag"]])
+            raise CliError(T.READ_WARN["year_needed"] + C["year_flag"])
         _write(args.output, draft.plan.to_json())
-        for what, names in (("专委会", draft.new_committees), ("部门", draft.new_departments),
-                            ("领导", draft.new_leaders), ("协商形式", draft.new_forms)):
+        for what, names in (
+            ("专委会", draft.new_committees),
+            ("部门", draft.new_departments),
+            ("领导", draft.new_leaders),
+            ("协商形式", draft.new_forms),
+        ):
             if names:
-                print(C["new_names"].format(what=what, names="、".join(names)), file=sys.stderr)
+                say(C["new_names"].format(what=what, names="、".join(names)))
         if draft.warnings:
-            print(C["warnings"], file=sys.stderr)
-            for w in draft.warnings:
-                print(f"  - {w}", file=sys.stderr)
+            say(C["warnings"], *(f"  - {w}" for w in draft.warnings))
         if draft.skipped:
-            print(C["unparsed"].format(n=len(draft.skipped)), file=sys.stderr)
-            for s in draft.skipped:  # every line not used, by its number: nothing vanishes unsaid
-                print(f"  第 {s.line} 行({s.reason}):{s.text}", file=sys.stderr)
+            # every line not used, by its number: nothing vanishes unsaid
+            lines = [C["skipped_line"].format(line=x.line, reason=x.reason, text=x.text) for x in draft.skipped]
+            say(C["unparsed"].format(n=len(draft.skipped)), *lines)
     return EXIT_OK
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+def _run(args: argparse.Namespace) -> int:
+    if getattr(args, "output", None) is not None:
+        check_output_path(args.output)  # before any work: a missing folder is said at once
     try:
         return run(args)
     except PaperworkError as err:
         messages = [i.message for i in err.issues]
-    except PlanError as err:
-        messages = [i.message for i in err.issues]
-    except _BadInput as err:
-        messages = err.messages
-    except json.JSONDecodeError as err:  # pragma: no cover - load_plan reports these itself
-        messages = [str(err)]
-    print(C["errors"].format(n=len(messages)), file=sys.stderr)
-    for m in messages:
-        print(f"  - {m}", file=sys.stderr)
+    say(C["errors"].format(n=len(messages)), *(f"  - {m}" for m in messages))
     return EXIT_BAD_INPUT
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``python -m paperwork``; the exit code (see ``DESCRIPTION``). No traceback reaches the user."""
+    args = _parser().parse_args(argv)
+    return run_guarded(lambda: _run(args))

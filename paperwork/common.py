@@ -14,8 +14,9 @@ import zipfile
 from dataclasses import dataclass
 from typing import Literal
 
+from solver.io import decode_json_text, plan_from_data
 from solver.plan import Assignment, Plan, Schedule
-from solver.validate import PlanError, load_plan, parse_schedule
+from solver.validate import PlanError, parse_schedule
 
 from . import texts as T
 
@@ -161,7 +162,7 @@ def json_to_plan(data: bytes, *, name: str = "计划.json") -> Plan:
     """An uploaded plan JSON: size/type checked, then validated; every problem in one error."""
     check_upload(name, data, "json")
     try:
-        return load_plan(data)
+        return plan_from_data(decode_json_text(data, what=name), what=name)[0]
     except PlanError as err:
         raise from_plan_error(err) from None
 
@@ -170,7 +171,7 @@ def json_to_schedule(data: bytes, plan: Plan, *, name: str = "安排.json") -> S
     """An uploaded schedule JSON, checked against its plan."""
     check_upload(name, data, "json")
     try:
-        return parse_schedule(json.loads(data.decode("utf-8-sig")), plan)
+        return parse_schedule(decode_json_text(data, what=name), plan)
     except PlanError as err:
         raise from_plan_error(err) from None
 
@@ -221,7 +222,7 @@ _LIST_SPLIT = re.compile(r"[、,，;；\n\r/]+")
 
 
 def split_names(text: str) -> list[str]:
-    """"市工信局、市教育局, 市人社局" → three names (empty parts dropped)."""
+    """ "市工信局、市教育局, 市人社局" → three names (empty parts dropped)."""
     return [p.strip() for p in _LIST_SPLIT.split(text or "") if p.strip()]
 
 
@@ -257,3 +258,70 @@ def zh_punct(text: str) -> str:
     text = re.sub(rf"\(([^()]*[{_CJK}][^()]*)\)", "\uff08\\1\uff09", text)
     text = re.sub(rf"(?<=[{_CJK}])\(([^()]*)\)", "\uff08\\1\uff09", text)
     return text
+
+
+# -- text written to files ------------------------------------------------------------------
+
+# Characters XML 1.0 cannot hold (C0 controls but tab/LF/CR, lone surrogates,
+# U+FFFE/U+FFFF): openpyxl and lxml refuse them, so an export would crash.
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Line and tab breaks, and the C1 controls (invisible in every office program).
+_BREAKS = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]+")
+_C1 = re.compile(r"[\x7f-\x84\x86-\x9f]")
+
+
+def xml_safe(text: str) -> str:
+    """Free text (notes, a preamble) as an office file can hold it: XML-illegal characters dropped.
+
+    Tabs and line breaks stay; a lone surrogate becomes U+FFFD (it was a
+    broken character, and the reader should see that something was there).
+    """
+    text = re.sub(r"[\ud800-\udfff]", "\ufffd", text)
+    return _XML_ILLEGAL.sub("", text)
+
+
+def one_line(text: str) -> str:
+    """A title or a name as one line: breaks and tabs become one space, control characters go, ends trimmed.
+
+    Applied on the way out (Excel, Word, calendars) so that a title typed with
+    a stray line break comes back from the .xlsx or .docx as the same single
+    title: ``one_line`` of what went out is what comes back in.
+    """
+    text = _BREAKS.sub(" ", xml_safe(text))
+    return _C1.sub("", text).strip()
+
+
+def _needs_cleaning(text: str) -> bool:
+    return bool(text) and one_line(text) != text
+
+
+def plan_for_output(plan: Plan) -> Plan:
+    """The plan with every title, name, role and the body made :func:`one_line` (a copy when anything changes).
+
+    Notes keep their line breaks (only :func:`xml_safe`). Cheap when nothing
+    needs cleaning: the same object comes back.
+    """
+    changed = False
+
+    def fix(item, fields: tuple[str, ...]):
+        nonlocal changed
+        update = {f: one_line(getattr(item, f)) for f in fields if _needs_cleaning(getattr(item, f))}
+        notes = getattr(item, "notes", None)
+        if isinstance(notes, str) and xml_safe(notes) != notes:
+            update["notes"] = xml_safe(notes)
+        if not update:
+            return item
+        changed = True
+        return item.model_copy(update=update)
+
+    update = {
+        "forms": [fix(f, ("name",)) for f in plan.forms],
+        "committees": [fix(c, ("name",)) for c in plan.committees],
+        "departments": [fix(d, ("name",)) for d in plan.departments],
+        "leaders": [fix(x, ("name", "role")) for x in plan.leaders],
+        "topics": [fix(t, ("title",)) for t in plan.topics],
+    }
+    if _needs_cleaning(plan.body):
+        update["body"] = one_line(plan.body)
+        changed = True
+    return plan.model_copy(update=update) if changed else plan

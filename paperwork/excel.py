@@ -38,7 +38,9 @@ from .common import (
     check_upload,
     join_names,
     next_id,
+    plan_for_output,
     split_names,
+    xml_safe,
 )
 
 log = logging.getLogger(__name__)
@@ -179,6 +181,48 @@ def _style_header(ws: Worksheet, widths: list[int]) -> None:
 
 
 # -- writing ------------------------------------------------------------------------------
+#
+# Every value goes through ``_Rows.add``: text is made XML-safe (openpyxl
+# refuses control characters) and written as *text*, never as a formula.
+# OWASP's formula-injection guidance names a leading ``=``, ``+``, ``-``,
+# ``@``, tab and CR; such a cell is typed as a string with Excel's own
+# quote prefix (what Excel stores when a user types ``'=…``), so the office's
+# Excel shows and keeps the text, nothing runs, and the import reads the
+# same title back (the value itself is unchanged).
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+# Column kinds whose text can outgrow the column and should wrap.
+_LONG_KINDS = {"title", "name", "text", "committees", "departments", "leaders", "topics"}
+_CENTER = Alignment(horizontal="center")
+
+
+class _Rows:
+    """Appends rows to a sheet, one cell at a time, text always as text (see above)."""
+
+    def __init__(self, ws: Worksheet, *, after: int = 0):
+        self.ws = ws
+        self.row = after
+
+    def add(self, values: list[Any], *, align: Alignment | None = None, only: frozenset[int] | None = None) -> int:
+        """Write ``values`` as the next row (None: no cell); the row number written.
+
+        ``align`` is set on the written cells, or only on those of the columns
+        ``only`` (1-based): styling a cell costs as much as writing it, and short
+        cells (ids, months) do not need wrapping.
+        """
+        self.row += 1
+        for col, value in enumerate(values, start=1):
+            if value is None:
+                continue
+            text = isinstance(value, str)
+            cell = self.ws.cell(row=self.row, column=col, value=xml_safe(value) if text else value)
+            if text and (cell.data_type != "s" or value.startswith(_FORMULA_START)):
+                cell.data_type = "s"
+                cell.quotePrefix = True
+            if align is not None and (only is None or col in only):
+                cell.alignment = align
+        return self.row
 
 
 def _safe_names(ids: list[str], by_id: dict[str, Any]) -> str:
@@ -205,21 +249,26 @@ def _extra_value(v: Any) -> Any:
     return json.dumps(v, ensure_ascii=False)
 
 
-def _cell_value(plan: Plan, section: str, item: Any, key: str, kind: str) -> Any:
-    lookups = {
+def _lookups(plan: Plan) -> dict[str, dict[str, Any]]:
+    """The id → item tables a list sheet needs, built once per sheet (not once per cell)."""
+    return {
+        "form": plan.form_by_id(),
         "committees": plan.committee_by_id(),
         "departments": plan.department_by_id(),
         "leaders": plan.leader_by_id(),
     }
+
+
+def _cell_value(lookups: dict[str, dict[str, Any]], item: Any, key: str, kind: str) -> Any:
     if key == "window_start":
         return item.window[0] if item.window else None
     if key == "window_end":
         return item.window[1] if item.window else None
     value = getattr(item, key)
     if kind == "form":
-        form = plan.form_by_id().get(value)
+        form = lookups["form"].get(value)
         return form.name if form and split_names(form.name) == [form.name] else value
-    if kind in lookups:
+    if kind in ("committees", "departments", "leaders"):
         return _safe_names(value, lookups[kind]) or None
     if kind == "topics":
         return join_names(value) or None
@@ -243,22 +292,21 @@ def _write_list(ws: Worksheet, plan: Plan, section: str, *, comments: bool) -> N
     cols = COLUMNS[section]
     items = getattr(plan, section)
     extras = _extras(items)
-    heads = [T.HEAD[k] for k, _ in cols] + extras
-    ws.append(heads)
+    rows = _Rows(ws)
+    rows.add([T.HEAD[k] for k, _ in cols] + extras)
     widths = [_WIDTH[kind] for _, kind in cols] + [16] * len(extras)
     _style_header(ws, widths)
     if comments:
         for i, (key, _) in enumerate(cols, start=1):
             if key in T.HEAD_HELP:
                 ws.cell(row=1, column=i).comment = Comment(T.HEAD_HELP[key], "协商计划编排")
+    lookups = _lookups(plan)
+    long_cols = frozenset(i for i, (_, kind) in enumerate(cols, start=1) if kind in _LONG_KINDS)
+    long_cols |= frozenset(range(len(cols) + 1, len(cols) + len(extras) + 1))
     for it in items:
-        row = [_cell_value(plan, section, it, k, kind) for k, kind in cols]
-        row += [_extra_value((it.model_extra or {}).get(k)) for k in extras]
-        ws.append(row)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for r in ws.iter_rows(min_row=2, max_row=ws.max_row):
-        for c in r:
-            c.alignment = wrap
+        extra = it.model_extra or {}
+        row = [_cell_value(lookups, it, k, kind) for k, kind in cols]
+        rows.add(row + [_extra_value(extra.get(k)) for k in extras], align=_WRAP, only=long_cols)
     _validations(ws, section, len(items))
 
 
@@ -285,7 +333,8 @@ def _validations(ws: Worksheet, section: str, n: int) -> None:
 
 
 def _write_calendar(ws: Worksheet, plan: Plan) -> None:
-    ws.append([T.CAL_KEY_HEAD, T.CAL_VALUE_HEAD])
+    rows = _Rows(ws)
+    rows.add([T.CAL_KEY_HEAD, T.CAL_VALUE_HEAD])
     _style_header(ws, [18, 40])
     cal = plan.calendar
     values = {
@@ -297,16 +346,17 @@ def _write_calendar(ws: Worksheet, plan: Plan) -> None:
         "max_topics_per_month": cal.max_topics_per_month,
     }
     for key in CAL_FIELDS:
-        ws.append([T.CAL_ROWS[key], values[key]])
+        rows.add([T.CAL_ROWS[key], values[key]])
     for k, v in (plan.model_extra or {}).items():
-        ws.append([k, _extra_value(v)])
+        rows.add([k, _extra_value(v)])
     for k, v in (cal.model_extra or {}).items():
-        ws.append([f"calendar.{k}", _extra_value(v)])
+        rows.add([f"calendar.{k}", _extra_value(v)])
 
 
 def _write_readme(ws: Worksheet) -> None:
+    rows = _Rows(ws)
     for line in T.README_LINES:
-        ws.append([line])
+        rows.add([line])
     ws["A1"].font = Font(bold=True, size=14)
     ws.column_dimensions["A"].width = 110
 
@@ -326,31 +376,29 @@ def _write_schedule(wb: Workbook, plan: Plan, schedule: Schedule) -> None:
 
     # 月历: every consultation under its month.
     ws = wb.create_sheet(T.SHEET_MONTHS)
-    heads = [ST.FIELD["month"], ST.FIELD["id"], ST.FIELD["title"], ST.FIELD["form"], ST.FIELD["lead"],
-             ST.FIELD["co_organizers"], ST.FIELD["departments"], ST.FIELD["leaders"]]
-    ws.append(heads)
+    rows = _Rows(ws)
+    rows.add([ST.FIELD["month"], ST.FIELD["id"], ST.FIELD["title"], ST.FIELD["form"], ST.FIELD["lead"],
+              ST.FIELD["co_organizers"], ST.FIELD["departments"], ST.FIELD["leaders"]])
     _style_header(ws, [8, 8, 44, 20, 16, 16, 40, 24])
     by_month: dict[int, list[str]] = {}
     for a in schedule.assignments:
         by_month.setdefault(a.month, []).append(a.topic)
     months = sorted(set(plan.calendar.months) | set(by_month))
-    wrap = Alignment(wrap_text=True, vertical="top")
+    long_cols = frozenset({3, 6, 7, 8})  # title, co-organizers, departments, leaders
     for m in months:
         ids = sorted(by_month.get(m, []))
         if not ids:
-            ws.append([ST.month(m), None, "—"])
+            rows.add([ST.month(m), None, "—"], align=_WRAP)
             continue
         for tid in ids:
             t = topics.get(tid)
             if t is None:
                 continue
             form = forms.get(t.form)
-            ws.append([ST.month(m), t.id, t.title, form.name if form else t.form,
-                       getattr(comms.get(lead_of.get(tid, "")), "name", lead_of.get(tid, "")),
-                       _names(t.co_organizers, comms), _names(t.departments, depts), _names(t.leaders, leaders)])
-    for r in ws.iter_rows(min_row=2):
-        for c in r:
-            c.alignment = wrap
+            rows.add([ST.month(m), t.id, t.title, form.name if form else t.form,
+                      getattr(comms.get(lead_of.get(tid, "")), "name", lead_of.get(tid, "")),
+                      _names(t.co_organizers, comms), _names(t.departments, depts), _names(t.leaders, leaders)],
+                     align=_WRAP, only=long_cols)
 
     # Load sheets: who is busy in which month.
     loads: dict[str, dict[str, dict[int, int]]] = {"departments": {}, "committees": {}, "leaders": {}}
@@ -369,14 +417,15 @@ def _write_schedule(wb: Workbook, plan: Plan, schedule: Schedule) -> None:
             loads["committees"][c][m] += 1
     for section in ("departments", "committees", "leaders"):
         ws = wb.create_sheet(T.SHEET_LOAD[section])
-        heads = [ST.FIELD["id"], ST.FIELD["name"], ST.FIELD["max_per_month"]] + [ST.month(m) for m in range(1, 13)] + ["合计"]
-        ws.append(heads)
+        rows = _Rows(ws)
+        month_heads = [ST.month(m) for m in range(1, 13)]
+        rows.add([ST.FIELD["id"], ST.FIELD["name"], ST.FIELD["max_per_month"], *month_heads, "合计"])
         _style_header(ws, [8, 24, 10] + [6] * 12 + [8])
         for item in getattr(plan, section):
             per = loads[section].get(item.id, {})
             limit = item.max_per_month
-            ws.append([item.id, item.name, limit] + [per.get(m) or None for m in range(1, 13)] + [sum(per.values())])
-            row = ws.max_row
+            row = rows.add([item.id, item.name, limit] + [per.get(m) or None for m in range(1, 13)]
+                           + [sum(per.values())])
             off = set(getattr(item, "unavailable_months", []) or [])
             for m in range(1, 13):
                 cell = ws.cell(row=row, column=3 + m)
@@ -384,18 +433,20 @@ def _write_schedule(wb: Workbook, plan: Plan, schedule: Schedule) -> None:
                     cell.fill = _OVER_FILL
                 elif m in off:
                     cell.fill = _OFF_FILL
-                cell.alignment = Alignment(horizontal="center")
+                cell.alignment = _CENTER
 
     # 编排提示: status and every finding, as the solver worded it.
     ws = wb.create_sheet(T.SHEET_FINDINGS)
-    ws.append(["类别", ST.FIELD["month"], "说明"])
+    rows = _Rows(ws)
+    rows.add(["类别", ST.FIELD["month"], "说明"])
     _style_header(ws, [16, 8, 90])
-    ws.append([ST.FIELD["status"], None, ST.STATUS.get(schedule.status, schedule.status)])
+    rows.add([ST.FIELD["status"], None, ST.STATUS.get(schedule.status, schedule.status)])
     for f in [*schedule.conflicts, *schedule.warnings]:
-        ws.append([KIND_LABELS.get(f.kind, f.kind), ST.month(f.month) if f.month else None, f.message])
+        rows.add([KIND_LABELS.get(f.kind, f.kind), ST.month(f.month) if f.month else None, f.message])
 
 
 def _workbook(plan: Plan, schedule: Schedule | None, *, template: bool) -> bytes:
+    plan = plan_for_output(plan)  # titles and names as one line of clean text
     wb = Workbook()
     readme = wb.active
     readme.title = T.SHEET_README
@@ -415,7 +466,11 @@ def _workbook(plan: Plan, schedule: Schedule | None, *, template: bool) -> bytes
 
 
 def plan_to_xlsx(plan: Plan, schedule: Schedule | None = None) -> bytes:
-    """The plan (and, if given, its schedule: 月历 and load sheets) as .xlsx bytes."""
+    """The plan (and, if given, its schedule: 月历 and load sheets) as .xlsx bytes.
+
+    Titles and names are written as one line (:func:`~paperwork.common.one_line`),
+    every text cell as text, never a formula; :func:`xlsx_to_plan` reads them back.
+    """
     return _workbook(plan, schedule, template=False)
 
 

@@ -22,7 +22,7 @@ from icalendar import Calendar, Event
 from solver.plan import Plan, Schedule, Topic
 
 from . import texts as T
-from .common import draft_schedule, fail, usable_schedule, zh_punct
+from .common import draft_schedule, fail, plan_for_output, usable_schedule, zh_punct
 
 Kind = Literal["leader", "department", "committee"]
 PRODID = "-//协商计划编排//consult-plan//ZH"
@@ -99,6 +99,7 @@ def calendars(
     byte-identical output.
     """
     usable_schedule(schedule, "日历")
+    plan = plan_for_output(plan)  # icalendar cannot encode a lone surrogate; a title is one line
     name = _entity_name(plan, kind, entity_id)
     sched = schedule or draft_schedule(plan)
     month_of, lead_of = sched.month_of(), sched.lead_of()
@@ -148,10 +149,10 @@ def calendar_filename(plan: Plan, kind: Kind, entity_id: str) -> str:
 def all_calendars(plan: Plan, schedule: Schedule | None, *, stamp: dt.datetime | None = None) -> bytes:
     """A .zip holding one calendar per leader, department and committee that has any consultation."""
     stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    plan = plan_for_output(plan)  # names go into file names too
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for kind, items in (("leader", plan.leaders), ("department", plan.departments),
-                            ("committee", plan.committees)):
+        for kind, items in (("leader", plan.leaders), ("department", plan.departments), ("committee", plan.committees)):
             for item in items:
                 data = calendars(plan, schedule, kind=kind, entity_id=item.id, stamp=stamp)
                 if b"BEGIN:VEVENT" in data:

@@ -911,7 +911,7 @@ def parse_published_text(
             "blackout_months": list(DEFAULT_BLACKOUT),
             "session_month": session_month or DEFAULT_SESSION_MONTH,
         }
-        defaults += [T.DEFAULT_NOTES["session_month"], T.DEFAULT_NOTES["blackout"]]
+        defaults += [T.DEFAULT_NOTES["session_month"], T.DEFAULT_NOTES["blackout_months"]]
     session = session_month or (known.calendar.session_month if known else None) or DEFAULT_SESSION_MONTH
 
     committees = _Registry("C", known.committees if known else [], key=committee_key)

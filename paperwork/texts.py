@@ -265,6 +265,7 @@ CLI = {
     "errors": "发现 {n} 个问题:",
     "new_names": "新识别的{what}(请核对):{names}",
     "unparsed": "未使用的行 {n} 行(逐行列出):",
+    "skipped_line": "  第 {line} 行({reason}):{text}",
     "warnings": "提示:",
     "usage_error": "命令行参数有误:{msg}",
     "not_found": "找不到文件 {path}",
@@ -304,7 +305,7 @@ NOT_A_PLAN_REFUSED = (
 )
 DEFAULT_NOTES = {
     "session_month": "全会月份设为 1 月(地方政协全体会议一般在 1–2 月召开)",
-    "blackout": "2 月设为不安排月份(春节与全会筹备期)",
+    "blackout_months": "2 月设为不安排月份(春节与全会筹备期)",
     "window": "没有写明时间的议题,时间窗口暂设为 4–11 月(常规协商活动一般在 4–11 月)",
     "form_rules": "协商形式“{name}”按常规设置:{rules}",
 }

@@ -16,6 +16,7 @@ from . import texts as T
 from .errors import Reason, ServiceError, translated
 from .plans import OpenPlan
 
+
 def record_solve(engine: Engine, plan_id: int, plan_version: int, result: Schedule, *, author: str = "") -> bool:
     """Keep a solve of the plan at ``plan_version``: a feasible result becomes current; True if it did.
 

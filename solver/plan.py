@@ -12,13 +12,25 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 PLAN_FORMAT = "consult-plan/1"
 SCHEDULE_FORMAT = "consult-schedule/1"
 ALL_MONTHS = list(range(1, 13))
+
+
+def _not_bool(value: Any) -> Any:
+    # JSON ``true`` is not a month: pydantic's lax mode would read it as 1 (January).
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_not_bool", "a number is required, not true/false")
+    return value
+
+
+# An integer field that refuses true/false (months, limits, the year).
+Int = Annotated[int, BeforeValidator(_not_bool)]
 
 
 class _Item(BaseModel):
@@ -28,38 +40,38 @@ class _Item(BaseModel):
 
 
 class Calendar(_Item):
-    months: list[int] = Field(default_factory=lambda: list(ALL_MONTHS))
-    blackout_months: list[int] = Field(default_factory=list)
-    session_month: int | None = None
-    max_topics_per_month: int | None = None
+    months: list[Int] = Field(default_factory=lambda: list(ALL_MONTHS))
+    blackout_months: list[Int] = Field(default_factory=list)
+    session_month: Int | None = None
+    max_topics_per_month: Int | None = None
 
 
 class Form(_Item):
     id: str
     name: str
     session_only: bool = False
-    max_per_month: int | None = None
-    min_gap_months: int = 0
+    max_per_month: Int | None = None
+    min_gap_months: Int = 0
 
 
 class Committee(_Item):
     id: str
     name: str
-    max_per_month: int | None = None
+    max_per_month: Int | None = None
 
 
 class Department(_Item):
     id: str
     name: str
-    max_per_month: int = 1
+    max_per_month: Int = 1
 
 
 class Leader(_Item):
     id: str
     name: str
     role: str = ""
-    unavailable_months: list[int] = Field(default_factory=list)
-    max_per_month: int = 1
+    unavailable_months: list[Int] = Field(default_factory=list)
+    max_per_month: Int = 1
 
 
 class Topic(_Item):
@@ -70,9 +82,9 @@ class Topic(_Item):
     co_organizers: list[str] = Field(default_factory=list)
     departments: list[str] = Field(default_factory=list)
     leaders: list[str] = Field(default_factory=list)
-    window: tuple[int, int] | None = None
-    preferred_months: list[int] = Field(default_factory=list)
-    fixed_month: int | None = None
+    window: tuple[Int, Int] | None = None
+    preferred_months: list[Int] = Field(default_factory=list)
+    fixed_month: Int | None = None
     after: list[str] = Field(default_factory=list)
     notes: str = ""
 
@@ -80,7 +92,7 @@ class Topic(_Item):
 class Plan(_Item):
     format: str = PLAN_FORMAT
     body: str = ""
-    year: int
+    year: Int
     calendar: Calendar = Field(default_factory=Calendar)
     forms: list[Form] = Field(default_factory=list)
     committees: list[Committee] = Field(default_factory=list)
@@ -139,7 +151,7 @@ class Status(StrEnum):
 
 class Assignment(_Item):
     topic: str
-    month: int
+    month: Int
     lead: str
 
 
@@ -152,13 +164,13 @@ class Finding(_Item):
 
     kind: str
     message: str
-    month: int | None = None
+    month: Int | None = None
     topics: list[str] = Field(default_factory=list)
 
 
 class Schedule(_Item):
     format: str = SCHEDULE_FORMAT
-    plan_year: int
+    plan_year: Int
     status: Status
     assignments: list[Assignment] = Field(default_factory=list)
     warnings: list[Finding] = Field(default_factory=list)
@@ -166,8 +178,8 @@ class Schedule(_Item):
     # -- our optional fields (README, "Exchange format: our additions") ----------
     explanation: str | None = None  # one sentence on why there is no schedule
     conflict_source: str | None = None  # "precheck" (counting) or "cp-sat" (assumptions)
-    objective: int | None = None
-    bound: int | None = None  # proven lower bound of the objective
+    objective: Int | None = None
+    bound: Int | None = None  # proven lower bound of the objective
     objective_breakdown: dict[str, dict[str, int]] | None = None
     solve_seconds: float | None = None
     options: dict[str, Any] | None = None  # the SolveOptions used

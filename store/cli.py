@@ -2,8 +2,10 @@
 
 Works on whatever ``DATABASE_URL`` points at (default: the SQLite file under
 ``var/``). Exit codes: 0 success, 1 the operation failed (a Chinese message
-says why: bad file, unknown plan, database not reachable or not upgraded),
-2 the command line itself was wrong (argparse).
+says why: bad file, unknown plan, database not reachable, read-only, locked
+or not upgraded), 2 the command line itself was wrong (argparse), and the
+shared codes of :mod:`solver.cli_common` (70 internal error, 130 interrupted).
+Plan files are read by :func:`solver.io.read_plan_data`, as every other command does.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -20,6 +23,9 @@ from alembic.util.exc import CommandError
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
+from solver import texts as solver_texts
+from solver.cli_common import ChineseArgumentParser, CliError, check_output_path, int_in, run_guarded, write_output
+from solver.io import read_plan_data
 from solver.validate import PlanError
 
 from . import api
@@ -38,6 +44,40 @@ from .db import (
 from .errors import StoreError
 
 OK, FAILED, USAGE = 0, 1, 2
+
+# The database driver's English (SQLite's above all) → what the IT colleague should do.
+_DB_REASONS = (
+    (re.compile(r"readonly database|read-only", re.I), T.DB_REASON["readonly"]),
+    (re.compile(r"database is locked|database table is locked", re.I), T.DB_REASON["locked"]),
+    (re.compile(r"unable to open database file", re.I), T.DB_REASON["cannot_open"]),
+    (re.compile(r"disk is full|database or disk is full", re.I), T.DB_REASON["disk_full"]),
+    (re.compile(r"file is not a database|file is encrypted", re.I), T.DB_REASON["not_sqlite"]),
+    (re.compile(r"disk I/O error", re.I), T.DB_REASON["io_error"]),
+    (
+        re.compile(r"connection refused|could not connect|Connection refused", re.I),
+        T.DB_REASON["refused"],
+    ),
+    (re.compile(r"password authentication failed", re.I), T.DB_REASON["bad_password"]),
+    (re.compile(r'database "[^"]*" does not exist', re.I), T.DB_REASON["no_database"]),
+)
+
+
+_CONNECT = re.compile(r"connect|password authentication|unable to open|does not exist", re.I)
+
+
+def db_reason(error: str) -> str:
+    """A database driver's English error line → a Chinese reason (the original kept in brackets)."""
+    for pattern, zh in _DB_REASONS:
+        if pattern.search(error):
+            return f"{zh}({error})"
+    return error
+
+
+def db_failure(url: str, error: str) -> str:
+    """The whole Chinese sentence for a failed database operation (connecting, or reading/writing)."""
+    if _CONNECT.search(error):
+        return T.CLI_CONNECT_FAILED.format(url=url, error=db_reason(error))
+    return T.CLI_DB_FAILED.format(url=url, reason=db_reason(error))
 
 
 def _out(text: str = "") -> None:
@@ -88,12 +128,11 @@ def cmd_import(engine: Engine, args: argparse.Namespace) -> int:
     status = OK
     for name in args.files:
         path = Path(name)
-        if not path.is_file():
-            _err(T.CLI_ERROR.format(message=T.CLI_FILE_MISSING.format(path=path)))
-            status = FAILED
-            continue
         try:
-            plan_id = api.import_plan_json(engine, path, author=args.author)
+            data, _, warnings = read_plan_data(path)
+            for w in warnings:
+                _err(T.CLI_HINT.format(warning=w))
+            plan_id = api.import_plan_json(engine, data, author=args.author)
         except PlanError as err:
             _err(T.CLI_FILE_FAILED.format(path=path, n=len(err.issues)))
             for issue in err.issues:
@@ -119,18 +158,15 @@ def cmd_import(engine: Engine, args: argparse.Namespace) -> int:
 
 def cmd_export(engine: Engine, args: argparse.Namespace) -> int:
     check_schema(engine)
+    to_screen = args.output in (None, "-")
+    out = None if to_screen else check_output_path(args.output)
     data = api.export_plan_json(engine, args.plan_id, with_schedules=args.with_schedules)
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if args.output in (None, "-"):
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return OK
-    out = Path(args.output)
     try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as err:
-        _err(T.CLI_ERROR.format(message=f"{out}:{err.strerror or err}"))
-        return FAILED
+        write_output(out, json.dumps(data, ensure_ascii=False, indent=2))
+    except CliError as err:
+        raise CliError(*(T.CLI_ERROR.format(message=m) for m in err.messages)) from None
+    if to_screen:
+        return OK
     _out(T.CLI_EXPORTED.format(plan_id=args.plan_id, label=T.plan_label(data["body"], data["year"]), path=out))
     return OK
 
@@ -154,7 +190,13 @@ def cmd_scenarios(engine: Engine, args: argparse.Namespace) -> int:
     summary = next(p for p in api.list_plans(engine) if p.id == args.plan_id)
     current = api.current_schedule(engine, args.plan_id)
     _out(summary.label)
-    _out(T.CLI_CURRENT_MARK.format(status=current.status, n=len(current.assignments)) if current else T.CLI_NO_CURRENT)
+    _out(
+        T.CLI_CURRENT_MARK.format(
+            status=solver_texts.STATUS.get(current.status, current.status), n=len(current.assignments)
+        )
+        if current
+        else T.CLI_NO_CURRENT
+    )
     if not scenarios:
         _out(T.CLI_NO_SCENARIOS.format(label=summary.label))
         return OK
@@ -166,7 +208,7 @@ def cmd_scenarios(engine: Engine, args: argparse.Namespace) -> int:
                 s.name,
                 s.author,
                 T.when(s.created_at),
-                s.status,
+                solver_texts.STATUS.get(s.status, s.status),
                 s.assignment_count,
                 s.plan_version if s.plan_version is not None else "",
                 s.note,
@@ -182,11 +224,10 @@ def cmd_scenarios(engine: Engine, args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     h = T.CLI_HELP
-    p = argparse.ArgumentParser(
+    p = ChineseArgumentParser(
         prog="python -m store",
         description=T.CLI_DESCRIPTION.format(default=DEFAULT_SQLITE_PATH),
         epilog=T.CLI_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = p.add_subparsers(dest="command", required=True, metavar=T.CLI_METAVAR["command"])
 
@@ -200,11 +241,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", help=h["import"], description=h["import"])
     imp.add_argument("files", nargs="+", metavar=T.CLI_METAVAR["files"], help=h["import.files"])
-    imp.add_argument("--author", default="", help=h["import.author"])
+    imp.add_argument("--author", default="", metavar=T.CLI_METAVAR["author"], help=h["import.author"])
     imp.set_defaults(func=cmd_import)
 
     exp = sub.add_parser("export", help=h["export"], description=h["export"])
-    exp.add_argument("plan_id", type=int, metavar=T.CLI_METAVAR["plan_id"], help=h["export.plan_id"])
+    exp.add_argument("plan_id", type=int_in(1), metavar=T.CLI_METAVAR["plan_id"], help=h["export.plan_id"])
     exp.add_argument("-o", "--output", metavar=T.CLI_METAVAR["output"], help=h["export.output"])
     exp.add_argument("--with-schedules", action="store_true", help=h["export.with_schedules"])
     exp.set_defaults(func=cmd_export)
@@ -213,13 +254,18 @@ def build_parser() -> argparse.ArgumentParser:
     pl.set_defaults(func=cmd_plans)
 
     sc = sub.add_parser("scenarios", help=h["scenarios"], description=h["scenarios"])
-    sc.add_argument("plan_id", type=int, metavar=T.CLI_METAVAR["plan_id"], help=h["scenarios.plan_id"])
+    sc.add_argument("plan_id", type=int_in(1), metavar=T.CLI_METAVAR["plan_id"], help=h["scenarios.plan_id"])
     sc.set_defaults(func=cmd_scenarios)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``python -m store``; the exit code (module docstring). No traceback reaches the user."""
     args = build_parser().parse_args(argv)  # exits 2 on a usage error
+    return run_guarded(lambda: _run(args))
+
+
+def _run(args: argparse.Namespace) -> int:
     raw = os.environ.get("DATABASE_URL") or str(DEFAULT_SQLITE_PATH)
     try:
         url = database_url()
@@ -232,7 +278,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.func(engine, args)
     except OperationalError as err:
         first = str(err.orig or err).strip().splitlines()[0]
-        _err(T.CLI_ERROR.format(message=T.CLI_CONNECT_FAILED.format(url=display_url(url), error=first)))
+        _err(T.CLI_ERROR.format(message=db_failure(display_url(url), first)))
         return FAILED
     except (StoreError, PlanError, CommandError) as err:
         _err(T.CLI_ERROR.format(message=err))

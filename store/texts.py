@@ -117,11 +117,12 @@ CLI_DESCRIPTION = """\
 CLI_EPILOG = """\
 常用步骤:
   python -m store upgrade                     新建数据库或升级到最新结构(不会丢失数据)
-  python -m store import 计划.json            导入一份 consult-plan/1 计划文件
+  python -m store import data/weihai-2023.json
+                                              导入一份 consult-plan/1 计划文件
   python -m store plans                       列出所有计划(含编号、年度、版本)
-  python -m store export 3 -o 备份.json --with-schedules
-                                              把计划 3 连同其方案版本导出备份
-  python -m store scenarios 3                 列出计划 3 保存的方案版本"""
+  python -m store export 1 -o 备份.json --with-schedules
+                                              把计划 1 连同其方案版本导出备份
+  python -m store scenarios 1                 列出计划 1 保存的方案版本"""
 
 CLI_HELP = {
     "upgrade": "新建数据库,或把旧数据库升级到最新结构(先备份更稳妥;升级不会删除数据)",
@@ -139,7 +140,7 @@ CLI_HELP = {
     "scenarios.plan_id": "计划编号(见 plans 命令)",
 }
 
-CLI_METAVAR = {"command": "命令", "files": "计划文件.json", "plan_id": "计划编号", "output": "文件"}
+CLI_METAVAR = {"command": "命令", "files": "计划文件.json", "plan_id": "计划编号", "output": "文件", "author": "姓名"}
 CLI_NONE = "无"
 CLI_DB = "数据库:{url}"
 CLI_REVISION = "结构版本:{rev}(最新为 {head})"
@@ -162,3 +163,18 @@ CLI_SCENARIOS_HEADER = ("编号", "名称", "保存人", "保存时间", "状态
 CLI_CURRENT_MARK = "当前方案:{status},{n} 个议题已安排"
 CLI_NO_CURRENT = "当前方案:无"
 CLI_ERROR = "错误:{message}"
+
+# the database driver's English (SQLite's above all), said as what the IT colleague should do (store/cli.py)
+DB_REASON = {
+    "readonly": "数据库文件是只读的(请检查文件和所在文件夹的写入权限)",
+    "locked": "数据库正被其他程序占用(已锁定),请稍后再试",
+    "cannot_open": "无法打开数据库文件(文件夹不存在或没有权限)",
+    "disk_full": "磁盘已满",
+    "not_sqlite": "该文件不是 SQLite 数据库",
+    "io_error": "读写磁盘出错",
+    "refused": "服务器拒绝连接(地址、端口或服务未启动)",
+    "bad_password": "用户名或密码不正确",
+    "no_database": "数据库不存在",
+}
+CLI_DB_FAILED = "数据库 {url} 操作失败:{reason}"
+CLI_HINT = "提示:{warning}"

@@ -29,7 +29,6 @@ Province-wide plans (a province 政协 and 15–40 city 政协s) come from
 
 from __future__ import annotations
 
-import argparse
 import logging
 import math
 import random
@@ -51,6 +50,9 @@ THEME_SHARE = 0.8  # a department slot is filled from the topic's subject this o
 SESSION_MONTH = 1
 BLACKOUT = (2,)  # Spring Festival (inferred, see data/README.md)
 ACTIVE = (4, 11)  # observed: ordinary activity runs April–November
+# The command line's ceiling: a province's plan is a few hundred topics; 5000
+# is the paperwork benchmark's size (bench/bench_paperwork.py).
+MAX_TOPICS = 5000
 
 # -- departments ----------------------------------------------------------------
 # (id, city name, province name), most popular first: the order is the Zipf rank.
@@ -952,43 +954,58 @@ def generate_plan(n_topics: int, *, seed: int = 0, year: int = 2025, body: str |
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    """Run the generator's command line; exit codes as :mod:`solver.cli_common` (0, 1, 2, 70, 130)."""
+    from solver.cli_common import ChineseArgumentParser, check_output_path, int_in, run_guarded, write_output
+
+    parser = ChineseArgumentParser(
         prog="python -m tools.generate",
-        description="生成合成的年度协商计划(consult-plan/1 JSON),保证硬约束可行。",
+        description="生成合成的年度协商计划(consult-plan/1 JSON),保证硬约束可行。\n\n"
+        "退出码:0 成功;1 文件无法写出;2 命令用法有误;70 程序内部错误;130 被中断。",
+        epilog="示例:\n  python -m tools.generate 50 --seed 1 -o 计划-50.json\n"
+        "  python -m tools.generate 1000 --province --seed 2 -o 省级计划.json",
     )
-    parser.add_argument("n", type=int, help="议题数量(10–5000;300 及以上为省级规模)")
-    parser.add_argument("--seed", type=int, default=0, help="随机种子(相同种子生成相同计划,默认 0)")
-    parser.add_argument("--year", type=int, default=2025, help="计划年度(默认 2025)")
-    parser.add_argument("--body", default=None, help="政协名称(默认 某市政协 / 某省政协)")
-    parser.add_argument("-o", "--output", default=None, help="输出文件(默认输出到屏幕)")
-    parser.add_argument("--reference", default=None, help="另存一份满足全部硬约束的参考安排(consult-schedule/1)")
+    parser.add_argument(
+        "n", type=int_in(1, MAX_TOPICS), metavar="议题数", help=f"议题数量(1–{MAX_TOPICS};300 及以上为省级规模)"
+    )
+    parser.add_argument("--seed", type=int, default=0, metavar="种子", help="随机种子(相同种子生成相同计划,默认 0)")
+    parser.add_argument("--year", type=int_in(1949, 2200), default=2025, metavar="年", help="计划年度(默认 2025)")
+    parser.add_argument("--body", default=None, metavar="名称", help="政协名称(默认 某市政协 / 某省政协)")
+    parser.add_argument("-o", "--output", default=None, metavar="文件", help="输出文件(默认输出到屏幕)")
+    parser.add_argument(
+        "--reference", default=None, metavar="文件", help="另存一份满足全部硬约束的参考安排(consult-schedule/1)"
+    )
     parser.add_argument(
         "--province",
         action="store_true",
         help="省级汇总计划:一个省政协和 15–40 个市政协的议题在同一份计划中(至少 20 个议题)",
     )
-    parser.add_argument("--cities", type=int, default=None, help="--province 时市政协的个数(默认按种子在 15–40 间抽取)")
+    parser.add_argument(
+        "--cities",
+        type=int_in(1, 200),
+        default=None,
+        metavar="个数",
+        help="--province 时市政协的个数(默认按种子在 15–40 间抽取)",
+    )
     args = parser.parse_args(argv)
-    if args.n < 1:
-        parser.error("议题数量至少为 1")
-    if args.province:
-        from .province import province_plan_and_reference
+    if args.province and args.n < 20:
+        parser.error("省级汇总计划至少需要 20 个议题")
 
-        if args.n < 20:
-            parser.error("省级汇总计划至少需要 20 个议题")
-        if args.cities is not None and args.cities < 1:
-            parser.error("--cities 至少为 1")
-        plan, reference = province_plan_and_reference(args.n, seed=args.seed, year=args.year, cities=args.cities)
-    else:
-        plan, reference = generate_plan_and_reference(args.n, seed=args.seed, year=args.year, body=args.body)
-    text = plan.to_json() + "\n"
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
-    if args.reference:
-        Path(args.reference).write_text(reference.to_json() + "\n", encoding="utf-8")
-    return 0
+    def body() -> int:
+        for arg, path in (("-o/--output", args.output), ("--reference", args.reference)):
+            if path:
+                check_output_path(path, arg=arg)
+        if args.province:
+            from .province import province_plan_and_reference
+
+            plan, reference = province_plan_and_reference(args.n, seed=args.seed, year=args.year, cities=args.cities)
+        else:
+            plan, reference = generate_plan_and_reference(args.n, seed=args.seed, year=args.year, body=args.body)
+        write_output(args.output, plan.to_json())
+        if args.reference:
+            write_output(Path(args.reference), reference.to_json(), arg="--reference")
+        return 0
+
+    return run_guarded(body)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from solver.plan import Plan, Schedule
 
 from . import state, views, widgets
 from . import texts as U
+from .markdown import md_list, md_text
 
 ENTITY_KINDS = ("leader", "department", "committee")
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -125,7 +126,7 @@ def downloads(plan: Plan, schedule: Schedule | None) -> None:
 
 
 def _show_import_error(err: ServiceError) -> None:
-    st.error(U.IM_FAILED.format(n=len(err.issues)) + "\n\n" + "\n".join(f"- {i}" for i in err.issues))
+    st.error(U.IM_FAILED.format(n=len(err.issues)) + "\n\n" + md_list([str(i) for i in err.issues]))
 
 
 def _upload(key: str) -> tuple[str, bytes] | None:
@@ -138,20 +139,20 @@ def _create(plan: Plan) -> None:
     try:
         new_id = plans.create_plan(state.engine(), plan, author=widgets.author())
     except ServiceError as err:
-        views.flash(str(err), "error")
+        views.flash(md_text(err), "error")
         return
     state.refresh()
     st.session_state.plan_picker = new_id  # the picker follows: the new plan opens
     st.session_state.pop("im_draft", None)
     st.session_state.pop("im_xlsx_plan", None)
-    views.flash(U.IM_SAVED.format(label=f"{plan.body} {plan.year}"))
+    views.flash(U.IM_SAVED.format(label=md_text(f"{plan.body} {plan.year}")))
 
 
 def _replace(plan: Plan) -> None:
     try:
         version = state.save_plan(plan, author=widgets.author())
     except ServiceError as err:
-        views.flash(str(err), "error")
+        views.flash(md_text(err), "error")
         return
     st.session_state.pop("im_xlsx_plan", None)
     views.flash(U.RES_SAVED.format(version=version))
@@ -267,7 +268,7 @@ def _draft_review(draft) -> None:
         st.warning(U.IM_NEW_NAMES)
         st.dataframe(rows, hide_index=True, width="stretch")
     if draft.warnings:
-        st.markdown("\n".join(f"- {w}" for w in draft.warnings))
+        st.markdown(md_list(draft.warnings))
     if draft.unparsed_lines:
         with st.expander(U.IM_UNPARSED.format(n=len(draft.unparsed_lines))):
             st.text("\n".join(draft.unparsed_lines))

@@ -113,6 +113,20 @@ def _text(v: Any) -> str:
     return "" if _is_missing(v) else str(v)
 
 
+# An empty cell in an editor shows nothing (Streamlit's default placeholder is the word "None").
+EDITOR_PLACEHOLDER = ""
+
+
+def editor_column_order(section: str) -> list[str]:
+    """The editor's columns in display order: the names a planner knows first, the (read-only) id last."""
+    cols = COLUMNS[section]
+    return [c for c in cols if c != "id"] + (["id"] if "id" in cols else [])
+
+
+# A month number in an editor cell, spelt as everywhere else (ST.month: "7月", no space).
+MONTH_FORMAT = U.MONTH_NUMBER_FORMAT
+
+
 def month_label(m: Any) -> str:
     try:
         return ST.month(int(m))
@@ -208,7 +222,7 @@ def editor_columns(plan: Plan, section: str) -> dict[str, Any]:
         return cc.MultiselectColumn(label, options=MONTH_OPTIONS, format_func=month_label, help=help)
 
     def month_num(label: str, help: str | None = None):
-        return cc.NumberColumn(label, min_value=1, max_value=12, step=1, format=U.MONTH_NUMBER_FORMAT, help=help)
+        return cc.NumberColumn(label, min_value=1, max_value=12, step=1, format=MONTH_FORMAT, help=help)
 
     def limit(label: str = F["max_per_month"], required: bool = False):
         return cc.NumberColumn(label, min_value=0, step=1, format="%d", required=required)

@@ -119,7 +119,7 @@ def _review(open_plan: Plan, draft) -> None:
         disabled=merge,
     )
     blackout = c4.multiselect(
-        U.IMPORT_REVIEW["blackout"],
+        U.IMPORT_REVIEW["blackout_months"],
         months,
         default=plan.calendar.blackout_months,
         format_func=lambda m: U.IMPORT_REVIEW["month"].format(m=m),

@@ -11,6 +11,7 @@ from solver.plan import Plan
 
 from . import state, views, widgets
 from . import texts as U
+from .markdown import md_text
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -81,9 +82,9 @@ def _save(plan_id: int) -> None:
             note=s.scn_note or "",
         )
     except ServiceError as err:
-        views.flash(str(err), "error")
+        views.flash(md_text(err), "error")
     else:
-        views.flash(U.SCN_SAVED.format(name=s.scn_name.strip()))
+        views.flash(U.SCN_SAVED.format(name=md_text(s.scn_name.strip())))
         state.refresh()
 
 
@@ -93,11 +94,11 @@ def _restore(rows: list[dict]) -> None:
     try:
         now = scenarios.restore_scenario(state.engine(), sid, author=widgets.author())
     except ServiceError as err:
-        views.flash(str(err), "error")
+        views.flash(md_text(err), "error")
     else:
         state.set_schedule(now)
         st.session_state.solve_result = None
-        views.flash(U.SCN_RESTORED.format(name=name))
+        views.flash(U.SCN_RESTORED.format(name=md_text(name)))
 
 
 def panel(plan: Plan) -> None:

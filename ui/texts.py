@@ -21,7 +21,7 @@ STOP = "停止"  # Streamlit's running indicator, which says "Stop" (ui/theme.py
 LIST_SEP = "、"
 SENTENCE_SEP = "。"
 SECONDS = "{s:.2f} 秒"
-MONTH_NUMBER_FORMAT = "%d 月"  # printf-style, for number columns of the editors
+MONTH_NUMBER_FORMAT = "%d月"  # printf-style, for number columns of the editors (no space: "7月" as ST.month)
 AUTHOR_EXAMPLE = "张三"
 MOVED_LEAD = ";承办 {before} → {after}"
 
@@ -356,7 +356,7 @@ IMPORT_REVIEW = {
     "year_help": "文本中没有写明年份时必须填写(“今年”无法确定是哪一年)",
     "body": "政协名称",
     "session": "全会月份",
-    "blackout": "不安排月份",
+    "blackout_months": "不安排月份",
     "defaults": "以下为按常规设置的默认值,请核对,可在下方修改:",
     "forms": "协商形式及其规则",
     "topics": "议题(逐条核对:可直接修改单元格;“时间”可写“5月”“5、6月”“4-6月”“第三季度”“全会期间”)",

@@ -8,6 +8,7 @@ from solver import texts as ST
 from solver.plan import Schedule
 
 from . import texts as U
+from .markdown import md_text
 from .theme import GOLD, MUTED, OK, OVER
 
 STATUS_COLOR = {"optimal": OK, "feasible": GOLD, "infeasible": OVER, "unknown": MUTED}
@@ -67,7 +68,7 @@ def result_panel(schedule: Schedule) -> None:
     """Status, objective, proven bound, gap, time; then the objective per soft goal."""
     st.html(f"<div style='margin:.2rem 0 .6rem 0'>{status_badge(schedule.status)}</div>")
     if not schedule.has_schedule:
-        st.error(schedule.explanation or ST.STATUS[schedule.status])
+        st.error(md_text(schedule.explanation or ST.STATUS[schedule.status]))
         return
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(U.SOLVE_OBJECTIVE, _or_dash(schedule.objective), help=U.SOLVE_OBJECTIVE_HELP, border=True)

@@ -20,8 +20,9 @@ from solver.validate import load_plan
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "paperwork", *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "paperwork", *args], capture_output=True, text=True, cwd=ROOT, timeout=120, check=False
+    )
 
 
 @pytest.fixture
@@ -77,8 +78,7 @@ def test_docx_with_schedule_preamble_and_closing(tmp_path):
     pre.write_text("为做好本年度协商工作,制定本计划。", encoding="utf-8")
     clo.write_text("组织实施\n各专委会抓好落实。", encoding="gb18030")  # offices still save GBK text
     published = path.with_name(path.name.replace(".json", ".published.json"))
-    assert main(["docx", str(path), str(published), "--preamble", str(pre), "--closing", str(clo),
-                 "-o", str(out)]) == 0
+    assert main(["docx", str(path), str(published), "--preamble", str(pre), "--closing", str(clo), "-o", str(out)]) == 0
     texts = [p.text for p in Document(str(out)).paragraphs]
     assert "三、组织实施" in texts and "各专委会抓好落实。" in texts
 
@@ -95,8 +95,9 @@ def test_text2json_on_seed000(tmp_path, capsys):
 
 def test_text2json_to_stdout_with_known(tmp_path, plan_file):
     text = tmp_path / "计划.txt"
-    text.write_text("(一)对口协商(1项)\n1.发展农业\n时间安排:8月\n承办部门:农业和农村委\n协商部门:市农业农村局\n",
-                    encoding="utf-8")
+    text.write_text(
+        "(一)对口协商(1项)\n1.发展农业\n时间安排:8月\n承办部门:农业和农村委\n协商部门:市农业农村局\n", encoding="utf-8"
+    )
     proc = run("text2json", str(text), "--known", str(plan_file), "--year", "2025")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
@@ -144,4 +145,4 @@ def test_bad_input_is_exit_1_in_chinese(tmp_path, plan_file, args, needle, capsy
 def test_usage_errors_are_exit_2_in_chinese():
     proc = run("ics", "plan.json", "-o", "x.ics")
     assert proc.returncode == 2
-    assert "命令行参数有误" in proc.stderr and "Traceback" not in proc.stderr
+    assert "命令用法有误" in proc.stderr and "Traceback" not in proc.stderr

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 import os
+import unicodedata
 
 import pytest
 from paperwork_samples import (

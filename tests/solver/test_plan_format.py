@@ -67,3 +67,26 @@ def test_schedule_round_trip():
         ],
     }
     assert _subset(raw, parse_schedule(raw).to_dict())
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        ("topics", 0, "fixed_month"),
+        ("topics", 0, "preferred_months"),
+        ("calendar", None, "session_month"),
+        ("calendar", None, "months"),
+        ("plan", None, "year"),
+    ],
+)
+@pytest.mark.parametrize("value", [True, False])
+def test_true_or_false_is_not_a_month_or_number(where, value):
+    """JSON ``true`` where an integer belongs was read as 1 (January); it is refused, naming the field."""
+    data = json.loads((Path(__file__).resolve().parents[2] / "data" / "weihai-2023.json").read_text("utf-8"))
+    section, index, field = where
+    listy = field in ("preferred_months", "months")
+    target = data if section == "plan" else data[section] if index is None else data[section][index]
+    target[field] = [value] if listy else value
+    with pytest.raises(Exception) as err:
+        parse_plan(data)
+    assert "true/false" in str(err.value)

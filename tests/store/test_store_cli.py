@@ -125,7 +125,7 @@ def test_a_bad_file_is_refused_with_every_problem_named(db_url, tmp_path, call):
     assert r.returncode == 1 and "不是有效的 JSON" in r.stderr and "第 1 行" in r.stderr
 
     r = call(db_url, "import", str(tmp_path / "missing.json"))
-    assert r.returncode == 1 and "找不到文件" in r.stderr
+    assert r.returncode == 1 and "找不到计划文件" in r.stderr
 
 
 def test_user_errors_exit_1_and_usage_errors_exit_2(db_url, plan_file, call):

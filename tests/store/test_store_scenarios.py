@@ -6,8 +6,8 @@ import pytest
 from store_samples import handmade_dict, handmade_plan, handmade_schedule
 
 from solver.compare import compare_schedules
-from solver.texts import GONE_TOPIC
 from solver.plan import Schedule
+from solver.texts import GONE_TOPIC
 from solver.validate import PlanError
 from store import api
 

@@ -1,0 +1,307 @@
+"""What every command line of the project shares: Chinese argparse, checked arguments, safe output.
+
+Used by ``python -m solver``, ``python -m store``, ``python -m paperwork`` and
+the plan generator. It lives in ``solver`` (pure Python, no project imports
+beyond :mod:`solver.texts`, :mod:`solver.options` and :mod:`solver.validate`) so that
+``store`` and ``paperwork`` can import it without a cycle.
+
+Exit codes, the same in every command (each command may add its own above 2)::
+
+    0  success
+    1  bad input, or a file that cannot be read or written (a Chinese message says which)
+    2  the command line itself is wrong (argparse)
+    70 an internal error (a bug): one Chinese line, no traceback; set
+       ``XIESHANG_DEBUG=1`` to see the traceback
+    130 interrupted (Ctrl-C)
+"""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import json
+import math
+import os
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn
+
+from .options import GOALS, Weights
+from .rules import GOAL_LABELS
+from .validate import PlanError
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+EXIT_INTERNAL = 70  # BSD sysexits EX_SOFTWARE: a bug, not the user's input
+EXIT_INTERRUPTED = 130  # the shell's convention for SIGINT
+
+# The longest time limit a command line accepts: a whole day. Anything longer is
+# a typo (ms for s) and CP-SAT would sit on the machine's two shared cores.
+MAX_TIME_LIMIT_S = 24 * 3600.0
+# More workers than this buys nothing on the office machines (2–8 cores) and
+# CP-SAT allocates memory per worker.
+MAX_WORKERS = 64
+
+# -- argparse in Chinese ---------------------------------------------------------
+
+# argparse's own words (Python 3.11–3.13), translated where they appear in
+# help text and usage. Order matters: longer phrases first.
+_HELP_ZH = (
+    ("show this help message and exit", "显示本帮助并退出"),
+    ("show program's version number and exit", "显示版本号并退出"),
+    ("positional arguments:", "位置参数:"),
+    ("optional arguments:", "选项:"),
+    ("options:", "选项:"),
+    ("usage: ", "用法:"),
+)
+
+# argparse's complaints → Chinese. Each pattern matches a whole gettext message.
+_ERROR_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), zh)
+    for p, zh in (
+        (r"^the following arguments are required: (?P<a>.+)$", r"缺少必填参数:\g<a>"),
+        (r"^unrecognized arguments: (?P<a>.+)$", r"无法识别的参数:\g<a>"),
+        (r"^one of the arguments (?P<a>.+) is required$", r"以下参数必须给出其中一个:\g<a>"),
+        (r"^ambiguous option: (?P<a>\S+) could match (?P<b>.+)$", r"选项 \g<a> 有歧义,可能是 \g<b>"),
+        (r"^argument (?P<a>\S+): not allowed with argument (?P<b>\S+)$", r"参数 \g<a> 不能与 \g<b> 同时使用"),
+        (r"^argument (?P<a>\S+): expected one argument$", r"参数 \g<a> 后面需要一个值"),
+        (r"^argument (?P<a>\S+): expected at least one argument$", r"参数 \g<a> 后面至少需要一个值"),
+        (r"^argument (?P<a>\S+): expected (?P<n>\d+) arguments?$", r"参数 \g<a> 后面需要 \g<n> 个值"),
+        (r"^argument (?P<a>\S+): ignored explicit argument (?P<v>.+)$", r"参数 \g<a> 不接受值 \g<v>"),
+        (
+            r"^argument (?P<a>\S+): invalid choice: (?P<v>.+?) \(choose from (?P<c>.+)\)$",
+            r"参数 \g<a> 的值 \g<v> 无效,可选:\g<c>",
+        ),
+        (r"^argument (?P<a>\S+): invalid int value: (?P<v>.+)$", r"参数 \g<a> 应为整数,实为 \g<v>"),
+        (r"^argument (?P<a>\S+): invalid float value: (?P<v>.+)$", r"参数 \g<a> 应为数字,实为 \g<v>"),
+        (r"^argument (?P<a>\S+): invalid (?P<t>\S+) value: (?P<v>.+)$", r"参数 \g<a> 的值 \g<v> 无效"),
+        (r"^argument (?P<a>\S+): (?P<m>.+)$", r"参数 \g<a>:\g<m>"),
+        (r"^expected one argument$", "需要一个值"),
+    )
+)
+
+
+def translate_error(message: str) -> str:
+    """argparse's English error sentence → Chinese (unknown sentences pass through)."""
+    for pattern, zh in _ERROR_ZH:
+        if pattern.match(message):
+            return pattern.sub(zh, message)
+    return message
+
+
+def _zh_help(text: str) -> str:
+    for en, zh in _HELP_ZH:
+        text = text.replace(en, zh)
+    return text
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """argparse with its headings, ``-h`` help and complaints in Chinese; usage errors exit 2.
+
+    Sub-parsers made with ``add_subparsers()`` are of the same class. The
+    formatter defaults to :class:`argparse.RawDescriptionHelpFormatter`, so
+    descriptions and epilogs (exit codes, examples) keep their line breaks.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        super().__init__(*args, **kwargs)
+
+    def format_usage(self) -> str:
+        return _zh_help(super().format_usage())
+
+    def format_help(self) -> str:
+        return _zh_help(super().format_help())
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}:命令用法有误:{translate_error(message)}\n")
+
+
+# -- checked argument types ------------------------------------------------------
+
+
+def seconds(text: str) -> float:
+    """argparse ``type=``: a time limit in seconds, a finite number in (0, MAX_TIME_LIMIT_S]."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为秒数(大于 0 的数字),实为 {text!r}") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"应为大于 0 的有限秒数,实为 {text!r}")
+    if value > MAX_TIME_LIMIT_S:
+        raise argparse.ArgumentTypeError(f"最多 {MAX_TIME_LIMIT_S:.0f} 秒(一天),实为 {text!r}")
+    return value
+
+
+def int_in(lo: int, hi: int | None = None) -> Callable[[str], int]:
+    """argparse ``type=``: an integer in [lo, hi] (hi=None: no upper bound), Chinese on error."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"应为整数,实为 {text!r}") from None
+        if value < lo or (hi is not None and value > hi):
+            span = f"{lo}–{hi}" if hi is not None else f"不小于 {lo}"
+            raise argparse.ArgumentTypeError(f"应为 {span} 的整数,实为 {value}")
+        return value
+
+    parse.__name__ = "int"
+    return parse
+
+
+workers = int_in(1, MAX_WORKERS)
+
+
+class CliError(Exception):
+    """A problem to tell the user in one or more Chinese lines, and the exit code to leave with."""
+
+    def __init__(self, *messages: str, code: int = EXIT_BAD_INPUT):
+        self.messages = list(messages)
+        self.code = code
+        super().__init__("\n".join(messages))
+
+
+def goal_list() -> str:
+    """The soft goals as ``name(label)``, for messages that must name them."""
+    return "、".join(f"{g}({GOAL_LABELS[g]})" for g in GOALS)
+
+
+def parse_weights(text: str | None, *, arg: str = "--weights") -> Weights:
+    """``--weights '{"moved": 50}'`` → :class:`Weights`; :class:`CliError` (exit 2) in Chinese naming the goal."""
+    if not text:
+        return Weights()
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        raise CliError(
+            f"{arg} 不是有效的 JSON,应写成 '{{\"moved\": 50}}' 这样的对象。可用的目标:{goal_list()}",
+            code=EXIT_USAGE,
+        ) from None
+    if not isinstance(data, dict):
+        raise CliError(f"{arg} 应为 JSON 对象 {{目标: 权重}}。可用的目标:{goal_list()}", code=EXIT_USAGE)
+    problems = []
+    for goal, weight in data.items():
+        if goal not in GOALS:
+            problems.append(f'{arg}:未知的目标 "{goal}"。可用的目标:{goal_list()}')
+        elif isinstance(weight, bool) or not isinstance(weight, int) or weight < 0:
+            problems.append(f"{arg}:目标 {goal}({GOAL_LABELS[goal]})的权重应为非负整数,实为 {json.dumps(weight)}")
+    if problems:
+        raise CliError(*problems, code=EXIT_USAGE)
+    return Weights(**data)
+
+
+# -- writing output ----------------------------------------------------------------
+
+
+def _os_reason(err: OSError) -> str:
+    reasons = {
+        errno.ENOSPC: "磁盘已满",
+        errno.EDQUOT: "磁盘配额已用完",
+        errno.EACCES: "没有写入权限",
+        errno.EPERM: "没有写入权限",
+        errno.EROFS: "所在磁盘只读",
+        errno.EISDIR: "这是一个文件夹",
+        errno.ENOENT: "所在文件夹不存在",
+        errno.ENOTDIR: "路径中有一段不是文件夹",
+        errno.ENAMETOOLONG: "文件名太长",
+    }
+    return reasons.get(err.errno or 0, err.strerror or type(err).__name__)
+
+
+def check_output_path(path: str | Path, *, arg: str = "-o/--output") -> Path:
+    """Refuse, before any work, an output path that is a folder or lies in a folder that does not exist.
+
+    Returns the path; :class:`CliError` (exit 1) naming ``arg`` otherwise.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise CliError(f"无法写出 {arg} {path}:这是一个文件夹,请给出文件名")
+    if not path.parent.is_dir():
+        raise CliError(f"无法写出 {arg} {path}:文件夹 {path.parent} 不存在")
+    return path
+
+
+def write_output(path: Path | None, data: str | bytes, *, arg: str = "-o/--output") -> None:
+    """Write ``data`` to ``path`` (``None`` or ``-``: standard output). Text gets a final newline.
+
+    Raises :class:`CliError` (exit 1) naming ``arg`` and the path when the folder
+    does not exist, the disk is full, permission is denied, the path is a folder,
+    or the text holds a character UTF-8 cannot encode.
+    """
+    if isinstance(data, str):
+        if not data.endswith("\n"):
+            data += "\n"
+        try:
+            raw = data.encode("utf-8")
+        except UnicodeEncodeError as err:
+            raise CliError(f"无法写出 {arg}:文本含无法编码的字符 {data[err.start]!r}(第 {err.start} 个字符)") from None
+    else:
+        raw = data
+    if path is None or str(path) == "-":
+        try:
+            sys.stdout.buffer.write(raw)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+        except OSError as err:
+            raise CliError(f"无法写到屏幕(标准输出):{_os_reason(err)}") from None
+        return
+    path = check_output_path(path, arg=arg)
+    try:
+        with open(path, "wb") as fh:
+            fh.write(raw)
+    except OSError as err:
+        raise CliError(f"无法写出 {arg} {path}:{_os_reason(err)}") from None
+
+
+def _silence_stdout() -> None:
+    # The reader went away (``| head``): point stdout at /dev/null so Python's
+    # final flush does not print a second error.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def say(*lines: str) -> None:
+    """Print lines to standard error (messages, never data), safe for any text."""
+    for line in lines:
+        sys.stderr.write(line.encode("utf-8", "backslashreplace").decode("utf-8") + "\n")
+    sys.stderr.flush()
+
+
+def report_plan_error(err: PlanError, *, heading: str | None = None) -> None:
+    """Print every issue of a :class:`PlanError` to standard error."""
+    say(heading or f"输入有误(共 {len(err.issues)} 处):", *(f"  - {i.message}" for i in err.issues))
+
+
+def run_guarded(body: Callable[[], int]) -> int:
+    """Run a command's body; turn every failure into a Chinese message and an exit code.
+
+    :class:`CliError` → its messages and code; :class:`PlanError` → every issue,
+    exit 1; a JSON nested too deep → exit 1; Ctrl-C → 130; anything else is a
+    bug: one Chinese line, exit 70 (``XIESHANG_DEBUG=1`` re-raises it).
+    """
+    try:
+        return body()
+    except CliError as err:
+        say(*err.messages)
+        return err.code
+    except PlanError as err:
+        report_plan_error(err)
+        return EXIT_BAD_INPUT
+    except RecursionError:
+        say("输入的嵌套层数过深,无法处理")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        say("已中断")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_OK
+    except Exception as err:  # noqa: BLE001 - the last line of defence against a traceback
+        if os.environ.get("XIESHANG_DEBUG"):
+            raise
+        say(f"程序内部错误(请把这一行报告给维护者):{type(err).__name__}: {err}")
+        return EXIT_INTERNAL

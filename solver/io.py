@@ -1,0 +1,259 @@
+"""Reading plan and schedule files: one way for every entry (solver, store, paperwork).
+
+Every command that takes a file reads it here, so a file is accepted or
+refused the same way everywhere:
+
+- a UTF-8 byte-order mark is accepted (Windows Notepad and Excel write one);
+- an empty file, a folder, a missing file, a file we may not read, a file
+  that is not UTF-8 (GBK is recognised and named), JSON that is invalid,
+  holds ``NaN``/``Infinity`` or is nested deeper than any plan is —
+  each is a :class:`~solver.validate.PlanError` with one Chinese sentence;
+- a plan without ``topics`` is refused (it would be saved as an empty plan);
+- a plan without ``format`` is read as ``consult-plan/1`` with a warning;
+- a lone UTF-16 surrogate (``"\\ud800"``) anywhere, or a control character in
+  an id, title or name, is refused naming the list, the id and the field:
+  such text cannot be written to a file, a workbook or a document later.
+
+The shape and meaning checks are :func:`solver.validate.parse_plan`'s.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from . import texts as T
+from .plan import PLAN_FORMAT, Plan, Schedule
+from .validate import PlanError, PlanIssue, parse_plan, parse_schedule
+
+# The deepest nesting a plan needs is 5 (plan → topics → list → topic → list);
+# other tools' extra fields may add some. Far deeper is an attack or a broken
+# generator, and Python's own recursion would fail on it with a traceback.
+MAX_JSON_DEPTH = 64
+
+# C0/C1 control characters and DEL. Names, ids and titles are one line of
+# text: none of these belongs there (openpyxl and lxml refuse most of them).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# In free text (notes, any other string) tab and line breaks are fine.
+_CONTROL_IN_NOTES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# What in a JSON text can decode to a control character or a lone surrogate:
+# an escape (\n, \u0007, \ud800 …) or a raw C1 character. A file without any
+# skips the walk over every string (a fifth of reading a 5000-topic plan).
+_SUSPECT_JSON = re.compile(r"\\[btnfr]|\\u(?:00[01]|00[89]|007[fF]|[dD][89a-fA-F])|[\x7f-\x9f]")
+# Fields that are one line of text, per list.
+_ONE_LINE_FIELDS = ("id", "name", "title", "role", "form", "body")
+
+_JSON_ZH = (
+    ("Expecting value", "此处应有一个值"),
+    ("Expecting property name enclosed in double quotes", "应为带英文双引号的字段名"),
+    ("Expecting ',' delimiter", "缺少英文逗号 ,"),
+    ("Expecting ':' delimiter", "缺少英文冒号 :"),
+    ("Unterminated string starting at", "字符串缺少结束的双引号"),
+    ("Invalid control character at", "字符串中含控制字符(如未转义的换行)"),
+    ("Invalid \\uXXXX escape", "无效的 \\u 转义"),
+    ("Invalid \\escape", "无效的反斜杠转义"),
+    ("Extra data", "JSON 结束后还有多余内容"),
+)
+
+
+def _fail(message: str, section: str = "plan", item_id: str | None = None, field: str | None = None) -> PlanError:
+    return PlanError([PlanIssue(section, item_id, field, message)])
+
+
+def _json_reason(msg: str) -> str:
+    for en, zh in _JSON_ZH:
+        if msg.startswith(en):
+            return zh
+    return "格式错误"
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(name)
+
+
+def _depth(value: Any) -> int:
+    """Nesting depth of decoded JSON, without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        v, d = stack.pop()
+        if isinstance(v, dict):
+            v = list(v.values())
+        if isinstance(v, list):
+            deepest = max(deepest, d)
+            stack.extend((x, d + 1) for x in v if isinstance(x, dict | list))
+    return deepest
+
+
+def decode_json_text(raw: bytes | str, *, what: str) -> Any:
+    """Bytes or text of a JSON document → the decoded value; :class:`PlanError` in Chinese.
+
+    ``what`` names the document in messages ("计划文件 a.json"). A UTF-8 BOM is
+    dropped; UTF-16 and GBK files are named as such.
+    """
+    return _decode(raw, what=what)[0]
+
+
+def _decode(raw: bytes | str, *, what: str) -> tuple[Any, bool]:
+    """(decoded value, whether its text may hold a control character or a lone surrogate)."""
+    if isinstance(raw, bytes):
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise _fail(f"{what} 是 UTF-16 编码,请另存为 UTF-8")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            hint = ""
+            try:
+                raw.decode("gb18030")
+                hint = "(看起来是 GBK/GB18030 编码)"
+            except UnicodeDecodeError:
+                pass
+            raise _fail(
+                f"{what} 不是 UTF-8 编码的文本{hint},第 {err.start + 1} 个字节无法识别;请另存为 UTF-8"
+            ) from None
+    else:
+        text = raw.removeprefix("\ufeff")
+    if not text.strip():
+        raise _fail(f"{what} 是空文件")
+    try:
+        data = json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as err:
+        raise _fail(f"{what} 不是有效的 JSON:第 {err.lineno} 行第 {err.colno} 列,{_json_reason(err.msg)}") from None
+    except ValueError as err:  # NaN, Infinity, -Infinity
+        raise _fail(f"{what} 含 {err},这不是有效的 JSON 数值") from None
+    except RecursionError:
+        raise _fail(f"{what} 嵌套层数过深(计划最多 {MAX_JSON_DEPTH} 层)") from None
+    if _depth(data) > MAX_JSON_DEPTH:
+        raise _fail(f"{what} 嵌套层数过深(计划最多 {MAX_JSON_DEPTH} 层)")
+    return data, bool(_SUSPECT_JSON.search(text))
+
+
+def read_json_file(path: str | Path, *, what: str = "计划文件") -> Any:
+    """Read and decode a JSON file; :class:`PlanError` with one Chinese sentence naming the path."""
+    return _read_json(path, what=what)[0]
+
+
+def _read_json(path: str | Path, *, what: str) -> tuple[Any, bool]:
+    path = Path(path)
+    label = f"{what} {path}"
+    if path.is_dir():
+        raise _fail(f"{label} 是一个文件夹,请给出文件")
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise _fail(f"找不到{what} {path}") from None
+    except PermissionError:
+        raise _fail(f"没有权限读取{label}") from None
+    except OSError as err:
+        raise _fail(f"无法读取{label}:{err.strerror or err}") from None
+    return _decode(raw, what=label)
+
+
+def _text_issues(data: dict[str, Any]) -> list[PlanIssue]:
+    """Lone surrogates anywhere, control characters in one-line fields: every one, located."""
+    issues: list[PlanIssue] = []
+
+    def where(section: str, row: Any, index: int | None) -> tuple[str, str | None]:
+        name = T.SECTION.get(section, section)
+        rid = row.get("id") if isinstance(row, dict) and isinstance(row.get("id"), str) else None
+        if rid and not _SURROGATE.search(rid) and not _CONTROL.search(rid):
+            return f"{name} {rid} 的", rid
+        if index is not None:
+            return f"{name} 第 {index + 1} 行的", None
+        return f"{name}的", None
+
+    def scan(value: Any, section: str, row: Any, index: int | None, field: str) -> None:
+        stack = [value]
+        while stack:
+            v = stack.pop()
+            if isinstance(v, dict):
+                stack.extend(v.keys())
+                stack.extend(v.values())
+            elif isinstance(v, list):
+                stack.extend(v)
+            elif isinstance(v, str):
+                label = T.FIELD.get(field, field)
+                if _SURROGATE.search(v):
+                    who, rid = where(section, row, index)
+                    issues.append(
+                        PlanIssue(
+                            section, rid, field, f"{who}{label}含无法编码的字符(孤立的 UTF-16 代理项 \\ud800 一类)"
+                        )
+                    )
+                    return
+                bad = (_CONTROL if field in _ONE_LINE_FIELDS else _CONTROL_IN_NOTES).search(v)
+                if bad:
+                    who, rid = where(section, row, index)
+                    issues.append(
+                        PlanIssue(
+                            section,
+                            rid,
+                            field,
+                            f"{who}{label}含控制字符 {bad.group()!r},请删去(可能是换行或复制时带入的)",
+                        )
+                    )
+                    return
+
+    for key, value in data.items():
+        if key in T.SECTION and isinstance(value, list):
+            for i, row in enumerate(value):
+                if isinstance(row, dict):
+                    for field, v in row.items():
+                        scan(field, key, row, i, "id")  # a key itself
+                        scan(v, key, row, i, str(field))
+                else:
+                    scan(row, key, None, i, key)
+        else:
+            scan(key, "plan", None, None, "id")
+            scan(value, "plan", None, None, str(key))
+    return issues
+
+
+def plan_from_data(data: Any, *, what: str = "计划文件", scan_text: bool = True) -> tuple[Plan, list[str]]:
+    """A decoded plan document → (:class:`Plan`, warnings); :class:`PlanError` with every issue.
+
+    Refuses a document without ``topics``; warns when ``format`` is missing.
+    ``scan_text=False`` skips looking for control characters and lone
+    surrogates: only for a document whose JSON text cannot hold any.
+    """
+    if not isinstance(data, dict):
+        raise _fail(f"{what} 的顶层应为 JSON 对象 {{…}}")
+    warnings: list[str] = []
+    issues = _text_issues(data) if scan_text else []
+    if "topics" not in data:
+        issues.append(PlanIssue("plan", None, "topics", f'{what} 没有 topics(议题列表);空计划请写 "topics": []'))
+    if "format" not in data:
+        warnings.append(f'{what} 未写明 format,按 "{PLAN_FORMAT}" 读取')
+    if issues:
+        raise PlanError(issues)
+    return parse_plan(data), warnings
+
+
+def read_plan_data(path: str | Path) -> tuple[dict[str, Any], Plan, list[str]]:
+    """Read a plan file → (the decoded document, :class:`Plan`, warnings).
+
+    The document is returned too for callers that keep fields beyond the plan
+    (``store import`` restores a backup's schedules from it).
+    """
+    what = f"计划文件 {Path(path)}"
+    data, suspect = _read_json(path, what="计划文件")
+    plan, warnings = plan_from_data(data, what=what, scan_text=suspect)
+    return data, plan, warnings
+
+
+def read_plan_file(path: str | Path) -> tuple[Plan, list[str]]:
+    """Read a plan file → (:class:`Plan`, warnings in Chinese); :class:`PlanError` on anything wrong."""
+    _, plan, warnings = read_plan_data(path)
+    return plan, warnings
+
+
+def read_schedule_file(path: str | Path, plan: Plan | None = None) -> Schedule:
+    """Read a schedule file (checked against ``plan`` when given); :class:`PlanError` in Chinese."""
+    data = read_json_file(path, what="安排文件")
+    if isinstance(data, dict):
+        bad = _text_issues({"assignments": data.get("assignments")} if "assignments" in data else {})
+        if bad:
+            raise PlanError([PlanIssue("schedule", i.item_id, i.field, "安排文件中" + i.message) for i in bad])
+    return parse_schedule(data, plan)
