@@ -115,7 +115,8 @@ def main() -> None:
         if r["method"] == "replan":
             print(
                 f"\n- Re-plan after pinning {r.get('topic')} to {r.get('month')}月 ({r['n']} topics, seed {r['seed']}, "
-                f"solved first at a {r['limit']} s limit): {r['wall']:.2f} s wall at a {r.get('replan_limit', 1.0):g} s limit, "
+                f"solved first at a {r['limit']} s limit): {r['wall']:.2f} s wall "
+                f"at a {r.get('replan_limit', 1.0):g} s limit, "
                 f"status {r['status']}, stopped by {r.get('stopped_by')}, {r.get('moved')} topic(s) moved, "
                 f"{r.get('hard')} hard violations, objective {r.get('objective')} (before the pin "
                 f"{r.get('cold_objective')}), load {r.get('load')}."
