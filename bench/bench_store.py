@@ -52,28 +52,42 @@ def build_plan(n: int) -> tuple[Plan, str]:
         pass
     committees = [{"id": f"c{i}", "name": f"专委会{i}", "max_per_month": 40} for i in range(12)]
     departments = [{"id": f"d{i}", "name": f"市直部门{i}", "max_per_month": 3} for i in range(60)]
-    leaders = [{"id": f"l{i}", "name": f"领导{i}", "role": "副市长", "unavailable_months": [i % 12 + 1]}
-               for i in range(15)]
-    forms = [{"id": "standing", "name": "专题议政性常委会议", "max_per_month": 200},
-             {"id": "bimonthly", "name": "双月协商座谈会"}, {"id": "counterpart", "name": "对口协商"}]
+    leaders = [
+        {"id": f"l{i}", "name": f"领导{i}", "role": "副市长", "unavailable_months": [i % 12 + 1]} for i in range(15)
+    ]
+    forms = [
+        {"id": "standing", "name": "专题议政性常委会议", "max_per_month": 200},
+        {"id": "bimonthly", "name": "双月协商座谈会"},
+        {"id": "counterpart", "name": "对口协商"},
+    ]
     topics = []
     for i in range(n):
         lo = 3 + i % 6
-        topics.append({
-            "id": f"T{i:04d}",
-            "title": f"关于第{i}项重点工作的协商议题",
-            "form": forms[i % 3]["id"],
-            "lead_options": [f"c{i % 12}", f"c{(i + 5) % 12}"],
-            "co_organizers": [f"c{(i + 1) % 12}"],
-            "departments": [f"d{(i * 7 + k) % 60}" for k in range(3)],
-            "leaders": [f"l{i % 15}"],
-            "window": [lo, min(12, lo + 5)],
-            "preferred_months": [lo + 1],
-            "after": [f"T{i - 1:04d}"] if i % 10 else [],
-            "notes": "先调研后协商",
-        })
-    doc = {"format": "consult-plan/1", "body": "基准测试市政协", "year": 2030, "forms": forms,
-           "committees": committees, "departments": departments, "leaders": leaders, "topics": topics}
+        topics.append(
+            {
+                "id": f"T{i:04d}",
+                "title": f"关于第{i}项重点工作的协商议题",
+                "form": forms[i % 3]["id"],
+                "lead_options": [f"c{i % 12}", f"c{(i + 5) % 12}"],
+                "co_organizers": [f"c{(i + 1) % 12}"],
+                "departments": [f"d{(i * 7 + k) % 60}" for k in range(3)],
+                "leaders": [f"l{i % 15}"],
+                "window": [lo, min(12, lo + 5)],
+                "preferred_months": [lo + 1],
+                "after": [f"T{i - 1:04d}"] if i % 10 else [],
+                "notes": "先调研后协商",
+            }
+        )
+    doc = {
+        "format": "consult-plan/1",
+        "body": "基准测试市政协",
+        "year": 2030,
+        "forms": forms,
+        "committees": committees,
+        "departments": departments,
+        "leaders": leaders,
+        "topics": topics,
+    }
     return parse_plan(doc), "built-in template"
 
 
@@ -150,11 +164,15 @@ def main(argv: list[str] | None = None) -> int:
 
     plan, source = build_plan(args.topics)
     schedule = build_schedule(plan)
-    links = sum(len(t.lead_options) + len(t.co_organizers) + len(t.departments) + len(t.leaders) + len(t.after)
-                for t in plan.topics)
+    links = sum(
+        len(t.lead_options) + len(t.co_organizers) + len(t.departments) + len(t.leaders) + len(t.after)
+        for t in plan.topics
+    )
     print(f"plan: {len(plan.topics)} topics, {links} topic links, from {source}")
-    print(f"python {platform.python_version()}, sqlalchemy {sqlalchemy.__version__}, "
-          f"{os.cpu_count()} CPUs, {platform.platform()}")
+    print(
+        f"python {platform.python_version()}, sqlalchemy {sqlalchemy.__version__}, "
+        f"{os.cpu_count()} CPUs, {platform.platform()}"
+    )
 
     rows: list[tuple[str, str, tuple[float, float, float], bool]] = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -112,10 +112,17 @@ def main() -> None:
     print("\n### Every run\n")
     print(matrix(rows))
     for r in rows:
-        if r["method"] == "replan":
+        if r["method"] == "replan" and r["status"] == "unknown":
+            print(
+                f"\n- Re-plan after pinning {r.get('topic')} to {r.get('month')}月 ({r['n']} topics, seed {r['seed']}) "
+                f"at a {r.get('replan_limit', 1.0):g} s limit: no schedule (unknown, answered in {r['wall']:.2f} s: "
+                f"the limit cannot hold the model and the final check of this plan), load {r.get('load')}."
+            )
+        elif r["method"] == "replan":
             print(
                 f"\n- Re-plan after pinning {r.get('topic')} to {r.get('month')}月 ({r['n']} topics, seed {r['seed']}, "
-                f"solved first at a {r['limit']} s limit): {r['wall']:.2f} s wall at a 1 s limit, "
+                f"solved first at a {r['limit']} s limit): {r['wall']:.2f} s wall "
+                f"at a {r.get('replan_limit', 1.0):g} s limit, "
                 f"status {r['status']}, stopped by {r.get('stopped_by')}, {r.get('moved')} topic(s) moved, "
                 f"{r.get('hard')} hard violations, objective {r.get('objective')} (before the pin "
                 f"{r.get('cold_objective')}), load {r.get('load')}."

@@ -14,6 +14,7 @@ the load.
 from __future__ import annotations
 
 import enum
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -63,6 +64,8 @@ class Budget:
     reserve_s: float = 0.0  # wall seconds kept for the steps after the search, besides the share below
     spent: float = 0.0
     wall_hit: bool = False
+    # set by a search running beside another that has proven its schedule optimal
+    done: threading.Event = field(default_factory=threading.Event)
 
     def __post_init__(self) -> None:
         reserve = max(WALL_RESERVE_MIN_S, WALL_RESERVE_SHARE * self.limit_s) + self.reserve_s
@@ -94,6 +97,8 @@ class Budget:
 
     def exhausted(self) -> bool:
         """True once either limit is reached; remembers whether the clock was the one."""
+        if self.done.is_set():
+            return True
         if self.wall_left() <= 0:
             self.wall_hit = True
             return True

@@ -232,6 +232,8 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
         def full() -> None:
             nonlocal run
             run = _full_model(pm, options, budget, work=work)
+            if run.code == cp_model.OPTIMAL:
+                budget.done.set()  # proven: the neighbourhood search beside it can stop
 
         thread = threading.Thread(target=full, name="full-model", daemon=True)
         thread.start()

@@ -28,8 +28,8 @@ MSG = {
 STOPPED_BY = {
     "optimal": "已证明最优",
     "no_improvement": "再搜索也找不到更好的方案",
-    "work_limit": "计算量用完(同一计划、同样设置,结果可复现)",
-    "time_limit": "时间用完(机器繁忙时结果可能不同)",
+    "work_limit": "计算量用完,同一计划、同样设置的结果可复现",
+    "time_limit": "时间用完,机器繁忙时结果可能不同",
     "infeasible": "已证明无可行方案",
 }
 
