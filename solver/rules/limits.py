@@ -7,6 +7,7 @@ start, and a count in the checker.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -142,8 +143,11 @@ class FormLimit(HardRule):
 
     def check(self, view: ScheduleView) -> Iterator[Finding]:
         for m, tids in view.by_month.items():
+            by_form: dict[str, list[str]] = defaultdict(list)
+            for tid in tids:
+                by_form[view.topics[tid].form].append(tid)
             for f in view.plan.forms:
-                of_form = [tid for tid in tids if view.topics[tid].form == f.id]
+                of_form = by_form.get(f.id, [])
                 if f.max_per_month is not None and len(of_form) > f.max_per_month:
                     yield view.finding(
                         self,
@@ -164,11 +168,17 @@ class CommitteeLimit(HardRule):
     family = "limits"
 
     def add(self, pm: PlanModel) -> None:
+        leads_of: dict[str, list[str]] = defaultdict(list)
+        co_of: dict[str, list[str]] = defaultdict(list)
+        for t in pm.topics:  # one pass, not committees × topics
+            for cid in t.lead_options:
+                leads_of[cid].append(t.id)
+            for cid in t.co_organizers:
+                co_of[cid].append(t.id)
         for c in pm.plan.committees:
             if c.max_per_month is None:
                 continue
-            leads = [t.id for t in pm.topics if c.id in t.lead_options]
-            co = [t.id for t in pm.topics if c.id in t.co_organizers]
+            leads, co = leads_of[c.id], co_of[c.id]
             if len(leads) + len(co) <= c.max_per_month:
                 continue
             msg = T.fill(self.text.requirement, committee=c.name, limit=c.max_per_month)
@@ -207,8 +217,12 @@ class CommitteeLimit(HardRule):
 
     def check(self, view: ScheduleView) -> Iterator[Finding]:
         for m, tids in view.by_month.items():
+            by_committee: dict[str, list[str]] = defaultdict(list)
+            for tid in tids:  # the lead, then co-organizers; a committee counts a topic once
+                for cid in dict.fromkeys((view.lead.get(tid), *view.topics[tid].co_organizers)):
+                    by_committee[cid].append(tid)
             for c in view.plan.committees:
-                mine = [tid for tid in tids if view.lead.get(tid) == c.id or c.id in view.topics[tid].co_organizers]
+                mine = by_committee.get(c.id, [])
                 if c.max_per_month is not None and len(mine) > c.max_per_month:
                     yield view.finding(
                         self,

@@ -25,6 +25,16 @@ if TYPE_CHECKING:
 # -- model side helpers (the check parts below do not use them) ----------------------------
 
 
+def _topics_of(topics: list[Topic], entities: list[Any], attr: str) -> dict[str, list[str]]:
+    """Entity id -> ids of the topics naming it in ``attr``, in one pass (a province has hundreds of entities)."""
+    out: dict[str, list[str]] = {e.id: [] for e in entities}
+    for t in topics:
+        for eid in getattr(t, attr):
+            if eid in out:
+                out[eid].append(t.id)
+    return out
+
+
 def _overload_terms(pm: PlanModel, goal: str, entity_topics: dict[str, list[str]], limits: dict[str, int]) -> list:
     """Load above the entity's comfortable monthly limit, unit by unit.
 
@@ -89,7 +99,7 @@ class DepartmentOverload(SoftGoal):
     default_weight = 10
 
     def terms(self, pm: PlanModel) -> list[Any]:
-        topics = {d.id: [t.id for t in pm.topics if d.id in t.departments] for d in pm.plan.departments}
+        topics = _topics_of(pm.topics, pm.plan.departments, "departments")
         return _overload_terms(pm, self.name, topics, {d.id: d.max_per_month for d in pm.plan.departments})
 
     def cuts(self, pm: PlanModel) -> int:
@@ -99,9 +109,14 @@ class DepartmentOverload(SoftGoal):
         return sum(1 for d in topic.departments if board.dept_load[(d, month)] >= board.dept_limit[d])
 
     def check(self, view: ScheduleView) -> Iterator[tuple[int, Finding]]:
+        held: dict[tuple[str, int], list[str]] = defaultdict(list)  # one pass, not departments × topics
+        for m, tids in view.by_month.items():
+            for tid in tids:
+                for did in view.topics[tid].departments:
+                    held[(did, m)].append(tid)
         for d in view.plan.departments:
-            for m, tids in view.by_month.items():
-                mine = [tid for tid in tids if d.id in view.topics[tid].departments]
+            for m in view.by_month:
+                mine = held.get((d.id, m), [])
                 if len(mine) > d.max_per_month:
                     f = view.finding(
                         self,
@@ -124,7 +139,7 @@ class LeaderOverload(SoftGoal):
     default_weight = 20
 
     def terms(self, pm: PlanModel) -> list[Any]:
-        topics = {x.id: [t.id for t in pm.topics if x.id in t.leaders] for x in pm.plan.leaders}
+        topics = _topics_of(pm.topics, pm.plan.leaders, "leaders")
         return _overload_terms(pm, self.name, topics, {x.id: x.max_per_month for x in pm.plan.leaders})
 
     def cuts(self, pm: PlanModel) -> int:
@@ -134,9 +149,14 @@ class LeaderOverload(SoftGoal):
         return sum(1 for x in topic.leaders if board.lead_load[(x, month)] >= board.leader_limit[x])
 
     def check(self, view: ScheduleView) -> Iterator[tuple[int, Finding]]:
+        held: dict[tuple[str, int], list[str]] = defaultdict(list)  # one pass, not leaders × topics
+        for m, tids in view.by_month.items():
+            for tid in tids:
+                for lid in view.topics[tid].leaders:
+                    held[(lid, m)].append(tid)
         for x in view.plan.leaders:
-            for m, tids in view.by_month.items():
-                mine = [tid for tid in tids if x.id in view.topics[tid].leaders]
+            for m in view.by_month:
+                mine = held.get((x.id, m), [])
                 if len(mine) > x.max_per_month:
                     f = view.finding(
                         self, month=m, topics=mine, load=len(mine), limit=x.max_per_month, leader=x.id, _leader=x.name
@@ -246,11 +266,12 @@ class DepartmentBackToBack(SoftGoal):
         return units
 
     def check(self, view: ScheduleView) -> Iterator[tuple[int, Finding]]:
+        by_department: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for t, m in view.placed:  # one pass, not departments × topics
+            for did in t.departments:
+                by_department[did][m].append(t.id)
         for d in view.plan.departments:
-            months: dict[int, list[str]] = defaultdict(list)
-            for t, m in view.placed:
-                if d.id in t.departments:
-                    months[m].append(t.id)
+            months = by_department.get(d.id, {})
             for m in sorted(months):
                 if m + 1 in months:
                     f = view.finding(

@@ -24,8 +24,13 @@ class LeaderUnavailable(HardRule):
     family = "people"
 
     def bans(self, plan: Plan) -> Iterator[Ban]:
+        attending: dict[str, list[str]] = {x.id: [] for x in plan.leaders}
+        for t in plan.topics:  # one pass, not leaders × topics
+            for lid in t.leaders:
+                if lid in attending:
+                    attending[lid].append(t.id)
         for leader in plan.leaders:
-            tids = [t.id for t in plan.topics if leader.id in t.leaders]
+            tids = attending[leader.id]
             for m in sorted(set(leader.unavailable_months)):
                 if tids and m in plan.calendar.months:
                     msg = T.fill(self.text.requirement, leader=leader.name, month=T.month(m))
