@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
@@ -67,8 +68,19 @@ def _infeasible(plan: Plan, conflicts: list[dict], explanation: str, started: fl
     )
 
 
-def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule | None = None) -> Schedule:
-    """Best month and lead committee for every topic, or why there is none."""
+def solve(
+    plan: Plan,
+    options: SolveOptions | None = None,
+    *,
+    baseline: Schedule | None = None,
+    observe: Callable[[cp_model.CpSolver], cp_model.CpSolverSolutionCallback | None] | None = None,
+) -> Schedule:
+    """Best month and lead committee for every topic, or why there is none.
+
+    ``observe`` (optional, for the job workers): called with the CP-SAT solver
+    of the full model before it runs; may set its ``best_bound_callback``, keep
+    it to ``stop_search()`` on a cancel, and return a solution callback.
+    """
     options = options or SolveOptions()
     started = time.perf_counter()
 
@@ -100,7 +112,7 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
     # 668, a fifth 652, 15 % 640, all with the same bound (464); a fifth keeps
     # more room for the bound on bigger plans.
     solver = make_solver(options, time_limit_s=options.time_limit_s * FULL_MODEL_SHARE if big else None)
-    code = solver.solve(pm.model)
+    code = solver.solve(pm.model, observe(solver) if observe is not None else None)
     status = _STATUS.get(code, Status.UNKNOWN)
     if status == Status.INFEASIBLE:
         conflicts = explain_infeasible(plan, options)
