@@ -3,9 +3,11 @@
 The solve runs in the worker's own thread; a second thread beats once a
 second: it stamps the job's heartbeat, writes the progress points so far and
 reads the cancel flag. A cancel stops CP-SAT's search of the full model at
-once (``stop_search``); on plans above ``lns_above_topics`` the neighbourhood
-search that follows runs to its own end, bounded by the time limit, and its
-answer is then thrown away.
+once (``stop_search``) and the job ends as cancelled. The neighbourhood
+search of plans above ``lns_above_topics`` has no such hook (solver/lns.py
+makes its own CP-SAT solvers): when the solve has not returned
+:data:`CANCEL_GRACE_S` after the cancel, the job is marked cancelled and the
+worker process quits; Huey's consumer starts a fresh one in its place.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from . import texts as T
 
 log = logging.getLogger(__name__)
 
+CANCEL_GRACE_S = 2.0  # after a cancel, how long the solve may take to return before the process quits
 HEARTBEAT_S = 1.0  # how often a running job's row is stamped; the timeout is a setting (30 s)
 # Progress points kept per job: a 1000-topic solve finds hundreds of
 # improving solutions; the first and the newest tell the story.
@@ -98,9 +101,12 @@ class Heartbeat(threading.Thread):
         self.engine, self.job_id, self.worker, self.progress = engine, job_id, worker, progress
         self.stopped = threading.Event()
         self.lost = False  # the job is not ours any more (the reaper gave it away)
+        self.cancel_seen: float | None = None
 
     def run(self) -> None:
         while not self.stopped.wait(HEARTBEAT_S):
+            if self.cancel_seen is not None and time.monotonic() - self.cancel_seen > CANCEL_GRACE_S:
+                self._quit_cancelled()
             try:
                 cancel = store_jobs.heartbeat(self.engine, self.job_id, self.worker, self.progress.points())
             except Exception:  # a database hiccup: try again next beat; the timeout is generous
@@ -110,8 +116,18 @@ class Heartbeat(threading.Thread):
                 self.lost = True
                 self.progress.cancel()
                 return
-            if cancel:
+            if cancel and self.cancel_seen is None:
+                self.cancel_seen = time.monotonic()
                 self.progress.cancel()
+
+    def _quit_cancelled(self) -> None:
+        """The search did not stop (neighbourhood search): record the cancel, then end this process."""
+        if self.stopped.is_set():
+            return
+        if store_jobs.mark_cancelled(self.engine, self.job_id, self.worker):
+            log.warning("job %s cancelled during a phase without a stop hook; worker process quits", self.job_id)
+            logging.shutdown()
+            os._exit(0)
 
     def stop(self) -> None:
         self.stopped.set()

@@ -12,6 +12,7 @@ changes only when a planner adopts one (:func:`adopt`), which is recorded.
 from __future__ import annotations
 
 import math
+from datetime import datetime
 
 from sqlalchemy import Engine
 
@@ -20,6 +21,7 @@ from jobs.settings import Settings, checked, read_settings
 from solver.options import SolveOptions
 from solver.plan import Plan, Schedule
 from store import jobs as store_jobs
+from store import texts as store_texts
 from store.jobs import JobRecord
 
 from . import texts as T
@@ -37,6 +39,7 @@ __all__ = [
     "settings",
     "submit_replan",
     "submit_solve",
+    "when",
 ]
 
 # Small plans first: a city's 11-topic plan must not wait behind a province's
@@ -181,6 +184,11 @@ def adopt(engine: Engine, job_id: int, *, author: str = "") -> Schedule:
         rec = store_jobs.get_job(engine, job_id)
         store_jobs.adopt(engine, job_id, author=author, note=T.adopted_note(job_id, rec.author))
         return store.current_schedule(engine, rec.plan_id)
+
+
+def when(dt: datetime | None) -> str:
+    """A stored time as Beijing time, ``2025-03-02 10:15`` (for the job list)."""
+    return store_texts.when(dt)
 
 
 def _recover_quietly(engine: Engine) -> None:

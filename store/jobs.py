@@ -278,6 +278,17 @@ def finish(
         return values["status"]
 
 
+def mark_cancelled(engine: Engine, job_id: int, worker: str) -> bool:
+    """A running job whose cancel was asked for ends as cancelled now (its worker is quitting)."""
+    with write_session(engine) as s:
+        done = s.execute(
+            update(_job)
+            .where(_job.c.id == job_id, _job.c.worker == worker, _job.c.status == "running", _job.c.cancel_requested)
+            .values(status="cancelled", finished_at=utcnow(), message=T.JOB_CANCELLED)
+        )
+        return done.rowcount == 1
+
+
 def fail(engine: Engine, job_id: int, worker: str | None, message: str) -> bool:
     """Mark a running job failed with a Chinese ``message``; False if it was not this worker's."""
     with write_session(engine) as s:
