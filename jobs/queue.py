@@ -38,8 +38,9 @@ QUEUE_NAME = "xieshang"
 TASK_NAME = "xieshang.run_job"
 REAP_TASK_NAME = "xieshang.recover"
 # A worker that has just taken an id from the broker needs a moment to claim
-# it in the database; a queued job sent more recently than this is left alone.
-RESEND_GRACE_S = 10.0
+# it in the database (milliseconds: the claim is its first statement); a queued
+# job sent more recently than this is left alone.
+RESEND_GRACE_S = 5.0
 # A job is tried twice: a second crash is more likely the job's fault
 # (memory, a solver bug) than bad luck, and should not take more workers down.
 MAX_ATTEMPTS = 2
