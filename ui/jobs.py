@@ -22,6 +22,7 @@ from . import texts as U
 
 POLL_S = 1.0  # how often an open 编排 page re-reads a running job (one indexed SELECT)
 JOBS_LISTED = 10
+CHART_MIN_SPAN_S = 1.0
 
 
 def submit(options: SolveOptions) -> None:
@@ -111,7 +112,8 @@ def _when(dt) -> str:
 
 def _progress_chart(job: JobRecord) -> None:
     points = [p for p in job.progress if p.get("objective") is not None or p.get("bound") is not None]
-    if len(points) < 2:
+    # a solve of a few tenths of a second has no story to draw
+    if len(points) < 2 or points[-1]["t"] - points[0]["t"] < CHART_MIN_SPAN_S:
         return
     import pandas as pd
 
