@@ -45,3 +45,15 @@ SETTING_LABELS = {
     "max_active_per_author": "每人同时排队或计算的任务数上限",
     "heartbeat_timeout_s": "计算进程失联判定时间(秒)",
 }
+
+ADMIN_DESCRIPTION = "编排任务的管理:查看和修改管理员设置,查看最近的任务"
+ADMIN_SETTINGS = "显示当前生效的设置(未设置的取默认值)"
+ADMIN_SET = "修改一项设置,例如:set max_time_limit_s 60"
+ADMIN_KEY = "设置名:" + "、".join(SETTING_LABELS)
+ADMIN_VALUE = "新的值(数字)"
+ADMIN_BY = "修改人(记录在数据库中)"
+ADMIN_LIST = "列出最近的编排任务(所有计划)"
+
+
+def admin_job_line(job_id: int, plan_id: int, kind: str, status: str, author: str, topics: int, worker: str) -> str:
+    return f"#{job_id}  计划 {plan_id}  {kind}  {status}  提交人 {author or '未署名'}  {topics} 个议题  {worker}"

@@ -7,7 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-.venv/bin/python -m jobs.worker --workers "${WORKERS:-1}" &
-worker=$!
-trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
+# WORKERS=0: no local worker (the solves run on other machines' workers)
+if [ "${WORKERS:-1}" != 0 ]; then
+  .venv/bin/python -m jobs.worker --workers "${WORKERS:-1}" &
+  worker=$!
+  trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
+fi
 .venv/bin/python -m streamlit run app.py --server.headless true "$@"
