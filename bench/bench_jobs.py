@@ -3,11 +3,13 @@
 Issue 13's figures:
 
 1. 20 jobs submitted at once — 4 of 1000 topics first, then 6 of 200, then 10
-   of 50 — run by 1, 2 and 4 worker processes: the time until the last one
-   finishes (throughput in jobs per minute) and how long the *small* jobs
-   waited in the queue (submit → a worker claims it). Small plans have a
-   higher queue priority (``services.jobs.priority_of``), so they should not
-   wait for the big ones still queued, only for a worker to become free.
+   of 50 — run by 1, 2 and 4 worker processes, and by 1 worker plus one
+   express-lane worker (``--lane express``: small plans only): the time until
+   the last one finishes (throughput in jobs per minute) and how long the
+   *small* jobs waited in the queue (submit → a worker claims it). Small
+   plans have a higher queue priority (``services.jobs.priority_of``), so
+   they do not wait for the big ones still queued — but without the express
+   lane they wait for a worker to become free.
 2. The overhead of the queue on the 11-topic sample plan (data/weihai-2023.json):
    submit → done through the queue and a warm, idle worker, against the same
    ``solver.solve`` called in-process. Target: under 0.3 s added.
@@ -49,10 +51,14 @@ MIX = [(1000, 4, 6.0), (200, 6, 3.0), (50, 10, 2.0)]  # (topics, jobs, time_limi
 OVERHEAD_RUNS = 7
 
 
-def start_worker(env: dict[str, str], workers: int, log: Path) -> subprocess.Popen:
+def start_worker(env: dict[str, str], workers: int, log: Path, lane: str = "all") -> subprocess.Popen:
     out = open(log, "w")  # noqa: SIM115 - closed with the process
     proc = subprocess.Popen(
-        [sys.executable, "-m", "jobs.worker", "-w", str(workers)], cwd=ROOT, env=env, stdout=out, stderr=out
+        [sys.executable, "-m", "jobs.worker", "-w", str(workers), "--lane", lane],
+        cwd=ROOT,
+        env=env,
+        stdout=out,
+        stderr=out,
     )
     deadline = time.monotonic() + 120
     while "consumer started" not in log.read_text(errors="replace"):
@@ -97,7 +103,7 @@ def flush_queue(queue_url: str | None) -> None:
         redis.Redis.from_url(queue_url).flushdb()
 
 
-def throughput(tmp: Path, workers: int, queue_url: str | None) -> dict:
+def throughput(tmp: Path, workers: int, queue_url: str | None, express: bool = False) -> dict:
     url, engine = fresh_database(tmp, f"mix{workers}")
     flush_queue(queue_url)
     env = dict(os.environ, DATABASE_URL=url, PYTHONPATH=str(ROOT))
@@ -110,6 +116,7 @@ def throughput(tmp: Path, workers: int, queue_url: str | None) -> dict:
     os.environ["DATABASE_URL"] = url
     plans = {n: api.create_plan(engine, generate_plan(n, seed=7, body=f"合成{n}市政协")) for n, _, _ in MIX}
     worker = start_worker(env, workers, tmp / f"worker{workers}.log")
+    lane = start_worker(env, 1, tmp / f"express{workers}.log", lane="express") if express else None
     try:
         started = time.perf_counter()
         ids: list[tuple[int, int]] = []
@@ -120,6 +127,8 @@ def throughput(tmp: Path, workers: int, queue_url: str | None) -> dict:
         makespan = time.perf_counter() - started
     finally:
         stop(worker)
+        if lane is not None:
+            stop(lane)
     size = dict((i, n) for n, i in ids)
     bad = [(r.id, r.status, r.message) for r in recs if r.status != "done"]
     if bad:
@@ -177,7 +186,7 @@ def overhead(tmp: Path, queue_url: str | None) -> dict:
 def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--queue-url", help="redis://… (default: the embedded SQLite queue)")
-    p.add_argument("--workers", default="1,2,4")
+    p.add_argument("--workers", default="1,2,4,1e", help="worker counts; 'Ne': N workers + 1 express-lane worker")
     p.add_argument("--skip-mix", action="store_true")
     args = p.parse_args()
     uptime = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
@@ -201,11 +210,13 @@ def main() -> int:
                 "wait of 200 | wait of 1000 | run s 50 / 200 / 1000 (median) |"
             )
             print("| ---: | ---: | ---: | --- | --- | --- | --- |")
-            for w in [int(x) for x in args.workers.split(",")]:
-                r = throughput(tmp, w, args.queue_url)
+            for spec in args.workers.split(","):
+                w, express = int(spec.rstrip("e")), spec.endswith("e")
+                r = throughput(tmp, w, args.queue_url, express)
                 wt = r["wait"]
+                label = f"{w} + 1 express" if express else str(w)
                 print(
-                    f"| {w} | {r['makespan']:.1f} | {r['per_min']:.1f} | {wt[50][0]:.1f} / {wt[50][1]:.1f} | "
+                    f"| {label} | {r['makespan']:.1f} | {r['per_min']:.1f} | {wt[50][0]:.1f} / {wt[50][1]:.1f} | "
                     f"{wt[200][0]:.1f} / {wt[200][1]:.1f} | {wt[1000][0]:.1f} / {wt[1000][1]:.1f} | "
                     f"{r['run'][50]:.1f} / {r['run'][200]:.1f} / {r['run'][1000]:.1f} |",
                     flush=True,

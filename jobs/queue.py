@@ -44,6 +44,10 @@ RESEND_GRACE_S = 5.0
 # A job is tried twice: a second crash is more likely the job's fault
 # (memory, a solver bug) than bad luck, and should not take more workers down.
 MAX_ATTEMPTS = 2
+# Plans up to this many topics (a city's plan: 10–60) also go to the express
+# lane: a worker started with ``--lane express`` takes only those, so a small
+# plan is never stuck behind a province's 1000-topic solve already running.
+EXPRESS_TOPICS = 64
 
 
 def queue_url(url: str | None = None) -> str:
@@ -61,19 +65,26 @@ _RUN_JOB: dict[int, TaskWrapper] = {}  # id of a Huey instance → its run-job t
 
 
 @functools.lru_cache(maxsize=8)
-def get_huey(url: str) -> Huey:
-    """The Huey instance of a queue URL, with our task and the periodic recovery registered."""
+def get_huey(url: str, lane: str = "all") -> Huey:
+    """The Huey instance of a queue URL and lane (``all`` or ``express``), with our task registered.
+
+    The ``all`` lane carries every job; the ``express`` lane carries the ids
+    of small plans a second time, for a worker that takes nothing else (see
+    :data:`EXPRESS_TOPICS`). The periodic recovery runs on the ``all`` lane.
+    """
+    name = QUEUE_NAME if lane == "all" else f"{QUEUE_NAME}-{lane}"
     if url.startswith(("redis://", "rediss://", "unix://")):
         # blocking BZPOPMIN: a worker wakes up the moment a job arrives
-        huey: Huey = PriorityRedisHuey(QUEUE_NAME, url=url, results=False)
+        huey: Huey = PriorityRedisHuey(name, url=url, results=False)
     elif url.startswith("sqlite:///"):
         path = Path(url.removeprefix("sqlite:///"))
         path.parent.mkdir(parents=True, exist_ok=True)
-        huey = SqliteHuey(QUEUE_NAME, filename=str(path), results=False)
+        huey = SqliteHuey(name, filename=str(path), results=False)
     else:
         raise ValueError(T.bad_queue_url(url))
     _RUN_JOB[id(huey)] = huey.task(name=TASK_NAME)(_run_job)
-    huey.periodic_task(crontab(minute="*"), name=REAP_TASK_NAME)(_recover_task)
+    if lane == "all":
+        huey.periodic_task(crontab(minute="*"), name=REAP_TASK_NAME)(_recover_task)
     return huey
 
 
@@ -88,12 +99,17 @@ def _run_job(job_id: int) -> None:
 def _recover_task() -> None:
     from store.db import get_engine
 
-    recover(get_engine(), get_huey(queue_url()))
+    recover(get_engine(), queue_url())
 
 
-def send(huey: Huey, job_id: int, priority: int) -> None:
-    """Hand a job id to the queue engine (higher priority first)."""
-    huey.enqueue(_RUN_JOB[id(huey)].s(job_id, priority=priority))
+def send(url: str, job_id: int, priority: int, *, topic_count: int | None = None) -> None:
+    """Hand a job id to the queue engine (higher priority first); a small plan's to the express lane too.
+
+    Whichever worker takes it first claims the job; the other copy is skipped.
+    """
+    for lane in ("all", "express") if topic_count is not None and topic_count <= EXPRESS_TOPICS else ("all",):
+        huey = get_huey(url, lane)
+        huey.enqueue(_RUN_JOB[id(huey)].s(job_id, priority=priority))
 
 
 def pending_job_ids(huey: Huey) -> set[int]:
@@ -101,7 +117,7 @@ def pending_job_ids(huey: Huey) -> set[int]:
     return {t.args[0] for t in huey.pending() if t.name == TASK_NAME and t.args}
 
 
-def recover(engine: Engine, huey: Huey) -> tuple[list[int], list[int]]:
+def recover(engine: Engine, url: str) -> tuple[list[int], list[int]]:
     """Reap stale running jobs and re-send queued jobs the broker lost; (ids sent, ids failed).
 
     Called at every enqueue, when a page looks at an unfinished job, when a
@@ -112,10 +128,10 @@ def recover(engine: Engine, huey: Huey) -> tuple[list[int], list[int]]:
     waiting = store_jobs.queued_jobs(engine, sent_before=utcnow() - timedelta(seconds=RESEND_GRACE_S))
     if not waiting:
         return [], failed
-    held = pending_job_ids(huey)
+    held = pending_job_ids(get_huey(url))
     lost = [(i, p) for i, p in waiting if i not in held]
     for job_id, priority in lost:
-        send(huey, job_id, priority)
+        send(url, job_id, priority)
     store_jobs.mark_sent(engine, [i for i, _ in waiting])
     if lost or failed:
         log.warning("recovered jobs %s, failed %s", [i for i, _ in lost], failed)

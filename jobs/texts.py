@@ -11,6 +11,7 @@ WORKER_DATABASE = "数据库地址(默认取环境变量 DATABASE_URL,否则为�
 WORKER_QUEUE = (
     "队列地址:redis://主机:端口/库号 或 sqlite:///文件路径(默认取环境变量 QUEUE_URL,否则为数据库旁的 SQLite 文件)"
 )
+WORKER_LANE = "all:领取所有任务(默认);express:只领取小计划(不超过 64 个议题)的任务,使市级小计划不必等待省级大计划算完"
 WORKER_BAD_WORKERS = "--workers 必须是 1 到 32 之间的整数"
 
 

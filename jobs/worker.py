@@ -4,7 +4,8 @@ One consumer process with ``N`` worker *processes* (Huey's process workers:
 one solve cannot slow another through the GIL, and a worker that dies is
 replaced by the consumer's health check). Start as many as the machines have
 cores for, on this machine or others pointing at the same ``DATABASE_URL``
-and ``QUEUE_URL``.
+and ``QUEUE_URL``. ``--lane express``: a worker that takes only small plans
+(``jobs.queue.EXPRESS_TOPICS``), so they never wait for a big solve.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ log = logging.getLogger(__name__)
 # The consumer's idle polling of a SQLite queue: 0.1 s after a job, growing to
 # this at most. Huey's default (10 s) would add seconds to a small solve asked
 # for after a quiet spell; Redis blocks on the queue instead and wakes at once.
-MAX_POLL_S = 0.25
+MAX_POLL_S = 0.1
 HEALTH_CHECK_S = 2.0  # how soon a killed worker process is replaced
 
 
@@ -30,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-w", "--workers", type=int, default=1, help=T.WORKER_WORKERS)
     p.add_argument("--database-url", help=T.WORKER_DATABASE)
     p.add_argument("--queue-url", help=T.WORKER_QUEUE)
+    p.add_argument("--lane", choices=("all", "express"), default="all", help=T.WORKER_LANE)
     return p
 
 
@@ -52,8 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         engine = open_database()
         url = queue_url()
-        huey = get_huey(url)
-        recover(engine, huey)  # jobs lost while no worker ran: a restarted broker, a killed worker
+        huey = get_huey(url, args.lane)
+        recover(engine, url)  # jobs lost while no worker ran: a restarted broker, a killed worker
     except ServiceError as err:
         print(str(err), file=sys.stderr)
         return 1
@@ -73,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     consumer = huey.create_consumer(
         workers=args.workers,
         worker_type="process",
-        periodic=True,
+        periodic=args.lane == "all",
         max_delay=MAX_POLL_S,
         check_worker_health=True,
         health_check_interval=HEALTH_CHECK_S,

@@ -7,10 +7,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-# WORKERS=0: no local worker (the solves run on other machines' workers)
+# One worker for every job and one for small plans only (--lane express), so a
+# city's plan never waits for a province's long solve. WORKERS=0: no local
+# workers (the solves run on other machines' workers).
+pids=()
 if [ "${WORKERS:-1}" != 0 ]; then
   .venv/bin/python -m jobs.worker --workers "${WORKERS:-1}" &
-  worker=$!
-  trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
+  pids+=($!)
+  .venv/bin/python -m jobs.worker --lane express &
+  pids+=($!)
 fi
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT INT TERM
 .venv/bin/python -m streamlit run app.py --server.headless true "$@"

@@ -46,7 +46,7 @@ __all__ = [
 # 1000-topic ones. Priority falls by one per doubling of the topic count
 # above SMALL_TOPICS (≤ 64 topics → 10, 128 → 9, 256 → 8, 1024 → 6), so a
 # smaller plan always goes before a bigger one queued earlier.
-SMALL_TOPICS = 64
+SMALL_TOPICS = queue.EXPRESS_TOPICS  # the same "small": these also go to the express lane
 TOP_PRIORITY = 10
 
 
@@ -109,10 +109,11 @@ def _submit(
             raise ServiceError(err.message, reason=Reason.LIMIT) from err.__cause__
         raise
     try:
-        huey = queue.get_huey(queue.queue_url())
-        queue.send(huey, job_id, store_jobs.get_job(engine, job_id).priority)
+        url = queue.queue_url()
+        rec = store_jobs.get_job(engine, job_id)
+        queue.send(url, job_id, rec.priority, topic_count=rec.topic_count)
         store_jobs.mark_sent(engine, [job_id])
-        queue.recover(engine, huey)
+        queue.recover(engine, url)
     except Exception as err:  # the broker is down: the job stays queued and is sent when it is back
         raise ServiceError(T.queue_down(job_id, err), reason=Reason.QUEUE) from err
     return job_id
@@ -194,7 +195,7 @@ def when(dt: datetime | None) -> str:
 def _recover_quietly(engine: Engine) -> None:
     """Reap and re-send; a page that only looks at a job must not fail because the broker is away."""
     try:
-        queue.recover(engine, queue.get_huey(queue.queue_url()))
+        queue.recover(engine, queue.queue_url())
     except Exception:
         import logging
 

@@ -127,10 +127,10 @@ class Worker:
 
 @pytest.fixture
 def start_worker(tmp_path) -> Iterator[Callable[..., Worker]]:
-    """``start_worker(database_url, queue_url=None, workers=1)``: a running worker process."""
+    """``start_worker(database_url, queue_url=None, workers=1, lane="all")``: a running worker process."""
     started: list[Worker] = []
 
-    def _start(database_url: str, queue_url: str | None = None, workers: int = 1) -> Worker:
+    def _start(database_url: str, queue_url: str | None = None, workers: int = 1, lane: str = "all") -> Worker:
         env = dict(os.environ, DATABASE_URL=database_url, PYTHONPATH=str(ROOT))
         env.pop("QUEUE_URL", None)
         if queue_url:
@@ -138,7 +138,7 @@ def start_worker(tmp_path) -> Iterator[Callable[..., Worker]]:
         log = tmp_path / f"worker-{len(started)}.log"
         with open(log, "w") as out:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "jobs.worker", "-w", str(workers)],
+                [sys.executable, "-m", "jobs.worker", "-w", str(workers), "--lane", lane],
                 cwd=ROOT,
                 env=env,
                 stdout=out,

@@ -221,3 +221,31 @@ def test_a_replan_job_keeps_its_answer_in_the_job(env, engine, weihai, start_wor
     assert_checked(edited, job.result, options, baseline=published)
     assert job.candidate_id is None  # it belongs to the edited copy: 推演 adopts it with the plan
     assert plans.current_schedule(engine, pid) == published
+
+
+def test_a_small_plan_goes_before_big_ones_queued_earlier(env, engine, weihai, start_worker):
+    pid, _ = weihai
+    big = big_plan(engine)
+    options = SolveOptions(time_limit_s=2)
+    first = jobs.submit_solve(engine, big, 1, options, author="省政协")
+    second = jobs.submit_solve(engine, big, 1, options, author="省政协")
+    small = jobs.submit_solve(engine, pid, 1, options, author="市政协")
+    start_worker(*env)  # one worker: it takes the small plan as soon as it is free
+    recs = {j.id: j for j in (finished(engine, i) for i in (first, second, small))}
+    assert all(r.status == "done" for r in recs.values())
+    order = sorted(recs, key=lambda i: recs[i].started_at)
+    assert order.index(small) < order.index(second)
+
+
+def test_an_express_worker_solves_a_small_plan_while_a_big_one_runs(env, engine, weihai, start_worker):
+    pid, _ = weihai
+    big = jobs.submit_solve(engine, big_plan(engine), 1, SolveOptions(time_limit_s=60), author="省政协")
+    start_worker(*env)
+    start_worker(*env, lane="express")
+    running(engine, big)
+    small = finished(engine, jobs.submit_solve(engine, pid, 1, SolveOptions(time_limit_s=5), author="市政协"))
+    assert small.status == "done"
+    checked(engine, small)
+    assert jobs.job(engine, big).status == "running"  # the small plan did not wait for it
+    jobs.cancel(engine, big)
+    assert finished(engine, big, timeout=30).status == "cancelled"
