@@ -158,6 +158,9 @@ def overhead(tmp: Path, queue_url: str | None) -> dict:
     env.pop("QUEUE_URL", None)
     if queue_url:
         env["QUEUE_URL"] = queue_url
+        os.environ["QUEUE_URL"] = queue_url
+    else:
+        os.environ.pop("QUEUE_URL", None)
     os.environ["DATABASE_URL"] = url
     plan = load_plan(ROOT / "data" / "weihai-2023.json")
     pid = api.create_plan(engine, plan)
