@@ -35,6 +35,7 @@ __all__ = [
     "job",
     "plan_jobs",
     "priority_of",
+    "queued_ahead",
     "set_setting",
     "settings",
     "submit_replan",
@@ -158,6 +159,12 @@ def job(engine: Engine, job_id: int) -> JobRecord:
         with translated():
             rec = store_jobs.get_job(engine, job_id)
     return rec
+
+
+def queued_ahead(engine: Engine, job_id: int) -> int:
+    """How many queued jobs (of any plan) go before this one: higher priority, or as high and older."""
+    with translated():
+        return store_jobs.queued_ahead(engine, job_id)
 
 
 def plan_jobs(engine: Engine, plan_id: int, *, limit: int = 10) -> list[JobRecord]:

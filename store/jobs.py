@@ -175,6 +175,16 @@ def list_jobs(engine: Engine, plan_id: int | None = None, *, limit: int = 20) ->
         return [_record(r) for r in s.execute(q).mappings()]
 
 
+def queued_ahead(engine: Engine, job_id: int) -> int:
+    """How many queued jobs (of any plan) a worker of the general lane takes before this one."""
+    with read_session(engine) as s:
+        me = s.execute(select(_job.c.priority).where(_job.c.id == job_id)).scalar()
+        if me is None:
+            return 0
+        first = (_job.c.priority > me) | ((_job.c.priority == me) & (_job.c.id < job_id))
+        return s.execute(select(func.count()).where(_job.c.status == "queued", first)).scalar_one()
+
+
 def job_input(engine: Engine, job_id: int) -> tuple[Plan, Schedule | None]:
     """The plan exactly as it was when the job was asked for, and the baseline of a re-plan."""
     with read_session(engine) as s:

@@ -89,8 +89,7 @@ def _live(job_id: int) -> None:
 
 
 def _ahead(job: JobRecord) -> int:
-    others = jobs_service.plan_jobs(state.engine(), job.plan_id, limit=JOBS_LISTED)
-    return sum(1 for j in others if j.status == "queued" and j.id < job.id)
+    return jobs_service.queued_ahead(state.engine(), job.id)
 
 
 def _header(job: JobRecord) -> None:

@@ -249,3 +249,15 @@ def test_an_express_worker_solves_a_small_plan_while_a_big_one_runs(env, engine,
     assert jobs.job(engine, big).status == "running"  # the small plan did not wait for it
     jobs.cancel(engine, big)
     assert finished(engine, big, timeout=30).status == "cancelled"
+
+
+def test_queued_ahead_counts_every_plan_by_priority(env, engine, weihai):
+    pid, _ = weihai
+    big = big_plan(engine)
+    b1 = jobs.submit_solve(engine, big, 1, SolveOptions(), author="甲")
+    s1 = jobs.submit_solve(engine, pid, 1, SolveOptions(), author="乙")
+    b2 = jobs.submit_solve(engine, big, 1, SolveOptions(), author="丙")
+    s2 = jobs.submit_solve(engine, pid, 1, SolveOptions(), author="丁")
+    assert [jobs.queued_ahead(engine, j) for j in (s1, s2, b1, b2)] == [0, 1, 2, 3]
+    jobs.cancel(engine, s1)
+    assert jobs.queued_ahead(engine, b2) == 2
