@@ -10,6 +10,7 @@ call these and never import :mod:`store`.
 - :mod:`services.schedules` — record a solve, adopt a what-if
 - :mod:`services.scenarios` — save, list, compare, restore saved versions
 - :mod:`services.imports` — a plan from an Excel workbook or a published text
+- :mod:`services.jobs` — solve and re-plan jobs: submit, watch, cancel, adopt a candidate; the administrator's settings
 """
 
 from .errors import Reason, ServiceError

@@ -32,6 +32,8 @@ class Reason(enum.Enum):
     NOT_FOUND = "not_found"  # the plan or saved version is gone
     REFUSED = "refused"  # the database refused the write (integrity), or the request makes no sense
     DATABASE = "database"  # the database cannot be reached or is at the wrong schema
+    LIMIT = "limit"  # an administrator's limit (unfinished jobs per planner) is reached
+    QUEUE = "queue"  # the queue engine cannot be reached (the job is recorded, it runs once it is back)
 
 
 class ServiceError(Exception):

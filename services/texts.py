@@ -16,3 +16,12 @@ def database_unreachable(url: str, err: Exception) -> str:
 
 NO_SCHEDULE_TO_SAVE = "当前还没有方案,请先编排再保存为方案版本"
 NO_RESULT_TO_ADOPT = "推演还没有得到可行方案,无法采用"
+
+
+def queue_down(job_id: int, err: Exception) -> str:
+    detail = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+    return f"编排任务 #{job_id} 已记录,但任务队列暂时无法连接({detail});队列恢复后会自动开始计算"
+
+
+def adopted_note(job_id: int, asked_by: str) -> str:
+    return f"采用编排任务 #{job_id}(提交人:{asked_by or '未署名'})的结果"

@@ -28,6 +28,7 @@ import math
 import re
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
@@ -109,9 +110,15 @@ class _Run:
     work: float = 0.0  # CP-SAT's deterministic time
 
 
-def _full_model(pm: PlanModel, options: SolveOptions, budget: Budget, *, work: float | None = None) -> _Run:
+# what a job worker hands in to watch (and stop) the full model's search
+Observe = Callable[[cp_model.CpSolver], cp_model.CpSolverSolutionCallback | None]
+
+
+def _full_model(
+    pm: PlanModel, options: SolveOptions, budget: Budget, *, work: float | None = None, observe: Observe | None = None
+) -> _Run:
     solver = make_solver(options, budget, work=work)
-    code = solver.solve(pm.model)
+    code = solver.solve(pm.model, observe(solver) if observe is not None else None)
     log.info(
         "full model: %s, %.2f work units in %.2f s, bound %.0f",
         solver.status_name(code),
@@ -153,13 +160,23 @@ def _explained(plan: Plan, options: SolveOptions, budget: Budget) -> Schedule:
     )
 
 
-def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule | None = None) -> Schedule:
+def solve(
+    plan: Plan,
+    options: SolveOptions | None = None,
+    *,
+    baseline: Schedule | None = None,
+    observe: Observe | None = None,
+) -> Schedule:
     """Best month and lead committee for every topic, or why there is none.
 
     ``options.time_limit_s`` is wall-clock seconds, counted from this call;
     the answer's ``stopped_by`` says what ended the search (see
     :class:`solver.budget.StopReason`). Never raises for a plan that passed
     validation.
+
+    ``observe`` (optional, for the job workers): called with the CP-SAT solver
+    of the full model before it runs; may set its ``best_bound_callback``, keep
+    it to ``stop_search()`` on a cancel, and return a solution callback.
     """
     options = options or SolveOptions()
     budget = Budget.for_plan(
@@ -222,7 +239,7 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
     big = len(plan.topics) > options.lns_above_topics
     converged = False
     if not big or not options.deterministic:
-        run = _full_model(pm, options, budget) if not budget.exhausted() else _Run()
+        run = _full_model(pm, options, budget, observe=observe) if not budget.exhausted() else _Run()
         best = _better(known, run.best)
     elif options.num_workers >= 2:
         # the full model (for the bound) beside the neighbourhood search on the other cores
@@ -231,7 +248,7 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
 
         def full() -> None:
             nonlocal run
-            run = _full_model(pm, options, budget, work=work)
+            run = _full_model(pm, options, budget, work=work, observe=observe)
             if run.code == cp_model.OPTIMAL:
                 budget.done.set()  # proven: the neighbourhood search beside it can stop
 
@@ -245,7 +262,7 @@ def solve(plan: Plan, options: SolveOptions | None = None, *, baseline: Schedule
         share = FULL_MODEL_SHARE * budget.work_left()
         presolve = PRESOLVE_CHARGE_PER_TOPIC * n
         if share >= 2 * presolve:  # else its presolve alone would eat the share
-            run = _full_model(pm, options, budget, work=share - presolve)
+            run = _full_model(pm, options, budget, work=share - presolve, observe=observe)
             budget.charge_cpsat(run.work, FULL_MODEL_RATE)
             budget.charge(presolve)
         best = _better(known, run.best)

@@ -237,11 +237,13 @@ class TopicAfterRow(_TopicLink, Base):
     before_code: Mapped[str]
 
 
-SCHEDULE_KINDS = ("current", "scenario")
+# "candidate": the result of a solve job, kept beside the current schedule
+# until a planner adopts it (issue 13): two planners solving one plan get two.
+SCHEDULE_KINDS = ("current", "scenario", "candidate")
 
 
 class ScheduleRow(Base):
-    """A schedule of a plan: the plan's current one, or a named scenario (r2).
+    """A schedule of a plan: the plan's current one, a named scenario (r2), or a job's candidate (r3).
 
     At most one ``current`` per plan (partial unique index); scenario names are
     unique within a plan (NULL names, i.e. the current one, do not collide).
@@ -250,7 +252,7 @@ class ScheduleRow(Base):
     __tablename__ = "schedule"
     __table_args__ = (
         UniqueConstraint("plan_id", "name"),
-        CheckConstraint("kind IN ('current', 'scenario')", name="kind"),
+        CheckConstraint("kind IN ('current', 'scenario', 'candidate')", name="kind"),
         Index(
             "uq_schedule_current",
             "plan_id",
@@ -288,6 +290,68 @@ class AssignmentRow(Base):
     month: Mapped[int]
     lead_code: Mapped[str]
     extra: Mapped[dict[str, Any] | None]
+
+
+JOB_KINDS = ("solve", "replan")
+JOB_STATUSES = ("queued", "running", "done", "failed", "cancelled")
+
+
+class JobRow(Base):
+    """A solve or re-plan asked for by a planner, run by a worker process (r3, issue 13).
+
+    The queue engine only carries the id; everything else lives here: who asked,
+    the plan exactly as it was solved (``plan_data``, consult-plan/1) and its
+    version, the options, the status, the worker's heartbeat, the progress
+    points, the answer (``result``, consult-schedule/1) and the candidate
+    schedule made from it, a Chinese message when it failed.
+    """
+
+    __tablename__ = "job"
+    __table_args__ = (
+        CheckConstraint("status IN ('queued', 'running', 'done', 'failed', 'cancelled')", name="status"),
+        CheckConstraint("kind IN ('solve', 'replan')", name="kind"),
+        Index(None, "status"),
+        Index(None, "plan_id"),
+        Index(None, "author", "status"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str]
+    plan_id: Mapped[int] = mapped_column(_plan_fk())
+    plan_version: Mapped[int]
+    author: Mapped[str] = mapped_column(server_default=text("''"))
+    status: Mapped[str] = mapped_column(server_default=text("'queued'"))
+    priority: Mapped[int] = mapped_column(server_default=text("0"))
+    topic_count: Mapped[int]
+    options: Mapped[dict[str, Any]]
+    plan_data: Mapped[dict[str, Any]]
+    baseline: Mapped[dict[str, Any] | None]
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]  # last handed to the queue engine
+    started_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    heartbeat_at: Mapped[datetime | None]
+    worker: Mapped[str | None]  # host:pid of the worker running it
+    attempts: Mapped[int] = mapped_column(server_default=text("0"))
+    cancel_requested: Mapped[bool] = mapped_column(server_default=text("false"))
+    progress: Mapped[list[dict[str, Any]]]  # [{"t": s since start, "objective": int, "bound": int}]
+    message: Mapped[str] = mapped_column(server_default=text("''"))
+    result: Mapped[dict[str, Any] | None]
+    candidate_id: Mapped[int | None] = mapped_column(ForeignKey("schedule.id", ondelete="SET NULL"))
+    adopted_at: Mapped[datetime | None]
+    adopted_by: Mapped[str | None]
+
+
+class SettingRow(Base):
+    """An administrator's setting (r3): maximum time limit, queued jobs per planner, heartbeat timeout."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(primary_key=True)
+    value: Mapped[Any] = mapped_column(Json, nullable=True)
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(server_default=text("''"))
 
 
 LINK_TABLES: dict[str, tuple[type[_TopicLink], str]] = {

@@ -178,3 +178,29 @@ DB_REASON = {
 }
 CLI_DB_FAILED = "数据库 {url} 操作失败:{reason}"
 CLI_HINT = "提示:{warning}"
+
+# -- solve jobs (store/jobs.py) ----------------------------------------------------
+
+
+def queue_limit(author: str, active: int, limit: int) -> str:
+    who = f"「{author}」" if author else "未署名的用户"
+    return (
+        f"{who}已有 {active} 个编排任务在排队或计算中(管理员设定每人最多 {limit} 个),"
+        "本次未提交;请等已有任务完成或取消后再试"
+    )
+
+
+def job_not_found(job_id: int) -> str:
+    return f"编排任务 #{job_id} 不存在(可能已随计划一并删除)"
+
+
+def job_no_candidate(job_id: int) -> str:
+    return f"编排任务 #{job_id} 没有得到可行方案,无法采用"
+
+
+def job_worker_lost(attempts: int) -> str:
+    return f"计算进程意外中断(已尝试 {attempts} 次),任务未完成;请稍后重新编排,如反复出现请联系管理员检查计算进程"
+
+
+JOB_CANCELLED = "任务已取消"
+JOB_RETRIED = "计算进程意外中断,任务已重新排队"

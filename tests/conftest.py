@@ -11,7 +11,8 @@ import os
 from hypothesis import settings
 
 # engine / db_url / backend: a real database on SQLite and PostgreSQL (tests/store, tests/services)
-pytest_plugins = ["tests.db_fixtures"]
+# redis_server / start_worker: a real broker and real worker processes (tests/jobs, tests/pages)
+pytest_plugins = ["tests.db_fixtures", "tests.job_fixtures"]
 
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI") == "true":

@@ -55,7 +55,7 @@ def test_pages_ui_and_app_never_import_the_store():
     assert offending(files, "store") == []
 
 
-@pytest.mark.parametrize("package", ["services", "store", "solver"])
+@pytest.mark.parametrize("package", ["services", "store", "solver", "jobs"])
 def test_the_layers_below_the_pages_never_import_streamlit(package):
     assert offending(_files(package), "streamlit") == []
 

@@ -27,6 +27,7 @@ PACKAGES: dict[str, str | None] = {
     "app.py": None,
     "paperwork": "paperwork/texts.py",
     "solver": "solver/texts.py",
+    "jobs": "jobs/texts.py",
 }
 
 # Moved by the solver/paperwork work (issue 8, being done on other branches):

@@ -22,7 +22,6 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import streamlit as st
@@ -47,6 +46,8 @@ DEFAULTS: dict[str, Any] = {
     "_keep_solve_time_limit": 10,
     "solve_result": None,
     "solve_token": "",
+    "solve_job_id": None,  # the 编排 job this session submitted last (ui/jobs.py)
+    "solve_job_seen": None,  # the finished job whose result is in ``solve_result``
     "latest": None,  # "solve" or "whatif": which result the planner produced last
     "wi_plan": None,
     "wi_plan_token": "",
@@ -73,6 +74,7 @@ PLAN_SCOPED_PREFIXES = (
     "cf_",
     "dl_ics",
     "scn_",
+    "job_",
 )
 
 
@@ -267,39 +269,43 @@ def set_schedule(schedule_: Schedule | None) -> None:
 # -- solving -----------------------------------------------------------------------------------
 
 
-def solve_with_progress(
-    plan_: Plan,
-    options: SolveOptions,
-    *,
-    baseline: Schedule | None = None,
-    on_tick: Callable[[float], None] | None = None,
-    tick_s: float = 0.15,
-) -> Schedule:
-    """Solve in a worker thread while ``on_tick(elapsed_seconds)`` keeps a progress bar moving."""
-    from solver import solve, whatif
+# A solve is a job run by a worker process (services.jobs, ui/jobs.py): the
+# 编排 page submits it and shows the job's record. The 推演 page still waits
+# for its re-plan on the spot, but the re-plan too is a job computed by a worker.
 
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        if baseline is not None:
-            future = pool.submit(whatif.replan, plan_, baseline, options)
-        else:
-            future = pool.submit(solve, plan_, options)
-        started = time.perf_counter()
-        while True:
-            try:
-                return future.result(timeout=tick_s)
-            except TimeoutError:
-                if on_tick is not None:
-                    on_tick(time.perf_counter() - started)
+REPLAN_POLL_S = 0.2  # how often a waiting 推演 re-reads its job (a small re-plan takes about a second)
 
 
-def record_solve(result: Schedule, *, author: str = "") -> None:
-    """Keep the answer of the 编排 page; a feasible one becomes the current schedule.
+def wait_for_job(job_id: int, on_tick: Callable[[float], None] | None = None) -> Schedule:
+    """Wait for a job while ``on_tick(elapsed_seconds)`` moves a progress bar; its answer.
 
-    ServiceError (nothing kept) if the plan was saved by someone else meanwhile.
+    A job that fails or is cancelled (or cannot be submitted) comes back as a
+    schedule without assignments whose explanation is the Chinese reason, so
+    the page shows it as it shows any solve without a schedule.
     """
+    from services import jobs
+
+    started = time.perf_counter()
+    while True:
+        job = jobs.job(engine(), job_id)
+        if not job.active:
+            break
+        if on_tick is not None:
+            on_tick(time.perf_counter() - started)
+        time.sleep(REPLAN_POLL_S)
+    if job.result is not None:
+        return job.result
+    return _no_answer(job.message)
+
+
+def _no_answer(message: str) -> Schedule:
+    year = st.session_state.plan.year if st.session_state.plan is not None else 0
+    return Schedule(plan_year=year, status="unknown", explanation=message)
+
+
+def show_solve_result(result: Schedule) -> None:
+    """The session's last solve answer is ``result`` (a finished job's; the conflicts page reads it)."""
     s = st.session_state
-    if schedules.record_solve(engine(), s.plan_id, s.plan_version, result, author=author):
-        set_schedule(result)
     s.solve_result, s.solve_token, s.latest = result, _token(), "solve"
 
 
@@ -348,9 +354,18 @@ def whatif_edit(new_plan: Plan, log_line: str) -> None:
 
 def whatif_replan(options: SolveOptions, on_tick: Callable[[float], None] | None = None) -> Schedule:
     """Re-plan the edited copy from the schedule the workspace started from (moves count against it)."""
+    from services import ServiceError, jobs
+
+    from .widgets import author
+
     s = st.session_state
     base = whatif_base()
-    result = solve_with_progress(whatif_plan(), options, baseline=base, on_tick=on_tick)
+    try:
+        job_id = jobs.submit_replan(engine(), s.plan_id, s.plan_version, whatif_plan(), base, options, author=author())
+    except ServiceError as err:
+        result = _no_answer(str(err))
+    else:
+        result = wait_for_job(job_id, on_tick)
     s.wi_after, s.wi_after_token, s.latest = result, _token(), "whatif"
     return result
 

@@ -376,3 +376,27 @@ IMPORT_REVIEW = {
     "confidence": "把握",
     "month": "{m}月",
 }
+
+# -- 编排 as a job (ui/jobs.py, issue 13) ---------------------------------------------------------
+
+JOB_STATUS = {"queued": "排队中", "running": "计算中", "done": "已完成", "failed": "失败", "cancelled": "已取消"}
+JOB_SUBMITTED = "已提交编排任务 #{id}:由后台计算进程计算,可离开本页,结果会保存在数据库中"
+JOB_TITLE = "编排任务 #{id} · {status}"
+JOB_WHO = "提交人:{author} · 提交于 {at} · {n} 个议题 · 最长 {t:g} 秒"
+JOB_QUEUED = "排队中,前面还有 {ahead} 个任务;计算进程空闲后自动开始"
+JOB_RUNNING = "计算中,已用时 {s:.0f} 秒 / 上限约 {t:g} 秒"
+JOB_PROGRESS_CAPTION = "最好方案的总扣分与已证明下界随时间的变化(来自任务记录)"
+JOB_COL_T = "用时(秒)"
+JOB_COL_OBJECTIVE = "总扣分"
+JOB_COL_BOUND = "已证明下界"
+JOB_CANCEL = "取消任务"
+JOB_CANCEL_ASKED = "已请求取消,计算进程将在一两秒内停止"
+JOB_ADOPT = "采用为当前方案"
+JOB_ADOPT_HELP = "把这一结果设为本计划的当前方案(记录采用人和时间);未采用前当前方案不变"
+JOB_ADOPTED = "已采用编排任务 #{id} 的结果为当前方案"
+JOB_ADOPTED_BY = "已于 {at} 由 {who} 采用为当前方案"
+JOB_CANDIDATE = "这是候选结果,尚未采用;当前方案不变,直到有人点击「采用为当前方案」"
+JOB_RETRIED_NOTE = "第 {n} 次尝试"
+JOB_PICK = "查看任务"
+JOB_PICK_LABEL = "#{id} {status} · {author} · {at}"
+JOB_ANON = "未署名"

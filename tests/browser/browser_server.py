@@ -76,6 +76,16 @@ def start_server(db_path: Path, log_path: Path, *extra: str) -> tuple[subprocess
     return proc, f"http://127.0.0.1:{port}"
 
 
+def start_worker(db_path: Path, log_path: Path) -> subprocess.Popen:
+    """``python -m jobs.worker`` on the same database (and its SQLite queue): the 编排 page's solves run there."""
+    env = dict(os.environ, DATABASE_URL=f"sqlite:///{db_path}")
+    env.pop("QUEUE_URL", None)
+    log = open(log_path, "w")  # noqa: SIM115 - closed with the process
+    return subprocess.Popen(
+        [sys.executable, "-m", "jobs.worker"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+
+
 def stop_server(proc: subprocess.Popen) -> None:
     proc.terminate()
     try:

@@ -9,18 +9,23 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser_server import SHOTS, start_server, stop_server, wait_healthy
+from browser_server import SHOTS, start_server, start_worker, stop_server, wait_healthy
 
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("browser")
     proc, url = start_server(tmp / "app.sqlite3", tmp / "streamlit.log")
+    worker = None
     try:
         wait_healthy(url, proc)
+        # the same SQLite file (whichever process starts first creates it, once) and its queue beside it
+        worker = start_worker(tmp / "app.sqlite3", tmp / "worker.log")
         yield url
     finally:
         stop_server(proc)
+        if worker is not None:
+            stop_server(worker)
 
 
 @pytest.fixture(scope="session")

@@ -74,10 +74,13 @@ def test_every_page_opens_solve_and_calendar_complete(browser_page, shots):
 
     open_page(page, "编排")
     page.get_by_role("button", name="开始编排").click()
-    page.wait_for_selector("text=编排完成", timeout=60_000)
+    page.wait_for_selector("text=已完成", timeout=60_000)  # computed by the worker process
     settle(page)
     assert page.get_by_text("最优方案").first.is_visible()
     full_shot(page, shots / "3-编排-结果.png")
+    page.get_by_role("button", name="采用为当前方案").click()
+    page.wait_for_selector("text=已采用编排任务", timeout=30_000)
+    settle(page)
 
     open_page(page, "全年总览")
     titles = [t["title"] for t in json.loads((ROOT / "data" / "weihai-2023.json").read_text("utf-8"))["topics"]]

@@ -55,3 +55,9 @@ def open_app(engine) -> Callable[..., AppTest]:
         return at
 
     return _open
+
+
+@pytest.fixture
+def worker(engine, start_worker):
+    """A real worker process (``python -m jobs.worker``) on this test's database and its SQLite queue."""
+    return start_worker(str(engine.url.render_as_string(hide_password=False)))

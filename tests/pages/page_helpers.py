@@ -44,3 +44,19 @@ def click(at: AppTest, key: str) -> AppTest:
     at.button(key=key).click().run()
     assert not at.exception, at.exception
     return at
+
+
+def wait_for_jobs(at: AppTest, engine, body: str = WEIHAI, timeout: float = TIMEOUT) -> AppTest:
+    """Rerun the page until every job of the plan has finished (the worker writes them), then once more."""
+    import time
+
+    from services import jobs
+
+    pid = plan_id_of(engine, body)
+    deadline = time.monotonic() + timeout
+    while any(j.active for j in jobs.plan_jobs(engine, pid)):
+        assert time.monotonic() < deadline, "jobs still unfinished"
+        time.sleep(0.2)
+    at.run()
+    assert not at.exception, at.exception
+    return at

@@ -1,9 +1,9 @@
 """冲突与预警: the infeasibility explanation, warnings grouped by kind, filters, jump to the overview."""
 
-from page_helpers import click, goto, html_of, tables_of, texts_of
+from page_helpers import click, goto, html_of, tables_of, texts_of, wait_for_jobs
 
 
-def test_pin_where_the_leader_is_away_is_explained(open_app):
+def test_pin_where_the_leader_is_away_is_explained(open_app, worker):
     at = open_app("whatif")
     at.selectbox(key="wi_pin_topic").set_value("T03")  # the mayor attends T03 …
     at.selectbox(key="wi_pin_month").set_value(6)  # … and is away in June
@@ -18,10 +18,12 @@ def test_pin_where_the_leader_is_away_is_explained(open_app):
     assert "领导 市长" in set(hard["对象"])
 
 
-def test_warnings_grouped_by_kind_with_filters(open_app):
+def test_warnings_grouped_by_kind_with_filters(open_app, engine, worker):
     at = open_app("solve")
     at.slider(key="w_department_overload").set_value(0).run()  # overloads now cost nothing …
     click(at, "solve_go")
+    wait_for_jobs(at, engine)
+    click(at, "job_adopt")
     goto(at, "conflicts")
     assert "没有硬性冲突" in texts_of(at)
     groups = [e.label for e in at.expander]
@@ -33,7 +35,7 @@ def test_warnings_grouped_by_kind_with_filters(open_app):
     assert all(set(t["月份"]) == {some} for t in tables_of(at))
 
 
-def test_jump_to_overview_filtered_by_entity(open_app):
+def test_jump_to_overview_filtered_by_entity(open_app, worker):
     at = open_app("whatif")
     at.selectbox(key="wi_pin_topic").set_value("T03")
     at.selectbox(key="wi_pin_month").set_value(6)

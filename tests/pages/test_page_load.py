@@ -1,6 +1,6 @@
 """负荷: three heatmaps with limits, overloads counted and highlighted; month totals."""
 
-from page_helpers import ROOT, click, goto
+from page_helpers import ROOT, click, goto, wait_for_jobs
 
 from solver import load_plan, whatif
 from ui import charts
@@ -15,11 +15,13 @@ def test_heatmaps_for_departments_committees_leaders(open_app):
     assert len(at.get("vega_lite_chart")) == 2
 
 
-def test_overloads_are_counted_in_the_tab(open_app):
+def test_overloads_are_counted_in_the_tab(open_app, engine, worker):
     at = open_app("solve")
     at.slider(key="w_department_overload").set_value(0).run()
     at.slider(key="w_uneven_spread").set_value(0).run()
     click(at, "solve_go")
+    wait_for_jobs(at, engine)
+    click(at, "job_adopt")
     goto(at, "load")
     counts = [int(t.label.split("超负荷 ")[1].split(" ")[0]) for t in at.tabs]
     assert counts[0] >= 0 and counts[2] == 0

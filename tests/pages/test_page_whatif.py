@@ -11,7 +11,7 @@ def pin(at, topic: str, month: int):
     return click(at, "wi_pin")
 
 
-def test_pin_a_topic_and_replan_shows_it_moved(open_app):
+def test_pin_a_topic_and_replan_shows_it_moved(open_app, worker):
     at = open_app("whatif")
     pin(at, "T03", 9)
     assert "固定到 9月" in texts_of(at)
@@ -26,7 +26,7 @@ def test_pin_a_topic_and_replan_shows_it_moved(open_app):
     assert len(at.get("vega_lite_chart")) == 2  # before/after loads and months
 
 
-def test_suggestions_rank_every_month_and_move_there(open_app):
+def test_suggestions_rank_every_month_and_move_there(open_app, worker):
     at = open_app("whatif")
     at.selectbox(key="wi_sugg_topic").set_value("T04").run()
     table = next(t for t in tables_of(at) if "可行" in t.columns)
@@ -41,7 +41,7 @@ def test_suggestions_rank_every_month_and_move_there(open_app):
     assert "10月" in set(moved["新月份"])
 
 
-def test_mark_leader_away_and_change_limit_are_logged(open_app):
+def test_mark_leader_away_and_change_limit_are_logged(open_app, worker):
     at = open_app("whatif")
     at.selectbox(key="wi_leader").set_value("mayor")
     at.selectbox(key="wi_leader_month").set_value(10)
@@ -55,7 +55,7 @@ def test_mark_leader_away_and_change_limit_are_logged(open_app):
     assert "调整的议题" in {m.label for m in at.metric}
 
 
-def test_adopt_saves_plan_and_schedule(open_app, engine):
+def test_adopt_saves_plan_and_schedule(open_app, engine, worker):
     pid = plan_id_of(engine, WEIHAI)
     _, version = store.load_plan(engine, pid)
     at = open_app("whatif")
@@ -69,7 +69,7 @@ def test_adopt_saves_plan_and_schedule(open_app, engine):
     assert store.current_schedule(engine, pid).month_of()["T03"] == 9
 
 
-def test_adopt_refuses_a_stale_copy(open_app, engine):
+def test_adopt_refuses_a_stale_copy(open_app, engine, worker):
     pid = plan_id_of(engine, WEIHAI)
     at = open_app("whatif")
     pin(at, "T03", 9)

@@ -405,3 +405,54 @@ def test_first_start_creates_the_database_with_the_samples(blank_engine, tmp_pat
         api.delete_plan(blank_engine, p.id)
     ensure_database(blank_engine, samples_dir=samples)
     assert api.list_plans(blank_engine) == []
+
+
+def test_upgrade_from_r2_to_jobs_keeps_every_row_and_schedule_ids(blank_engine):
+    """0003 (jobs, settings, candidate schedules) rebuilds ``schedule`` on SQLite: rows and id counter survive."""
+    from store import jobs as store_jobs
+
+    engine = blank_engine
+    upgrade(engine, "0002_scenarios_versions")
+    _insert_r1(engine)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO schedule (id, plan_id, format, plan_year, status, warnings, conflicts, created_at, "
+                "kind, name, author, note, options, plan_version) VALUES (7, 1, 'consult-schedule/1', 2023, "
+                "'optimal', '[]', '[]', '2023-05-06 07:08:09', 'scenario', '主席会议稿', '张三', '备注', "
+                """'{"time_limit_s": 10}', 1)"""
+            )
+        )
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("SELECT setval(pg_get_serial_sequence('schedule', 'id'), 7)"))
+    before = _snapshot(engine)
+    with engine.connect() as conn:
+        scenario_before = conn.execute(text("SELECT * FROM schedule WHERE id = 7")).one()
+
+    assert upgrade(engine) == ("0002_scenarios_versions", head_revision())
+
+    assert _snapshot(engine) == before
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT * FROM schedule WHERE id = 7")).one() == scenario_before
+    assert [s.name for s in api.list_scenarios(engine, 1)] == ["主席会议稿"]
+    # a job runs on the upgraded database, and its candidate gets a fresh schedule id
+    plan, version = api.load_plan(engine, 1)
+    job_id = store_jobs.create_job(
+        engine,
+        kind="solve",
+        plan_id=1,
+        plan_version=version,
+        plan=None,
+        options={},
+        author="张三",
+        priority=1,
+        max_active_per_author=3,
+    )
+    assert store_jobs.claim(engine, job_id, "host:1")
+    result = api.current_schedule(engine, 1)
+    assert store_jobs.finish(engine, job_id, "host:1", result, [], note="t") == "done"
+    candidate = store_jobs.get_job(engine, job_id).candidate_id
+    assert candidate > 7
+    assert api.current_schedule(engine, 1) == result  # still the current one, untouched
+    store_jobs.set_setting(engine, "max_time_limit_s", 30.0)
+    assert store_jobs.get_settings(engine) == {"max_time_limit_s": 30.0}

@@ -1,0 +1,60 @@
+"""``python -m jobs.admin``: the administrator's settings for solve jobs, and the jobs now queued or running.
+
+    python -m jobs.admin settings                         # the settings in force
+    python -m jobs.admin set max_time_limit_s 60 --by 管理员
+    python -m jobs.admin list                             # the newest jobs of every plan
+
+Works on ``DATABASE_URL`` (default: the SQLite file under ``var/``). Exit
+codes: 0 success, 1 refused (a Chinese message says why), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+
+from . import texts as T
+
+OK, FAILED, USAGE = 0, 1, 2
+LISTED = 30
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m jobs.admin", description=T.ADMIN_DESCRIPTION)
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("settings", help=T.ADMIN_SETTINGS, description=T.ADMIN_SETTINGS)
+    s = sub.add_parser("set", help=T.ADMIN_SET, description=T.ADMIN_SET)
+    s.add_argument("key", help=T.ADMIN_KEY)
+    s.add_argument("value", help=T.ADMIN_VALUE)
+    s.add_argument("--by", default="", help=T.ADMIN_BY)
+    sub.add_parser("list", help=T.ADMIN_LIST, description=T.ADMIN_LIST)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from services import ServiceError, jobs
+    from services.database import open_database
+
+    try:
+        engine = open_database()
+        if args.command == "set":
+            jobs.set_setting(engine, args.key, args.value, author=args.by)
+        if args.command in ("settings", "set"):
+            for key, value in asdict(jobs.settings(engine)).items():
+                print(f"{key} = {value:g}  # {T.SETTING_LABELS[key]}")
+        else:
+            from store import jobs as store_jobs
+
+            for j in store_jobs.list_jobs(engine, limit=LISTED):
+                print(T.admin_job_line(j.id, j.plan_id, j.kind, j.status, j.author, j.topic_count, j.worker or ""))
+    except ServiceError as err:
+        print(str(err), file=sys.stderr)
+        return FAILED
+    return OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
