@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from services import jobs  # noqa: E402
-from solver.generate import generate_plan  # noqa: E402
+from tools.generate import generate_plan  # noqa: E402
 from solver.options import SolveOptions  # noqa: E402
 from solver.validate import load_plan  # noqa: E402
 from store import api  # noqa: E402

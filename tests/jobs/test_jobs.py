@@ -14,7 +14,7 @@ import pytest
 
 from jobs import queue
 from services import Reason, ServiceError, jobs, plans
-from solver.generate import generate_plan
+from tools.generate import generate_plan
 from solver.options import SolveOptions
 from solver.validate import load_plan, load_schedule
 from store import api as store
