@@ -73,7 +73,7 @@ _ARRANGEMENT = re.compile(r"安排|议题|协商|活动|计划")
 # may mention 基层 or 调研 without naming a form.
 _FORM_NAME_END = re.compile(r"(协商|会议|座谈会|协商会|恳谈会|议政|调研|视察|监督)(活动)?$")
 _RULES_TITLE = re.compile(r"(办法|规定|规则|细则|制度|条例|意见|规程|指引)$")
-_PLAN_TITLE = re.compile(r"计划|要点|安排")
+_PLAN_TITLE = re.compile(r"计划|要点|安排|清单|一览|目录|议题表")
 _LEAD_SENTENCE = re.compile(r"由\s*(?P<who>[^,,;;。]{2,60}?)\s*(?:联合|共同)?(?:牵头|负责|组织实施|承办|组织|具体实施)")
 _DEPT_SENTENCE = re.compile(r"(?:邀请|请|组织)?(?P<who>[^,,;;。由]{2,80}?)(?:等(?:部门|单位))?(?:参加|参与|列席)")
 _TIME_SENTENCE = re.compile(r"(?:拟于|拟在|计划于|定于|于|在)?\s*(?P<when>[^,,;;。]{0,12}?(?:月|季度|半年))")
@@ -204,6 +204,7 @@ class _Topic:
     unknown: list[tuple[int, str, str]] = field(default_factory=list)  # (line, label, text)
     sentence_fields: set[str] = field(default_factory=set)  # read from running text, not a label
     under_top_form: bool = False  # an "(一)" item directly under a top-level form heading
+    sentence_form: str = ""  # a form named in running text ("6月召开专题协商会"): used when no heading names one
     lines: list[int] = field(default_factory=list)
 
     def set_field(self, key: str, value: str, lineno: int) -> None:
@@ -355,6 +356,16 @@ def _scan(text: str) -> _Parsed:
             continue
         if len(out.first_lines) < 8:
             out.first_lines.append(line)
+        if _DATE_LINE.match(line) or (_SIGNATURE.match(line) and _next_is_date(rows, i)):
+            # the signature and date under the plan (or the notice): never a field's continuation
+            prose(lineno, line)
+            topic = None
+            continue
+        if _ORDINAL_HEAD.match(line):
+            # "议题一" above a topic's own small table: a divider, the topic follows
+            out.roles[lineno] = T.SKIP_REASON["heading"]
+            topic = None
+            continue
 
         m = _TOP.match(line) or _PART.match(line)
         if m and len(m.group(2)) <= 40:
@@ -520,7 +531,12 @@ def _scan(text: str) -> _Parsed:
             new_topic(line.rstrip("。"), lineno, False)
             out.roles[lineno] = "议题"
             continue
-        if topic is not None and topic.last is not None and topic.last != "title":
+        if (
+            topic is not None
+            and topic.last is not None
+            and topic.last != "title"
+            and (topic.last != "time" or _MONTHISH.search(line))
+        ):
             # A wrapped list ("市自然资源和\n规划局") is short and has no full stop;
             # a sentence after a list is something else: read it for fields, else keep it for review.
             if topic.last != "content" and (len(line) > (12 if topic.last == "time" else 40) or "。" in line):
@@ -586,6 +602,22 @@ def _scan(text: str) -> _Parsed:
     return out
 
 
+_DATE_LINE = re.compile(r"^[((]?\s*(?:20\d\d|二〇[〇一二三四五六七八九]{2})\s*年[^,,;;。:]{1,8}日\s*[))]?$")
+_SIGNATURE = re.compile(r"^[^,,;;。:\s]{2,24}(?:办公室|办公厅|委员会|政协)$")
+_ORDINAL_HEAD = re.compile(
+    r"^(?:议题|课题|专题|项目)\s*[一二三四五六七八九十\d]{1,3}$|^第\s*[一二三四五六七八九十\d]{1,3}\s*[项个](?:议题|课题)?$"
+)
+
+
+def _next_is_date(rows: list[tuple[int, str, str]], i: int) -> bool:
+    """Whether the next non-blank line after row ``i`` is a date line (a signature's date)."""
+    for j in range(i + 1, len(rows)):
+        nxt = rows[j][2]
+        if nxt:  # several signatures may stand above one date (a joint notice)
+            return bool(_DATE_LINE.match(nxt)) or bool(_SIGNATURE.match(nxt) and _next_is_date(rows, j))
+    return False
+
+
 def _strip_number(line: str) -> str:
     m = _NUMBERED.match(line) or _BULLET.match(line)
     return m.group("title") if m else line
@@ -600,6 +632,16 @@ def _take_field(topic: _Topic, seg: str, lineno: int) -> None:
         topic.notes_lines.append(seg)
         return
     key, value = LABEL_OF[fm.group(1)], _trim(fm.group(2).strip(), "。; ")
+    if key in _STEP_FIELDS:
+        # "协商阶段:6月召开专题议政性常委会议" / "调研阶段:3—5月,由…牵头": a sentence
+        # read for its fields; a research step gives the lead only (its months are the research's)
+        research = key == "research"
+        _sentence_fields(topic, value, lineno, time=not research, form=not research)
+        topic.notes_lines.append(seg)
+        topic.field_lines.setdefault(key, []).append(lineno)
+        topic.lines.append(lineno)
+        topic.last = None
+        return
     topic.set_field(key, value, lineno)
     if key == "content":
         topic.content_is_list = bool(_NUMBERED.match(value))
@@ -607,9 +649,33 @@ def _take_field(topic: _Topic, seg: str, lineno: int) -> None:
         topic.lines.append(lineno)
 
 
-def _sentence_fields(topic: _Topic, line: str, lineno: int, *, time: bool = True) -> bool:
-    """Lead, departments and time from running text; True if any was found."""
+_STEP_FIELDS = ("arrangement", "research")
+# "6月召开专题议政性常委会议" "开展提案办理协商": a verb of holding, then the form's name
+_FORM_IN_SENTENCE = re.compile(
+    r"(?:召开|开展|举行|举办|进行|组织|采取)\s*(?P<form>[^,,;;。、()]{2,16}?"
+    r"(?:协商会|座谈会|恳谈会|会议|协商|视察|调研|监督))"
+)
+# A research or inspection named in a sentence is usually the groundwork of a consultation
+# ("会前开展专题调研"): a consultation form named in the same text wins.
+_GROUNDWORK_FORMS = ("research", "inspection")
+
+
+def form_in_text(text: str) -> str:
+    """The name of a form a sentence or title says is held ("…召开专题协商会" → "专题协商会"), or ""."""
+    found = [m.group("form") for m in _FORM_IN_SENTENCE.finditer(text) if classify_form(m.group("form"))]
+    main = [f for f in found if classify_form(f) not in _GROUNDWORK_FORMS]
+    return (main or found or [""])[0]
+
+
+def _sentence_fields(topic: _Topic, line: str, lineno: int, *, time: bool = True, form: bool = True) -> bool:
+    """Lead, departments, time and a named form from running text; True if any was found."""
     found = False
+    if form and not topic.sentence_form:
+        named = form_in_text(line)
+        if named:
+            topic.sentence_form = named
+            topic.field_lines.setdefault("form", []).append(lineno)
+            found = True
     lm = _LEAD_SENTENCE.search(line)
     if lm and "lead" not in topic.fields:
         topic.set_field("lead", lm.group("who"), lineno)
@@ -720,9 +786,21 @@ def _split_people(text: str) -> tuple[list[str], list[str]]:
     return leaders, depts
 
 
+# Bodies that attend but never co-organise a 政协 topic: the Party and government, the
+# people's organisations (团市委, 市妇联) and the participating parties (民革市委 …).
+_NOT_CPPCC = re.compile(
+    r"^(?:中共|共青团|团[省市县区州旗]委|[省市县区州旗](?!政协)|民革|民盟|民建|民进|农工|致公|九三|台盟)"
+)
+_CPPCC_BODY_END = re.compile(r"(?:委员会|委|办公室|办|研究室|室|组|界别|联络处)$")
+
+
 def _is_government(name: str) -> bool:
-    """A Party or government body (市发改委, 中共某县委组织部), not a 政协 committee."""
-    return "政协" not in name and bool(re.match(r"^(?:中共|[省市县区州旗](?!政协))", name))
+    """Not a 政协 body: a Party or government body (市发改委, 中共某县委组织部), 团市委, a party.
+
+    A 政协 body names the 政协 or is a bare committee name (提案委, 文史委)."""
+    if "政协" in name:
+        return False
+    return bool(_NOT_CPPCC.match(name)) or not _CPPCC_BODY_END.search(name)
 
 
 def _split_departments(text: str) -> list[str]:
@@ -798,7 +876,7 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
             break
     body = ""
     for line in lines:
-        if re.search(r"计划|要点|安排", line):
+        if _PLAN_TITLE.search(line):
             # A title names the body in full ("威海市政协"); in running text only
             # the level is safe to take ("……结合市政协工作实际" → "市政协").
             rx = (
@@ -995,11 +1073,20 @@ def parse_published_text(
             if f.get("form"):
                 fid, known_form = form_by_name(f["form"], canonical=False)
                 src("form", f["form"])
+            elif sec is not None and classify_form(sec.header) is None and (tp.sentence_form or form_in_text(title)):
+                # "其他协商活动" names no form; "…开展提案办理协商" or "6月召开专题协商会" does
+                named = tp.sentence_form or form_in_text(title)
+                fid, known_form = form_by_name(named, canonical=False)
+                src("form", named, tp.field_lines.get("form", [tp.line]))
             elif sec is not None:
                 if sec_form is None:
                     sec_form = form_by_name(sec.header, canonical=sec.header_is_topic)
                 fid, known_form = sec_form
                 src("form", sec.header, [sec.line])
+            elif tp.sentence_form or form_in_text(title):
+                named = tp.sentence_form or form_in_text(title)
+                fid, known_form = form_by_name(named, canonical=False)
+                src("form", named, tp.field_lines.get("form", [tp.line]))
             else:
                 fid, known_form = form_by_name("", canonical=True)
             if not known_form:

@@ -185,6 +185,9 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     vocabulary does not know are kept as ``"表头:值"`` so the reader reports
     them. A table without such a header is returned row by row.
     """
+    record = _record_table(rows)
+    if record is not None:
+        return record
     header_at, cols = None, {}
     for i, row in enumerate(rows[:5]):
         found = {j: field_of_header(c) for j, c in enumerate(row)}
@@ -243,6 +246,33 @@ def table_lines(rows: list[list[str]]) -> list[str]:
                 continue
             out.append(f"{label}:{cell}")
     return out
+
+
+RECORD_MIN_KNOWN = 0.6
+"""Share of a two-column table's left cells that must be known labels for it to be one topic's record."""
+
+
+def _record_table(rows: list[list[str]]) -> list[str] | None:
+    """A topic laid out as a two-column table (``议题名称 | …``, ``协商时间 | 6月`` …) → ``标签:值`` lines.
+
+    Returns None unless the table has one label and one value per row, names a
+    title, and at least :data:`RECORD_MIN_KNOWN` of its labels are in the
+    vocabulary. Several records in one table follow each other (a new title
+    label starts the next topic in the reader).
+    """
+    pairs = []
+    for row in rows:
+        cells = [c.strip() for c in row if c.strip()]
+        cells = list(dict.fromkeys(cells))
+        if not cells:
+            continue
+        if len(cells) != 2:
+            return None
+        pairs.append((cells[0], cells[1]))
+    keys = [field_of_header(a) for a, _ in pairs]
+    if len(pairs) < 2 or "title" not in keys or sum(1 for k in keys if k) < RECORD_MIN_KNOWN * len(pairs):
+        return None
+    return [f"{LABELS[k][0] if k else norm(a).rstrip(':')}:{b}" for (a, b), k in zip(pairs, keys, strict=True)]
 
 
 # -- Word -------------------------------------------------------------------------------------

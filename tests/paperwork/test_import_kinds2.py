@@ -1,0 +1,155 @@
+"""Kinds of layout found by the blind sets H17 onward, each tested on variants of our own.
+
+Every test here reads a text (or a table) the blind layouts did not contain
+word for word: the fix is for the kind, not the example.
+"""
+
+from __future__ import annotations
+
+from paperwork.published_text import classify_form, form_in_text, parse_published_text
+from paperwork.sources import table_lines
+from paperwork.vocabulary import field_of_header
+
+
+def _topic(draft, title):
+    return next(t for t in draft.plan.topics if t.title == title)
+
+
+def _form_kind(draft, topic):
+    return classify_form(draft.plan.form_by_id()[topic.form].name)
+
+
+def _names(draft, ids, kind):
+    by = {"d": draft.plan.department_by_id(), "c": draft.plan.committee_by_id(), "l": draft.plan.leader_by_id()}[kind]
+    return [by[i].name for i in ids]
+
+
+def test_research_and_consultation_steps_give_lead_month_and_form():
+    text = """丰原区政协2027年重点协商安排
+(一)关于完善城市应急避难场所的协商
+(1)调研环节:4至5月,由区政协城建委牵头,组织委员走访街道。
+(2)协商环节:8月举行专题协商会。
+(3)参加部门:区应急局、区住建局。
+(二)关于发展林下经济的协商
+(1)前期调研:5月,由区政协农业农村委负责。
+(2)协商环节:10月召开对口协商会。
+(3)参加部门:区林业局。
+"""
+    draft = parse_published_text(text)
+    assert [t.title for t in draft.plan.topics] == ["关于完善城市应急避难场所的协商", "关于发展林下经济的协商"]
+    a, b = draft.plan.topics
+    assert a.preferred_months == [8] and b.preferred_months == [10]  # the consultation's month, not the research's
+    assert _form_kind(draft, a) == "special" and _form_kind(draft, b) == "counterpart"
+    assert _names(draft, a.lead_options, "c") == ["城建委"]
+    assert _names(draft, b.lead_options, "c") == ["农业农村委"]
+    assert _names(draft, a.departments, "d") == ["区应急局", "区住建局"]
+
+
+def test_research_named_in_a_sentence_never_replaces_a_heading_form():
+    text = """青松市政协2026年度协商计划
+一、专题议政性常委会议
+1.推进城乡供水一体化
+由市政协人资环委牵头,市水利局参加,拟于7月召开。会前开展专题调研。
+"""
+    draft = parse_published_text(text)
+    assert _form_kind(draft, draft.plan.topics[0]) == "standing"
+
+
+def test_an_unnamed_group_takes_the_form_its_topic_names():
+    text = """青松市政协2026年度协商计划
+一、其他协商活动
+1.围绕重点提案开展提案办理协商
+时间:6月
+承办单位:市政协提案委
+协商部门:市政府办公室
+2.组织委员开展民生实事视察
+时间:9月
+承办单位:市政协社会法制委
+协商部门:市民政局
+"""
+    draft = parse_published_text(text)
+    a, b = draft.plan.topics
+    assert _form_kind(draft, a) == "proposal" and _form_kind(draft, b) == "inspection"
+
+
+def test_form_in_text_prefers_the_consultation_over_its_groundwork():
+    assert classify_form(form_in_text("会前开展调研,9月召开双月协商座谈会")) == "bimonthly"
+    assert classify_form(form_in_text("5月组织开展专题视察")) == "inspection"
+    assert form_in_text("推进县域经济高质量发展") == ""
+
+
+def test_a_table_column_of_sentences_is_read_for_fields():
+    rows = [
+        ["编号", "议题", "工作安排"],
+        ["1", "加强河湖长制落实", "县政协人资环委负责,县水利局参加,拟于6月开展对口协商"],
+        ["2", "培育特色农产品品牌", "由县政协经济委牵头,县农业农村局、县市场监管局参加,9月召开专题协商会"],
+    ]
+    assert field_of_header("工作安排") == "arrangement"
+    draft = parse_published_text("苍山县政协2027年协商计划\n" + "\n".join(table_lines(rows)) + "\n")
+    a, b = draft.plan.topics
+    assert a.preferred_months == [6] and b.preferred_months == [9]
+    assert _form_kind(draft, b) == "special" and _form_kind(draft, a) == "counterpart"
+    assert _names(draft, b.lead_options, "c") == ["经济委"]
+    assert _names(draft, b.departments, "d") == ["县农业农村局", "县市场监管局"]
+
+
+def test_a_topic_laid_out_as_its_own_two_column_table():
+    rows = [
+        ["课题名称", "推动冰雪旅游发展"],
+        ["时间安排", "11月"],
+        ["牵头单位", "市政协文史委"],
+        ["相关部门", "市文旅局"],
+    ]
+    lines = table_lines(rows)
+    assert lines[0] == "协商议题:推动冰雪旅游发展"
+    text = "雪原市政协2027年协商议题一览\n第一项\n" + "\n".join(lines) + "\n第二项\n"
+    text += "\n".join(table_lines([["议题", "完善养老服务"], ["时间", "5月"], ["承办", "市政协社会法制委"]])) + "\n"
+    draft = parse_published_text(text)
+    assert draft.plan.body == "雪原市政协"
+    assert [(t.title, t.preferred_months) for t in draft.plan.topics] == [
+        ("推动冰雪旅游发展", [11]),
+        ("完善养老服务", [5]),
+    ]
+    # a table of two columns that is not a record stays row by row
+    assert table_lines([["联系人", "张某"], ["电话", "1234"]]) == ["联系人  张某", "电话  1234"]
+
+
+def test_signature_and_date_under_the_last_topic_are_not_its_fields():
+    text = """白沙县政协2026年度协商计划
+一、对口协商
+1.改善农村道路(时间:9月;承办:县政协城建委;协商部门:县交通局)
+白沙县政协办公室
+2026年2月3日
+"""
+    draft = parse_published_text(text)
+    (t,) = draft.plan.topics
+    assert t.preferred_months == [9]
+    assert {s for s, r in draft.line_roles.items() if r == "正文(前言或结尾)"} >= {4, 5}
+
+
+def test_a_time_field_does_not_swallow_a_following_line_without_a_month():
+    text = """白沙县政协2026年度协商计划
+一、对口协商
+1.改善农村道路
+时间:9月
+县政协城建委
+承办:县政协城建委
+"""
+    draft = parse_published_text(text)
+    (t,) = draft.plan.topics
+    assert t.preferred_months == [9]
+    assert any(s.line == 5 for s in draft.skipped)
+
+
+def test_co_organisers_are_cppcc_bodies_only():
+    text = """白沙县政协2026年度协商计划
+一、对口协商
+1.关爱留守儿童
+时间:6月
+承办:县政协社会法制委
+配合单位:团县委、县妇联、民进县委、县政协教科卫体委
+"""
+    draft = parse_published_text(text)
+    (t,) = draft.plan.topics
+    assert _names(draft, t.lead_options + t.co_organizers, "c") == ["社会法制委", "教科卫体委"]
+    assert _names(draft, t.departments, "d") == ["团县委", "县妇联", "民进县委"]
