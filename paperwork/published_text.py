@@ -41,7 +41,10 @@ from . import texts as T
 from .common import PaperIssue, PaperworkError, fail, from_plan_error, next_id
 from .hanzi import to_simplified
 from .time_phrases import TimeReading, parse_time
-from .vocabulary import FIELD_ANYWHERE, FIELD_LINE, LABEL_OF, LOOKALIKE_COLONS, UNKNOWN_LABEL
+from .vocabulary import FIELD_ANYWHERE, FIELD_LINE, LABEL_OF, LABELS, LOOKALIKE_COLONS, TABLE_MARK, UNKNOWN_LABEL
+
+LABELS_TITLE = LABELS["title"][0]  # how a numbered title label is rewritten for the reader
+LABELS_TIME = LABELS["time"][0]
 
 # -- recognising lines ------------------------------------------------------------------
 
@@ -75,7 +78,15 @@ _FORM_NAME_END = re.compile(r"(协商|会议|座谈会|协商会|恳谈会|议�
 _RULES_TITLE = re.compile(r"(办法|规定|规则|细则|制度|条例|意见|规程|指引)$")
 _PLAN_TITLE = re.compile(r"计划|要点|安排|清单|一览|目录|议题表")
 _LEAD_SENTENCE = re.compile(r"由\s*(?P<who>[^,,;;。]{2,60}?)\s*(?:联合|共同)?(?:牵头|负责|组织实施|承办|组织|具体实施)")
-_DEPT_SENTENCE = re.compile(r"(?:邀请|请|组织)?(?P<who>[^,,;;。由]{2,80}?)(?:等(?:部门|单位))?(?:参加|参与|列席)")
+# "县政协农业农村委承办,…": the lead at the head of a clause, without 由; only a name that
+# ends like a committee, so "会前组织委员…负责" is never read as a lead
+_LEAD_SENTENCE_BARE = re.compile(
+    r"(?:^|(?<=[,,;;。]))\s*(?P<who>[^,,;;。由]{2,30}?(?:委员会|委|办公室|界别|联络组))\s*"
+    r"(?:联合|共同)?(?:牵头|负责|组织实施|承办|具体实施)"
+)
+_DEPT_SENTENCE = re.compile(
+    r"(?:邀请|请|组织)?(?P<who>[^,,;;。由]{2,80}?)(?:等(?:部门|单位))?(?:参加|参与|列席|配合|协助)"
+)
 _TIME_SENTENCE = re.compile(r"(?:拟于|拟在|计划于|定于|于|在)?\s*(?P<when>[^,,;;。]{0,12}?(?:月|季度|半年))")
 
 # Section headers → a form category (first match wins; order matters).
@@ -316,10 +327,10 @@ def _scan(text: str) -> _Parsed:
     section: _Section | None = None
     topic: _Topic | None = None
 
-    rows: list[tuple[int, str, str]] = []  # (line number, raw, cleaned)
+    rows: list[tuple[int, str, str]] = []  # (line number, raw, cleaned); one line may give several rows
     for lineno, raw in enumerate(text.splitlines(), start=1):
         out.all_lines.append(raw)
-        rows.append((lineno, raw, _clean(raw)))
+        rows += [(lineno, raw, piece) for piece in _pieces(_clean(raw))]
 
     def skip(lineno: int, raw: str, reason: str) -> None:
         out.skipped.append(SkippedLine(lineno, raw.strip(), T.SKIP_REASON[reason]))
@@ -359,6 +370,11 @@ def _scan(text: str) -> _Parsed:
         if _DATE_LINE.match(line) or (_SIGNATURE.match(line) and _next_is_date(rows, i)):
             # the signature and date under the plan (or the notice): never a field's continuation
             prose(lineno, line)
+            topic = None
+            continue
+        if line.startswith(TABLE_MARK):
+            # the header of a table read into lines: its rows follow as numbered topics
+            out.roles[lineno] = T.SKIP_REASON["heading"]
             topic = None
             continue
         if _ORDINAL_HEAD.match(line):
@@ -506,6 +522,14 @@ def _scan(text: str) -> _Parsed:
                 sub = _Section(header=section.header, count=None, line=topic.line)
                 out.sections.append(sub)
                 section = sub
+            qm = _QUOTED_TITLE.match(title)
+            if qm and _is_item_sentence(qm.group("rest")) and not FIELD_ANYWHERE.search(title):
+                # "“加快新型工业化”,6月召开,由市政协经济委承办,…参加"
+                tp = new_topic(qm.group("title").strip(), lineno, True)
+                _sentence_fields(tp, qm.group("rest"), lineno)
+                out.roles[lineno] = "议题"
+                continue
+            title, bracket = _bracket_fields(title)
             tsegs = _split_fields(title)
             head, stop, rest = tsegs[0].partition("。")
             tp = new_topic(_trim(head if stop and len(head) >= 4 else tsegs[0], "。; "), lineno, True)
@@ -515,6 +539,8 @@ def _scan(text: str) -> _Parsed:
                     tp.notes_lines.append(rest.strip())
             for seg in tsegs[1:]:
                 _take_field(tp, seg, lineno)
+            for key, value in bracket:
+                tp.set_field(key, value, lineno)
             out.roles[lineno] = "议题"
             continue
 
@@ -609,6 +635,74 @@ _ORDINAL_HEAD = re.compile(
 )
 
 
+# "议题一:推动X": a title label numbered like a heading
+_ORDINAL_LABEL = re.compile(r"^(?:议题|课题|专题|题目)\s*[一二三四五六七八九十\d]{1,3}\s*:\s*(?=\S)")
+# "——时间:5月" "▲承办单位:…": a mark in front of a field label
+_FIELD_MARK = re.compile(r"^(?:[-—–~]{1,3}|[▲△►▶◆◇■□●○•·※√✔>])\s*(?=[\u4e00-\u9fff]{2,8}\s*:)")
+# "一是“X”,6月召开,由…承办;二是…": the items of one paragraph
+_SHI_ITEM = re.compile(r"(?:^|(?<=[::;;。,,]))\s*[一二三四五六七八九十]{1,2}是\s*")
+# "3月:围绕“X”召开…": a month as the label of a whole item
+_MONTH_ITEM = re.compile(
+    r"^(?P<when>(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月份?)(?:上旬|中旬|下旬|初|底)?)\s*:\s*(?P<rest>\S.{4,})$"
+)
+
+
+def _pieces(line: str) -> list[str]:
+    """One cleaned line as the rows the reader reads: most lines are one row.
+
+    ``议题一:X`` becomes ``协商议题:X``; a mark before a field label is dropped;
+    ``3月:围绕“X”召开…`` becomes the item and its time; a paragraph of
+    ``一是…;二是…`` items, each with a month or a lead, becomes one item each.
+    """
+    line = _ORDINAL_LABEL.sub(LABELS_TITLE + ":", line)
+    line = _FIELD_MARK.sub("", line)
+    mm = _MONTH_ITEM.match(line)
+    if mm and not FIELD_LINE.match(line) and _is_item_sentence(mm.group("rest")):
+        return ["1." + mm.group("rest"), f"{LABELS_TIME}:{mm.group('when')}"]
+    cuts = [m for m in _SHI_ITEM.finditer(line)]
+    if len(cuts) >= 2:
+        items = [line[a.end() : b.start()] for a, b in zip(cuts, cuts[1:], strict=False)] + [line[cuts[-1].end() :]]
+        items = [_trim(x, ";;。,, ") for x in items]
+        if all(_is_item_sentence(x) for x in items):
+            return [f"{k}.{x}" for k, x in enumerate(items, start=1)]
+    return [line]
+
+
+_TAIL_BRACKET = re.compile(r"\((?P<inner>[^()]{2,40})\)\s*$")
+
+
+def _bracket_fields(title: str) -> tuple[str, list[tuple[str, str]]]:
+    """ "推进X(专题议政性常委会议,6月)" → ("推进X", [("form", …), ("time", "6月")]).
+
+    Only when every part of the trailing bracket is a form's name or a time
+    phrase; any other bracket (a committee, a remark) stays in the title.
+    """
+    bm = _TAIL_BRACKET.search(title)
+    if not bm or FIELD_ANYWHERE.search(bm.group("inner")):
+        return title, []
+    fields: list[tuple[str, str]] = []
+    for part in re.split(r"[,,;;、]", bm.group("inner")):
+        part = part.strip()
+        tm = parse_time(part)
+        if classify_form(part) and _FORM_NAME_END.search(part):
+            fields.append(("form", part))
+        elif part and (tm.months or tm.window or tm.session) and len(part) <= 12:
+            fields.append(("time", part))
+        else:
+            return title, []
+    return title[: bm.start()].strip(), fields
+
+
+def _is_item_sentence(text: str) -> bool:
+    """Whether a clause carries what a plan item does: a month, or a lead written as a sentence."""
+    tm = parse_time(text)
+    return bool(tm.months or tm.window or _LEAD_SENTENCE.search(text) or _LEAD_SENTENCE_BARE.search(text))
+
+
+# "围绕“X”召开…" "“X”,6月召开…": the title in quotes, the rest a sentence of fields
+_QUOTED_TITLE = re.compile(r"^(?:围绕|就|关于|针对|聚焦)?\s*[“\"《](?P<title>[^”\"》]{2,40})[”\"》](?P<rest>.+)$")
+
+
 def _next_is_date(rows: list[tuple[int, str, str]], i: int) -> bool:
     """Whether the next non-blank line after row ``i`` is a date line (a signature's date)."""
     for j in range(i + 1, len(rows)):
@@ -676,7 +770,7 @@ def _sentence_fields(topic: _Topic, line: str, lineno: int, *, time: bool = True
             topic.sentence_form = named
             topic.field_lines.setdefault("form", []).append(lineno)
             found = True
-    lm = _LEAD_SENTENCE.search(line)
+    lm = _LEAD_SENTENCE.search(line) or _LEAD_SENTENCE_BARE.search(line)
     if lm and "lead" not in topic.fields:
         topic.set_field("lead", lm.group("who"), lineno)
         topic.sentence_fields.add("lead")
@@ -876,6 +970,8 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
             break
     body = ""
     for line in lines:
+        # "关于印发《某市政协…计划》的通知": the body starts after the notice's verb
+        line = re.sub(r"^(?:关于)?(?:印发|转发|下达|公布|发布)《?", "", line)
         if _PLAN_TITLE.search(line):
             # A title names the body in full ("威海市政协"); in running text only
             # the level is safe to take ("……结合市政协工作实际" → "市政协").

@@ -33,7 +33,7 @@ from pathlib import Path
 from . import texts as T
 from .common import MAX_UPLOAD_BYTES, PaperIssue, PaperworkError, decode_text, fail, human_size
 from .published_text import classify_form
-from .vocabulary import LABELS, field_of_header, norm
+from .vocabulary import LABELS, TABLE_MARK, field_of_header, norm
 
 log = logging.getLogger(__name__)
 
@@ -205,8 +205,20 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             if cells:
                 out.append("  ".join(cells))
         return out
-    heads = rows[header_at]
-    out = [f"【表格】{'、'.join(h.strip() for h in heads if h.strip())}"]
+    heads = list(rows[header_at])
+    if header_at + 1 < len(rows):
+        # a header of two rows: "责任分工" spanning "牵头单位 | 参与单位" below it
+        sub = [c.strip() for c in rows[header_at + 1]]
+        under = {
+            j: field_of_header(c) for j, c in enumerate(sub) if c and (j >= len(heads) or norm(c) != norm(heads[j]))
+        }
+        if under and all(under.values()) and "title" not in under.values():
+            for j, key in under.items():
+                cols[j] = key
+                if j < len(heads):
+                    heads[j] = sub[j]
+            header_at += 1
+    out = [f"{TABLE_MARK}{'、'.join(h.strip() for h in heads if h.strip())}"]
     last: dict[str, str] = {}
     n = 0
     groups = 0

@@ -144,6 +144,9 @@ EXCEL_SYNONYMS: dict[str, tuple[str, ...]] = {
     "max_topics_per_month": ("每月议题上限", "每月最多议题"),
 }
 
+TABLE_MARK = "【表格】"
+"""Starts the line that stands for a table's header among the lines the reader reads."""
+
 LOOKALIKE_COLONS = "\u2236\ufe30\ufe55\uff1a"  # ∶ ︰ ﹕ :, all read as ":"
 """Characters typed (or OCR'd) for a colon; every reader treats them as ``:``."""
 
@@ -239,6 +242,7 @@ __all__ = [
     "LABELS",
     "LABEL_OF",
     "LOOKALIKE_COLONS",
+    "TABLE_MARK",
     "UNKNOWN_LABEL",
     "field_of_header",
     "looks_like",

@@ -153,3 +153,105 @@ def test_co_organisers_are_cppcc_bodies_only():
     (t,) = draft.plan.topics
     assert _names(draft, t.lead_options + t.co_organizers, "c") == ["社会法制委", "教科卫体委"]
     assert _names(draft, t.departments, "d") == ["团县委", "县妇联", "民进县委"]
+
+
+# -- kinds found by the blind set H25–H32 -------------------------------------------------------------
+
+
+def test_items_enumerated_yishi_ershi_in_one_paragraph():
+    text = """梧桐县政协2027年协商安排
+一、对口协商
+全年开展3次:一是《规范殡葬服务管理》,5月开展,县政协社会法制委牵头,县民政局参加;二是“发展林果产业”,七月开展,由县政协农业农村委负责;三是“建设平安校园”,下半年开展,由县政协教科卫体委负责,县教育局、县公安局参加。
+"""
+    draft = parse_published_text(text)
+    got = [(t.title, t.preferred_months, t.window) for t in draft.plan.topics]
+    assert got == [("规范殡葬服务管理", [5], None), ("发展林果产业", [7], None), ("建设平安校园", [], (7, 12))]
+    c = _names(draft, draft.plan.topics[0].lead_options, "c")
+    assert c == ["社会法制委"]
+    assert _names(draft, draft.plan.topics[2].departments, "d") == ["县教育局", "县公安局"]
+
+
+def test_yishi_ershi_in_a_speech_is_not_a_list_of_topics():
+    text = """梧桐县政协2027年协商安排
+一、总体要求
+要把握好三点:一是坚持正确方向;二是坚持围绕中心;三是坚持团结民主。
+二、对口协商
+1.发展林果产业
+时间:7月
+承办:县政协农业农村委
+"""
+    draft = parse_published_text(text)
+    assert [t.title for t in draft.plan.topics] == ["发展林果产业"]
+
+
+def test_month_first_lines_are_items():
+    text = """梧桐县政协2027年协商活动安排
+四月份:就“提升农村客运服务”开展对口协商,县政协城建委承办,县交通运输局参加。
+10月下旬:围绕《加强县域应急能力建设》召开专题议政性常委会议,由县政协社会法制委承办。
+"""
+    draft = parse_published_text(text)
+    a, b = draft.plan.topics
+    assert (a.title, a.preferred_months, _form_kind(draft, a)) == ("提升农村客运服务", [4], "counterpart")
+    assert (b.title, b.preferred_months, _form_kind(draft, b)) == ("加强县域应急能力建设", [10], "standing")
+    assert _names(draft, a.lead_options, "c") == ["城建委"]
+
+
+def test_ordinal_title_labels_and_marked_fields():
+    text = """梧桐县政协2027年协商计划
+课题1:完善乡村医生队伍建设
+▲协商形式:对口协商
+▲时间:6月
+▲承办单位:县政协教科卫体委
+课题2:推进农房风貌管控
+-协商形式:专题协商会
+-时间:8月
+-承办单位:县政协城建委
+"""
+    draft = parse_published_text(text)
+    got = [(t.title, t.preferred_months, _form_kind(draft, t)) for t in draft.plan.topics]
+    assert got == [("完善乡村医生队伍建设", [6], "counterpart"), ("推进农房风貌管控", [8], "special")]
+
+
+def test_form_and_month_in_brackets_after_the_title():
+    text = """梧桐县政协2027年协商计划
+一、协商议题
+1.加强古树名木保护(对口协商、三季度)
+县政协人资环委承办,县林业局配合。
+2.健全社会救助体系(县政协社会法制委)
+时间:9月
+"""
+    draft = parse_published_text(text)
+    a, b = draft.plan.topics
+    assert a.title == "加强古树名木保护" and a.window == (7, 9) and _form_kind(draft, a) == "counterpart"
+    assert _names(draft, a.lead_options, "c") == ["人资环委"] and _names(draft, a.departments, "d") == ["县林业局"]
+    # a bracket that is not a form or a time is left to the other rules (here: the lead committee)
+    assert b.title == "健全社会救助体系" and _names(draft, b.lead_options, "c") == ["社会法制委"]
+
+
+def test_a_table_header_of_two_rows():
+    rows = [
+        ["编号", "议题名称", "时间", "承办及参与", "承办及参与"],
+        ["编号", "议题名称", "时间", "承办专委会", "邀请单位"],
+        ["1", "推进智慧社区建设", "5月", "县政协城建委", "县民政局"],
+    ]
+    lines = table_lines(rows)
+    draft = parse_published_text("梧桐县政协2027年协商计划\n" + "\n".join(lines) + "\n")
+    (t,) = draft.plan.topics
+    assert _names(draft, t.lead_options, "c") == ["城建委"] and _names(draft, t.departments, "d") == ["县民政局"]
+
+
+def test_form_headings_each_over_their_own_table():
+    text = "梧桐县政协2027年协商计划\n一、对口协商\n"
+    text += "\n".join(table_lines([["议题", "承办", "时间"], ["加强河道管理", "县政协人资环委", "6月"]]))
+    text += "\n二、双月协商座谈会\n"
+    text += "\n".join(table_lines([["议题", "承办", "时间"], ["发展社区食堂", "县政协社会法制委", "8月"]])) + "\n"
+    draft = parse_published_text(text)
+    got = [(t.title, _form_kind(draft, t)) for t in draft.plan.topics]
+    assert got == [("加强河道管理", "counterpart"), ("发展社区食堂", "bimonthly")]
+
+
+def test_body_of_a_notice_title():
+    draft = parse_published_text(
+        "关于转发《梧桐县政协2027年度协商计划》的通知\n一、对口协商\n1.发展林果产业\n时间:7月\n"
+    )
+    assert draft.plan.body == "梧桐县政协"
