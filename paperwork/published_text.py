@@ -185,7 +185,7 @@ def _split_fields(text: str) -> list[str]:
         out.append(text[start:c])
         start = c
     out.append(text[start:])
-    out = [_trim(s, " ;,、(") for s in out]
+    out = [_trim(s, " ;,、(|") for s in out]
     return [s for s in out if s]
 
 
@@ -501,6 +501,22 @@ def _scan(text: str) -> _Parsed:
             out.roles[lineno] = "备注"
             continue
 
+        hm = _BRACKETED_TITLE.match(line)
+        if hm and classify_form(hm.group("title")) and _FORM_NAME_END.search(_COUNT.sub("", hm.group("title")).strip()):
+            # "【专题议政性常委会议】": a form heading set in brackets, like "一、专题议政性常委会议"
+            head = _COUNT.sub("", hm.group("title")).strip()
+            cm = _COUNT.search(hm.group("title"))
+            section = _Section(header=head, count=_cn_int(cm.group(1)) if cm else None, line=lineno, top_level=True)
+            out.sections.append(section)
+            top, top_form, topic = head, True, None
+            in_arrangement = seen_arrangement = True
+            out.roles[lineno] = T.SKIP_REASON["heading"]
+            continue
+        if hm and next_field_key(i) is None and section is not None and section.topics:
+            # "【附件】" after the topics: a heading of something else, not one more topic
+            section, topic, in_arrangement = None, None, False
+            out.roles[lineno] = T.SKIP_REASON["heading"]
+            continue
         bm = _NUMBERED.match(line) or _BULLET.match(line) or _BRACKETED_TITLE.match(line)
         if bm:
             title = bm.group("title")
@@ -656,6 +672,9 @@ def _pieces(line: str) -> list[str]:
     """
     line = _ORDINAL_LABEL.sub(LABELS_TITLE + ":", line)
     line = _FIELD_MARK.sub("", line)
+    both = _combined_label(line)
+    if both:
+        return both
     mm = _MONTH_ITEM.match(line)
     if mm and not FIELD_LINE.match(line) and _is_item_sentence(mm.group("rest")):
         return ["1." + mm.group("rest"), f"{LABELS_TIME}:{mm.group('when')}"]
@@ -691,6 +710,40 @@ def _bracket_fields(title: str) -> tuple[str, list[tuple[str, str]]]:
         else:
             return title, []
     return title[: bm.start()].strip(), fields
+
+
+# "协商形式及时间:专题议政性常委会议,6月" "承办及参加单位:市政协经济委;市工信局"
+_COMBINED_LABEL = re.compile(
+    r"^(?P<a>[\u4e00-\u9fff]{2,6}?)(?:及|和|与|、)(?P<b>[\u4e00-\u9fff]{2,6})\s*:\s*(?P<value>\S.*)$"
+)
+
+
+def _combined_label(line: str) -> list[str] | None:
+    """Two fields under one label: ["协商形式:…", "时间:…"], or None.
+
+    Both halves must be known labels, the first one possibly sharing the
+    second's ending (承办 + 参加单位 → 承办单位). The value is cut at its first
+    semicolon, else its first comma, else its first 、; a value that does not cut
+    in two is left whole (and reported as an unknown label).
+    """
+    m = _COMBINED_LABEL.match(line)
+    if not m or m.group(0).split(":")[0] in LABEL_OF:
+        return None
+    a, b = m.group("a"), m.group("b")
+    if b not in LABEL_OF:
+        return None
+    if a not in LABEL_OF:
+        a = next((a + b[k:] for k in range(1, len(b)) if a + b[k:] in LABEL_OF), "")
+    if not a or LABEL_OF[a] == LABEL_OF[b]:
+        return None
+    value = m.group("value")
+    cut = re.search(r"[;;]", value) or re.search(r"[,,]", value) or re.search(r"[、/]", value)
+    if not cut:
+        return None
+    first, second = value[: cut.start()].strip(), value[cut.end() :].strip()
+    if not first or not second:
+        return None
+    return [f"{a}:{first}", f"{b}:{second}"]
 
 
 def _is_item_sentence(text: str) -> bool:

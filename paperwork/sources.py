@@ -173,6 +173,9 @@ class _Numbering:
 # -- tables ---------------------------------------------------------------------------------
 
 
+_GROUP_COLUMNS = 1  # columns 0–1 (after a 序号) are where a table groups rows by a merged month
+
+
 def table_lines(rows: list[list[str]]) -> list[str]:
     """A plan table → lines the reader understands.
 
@@ -246,10 +249,12 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             key = cols.get(j)
             if key in ("title", "number"):
                 continue
-            if key == "form" and not cell:
-                cell = last.get("form", "")
-            if key == "form" and cell:
-                last["form"] = cell
+            if (key == "form" or (key == "time" and j <= _GROUP_COLUMNS)) and not cell:
+                # a merged form cell, or a merged month leading the row (a table ordered by
+                # month), comes out empty from a PDF: it is the one above
+                cell = last.get(key, "")
+            if key in ("form", "time") and cell:
+                last[key] = cell
             if not cell:
                 continue
             head = heads[j].strip() if j < len(heads) else ""
@@ -392,6 +397,9 @@ def _pdf_rows(runs: list[tuple[float, float, str]]) -> list[list[tuple[float, st
     return [sorted(r) for _, r in lines]
 
 
+PDF_ROW_MIN_CELLS = 3  # fewer filled cells than this on a line is a wrap, not a new row
+
+
 def _pdf_table_header(line: list[tuple[float, str]]) -> dict[float, str] | None:
     cols = {x: field_of_header(t) for x, t in line}
     if "title" not in cols.values() and list(cols.values()).count("content") == 1:
@@ -431,7 +439,11 @@ def _pdf_tables(lines: list[list[tuple[float, str]]]) -> list[str]:
                 cells[col] += t
             if not ok:
                 break
-            starts_row = bool(cells[anchor].strip())
+            # a row whose anchor cell is merged (empty) still starts a row when nearly every
+            # column begins on this line; a wrapped cell continues one or two columns only
+            starts_row = bool(cells[anchor].strip()) or sum(1 for c in cells if c.strip()) >= max(
+                PDF_ROW_MIN_CELLS, len(cells) - 1
+            )
             if first_key == "number" and cells[0].strip() and not re.fullmatch(r"\s*\d{1,3}\s*", cells[0]):
                 break  # prose under the table, starting at the left margin
             if (

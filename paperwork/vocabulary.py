@@ -37,6 +37,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "课题名称",
         "活动名称",
         "活动主题",
+        "协商活动",
+        "协商项目",
+        "项目名称",
         "标题",
     ),
     "form": ("协商形式", "活动形式", "协商方式", "活动方式", "会议形式", "形式"),
@@ -155,7 +158,7 @@ FIELD_LINE = re.compile(rf"^({_LABEL_ALT})\s*:\s*(.*)$")
 """A whole line ``label: value`` (after :func:`normalise`)."""
 
 _LONG_LABEL_ALT = "|".join(sorted((re.escape(x) for x in LABEL_OF if len(x) >= 3), key=len, reverse=True))
-FIELD_ANYWHERE = re.compile(rf"(?:(?:(?<=^)|(?<=[\s;;,,。.、()()]))({_LABEL_ALT})|({_LONG_LABEL_ALT}))\s*:")
+FIELD_ANYWHERE = re.compile(rf"(?:(?:(?<=^)|(?<=[\s;;,,。.、()()|]))({_LABEL_ALT})|({_LONG_LABEL_ALT}))\s*:")
 """A label followed by a colon inside a line: where a second field starts.
 
 A short label (``时间``, ``承办``) must follow a space or punctuation; a label of
@@ -166,7 +169,7 @@ the space between fields (``时间安排:6月承办单位:…``)."""
 # ("拟安排月份", "邀请参加单位"): the first rule whose pattern matches wins.
 _HEADER_ROOTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(序号|编号|序)$")),
-    ("title", re.compile(r"议题|题目|名称|主题|课题")),
+    ("title", re.compile(r"议题|题目|名称|主题|课题|活动$|项目$")),
     ("form", re.compile(r"形式|方式|类别|类型")),
     ("time", re.compile(r"时间|月份|日期|时限")),
     ("co", re.compile(r"协办|配合")),

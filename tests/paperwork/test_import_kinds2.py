@@ -255,3 +255,59 @@ def test_body_of_a_notice_title():
         "关于转发《梧桐县政协2027年度协商计划》的通知\n一、对口协商\n1.发展林果产业\n时间:7月\n"
     )
     assert draft.plan.body == "梧桐县政协"
+
+
+# -- kinds found by the blind set H33–H38 -------------------------------------------------------------
+
+
+def test_form_headings_in_brackets_and_fields_split_by_bars():
+    text = """梧桐县政协2027年协商计划
+【双月协商座谈会(2次)】
+●发展社区食堂
+时间:4月|承办:县政协社会法制委|协商部门:县民政局|出席领导:县政协副主席周某
+●建设口袋公园
+时间:6月|承办单位:县政协城建委
+【重要文件】
+"""
+    draft = parse_published_text(text)
+    a, b = draft.plan.topics
+    assert _form_kind(draft, a) == _form_kind(draft, b) == "bimonthly"
+    assert _names(draft, a.lead_options, "c") == ["社会法制委"] and _names(draft, b.lead_options, "c") == ["城建委"]
+    assert _names(draft, a.leaders, "l") == ["县政协副主席周某"]
+
+
+def test_two_fields_under_one_combined_label():
+    text = """梧桐县政协2027年协商计划
+一、协商议题
+1.建设智慧农业示范区
+时间和形式:7月,对口协商
+牵头及协商单位:县政协农业农村委;县农业农村局、县科技局
+2.办好民生实事
+协商形式与时间:专题协商会、9月
+3.推进全民健身
+承办:县政协文史委
+形式及时间:另行通知
+"""
+    draft = parse_published_text(text)
+    a, b, c = draft.plan.topics
+    assert a.preferred_months == [7] and _form_kind(draft, a) == "counterpart"
+    assert _names(draft, a.lead_options, "c") == ["农业农村委"]
+    assert _names(draft, a.departments, "d") == ["县农业农村局", "县科技局"]
+    assert b.preferred_months == [9] and _form_kind(draft, b) == "special"
+    # a value that does not cut in two is not guessed at: the label is reported, the topic keeps no month
+    assert c.preferred_months == [] and any("形式及时间" in w for w in draft.warnings)
+
+
+def test_a_table_ordered_by_a_merged_month_column_as_text():
+    rows = [
+        ["月份", "协商项目", "形式", "承办单位"],
+        ["5月", "推进全民阅读", "对口协商", "县政协文史委"],
+        ["", "做好侨务工作", "对口协商", "县政协港澳台侨委"],
+    ]
+    draft = parse_published_text("梧桐县政协2027年协商计划\n" + "\n".join(table_lines(rows)) + "\n")
+    assert [(t.title, t.preferred_months) for t in draft.plan.topics] == [("推进全民阅读", [5]), ("做好侨务工作", [5])]
+    # a blank month further right is not filled from above: it is a topic with no month
+    rows = [["序号", "议题", "形式", "承办单位", "时间"], ["1", "甲项工作", "对口协商", "县政协文史委", "5月"]]
+    rows.append(["2", "乙项工作", "对口协商", "县政协文史委", ""])
+    draft = parse_published_text("梧桐县政协2027年协商计划\n" + "\n".join(table_lines(rows)) + "\n")
+    assert [t.preferred_months for t in draft.plan.topics] == [[5], []]
