@@ -76,7 +76,7 @@ _ARRANGEMENT = re.compile(r"安排|议题|协商|活动|计划")
 # may mention 基层 or 调研 without naming a form.
 _FORM_NAME_END = re.compile(r"(协商|会议|座谈会|协商会|恳谈会|议政|调研|视察|监督)(活动)?$")
 _RULES_TITLE = re.compile(r"(办法|规定|规则|细则|制度|条例|意见|规程|指引)$")
-_PLAN_TITLE = re.compile(r"计划|要点|安排|清单|一览|目录|议题表")
+_PLAN_TITLE = re.compile(r"计划|要点|安排|清单|一览|目录|议题表|20\d\d\s*年度?[^,,。]{0,8}议题$")
 _LEAD_SENTENCE = re.compile(r"由\s*(?P<who>[^,,;;。]{2,60}?)\s*(?:联合|共同)?(?:牵头|负责|组织实施|承办|组织|具体实施)")
 # "县政协农业农村委承办,…": the lead at the head of a clause, without 由; only a name that
 # ends like a committee, so "会前组织委员…负责" is never read as a lead
@@ -605,8 +605,9 @@ def _scan(text: str) -> _Parsed:
                 tp.field_lines["content"] = [lineno]
                 tp.last = "content"
                 lead = re.match(r"^[^,,。]{0,12}?月份?", line)
-                if lead:
-                    tp.fields["time"] = lead.group(0)
+                when = lead.group(0) if lead else _meeting_time(line)
+                if when:
+                    tp.fields["time"] = when
                     tp.field_lines["time"] = [lineno]
                 _sentence_fields(tp, line, lineno, time=False)
                 section.header_is_topic = True
@@ -707,8 +708,12 @@ def _bracket_fields(title: str) -> tuple[str, list[tuple[str, str]]]:
             fields.append(("form", part))
         elif part and (tm.months or tm.window or tm.session) and len(part) <= 12:
             fields.append(("time", part))
+        elif _CPPCC_BODY_END.search(part) and not _is_government(part):
+            fields.append(("lead", part))  # "(6月,区政协经济委)": the committee beside the month
         else:
             return title, []
+    if all(key == "lead" for key, _ in fields):
+        return title, []  # a committee alone: the trailing-committee rule reads it
     return title[: bm.start()].strip(), fields
 
 
@@ -744,6 +749,20 @@ def _combined_label(line: str) -> list[str] | None:
     if not first or not second:
         return None
     return [f"{a}:{first}", f"{b}:{second}"]
+
+
+# "计划于6月份召开…" "拟在三季度开展…": the clause that says when the consultation is held
+_MEETING_CLAUSE = re.compile(r"(?:拟于|拟在|计划于|计划在|定于|预计于|安排在|安排于)|(?:召开|开展|举行|举办)")
+
+
+def _meeting_time(text: str) -> str:
+    """The clause of a paragraph that times the consultation itself, or "" (months of other things are left)."""
+    for clause in re.split(r"[,,;;。]", text):
+        if _MEETING_CLAUSE.search(clause):
+            tm = parse_time(clause)
+            if tm.months or tm.window or tm.session:
+                return clause.strip()
+    return ""
 
 
 def _is_item_sentence(text: str) -> bool:

@@ -311,3 +311,32 @@ def test_a_table_ordered_by_a_merged_month_column_as_text():
     rows.append(["2", "乙项工作", "对口协商", "县政协文史委", ""])
     draft = parse_published_text("梧桐县政协2027年协商计划\n" + "\n".join(table_lines(rows)) + "\n")
     assert [t.preferred_months for t in draft.plan.topics] == [[5], []]
+
+
+# -- kinds found by the blind set H39–H44 -------------------------------------------------------------
+
+
+def test_a_paragraph_under_a_topic_heading_is_timed_by_its_meeting_clause():
+    text = """梧桐县政协2027年协商计划
+二、年度协商议题
+(一)发展县域医疗服务
+本议题由县政协教科卫体委承办,县卫健局参加。3月底前完成前期准备,拟于7月召开对口协商会。
+"""
+    draft = parse_published_text(text)
+    (t,) = draft.plan.topics
+    assert t.preferred_months == [7]  # the meeting's month, not the preparation's deadline
+
+
+def test_month_and_committee_in_a_bracket_without_labels():
+    text = """梧桐县政协2027年度协商议题
+一、对口协商
+●整治农村人居环境(下半年,县政协农业农村委)
+●做好县志编纂(县政协文史委)
+时间:9月
+"""
+    draft = parse_published_text(text)
+    a, b = draft.plan.topics
+    assert draft.plan.body == "梧桐县政协"
+    assert (a.title, a.window) == ("整治农村人居环境", (7, 12))
+    assert _names(draft, a.lead_options, "c") == ["农业农村委"]
+    assert b.title == "做好县志编纂" and _names(draft, b.lead_options, "c") == ["文史委"]
