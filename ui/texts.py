@@ -375,4 +375,6 @@ IMPORT_REVIEW = {
     "bad": "请先改正以下 {n} 处问题:",
     "confidence": "把握",
     "month": "{m}月",
+    "after_help": "须在这些议题之后安排:填议题编号或名称,多个用“、”分隔",
+    "fixed_month_help": "必须安排在这个月时填写(1–12),否则留空",
 }
