@@ -9,7 +9,8 @@ read with :func:`paperwork.importer.import_document` and compared with its
 ``*.expected.json`` (``tests/paperwork/corpus/score.py``): per field, recall
 (expected items read right) and precision (read items that are right),
 micro-averaged over files; invented topics counted. The held-out layouts
-(``corpus/holdout``: written last, never tuned on) are reported separately.
+(``corpus/holdout*``, one folder per blind set: written before the reader was run on
+them) are reported set by set.
 
 Speed: a 60-topic plan (generated: three forms, labelled fields) is built as
 .txt, .docx (automatic numbering) and PDF, then imported 7 times each after a
@@ -93,6 +94,11 @@ def time_60(tmp: Path) -> dict[str, tuple[float, float, float, int]]:
     return out
 
 
+def _span(folder: Path) -> str:
+    names = sorted(p.name.split("-", 1)[0] for p in folder.glob("*.src"))
+    return f"{names[0]}–{names[-1]}" if names else "empty"
+
+
 def table(total: score.Score) -> list[str]:
     lines = ["| field | recall | precision | expected | read right |", "| --- | ---: | ---: | ---: | ---: |"]
     for f in score.FIELDS:
@@ -112,7 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         tuned, tuned_rows = corpus_scores(CORPUS, tmp_path / "tuned")
-        held, held_rows = corpus_scores(CORPUS / "holdout", tmp_path / "holdout")
+        held_sets = [
+            (folder, *corpus_scores(folder, tmp_path / folder.name)) for folder in sorted(CORPUS.glob("holdout*"))
+        ]
         speed = time_60(tmp_path)
     load_after = os.getloadavg()
     out = [
@@ -128,15 +136,25 @@ def main(argv: list[str] | None = None) -> int:
         "",
         *table(tuned),
         "",
-        f"## Held-out layouts ({len(held_rows)} files from {len(list((CORPUS / 'holdout').glob('*.src')))} layouts,"
-        " written last, not tuned on)",
-        "",
-        *table(held),
-        "",
-        "Misses (held out):",
-        "",
-        *([f"- {m}" for m in held.misses] or ["- none"]),
-        "",
+        *[
+            line
+            for folder, held, held_rows in held_sets
+            for line in (
+                f"## Held-out set `{folder.name}` ({len(held_rows)} files from "
+                f"{len(list(folder.glob('*.src')))} layouts, {_span(folder)}; written before the reader ran on them)",
+                "",
+                *table(held),
+                "",
+                "Per file (topics read right / expected, invented):",
+                "",
+                *[f"- {name}: {s.tp['topics']}/{s.expected['topics']}, {s.invented}" for name, s in held_rows],
+                "",
+                f"Misses ({folder.name}):",
+                "",
+                *([f"- {m}" for m in held.misses] or ["- none"]),
+                "",
+            )
+        ],
         "Misses (tuned):",
         "",
         *([f"- {m}" for m in tuned.misses] or ["- none"]),

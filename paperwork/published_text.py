@@ -41,7 +41,10 @@ from . import texts as T
 from .common import PaperIssue, PaperworkError, fail, from_plan_error, next_id
 from .hanzi import to_simplified
 from .time_phrases import TimeReading, parse_time
-from .vocabulary import FIELD_ANYWHERE, FIELD_LINE, LABEL_OF, LOOKALIKE_COLONS, UNKNOWN_LABEL
+from .vocabulary import FIELD_ANYWHERE, FIELD_LINE, LABEL_OF, LABELS, LOOKALIKE_COLONS, TABLE_MARK, UNKNOWN_LABEL
+
+LABELS_TITLE = LABELS["title"][0]  # how a numbered title label is rewritten for the reader
+LABELS_TIME = LABELS["time"][0]
 
 # -- recognising lines ------------------------------------------------------------------
 
@@ -73,9 +76,17 @@ _ARRANGEMENT = re.compile(r"安排|议题|协商|活动|计划")
 # may mention 基层 or 调研 without naming a form.
 _FORM_NAME_END = re.compile(r"(协商|会议|座谈会|协商会|恳谈会|议政|调研|视察|监督)(活动)?$")
 _RULES_TITLE = re.compile(r"(办法|规定|规则|细则|制度|条例|意见|规程|指引)$")
-_PLAN_TITLE = re.compile(r"计划|要点|安排")
+_PLAN_TITLE = re.compile(r"计划|要点|安排|清单|一览|目录|议题表|20\d\d\s*年度?[^,,。]{0,8}议题$")
 _LEAD_SENTENCE = re.compile(r"由\s*(?P<who>[^,,;;。]{2,60}?)\s*(?:联合|共同)?(?:牵头|负责|组织实施|承办|组织|具体实施)")
-_DEPT_SENTENCE = re.compile(r"(?:邀请|请|组织)?(?P<who>[^,,;;。由]{2,80}?)(?:等(?:部门|单位))?(?:参加|参与|列席)")
+# "县政协农业农村委承办,…": the lead at the head of a clause, without 由; only a name that
+# ends like a committee, so "会前组织委员…负责" is never read as a lead
+_LEAD_SENTENCE_BARE = re.compile(
+    r"(?:^|(?<=[,,;;。]))\s*(?P<who>[^,,;;。由]{2,30}?(?:委员会|委|办公室|界别|联络组))\s*"
+    r"(?:联合|共同)?(?:牵头|负责|组织实施|承办|具体实施)"
+)
+_DEPT_SENTENCE = re.compile(
+    r"(?:邀请|请|组织)?(?P<who>[^,,;;。由]{2,80}?)(?:等(?:部门|单位))?(?:参加|参与|列席|配合|协助)"
+)
 _TIME_SENTENCE = re.compile(r"(?:拟于|拟在|计划于|定于|于|在)?\s*(?P<when>[^,,;;。]{0,12}?(?:月|季度|半年))")
 
 # Section headers → a form category (first match wins; order matters).
@@ -174,7 +185,7 @@ def _split_fields(text: str) -> list[str]:
         out.append(text[start:c])
         start = c
     out.append(text[start:])
-    out = [_trim(s, " ;,、(") for s in out]
+    out = [_trim(s, " ;,、(|") for s in out]
     return [s for s in out if s]
 
 
@@ -204,6 +215,7 @@ class _Topic:
     unknown: list[tuple[int, str, str]] = field(default_factory=list)  # (line, label, text)
     sentence_fields: set[str] = field(default_factory=set)  # read from running text, not a label
     under_top_form: bool = False  # an "(一)" item directly under a top-level form heading
+    sentence_form: str = ""  # a form named in running text ("6月召开专题协商会"): used when no heading names one
     lines: list[int] = field(default_factory=list)
 
     def set_field(self, key: str, value: str, lineno: int) -> None:
@@ -315,10 +327,10 @@ def _scan(text: str) -> _Parsed:
     section: _Section | None = None
     topic: _Topic | None = None
 
-    rows: list[tuple[int, str, str]] = []  # (line number, raw, cleaned)
+    rows: list[tuple[int, str, str]] = []  # (line number, raw, cleaned); one line may give several rows
     for lineno, raw in enumerate(text.splitlines(), start=1):
         out.all_lines.append(raw)
-        rows.append((lineno, raw, _clean(raw)))
+        rows += [(lineno, raw, piece) for piece in _pieces(_clean(raw))]
 
     def skip(lineno: int, raw: str, reason: str) -> None:
         out.skipped.append(SkippedLine(lineno, raw.strip(), T.SKIP_REASON[reason]))
@@ -355,6 +367,21 @@ def _scan(text: str) -> _Parsed:
             continue
         if len(out.first_lines) < 8:
             out.first_lines.append(line)
+        if _DATE_LINE.match(line) or (_SIGNATURE.match(line) and _next_is_date(rows, i)):
+            # the signature and date under the plan (or the notice): never a field's continuation
+            prose(lineno, line)
+            topic = None
+            continue
+        if line.startswith(TABLE_MARK):
+            # the header of a table read into lines: its rows follow as numbered topics
+            out.roles[lineno] = T.SKIP_REASON["heading"]
+            topic = None
+            continue
+        if _ORDINAL_HEAD.match(line):
+            # "议题一" above a topic's own small table: a divider, the topic follows
+            out.roles[lineno] = T.SKIP_REASON["heading"]
+            topic = None
+            continue
 
         m = _TOP.match(line) or _PART.match(line)
         if m and len(m.group(2)) <= 40:
@@ -474,6 +501,22 @@ def _scan(text: str) -> _Parsed:
             out.roles[lineno] = "备注"
             continue
 
+        hm = _BRACKETED_TITLE.match(line)
+        if hm and classify_form(hm.group("title")) and _FORM_NAME_END.search(_COUNT.sub("", hm.group("title")).strip()):
+            # "【专题议政性常委会议】": a form heading set in brackets, like "一、专题议政性常委会议"
+            head = _COUNT.sub("", hm.group("title")).strip()
+            cm = _COUNT.search(hm.group("title"))
+            section = _Section(header=head, count=_cn_int(cm.group(1)) if cm else None, line=lineno, top_level=True)
+            out.sections.append(section)
+            top, top_form, topic = head, True, None
+            in_arrangement = seen_arrangement = True
+            out.roles[lineno] = T.SKIP_REASON["heading"]
+            continue
+        if hm and next_field_key(i) is None and section is not None and section.topics:
+            # "【附件】" after the topics: a heading of something else, not one more topic
+            section, topic, in_arrangement = None, None, False
+            out.roles[lineno] = T.SKIP_REASON["heading"]
+            continue
         bm = _NUMBERED.match(line) or _BULLET.match(line) or _BRACKETED_TITLE.match(line)
         if bm:
             title = bm.group("title")
@@ -495,6 +538,14 @@ def _scan(text: str) -> _Parsed:
                 sub = _Section(header=section.header, count=None, line=topic.line)
                 out.sections.append(sub)
                 section = sub
+            qm = _QUOTED_TITLE.match(title)
+            if qm and _is_item_sentence(qm.group("rest")) and not FIELD_ANYWHERE.search(title):
+                # "“加快新型工业化”,6月召开,由市政协经济委承办,…参加"
+                tp = new_topic(qm.group("title").strip(), lineno, True)
+                _sentence_fields(tp, qm.group("rest"), lineno)
+                out.roles[lineno] = "议题"
+                continue
+            title, bracket = _bracket_fields(title)
             tsegs = _split_fields(title)
             head, stop, rest = tsegs[0].partition("。")
             tp = new_topic(_trim(head if stop and len(head) >= 4 else tsegs[0], "。; "), lineno, True)
@@ -504,6 +555,8 @@ def _scan(text: str) -> _Parsed:
                     tp.notes_lines.append(rest.strip())
             for seg in tsegs[1:]:
                 _take_field(tp, seg, lineno)
+            for key, value in bracket:
+                tp.set_field(key, value, lineno)
             out.roles[lineno] = "议题"
             continue
 
@@ -520,7 +573,12 @@ def _scan(text: str) -> _Parsed:
             new_topic(line.rstrip("。"), lineno, False)
             out.roles[lineno] = "议题"
             continue
-        if topic is not None and topic.last is not None and topic.last != "title":
+        if (
+            topic is not None
+            and topic.last is not None
+            and topic.last != "title"
+            and (topic.last != "time" or _MONTHISH.search(line))
+        ):
             # A wrapped list ("市自然资源和\n规划局") is short and has no full stop;
             # a sentence after a list is something else: read it for fields, else keep it for review.
             if topic.last != "content" and (len(line) > (12 if topic.last == "time" else 40) or "。" in line):
@@ -547,8 +605,9 @@ def _scan(text: str) -> _Parsed:
                 tp.field_lines["content"] = [lineno]
                 tp.last = "content"
                 lead = re.match(r"^[^,,。]{0,12}?月份?", line)
-                if lead:
-                    tp.fields["time"] = lead.group(0)
+                when = lead.group(0) if lead else _meeting_time(line)
+                if when:
+                    tp.fields["time"] = when
                     tp.field_lines["time"] = [lineno]
                 _sentence_fields(tp, line, lineno, time=False)
                 section.header_is_topic = True
@@ -586,6 +645,145 @@ def _scan(text: str) -> _Parsed:
     return out
 
 
+_DATE_LINE = re.compile(r"^[((]?\s*(?:20\d\d|二〇[〇一二三四五六七八九]{2})\s*年[^,,;;。:]{1,8}日\s*[))]?$")
+_SIGNATURE = re.compile(r"^[^,,;;。:\s]{2,24}(?:办公室|办公厅|委员会|政协)$")
+_ORDINAL_HEAD = re.compile(
+    r"^(?:议题|课题|专题|项目)\s*[一二三四五六七八九十\d]{1,3}$|^第\s*[一二三四五六七八九十\d]{1,3}\s*[项个](?:议题|课题)?$"
+)
+
+
+# "议题一:推动X": a title label numbered like a heading
+_ORDINAL_LABEL = re.compile(r"^(?:议题|课题|专题|题目)\s*[一二三四五六七八九十\d]{1,3}\s*:\s*(?=\S)")
+# "——时间:5月" "▲承办单位:…": a mark in front of a field label
+_FIELD_MARK = re.compile(r"^(?:[-—–~]{1,3}|[▲△►▶◆◇■□●○•·※√✔>])\s*(?=[\u4e00-\u9fff]{2,8}\s*:)")
+# "一是“X”,6月召开,由…承办;二是…": the items of one paragraph
+_SHI_ITEM = re.compile(r"(?:^|(?<=[::;;。,,]))\s*[一二三四五六七八九十]{1,2}是\s*")
+# "3月:围绕“X”召开…": a month as the label of a whole item
+_MONTH_ITEM = re.compile(
+    r"^(?P<when>(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月份?)(?:上旬|中旬|下旬|初|底)?)\s*:\s*(?P<rest>\S.{4,})$"
+)
+
+
+def _pieces(line: str) -> list[str]:
+    """One cleaned line as the rows the reader reads: most lines are one row.
+
+    ``议题一:X`` becomes ``协商议题:X``; a mark before a field label is dropped;
+    ``3月:围绕“X”召开…`` becomes the item and its time; a paragraph of
+    ``一是…;二是…`` items, each with a month or a lead, becomes one item each.
+    """
+    line = _ORDINAL_LABEL.sub(LABELS_TITLE + ":", line)
+    line = _FIELD_MARK.sub("", line)
+    both = _combined_label(line)
+    if both:
+        return both
+    mm = _MONTH_ITEM.match(line)
+    if mm and not FIELD_LINE.match(line) and _is_item_sentence(mm.group("rest")):
+        return ["1." + mm.group("rest"), f"{LABELS_TIME}:{mm.group('when')}"]
+    cuts = [m for m in _SHI_ITEM.finditer(line)]
+    if len(cuts) >= 2:
+        items = [line[a.end() : b.start()] for a, b in zip(cuts, cuts[1:], strict=False)] + [line[cuts[-1].end() :]]
+        items = [_trim(x, ";;。,, ") for x in items]
+        if all(_is_item_sentence(x) for x in items):
+            return [f"{k}.{x}" for k, x in enumerate(items, start=1)]
+    return [line]
+
+
+_TAIL_BRACKET = re.compile(r"\((?P<inner>[^()]{2,40})\)\s*$")
+
+
+def _bracket_fields(title: str) -> tuple[str, list[tuple[str, str]]]:
+    """ "推进X(专题议政性常委会议,6月)" → ("推进X", [("form", …), ("time", "6月")]).
+
+    Only when every part of the trailing bracket is a form's name or a time
+    phrase; any other bracket (a committee, a remark) stays in the title.
+    """
+    bm = _TAIL_BRACKET.search(title)
+    if not bm or FIELD_ANYWHERE.search(bm.group("inner")):
+        return title, []
+    fields: list[tuple[str, str]] = []
+    for part in re.split(r"[,,;;、]", bm.group("inner")):
+        part = part.strip()
+        tm = parse_time(part)
+        if classify_form(part) and _FORM_NAME_END.search(part):
+            fields.append(("form", part))
+        elif part and (tm.months or tm.window or tm.session) and len(part) <= 12:
+            fields.append(("time", part))
+        elif _CPPCC_BODY_END.search(part) and not _is_government(part):
+            fields.append(("lead", part))  # "(6月,区政协经济委)": the committee beside the month
+        else:
+            return title, []
+    if all(key == "lead" for key, _ in fields):
+        return title, []  # a committee alone: the trailing-committee rule reads it
+    return title[: bm.start()].strip(), fields
+
+
+# "协商形式及时间:专题议政性常委会议,6月" "承办及参加单位:市政协经济委;市工信局"
+_COMBINED_LABEL = re.compile(
+    r"^(?P<a>[\u4e00-\u9fff]{2,6}?)(?:及|和|与|、)(?P<b>[\u4e00-\u9fff]{2,6})\s*:\s*(?P<value>\S.*)$"
+)
+
+
+def _combined_label(line: str) -> list[str] | None:
+    """Two fields under one label: ["协商形式:…", "时间:…"], or None.
+
+    Both halves must be known labels, the first one possibly sharing the
+    second's ending (承办 + 参加单位 → 承办单位). The value is cut at its first
+    semicolon, else its first comma, else its first 、; a value that does not cut
+    in two is left whole (and reported as an unknown label).
+    """
+    m = _COMBINED_LABEL.match(line)
+    if not m or m.group(0).split(":")[0] in LABEL_OF:
+        return None
+    a, b = m.group("a"), m.group("b")
+    if b not in LABEL_OF:
+        return None
+    if a not in LABEL_OF:
+        a = next((a + b[k:] for k in range(1, len(b)) if a + b[k:] in LABEL_OF), "")
+    if not a or LABEL_OF[a] == LABEL_OF[b]:
+        return None
+    value = m.group("value")
+    cut = re.search(r"[;;]", value) or re.search(r"[,,]", value) or re.search(r"[、/]", value)
+    if not cut:
+        return None
+    first, second = value[: cut.start()].strip(), value[cut.end() :].strip()
+    if not first or not second:
+        return None
+    return [f"{a}:{first}", f"{b}:{second}"]
+
+
+# "计划于6月份召开…" "拟在三季度开展…": the clause that says when the consultation is held
+_MEETING_CLAUSE = re.compile(r"(?:拟于|拟在|计划于|计划在|定于|预计于|安排在|安排于)|(?:召开|开展|举行|举办)")
+
+
+def _meeting_time(text: str) -> str:
+    """The clause of a paragraph that times the consultation itself, or "" (months of other things are left)."""
+    for clause in re.split(r"[,,;;。]", text):
+        if _MEETING_CLAUSE.search(clause):
+            tm = parse_time(clause)
+            if tm.months or tm.window or tm.session:
+                return clause.strip()
+    return ""
+
+
+def _is_item_sentence(text: str) -> bool:
+    """Whether a clause carries what a plan item does: a month, or a lead written as a sentence."""
+    tm = parse_time(text)
+    return bool(tm.months or tm.window or _LEAD_SENTENCE.search(text) or _LEAD_SENTENCE_BARE.search(text))
+
+
+# "围绕“X”召开…" "“X”,6月召开…": the title in quotes, the rest a sentence of fields
+_QUOTED_TITLE = re.compile(r"^(?:围绕|就|关于|针对|聚焦)?\s*[“\"《](?P<title>[^”\"》]{2,40})[”\"》](?P<rest>.+)$")
+
+
+def _next_is_date(rows: list[tuple[int, str, str]], i: int) -> bool:
+    """Whether the next non-blank line after row ``i`` is a date line (a signature's date)."""
+    for j in range(i + 1, len(rows)):
+        nxt = rows[j][2]
+        if nxt:  # several signatures may stand above one date (a joint notice)
+            return bool(_DATE_LINE.match(nxt)) or bool(_SIGNATURE.match(nxt) and _next_is_date(rows, j))
+    return False
+
+
 def _strip_number(line: str) -> str:
     m = _NUMBERED.match(line) or _BULLET.match(line)
     return m.group("title") if m else line
@@ -600,6 +798,16 @@ def _take_field(topic: _Topic, seg: str, lineno: int) -> None:
         topic.notes_lines.append(seg)
         return
     key, value = LABEL_OF[fm.group(1)], _trim(fm.group(2).strip(), "。; ")
+    if key in _STEP_FIELDS:
+        # "协商阶段:6月召开专题议政性常委会议" / "调研阶段:3—5月,由…牵头": a sentence
+        # read for its fields; a research step gives the lead only (its months are the research's)
+        research = key == "research"
+        _sentence_fields(topic, value, lineno, time=not research, form=not research)
+        topic.notes_lines.append(seg)
+        topic.field_lines.setdefault(key, []).append(lineno)
+        topic.lines.append(lineno)
+        topic.last = None
+        return
     topic.set_field(key, value, lineno)
     if key == "content":
         topic.content_is_list = bool(_NUMBERED.match(value))
@@ -607,10 +815,34 @@ def _take_field(topic: _Topic, seg: str, lineno: int) -> None:
         topic.lines.append(lineno)
 
 
-def _sentence_fields(topic: _Topic, line: str, lineno: int, *, time: bool = True) -> bool:
-    """Lead, departments and time from running text; True if any was found."""
+_STEP_FIELDS = ("arrangement", "research")
+# "6月召开专题议政性常委会议" "开展提案办理协商": a verb of holding, then the form's name
+_FORM_IN_SENTENCE = re.compile(
+    r"(?:召开|开展|举行|举办|进行|组织|采取)\s*(?P<form>[^,,;;。、()]{2,16}?"
+    r"(?:协商会|座谈会|恳谈会|会议|协商|视察|调研|监督))"
+)
+# A research or inspection named in a sentence is usually the groundwork of a consultation
+# ("会前开展专题调研"): a consultation form named in the same text wins.
+_GROUNDWORK_FORMS = ("research", "inspection")
+
+
+def form_in_text(text: str) -> str:
+    """The name of a form a sentence or title says is held ("…召开专题协商会" → "专题协商会"), or ""."""
+    found = [m.group("form") for m in _FORM_IN_SENTENCE.finditer(text) if classify_form(m.group("form"))]
+    main = [f for f in found if classify_form(f) not in _GROUNDWORK_FORMS]
+    return (main or found or [""])[0]
+
+
+def _sentence_fields(topic: _Topic, line: str, lineno: int, *, time: bool = True, form: bool = True) -> bool:
+    """Lead, departments, time and a named form from running text; True if any was found."""
     found = False
-    lm = _LEAD_SENTENCE.search(line)
+    if form and not topic.sentence_form:
+        named = form_in_text(line)
+        if named:
+            topic.sentence_form = named
+            topic.field_lines.setdefault("form", []).append(lineno)
+            found = True
+    lm = _LEAD_SENTENCE.search(line) or _LEAD_SENTENCE_BARE.search(line)
     if lm and "lead" not in topic.fields:
         topic.set_field("lead", lm.group("who"), lineno)
         topic.sentence_fields.add("lead")
@@ -720,9 +952,21 @@ def _split_people(text: str) -> tuple[list[str], list[str]]:
     return leaders, depts
 
 
+# Bodies that attend but never co-organise a 政协 topic: the Party and government, the
+# people's organisations (团市委, 市妇联) and the participating parties (民革市委 …).
+_NOT_CPPCC = re.compile(
+    r"^(?:中共|共青团|团[省市县区州旗]委|[省市县区州旗](?!政协)|民革|民盟|民建|民进|农工|致公|九三|台盟)"
+)
+_CPPCC_BODY_END = re.compile(r"(?:委员会|委|办公室|办|研究室|室|组|界别|联络处)$")
+
+
 def _is_government(name: str) -> bool:
-    """A Party or government body (市发改委, 中共某县委组织部), not a 政协 committee."""
-    return "政协" not in name and bool(re.match(r"^(?:中共|[省市县区州旗](?!政协))", name))
+    """Not a 政协 body: a Party or government body (市发改委, 中共某县委组织部), 团市委, a party.
+
+    A 政协 body names the 政协 or is a bare committee name (提案委, 文史委)."""
+    if "政协" in name:
+        return False
+    return bool(_NOT_CPPCC.match(name)) or not _CPPCC_BODY_END.search(name)
 
 
 def _split_departments(text: str) -> list[str]:
@@ -798,7 +1042,9 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
             break
     body = ""
     for line in lines:
-        if re.search(r"计划|要点|安排", line):
+        # "关于印发《某市政协…计划》的通知": the body starts after the notice's verb
+        line = re.sub(r"^(?:关于)?(?:印发|转发|下达|公布|发布)《?", "", line)
+        if _PLAN_TITLE.search(line):
             # A title names the body in full ("威海市政协"); in running text only
             # the level is safe to take ("……结合市政协工作实际" → "市政协").
             rx = (
@@ -995,11 +1241,20 @@ def parse_published_text(
             if f.get("form"):
                 fid, known_form = form_by_name(f["form"], canonical=False)
                 src("form", f["form"])
+            elif sec is not None and classify_form(sec.header) is None and (tp.sentence_form or form_in_text(title)):
+                # "其他协商活动" names no form; "…开展提案办理协商" or "6月召开专题协商会" does
+                named = tp.sentence_form or form_in_text(title)
+                fid, known_form = form_by_name(named, canonical=False)
+                src("form", named, tp.field_lines.get("form", [tp.line]))
             elif sec is not None:
                 if sec_form is None:
                     sec_form = form_by_name(sec.header, canonical=sec.header_is_topic)
                 fid, known_form = sec_form
                 src("form", sec.header, [sec.line])
+            elif tp.sentence_form or form_in_text(title):
+                named = tp.sentence_form or form_in_text(title)
+                fid, known_form = form_by_name(named, canonical=False)
+                src("form", named, tp.field_lines.get("form", [tp.line]))
             else:
                 fid, known_form = form_by_name("", canonical=True)
             if not known_form:

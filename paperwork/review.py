@@ -32,6 +32,9 @@ COLUMNS = {
     "lead": "承办",
     "departments": "协商部门",
     "leaders": "出席领导",
+    "after": "前序议题",
+    "fixed_month": "固定月份",
+    "notes": "备注",
     "lines": "来源行",
     "confidence": "把握",
     "doubts": "需核对",
@@ -84,6 +87,9 @@ def topic_rows(draft: DraftPlan) -> list[dict[str, Any]]:
                 "lead": "、".join(comms[c].name for c in t.lead_options + t.co_organizers),
                 "departments": "、".join(depts[d].name for d in t.departments),
                 "leaders": "、".join(leaders[x].name for x in t.leaders),
+                "after": "、".join(t.after),
+                "fixed_month": t.fixed_month,
+                "notes": t.notes or "",
                 "lines": "、".join(str(x) for x in lines),
                 "confidence": round(100 * r.confidence) if r else 100,
                 "doubts": "、".join(r.doubts) if r else "",
@@ -176,7 +182,10 @@ def apply_review(
     """The planner's corrected rows → a validated plan (only the names the rows use are kept).
 
     ``rows``: as :func:`topic_rows` returned them, edited (extra keys ignored;
-    the ``time`` cell is read with :func:`~paperwork.time_phrases.parse_time`).
+    the ``time`` cell is read with :func:`~paperwork.time_phrases.parse_time`;
+    ``after`` names earlier topics by id or by title, "、"-separated;
+    ``fixed_month`` is 1–12 or blank; ``notes`` is free text). A row without
+    one of these three keys keeps the draft's value.
     ``forms``: as :func:`form_rows`, edited (None keeps the draft's).
     ``year`` must be given (the draft may only have a placeholder).
     Raises PaperworkError listing every problem, each naming the topic and field.
@@ -219,6 +228,8 @@ def apply_review(
     leaders = _Names("L", plan.leaders)
     old = plan.topic_by_id()
     topics = []
+    row_ids = [_clean(row.get("id")) or f"T{k:02d}" for k, row in enumerate(rows, start=1)]
+    by_title = {_clean(row.get("title")): tid for row, tid in zip(rows, row_ids, strict=True)}
     for k, row in enumerate(rows, start=1):
         tid = _clean(row.get("id")) or f"T{k:02d}"
         title = _clean(row.get("title"))
@@ -240,6 +251,7 @@ def apply_review(
                     if k2 in ("notes", "after", "fixed_month") and v
                 }
             )
+        _edited_extras(row, d, where, tid, set(row_ids), by_title, issues)
         d["lead_options"] = [committees.id_of(n) for n in leads[:1]]
         d["co_organizers"] = [committees.id_of(n) for n in leads[1:]]
         d["departments"] = list(
@@ -281,6 +293,49 @@ def apply_review(
         return parse_plan(doc)
     except PlanError as err:
         raise from_plan_error(err) from None
+
+
+def _edited_extras(
+    row: dict[str, Any],
+    d: dict[str, Any],
+    where: str,
+    tid: str,
+    ids: set[str],
+    by_title: dict[str, str],
+    issues: list[str],
+) -> None:
+    """The ``after``, ``fixed_month`` and ``notes`` cells of one row into topic dict ``d`` (problems to ``issues``)."""
+    from . import texts as T
+
+    if "notes" in row:
+        d.pop("notes", None)
+        if _clean(row.get("notes")):
+            d["notes"] = _clean(row.get("notes"))
+    if "fixed_month" in row:
+        d.pop("fixed_month", None)
+        value = _clean(row.get("fixed_month")).removesuffix("月").strip()
+        if value:
+            try:
+                month = int(float(value))
+            except ValueError:
+                month = 0
+            if not 1 <= month <= 12:
+                issues.append(T.REVIEW_MSG["fixed_month"].format(where=where, value=_clean(row.get("fixed_month"))))
+            else:
+                d["fixed_month"] = month
+    if "after" in row:
+        after = []
+        for name in split_names(_clean(row.get("after"))):
+            ref = name if name in ids else by_title.get(name)
+            if ref is None:
+                issues.append(T.REVIEW_MSG["after_unknown"].format(where=where, value=name))
+            elif ref == tid:
+                issues.append(T.REVIEW_MSG["after_self"].format(where=where))
+            elif ref not in after:
+                after.append(ref)
+        d.pop("after", None)
+        if after:
+            d["after"] = after
 
 
 def merge_into(base: Plan, imported: Plan) -> Plan:

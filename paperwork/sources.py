@@ -33,7 +33,7 @@ from pathlib import Path
 from . import texts as T
 from .common import MAX_UPLOAD_BYTES, PaperIssue, PaperworkError, decode_text, fail, human_size
 from .published_text import classify_form
-from .vocabulary import LABELS, field_of_header, norm
+from .vocabulary import LABELS, TABLE_MARK, field_of_header, norm
 
 log = logging.getLogger(__name__)
 
@@ -173,6 +173,9 @@ class _Numbering:
 # -- tables ---------------------------------------------------------------------------------
 
 
+_GROUP_COLUMNS = 1  # columns 0–1 (after a 序号) are where a table groups rows by a merged month
+
+
 def table_lines(rows: list[list[str]]) -> list[str]:
     """A plan table → lines the reader understands.
 
@@ -185,6 +188,9 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     vocabulary does not know are kept as ``"表头:值"`` so the reader reports
     them. A table without such a header is returned row by row.
     """
+    record = _record_table(rows)
+    if record is not None:
+        return record
     header_at, cols = None, {}
     for i, row in enumerate(rows[:5]):
         found = {j: field_of_header(c) for j, c in enumerate(row)}
@@ -202,8 +208,20 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             if cells:
                 out.append("  ".join(cells))
         return out
-    heads = rows[header_at]
-    out = [f"【表格】{'、'.join(h.strip() for h in heads if h.strip())}"]
+    heads = list(rows[header_at])
+    if header_at + 1 < len(rows):
+        # a header of two rows: "责任分工" spanning "牵头单位 | 参与单位" below it
+        sub = [c.strip() for c in rows[header_at + 1]]
+        under = {
+            j: field_of_header(c) for j, c in enumerate(sub) if c and (j >= len(heads) or norm(c) != norm(heads[j]))
+        }
+        if under and all(under.values()) and "title" not in under.values():
+            for j, key in under.items():
+                cols[j] = key
+                if j < len(heads):
+                    heads[j] = sub[j]
+            header_at += 1
+    out = [f"{TABLE_MARK}{'、'.join(h.strip() for h in heads if h.strip())}"]
     last: dict[str, str] = {}
     n = 0
     groups = 0
@@ -231,10 +249,12 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             key = cols.get(j)
             if key in ("title", "number"):
                 continue
-            if key == "form" and not cell:
-                cell = last.get("form", "")
-            if key == "form" and cell:
-                last["form"] = cell
+            if (key == "form" or (key == "time" and j <= _GROUP_COLUMNS)) and not cell:
+                # a merged form cell, or a merged month leading the row (a table ordered by
+                # month), comes out empty from a PDF: it is the one above
+                cell = last.get(key, "")
+            if key in ("form", "time") and cell:
+                last[key] = cell
             if not cell:
                 continue
             head = heads[j].strip() if j < len(heads) else ""
@@ -243,6 +263,33 @@ def table_lines(rows: list[list[str]]) -> list[str]:
                 continue
             out.append(f"{label}:{cell}")
     return out
+
+
+RECORD_MIN_KNOWN = 0.6
+"""Share of a two-column table's left cells that must be known labels for it to be one topic's record."""
+
+
+def _record_table(rows: list[list[str]]) -> list[str] | None:
+    """A topic laid out as a two-column table (``议题名称 | …``, ``协商时间 | 6月`` …) → ``标签:值`` lines.
+
+    Returns None unless the table has one label and one value per row, names a
+    title, and at least :data:`RECORD_MIN_KNOWN` of its labels are in the
+    vocabulary. Several records in one table follow each other (a new title
+    label starts the next topic in the reader).
+    """
+    pairs = []
+    for row in rows:
+        cells = [c.strip() for c in row if c.strip()]
+        cells = list(dict.fromkeys(cells))
+        if not cells:
+            continue
+        if len(cells) != 2:
+            return None
+        pairs.append((cells[0], cells[1]))
+    keys = [field_of_header(a) for a, _ in pairs]
+    if len(pairs) < 2 or "title" not in keys or sum(1 for k in keys if k) < RECORD_MIN_KNOWN * len(pairs):
+        return None
+    return [f"{LABELS[k][0] if k else norm(a).rstrip(':')}:{b}" for (a, b), k in zip(pairs, keys, strict=True)]
 
 
 # -- Word -------------------------------------------------------------------------------------
@@ -350,6 +397,9 @@ def _pdf_rows(runs: list[tuple[float, float, str]]) -> list[list[tuple[float, st
     return [sorted(r) for _, r in lines]
 
 
+PDF_ROW_MIN_CELLS = 3  # fewer filled cells than this on a line is a wrap, not a new row
+
+
 def _pdf_table_header(line: list[tuple[float, str]]) -> dict[float, str] | None:
     cols = {x: field_of_header(t) for x, t in line}
     if "title" not in cols.values() and list(cols.values()).count("content") == 1:
@@ -389,7 +439,11 @@ def _pdf_tables(lines: list[list[tuple[float, str]]]) -> list[str]:
                 cells[col] += t
             if not ok:
                 break
-            starts_row = bool(cells[anchor].strip())
+            # a row whose anchor cell is merged (empty) still starts a row when nearly every
+            # column begins on this line; a wrapped cell continues one or two columns only
+            starts_row = bool(cells[anchor].strip()) or sum(1 for c in cells if c.strip()) >= max(
+                PDF_ROW_MIN_CELLS, len(cells) - 1
+            )
             if first_key == "number" and cells[0].strip() and not re.fullmatch(r"\s*\d{1,3}\s*", cells[0]):
                 break  # prose under the table, starting at the left margin
             if (

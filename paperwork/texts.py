@@ -344,3 +344,10 @@ XLSX_WARN = {
     "lookalike": "{where}:列名“{header}”像是“{like}”,但没有对上,已作为额外字段保留(其规则不会生效);请改为“{like}”",
     "ambiguous_ref": "{where}:“{value}”在「{sheet}」表中有多行同名({rows}),无法确定指哪一行;请改填编号",
 }
+
+# -- import review: the cells a planner edits beyond the reader's fields ------------------------
+REVIEW_MSG = {
+    "fixed_month": "{where}:固定月份“{value}”应为 1–12 的月份数字,或留空",
+    "after_unknown": "{where}:前序议题“{value}”不是本计划中的议题编号或名称",
+    "after_self": "{where}:前序议题不能是它自己",
+}

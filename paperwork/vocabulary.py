@@ -13,7 +13,9 @@ Keys are the reader's field names:
   ``lead`` 承办/牵头专委会, ``co`` 协办, ``departments`` 协商部门,
   ``people`` 参加人员 (split into leaders and departments), ``leaders`` 出席领导,
   ``content`` 内容 (kept as notes), ``number`` 序号 (table columns only),
-  ``notes`` 备注, ``after`` 前序议题.
+  ``notes`` 备注, ``after`` 前序议题, ``arrangement`` 具体安排 (a sentence read
+  for lead, departments, time and form), ``research`` 调研阶段 (read for the lead
+  only: its months are the research's, not the consultation's).
 
 The Excel import maps them onto its template columns with :data:`EXCEL_FIELD`.
 """
@@ -35,6 +37,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "课题名称",
         "活动名称",
         "活动主题",
+        "协商活动",
+        "协商项目",
+        "项目名称",
         "标题",
     ),
     "form": ("协商形式", "活动形式", "协商方式", "活动方式", "会议形式", "形式"),
@@ -86,6 +91,24 @@ LABELS: dict[str, tuple[str, ...]] = {
     "leaders": ("出席领导", "牵头领导", "责任领导", "邀请领导", "参加领导", "联系领导", "领导", "市领导"),
     "content": ("主要内容", "协商内容", "调研内容", "视察内容", "监督内容", "议题内容", "协商重点", "内容", "目标要求"),
     "notes": ("备注", "说明"),
+    # A step or an arrangement written as a sentence ("由…牵头,…参加,6月召开专题协商会"):
+    # read for lead, departments, time and form, and kept as notes.
+    "arrangement": (
+        "具体安排",
+        "工作安排",
+        "活动安排",
+        "实施安排",
+        "协商安排",
+        "进度安排",
+        "会议安排",
+        "协商阶段",
+        "协商环节",
+        "实施步骤",
+        "安排",
+    ),
+    # The research before a consultation ("调研阶段:3—5月,由…牵头"): its lead is the
+    # topic's, its months are not the consultation's (domain notes §5, 先调研后协商).
+    "research": ("调研阶段", "调研安排", "调研环节", "前期调研", "调研时间"),
     "after": ("前序议题", "前置议题", "先行议题"),
     "number": ("序号", "编号", "序"),
 }
@@ -124,6 +147,9 @@ EXCEL_SYNONYMS: dict[str, tuple[str, ...]] = {
     "max_topics_per_month": ("每月议题上限", "每月最多议题"),
 }
 
+TABLE_MARK = "【表格】"
+"""Starts the line that stands for a table's header among the lines the reader reads."""
+
 LOOKALIKE_COLONS = "\u2236\ufe30\ufe55\uff1a"  # ∶ ︰ ﹕ :, all read as ":"
 """Characters typed (or OCR'd) for a colon; every reader treats them as ``:``."""
 
@@ -132,7 +158,7 @@ FIELD_LINE = re.compile(rf"^({_LABEL_ALT})\s*:\s*(.*)$")
 """A whole line ``label: value`` (after :func:`normalise`)."""
 
 _LONG_LABEL_ALT = "|".join(sorted((re.escape(x) for x in LABEL_OF if len(x) >= 3), key=len, reverse=True))
-FIELD_ANYWHERE = re.compile(rf"(?:(?:(?<=^)|(?<=[\s;;,,。.、()()]))({_LABEL_ALT})|({_LONG_LABEL_ALT}))\s*:")
+FIELD_ANYWHERE = re.compile(rf"(?:(?:(?<=^)|(?<=[\s;;,,。.、()()|]))({_LABEL_ALT})|({_LONG_LABEL_ALT}))\s*:")
 """A label followed by a colon inside a line: where a second field starts.
 
 A short label (``时间``, ``承办``) must follow a space or punctuation; a label of
@@ -143,7 +169,7 @@ the space between fields (``时间安排:6月承办单位:…``)."""
 # ("拟安排月份", "邀请参加单位"): the first rule whose pattern matches wins.
 _HEADER_ROOTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(序号|编号|序)$")),
-    ("title", re.compile(r"议题|题目|名称|主题|课题")),
+    ("title", re.compile(r"议题|题目|名称|主题|课题|活动$|项目$")),
     ("form", re.compile(r"形式|方式|类别|类型")),
     ("time", re.compile(r"时间|月份|日期|时限")),
     ("co", re.compile(r"协办|配合")),
@@ -151,6 +177,8 @@ _HEADER_ROOTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lead", re.compile(r"牵头|承办|组织|责任|主办")),
     ("departments", re.compile(r"部门|单位|对象")),
     ("notes", re.compile(r"备注|说明")),
+    ("research", re.compile(r"调研")),
+    ("arrangement", re.compile(r"安排|步骤|进度")),
 )
 
 UNKNOWN_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*:\s*(\S.*)$")
@@ -217,6 +245,7 @@ __all__ = [
     "LABELS",
     "LABEL_OF",
     "LOOKALIKE_COLONS",
+    "TABLE_MARK",
     "UNKNOWN_LABEL",
     "field_of_header",
     "looks_like",

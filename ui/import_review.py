@@ -163,7 +163,21 @@ def _review(open_plan: Plan, draft) -> None:
         num_rows="dynamic",
         disabled=["id", "lines", "confidence", "doubts"],
         # how sure, and why, first: the planner reads the doubtful rows before the rest
-        column_order=["id", "confidence", "doubts", "title", "form", "time", "lead", "departments", "leaders", "lines"],
+        column_order=[
+            "id",
+            "confidence",
+            "doubts",
+            "title",
+            "form",
+            "time",
+            "lead",
+            "departments",
+            "leaders",
+            "after",
+            "fixed_month",
+            "notes",
+            "lines",
+        ],
         column_config={
             "id": st.column_config.TextColumn(cols["id"], width="small"),
             "title": st.column_config.TextColumn(cols["title"], width="medium"),
@@ -172,6 +186,16 @@ def _review(open_plan: Plan, draft) -> None:
             "lead": st.column_config.TextColumn(cols["lead"]),
             "departments": st.column_config.TextColumn(cols["departments"], width="medium"),
             "leaders": st.column_config.TextColumn(cols["leaders"]),
+            "after": st.column_config.TextColumn(cols["after"], help=U.IMPORT_REVIEW["after_help"]),
+            "fixed_month": st.column_config.NumberColumn(
+                cols["fixed_month"],
+                min_value=1,
+                max_value=12,
+                step=1,
+                format=U.MONTH_NUMBER_FORMAT,
+                help=U.IMPORT_REVIEW["fixed_month_help"],
+            ),
+            "notes": st.column_config.TextColumn(cols["notes"], width="medium"),
             "lines": st.column_config.TextColumn(cols["lines"], width="small"),
             "confidence": st.column_config.ProgressColumn(
                 cols["confidence"], min_value=0, max_value=100, format="%d%%", width="small"

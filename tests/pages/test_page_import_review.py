@@ -129,3 +129,21 @@ def test_not_a_plan_is_refused_with_the_reason(open_app, engine):
     paste_and_parse(at, "市政协年度协商计划制定办法\n(一)围绕市委全会精神选择题目。\n(二)其他需要列入的题目。\n")
     assert any("不像年度协商计划" in e.value for e in at.error)
     assert len(store.list_plans(engine)) == before
+
+
+def test_after_fixed_month_and_notes_edited_on_screen_are_saved(open_app, engine):
+    at = open_app("resources")
+    paste_and_parse(at, TEXT)
+    key = f"imr_topics_{gen(at)}"
+    at.session_state[key] = {
+        "edited_rows": {1: {"after": "T01", "fixed_month": 9, "notes": "与视察合并"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    click(at, "imr_save")
+    assert not at.error, [e.value for e in at.error]
+    new = next(p for p in store.list_plans(engine) if p.body == "某县政协")
+    plan, _ = store.load_plan(engine, new.id)
+    t1, t2 = plan.topics[:2]
+    assert t2.after == [t1.id] and t2.fixed_month == 9 and t2.notes == "与视察合并"

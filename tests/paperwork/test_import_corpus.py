@@ -23,7 +23,7 @@ from paperwork.sources import soffice_path  # noqa: E402
 
 CASES = [
     (src, fmt)
-    for folder in (CORPUS, CORPUS / "holdout")
+    for folder in (CORPUS, *sorted(CORPUS.glob("holdout*")))
     for src in sorted(folder.glob("*.src"))
     for fmt in build.parse_src(src.read_text(encoding="utf-8"))[0]
 ]

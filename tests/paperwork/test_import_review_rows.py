@@ -75,3 +75,40 @@ def test_merge_adds_topics_with_fresh_ids_and_keeps_the_plan():
     assert len({t.id for t in merged.topics}) == len(merged.topics)
     assert merged.calendar == base.calendar and merged.body == base.body
     assert {c.id for c in base.committees} <= {c.id for c in merged.committees}
+
+
+def test_after_fixed_month_and_notes_are_edited_in_the_rows():
+    draft = parse_published_text(TEXT)
+    rows = topic_rows(draft)
+    assert rows[0]["after"] == "" and rows[0]["fixed_month"] is None and rows[0]["notes"] == ""
+    rows[1] |= {"after": "推进甲项工作", "fixed_month": 8.0, "notes": "与提案办理协商合并进行"}
+    rows[0] |= {"fixed_month": "5月"}
+    plan = apply_review(draft, rows, body="某县政协", year=2025)
+    a, b = plan.topics
+    assert b.after == [a.id] and b.fixed_month == 8 and b.notes == "与提案办理协商合并进行"
+    assert a.fixed_month == 5
+    # and back out: the rows show what was saved, and clearing a cell clears the field
+    again = [dict(r) for r in rows]
+    again[1] |= {"after": "", "fixed_month": None, "notes": ""}
+    plan = apply_review(draft, again, body="某县政协", year=2025)
+    assert plan.topics[1].after == [] and plan.topics[1].fixed_month is None and not plan.topics[1].notes
+
+
+def test_bad_after_and_fixed_month_cells_are_named():
+    draft = parse_published_text(TEXT)
+    rows = topic_rows(draft)
+    rows[0] |= {"fixed_month": "13", "after": rows[0]["id"]}
+    rows[1] |= {"after": "不存在的议题"}
+    with pytest.raises(PaperworkError) as err:
+        apply_review(draft, rows, body="某县政协", year=2025)
+    text = str(err.value)
+    assert f"议题 {rows[0]['id']}:固定月份“13”" in text
+    assert f"议题 {rows[0]['id']}:前序议题不能是它自己" in text
+    assert f"议题 {rows[1]['id']}:前序议题“不存在的议题”" in text
+
+
+def test_rows_without_the_new_cells_keep_the_draft_values():
+    draft = parse_published_text(TEXT + "备注:须在5月前完成调研\n")
+    rows = [{k: v for k, v in r.items() if k not in ("after", "fixed_month", "notes")} for r in topic_rows(draft)]
+    plan = apply_review(draft, rows, body="某县政协", year=2025)
+    assert plan.topics[1].notes == draft.plan.topics[1].notes

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from paperwork.published_text import classify_form, committee_key
+from paperwork.texts import TBD_COMMITTEE as TBD
 from solver.plan import Plan
 
 FIELDS = ("topics", "months", "forms", "lead", "departments", "leaders")
@@ -73,7 +74,10 @@ def _read_rows(plan: Plan) -> list[dict]:
                 "form": classify_form(form.name) or form.name,
                 "months": "session" if session else t.preferred_months,
                 "window": list(t.window) if t.window else None,
-                "lead": [committee_key(comms[c].name) for c in t.lead_options + t.co_organizers],
+                # the reader's "待定" placeholder says no lead was read: not a lead read wrong
+                "lead": [
+                    committee_key(comms[c].name) for c in t.lead_options + t.co_organizers if comms[c].name != TBD
+                ],
                 "departments": [depts[d].name for d in t.departments],
                 "leaders": [
                     "role:" + leaders[x].role
