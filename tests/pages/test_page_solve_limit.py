@@ -1,14 +1,17 @@
 """编排: the answer says what stopped the search (the limit is wall-clock seconds)."""
 
-from page_helpers import click, texts_of
+from page_helpers import WEIHAI, click, plan_id_of, texts_of, wait_for_jobs
 
+from services import jobs
 from solver import texts_search as TS
 
 
-def test_the_flash_names_what_stopped_the_search(open_app):
+def test_the_result_names_what_stopped_the_search(open_app, engine, worker):
     at = open_app("solve")
     click(at, "solve_go")
-    result = at.session_state["solve_result"]
+    wait_for_jobs(at, engine)
+    (job,) = jobs.plan_jobs(engine, plan_id_of(engine, WEIHAI))
+    result = job.result
     assert result.stopped_by == "optimal"  # the 威海 plan is proven optimal well inside the limit
     assert TS.STOPPED_BY["optimal"] in texts_of(at)
-    assert result.solve_seconds <= at.session_state["solve_time_limit"]
+    assert result.solve_seconds <= float(job.options["time_limit_s"])

@@ -18,10 +18,10 @@ import pytest
 
 from paperwork import cli as paperwork_cli
 from solver import cli as solver_cli
-from tools import generate as generate_cli
 from solver.cli_common import parse_weights, translate_error
 from solver.options import GOALS
 from store import cli as store_cli
+from tools import generate as generate_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "weihai-2023.json"
@@ -425,6 +425,11 @@ def _readme_examples() -> list[str]:
     return [ex for b in blocks for ex in _examples_from(b)]
 
 
+# Programs that run until stopped (a worker waits for jobs): their examples must start and stay up.
+LONG_RUNNING = {"jobs.worker"}
+LONG_RUNNING_START_S = 8  # a worker that cannot start (bad argument, no database) exits well within this
+
+
 def test_every_example_in_help_and_readme_runs(tmp_path):
     """Each example runs as written, in a scratch folder (so its outputs land there) beside data/, exit 0.
 
@@ -444,6 +449,17 @@ def test_every_example_in_help_and_readme_runs(tmp_path):
     for example in examples:
         argv = shlex.split(example)
         assert argv[:2] == ["python", "-m"], example
+        if argv[2] in LONG_RUNNING:  # a worker waits for jobs: it must start and keep running
+            proc = subprocess.Popen([sys.executable, *argv[1:]], cwd=work, env=env, stderr=subprocess.PIPE, text=True)
+            try:
+                proc.wait(timeout=LONG_RUNNING_START_S)
+            except subprocess.TimeoutExpired:
+                continue  # still running after its start: the example works
+            finally:
+                proc.terminate()
+                proc.wait(timeout=30)
+            failures.append(f"{example}\n  → exited {proc.returncode}: {proc.stderr.read().strip()[-300:]}")
+            continue
         r = subprocess.run([sys.executable, *argv[1:]], cwd=work, capture_output=True, text=True, timeout=300, env=env)
         if r.returncode != 0:
             failures.append(f"{example}\n  → {r.returncode}: {r.stderr.strip()[-300:]}")
