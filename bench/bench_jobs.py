@@ -38,11 +38,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from services import jobs  # noqa: E402
-from tools.generate import generate_plan  # noqa: E402
 from solver.options import SolveOptions  # noqa: E402
 from solver.validate import load_plan  # noqa: E402
 from store import api  # noqa: E402
 from store.db import ensure_database, make_engine  # noqa: E402
+from tools.generate import generate_plan  # noqa: E402
 
 # Work-unit limits per plan size: long enough that a 1000-topic plan keeps a
 # worker busy for tens of seconds (the province's case), short enough that

@@ -84,19 +84,38 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
 REQUIRED = {"topics": {"title", "form", "lead_options"}}
 DEFAULTS = {"departments": {"max_per_month": 1}, "leaders": {"max_per_month": 1}, "forms": {"min_gap_months": 0}}
 ID_PREFIX = {"topics": "T", "forms": "F", "committees": "C", "departments": "D", "leaders": "L"}
-REF_SECTION = {"form": "forms", "committees": "committees", "departments": "departments", "leaders": "leaders", "topics": "topics"}
+REF_SECTION = {
+    "form": "forms",
+    "committees": "committees",
+    "departments": "departments",
+    "leaders": "leaders",
+    "topics": "topics",
+}
 # Header spellings people use besides ours.
 ALIASES = {
-    "topics": {"议题": "title", "题目": "title", "承办专委会": "lead_options", "承办部门": "lead_options",
-               "参加部门": "departments", "领导": "leaders", "建议月份(可多个)": "preferred_months"},
+    "topics": {
+        "议题": "title",
+        "题目": "title",
+        "承办专委会": "lead_options",
+        "承办部门": "lead_options",
+        "参加部门": "departments",
+        "领导": "leaders",
+        "建议月份(可多个)": "preferred_months",
+    },
     "forms": {"协商形式": "name", "形式": "name"},
     "committees": {"专委会": "name", "专委会名称": "name"},
     "departments": {"部门": "name", "部门名称": "name"},
     "leaders": {"领导": "name", "姓名": "name"},
 }
 CAL_FIELDS = ["body", "year", "months", "blackout_months", "session_month", "max_topics_per_month"]
-CAL_KIND = {"body": "text", "year": "int", "months": "months", "blackout_months": "months",
-            "session_month": "month", "max_topics_per_month": "int?"}
+CAL_KIND = {
+    "body": "text",
+    "year": "int",
+    "months": "months",
+    "blackout_months": "months",
+    "session_month": "month",
+    "max_topics_per_month": "int?",
+}
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
 _MAX_BLANK_RUN = 200  # stop reading a sheet after this many empty rows in a row
 
@@ -154,8 +173,11 @@ def _warn_lookalike_headers(rd: _Reader, section: str, extras: dict[str, int]) -
     for head, idx in extras.items():
         like = looks_like(head, known)
         if like:
-            rd.warnings.append(T.XLSX_WARN["lookalike"].format(
-                where=T.cell_where(T.SHEET[section], 1, get_column_letter(idx + 1), None), header=head, like=like))
+            rd.warnings.append(
+                T.XLSX_WARN["lookalike"].format(
+                    where=T.cell_where(T.SHEET[section], 1, get_column_letter(idx + 1), None), header=head, like=like
+                )
+            )
 
 
 # -- styling ------------------------------------------------------------------------------
@@ -165,8 +187,22 @@ _OVER_FILL = PatternFill("solid", fgColor="F8CBAD")
 _OFF_FILL = PatternFill("solid", fgColor="D9D9D9")
 _THIN = Side(style="thin", color="BFBFBF")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_WIDTH = {"id": 8, "title": 40, "name": 24, "text": 30, "form": 20, "committees": 22, "departments": 36,
-          "leaders": 20, "topics": 14, "month": 10, "months": 14, "int": 10, "int?": 10, "bool": 12}
+_WIDTH = {
+    "id": 8,
+    "title": 40,
+    "name": 24,
+    "text": 30,
+    "form": 20,
+    "committees": 22,
+    "departments": 36,
+    "leaders": 20,
+    "topics": 14,
+    "month": 10,
+    "months": 14,
+    "int": 10,
+    "int?": 10,
+    "bool": 12,
+}
 
 
 def _style_header(ws: Worksheet, widths: list[int]) -> None:
@@ -282,7 +318,7 @@ def _cell_value(lookups: dict[str, dict[str, Any]], item: Any, key: str, kind: s
 def _extras(items: list[Any]) -> list[str]:
     keys: list[str] = []
     for it in items:
-        for k in (it.model_extra or {}):
+        for k in it.model_extra or {}:
             if k not in keys:
                 keys.append(k)
     return keys
@@ -319,13 +355,22 @@ def _validations(ws: Worksheet, section: str, n: int) -> None:
         col = letters[key]
         rng = f"{col}2:{col}{last}"
         if kind == "month":
-            dv = DataValidation(type="whole", operator="between", formula1="1", formula2="12", allow_blank=True,
-                                showErrorMessage=True, errorTitle="月份", error=month_msg)
+            dv = DataValidation(
+                type="whole",
+                operator="between",
+                formula1="1",
+                formula2="12",
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle="月份",
+                error=month_msg,
+            )
         elif kind == "bool":
             dv = DataValidation(type="list", formula1='"是,否"', allow_blank=True)
         elif kind == "form":
-            dv = DataValidation(type="list", formula1=f"'{T.SHEET['forms']}'!$B$2:$B$200", allow_blank=True,
-                                showErrorMessage=False)
+            dv = DataValidation(
+                type="list", formula1=f"'{T.SHEET['forms']}'!$B$2:$B$200", allow_blank=True, showErrorMessage=False
+            )
         else:
             continue
         ws.add_data_validation(dv)
@@ -377,8 +422,18 @@ def _write_schedule(wb: Workbook, plan: Plan, schedule: Schedule) -> None:
     # 月历: every consultation under its month.
     ws = wb.create_sheet(T.SHEET_MONTHS)
     rows = _Rows(ws)
-    rows.add([ST.FIELD["month"], ST.FIELD["id"], ST.FIELD["title"], ST.FIELD["form"], ST.FIELD["lead"],
-              ST.FIELD["co_organizers"], ST.FIELD["departments"], ST.FIELD["leaders"]])
+    rows.add(
+        [
+            ST.FIELD["month"],
+            ST.FIELD["id"],
+            ST.FIELD["title"],
+            ST.FIELD["form"],
+            ST.FIELD["lead"],
+            ST.FIELD["co_organizers"],
+            ST.FIELD["departments"],
+            ST.FIELD["leaders"],
+        ]
+    )
     _style_header(ws, [8, 8, 44, 20, 16, 16, 40, 24])
     by_month: dict[int, list[str]] = {}
     for a in schedule.assignments:
@@ -395,10 +450,20 @@ def _write_schedule(wb: Workbook, plan: Plan, schedule: Schedule) -> None:
             if t is None:
                 continue
             form = forms.get(t.form)
-            rows.add([ST.month(m), t.id, t.title, form.name if form else t.form,
-                      getattr(comms.get(lead_of.get(tid, "")), "name", lead_of.get(tid, "")),
-                      _names(t.co_organizers, comms), _names(t.departments, depts), _names(t.leaders, leaders)],
-                     align=_WRAP, only=long_cols)
+            rows.add(
+                [
+                    ST.month(m),
+                    t.id,
+                    t.title,
+                    form.name if form else t.form,
+                    getattr(comms.get(lead_of.get(tid, "")), "name", lead_of.get(tid, "")),
+                    _names(t.co_organizers, comms),
+                    _names(t.departments, depts),
+                    _names(t.leaders, leaders),
+                ],
+                align=_WRAP,
+                only=long_cols,
+            )
 
     # Load sheets: who is busy in which month.
     loads: dict[str, dict[str, dict[int, int]]] = {"departments": {}, "committees": {}, "leaders": {}}
@@ -424,8 +489,9 @@ def _write_schedule(wb: Workbook, plan: Plan, schedule: Schedule) -> None:
         for item in getattr(plan, section):
             per = loads[section].get(item.id, {})
             limit = item.max_per_month
-            row = rows.add([item.id, item.name, limit] + [per.get(m) or None for m in range(1, 13)]
-                           + [sum(per.values())])
+            row = rows.add(
+                [item.id, item.name, limit] + [per.get(m) or None for m in range(1, 13)] + [sum(per.values())]
+            )
             off = set(getattr(item, "unavailable_months", []) or [])
             for m in range(1, 13):
                 cell = ws.cell(row=row, column=3 + m)
@@ -476,44 +542,76 @@ def plan_to_xlsx(plan: Plan, schedule: Schedule | None = None) -> bytes:
 
 def example_plan() -> Plan:
     """The filled example in the template: small, realistic, valid."""
-    return parse_plan({
-        "format": PLAN_FORMAT,
-        "body": "某市政协",
-        "year": 2024,
-        "calendar": {"months": list(range(1, 13)), "blackout_months": [2], "session_month": 1,
-                     "max_topics_per_month": 4},
-        "forms": [
-            {"id": "plenary", "name": "全体会议协商", "session_only": True},
-            {"id": "standing", "name": "专题议政性常委会议", "max_per_month": 1, "min_gap_months": 2},
-            {"id": "bimonthly", "name": "双月协商座谈会", "max_per_month": 1},
-            {"id": "counterpart", "name": "对口协商"},
-        ],
-        "committees": [
-            {"id": "proposal", "name": "提案委", "max_per_month": 2},
-            {"id": "economy", "name": "经济委", "max_per_month": 2},
-            {"id": "agri", "name": "农业和农村委", "max_per_month": 2},
-        ],
-        "departments": [
-            {"id": "fgw", "name": "市发改委", "max_per_month": 1},
-            {"id": "gxj", "name": "市工信局", "max_per_month": 1},
-            {"id": "nyj", "name": "市农业农村局", "max_per_month": 1},
-            {"id": "swj", "name": "市商务局", "max_per_month": 2},
-        ],
-        "leaders": [
-            {"id": "mayor", "name": "市长", "role": "市政府主要领导", "unavailable_months": [3], "max_per_month": 1},
-            {"id": "vmayor", "name": "分管副市长", "role": "市政府分管领导", "max_per_month": 1},
-        ],
-        "topics": [
-            {"id": "T01", "title": "围绕市政府工作报告协商议政", "form": "plenary", "lead_options": ["proposal"],
-             "leaders": ["mayor"]},
-            {"id": "T02", "title": "降低企业成本,吸引投资创业", "form": "standing",
-             "lead_options": ["proposal", "economy"], "departments": ["gxj", "swj", "fgw"], "leaders": ["mayor"],
-             "window": [4, 11], "preferred_months": [7]},
-            {"id": "T03", "title": "补齐农村突出短板,加快共同富裕进程", "form": "counterpart",
-             "lead_options": ["agri"], "departments": ["nyj"], "leaders": ["vmayor"], "preferred_months": [8],
-             "after": ["T02"], "notes": "先调研后协商,5月起开展调研"},
-        ],
-    })
+    return parse_plan(
+        {
+            "format": PLAN_FORMAT,
+            "body": "某市政协",
+            "year": 2024,
+            "calendar": {
+                "months": list(range(1, 13)),
+                "blackout_months": [2],
+                "session_month": 1,
+                "max_topics_per_month": 4,
+            },
+            "forms": [
+                {"id": "plenary", "name": "全体会议协商", "session_only": True},
+                {"id": "standing", "name": "专题议政性常委会议", "max_per_month": 1, "min_gap_months": 2},
+                {"id": "bimonthly", "name": "双月协商座谈会", "max_per_month": 1},
+                {"id": "counterpart", "name": "对口协商"},
+            ],
+            "committees": [
+                {"id": "proposal", "name": "提案委", "max_per_month": 2},
+                {"id": "economy", "name": "经济委", "max_per_month": 2},
+                {"id": "agri", "name": "农业和农村委", "max_per_month": 2},
+            ],
+            "departments": [
+                {"id": "fgw", "name": "市发改委", "max_per_month": 1},
+                {"id": "gxj", "name": "市工信局", "max_per_month": 1},
+                {"id": "nyj", "name": "市农业农村局", "max_per_month": 1},
+                {"id": "swj", "name": "市商务局", "max_per_month": 2},
+            ],
+            "leaders": [
+                {
+                    "id": "mayor",
+                    "name": "市长",
+                    "role": "市政府主要领导",
+                    "unavailable_months": [3],
+                    "max_per_month": 1,
+                },
+                {"id": "vmayor", "name": "分管副市长", "role": "市政府分管领导", "max_per_month": 1},
+            ],
+            "topics": [
+                {
+                    "id": "T01",
+                    "title": "围绕市政府工作报告协商议政",
+                    "form": "plenary",
+                    "lead_options": ["proposal"],
+                    "leaders": ["mayor"],
+                },
+                {
+                    "id": "T02",
+                    "title": "降低企业成本,吸引投资创业",
+                    "form": "standing",
+                    "lead_options": ["proposal", "economy"],
+                    "departments": ["gxj", "swj", "fgw"],
+                    "leaders": ["mayor"],
+                    "window": [4, 11],
+                    "preferred_months": [7],
+                },
+                {
+                    "id": "T03",
+                    "title": "补齐农村突出短板,加快共同富裕进程",
+                    "form": "counterpart",
+                    "lead_options": ["agri"],
+                    "departments": ["nyj"],
+                    "leaders": ["vmayor"],
+                    "preferred_months": [8],
+                    "after": ["T02"],
+                    "notes": "先调研后协商,5月起开展调研",
+                },
+            ],
+        }
+    )
 
 
 def template() -> bytes:
@@ -534,8 +632,16 @@ class _Reader:
     warnings: list[str] = field(default_factory=list)
     cached: Any = None  # the workbook opened with data_only=True: formulas' saved values
 
-    def add(self, sheet_key: str, row: int | None, col: str | None, key: str | None, text: str,
-            item_id: str | None = None, header: str | None = None) -> None:
+    def add(
+        self,
+        sheet_key: str,
+        row: int | None,
+        col: str | None,
+        key: str | None,
+        text: str,
+        item_id: str | None = None,
+        header: str | None = None,
+    ) -> None:
         sheet = T.SHEET[sheet_key]
         if header is None and key:
             header = T.HEAD.get(key) if sheet_key != "calendar" else T.CAL_ROWS.get(key)
@@ -558,8 +664,20 @@ def _formula_text(cell: Any) -> str:
     return text if len(text) <= 40 else text[:40] + "…"
 
 
-_CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
-             "十一": 11, "十二": 12}
+_CN_MONTH = {
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "十一": 11,
+    "十二": 12,
+}
 _DATE_TEXT = re.compile(r"^\d{4}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?$|^\d{1,2}月\d{1,2}日$")
 
 
@@ -679,8 +797,11 @@ def _rows(ws: Worksheet, rd: _Reader, sheet_key: str) -> list[tuple[int, list[An
     """Data rows (row number, cells), formulas flagged and blanked, blank rows skipped."""
     out = []
     blank_run = 0
-    heads = {c.column_letter: str(c.value).strip() for c in next(ws.iter_rows(min_row=1, max_row=1), ())
-             if c.value is not None and not _is_formula(c)}
+    heads = {
+        c.column_letter: str(c.value).strip()
+        for c in next(ws.iter_rows(min_row=1, max_row=1), ())
+        if c.value is not None and not _is_formula(c)
+    }
     for cells in ws.iter_rows(min_row=2):
         if not cells:
             continue
@@ -692,8 +813,14 @@ def _rows(ws: Worksheet, rd: _Reader, sheet_key: str) -> list[tuple[int, list[An
                 if cached is not None:
                     values.append(cached)
                     continue
-                rd.add(sheet_key, row, c.column_letter, None, T.MSG["formula"].replace("{formula}", _formula_text(c)),
-                       header=heads.get(c.column_letter) if sheet_key != "calendar" else None)
+                rd.add(
+                    sheet_key,
+                    row,
+                    c.column_letter,
+                    None,
+                    T.MSG["formula"].replace("{formula}", _formula_text(c)),
+                    header=heads.get(c.column_letter) if sheet_key != "calendar" else None,
+                )
                 values.append(None)
             else:
                 values.append(c.value)
@@ -740,16 +867,23 @@ def _headers(ws: Worksheet, rd: _Reader, section: str) -> dict[str, int] | None:
             extras[str(c.value).strip()] = c.column - 1
             continue
         if key in cols:
-            rd.add(section, 1, c.column_letter, None,
-                   T.MSG["duplicate_column"].replace("{header}", str(c.value).strip()))
+            rd.add(
+                section, 1, c.column_letter, None, T.MSG["duplicate_column"].replace("{header}", str(c.value).strip())
+            )
             continue
         cols[key] = c.column - 1
     where = T.cell_where(T.SHEET[section])
     needed = {"id"} | {k for k, kind in COLUMNS[section] if kind in ("name",)} | REQUIRED.get(section, set())
     missing = [k for k, _ in COLUMNS[section] if k in needed and k not in cols and k != "id"]
     for k in missing:
-        rd.issues.append(PaperIssue(T.MSG["missing_column"].format(where=where, header=T.HEAD[k]),
-                                    sheet=T.SHEET[section], row=1, header=T.HEAD[k]))
+        rd.issues.append(
+            PaperIssue(
+                T.MSG["missing_column"].format(where=where, header=T.HEAD[k]),
+                sheet=T.SHEET[section],
+                row=1,
+                header=T.HEAD[k],
+            )
+        )
     if missing:
         return None
     _warn_lookalike_headers(rd, section, extras)
@@ -811,8 +945,14 @@ def _assign_ids(rows: list[_Row], rd: _Reader, section: str) -> None:
         rid = r.data.get("id", "")
         if rid:
             if rid in seen:
-                rd.add(section, r.row, letter, "id", T.MSG["duplicate_id"].replace("{value}", rid)
-                       .replace("{other}", str(seen[rid])), item_id=rid)
+                rd.add(
+                    section,
+                    r.row,
+                    letter,
+                    "id",
+                    T.MSG["duplicate_id"].replace("{value}", rid).replace("{other}", str(seen[rid])),
+                    item_id=rid,
+                )
             else:
                 seen[rid] = r.row
     taken = set(seen)
@@ -846,14 +986,23 @@ def _resolve(rows_by: dict[str, list[_Row]], rd: _Reader) -> None:
                 found = lookup[target].get(_norm(name))
                 rows_named = shared.get((target, _norm(name)))
                 if rows_named and _norm(name) not in {_norm(x.data["id"]) for x in rows_by.get(target, [])}:
-                    text = (T.XLSX_WARN["ambiguous_ref"].replace("{value}", name).replace("{sheet}", T.SHEET[target])
-                            .replace("{rows}", "、".join(f"第 {n} 行" for n in rows_named)))
+                    text = (
+                        T.XLSX_WARN["ambiguous_ref"]
+                        .replace("{value}", name)
+                        .replace("{sheet}", T.SHEET[target])
+                        .replace("{rows}", "、".join(f"第 {n} 行" for n in rows_named))
+                    )
                     rd.add("topics", r.row, letter, key, text, item_id=r.data["id"])
                     continue
                 if found is None:
-                    rd.add("topics", r.row, letter, key,
-                           T.MSG["unknown_ref"].replace("{value}", name).replace("{sheet}", T.SHEET[target]),
-                           item_id=r.data["id"])
+                    rd.add(
+                        "topics",
+                        r.row,
+                        letter,
+                        key,
+                        T.MSG["unknown_ref"].replace("{value}", name).replace("{sheet}", T.SHEET[target]),
+                        item_id=r.data["id"],
+                    )
                 elif found not in ids:
                     ids.append(found)
             r.data[key] = ids if kind_is_list(kinds[key]) else (ids[0] if ids else "")
@@ -895,8 +1044,15 @@ def _read_calendar(ws: Worksheet, rd: _Reader) -> tuple[dict[str, Any], dict[str
                 else:
                     extra[raw] = _extra_in(value)
                 continue
-            rd.add("calendar", row, "A", None, T.MSG["unknown_cal_key"].replace("{value}", raw)
-                   .replace("{keys}", "、".join(T.CAL_ROWS[k] for k in CAL_FIELDS)))
+            rd.add(
+                "calendar",
+                row,
+                "A",
+                None,
+                T.MSG["unknown_cal_key"]
+                .replace("{value}", raw)
+                .replace("{keys}", "、".join(T.CAL_ROWS[k] for k in CAL_FIELDS)),
+            )
             continue
         rd.row_of[("calendar", key)] = row
         try:
@@ -942,8 +1098,9 @@ def _place(rd: _Reader, issues: list[Any]) -> None:
             row = rd.row_of.get(("calendar", i.field or ""))
             header = T.CAL_ROWS.get(i.field or "")
             where = T.cell_where(sheet, row, "B" if row else None, header)
-            rd.issues.append(PaperIssue(f"{where}:{i.message}", sheet=sheet, row=row,
-                                        column="B" if row else None, header=header))
+            rd.issues.append(
+                PaperIssue(f"{where}:{i.message}", sheet=sheet, row=row, column="B" if row else None, header=header)
+            )
             continue
         fld = "window_start" if i.field == "window" else i.field
         row = rd.row_of.get((section, i.item_id or ""))
@@ -990,8 +1147,7 @@ def xlsx_import(data: bytes, *, name: str = "计划.xlsx") -> XlsxImport:
     missing = [T.SHEET[s] for s in T.SHEET_ORDER if _norm(T.SHEET[s]) not in have]
     if missing:
         names = "、".join(ws.title for ws in wb.worksheets)
-        raise PaperworkError([PaperIssue(T.MSG["missing_sheet"].format(sheet=s, have=names), sheet=s)
-                              for s in missing])
+        raise PaperworkError([PaperIssue(T.MSG["missing_sheet"].format(sheet=s, have=names), sheet=s) for s in missing])
     rd = _Reader()
     if _has_formula(wb):
         rd.cached = load_workbook(io.BytesIO(data), data_only=True)
@@ -1011,13 +1167,20 @@ def xlsx_import(data: bytes, *, name: str = "计划.xlsx") -> XlsxImport:
             r.data["window"] = [lo if lo is not None else 1, hi if hi is not None else 12]
         for key in ("title", "form", "lead_options"):
             if not r.data.get(key) and ("topics", r.data["id"], key) not in rd.flagged:
-                rd.add("topics", r.row, rd.col_of.get(("topics", key)), key, T.MSG["empty_required"],
-                       item_id=r.data["id"])
+                rd.add(
+                    "topics", r.row, rd.col_of.get(("topics", key)), key, T.MSG["empty_required"], item_id=r.data["id"]
+                )
     for section in ("forms", "committees", "departments", "leaders"):
         for r in rows_by.get(section, []):
             if not r.data.get("name"):
-                rd.add(section, r.row, rd.col_of.get((section, "name")), "name", T.MSG["empty_required"],
-                       item_id=r.data["id"])
+                rd.add(
+                    section,
+                    r.row,
+                    rd.col_of.get((section, "name")),
+                    "name",
+                    T.MSG["empty_required"],
+                    item_id=r.data["id"],
+                )
 
     # A missing year is already reported at its cell; validate the rest with a
     # stand-in so every other problem is listed in the same pass.

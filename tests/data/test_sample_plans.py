@@ -126,11 +126,23 @@ def test_weihai_departments_are_the_seed_lists():
     assert sizes == [0, 9, 6, 10, 8, 8, 12, 4, 8, 5, 4]
     t02 = plan.topic_by_id()["T02"]
     assert [names[d].name for d in t02.departments] == [
-        "市工信局", "市教育局", "市人社局", "市交通局", "市水务局", "市商务局", "市行政审批局",
-        "市地方金融监管局", "市供电公司",
+        "市工信局",
+        "市教育局",
+        "市人社局",
+        "市交通局",
+        "市水务局",
+        "市商务局",
+        "市行政审批局",
+        "市地方金融监管局",
+        "市供电公司",
     ]
     t11 = plan.topic_by_id()["T11"]
-    assert [names[d].name for d in t11.departments] == ["市交通局", "市公安局交警支队", "市公路事业发展中心", "市公交集团"]
+    assert [names[d].name for d in t11.departments] == [
+        "市交通局",
+        "市公安局交警支队",
+        "市公路事业发展中心",
+        "市公交集团",
+    ]
     forms = [t.form for t in plan.topics]
     assert forms.count("plenary") == 1 and forms.count("standing") == 2
     assert forms.count("grassroots") == 3 and forms.count("counterpart") == 5
@@ -147,8 +159,7 @@ def test_weihai_main_leaders_attend_the_standing_meetings():
 def test_luoyang_forms_and_joint_committees():
     plan = load_plan(DATA / "luoyang-2019.json")
     forms = [t.form for t in plan.topics]
-    expected = {"plenary": 1, "standing": 2, "bimonthly": 4, "special": 1, "sector": 1, "research": 4,
-                "inspection": 5}
+    expected = {"plenary": 1, "standing": 2, "bimonthly": 4, "special": 1, "sector": 1, "research": 4, "inspection": 5}
     assert {f: forms.count(f) for f in expected} == expected
     topics = plan.topic_by_id()
     # "由市政协调研室、…联合组织实施": 调研室 leads, the others co-organise

@@ -14,12 +14,12 @@ import pytest
 
 from jobs import queue
 from services import Reason, ServiceError, jobs, plans
-from tools.generate import generate_plan
 from solver.options import SolveOptions
 from solver.validate import load_plan, load_schedule
 from store import api as store
 from tests.job_fixtures import ROOT, wait_for
 from tests.solver.checked import assert_checked
+from tools.generate import generate_plan
 
 WEIHAI = ROOT / "data" / "weihai-2023.json"
 JOB_TIMEOUT_S = 120  # a 2-core machine shared with other test runs

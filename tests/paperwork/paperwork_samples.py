@@ -17,8 +17,11 @@ def sample_plan_paths() -> list[Path]:
     """Every plan in data/ (the *.published.json beside them are schedules)."""
     if not DATA.is_dir():
         return []
-    return sorted(p for p in DATA.glob("*.json")
-                  if not p.name.endswith(".published.json") and read_json(p).get("format") == PLAN_FORMAT)
+    return sorted(
+        p
+        for p in DATA.glob("*.json")
+        if not p.name.endswith(".published.json") and read_json(p).get("format") == PLAN_FORMAT
+    )
 
 
 def plan_and_schedule(path: Path):

@@ -68,13 +68,14 @@ def check_structure(plan, schedule, data: bytes, *, arrangement_no: str = "二")
         topic = next(t for t in plan.topics if nfkc(t.title) == m.group(2) and t.id not in seen)
         seen.add(topic.id)
         block = []
-        for s, t in paras[i + 1:]:
+        for s, t in paras[i + 1 :]:
             if s != "Normal":
                 break
             block.append(t)
         assert block[0].startswith(f"时间安排:{month_of[topic.id]}月"), (topic.id, block[0])
-        assert block[1] == "承办部门:" + nfkc("、".join([comms[lead_of[topic.id]].name]
-                                                        + [comms[c].name for c in topic.co_organizers]))
+        assert block[1] == "承办部门:" + nfkc(
+            "、".join([comms[lead_of[topic.id]].name] + [comms[c].name for c in topic.co_organizers])
+        )
         rest = block[2:]
         if topic.departments:
             assert nfkc("协商部门:" + "、".join(depts[d].name for d in topic.departments)) in rest
@@ -107,15 +108,21 @@ def test_seed000_document_has_its_sections_and_counts():
     assert "(二)有事多商量·专题议政性常委会会议(2项)" in texts
     assert "(四)有事多商量·对口协商(5项)" in texts
     assert "四、组织实施" in texts  # the closing's own heading, numbered after 三、领导…
-    assert "2023年,共安排重点协商议题11项,包括:全体会议协商1项、有事多商量·专题议政性常委会会议2项、" \
-           "有事多商量·在基层协商3项、有事多商量·对口协商5项。" in texts
+    assert (
+        "2023年,共安排重点协商议题11项,包括:全体会议协商1项、有事多商量·专题议政性常委会会议2项、"
+        "有事多商量·在基层协商3项、有事多商量·对口协商5项。" in texts
+    )
     assert "时间安排:1月(全体会议期间)" in texts
 
 
 def test_preamble_and_closing_are_editable_and_renumbered():
     plan = example_plan()
-    data = plan_document(plan, None, preamble="为做好今年的协商工作,制定本计划。",
-                         closing="三、组织实施\n1. 各专委会抓好落实。\n五、其他\n本计划由政协办公室负责解释。")
+    data = plan_document(
+        plan,
+        None,
+        preamble="为做好今年的协商工作,制定本计划。",
+        closing="三、组织实施\n1. 各专委会抓好落实。\n五、其他\n本计划由政协办公室负责解释。",
+    )
     heads = [t for s, t in paragraphs(data) if s == "Heading 1"]
     assert heads == ["一、工作安排", "二、领导同志出席重点协商活动安排", "三、组织实施", "四、其他"]
     texts = [t for _, t in paragraphs(data)]
@@ -184,9 +191,19 @@ def test_renders_to_pdf_with_libreoffice(tmp_path, in_ci):
     src.write_bytes(plan_document(plan, schedule))
     profile = tmp_path / "lo-profile"
     proc = subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(src)],
-        capture_output=True, timeout=180, check=False,
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(src),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=False,
     )
     pdf = tmp_path / "计划.pdf"
     assert pdf.exists(), proc.stderr.decode(errors="replace")

@@ -81,8 +81,9 @@ def test_sample_plan_round_trips_through_excel(path):
     again = load_workbook(io.BytesIO(plan_to_xlsx(back, schedule)))
     first = load_workbook(io.BytesIO(data))
     for name in PLAN_SHEETS:
-        assert [[c.value for c in r] for r in first[name].iter_rows()] == \
-               [[c.value for c in r] for r in again[name].iter_rows()], name
+        assert [[c.value for c in r] for r in first[name].iter_rows()] == [
+            [c.value for c in r] for r in again[name].iter_rows()
+        ], name
 
 
 @pytest.mark.parametrize("path", sample_plan_paths(), ids=lambda p: p.name)
@@ -123,6 +124,7 @@ def test_people_may_type_ids_blank_ids_and_ranges():
         ws.cell(row=3, column=col(ws, "建议月份")).value = "6-7"
         ws.cell(row=4, column=col(ws, "编号")).value = None  # id left blank
         ws.cell(row=4, column=col(ws, "固定月份")).value = "9月"
+
     plan = xlsx_to_plan(edit(template(), change))
     t2 = plan.topic_by_id()["T02"]
     assert t2.departments == ["gxj", "swj"] and t2.preferred_months == [6, 7]
@@ -137,6 +139,7 @@ def test_wrong_sheet_names():
     def change(wb):
         wb["议题"].title = "Sheet1"
         wb["部门"].title = "部门表"
+
     err = errors_of(edit(template(), change))
     msgs = [i.message for i in err.issues]
     assert any("缺少工作表「议题」" in m and "Sheet1" in m for m in msgs)
@@ -152,6 +155,7 @@ def test_formulas_are_refused_with_their_cell():
     def change(wb):
         ws = wb["议题"]
         ws.cell(row=3, column=col(ws, "固定月份")).value = "=3+4"
+
     err = errors_of(edit(template(), change))
     (i,) = [i for i in err.issues if "公式" in i.message]
     assert (i.sheet, i.row) == ("议题", 3) and i.column == "K"
@@ -163,6 +167,7 @@ def test_dates_instead_of_months():
         ws = wb["议题"]
         ws.cell(row=3, column=col(ws, "建议月份")).value = dt.datetime(2024, 7, 1)
         ws.cell(row=4, column=col(ws, "最早月份")).value = "2024-05-01"
+
     err = errors_of(edit(template(), change))
     dated = [i for i in err.issues if "应填写月份数字 1–12,而不是日期" in i.message]
     assert [(i.row, i.header) for i in dated] == [(3, "建议月份"), (4, "最早月份")]
@@ -178,6 +183,7 @@ def test_unknown_names_bad_months_empty_title_all_listed_at_once():
         ws.cell(row=4, column=col(ws, "建议月份")).value = "八月、十三"
         wb["领导"].cell(row=2, column=5).value = "很多"
         wb["协商形式"].cell(row=2, column=3).value = "也许"
+
     err = errors_of(edit(template(), change))
     by_cell = {(i.sheet, i.row, i.header): i.message for i in err.issues}
     assert "为空(必填)" in by_cell[("议题", 2, "议题名称")]
@@ -197,6 +203,7 @@ def test_validator_findings_are_placed_on_their_cells():
         ws.cell(row=3, column=col(ws, "最早月份")).value = 10
         ws.cell(row=3, column=col(ws, "最晚月份")).value = 4  # window backwards: only the validator knows
         ws.cell(row=4, column=col(ws, "编号")).value = "T02"  # duplicate id
+
     err = errors_of(edit(template(), change))
     backwards = [i for i in err.issues if "起止颠倒" in i.message]
     assert backwards and backwards[0].row == 3 and backwards[0].header == "最早月份"
@@ -212,6 +219,7 @@ def test_calendar_sheet_errors():
             if r[0].value == "全会月份":
                 r[1].value = dt.date(2024, 1, 15)
         ws.append(["随便写的", "x"])
+
     err = errors_of(edit(template(), change))
     msgs = " ".join(i.message for i in err.issues)
     assert "年度为空" in msgs and "而不是日期" in msgs and "“随便写的”不是日历的项目名称" in msgs
@@ -220,6 +228,7 @@ def test_calendar_sheet_errors():
 def test_missing_column():
     def change(wb):
         wb["议题"].cell(row=1, column=2).value = "题目名"
+
     err = errors_of(edit(template(), change))
     assert any("缺少列「议题名称」" in i.message for i in err.issues)
 
@@ -228,6 +237,7 @@ def test_blank_rows_and_extra_sheets_are_fine():
     def change(wb):
         wb["议题"].insert_rows(3, amount=3)
         wb.create_sheet("我的备注").append(["随便"])
+
     assert xlsx_to_plan(edit(template(), change)).to_dict() == example_plan().to_dict()
 
 
@@ -274,6 +284,7 @@ def test_errors_have_no_python_in_them():
         ws = wb["议题"]
         ws.cell(row=3, column=col(ws, "固定月份")).value = "=NOW()"
         ws.merge_cells("A5:B6")
+
     err = errors_of(edit(template(), change))
     for i in err.issues:
         assert "Traceback" not in i.message and "Error" not in i.message and "None" not in i.message
@@ -284,4 +295,5 @@ def test_year_typed_with_its_unit():
         for r in wb["日历"].iter_rows(min_row=2):
             if r[0].value == "年度":
                 r[1].value = "2025年"
+
     assert xlsx_to_plan(edit(template(), change)).year == 2025

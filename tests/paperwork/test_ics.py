@@ -40,8 +40,9 @@ def involved(plan, schedule, kind, eid):
 def check_calendar(plan, schedule, kind, eid, data: bytes) -> None:
     cal = Calendar.from_ical(data)
     assert str(cal["version"]) == "2.0" and "协商计划编排" in str(cal["prodid"])
-    name = {"leader": plan.leader_by_id, "department": plan.department_by_id,
-            "committee": plan.committee_by_id}[kind]()[eid].name
+    name = {"leader": plan.leader_by_id, "department": plan.department_by_id, "committee": plan.committee_by_id}[
+        kind
+    ]()[eid].name
     assert name in str(cal["x-wr-calname"]) and str(plan.year) in str(cal["x-wr-calname"])
     events = cal.walk("VEVENT")
     month_of = schedule.month_of()
@@ -81,17 +82,20 @@ def test_uids_are_stable_and_output_deterministic():
     assert a == b
     # the same consultation keeps its UID when moved to another month
     sched = draft_schedule(plan)
-    moved = Schedule(plan_year=plan.year, status="feasible",
-                     assignments=[Assignment(topic=x.topic, month=(x.month % 12) + 1, lead=x.lead)
-                                  for x in sched.assignments])
+    moved = Schedule(
+        plan_year=plan.year,
+        status="feasible",
+        assignments=[Assignment(topic=x.topic, month=(x.month % 12) + 1, lead=x.lead) for x in sched.assignments],
+    )
     uids = lambda data: sorted(str(e["uid"]) for e in Calendar.from_ical(data).walk("VEVENT"))
     assert uids(a) == uids(calendars(plan, moved, kind="leader", entity_id="mayor", stamp=STAMP))
 
 
 def test_december_ends_on_new_years_day():
     plan = example_plan()
-    sched = Schedule(plan_year=plan.year, status="optimal",
-                     assignments=[Assignment(topic="T03", month=12, lead="agri")])
+    sched = Schedule(
+        plan_year=plan.year, status="optimal", assignments=[Assignment(topic="T03", month=12, lead="agri")]
+    )
     (ev,) = Calendar.from_ical(calendars(plan, sched, kind="department", entity_id="nyj")).walk("VEVENT")
     assert ev.decoded("dtend") == dt.date(plan.year + 1, 1, 1)
 

@@ -87,8 +87,10 @@ def test_json_uploads_report_every_problem():
     with pytest.raises(PaperworkError) as err:
         json_to_plan(json.dumps(bad).encode())
     assert len(err.value.issues) == 2
-    sched = b'{"format": "consult-schedule/1", "plan_year": 2024, "status": "feasible", ' \
-            b'"assignments": [{"topic": "T09", "month": 3, "lead": "proposal"}]}'
+    sched = (
+        b'{"format": "consult-schedule/1", "plan_year": 2024, "status": "feasible", '
+        b'"assignments": [{"topic": "T09", "month": 3, "lead": "proposal"}]}'
+    )
     with pytest.raises(PaperworkError) as err:
         json_to_schedule(sched, plan)
     assert "T09" in str(err.value)

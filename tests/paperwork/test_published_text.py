@@ -30,9 +30,14 @@ def rows(plan: Plan) -> list[tuple]:
     forms, comms = plan.form_by_id(), plan.committee_by_id()
     depts, leaders = plan.department_by_id(), plan.leader_by_id()
     return [
-        (forms[t.form].name, nfkc(t.title), t.preferred_months,
-         [comms[c].name for c in t.lead_options + t.co_organizers],
-         [depts[d].name for d in t.departments], [leaders[x].name for x in t.leaders])
+        (
+            forms[t.form].name,
+            nfkc(t.title),
+            t.preferred_months,
+            [comms[c].name for c in t.lead_options + t.co_organizers],
+            [depts[d].name for d in t.departments],
+            [leaders[x].name for x in t.leaders],
+        )
         for t in plan.topics
     ]
 
@@ -41,23 +46,55 @@ def rows(plan: Plan) -> list[tuple]:
 
 SEED000 = [
     ("市政协十四届二次会议协商议政", "session", None, []),
-    ("降低企业成本,吸引投资创业", 7, "提案委",
-     "市工信局、市教育局、市人社局、市交通局、市水务局、市商务局、市行政审批局、市地方金融监管局、市供电公司"),
-    ("放大生态比较优势,推动经济绿色低碳高质量发展", 10, "农业和农村委",
-     "市发改委、市生态环境局、市农业农村局、市海洋发展局、市文旅局、市商务局"),
-    ("加强燃气安全信息化建设,提高城镇安全保障能力", 7, "社会法制委",
-     "市住建局、市发改委、市公安局、市财政局、市自然资源和规划局、市交通局、市应急局、市大数据中心、市行政审批局、市市场监管局"),
-    ("强化多方协作,推动《家庭教育促进法》落实落地", 6, "教科卫体委",
-     "市妇联、团市委、市法院、市检察院、市教育局、市公安局、市民政局、市司法局"),
-    ("发挥爱国爱港社团作用,促进威港两地联络联谊", 5, "港澳台侨和民族宗教外事委",
-     "市委统战部、市委台港澳办、团市委、市工商联、市商务局、市外事办、市贸促会、驻威高校"),
-    ("补齐农村突出短板,加快共同富裕进程", 8, "委员联络工作委",
-     "市农业农村局、市教育局、市民政局、市财政局、市人社局、市生态环境局、市住建局、市交通局、市文旅局、市卫健委、市统计局、市医保局"),
+    (
+        "降低企业成本,吸引投资创业",
+        7,
+        "提案委",
+        "市工信局、市教育局、市人社局、市交通局、市水务局、市商务局、市行政审批局、市地方金融监管局、市供电公司",
+    ),
+    (
+        "放大生态比较优势,推动经济绿色低碳高质量发展",
+        10,
+        "农业和农村委",
+        "市发改委、市生态环境局、市农业农村局、市海洋发展局、市文旅局、市商务局",
+    ),
+    (
+        "加强燃气安全信息化建设,提高城镇安全保障能力",
+        7,
+        "社会法制委",
+        "市住建局、市发改委、市公安局、市财政局、市自然资源和规划局、市交通局、市应急局、市大数据中心、市行政审批局、市市场监管局",
+    ),
+    (
+        "强化多方协作,推动《家庭教育促进法》落实落地",
+        6,
+        "教科卫体委",
+        "市妇联、团市委、市法院、市检察院、市教育局、市公安局、市民政局、市司法局",
+    ),
+    (
+        "发挥爱国爱港社团作用,促进威港两地联络联谊",
+        5,
+        "港澳台侨和民族宗教外事委",
+        "市委统战部、市委台港澳办、团市委、市工商联、市商务局、市外事办、市贸促会、驻威高校",
+    ),
+    (
+        "补齐农村突出短板,加快共同富裕进程",
+        8,
+        "委员联络工作委",
+        "市农业农村局、市教育局、市民政局、市财政局、市人社局、市生态环境局、市住建局、市交通局、市文旅局、市卫健委、市统计局、市医保局",
+    ),
     ("发展电商经济,打造经济增长新动力", 6, "委员联络工作委", "市商务局、市发改委、市工信局、市市场监管局"),
-    ("加快科技型企业培育,促进经济高质量发展", 9, "人口资源环境和经济委",
-     "市科技局、市发改委、市工信局、市财政局、市人社局、市市场监管局、市地方金融监管局、市税务局"),
-    ("加大设施配套产业互联力度,全力打造千里山海乡村振兴路", 8, "农业和农村委",
-     "市农业农村局、市自然资源和规划局、市住建局、市交通局、市文旅局"),
+    (
+        "加快科技型企业培育,促进经济高质量发展",
+        9,
+        "人口资源环境和经济委",
+        "市科技局、市发改委、市工信局、市财政局、市人社局、市市场监管局、市地方金融监管局、市税务局",
+    ),
+    (
+        "加大设施配套产业互联力度,全力打造千里山海乡村振兴路",
+        8,
+        "农业和农村委",
+        "市农业农村局、市自然资源和规划局、市住建局、市交通局、市文旅局",
+    ),
     ("发展智慧交通,推进精致城市建设", 4, "提案委", "市交通局、市公安局交警支队、市公路事业发展中心、市公交集团"),
 ]
 SEED000_FORMS = [1, 2, 3, 5]
@@ -69,7 +106,9 @@ def assert_seed000(draft) -> None:
     got = rows(plan)
     session = plan.calendar.session_month
     assert session is not None
-    for (form, title, months, leads, depts, _), (want_title, want_month, want_lead, want_depts) in zip(got, SEED000):
+    for (_form, title, months, leads, depts, _), (want_title, want_month, want_lead, want_depts) in zip(
+        got, SEED000, strict=True
+    ):
         assert title == nfkc(want_title)
         assert months == ([session] if want_month == "session" else [want_month]), title
         if want_lead:
@@ -120,13 +159,19 @@ SEED004 = [
     ("加强人才建设,为经济高质量发展提供重要支撑", "session", ""),
     ("进一步加快乡村振兴步伐", 6, "市发改委、市农业农村局"),
     ("以科技创新推动经济高质量发展", 9, "市发改委、市科技局、市工信局"),
-    ("做好洛阳济源融合发展协商调研,助推洛阳与豫西各市联动发展", 5,
-     "市发改委、市工信局、市自然资源和规划局、市商务局、市交通运输局"),
+    (
+        "做好洛阳济源融合发展协商调研,助推洛阳与豫西各市联动发展",
+        5,
+        "市发改委、市工信局、市自然资源和规划局、市商务局、市交通运输局",
+    ),
     ("促进农业龙头企业做大做强,带动农民脱贫增收", 5, "市农业农村局、市商务局、市扶贫开发办公室"),
     ("加大黄河湿地环境资源保护力度,促进生态环境质量提升", 7, "市林业局、市生态环境局、市水利局"),
     ("深化河洛文化研究,促进华夏历史文明传承创新区建设", 8, "市文化广电和旅游局"),
-    ("优化营商环境,推动支持民营经济持续健康发展政策举措加快落实", 7,
-     "市发改委、市工信局、市商务局、市市场监督管理局、市税务局"),
+    (
+        "优化营商环境,推动支持民营经济持续健康发展政策举措加快落实",
+        7,
+        "市发改委、市工信局、市商务局、市市场监督管理局、市税务局",
+    ),
     ("发展学前教育,鼓励普惠性幼儿园发展", 10, "市人力资源和社会保障局、市编办、市教育局"),
     ("全国和省、市宗教工作会议精神贯彻落实情况", 5, ""),
     ("加强农村寄宿制学校建设,改善乡村教师资源配置", 7, ""),
@@ -146,7 +191,9 @@ def test_seed004_plan1_all_18_activities_months_and_departments():
     plan = draft.plan
     assert len(plan.topics) == 18
     session = plan.calendar.session_month
-    for (form, title, months, leads, depts, leaders), (want_title, want_month, want_depts) in zip(rows(plan), SEED004):
+    for (_form, title, months, leads, depts, _leaders), (want_title, want_month, want_depts) in zip(
+        rows(plan), SEED004, strict=True
+    ):
         assert title == nfkc(want_title)
         assert months == ([session] if want_month == "session" else [want_month]), title
         assert depts == (want_depts.split("、") if want_depts else []), title
@@ -222,8 +269,16 @@ def test_full_width_punctuation_reads_the_same():
 
 
 def test_junk_lines_between_topics_are_skipped():
-    junk = ["首页 > 工作文档 > 工作计划", "分享到:微信 微博 QQ", "- 2 -", "点击查看更多>>", "第1页 / 共4页",
-            "=====", "http://example.invalid/plan.html", "上一篇:关于印发……的通知"]
+    junk = [
+        "首页 > 工作文档 > 工作计划",
+        "分享到:微信 微博 QQ",
+        "- 2 -",
+        "点击查看更多>>",
+        "第1页 / 共4页",
+        "=====",
+        "http://example.invalid/plan.html",
+        "上一篇:关于印发……的通知",
+    ]
     lines = seed_text("000").splitlines()
     out = []
     for i, line in enumerate(lines):
@@ -370,7 +425,10 @@ def test_other_numbering_styles():
     )
     draft = parse_published_text(text, year=2024)
     assert [(t.title, t.preferred_months) for t in draft.plan.topics] == [
-        ("发展电商经济", [6]), ("发展智慧交通", [4]), ("加快科技型企业培育", [9])]
+        ("发展电商经济", [6]),
+        ("发展智慧交通", [4]),
+        ("加快科技型企业培育", [9]),
+    ]
     assert draft.plan.year == 2024 and not any("年份" in w for w in draft.warnings)
 
 
@@ -406,5 +464,8 @@ def test_wrapped_department_list_joins_but_a_stray_sentence_does_not():
     draft = parse_published_text(text, year=2024)
     (t,) = draft.plan.topics
     assert [draft.plan.department_by_id()[d].name for d in t.departments] == [
-        "市交通局", "市自然资源和规划局", "市公交集团"]
+        "市交通局",
+        "市自然资源和规划局",
+        "市公交集团",
+    ]
     assert any(line.startswith("本站为文档") for line in draft.unparsed_lines)
