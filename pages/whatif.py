@@ -88,11 +88,13 @@ with log:
     )
     st.button(U.WI_RESET, key="wi_reset", on_click=W.on_reset, disabled=not st.session_state.wi_log, width="stretch")
 
-if go or st.session_state.pop("wi_replan_now", False):
+resume = state.whatif_pending() is not None  # this page was left while its re-plan ran: show it now
+if go or resume or st.session_state.pop("wi_replan_now", False):
     limit = state.options().time_limit_s
     with st.status(U.SOLVE_RUNNING.format(n=len(wplan.topics), t=limit)) as box:
         bar = st.progress(0.0)
-        result = state.whatif_replan(state.options(), on_tick=views.progress_ticker(bar, limit))
+        tick = views.progress_ticker(bar, limit)
+        result = state.whatif_resume(tick) if resume and not go else state.whatif_replan(state.options(), tick)
         box.update(
             label=U.SOLVE_DONE.format(status=ST.STATUS[result.status], s=result.solve_seconds or 0),
             state="complete" if result.assignments else "error",

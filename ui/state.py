@@ -55,6 +55,7 @@ DEFAULTS: dict[str, Any] = {
     "wi_base_token": "",
     "wi_after": None,
     "wi_after_token": "",
+    "wi_job": None,  # the re-plan job being waited for: a page left mid-wait picks it up again
     "wi_log": [],
     "editor_generation": 0,  # bumped to throw away unsaved table edits
     "author": "",
@@ -270,8 +271,9 @@ def set_schedule(schedule_: Schedule | None) -> None:
 
 
 # A solve is a job run by a worker process (services.jobs, ui/jobs.py): the
-# 编排 page submits it and shows the job's record. The 推演 page still waits
-# for its re-plan on the spot, but the re-plan too is a job computed by a worker.
+# 编排 page submits it and shows the job's record. The 推演 page waits for its
+# re-plan job on the spot; left mid-wait, it picks the job up again when the
+# planner comes back (``whatif_resume``).
 
 REPLAN_POLL_S = 0.2  # how often a waiting 推演 re-reads its job (a small re-plan takes about a second)
 
@@ -317,6 +319,7 @@ def reset_whatif() -> None:
     s.wi_plan, s.wi_plan_token = None, ""
     s.wi_base, s.wi_base_token = None, ""
     s.wi_after, s.wi_after_token = None, ""
+    s.wi_job = None
     s.wi_log = []
     if s.get("latest") == "whatif":
         s.latest = None
@@ -365,8 +368,24 @@ def whatif_replan(options: SolveOptions, on_tick: Callable[[float], None] | None
     except ServiceError as err:
         result = _no_answer(str(err))
     else:
+        # kept until the answer is in the session: a planner who leaves 推演 while it
+        # computes finds the answer when back (``whatif_resume``); the job itself is in the database
+        s.wi_job = job_id
         result = wait_for_job(job_id, on_tick)
-    s.wi_after, s.wi_after_token, s.latest = result, _token(), "whatif"
+    s.wi_after, s.wi_after_token, s.latest, s.wi_job = result, _token(), "whatif", None
+    return result
+
+
+def whatif_pending() -> int | None:
+    """The re-plan job this session submitted and has not shown yet (the page was left while it ran)."""
+    return st.session_state.get("wi_job")
+
+
+def whatif_resume(on_tick: Callable[[float], None] | None = None) -> Schedule:
+    """Pick up the re-plan job a left page was waiting for: wait for it if still running; its answer."""
+    s = st.session_state
+    result = wait_for_job(s.wi_job, on_tick)
+    s.wi_after, s.wi_after_token, s.latest, s.wi_job = result, _token(), "whatif", None
     return result
 
 

@@ -91,3 +91,23 @@ def test_needs_a_schedule_first(open_app, engine):
     at = open_app("whatif", body="测试市政协")
     assert "请先到「编排」页编排" in texts_of(at)
     goto(at, "overview")
+
+
+def test_a_replan_left_while_it_ran_is_shown_when_the_planner_comes_back(open_app, engine, worker):
+    """推演 was left mid-wait (another page opened): the job ran on; back on 推演 its answer is there."""
+    from services import jobs
+    from solver.options import SolveOptions
+
+    at = open_app("whatif")
+    pin(at, "T03", 9)
+    s = at.session_state
+    # what the 重新编排 button does before it waits; the wait itself is what leaving the page cut short
+    job_id = jobs.submit_replan(
+        engine, s["plan_id"], s["plan_version"], s["wi_plan"], s["wi_base"], SolveOptions(time_limit_s=10)
+    )
+    at.session_state["wi_job"] = job_id
+    goto(at, "overview")
+    goto(at, "whatif")
+    assert at.session_state["wi_job"] is None and at.session_state["wi_after"] is not None
+    moved = next(t for t in tables_of(at) if "原月份" in t.columns)
+    assert list(moved[moved["议题名称"].str.startswith("T03")]["新月份"]) == ["9月"]
