@@ -8,7 +8,6 @@ import logging
 from pathlib import Path
 
 from . import texts as T
-from . import texts_search as TS
 from .checker import check
 from .cli_common import (
     EXIT_OK,
@@ -121,7 +120,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
     say(
         f"{T.STATUS[schedule.status]}:{len(schedule.assignments)} 个议题,目标值 {schedule.objective}"
         f"(下界 {schedule.bound}),用时 {schedule.solve_seconds} 秒"
-        f"({TS.STOPPED_BY.get(schedule.stopped_by or '', '')}),预警 {len(schedule.warnings)} 条"
+        f"({T.STOPPED_BY.get(schedule.stopped_by or '', '')}),预警 {len(schedule.warnings)} 条"
         + (f",已写入 {args.output}" if args.output else "")
     )
     return EXIT_OK

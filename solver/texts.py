@@ -97,6 +97,33 @@ MSG = {
     "conflict_pair": "{a},但 {b}",
     "same_topic": "该议题",
     "unknown_timeout": "在 {limit} 秒内未找到可行方案,请延长求解时间后重试",
+    # the search's limits
+    "unknown_too_short": (
+        "{limit} 秒不够为 {n} 个议题建立模型并检查结果(本机约需 {setup} 秒),未开始搜索;"
+        "请把最长求解时间设为至少 {retry} 秒后重试"
+    ),
+    "bad_workers": "--workers 至少为 1(现为 {value})",
+    "bad_time_limit": "--time-limit 必须大于 0 秒(现为 {value})",
+    "unknown_retry": (
+        "在 {limit} 秒内未找到满足全部硬性规则的方案(建模和初始方案用了 {setup} 秒,搜索用了 {searched} 秒);"
+        "按本次测得的用时,请把最长求解时间设为至少 {retry} 秒后重试"
+    ),
+}
+
+# A retry is never suggested below this many seconds of search: a shorter one
+# would mostly measure start-up noise.
+RETRY_MIN_S = 1.0
+# The conflict explanation gets at least this long, even when proving that no
+# schedule exists used up the planner's limit.
+EXPLAIN_MIN_S = 1.0
+
+# why the search stopped, as the planner reads it
+STOPPED_BY = {
+    "optimal": "已证明最优",
+    "no_improvement": "再搜索也找不到更好的方案",
+    "work_limit": "计算量用完,同一计划、同样设置的结果可复现",
+    "time_limit": "时间用完,机器繁忙时结果可能不同",
+    "infeasible": "已证明无可行方案",
 }
 
 
@@ -222,6 +249,10 @@ MOVED = RuleText(
     "{topic} 由 {before} 调整为 {after}",
     help="再次编排时,议题的月份或承办专委会与原方案不同,每个议题计一次",
 )
+
+
+# how a sentence begins with a topic label (see topic_label): "T01「…」"
+TOPIC_LABEL_RE = r"^[^\s「」]+「[^」]*」"
 
 
 def topic_label(tid: str, title: str | None = None, *, width: int = 14) -> str:

@@ -2,7 +2,7 @@
 
 from page_helpers import click, texts_of
 
-from solver import texts_search as TS
+from solver import texts as TS
 
 
 def test_the_flash_names_what_stopped_the_search(open_app):
