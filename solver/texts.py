@@ -127,6 +127,64 @@ STOPPED_BY = {
 }
 
 
+# -- the command line (python -m solver) ---------------------------------------------
+CLI_DESCRIPTION = """\
+协商计划编排 — 年度协商计划的排程与检查。
+
+  solve  读入一份计划(consult-plan/1 JSON),为每个议题安排月份和承办专委会,
+         写出安排(consult-schedule/1 JSON)。无解时说明哪几条要求互相冲突。
+  check  检查一份已有的安排(可手工填写,或去年已发布的计划)是否违反硬性规则,
+         并列出软性预警(部门/领导超负荷、未排在建议月份等)。
+
+软性目标(--weights 的键):
+  {goals}
+
+退出码:0 成功;1 输入文件有误或文件无法读写;2 命令用法有误;3 计划无可行方案;
+        4 检查发现违反硬性规则;70 程序内部错误;130 被中断。
+"""
+
+CLI_EPILOG = """\
+示例:
+  python -m solver solve data/weihai-2023.json -o 安排.json
+  python -m solver solve data/weihai-2023.json -o 新安排.json --baseline data/weihai-2023.published.json --time-limit 5
+  python -m solver solve data/weihai-2023.json --weights '{"moved": 50, "department_overload": 10}'
+  python -m solver check data/weihai-2023.json data/weihai-2023.published.json
+"""
+
+
+CLI = {
+    "goal": "{goal}({label})",
+    "solve": "编排:为每个议题安排月份和承办专委会",
+    "check": "检查一份已有安排",
+    "plan_metavar": "计划文件",
+    "plan_help": "计划文件(consult-plan/1 JSON)",
+    "file_metavar": "文件",
+    "output_help": "写出安排的文件;省略则打印到屏幕",
+    "schedule_metavar": "安排文件",
+    "schedule_help": "安排文件(consult-schedule/1 JSON)",
+    "solve_baseline_help": "原安排文件:再编排时尽量少调整议题,并以它为起点加速",
+    "check_baseline_help": "原安排文件:统计相对它调整了多少议题",
+    "seconds_metavar": "秒",
+    "time_limit_help": "最长求解时间(秒,按实际经过的时间计,不含程序启动;大于 0,最多一天),默认 %(default)s",
+    "count_metavar": "个数",
+    "workers_help": "求解线程数(1–64),默认为本机核数 %(default)s",
+    "weights_help": "软性目标权重(非负整数),如 '{\"moved\": 50}';目标名见 python -m solver --help",
+    "verbose_help": "显示求解过程日志",
+    "json_help": "以 JSON 输出检查结果",
+    "hint": "提示:{w}",
+    "infeasible": "计划无可行方案。{explanation}",
+    "solved": (
+        "{status}:{n} 个议题,目标值 {objective}(下界 {bound}),用时 {seconds} 秒({stopped_by}),预警 {warnings} 条"
+    ),
+    "written": ",已写入 {path}",
+    "hard": "硬性规则:{hard}",
+    "hard_ok": "全部满足",
+    "hard_broken": "违反 {n} 处",
+    "soft": "软性预警:{n} 条",
+    "counts": "统计:",
+}
+
+
 # -- the rules' words ----------------------------------------------------------------
 @dataclass(frozen=True)
 class RuleText:
