@@ -6,6 +6,7 @@ product can be read (and translated) as one file.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -182,7 +183,73 @@ CLI = {
     "hard_broken": "违反 {n} 处",
     "soft": "软性预警:{n} 条",
     "counts": "统计:",
+    # shared by the command lines (cli_common)
+    "usage_error": "{prog}:命令用法有误:{error}",
+    "seconds_not_number": "应为秒数(大于 0 的数字),实为 {text!r}",
+    "seconds_not_positive": "应为大于 0 的有限秒数,实为 {text!r}",
+    "seconds_too_long": "最多 {max:.0f} 秒(一天),实为 {text!r}",
+    "not_int": "应为整数,实为 {text!r}",
+    "at_least": "不小于 {lo}",
+    "int_out_of_range": "应为 {span} 的整数,实为 {value}",
+    "weights_not_json": "{arg} 不是有效的 JSON,应写成 '{{\"moved\": 50}}' 这样的对象。可用的目标:{goals}",
+    "weights_not_object": "{arg} 应为 JSON 对象 {{目标: 权重}}。可用的目标:{goals}",
+    "weights_unknown_goal": '{arg}:未知的目标 "{goal}"。可用的目标:{goals}',
+    "weights_bad_weight": "{arg}:目标 {goal}({label})的权重应为非负整数,实为 {value}",
+    "output_is_folder": "无法写出 {arg} {path}:这是一个文件夹,请给出文件名",
+    "output_no_folder": "无法写出 {arg} {path}:文件夹 {folder} 不存在",
+    "output_unencodable": "无法写出 {arg}:文本含无法编码的字符 {char!r}(第 {at} 个字符)",
+    "stdout_failed": "无法写到屏幕(标准输出):{reason}",
+    "output_failed": "无法写出 {arg} {path}:{reason}",
+    "bad_input": "输入有误(共 {n} 处):",
+    "too_deep": "输入的嵌套层数过深,无法处理",
+    "interrupted": "已中断",
+    "internal_error": "程序内部错误(请把这一行报告给维护者):{kind}: {err}",
 }
+
+# why a file could not be written (errno → reason)
+OS_REASON = {
+    errno.ENOSPC: "磁盘已满",
+    errno.EDQUOT: "磁盘配额已用完",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.EROFS: "所在磁盘只读",
+    errno.EISDIR: "这是一个文件夹",
+    errno.ENOENT: "所在文件夹不存在",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.ENAMETOOLONG: "文件名太长",
+}
+
+# argparse's own words (Python 3.11–3.13) as they appear in help and usage; longer phrases first.
+ARGPARSE_HELP = (
+    ("show this help message and exit", "显示本帮助并退出"),
+    ("show program's version number and exit", "显示版本号并退出"),
+    ("positional arguments:", "位置参数:"),
+    ("optional arguments:", "选项:"),
+    ("options:", "选项:"),
+    ("usage: ", "用法:"),
+)
+
+# argparse's complaints → Chinese. Each pattern matches a whole gettext message.
+ARGPARSE_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"^the following arguments are required: (?P<a>.+)$", r"缺少必填参数:\g<a>"),
+    (r"^unrecognized arguments: (?P<a>.+)$", r"无法识别的参数:\g<a>"),
+    (r"^one of the arguments (?P<a>.+) is required$", r"以下参数必须给出其中一个:\g<a>"),
+    (r"^ambiguous option: (?P<a>\S+) could match (?P<b>.+)$", r"选项 \g<a> 有歧义,可能是 \g<b>"),
+    (r"^argument (?P<a>\S+): not allowed with argument (?P<b>\S+)$", r"参数 \g<a> 不能与 \g<b> 同时使用"),
+    (r"^argument (?P<a>\S+): expected one argument$", r"参数 \g<a> 后面需要一个值"),
+    (r"^argument (?P<a>\S+): expected at least one argument$", r"参数 \g<a> 后面至少需要一个值"),
+    (r"^argument (?P<a>\S+): expected (?P<n>\d+) arguments?$", r"参数 \g<a> 后面需要 \g<n> 个值"),
+    (r"^argument (?P<a>\S+): ignored explicit argument (?P<v>.+)$", r"参数 \g<a> 不接受值 \g<v>"),
+    (
+        r"^argument (?P<a>\S+): invalid choice: (?P<v>.+?) \(choose from (?P<c>.+)\)$",
+        r"参数 \g<a> 的值 \g<v> 无效,可选:\g<c>",
+    ),
+    (r"^argument (?P<a>\S+): invalid int value: (?P<v>.+)$", r"参数 \g<a> 应为整数,实为 \g<v>"),
+    (r"^argument (?P<a>\S+): invalid float value: (?P<v>.+)$", r"参数 \g<a> 应为数字,实为 \g<v>"),
+    (r"^argument (?P<a>\S+): invalid (?P<t>\S+) value: (?P<v>.+)$", r"参数 \g<a> 的值 \g<v> 无效"),
+    (r"^argument (?P<a>\S+): (?P<m>.+)$", r"参数 \g<a>:\g<m>"),
+    (r"^expected one argument$", "需要一个值"),
+)
 
 
 # -- the rules' words ----------------------------------------------------------------
