@@ -252,6 +252,48 @@ ARGPARSE_ERRORS: tuple[tuple[str, str], ...] = (
 )
 
 
+# -- reading plan and schedule files (io) --------------------------------------------
+IO = {
+    "plan_file": "计划文件",
+    "schedule_file": "安排文件",
+    "label": "{what} {path}",
+    "json_other": "格式错误",
+    "utf16": "{what} 是 UTF-16 编码,请另存为 UTF-8",
+    "gbk_hint": "(看起来是 GBK/GB18030 编码)",
+    "not_utf8": "{what} 不是 UTF-8 编码的文本{hint},第 {byte} 个字节无法识别;请另存为 UTF-8",
+    "empty": "{what} 是空文件",
+    "bad_json": "{what} 不是有效的 JSON:第 {line} 行第 {col} 列,{reason}",
+    "bad_number": "{what} 含 {value},这不是有效的 JSON 数值",
+    "too_deep": "{what} 嵌套层数过深(计划最多 {max} 层)",
+    "is_folder": "{label} 是一个文件夹,请给出文件",
+    "not_found": "找不到{what} {path}",
+    "no_permission": "没有权限读取{label}",
+    "unreadable": "无法读取{label}:{reason}",
+    "where_id": "{section} {id} 的",
+    "where_row": "{section} 第 {row} 行的",
+    "where_section": "{section}的",
+    "surrogate": "{who}{field}含无法编码的字符(孤立的 UTF-16 代理项 \\ud800 一类)",
+    "control": "{who}{field}含控制字符 {char!r},请删去(可能是换行或复制时带入的)",
+    "not_object": "{what} 的顶层应为 JSON 对象 {{…}}",
+    "no_topics": '{what} 没有 topics(议题列表);空计划请写 "topics": []',
+    "no_format": '{what} 未写明 format,按 "{format}" 读取',
+    "in_schedule": "安排文件中{message}",
+}
+
+# json module complaints (message starts) → Chinese
+JSON_REASON = (
+    ("Expecting value", "此处应有一个值"),
+    ("Expecting property name enclosed in double quotes", "应为带英文双引号的字段名"),
+    ("Expecting ',' delimiter", "缺少英文逗号 ,"),
+    ("Expecting ':' delimiter", "缺少英文冒号 :"),
+    ("Unterminated string starting at", "字符串缺少结束的双引号"),
+    ("Invalid control character at", "字符串中含控制字符(如未转义的换行)"),
+    ("Invalid \\uXXXX escape", "无效的 \\u 转义"),
+    ("Invalid \\escape", "无效的反斜杠转义"),
+    ("Extra data", "JSON 结束后还有多余内容"),
+)
+
+
 # -- the rules' words ----------------------------------------------------------------
 @dataclass(frozen=True)
 class RuleText:
