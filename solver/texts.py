@@ -294,6 +294,64 @@ JSON_REASON = (
 )
 
 
+# -- checking a plan or schedule (validate) -------------------------------------------
+# A field's complaint follows "<list> <id> 的<field>", so most begin with a space.
+VALIDATE = {
+    "where_id": "{section} {id}",
+    "where_row": "{section} 第 {row} 行",
+    "of_row": " 的",
+    "of_section": "的",
+    "other": "不正确({msg})",
+    "bad_format": ' 应为 "{want}",实为 "{got}"',
+    "bad_months": " 含无效月份 {months}(应为 1–12)",
+    "no_months": " 为空,没有可安排的月份",
+    "bad_month": " {month} 无效(应为 1–12)",
+    "not_in_months": " {month} 不在可用月份中",
+    "negative": " 不能为负数",
+    "empty": " 为空",
+    "duplicate_id": " 重复出现 {n} 次(编号必须唯一)",
+    "duplicate_name": ' "{name}" 重复出现 {n} 次',
+    "no_session": ",但日历未设全会月份",
+    "missing_ref": ' "{ref}" 不存在',
+    "duplicate_ref": ' "{ref}" 重复列出',
+    "no_lead": " 为空,至少需要一个承办专委会",
+    "lead_and_co": " {ids} 同时列为承办候选",
+    "after_self": " 不能包含议题自身",
+    "bad_window": " {window} 含无效月份(应为 1–12)",
+    "window_backwards": " {lo}–{hi}月 起止颠倒(起始月份晚于结束月份)",
+    "plan_not_object": "计划文件的顶层应为 JSON 对象 {…}",
+    "bad_json": "{what}不是有效的 JSON:第 {line} 行第 {col} 列附近 {msg}",
+    "plan_not_found": "找不到计划文件 {path}",
+    "plan_not_utf8": "计划文件 {path} 不是 UTF-8 编码的文本",
+    "schedule_not_object": "安排文件的顶层应为 JSON 对象 {…}",
+    "schedule_shape": "安排文件 {loc} {text}",
+    "schedule_format": '安排文件的格式标识应为 "{want}"',
+    "schedule_duplicate": "安排中议题 {topic} 出现 {n} 次",
+    "schedule_unknown_topic": '安排中的议题 "{topic}" 不在计划中',
+    "schedule_bad_month": "安排中议题 {topic} 的月份 {month} 无效(应为 1–12)",
+    "schedule_unknown_lead": '安排中议题 {topic} 的承办专委会 "{lead}" 不存在',
+    "schedule_not_found": "找不到安排文件 {path}",
+}
+
+# pydantic error types → what is wrong with the field
+PYDANTIC_TEXT = {
+    "missing": "缺失(必填)",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数",
+    "int_not_bool": "应为整数,不能是 true/false",
+    "string_type": "应为文字",
+    "list_type": "应为列表",
+    "tuple_type": "应为 [起, 止] 两个月份",
+    "too_short": "应为 [起, 止] 两个月份",
+    "too_long": "应为 [起, 止] 两个月份",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "model_type": "格式不正确",
+    "dict_type": "格式不正确",
+}
+
+
 # -- the rules' words ----------------------------------------------------------------
 @dataclass(frozen=True)
 class RuleText:
