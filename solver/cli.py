@@ -8,7 +8,6 @@ import logging
 from pathlib import Path
 
 from . import texts as T
-from . import texts_search as TS
 from .checker import check
 from .cli_common import (
     EXIT_OK,
@@ -29,77 +28,53 @@ from .solving import solve
 
 EXIT_INFEASIBLE, EXIT_VIOLATIONS = 3, 4
 
-DESCRIPTION = """\
-协商计划编排 — 年度协商计划的排程与检查。
-
-  solve  读入一份计划(consult-plan/1 JSON),为每个议题安排月份和承办专委会,
-         写出安排(consult-schedule/1 JSON)。无解时说明哪几条要求互相冲突。
-  check  检查一份已有的安排(可手工填写,或去年已发布的计划)是否违反硬性规则,
-         并列出软性预警(部门/领导超负荷、未排在建议月份等)。
-
-软性目标(--weights 的键):
-  {goals}
-
-退出码:0 成功;1 输入文件有误或文件无法读写;2 命令用法有误;3 计划无可行方案;
-        4 检查发现违反硬性规则;70 程序内部错误;130 被中断。
-"""
-
-EPILOG = """\
-示例:
-  python -m solver solve data/weihai-2023.json -o 安排.json
-  python -m solver solve data/weihai-2023.json -o 新安排.json --baseline data/weihai-2023.published.json --time-limit 5
-  python -m solver solve data/weihai-2023.json --weights '{"moved": 50, "department_overload": 10}'
-  python -m solver check data/weihai-2023.json data/weihai-2023.published.json
-"""
+DESCRIPTION = T.CLI_DESCRIPTION
+EPILOG = T.CLI_EPILOG
 
 
 def _parser() -> argparse.ArgumentParser:
-    goals = "、".join(f"{g}({label})" for g, label in GOAL_LABELS.items())
+    goals = T.quote_list(T.CLI["goal"].format(goal=g, label=label) for g, label in GOAL_LABELS.items())
     p = ChineseArgumentParser(prog="python -m solver", description=DESCRIPTION.format(goals=goals), epilog=EPILOG)
     sub = p.add_subparsers(dest="command", required=True, metavar="{solve,check}")
 
-    s = sub.add_parser(
-        "solve", help="编排:为每个议题安排月份和承办专委会", description="编排:为每个议题安排月份和承办专委会"
-    )
-    s.add_argument("plan", type=Path, metavar="计划文件", help="计划文件(consult-plan/1 JSON)")
-    s.add_argument("-o", "--output", type=Path, metavar="文件", help="写出安排的文件;省略则打印到屏幕")
-    s.add_argument(
-        "--baseline", type=Path, metavar="安排文件", help="原安排文件:再编排时尽量少调整议题,并以它为起点加速"
-    )
+    s = sub.add_parser("solve", help=T.CLI["solve"], description=T.CLI["solve"])
+    s.add_argument("plan", type=Path, metavar=T.CLI["plan_metavar"], help=T.CLI["plan_help"])
+    s.add_argument("-o", "--output", type=Path, metavar=T.CLI["file_metavar"], help=T.CLI["output_help"])
+    s.add_argument("--baseline", type=Path, metavar=T.CLI["schedule_metavar"], help=T.CLI["solve_baseline_help"])
     s.add_argument(
         "--time-limit",
         type=seconds,
         default=SolveOptions().time_limit_s,
-        metavar="秒",
-        help="最长求解时间(秒,按实际经过的时间计,不含程序启动;大于 0,最多一天),默认 %(default)s",
+        metavar=T.CLI["seconds_metavar"],
+        help=T.CLI["time_limit_help"],
     )
     s.add_argument(
         "--workers",
         type=workers,
         default=SolveOptions().num_workers,
-        metavar="个数",
-        help="求解线程数(1–64),默认为本机核数 %(default)s",
+        metavar=T.CLI["count_metavar"],
+        help=T.CLI["workers_help"],
     )
     s.add_argument(
         "--weights",
         type=str,
         metavar="JSON",
-        help="软性目标权重(非负整数),如 '{\"moved\": 50}';目标名见 python -m solver --help",
+        help=T.CLI["weights_help"],
     )
-    s.add_argument("-v", "--verbose", action="store_true", help="显示求解过程日志")
+    s.add_argument("-v", "--verbose", action="store_true", help=T.CLI["verbose_help"])
 
-    c = sub.add_parser("check", help="检查一份已有安排", description="检查一份已有安排")
-    c.add_argument("plan", type=Path, help="计划文件(consult-plan/1 JSON)")
-    c.add_argument("schedule", type=Path, metavar="安排文件", help="安排文件(consult-schedule/1 JSON)")
-    c.add_argument("--baseline", type=Path, metavar="安排文件", help="原安排文件:统计相对它调整了多少议题")
-    c.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")
+    c = sub.add_parser("check", help=T.CLI["check"], description=T.CLI["check"])
+    c.add_argument("plan", type=Path, help=T.CLI["plan_help"])
+    c.add_argument("schedule", type=Path, metavar=T.CLI["schedule_metavar"], help=T.CLI["schedule_help"])
+    c.add_argument("--baseline", type=Path, metavar=T.CLI["schedule_metavar"], help=T.CLI["check_baseline_help"])
+    c.add_argument("--json", action="store_true", help=T.CLI["json_help"])
     return p
 
 
 def _plan(path: Path):
     plan, warnings = read_plan_file(path)
     for w in warnings:
-        say(f"提示:{w}")
+        say(T.CLI["hint"].format(w=w))
     return plan
 
 
@@ -113,16 +88,25 @@ def cmd_solve(args: argparse.Namespace) -> int:
     schedule = solve(plan, options, baseline=baseline)
     write_output(args.output, schedule.to_json())
     if schedule.status == Status.INFEASIBLE:
-        say(f"计划无可行方案。{schedule.explanation}", *(f"  - {c.message}" for c in schedule.conflicts))
+        say(
+            T.CLI["infeasible"].format(explanation=schedule.explanation),
+            *(f"  - {c.message}" for c in schedule.conflicts),
+        )
         return EXIT_INFEASIBLE
     if schedule.status == Status.UNKNOWN:
-        say(schedule.explanation or "未找到方案")
+        say(schedule.explanation or T.STATUS["unknown"])
         return EXIT_INFEASIBLE
     say(
-        f"{T.STATUS[schedule.status]}:{len(schedule.assignments)} 个议题,目标值 {schedule.objective}"
-        f"(下界 {schedule.bound}),用时 {schedule.solve_seconds} 秒"
-        f"({TS.STOPPED_BY.get(schedule.stopped_by or '', '')}),预警 {len(schedule.warnings)} 条"
-        + (f",已写入 {args.output}" if args.output else "")
+        T.CLI["solved"].format(
+            status=T.STATUS[schedule.status],
+            n=len(schedule.assignments),
+            objective=schedule.objective,
+            bound=schedule.bound,
+            seconds=schedule.solve_seconds,
+            stopped_by=T.STOPPED_BY.get(schedule.stopped_by or "", ""),
+            warnings=len(schedule.warnings),
+        )
+        + (T.CLI["written"].format(path=args.output) if args.output else "")
     )
     return EXIT_OK
 
@@ -144,11 +128,12 @@ def cmd_check(args: argparse.Namespace) -> int:
             indent=2,
         )
     else:
-        lines = [f"硬性规则:{'全部满足' if rep.ok else f'违反 {len(rep.hard)} 处'}"]
+        hard = T.CLI["hard_ok"] if rep.ok else T.CLI["hard_broken"].format(n=len(rep.hard))
+        lines = [T.CLI["hard"].format(hard=hard)]
         lines += [f"  ✗ {f.message}" for f in rep.hard]
-        lines.append(f"软性预警:{len(rep.warnings)} 条")
+        lines.append(T.CLI["soft"].format(n=len(rep.warnings)))
         lines += [f"  ! {f.message}" for f in rep.warnings]
-        lines.append("统计:" + ",".join(f"{GOAL_LABELS[g]} {n}" for g, n in rep.counts.items()))
+        lines.append(T.CLI["counts"] + ",".join(f"{GOAL_LABELS[g]} {n}" for g, n in rep.counts.items()))
         text = "\n".join(lines)
     write_output(None, text)
     return EXIT_OK if rep.ok else EXIT_VIOLATIONS

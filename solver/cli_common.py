@@ -18,7 +18,6 @@ Exit codes, the same in every command (each command may add its own above 2)::
 from __future__ import annotations
 
 import argparse
-import errno
 import json
 import math
 import os
@@ -28,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
+from . import texts as T
 from .options import GOALS, Weights
 from .rules import GOAL_LABELS
 from .validate import PlanError
@@ -47,39 +47,10 @@ MAX_WORKERS = 64
 
 # argparse's own words (Python 3.11–3.13), translated where they appear in
 # help text and usage. Order matters: longer phrases first.
-_HELP_ZH = (
-    ("show this help message and exit", "显示本帮助并退出"),
-    ("show program's version number and exit", "显示版本号并退出"),
-    ("positional arguments:", "位置参数:"),
-    ("optional arguments:", "选项:"),
-    ("options:", "选项:"),
-    ("usage: ", "用法:"),
-)
+_HELP_ZH = T.ARGPARSE_HELP
 
 # argparse's complaints → Chinese. Each pattern matches a whole gettext message.
-_ERROR_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), zh)
-    for p, zh in (
-        (r"^the following arguments are required: (?P<a>.+)$", r"缺少必填参数:\g<a>"),
-        (r"^unrecognized arguments: (?P<a>.+)$", r"无法识别的参数:\g<a>"),
-        (r"^one of the arguments (?P<a>.+) is required$", r"以下参数必须给出其中一个:\g<a>"),
-        (r"^ambiguous option: (?P<a>\S+) could match (?P<b>.+)$", r"选项 \g<a> 有歧义,可能是 \g<b>"),
-        (r"^argument (?P<a>\S+): not allowed with argument (?P<b>\S+)$", r"参数 \g<a> 不能与 \g<b> 同时使用"),
-        (r"^argument (?P<a>\S+): expected one argument$", r"参数 \g<a> 后面需要一个值"),
-        (r"^argument (?P<a>\S+): expected at least one argument$", r"参数 \g<a> 后面至少需要一个值"),
-        (r"^argument (?P<a>\S+): expected (?P<n>\d+) arguments?$", r"参数 \g<a> 后面需要 \g<n> 个值"),
-        (r"^argument (?P<a>\S+): ignored explicit argument (?P<v>.+)$", r"参数 \g<a> 不接受值 \g<v>"),
-        (
-            r"^argument (?P<a>\S+): invalid choice: (?P<v>.+?) \(choose from (?P<c>.+)\)$",
-            r"参数 \g<a> 的值 \g<v> 无效,可选:\g<c>",
-        ),
-        (r"^argument (?P<a>\S+): invalid int value: (?P<v>.+)$", r"参数 \g<a> 应为整数,实为 \g<v>"),
-        (r"^argument (?P<a>\S+): invalid float value: (?P<v>.+)$", r"参数 \g<a> 应为数字,实为 \g<v>"),
-        (r"^argument (?P<a>\S+): invalid (?P<t>\S+) value: (?P<v>.+)$", r"参数 \g<a> 的值 \g<v> 无效"),
-        (r"^argument (?P<a>\S+): (?P<m>.+)$", r"参数 \g<a>:\g<m>"),
-        (r"^expected one argument$", "需要一个值"),
-    )
-)
+_ERROR_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), zh) for p, zh in T.ARGPARSE_ERRORS)
 
 
 def translate_error(message: str) -> str:
@@ -116,7 +87,7 @@ class ChineseArgumentParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}:命令用法有误:{translate_error(message)}\n")
+        self.exit(EXIT_USAGE, T.CLI["usage_error"].format(prog=self.prog, error=translate_error(message)) + "\n")
 
 
 # -- checked argument types ------------------------------------------------------
@@ -127,11 +98,11 @@ def seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"应为秒数(大于 0 的数字),实为 {text!r}") from None
+        raise argparse.ArgumentTypeError(T.CLI["seconds_not_number"].format(text=text)) from None
     if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"应为大于 0 的有限秒数,实为 {text!r}")
+        raise argparse.ArgumentTypeError(T.CLI["seconds_not_positive"].format(text=text))
     if value > MAX_TIME_LIMIT_S:
-        raise argparse.ArgumentTypeError(f"最多 {MAX_TIME_LIMIT_S:.0f} 秒(一天),实为 {text!r}")
+        raise argparse.ArgumentTypeError(T.CLI["seconds_too_long"].format(max=MAX_TIME_LIMIT_S, text=text))
     return value
 
 
@@ -142,10 +113,10 @@ def int_in(lo: int, hi: int | None = None) -> Callable[[str], int]:
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"应为整数,实为 {text!r}") from None
+            raise argparse.ArgumentTypeError(T.CLI["not_int"].format(text=text)) from None
         if value < lo or (hi is not None and value > hi):
-            span = f"{lo}–{hi}" if hi is not None else f"不小于 {lo}"
-            raise argparse.ArgumentTypeError(f"应为 {span} 的整数,实为 {value}")
+            span = f"{lo}–{hi}" if hi is not None else T.CLI["at_least"].format(lo=lo)
+            raise argparse.ArgumentTypeError(T.CLI["int_out_of_range"].format(span=span, value=value))
         return value
 
     parse.__name__ = "int"
@@ -166,7 +137,7 @@ class CliError(Exception):
 
 def goal_list() -> str:
     """The soft goals as ``name(label)``, for messages that must name them."""
-    return "、".join(f"{g}({GOAL_LABELS[g]})" for g in GOALS)
+    return T.quote_list(T.CLI["goal"].format(goal=g, label=GOAL_LABELS[g]) for g in GOALS)
 
 
 def parse_weights(text: str | None, *, arg: str = "--weights") -> Weights:
@@ -177,17 +148,21 @@ def parse_weights(text: str | None, *, arg: str = "--weights") -> Weights:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError):
         raise CliError(
-            f"{arg} 不是有效的 JSON,应写成 '{{\"moved\": 50}}' 这样的对象。可用的目标:{goal_list()}",
+            T.CLI["weights_not_json"].format(arg=arg, goals=goal_list()),
             code=EXIT_USAGE,
         ) from None
     if not isinstance(data, dict):
-        raise CliError(f"{arg} 应为 JSON 对象 {{目标: 权重}}。可用的目标:{goal_list()}", code=EXIT_USAGE)
+        raise CliError(T.CLI["weights_not_object"].format(arg=arg, goals=goal_list()), code=EXIT_USAGE)
     problems = []
     for goal, weight in data.items():
         if goal not in GOALS:
-            problems.append(f'{arg}:未知的目标 "{goal}"。可用的目标:{goal_list()}')
+            problems.append(T.CLI["weights_unknown_goal"].format(arg=arg, goal=goal, goals=goal_list()))
         elif isinstance(weight, bool) or not isinstance(weight, int) or weight < 0:
-            problems.append(f"{arg}:目标 {goal}({GOAL_LABELS[goal]})的权重应为非负整数,实为 {json.dumps(weight)}")
+            problems.append(
+                T.CLI["weights_bad_weight"].format(
+                    arg=arg, goal=goal, label=GOAL_LABELS[goal], value=json.dumps(weight)
+                )
+            )
     if problems:
         raise CliError(*problems, code=EXIT_USAGE)
     return Weights(**data)
@@ -197,17 +172,7 @@ def parse_weights(text: str | None, *, arg: str = "--weights") -> Weights:
 
 
 def _os_reason(err: OSError) -> str:
-    reasons = {
-        errno.ENOSPC: "磁盘已满",
-        errno.EDQUOT: "磁盘配额已用完",
-        errno.EACCES: "没有写入权限",
-        errno.EPERM: "没有写入权限",
-        errno.EROFS: "所在磁盘只读",
-        errno.EISDIR: "这是一个文件夹",
-        errno.ENOENT: "所在文件夹不存在",
-        errno.ENOTDIR: "路径中有一段不是文件夹",
-        errno.ENAMETOOLONG: "文件名太长",
-    }
+    reasons = T.OS_REASON
     return reasons.get(err.errno or 0, err.strerror or type(err).__name__)
 
 
@@ -218,9 +183,9 @@ def check_output_path(path: str | Path, *, arg: str = "-o/--output") -> Path:
     """
     path = Path(path)
     if path.is_dir():
-        raise CliError(f"无法写出 {arg} {path}:这是一个文件夹,请给出文件名")
+        raise CliError(T.CLI["output_is_folder"].format(arg=arg, path=path))
     if not path.parent.is_dir():
-        raise CliError(f"无法写出 {arg} {path}:文件夹 {path.parent} 不存在")
+        raise CliError(T.CLI["output_no_folder"].format(arg=arg, path=path, folder=path.parent))
     return path
 
 
@@ -237,7 +202,7 @@ def write_output(path: Path | None, data: str | bytes, *, arg: str = "-o/--outpu
         try:
             raw = data.encode("utf-8")
         except UnicodeEncodeError as err:
-            raise CliError(f"无法写出 {arg}:文本含无法编码的字符 {data[err.start]!r}(第 {err.start} 个字符)") from None
+            raise CliError(T.CLI["output_unencodable"].format(arg=arg, char=data[err.start], at=err.start)) from None
     else:
         raw = data
     if path is None or str(path) == "-":
@@ -247,14 +212,14 @@ def write_output(path: Path | None, data: str | bytes, *, arg: str = "-o/--outpu
         except BrokenPipeError:
             _silence_stdout()
         except OSError as err:
-            raise CliError(f"无法写到屏幕(标准输出):{_os_reason(err)}") from None
+            raise CliError(T.CLI["stdout_failed"].format(reason=_os_reason(err))) from None
         return
     path = check_output_path(path, arg=arg)
     try:
         with open(path, "wb") as fh:
             fh.write(raw)
     except OSError as err:
-        raise CliError(f"无法写出 {arg} {path}:{_os_reason(err)}") from None
+        raise CliError(T.CLI["output_failed"].format(arg=arg, path=path, reason=_os_reason(err))) from None
 
 
 def _silence_stdout() -> None:
@@ -273,7 +238,7 @@ def say(*lines: str) -> None:
 
 def report_plan_error(err: PlanError, *, heading: str | None = None) -> None:
     """Print every issue of a :class:`PlanError` to standard error."""
-    say(heading or f"输入有误(共 {len(err.issues)} 处):", *(f"  - {i.message}" for i in err.issues))
+    say(heading or T.CLI["bad_input"].format(n=len(err.issues)), *(f"  - {i.message}" for i in err.issues))
 
 
 def run_guarded(body: Callable[[], int]) -> int:
@@ -292,10 +257,10 @@ def run_guarded(body: Callable[[], int]) -> int:
         report_plan_error(err)
         return EXIT_BAD_INPUT
     except RecursionError:
-        say("输入的嵌套层数过深,无法处理")
+        say(T.CLI["too_deep"])
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        say("已中断")
+        say(T.CLI["interrupted"])
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         _silence_stdout()
@@ -303,5 +268,5 @@ def run_guarded(body: Callable[[], int]) -> int:
     except Exception as err:  # noqa: BLE001 - the last line of defence against a traceback
         if os.environ.get("XIESHANG_DEBUG"):
             raise
-        say(f"程序内部错误(请把这一行报告给维护者):{type(err).__name__}: {err}")
+        say(T.CLI["internal_error"].format(kind=type(err).__name__, err=err))
         return EXIT_INTERNAL

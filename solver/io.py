@@ -46,17 +46,7 @@ _SUSPECT_JSON = re.compile(r"\\[btnfr]|\\u(?:00[01]|00[89]|007[fF]|[dD][89a-fA-F
 # Fields that are one line of text, per list.
 _ONE_LINE_FIELDS = ("id", "name", "title", "role", "form", "body")
 
-_JSON_ZH = (
-    ("Expecting value", "此处应有一个值"),
-    ("Expecting property name enclosed in double quotes", "应为带英文双引号的字段名"),
-    ("Expecting ',' delimiter", "缺少英文逗号 ,"),
-    ("Expecting ':' delimiter", "缺少英文冒号 :"),
-    ("Unterminated string starting at", "字符串缺少结束的双引号"),
-    ("Invalid control character at", "字符串中含控制字符(如未转义的换行)"),
-    ("Invalid \\uXXXX escape", "无效的 \\u 转义"),
-    ("Invalid \\escape", "无效的反斜杠转义"),
-    ("Extra data", "JSON 结束后还有多余内容"),
-)
+_JSON_ZH = T.JSON_REASON
 
 
 def _fail(message: str, section: str = "plan", item_id: str | None = None, field: str | None = None) -> PlanError:
@@ -67,7 +57,7 @@ def _json_reason(msg: str) -> str:
     for en, zh in _JSON_ZH:
         if msg.startswith(en):
             return zh
-    return "格式错误"
+    return T.IO["json_other"]
 
 
 def _refuse_constant(name: str) -> Any:
@@ -100,54 +90,54 @@ def _decode(raw: bytes | str, *, what: str) -> tuple[Any, bool]:
     """(decoded value, whether its text may hold a control character or a lone surrogate)."""
     if isinstance(raw, bytes):
         if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise _fail(f"{what} 是 UTF-16 编码,请另存为 UTF-8")
+            raise _fail(T.IO["utf16"].format(what=what))
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as err:
             hint = ""
             try:
                 raw.decode("gb18030")
-                hint = "(看起来是 GBK/GB18030 编码)"
+                hint = T.IO["gbk_hint"]
             except UnicodeDecodeError:
                 pass
-            raise _fail(
-                f"{what} 不是 UTF-8 编码的文本{hint},第 {err.start + 1} 个字节无法识别;请另存为 UTF-8"
-            ) from None
+            raise _fail(T.IO["not_utf8"].format(what=what, hint=hint, byte=err.start + 1)) from None
     else:
         text = raw.removeprefix("\ufeff")
     if not text.strip():
-        raise _fail(f"{what} 是空文件")
+        raise _fail(T.IO["empty"].format(what=what))
     try:
         data = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as err:
-        raise _fail(f"{what} 不是有效的 JSON:第 {err.lineno} 行第 {err.colno} 列,{_json_reason(err.msg)}") from None
+        raise _fail(
+            T.IO["bad_json"].format(what=what, line=err.lineno, col=err.colno, reason=_json_reason(err.msg))
+        ) from None
     except ValueError as err:  # NaN, Infinity, -Infinity
-        raise _fail(f"{what} 含 {err},这不是有效的 JSON 数值") from None
+        raise _fail(T.IO["bad_number"].format(what=what, value=err)) from None
     except RecursionError:
-        raise _fail(f"{what} 嵌套层数过深(计划最多 {MAX_JSON_DEPTH} 层)") from None
+        raise _fail(T.IO["too_deep"].format(what=what, max=MAX_JSON_DEPTH)) from None
     if _depth(data) > MAX_JSON_DEPTH:
-        raise _fail(f"{what} 嵌套层数过深(计划最多 {MAX_JSON_DEPTH} 层)")
+        raise _fail(T.IO["too_deep"].format(what=what, max=MAX_JSON_DEPTH))
     return data, bool(_SUSPECT_JSON.search(text))
 
 
-def read_json_file(path: str | Path, *, what: str = "计划文件") -> Any:
+def read_json_file(path: str | Path, *, what: str = T.IO["plan_file"]) -> Any:
     """Read and decode a JSON file; :class:`PlanError` with one Chinese sentence naming the path."""
     return _read_json(path, what=what)[0]
 
 
 def _read_json(path: str | Path, *, what: str) -> tuple[Any, bool]:
     path = Path(path)
-    label = f"{what} {path}"
+    label = T.IO["label"].format(what=what, path=path)
     if path.is_dir():
-        raise _fail(f"{label} 是一个文件夹,请给出文件")
+        raise _fail(T.IO["is_folder"].format(label=label))
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise _fail(f"找不到{what} {path}") from None
+        raise _fail(T.IO["not_found"].format(what=what, path=path)) from None
     except PermissionError:
-        raise _fail(f"没有权限读取{label}") from None
+        raise _fail(T.IO["no_permission"].format(label=label)) from None
     except OSError as err:
-        raise _fail(f"无法读取{label}:{err.strerror or err}") from None
+        raise _fail(T.IO["unreadable"].format(label=label, reason=err.strerror or err)) from None
     return _decode(raw, what=label)
 
 
@@ -159,10 +149,10 @@ def _text_issues(data: dict[str, Any]) -> list[PlanIssue]:
         name = T.SECTION.get(section, section)
         rid = row.get("id") if isinstance(row, dict) and isinstance(row.get("id"), str) else None
         if rid and not _SURROGATE.search(rid) and not _CONTROL.search(rid):
-            return f"{name} {rid} 的", rid
+            return T.IO["where_id"].format(section=name, id=rid), rid
         if index is not None:
-            return f"{name} 第 {index + 1} 行的", None
-        return f"{name}的", None
+            return T.IO["where_row"].format(section=name, row=index + 1), None
+        return T.IO["where_section"].format(section=name), None
 
     def scan(value: Any, section: str, row: Any, index: int | None, field: str) -> None:
         stack = [value]
@@ -177,11 +167,7 @@ def _text_issues(data: dict[str, Any]) -> list[PlanIssue]:
                 label = T.FIELD.get(field, field)
                 if _SURROGATE.search(v):
                     who, rid = where(section, row, index)
-                    issues.append(
-                        PlanIssue(
-                            section, rid, field, f"{who}{label}含无法编码的字符(孤立的 UTF-16 代理项 \\ud800 一类)"
-                        )
-                    )
+                    issues.append(PlanIssue(section, rid, field, T.IO["surrogate"].format(who=who, field=label)))
                     return
                 bad = (_CONTROL if field in _ONE_LINE_FIELDS else _CONTROL_IN_NOTES).search(v)
                 if bad:
@@ -191,7 +177,7 @@ def _text_issues(data: dict[str, Any]) -> list[PlanIssue]:
                             section,
                             rid,
                             field,
-                            f"{who}{label}含控制字符 {bad.group()!r},请删去(可能是换行或复制时带入的)",
+                            T.IO["control"].format(who=who, field=label, char=bad.group()),
                         )
                     )
                     return
@@ -211,7 +197,7 @@ def _text_issues(data: dict[str, Any]) -> list[PlanIssue]:
     return issues
 
 
-def plan_from_data(data: Any, *, what: str = "计划文件", scan_text: bool = True) -> tuple[Plan, list[str]]:
+def plan_from_data(data: Any, *, what: str = T.IO["plan_file"], scan_text: bool = True) -> tuple[Plan, list[str]]:
     """A decoded plan document → (:class:`Plan`, warnings); :class:`PlanError` with every issue.
 
     Refuses a document without ``topics``; warns when ``format`` is missing.
@@ -219,13 +205,13 @@ def plan_from_data(data: Any, *, what: str = "计划文件", scan_text: bool = T
     surrogates: only for a document whose JSON text cannot hold any.
     """
     if not isinstance(data, dict):
-        raise _fail(f"{what} 的顶层应为 JSON 对象 {{…}}")
+        raise _fail(T.IO["not_object"].format(what=what))
     warnings: list[str] = []
     issues = _text_issues(data) if scan_text else []
     if "topics" not in data:
-        issues.append(PlanIssue("plan", None, "topics", f'{what} 没有 topics(议题列表);空计划请写 "topics": []'))
+        issues.append(PlanIssue("plan", None, "topics", T.IO["no_topics"].format(what=what)))
     if "format" not in data:
-        warnings.append(f'{what} 未写明 format,按 "{PLAN_FORMAT}" 读取')
+        warnings.append(T.IO["no_format"].format(what=what, format=PLAN_FORMAT))
     if issues:
         raise PlanError(issues)
     return parse_plan(data), warnings
@@ -237,8 +223,8 @@ def read_plan_data(path: str | Path) -> tuple[dict[str, Any], Plan, list[str]]:
     The document is returned too for callers that keep fields beyond the plan
     (``store import`` restores a backup's schedules from it).
     """
-    what = f"计划文件 {Path(path)}"
-    data, suspect = _read_json(path, what="计划文件")
+    what = T.IO["label"].format(what=T.IO["plan_file"], path=Path(path))
+    data, suspect = _read_json(path, what=T.IO["plan_file"])
     plan, warnings = plan_from_data(data, what=what, scan_text=suspect)
     return data, plan, warnings
 
@@ -251,9 +237,11 @@ def read_plan_file(path: str | Path) -> tuple[Plan, list[str]]:
 
 def read_schedule_file(path: str | Path, plan: Plan | None = None) -> Schedule:
     """Read a schedule file (checked against ``plan`` when given); :class:`PlanError` in Chinese."""
-    data = read_json_file(path, what="安排文件")
+    data = read_json_file(path, what=T.IO["schedule_file"])
     if isinstance(data, dict):
         bad = _text_issues({"assignments": data.get("assignments")} if "assignments" in data else {})
         if bad:
-            raise PlanError([PlanIssue("schedule", i.item_id, i.field, "安排文件中" + i.message) for i in bad])
+            raise PlanError(
+                [PlanIssue("schedule", i.item_id, i.field, T.IO["in_schedule"].format(message=i.message)) for i in bad]
+            )
     return parse_schedule(data, plan)

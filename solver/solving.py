@@ -34,7 +34,6 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from . import texts as T
-from . import texts_search as TS
 from .budget import FULL_MODEL_RATE, Budget, StopReason
 from .checker import check
 from .cuts import without_cuts
@@ -151,7 +150,7 @@ def _infeasible(plan: Plan, conflicts: list[dict], explanation: str, budget: Bud
 def _explained(plan: Plan, options: SolveOptions, budget: Budget) -> Schedule:
     # the explanation gets what is left of the planner's limit, and at least a
     # short look even when the proof itself used it all
-    left = max(budget.limit_s - budget.elapsed(), TS.EXPLAIN_MIN_S)
+    left = max(budget.limit_s - budget.elapsed(), T.EXPLAIN_MIN_S)
     conflicts = explain_infeasible(plan, options.model_copy(update={"explain_time_limit_s": left}))
     return _infeasible(
         plan,
@@ -317,11 +316,11 @@ def _feasibility(
 def _unknown(plan: Plan, options: SolveOptions, budget: Budget, setup_s: float) -> Schedule:
     """No schedule within the limit: say how long a retry needs, from the times measured here."""
     searched = max(budget.elapsed() - setup_s, 0.0)
-    retry = math.ceil(setup_s + RETRY_FACTOR * max(searched, options.time_limit_s - setup_s, TS.RETRY_MIN_S))
+    retry = math.ceil(setup_s + RETRY_FACTOR * max(searched, options.time_limit_s - setup_s, T.RETRY_MIN_S))
     return Schedule(
         plan_year=plan.year,
         status=Status.UNKNOWN,
-        explanation=TS.say(
+        explanation=T.say(
             "unknown_retry",
             limit=f"{options.time_limit_s:g}",
             setup=f"{setup_s:.1f}",
@@ -341,7 +340,7 @@ def _too_short(plan: Plan, options: SolveOptions, budget: Budget, predicted: flo
     return Schedule(
         plan_year=plan.year,
         status=Status.UNKNOWN,
-        explanation=TS.say(
+        explanation=T.say(
             "unknown_too_short",
             limit=f"{options.time_limit_s:g}",
             n=len(plan.topics),
@@ -416,7 +415,7 @@ def summarize(messages: list[str]) -> str:
     if len(messages) == 2:
         a, b = messages
         # "T01「…」固定在 9月,但 T01「…」只能…" names the topic once: "…,但 该议题只能…"
-        label = re.match(r"^[^\s「」]+「[^」]*」", a)
+        label = re.match(T.TOPIC_LABEL_RE, a)
         if label and label.group(0) in b:
             b = b.replace(label.group(0), T.MSG["same_topic"], 1)
         return T.say("conflict_pair", a=a, b=b)

@@ -6,6 +6,7 @@ product can be read (and translated) as one file.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -97,6 +98,257 @@ MSG = {
     "conflict_pair": "{a},但 {b}",
     "same_topic": "该议题",
     "unknown_timeout": "在 {limit} 秒内未找到可行方案,请延长求解时间后重试",
+    # the search's limits
+    "unknown_too_short": (
+        "{limit} 秒不够为 {n} 个议题建立模型并检查结果(本机约需 {setup} 秒),未开始搜索;"
+        "请把最长求解时间设为至少 {retry} 秒后重试"
+    ),
+    "bad_workers": "--workers 至少为 1(现为 {value})",
+    "bad_time_limit": "--time-limit 必须大于 0 秒(现为 {value})",
+    "unknown_retry": (
+        "在 {limit} 秒内未找到满足全部硬性规则的方案(建模和初始方案用了 {setup} 秒,搜索用了 {searched} 秒);"
+        "按本次测得的用时,请把最长求解时间设为至少 {retry} 秒后重试"
+    ),
+}
+
+# A retry is never suggested below this many seconds of search: a shorter one
+# would mostly measure start-up noise.
+RETRY_MIN_S = 1.0
+# The conflict explanation gets at least this long, even when proving that no
+# schedule exists used up the planner's limit.
+EXPLAIN_MIN_S = 1.0
+
+# why the search stopped, as the planner reads it
+STOPPED_BY = {
+    "optimal": "已证明最优",
+    "no_improvement": "再搜索也找不到更好的方案",
+    "work_limit": "计算量用完,同一计划、同样设置的结果可复现",
+    "time_limit": "时间用完,机器繁忙时结果可能不同",
+    "infeasible": "已证明无可行方案",
+}
+
+
+# -- the command line (python -m solver) ---------------------------------------------
+CLI_DESCRIPTION = """\
+协商计划编排 — 年度协商计划的排程与检查。
+
+  solve  读入一份计划(consult-plan/1 JSON),为每个议题安排月份和承办专委会,
+         写出安排(consult-schedule/1 JSON)。无解时说明哪几条要求互相冲突。
+  check  检查一份已有的安排(可手工填写,或去年已发布的计划)是否违反硬性规则,
+         并列出软性预警(部门/领导超负荷、未排在建议月份等)。
+
+软性目标(--weights 的键):
+  {goals}
+
+退出码:0 成功;1 输入文件有误或文件无法读写;2 命令用法有误;3 计划无可行方案;
+        4 检查发现违反硬性规则;70 程序内部错误;130 被中断。
+"""
+
+CLI_EPILOG = """\
+示例:
+  python -m solver solve data/weihai-2023.json -o 安排.json
+  python -m solver solve data/weihai-2023.json -o 新安排.json --baseline data/weihai-2023.published.json --time-limit 5
+  python -m solver solve data/weihai-2023.json --weights '{"moved": 50, "department_overload": 10}'
+  python -m solver check data/weihai-2023.json data/weihai-2023.published.json
+"""
+
+
+CLI = {
+    "goal": "{goal}({label})",
+    "solve": "编排:为每个议题安排月份和承办专委会",
+    "check": "检查一份已有安排",
+    "plan_metavar": "计划文件",
+    "plan_help": "计划文件(consult-plan/1 JSON)",
+    "file_metavar": "文件",
+    "output_help": "写出安排的文件;省略则打印到屏幕",
+    "schedule_metavar": "安排文件",
+    "schedule_help": "安排文件(consult-schedule/1 JSON)",
+    "solve_baseline_help": "原安排文件:再编排时尽量少调整议题,并以它为起点加速",
+    "check_baseline_help": "原安排文件:统计相对它调整了多少议题",
+    "seconds_metavar": "秒",
+    "time_limit_help": "最长求解时间(秒,按实际经过的时间计,不含程序启动;大于 0,最多一天),默认 %(default)s",
+    "count_metavar": "个数",
+    "workers_help": "求解线程数(1–64),默认为本机核数 %(default)s",
+    "weights_help": "软性目标权重(非负整数),如 '{\"moved\": 50}';目标名见 python -m solver --help",
+    "verbose_help": "显示求解过程日志",
+    "json_help": "以 JSON 输出检查结果",
+    "hint": "提示:{w}",
+    "infeasible": "计划无可行方案。{explanation}",
+    "solved": (
+        "{status}:{n} 个议题,目标值 {objective}(下界 {bound}),用时 {seconds} 秒({stopped_by}),预警 {warnings} 条"
+    ),
+    "written": ",已写入 {path}",
+    "hard": "硬性规则:{hard}",
+    "hard_ok": "全部满足",
+    "hard_broken": "违反 {n} 处",
+    "soft": "软性预警:{n} 条",
+    "counts": "统计:",
+    # shared by the command lines (cli_common)
+    "usage_error": "{prog}:命令用法有误:{error}",
+    "seconds_not_number": "应为秒数(大于 0 的数字),实为 {text!r}",
+    "seconds_not_positive": "应为大于 0 的有限秒数,实为 {text!r}",
+    "seconds_too_long": "最多 {max:.0f} 秒(一天),实为 {text!r}",
+    "not_int": "应为整数,实为 {text!r}",
+    "at_least": "不小于 {lo}",
+    "int_out_of_range": "应为 {span} 的整数,实为 {value}",
+    "weights_not_json": "{arg} 不是有效的 JSON,应写成 '{{\"moved\": 50}}' 这样的对象。可用的目标:{goals}",
+    "weights_not_object": "{arg} 应为 JSON 对象 {{目标: 权重}}。可用的目标:{goals}",
+    "weights_unknown_goal": '{arg}:未知的目标 "{goal}"。可用的目标:{goals}',
+    "weights_bad_weight": "{arg}:目标 {goal}({label})的权重应为非负整数,实为 {value}",
+    "output_is_folder": "无法写出 {arg} {path}:这是一个文件夹,请给出文件名",
+    "output_no_folder": "无法写出 {arg} {path}:文件夹 {folder} 不存在",
+    "output_unencodable": "无法写出 {arg}:文本含无法编码的字符 {char!r}(第 {at} 个字符)",
+    "stdout_failed": "无法写到屏幕(标准输出):{reason}",
+    "output_failed": "无法写出 {arg} {path}:{reason}",
+    "bad_input": "输入有误(共 {n} 处):",
+    "too_deep": "输入的嵌套层数过深,无法处理",
+    "interrupted": "已中断",
+    "internal_error": "程序内部错误(请把这一行报告给维护者):{kind}: {err}",
+}
+
+# why a file could not be written (errno → reason)
+OS_REASON = {
+    errno.ENOSPC: "磁盘已满",
+    errno.EDQUOT: "磁盘配额已用完",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.EROFS: "所在磁盘只读",
+    errno.EISDIR: "这是一个文件夹",
+    errno.ENOENT: "所在文件夹不存在",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.ENAMETOOLONG: "文件名太长",
+}
+
+# argparse's own words (Python 3.11–3.13) as they appear in help and usage; longer phrases first.
+ARGPARSE_HELP = (
+    ("show this help message and exit", "显示本帮助并退出"),
+    ("show program's version number and exit", "显示版本号并退出"),
+    ("positional arguments:", "位置参数:"),
+    ("optional arguments:", "选项:"),
+    ("options:", "选项:"),
+    ("usage: ", "用法:"),
+)
+
+# argparse's complaints → Chinese. Each pattern matches a whole gettext message.
+ARGPARSE_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"^the following arguments are required: (?P<a>.+)$", r"缺少必填参数:\g<a>"),
+    (r"^unrecognized arguments: (?P<a>.+)$", r"无法识别的参数:\g<a>"),
+    (r"^one of the arguments (?P<a>.+) is required$", r"以下参数必须给出其中一个:\g<a>"),
+    (r"^ambiguous option: (?P<a>\S+) could match (?P<b>.+)$", r"选项 \g<a> 有歧义,可能是 \g<b>"),
+    (r"^argument (?P<a>\S+): not allowed with argument (?P<b>\S+)$", r"参数 \g<a> 不能与 \g<b> 同时使用"),
+    (r"^argument (?P<a>\S+): expected one argument$", r"参数 \g<a> 后面需要一个值"),
+    (r"^argument (?P<a>\S+): expected at least one argument$", r"参数 \g<a> 后面至少需要一个值"),
+    (r"^argument (?P<a>\S+): expected (?P<n>\d+) arguments?$", r"参数 \g<a> 后面需要 \g<n> 个值"),
+    (r"^argument (?P<a>\S+): ignored explicit argument (?P<v>.+)$", r"参数 \g<a> 不接受值 \g<v>"),
+    (
+        r"^argument (?P<a>\S+): invalid choice: (?P<v>.+?) \(choose from (?P<c>.+)\)$",
+        r"参数 \g<a> 的值 \g<v> 无效,可选:\g<c>",
+    ),
+    (r"^argument (?P<a>\S+): invalid int value: (?P<v>.+)$", r"参数 \g<a> 应为整数,实为 \g<v>"),
+    (r"^argument (?P<a>\S+): invalid float value: (?P<v>.+)$", r"参数 \g<a> 应为数字,实为 \g<v>"),
+    (r"^argument (?P<a>\S+): invalid (?P<t>\S+) value: (?P<v>.+)$", r"参数 \g<a> 的值 \g<v> 无效"),
+    (r"^argument (?P<a>\S+): (?P<m>.+)$", r"参数 \g<a>:\g<m>"),
+    (r"^expected one argument$", "需要一个值"),
+)
+
+
+# -- reading plan and schedule files (io) --------------------------------------------
+IO = {
+    "plan_file": "计划文件",
+    "schedule_file": "安排文件",
+    "label": "{what} {path}",
+    "json_other": "格式错误",
+    "utf16": "{what} 是 UTF-16 编码,请另存为 UTF-8",
+    "gbk_hint": "(看起来是 GBK/GB18030 编码)",
+    "not_utf8": "{what} 不是 UTF-8 编码的文本{hint},第 {byte} 个字节无法识别;请另存为 UTF-8",
+    "empty": "{what} 是空文件",
+    "bad_json": "{what} 不是有效的 JSON:第 {line} 行第 {col} 列,{reason}",
+    "bad_number": "{what} 含 {value},这不是有效的 JSON 数值",
+    "too_deep": "{what} 嵌套层数过深(计划最多 {max} 层)",
+    "is_folder": "{label} 是一个文件夹,请给出文件",
+    "not_found": "找不到{what} {path}",
+    "no_permission": "没有权限读取{label}",
+    "unreadable": "无法读取{label}:{reason}",
+    "where_id": "{section} {id} 的",
+    "where_row": "{section} 第 {row} 行的",
+    "where_section": "{section}的",
+    "surrogate": "{who}{field}含无法编码的字符(孤立的 UTF-16 代理项 \\ud800 一类)",
+    "control": "{who}{field}含控制字符 {char!r},请删去(可能是换行或复制时带入的)",
+    "not_object": "{what} 的顶层应为 JSON 对象 {{…}}",
+    "no_topics": '{what} 没有 topics(议题列表);空计划请写 "topics": []',
+    "no_format": '{what} 未写明 format,按 "{format}" 读取',
+    "in_schedule": "安排文件中{message}",
+}
+
+# json module complaints (message starts) → Chinese
+JSON_REASON = (
+    ("Expecting value", "此处应有一个值"),
+    ("Expecting property name enclosed in double quotes", "应为带英文双引号的字段名"),
+    ("Expecting ',' delimiter", "缺少英文逗号 ,"),
+    ("Expecting ':' delimiter", "缺少英文冒号 :"),
+    ("Unterminated string starting at", "字符串缺少结束的双引号"),
+    ("Invalid control character at", "字符串中含控制字符(如未转义的换行)"),
+    ("Invalid \\uXXXX escape", "无效的 \\u 转义"),
+    ("Invalid \\escape", "无效的反斜杠转义"),
+    ("Extra data", "JSON 结束后还有多余内容"),
+)
+
+
+# -- checking a plan or schedule (validate) -------------------------------------------
+# A field's complaint follows "<list> <id> 的<field>", so most begin with a space.
+VALIDATE = {
+    "where_id": "{section} {id}",
+    "where_row": "{section} 第 {row} 行",
+    "of_row": " 的",
+    "of_section": "的",
+    "other": "不正确({msg})",
+    "bad_format": ' 应为 "{want}",实为 "{got}"',
+    "bad_months": " 含无效月份 {months}(应为 1–12)",
+    "no_months": " 为空,没有可安排的月份",
+    "bad_month": " {month} 无效(应为 1–12)",
+    "not_in_months": " {month} 不在可用月份中",
+    "negative": " 不能为负数",
+    "empty": " 为空",
+    "duplicate_id": " 重复出现 {n} 次(编号必须唯一)",
+    "duplicate_name": ' "{name}" 重复出现 {n} 次',
+    "no_session": ",但日历未设全会月份",
+    "missing_ref": ' "{ref}" 不存在',
+    "duplicate_ref": ' "{ref}" 重复列出',
+    "no_lead": " 为空,至少需要一个承办专委会",
+    "lead_and_co": " {ids} 同时列为承办候选",
+    "after_self": " 不能包含议题自身",
+    "bad_window": " {window} 含无效月份(应为 1–12)",
+    "window_backwards": " {lo}–{hi}月 起止颠倒(起始月份晚于结束月份)",
+    "plan_not_object": "计划文件的顶层应为 JSON 对象 {…}",
+    "bad_json": "{what}不是有效的 JSON:第 {line} 行第 {col} 列附近 {msg}",
+    "plan_not_found": "找不到计划文件 {path}",
+    "plan_not_utf8": "计划文件 {path} 不是 UTF-8 编码的文本",
+    "schedule_not_object": "安排文件的顶层应为 JSON 对象 {…}",
+    "schedule_shape": "安排文件 {loc} {text}",
+    "schedule_format": '安排文件的格式标识应为 "{want}"',
+    "schedule_duplicate": "安排中议题 {topic} 出现 {n} 次",
+    "schedule_unknown_topic": '安排中的议题 "{topic}" 不在计划中',
+    "schedule_bad_month": "安排中议题 {topic} 的月份 {month} 无效(应为 1–12)",
+    "schedule_unknown_lead": '安排中议题 {topic} 的承办专委会 "{lead}" 不存在',
+    "schedule_not_found": "找不到安排文件 {path}",
+}
+
+# pydantic error types → what is wrong with the field
+PYDANTIC_TEXT = {
+    "missing": "缺失(必填)",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数",
+    "int_not_bool": "应为整数,不能是 true/false",
+    "string_type": "应为文字",
+    "list_type": "应为列表",
+    "tuple_type": "应为 [起, 止] 两个月份",
+    "too_short": "应为 [起, 止] 两个月份",
+    "too_long": "应为 [起, 止] 两个月份",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "model_type": "格式不正确",
+    "dict_type": "格式不正确",
 }
 
 
@@ -222,6 +474,10 @@ MOVED = RuleText(
     "{topic} 由 {before} 调整为 {after}",
     help="再次编排时,议题的月份或承办专委会与原方案不同,每个议题计一次",
 )
+
+
+# how a sentence begins with a topic label (see topic_label): "T01「…」"
+TOPIC_LABEL_RE = r"^[^\s「」]+「[^」]*」"
 
 
 def topic_label(tid: str, title: str | None = None, *, width: int = 14) -> str:

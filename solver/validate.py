@@ -45,45 +45,30 @@ class PlanError(ValueError):
 def _where(section: str, item_id: str | None, index: int | None = None) -> str:
     name = T.SECTION.get(section, section)
     if item_id:
-        return f"{name} {item_id}"
+        return T.VALIDATE["where_id"].format(section=name, id=item_id)
     if index is not None:
-        return f"{name} 第 {index + 1} 行"
+        return T.VALIDATE["where_row"].format(section=name, row=index + 1)
     return name
 
 
 def _issue(section: str, item_id: str | None, field: str | None, text: str, index: int | None = None) -> PlanIssue:
     who = _where(section, item_id, index)
     label = T.FIELD.get(field, field) if field else None
-    sep = " 的" if (item_id or index is not None) else "的"
+    sep = T.VALIDATE["of_row"] if (item_id or index is not None) else T.VALIDATE["of_section"]
     msg = f"{who}{sep}{label}{text}" if label else f"{who}{text}"
     return PlanIssue(section, item_id, field, msg)
 
 
 # -- pass 1: shapes ------------------------------------------------------------
 
-_PYDANTIC_TEXT = {
-    "missing": "缺失(必填)",
-    "int_type": "应为整数",
-    "int_parsing": "应为整数",
-    "int_from_float": "应为整数",
-    "int_not_bool": "应为整数,不能是 true/false",
-    "string_type": "应为文字",
-    "list_type": "应为列表",
-    "tuple_type": "应为 [起, 止] 两个月份",
-    "too_short": "应为 [起, 止] 两个月份",
-    "too_long": "应为 [起, 止] 两个月份",
-    "bool_type": "应为 true 或 false",
-    "bool_parsing": "应为 true 或 false",
-    "model_type": "格式不正确",
-    "dict_type": "格式不正确",
-}
+_PYDANTIC_TEXT = T.PYDANTIC_TEXT
 
 
 def _shape_issues(data: dict[str, Any], err: ValidationError) -> list[PlanIssue]:
     issues = []
     for e in err.errors():
         loc = list(e["loc"])
-        text = _PYDANTIC_TEXT.get(e["type"], f"不正确({e['msg']})")
+        text = _PYDANTIC_TEXT.get(e["type"], T.VALIDATE["other"].format(msg=e["msg"]))
         section, item_id, index, field = "plan", None, None, None
         if loc and loc[0] in T.SECTION and loc[0] != "plan":
             section = str(loc[0])
@@ -114,36 +99,43 @@ def check_plan(plan: Plan) -> list[PlanIssue]:
     add = out.append
 
     if plan.format != PLAN_FORMAT:
-        add(_issue("plan", None, "format", f' 应为 "{PLAN_FORMAT}",实为 "{plan.format}"'))
+        add(_issue("plan", None, "format", T.VALIDATE["bad_format"].format(want=PLAN_FORMAT, got=plan.format)))
 
     cal = plan.calendar
     for field in ("months", "blackout_months"):
         bad = [m for m in getattr(cal, field) if not _month_ok(m)]
         if bad:
-            add(_issue("calendar", None, field, f" 含无效月份 {bad}(应为 1–12)"))
+            add(_issue("calendar", None, field, T.VALIDATE["bad_months"].format(months=bad)))
     if not cal.months:
-        add(_issue("calendar", None, "months", " 为空,没有可安排的月份"))
+        add(_issue("calendar", None, "months", T.VALIDATE["no_months"]))
     if cal.session_month is not None:
         if not _month_ok(cal.session_month):
-            add(_issue("calendar", None, "session_month", f" {cal.session_month} 无效(应为 1–12)"))
+            add(_issue("calendar", None, "session_month", T.VALIDATE["bad_month"].format(month=cal.session_month)))
         elif cal.session_month not in cal.months:
-            add(_issue("calendar", None, "session_month", f" {T.month(cal.session_month)} 不在可用月份中"))
+            add(
+                _issue(
+                    "calendar",
+                    None,
+                    "session_month",
+                    T.VALIDATE["not_in_months"].format(month=T.month(cal.session_month)),
+                )
+            )
     if cal.max_topics_per_month is not None and cal.max_topics_per_month < 0:
-        add(_issue("calendar", None, "max_topics_per_month", " 不能为负数"))
+        add(_issue("calendar", None, "max_topics_per_month", T.VALIDATE["negative"]))
 
     # unique ids and names per list
     for section in ("forms", "committees", "departments", "leaders", "topics"):
         rows = getattr(plan, section)
         for dup, n in Counter(r.id for r in rows).items():
             if n > 1:
-                add(_issue(section, dup, "id", f" 重复出现 {n} 次(编号必须唯一)"))
+                add(_issue(section, dup, "id", T.VALIDATE["duplicate_id"].format(n=n)))
         for i, r in enumerate(rows):
             if not r.id.strip():
-                add(_issue(section, None, "id", " 为空", i))
+                add(_issue(section, None, "id", T.VALIDATE["empty"], i))
         if section != "topics":
             for dup, n in Counter(r.name for r in rows).items():
                 if n > 1:
-                    add(_issue(section, None, "name", f' "{dup}" 重复出现 {n} 次'))
+                    add(_issue(section, None, "name", T.VALIDATE["duplicate_name"].format(name=dup, n=n)))
 
     forms = plan.form_by_id()
     committees = plan.committee_by_id()
@@ -153,62 +145,62 @@ def check_plan(plan: Plan) -> list[PlanIssue]:
 
     for f in plan.forms:
         if not f.name.strip():
-            add(_issue("forms", f.id, "name", " 为空"))
+            add(_issue("forms", f.id, "name", T.VALIDATE["empty"]))
         if f.max_per_month is not None and f.max_per_month < 0:
-            add(_issue("forms", f.id, "max_per_month", " 不能为负数"))
+            add(_issue("forms", f.id, "max_per_month", T.VALIDATE["negative"]))
         if f.min_gap_months < 0:
-            add(_issue("forms", f.id, "min_gap_months", " 不能为负数"))
+            add(_issue("forms", f.id, "min_gap_months", T.VALIDATE["negative"]))
         if f.session_only and cal.session_month is None and any(t.form == f.id for t in plan.topics):
-            add(_issue("forms", f.id, "session_only", ",但日历未设全会月份"))
+            add(_issue("forms", f.id, "session_only", T.VALIDATE["no_session"]))
     for c in plan.committees:
         if c.max_per_month is not None and c.max_per_month < 0:
-            add(_issue("committees", c.id, "max_per_month", " 不能为负数"))
+            add(_issue("committees", c.id, "max_per_month", T.VALIDATE["negative"]))
     for d in plan.departments:
         if d.max_per_month < 0:
-            add(_issue("departments", d.id, "max_per_month", " 不能为负数"))
+            add(_issue("departments", d.id, "max_per_month", T.VALIDATE["negative"]))
     for x in plan.leaders:
         if x.max_per_month < 0:
-            add(_issue("leaders", x.id, "max_per_month", " 不能为负数"))
+            add(_issue("leaders", x.id, "max_per_month", T.VALIDATE["negative"]))
         bad = [m for m in x.unavailable_months if not _month_ok(m)]
         if bad:
-            add(_issue("leaders", x.id, "unavailable_months", f" 含无效月份 {bad}(应为 1–12)"))
+            add(_issue("leaders", x.id, "unavailable_months", T.VALIDATE["bad_months"].format(months=bad)))
 
     def refs(t, field: str, ids, known: dict) -> None:
         for ref in ids:
             if ref not in known:
-                add(_issue("topics", t.id, field, f' "{ref}" 不存在'))
+                add(_issue("topics", t.id, field, T.VALIDATE["missing_ref"].format(ref=ref)))
         for dup, n in Counter(ids).items():
             if n > 1:
-                add(_issue("topics", t.id, field, f' "{dup}" 重复列出'))
+                add(_issue("topics", t.id, field, T.VALIDATE["duplicate_ref"].format(ref=dup)))
 
     for i, t in enumerate(plan.topics):
         if not t.title.strip():
-            add(_issue("topics", t.id or None, "title", " 为空", i))
+            add(_issue("topics", t.id or None, "title", T.VALIDATE["empty"], i))
         if t.form not in forms:
-            add(_issue("topics", t.id, "form", f' "{t.form}" 不存在'))
+            add(_issue("topics", t.id, "form", T.VALIDATE["missing_ref"].format(ref=t.form)))
         if not t.lead_options:
-            add(_issue("topics", t.id, "lead_options", " 为空,至少需要一个承办专委会"))
+            add(_issue("topics", t.id, "lead_options", T.VALIDATE["no_lead"]))
         refs(t, "lead_options", t.lead_options, committees)
         refs(t, "co_organizers", t.co_organizers, committees)
         both = set(t.lead_options) & set(t.co_organizers)
         if both:
-            add(_issue("topics", t.id, "co_organizers", f" {sorted(both)} 同时列为承办候选"))
+            add(_issue("topics", t.id, "co_organizers", T.VALIDATE["lead_and_co"].format(ids=sorted(both))))
         refs(t, "departments", t.departments, departments)
         refs(t, "leaders", t.leaders, leaders)
         refs(t, "after", t.after, topic_ids)
         if t.id in t.after:
-            add(_issue("topics", t.id, "after", " 不能包含议题自身"))
+            add(_issue("topics", t.id, "after", T.VALIDATE["after_self"]))
         if t.window is not None:
             lo, hi = t.window
             if not (_month_ok(lo) and _month_ok(hi)):
-                add(_issue("topics", t.id, "window", f" {list(t.window)} 含无效月份(应为 1–12)"))
+                add(_issue("topics", t.id, "window", T.VALIDATE["bad_window"].format(window=list(t.window))))
             elif lo > hi:
-                add(_issue("topics", t.id, "window", f" {lo}–{hi}月 起止颠倒(起始月份晚于结束月份)"))
+                add(_issue("topics", t.id, "window", T.VALIDATE["window_backwards"].format(lo=lo, hi=hi)))
         bad = [m for m in t.preferred_months if not _month_ok(m)]
         if bad:
-            add(_issue("topics", t.id, "preferred_months", f" 含无效月份 {bad}(应为 1–12)"))
+            add(_issue("topics", t.id, "preferred_months", T.VALIDATE["bad_months"].format(months=bad)))
         if t.fixed_month is not None and not _month_ok(t.fixed_month):
-            add(_issue("topics", t.id, "fixed_month", f" {t.fixed_month} 无效(应为 1–12)"))
+            add(_issue("topics", t.id, "fixed_month", T.VALIDATE["bad_month"].format(month=t.fixed_month)))
     return out
 
 
@@ -218,7 +210,7 @@ def check_plan(plan: Plan) -> list[PlanIssue]:
 def parse_plan(data: Any) -> Plan:
     """Validate a decoded JSON plan; raise :class:`PlanError` with every issue."""
     if not isinstance(data, dict):
-        raise PlanError([PlanIssue("plan", None, None, "计划文件的顶层应为 JSON 对象 {…}")])
+        raise PlanError([PlanIssue("plan", None, None, T.VALIDATE["plan_not_object"])])
     try:
         plan = Plan.model_validate(data)
     except ValidationError as err:
@@ -234,7 +226,14 @@ def _decode(text: str, what: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as err:
         raise PlanError(
-            [PlanIssue("plan", None, None, f"{what}不是有效的 JSON:第 {err.lineno} 行第 {err.colno} 列附近 {err.msg}")]
+            [
+                PlanIssue(
+                    "plan",
+                    None,
+                    None,
+                    T.VALIDATE["bad_json"].format(what=what, line=err.lineno, col=err.colno, msg=err.msg),
+                )
+            ]
         ) from None
 
 
@@ -245,45 +244,66 @@ def load_plan(source: str | Path | bytes) -> Plan:
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise PlanError([PlanIssue("plan", None, None, f"找不到计划文件 {path}")]) from None
+            raise PlanError([PlanIssue("plan", None, None, T.VALIDATE["plan_not_found"].format(path=path))]) from None
         except UnicodeDecodeError:
-            raise PlanError([PlanIssue("plan", None, None, f"计划文件 {path} 不是 UTF-8 编码的文本")]) from None
+            raise PlanError([PlanIssue("plan", None, None, T.VALIDATE["plan_not_utf8"].format(path=path))]) from None
     else:
         text = source.decode("utf-8") if isinstance(source, bytes) else source
-    return parse_plan(_decode(text, "计划文件"))
+    return parse_plan(_decode(text, T.IO["plan_file"]))
 
 
 def parse_schedule(data: Any, plan: Plan | None = None) -> Schedule:
     """Validate a decoded schedule; with ``plan``, also check its references."""
     if not isinstance(data, dict):
-        raise PlanError([PlanIssue("plan", None, None, "安排文件的顶层应为 JSON 对象 {…}")])
+        raise PlanError([PlanIssue("plan", None, None, T.VALIDATE["schedule_not_object"])])
     try:
         sched = Schedule.model_validate(data)
     except ValidationError as err:
         issues = []
         for e in err.errors():
             loc = ".".join(str(x) for x in e["loc"])
-            issues.append(PlanIssue("schedule", None, loc, f"安排文件 {loc} {_PYDANTIC_TEXT.get(e['type'], e['msg'])}"))
+            issues.append(
+                PlanIssue(
+                    "schedule",
+                    None,
+                    loc,
+                    T.VALIDATE["schedule_shape"].format(loc=loc, text=_PYDANTIC_TEXT.get(e["type"], e["msg"])),
+                )
+            )
         raise PlanError(issues) from None
     issues = []
     if sched.format != SCHEDULE_FORMAT:
-        issues.append(PlanIssue("schedule", None, "format", f'安排文件的格式标识应为 "{SCHEDULE_FORMAT}"'))
+        issues.append(PlanIssue("schedule", None, "format", T.VALIDATE["schedule_format"].format(want=SCHEDULE_FORMAT)))
     if plan is not None:
         topics = plan.topic_by_id()
         committees = plan.committee_by_id()
         for dup, n in Counter(a.topic for a in sched.assignments).items():
             if n > 1:
-                issues.append(PlanIssue("schedule", dup, "topic", f"安排中议题 {dup} 出现 {n} 次"))
+                issues.append(
+                    PlanIssue("schedule", dup, "topic", T.VALIDATE["schedule_duplicate"].format(topic=dup, n=n))
+                )
         for a in sched.assignments:
             if a.topic not in topics:
-                issues.append(PlanIssue("schedule", a.topic, "topic", f'安排中的议题 "{a.topic}" 不在计划中'))
+                issues.append(
+                    PlanIssue("schedule", a.topic, "topic", T.VALIDATE["schedule_unknown_topic"].format(topic=a.topic))
+                )
             if not _month_ok(a.month):
                 issues.append(
-                    PlanIssue("schedule", a.topic, "month", f"安排中议题 {a.topic} 的月份 {a.month} 无效(应为 1–12)")
+                    PlanIssue(
+                        "schedule",
+                        a.topic,
+                        "month",
+                        T.VALIDATE["schedule_bad_month"].format(topic=a.topic, month=a.month),
+                    )
                 )
             if a.lead not in committees:
                 issues.append(
-                    PlanIssue("schedule", a.topic, "lead", f'安排中议题 {a.topic} 的承办专委会 "{a.lead}" 不存在')
+                    PlanIssue(
+                        "schedule",
+                        a.topic,
+                        "lead",
+                        T.VALIDATE["schedule_unknown_lead"].format(topic=a.topic, lead=a.lead),
+                    )
                 )
     if issues:
         raise PlanError(issues)
@@ -295,5 +315,5 @@ def load_schedule(source: str | Path, plan: Plan | None = None) -> Schedule:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise PlanError([PlanIssue("plan", None, None, f"找不到安排文件 {path}")]) from None
-    return parse_schedule(_decode(text, "安排文件"), plan)
+        raise PlanError([PlanIssue("plan", None, None, T.VALIDATE["schedule_not_found"].format(path=path))]) from None
+    return parse_schedule(_decode(text, T.IO["schedule_file"]), plan)

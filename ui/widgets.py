@@ -5,7 +5,6 @@ from __future__ import annotations
 import streamlit as st
 
 from solver import texts as ST
-from solver import texts_search as TS
 from solver.plan import Schedule
 
 from . import texts as U
@@ -80,7 +79,7 @@ def result_panel(schedule: Schedule) -> None:
         "—" if schedule.solve_seconds is None else U.SECONDS.format(s=schedule.solve_seconds),
         border=True,
     )
-    stopped = TS.STOPPED_BY.get(getattr(schedule, "stopped_by", None) or "", "")
+    stopped = ST.STOPPED_BY.get(getattr(schedule, "stopped_by", None) or "", "")
     if stopped:  # the limit is wall-clock seconds: say whether the clock, the work budget or a proof ended it
         st.caption(U.SOLVE_STOPPED_BY.format(reason=stopped))
     if schedule.objective_breakdown is None:

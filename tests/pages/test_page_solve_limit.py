@@ -3,7 +3,7 @@
 from page_helpers import WEIHAI, click, plan_id_of, texts_of, wait_for_jobs
 
 from services import jobs
-from solver import texts_search as TS
+from solver import texts as ST
 
 
 def test_the_result_names_what_stopped_the_search(open_app, engine, worker):
@@ -13,5 +13,5 @@ def test_the_result_names_what_stopped_the_search(open_app, engine, worker):
     (job,) = jobs.plan_jobs(engine, plan_id_of(engine, WEIHAI))
     result = job.result
     assert result.stopped_by == "optimal"  # the 威海 plan is proven optimal well inside the limit
-    assert TS.STOPPED_BY["optimal"] in texts_of(at)
+    assert ST.STOPPED_BY["optimal"] in texts_of(at)
     assert result.solve_seconds <= float(job.options["time_limit_s"])
