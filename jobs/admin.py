@@ -15,6 +15,8 @@ import sys
 from collections.abc import Sequence
 from dataclasses import asdict
 
+from solver.cli_common import ChineseArgumentParser
+
 from . import texts as T
 
 OK, FAILED, USAGE = 0, 1, 2
@@ -22,13 +24,14 @@ LISTED = 30
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m jobs.admin", description=T.ADMIN_DESCRIPTION)
-    sub = p.add_subparsers(dest="command", required=True)
+    # Chinese headings, -h help and complaints, like every command line of the house
+    p = ChineseArgumentParser(prog="python -m jobs.admin", description=T.ADMIN_DESCRIPTION)
+    sub = p.add_subparsers(dest="command", required=True, metavar=T.METAVAR["command"])
     sub.add_parser("settings", help=T.ADMIN_SETTINGS, description=T.ADMIN_SETTINGS)
     s = sub.add_parser("set", help=T.ADMIN_SET, description=T.ADMIN_SET)
-    s.add_argument("key", help=T.ADMIN_KEY)
-    s.add_argument("value", help=T.ADMIN_VALUE)
-    s.add_argument("--by", default="", help=T.ADMIN_BY)
+    s.add_argument("key", metavar=T.METAVAR["key"], help=T.ADMIN_KEY)
+    s.add_argument("value", metavar=T.METAVAR["value"], help=T.ADMIN_VALUE)
+    s.add_argument("--by", default="", metavar=T.METAVAR["name"], help=T.ADMIN_BY)
     sub.add_parser("list", help=T.ADMIN_LIST, description=T.ADMIN_LIST)
     return p
 

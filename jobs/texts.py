@@ -58,3 +58,7 @@ ADMIN_LIST = "列出最近的编排任务(所有计划)"
 
 def admin_job_line(job_id: int, plan_id: int, kind: str, status: str, author: str, topics: int, worker: str) -> str:
     return f"#{job_id}  计划 {plan_id}  {kind}  {status}  提交人 {author or '未署名'}  {topics} 个议题  {worker}"
+
+
+# placeholders of the command lines' arguments (python -m jobs.worker / jobs.admin)
+METAVAR = {"count": "个数", "address": "地址", "command": "命令", "key": "设置项", "value": "值", "name": "姓名"}

@@ -15,6 +15,8 @@ import logging
 import os
 import sys
 
+from solver.cli_common import ChineseArgumentParser
+
 from . import texts as T
 
 log = logging.getLogger(__name__)
@@ -27,10 +29,11 @@ HEALTH_CHECK_S = 2.0  # how soon a killed worker process is replaced
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m jobs.worker", description=T.WORKER_DESCRIPTION)
-    p.add_argument("-w", "--workers", type=int, default=1, help=T.WORKER_WORKERS)
-    p.add_argument("--database-url", help=T.WORKER_DATABASE)
-    p.add_argument("--queue-url", help=T.WORKER_QUEUE)
+    # Chinese headings, -h help and complaints, like every command line of the house
+    p = ChineseArgumentParser(prog="python -m jobs.worker", description=T.WORKER_DESCRIPTION)
+    p.add_argument("-w", "--workers", type=int, default=1, metavar=T.METAVAR["count"], help=T.WORKER_WORKERS)
+    p.add_argument("--database-url", metavar=T.METAVAR["address"], help=T.WORKER_DATABASE)
+    p.add_argument("--queue-url", metavar=T.METAVAR["address"], help=T.WORKER_QUEUE)
     p.add_argument("--lane", choices=("all", "express"), default="all", help=T.WORKER_LANE)
     return p
 
@@ -51,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from .queue import get_huey, queue_url, recover
 
+    url = None  # the queue's address, once read (named in the message if the broker is down)
     try:
         engine = open_database()
         url = queue_url()

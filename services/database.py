@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -29,4 +31,7 @@ def open_database(url: str | None = None) -> Engine:
 
 def database_label(url: str | None = None) -> str:
     """The database's URL with the password hidden (for the sidebar and messages)."""
-    return display_url(database_url(url))
+    try:
+        return display_url(database_url(url))
+    except StoreError:  # not a URL at all: show it as given
+        return display_url(url or os.environ.get("DATABASE_URL", ""))

@@ -303,6 +303,7 @@ VALIDATE = {
     "of_section": "的",
     "other": "不正确({msg})",
     "bad_format": ' 应为 "{want}",实为 "{got}"',
+    "bad_year": " {year} 无效(应为 {lo}–{hi} 之间的年份)",
     "bad_months": " 含无效月份 {months}(应为 1–12)",
     "no_months": " 为空,没有可安排的月份",
     "bad_month": " {month} 无效(应为 1–12)",

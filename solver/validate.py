@@ -93,6 +93,11 @@ def _month_ok(m: Any) -> bool:
     return isinstance(m, int) and 1 <= m <= 12
 
 
+# A plan year the calendars, Excel dates and the database can all hold (the
+# generator and the command lines use the same range): 10**30 or -5 are typos.
+YEAR_MIN, YEAR_MAX = 1949, 2200
+
+
 def check_plan(plan: Plan) -> list[PlanIssue]:
     """Every cross-reference and range problem of a shape-valid plan."""
     out: list[PlanIssue] = []
@@ -100,6 +105,8 @@ def check_plan(plan: Plan) -> list[PlanIssue]:
 
     if plan.format != PLAN_FORMAT:
         add(_issue("plan", None, "format", T.VALIDATE["bad_format"].format(want=PLAN_FORMAT, got=plan.format)))
+    if not YEAR_MIN <= plan.year <= YEAR_MAX:
+        add(_issue("plan", None, "year", T.VALIDATE["bad_year"].format(year=plan.year, lo=YEAR_MIN, hi=YEAR_MAX)))
 
     cal = plan.calendar
     for field in ("months", "blackout_months"):

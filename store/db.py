@@ -43,11 +43,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session
 
 from . import json_codec
 from . import texts as T
-from .errors import SchemaError
+from .errors import SchemaError, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,10 @@ _MIGRATION_LOCK_KEY = 7_305_553_318
 def database_url(url: str | URL | None = None) -> URL:
     """The URL to use: the argument, else ``DATABASE_URL``, else the default SQLite file."""
     raw = url or os.environ.get("DATABASE_URL") or f"sqlite:///{DEFAULT_SQLITE_PATH}"
-    u = make_url(raw)
+    try:
+        u = make_url(raw)
+    except ArgumentError:  # "nonsense" in DATABASE_URL: say so in the planner's words, not SQLAlchemy's
+        raise StoreError(T.BAD_DATABASE_URL.format(url=raw)) from None
     if u.drivername in ("postgresql", "postgres"):
         # SQLAlchemy would pick psycopg2, which is not installed; psycopg 3 is.
         u = u.set(drivername="postgresql+psycopg")
@@ -71,8 +75,11 @@ def database_url(url: str | URL | None = None) -> URL:
 
 
 def display_url(url: str | URL) -> str:
-    """The URL with its password hidden, for messages."""
-    return make_url(url).render_as_string(hide_password=True)
+    """The URL with its password hidden, for messages (the text as given if it is no URL at all)."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return str(url)
 
 
 def _sqlite_file(u: URL) -> Path | None:

@@ -204,3 +204,7 @@ def job_worker_lost(attempts: int) -> str:
 
 JOB_CANCELLED = "任务已取消"
 JOB_RETRIED = "计算进程意外中断,任务已重新排队"
+BAD_DATABASE_URL = (
+    "数据库地址 DATABASE_URL 无法识别:「{url}」;应形如 sqlite:///文件路径 或 "
+    "postgresql+psycopg://用户@主机:5432/数据库名"
+)

@@ -90,3 +90,16 @@ def test_true_or_false_is_not_a_month_or_number(where, value):
     with pytest.raises(Exception) as err:
         parse_plan(data)
     assert "true/false" in str(err.value)
+
+
+def test_a_year_no_calendar_can_hold_is_refused_in_chinese():
+    import pytest
+
+    from solver import PlanError, parse_plan
+
+    for year in (10**30, 10000, 0, -5):
+        raw = {"format": "consult-plan/1", "year": year, "topics": []}
+        with pytest.raises(PlanError) as err:
+            parse_plan(raw)
+        assert "年度" in str(err.value) and str(year) in str(err.value)
+    assert parse_plan({"format": "consult-plan/1", "year": 2026, "topics": []}).year == 2026
