@@ -26,7 +26,8 @@ from .plan import Status
 from .rules import GOAL_LABELS
 from .solving import solve
 
-EXIT_INFEASIBLE, EXIT_VIOLATIONS = 3, 4
+# 3: proven that no schedule exists; 5: the limit ran out before one was found (retry longer)
+EXIT_INFEASIBLE, EXIT_VIOLATIONS, EXIT_NO_SCHEDULE_YET = 3, 4, 5
 
 DESCRIPTION = T.CLI_DESCRIPTION
 EPILOG = T.CLI_EPILOG
@@ -95,7 +96,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
         return EXIT_INFEASIBLE
     if schedule.status == Status.UNKNOWN:
         say(schedule.explanation or T.STATUS["unknown"])
-        return EXIT_INFEASIBLE
+        return EXIT_NO_SCHEDULE_YET
     say(
         T.CLI["solved"].format(
             status=T.STATUS[schedule.status],

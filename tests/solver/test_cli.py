@@ -108,3 +108,14 @@ def test_all_errors_of_a_file_are_reported_at_once(tmp_path):
 def test_missing_file(tmp_path):
     r = run("solve", str(tmp_path / "nope.json"))
     assert r.returncode == 1 and "找不到计划文件" in r.stderr
+
+
+def test_a_limit_too_short_to_find_any_schedule_exits_5_not_3(tmp_path):
+    """3 means proven infeasible; a script must be able to tell "retry with more time" apart."""
+    from tools.generate import generate_plan
+
+    plan = tmp_path / "p.json"
+    plan.write_text(generate_plan(1000, seed=1).to_json(), encoding="utf-8")
+    r = run("solve", str(plan), "-o", str(tmp_path / "s.json"), "--time-limit", "0.01")
+    assert r.returncode == 5, r.stderr
+    assert "秒" in r.stderr and "Traceback" not in r.stderr
