@@ -1,0 +1,87 @@
+"""Helpers of the overview, 负荷 and 推演 pages (issue 11, Browser): plain functions, no app run."""
+
+from __future__ import annotations
+
+from page_helpers import ROOT
+
+from solver import load_plan
+from solver.plan import Assignment, Schedule
+from solver.whatif import MonthOption
+
+
+def weihai():
+    return load_plan(ROOT / "data" / "weihai-2023.json")
+
+
+def _schedule(plan, months: dict[str, int]) -> Schedule:
+    return Schedule(
+        plan_year=plan.year,
+        status="feasible",
+        assignments=[Assignment(topic=t.id, month=months[t.id], lead=t.lead_options[0]) for t in plan.topics],
+    )
+
+
+def _spread(plan, months=(3, 4, 5, 6, 7, 9, 10, 11)) -> dict[str, int]:
+    return {t.id: months[i % len(months)] for i, t in enumerate(plan.topics)}
+
+
+# -- 3. the monthly totals: one bar a month, the limit labelled ---------------------------------------
+
+
+def _layers(spec: dict) -> list[dict]:
+    return spec.get("layer", [spec])
+
+
+def test_month_totals_give_one_bar_a_month_stacked_by_form():
+    from ui import charts
+
+    plan = weihai()
+    months = _spread(plan, (4, 4, 4, 6, 9))
+    spec = charts.month_totals(plan, _schedule(plan, months)).to_dict()
+    data = {name: rows for name, rows in spec["datasets"].items()}
+    bars = next(
+        layer
+        for layer in _layers(spec)
+        if layer.get("mark", {}).get("type") == "bar"
+        if isinstance(layer["mark"], dict)
+    )
+    rows = data[bars["data"]["name"]]
+    # one row per (month, form) — never one per topic — and the counts add up to the topics
+    assert len({(r["month_label"], r["form"]) for r in rows}) == len(rows)
+    assert sum(r["n"] for r in rows) == len(plan.topics)
+    april = sum(r["n"] for r in rows if r["month_label"] == "4月")
+    assert april == sum(1 for m in months.values() if m == 4)
+    assert bars["encoding"]["y"]["aggregate"] == "sum"
+
+
+def test_month_totals_label_the_limit_line():
+    from ui import charts
+    from ui import texts as U
+
+    plan = weihai()
+    plan.calendar.max_topics_per_month = 3
+    spec = charts.month_totals(plan, _schedule(plan, _spread(plan))).to_dict()
+    texts = [
+        layer for layer in _layers(spec) if isinstance(layer.get("mark"), dict) and layer["mark"]["type"] == "text"
+    ]
+    assert texts, "the limit line has no label"
+    label = spec["datasets"][texts[0]["data"]["name"]][0]["label"]
+    assert label == U.LD_MONTH_LIMIT.format(n=3) and "3" in label
+
+
+# -- 4. 月份建议: feasible by penalty change, then the infeasible ones by month ----------------------
+
+
+def test_infeasible_suggestions_are_in_month_order():
+    from ui import frames
+
+    def opt(m, feasible, change):
+        return MonthOption(m, False, feasible, [] if feasible else [f"{m}月不可"], change, {})
+
+    # as the solver ranks them today: infeasible ones by their (meaningless) penalty change
+    rows = [opt(5, True, -3), opt(7, True, 0), opt(3, True, 0), opt(11, False, -9), opt(2, False, 1), opt(8, False, 4)]
+    order = [r.month for r in frames.suggestion_order(rows)]
+    assert order == [5, 3, 7, 2, 8, 11]
+    plan = weihai()
+    df = frames.suggestions_frame(plan, plan.topics[0].id, rows)
+    assert list(df["月份"]) == ["5月", "3月", "7月", "2月", "8月", "11月"]
