@@ -10,14 +10,21 @@ the screen whatever the state of the plan.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from html import escape
 
 from solver import texts as ST
-from solver.plan import Plan, Schedule
+from solver.plan import Finding, Plan, Schedule
+from solver.rules.load import DepartmentOverload, LeaderOverload
 
 from . import texts as U
-from .theme import form_colors, tint
+from .theme import OVER, form_colors, tint
+
+# The checker's findings marked on the cards: a department or leader above its monthly limit.
+OVERLOAD_RULES = (DepartmentOverload, LeaderOverload)
+
+#: topic id -> (badge label, finding message) for every overload the topic is part of
+Overloads = Mapping[str, Sequence[tuple[str, str]]]
 
 CSS = """
 <style>
@@ -50,13 +57,17 @@ CSS = """
   padding:0 .3rem; margin-left:.25rem; vertical-align:1px;}
 .xs-legend .pin {margin-left:0;}
 .xs-card .id {font-size:.7rem; color:#9aa0a8; font-family:ui-monospace,monospace; float:right; margin-left:.3rem;}
+.xs-card.over {box-shadow: inset 0 0 0 1.5px OVERCOLOR;}
+.over-tag {display:inline-block; font-size:.66rem; font-weight:600; color:#fff; background:OVERCOLOR;
+  border-radius:3px; padding:0 .3rem; margin-left:.25rem; vertical-align:1px;}
+.xs-legend .over-tag {margin-left:0;}
 .xs-empty {color:#b7b9bd; font-size:.85rem; padding:.2rem 0;}
 .xs-blackout-label {color:#7b7f86; font-size:.9rem; font-weight:600; text-align:center; margin:auto 0;}
 .xs-tray {margin-top:.9rem; border:1px dashed #B8862B; border-radius:10px; padding:.6rem; background:#FFFBF2;}
 .xs-tray .xs-cards {display:grid; grid-template-columns:repeat(3, minmax(0,1fr)); gap:.45rem;}
 @media (max-width: 900px) {.xs-tray .xs-cards {grid-template-columns:1fr;}}
 </style>
-"""
+""".replace("OVERCOLOR", OVER)
 
 
 class _Names:
@@ -68,7 +79,28 @@ class _Names:
         self.departments = plan.department_by_id()
 
 
-def _card(names: _Names, topic_id: str, lead: str | None, colors: dict[str, str], compact: bool) -> str:
+def overloads_of(findings: Iterable[Finding]) -> dict[str, list[tuple[str, str]]]:
+    """Topic id → (badge label, message) of each department / leader overload finding naming it.
+
+    ``findings``: a checker report's warnings (any kinds; only those of :data:`OVERLOAD_RULES` are kept).
+    """
+    labels = {r.name: r.text.label for r in OVERLOAD_RULES}
+    out: dict[str, list[tuple[str, str]]] = {}
+    for f in findings:
+        if f.kind in labels:
+            for tid in f.topics:
+                out.setdefault(tid, []).append((labels[f.kind], f.message))
+    return out
+
+
+def _card(
+    names: _Names,
+    topic_id: str,
+    lead: str | None,
+    colors: dict[str, str],
+    compact: bool,
+    over: Sequence[tuple[str, str]] = (),
+) -> str:
     t = names.topics[topic_id]
     forms, committees, leaders, departments = names.forms, names.committees, names.leaders, names.departments
     color = colors.get(t.form, "#4A5A6A")
@@ -89,15 +121,17 @@ def _card(names: _Names, topic_id: str, lead: str | None, colors: dict[str, str]
             f"{ST.FIELD['departments']}:{dept_text}" if dept_text else "",
             f"{ST.FIELD['leaders']}:{leader_text}" if leader_text else "",
             f"{ST.FIELD['fixed_month']}:{ST.month(t.fixed_month)}" if t.fixed_month else "",
+            *(f"⚠ {message}" for _, message in over),
         )
         if x
     )
+    tags = "".join(f' <span class="over-tag">{escape(label)}</span>' for label in dict.fromkeys(b for b, _ in over))
     parts = [
         (
-            f'<div class="xs-card" style="--c:{color};--bg:{tint(color, 0.07)}" title="{escape(tooltip)}"'
-            f' data-topic="{escape(t.id)}">'
+            f'<div class="xs-card{" over" if over else ""}" style="--c:{color};--bg:{tint(color, 0.07)}"'
+            f' title="{escape(tooltip)}" data-topic="{escape(t.id)}">'
         ),
-        f'<span class="id">{escape(t.id)}</span><div class="f">{escape(form_name)}{pin}</div>',
+        f'<span class="id">{escape(t.id)}</span><div class="f">{escape(form_name)}{pin}{tags}</div>',
         f'<div class="t">{escape(t.title)}</div>',
     ]
     if not compact:
@@ -108,7 +142,8 @@ def _card(names: _Names, topic_id: str, lead: str | None, colors: dict[str, str]
     return "".join(parts)
 
 
-def legend_html(plan: Plan) -> str:
+def legend_html(plan: Plan, *, overloads: bool = False) -> str:
+    """The forms' colours and the marks of the calendar; ``overloads``: explain the overload badges too."""
     colors = form_colors(plan)
     items = [
         f'<span><span class="sw" style="background:{colors[f.id]}"></span>{escape(f.name)}</span>' for f in plan.forms
@@ -116,16 +151,26 @@ def legend_html(plan: Plan) -> str:
     items.append(f'<span><span class="xs-tag session">{U.CAL_SESSION}</span> {ST.FIELD["session_month"]}</span>')
     items.append(f'<span><span class="xs-tag blackout">{U.CAL_BLACKOUT}</span> {ST.FIELD["blackout_months"]}</span>')
     items.append(f'<span><span class="xs-card-pin pin">{U.CAL_PINNED}</span> {ST.FIELD["fixed_month"]}</span>')
+    if overloads:
+        badges = " ".join(f'<span class="over-tag">{escape(r.text.label)}</span>' for r in OVERLOAD_RULES)
+        items.append(f"<span>{badges} {U.CAL_OVER_LEGEND}</span>")
     return f'<div class="xs-legend">{"".join(items)}</div>'
 
 
 def year_html(
-    plan: Plan, schedule: Schedule | None, shown: Collection[str] | None = None, *, compact: bool = False
+    plan: Plan,
+    schedule: Schedule | None,
+    shown: Collection[str] | None = None,
+    *,
+    compact: bool = False,
+    overloads: Overloads | None = None,
 ) -> str:
     """The whole calendar as one HTML string (CSS included).
 
-    ``shown`` limits the cards to those topic ids (a filter); ``None`` shows all.
+    ``shown`` limits the cards to those topic ids (a filter); ``None`` shows all. ``overloads``
+    (:func:`overloads_of` of the checker's warnings) marks the cards of topics in an overloaded month.
     """
+    overloads = overloads or {}
     colors = form_colors(plan)
     names = _Names(plan)
     placed = schedule is not None and schedule.has_schedule and bool(schedule.assignments)
@@ -151,7 +196,7 @@ def year_html(
         if is_blackout:
             cls.append("off-month")
             tags.append(f'<span class="xs-tag blackout">{U.CAL_BLACKOUT}</span>')
-        cards = [_card(names, tid, lead_of.get(tid), colors, compact) for tid in by_month[m]]
+        cards = [_card(names, tid, lead_of.get(tid), colors, compact, overloads.get(tid, ())) for tid in by_month[m]]
         away = [x.name for x in plan.leaders if m in x.unavailable_months]
         count = U.CAL_COUNT.format(n=len(cards)) if cards else ""
         body = "".join(cards) or (
@@ -173,4 +218,5 @@ def year_html(
             f'<span class="xs-mcount">{U.CAL_COUNT.format(n=len(unplaced))}</span></div>'
             f'<div class="xs-cards">{cards}</div></div>'
         )
-    return CSS + legend_html(plan) + f'<div class="xs-year">{"".join(boxes)}</div>' + tray
+    marked = any(tid in overloads for tid in visible if tid in month_of)
+    return CSS + legend_html(plan, overloads=marked) + f'<div class="xs-year">{"".join(boxes)}</div>' + tray

@@ -86,6 +86,7 @@ CAL_LEAD = "承办"
 CAL_LEADERS = "出席"
 CAL_PINNED = "固定"
 CAL_COUNT = "{n} 项"
+CAL_OVER_LEGEND = "当月超出每月上限(悬停卡片看详情)"
 CAL_LEGEND = "图例"
 
 # -- topic list columns (overview list, diffs, suggestions) -------------------------------

@@ -85,7 +85,12 @@ def calendar_html(
     _plan: Plan,
     _schedule: Schedule | None,
 ) -> str:
-    return calendar.year_html(_plan, _schedule, set(shown) if shown is not None else None, compact=compact)
+    """The year calendar (cached by tokens); overloads the checker finds in the schedule are marked."""
+    placed = _schedule is not None and _schedule.has_schedule and bool(_schedule.assignments)
+    over = calendar.overloads_of(state.report(plan_token, schedule_token, _plan, _schedule).warnings) if placed else {}
+    return calendar.year_html(
+        _plan, _schedule, set(shown) if shown is not None else None, compact=compact, overloads=over
+    )
 
 
 def form_kpis_html(plan: Plan) -> str:

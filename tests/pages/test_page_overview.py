@@ -94,3 +94,23 @@ def test_switching_plans_drops_filters_of_the_old_plan(open_app, engine):
     assert not at.exception
     assert at.selectbox(key="ov_department").value is None
     assert "洛阳" in at.caption[0].value
+
+
+def test_overloads_of_the_current_schedule_are_marked(open_app, engine):
+    from solver.plan import Assignment, Schedule
+    from solver.rules.load import DepartmentOverload
+
+    plan = weihai()
+    spread = (3, 4, 5, 6, 8, 9, 10, 11, 12)
+    months = {t.id: spread[i % len(spread)] for i, t in enumerate(plan.topics)}
+    months["T03"] = months["T06"] = 7  # both with 市商务局 (limit 1)
+    schedule = Schedule(
+        plan_year=plan.year,
+        status="feasible",
+        assignments=[Assignment(topic=t.id, month=months[t.id], lead=t.lead_options[0]) for t in plan.topics],
+    )
+    store.set_current_schedule(engine, plan_id_of(engine, "威海市政协"), schedule)
+    html = html_of(open_app("overview"))
+    cards = {c.split('data-topic="')[1].split('"')[0]: c for c in html.split('<div class="xs-card')[1:]}
+    assert cards["T03"].startswith(" over") and cards["T06"].startswith(" over")
+    assert DepartmentOverload.text.label in cards["T03"] and "市商务局" in cards["T03"]

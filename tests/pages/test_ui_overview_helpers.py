@@ -85,3 +85,56 @@ def test_infeasible_suggestions_are_in_month_order():
     plan = weihai()
     df = frames.suggestions_frame(plan, plan.topics[0].id, rows)
     assert list(df["月份"]) == ["5月", "3月", "7月", "2月", "8月", "11月"]
+
+
+# -- 1. overloads marked on the year overview ----------------------------------------------------------
+
+
+def _overloaded(plan) -> tuple[Schedule, str]:
+    """T03 and T06 (both with 市商务局, limit 1) in July; every other topic in a month of its own kind."""
+    months = _spread(plan, (3, 4, 5, 6, 8, 9, 10, 11, 12))
+    months["T03"] = months["T06"] = 7
+    return _schedule(plan, months), "市商务局"
+
+
+def test_the_calendar_marks_the_topics_of_an_overloaded_month():
+    from solver.checker import check
+    from solver.rules.load import DepartmentOverload
+    from ui import calendar
+
+    plan = weihai()
+    schedule, dept = _overloaded(plan)
+    report = check(plan, schedule)
+    mine = [f for f in report.warnings if f.kind == DepartmentOverload.name and dept in f.message]
+    assert mine and set(mine[0].topics) == {"T03", "T06"}
+    over = calendar.overloads_of(report.warnings)
+    html = calendar.year_html(plan, schedule, overloads=over)
+    cards = {c.split('data-topic="')[1].split('"')[0]: c for c in html.split('<div class="xs-card')[1:]}
+    for tid in ("T03", "T06"):
+        assert cards[tid].startswith(" over"), tid
+        assert DepartmentOverload.text.label in cards[tid] and dept in cards[tid]  # badge + the finding on hover
+    marked = {tid for tid, c in cards.items() if c.startswith(" over")}
+    assert marked == set(over)  # exactly the topics the checker names
+    assert "over-tag" in html.split('<div class="xs-year">')[0]  # explained in the legend
+    # no overloads: no badge, no legend entry
+    plain = calendar.year_html(plan, schedule, overloads={})
+    assert "over-tag" not in plain.split("</style>")[1]
+
+
+def test_overloads_of_keeps_only_department_and_leader_overloads():
+    from solver.checker import check
+    from solver.rules.load import DepartmentOverload, LeaderOverload
+    from ui import calendar
+
+    plan = weihai()
+    months = _spread(plan, (3, 4, 5, 6, 8, 9, 10, 11, 12))
+    months["T01"] = months["T02"] = 7  # 市委书记 and 市政协主席 twice in July (leaders, limit 1)
+    report = check(plan, _schedule(plan, months))
+    kinds = {f.kind for f in report.warnings}
+    assert LeaderOverload.name in kinds
+    over = calendar.overloads_of(report.warnings)
+    expected = {
+        tid for f in report.warnings if f.kind in (DepartmentOverload.name, LeaderOverload.name) for tid in f.topics
+    }
+    assert set(over) == expected and {"T01", "T02"} <= expected
+    assert LeaderOverload.text.label in {label for label, _ in over["T01"]}
