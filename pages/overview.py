@@ -50,6 +50,8 @@ if schedule is None:
     st.info(U.OV_NO_SCHEDULE)
 elif not schedule.has_schedule:
     st.error(U.OV_INFEASIBLE.format(explanation=md_text(schedule.explanation or "")))
+if schedule is not None and (outdated := state.outdated_note()):
+    st.warning(md_text(outdated), icon=":material/history:")
 
 # Lazy tabs: only the open one is drawn, so the first paint does not wait for the table and chart code.
 tab_cal, tab_list, tab_spread = st.tabs(

@@ -71,6 +71,14 @@ OV_FILTER_RESULT = "筛选结果:{n} 个议题"
 OV_FILTER_CLEAR = "清除筛选"
 OV_NO_SCHEDULE = "尚未编排:以下议题还没有安排月份。到「编排」页生成方案后,议题会出现在各月中。"
 OV_INFEASIBLE = "当前方案无可行安排:{explanation}"
+OV_OUTDATED = (
+    "计划已于 {at}{who}修改(现为第 {now} 版),当前方案是按第 {old} 版编排的,可能已不符合修改后的计划。"
+    "请到「编排」页重新编排。"
+)
+OV_OUTDATED_NO_VERSION = (
+    "计划已于 {at}{who}修改,晚于当前方案的编排时间 {made},方案可能已不符合修改后的计划。请到「编排」页重新编排。"
+)
+OV_OUTDATED_WHO = " 由 {who} "
 OV_TAB_CALENDAR = "月历"
 OV_COMPACT = "紧凑显示(只显示议题名称)"
 OV_TAB_LIST = "列表"

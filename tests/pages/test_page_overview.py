@@ -114,3 +114,16 @@ def test_overloads_of_the_current_schedule_are_marked(open_app, engine):
     cards = {c.split('data-topic="')[1].split('"')[0]: c for c in html.split('<div class="xs-card')[1:]}
     assert cards["T03"].startswith(" over") and cards["T06"].startswith(" over")
     assert DepartmentOverload.text.label in cards["T03"] and "市商务局" in cards["T03"]
+
+
+def test_the_overview_says_when_the_plan_was_edited_after_its_schedule(open_app, engine):
+    at = open_app("overview")
+    assert "重新编排" not in texts_of(at)  # the sample's schedule was made from the plan as it is
+    pid = plan_id_of(engine, "威海市政协")
+    plan, version = store.load_plan(engine, pid)
+    plan.topics[0].notes = "会前补充调研"
+    store.save_plan(engine, pid, plan, version, author="李四")
+    at = open_app("overview")
+    said = texts_of(at)
+    assert "重新编排" in said and "李四" in said
+    assert f"第 {version + 1} 版" in said and f"第 {version} 版" in said
