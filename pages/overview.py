@@ -59,11 +59,26 @@ tab_cal, tab_list, tab_spread = st.tabs(
 )
 if tab_cal.open:
     with tab_cal:
-        compact = st.toggle(
-            U.OV_COMPACT,
-            key=f"ov_compact_{st.session_state.plan_id}",
-            value=len(plan.topics) > 60,
+        many = len(plan.topics) > views.MANY_TOPICS
+        v1, v2 = st.columns([1, 2], vertical_alignment="bottom")
+        view = v1.segmented_control(
+            U.OV_VIEW,
+            list(U.OV_VIEWS),
+            format_func=U.OV_VIEWS.get,
+            default="matrix" if many else "cards",
+            required=True,
+            key=f"ov_view_{st.session_state.plan_id}",
             persist_state="session",
+        )
+        compact = (
+            v2.toggle(
+                U.OV_COMPACT,
+                key=f"ov_compact_{st.session_state.plan_id}",
+                value=many,
+                persist_state="session",
+            )
+            if view == "cards"
+            else True
         )
         st.html(
             views.calendar_html(
@@ -73,6 +88,7 @@ if tab_cal.open:
                 compact,
                 plan,
                 schedule,
+                view,
             )
         )
 if tab_list.open:

@@ -220,3 +220,90 @@ def year_html(
         )
     marked = any(tid in overloads for tid in visible if tid in month_of)
     return CSS + legend_html(plan, overloads=marked) + f'<div class="xs-year">{"".join(boxes)}</div>' + tray
+
+
+MATRIX_CSS = """
+<style>
+.xs-matrix {border-collapse:separate; border-spacing:0; width:100%; font-size:.9rem; table-layout:fixed;}
+.xs-matrix th, .xs-matrix td {border-bottom:1px solid #E6E2DA; padding:.28rem .45rem; text-align:center;}
+.xs-matrix thead th {font-weight:600; color:#3d4148; border-bottom:2px solid var(--c, #C9C4BA); font-size:.84rem;}
+.xs-matrix th.mon {text-align:left; width:7.5rem; font-weight:700; color:#2b2e33; white-space:nowrap;}
+.xs-matrix td.n {font-weight:700; color:var(--c); background:var(--bg); cursor:help;}
+.xs-matrix td.zero {color:#c7c9cc;}
+.xs-matrix td.sum {font-weight:700; color:#2b2e33; width:4.5rem;}
+.xs-matrix td.sum.over-limit {color:OVERCOLOR;}
+.xs-matrix tr.off-month td, .xs-matrix tr.off-month th {background:#f4f3f1; color:#9aa0a8;}
+.xs-matrix td.n.over {box-shadow: inset 0 0 0 2px OVERCOLOR;}
+.xs-matrix tr.unplaced th, .xs-matrix tr.unplaced td {background:#FFFBF2;}
+.xs-matrix .over-tag {font-size:.62rem; margin-left:.2rem;}
+</style>
+""".replace("OVERCOLOR", OVER)
+
+
+def matrix_html(
+    plan: Plan, schedule: Schedule | None, shown: Collection[str] | None = None, *, overloads: Overloads | None = None
+) -> str:
+    """Month × form counts as one HTML table (CSS included): a 200-topic year on one screen.
+
+    A row per month (blackout months greyed, the session month tagged) and one for the topics without a
+    month; a column per form and the month's total (red above ``max_topics_per_month``). A cell's topic
+    titles show on hover; a cell holding a topic in an overloaded month (``overloads``, as
+    :func:`year_html`) is outlined red.
+    """
+    overloads = overloads or {}
+    colors = form_colors(plan)
+    placed = schedule is not None and schedule.has_schedule and bool(schedule.assignments)
+    month_of = schedule.month_of() if placed else {}
+    cal = plan.calendar
+    blackout, usable = set(cal.blackout_months), set(cal.months)
+    cells: dict[tuple[int | None, str], list[str]] = {}
+    for t in plan.topics:
+        if shown is None or t.id in shown:
+            cells.setdefault((month_of.get(t.id), t.form), []).append(t.id)
+    titles = {t.id: t.title for t in plan.topics}
+    head = (
+        "".join(f'<th style="--c:{colors[f.id]}">{escape(f.name)}</th>' for f in plan.forms) + f"<th>{U.MX_TOTAL}</th>"
+    )
+    rows = []
+    months: list[int | None] = list(range(1, 13))
+    if any(m is None for m, _ in cells):
+        months.append(None)
+    for m in months:
+        tags, cls = "", []
+        if m is None:
+            label, cls = U.CAL_UNPLACED, ["unplaced"]
+        else:
+            label = ST.month(m)
+            if m == cal.session_month:
+                tags += f' <span class="xs-tag session">{U.CAL_SESSION}</span>'
+            if m in blackout or m not in usable:
+                cls.append("off-month")
+                tags += f' <span class="xs-tag blackout">{U.CAL_BLACKOUT}</span>'
+        tds, total = [], 0
+        for f in plan.forms:
+            tids = cells.get((m, f.id), [])
+            total += len(tids)
+            if not tids:
+                tds.append('<td class="zero">·</td>')
+                continue
+            over = any(tid in overloads for tid in tids)
+            tip = "\n".join(
+                titles[tid] + "".join(f"\n  ⚠ {message}" for _, message in overloads.get(tid, ())) for tid in tids
+            )
+            tds.append(
+                f'<td class="n{" over" if over else ""}" style="--c:{colors[f.id]};--bg:{tint(colors[f.id], 0.1)}"'
+                f' title="{escape(tip)}" data-cell="{m or 0}:{escape(f.id)}">{len(tids)}</td>'
+            )
+        limit = cal.max_topics_per_month
+        sum_cls = "sum over-limit" if m is not None and limit is not None and total > limit else "sum"
+        tds.append(f'<td class="{sum_cls}">{total or ""}</td>')
+        rows.append(f'<tr class="{" ".join(cls)}"><th class="mon">{label}{tags}</th>{"".join(tds)}</tr>')
+    marked = any(tid in overloads for tid in month_of if shown is None or tid in shown)
+    return (
+        CSS
+        + MATRIX_CSS
+        + legend_html(plan, overloads=marked)
+        + f'<div class="xs-mcount">{U.MX_HINT}</div>'
+        + f'<table class="xs-matrix"><thead><tr><th class="mon"></th>{head}</tr></thead>'
+        + f"<tbody>{''.join(rows)}</tbody></table>"
+    )

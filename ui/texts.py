@@ -80,6 +80,10 @@ OV_OUTDATED_NO_VERSION = (
 )
 OV_OUTDATED_WHO = " 由 {who} "
 OV_TAB_CALENDAR = "月历"
+OV_VIEW = "显示方式"
+OV_VIEWS = {"cards": "议题卡片", "matrix": "月份 × 形式"}
+MX_TOTAL = "合计"
+MX_HINT = "每格为该月该形式的议题数,鼠标悬停可看议题名称;红框为含超负荷的议题,红色合计为超出每月上限。"
 OV_COMPACT = "紧凑显示(只显示议题名称)"
 OV_TAB_LIST = "列表"
 OV_EXPORT = "导出与打印"

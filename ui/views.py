@@ -76,6 +76,11 @@ def apply_jump() -> None:
         state.set_kept(FILTER_KEYS[wanted[0]], wanted[1])
 
 
+# Above this many topics the overview opens on the month × form matrix (and compact cards): the card
+# calendar of the 200-topic sample is about 5,700 px tall even compact, the matrix one screen.
+MANY_TOPICS = 60
+
+
 @st.cache_data(show_spinner=False, max_entries=128)
 def calendar_html(
     plan_token: str,
@@ -84,13 +89,18 @@ def calendar_html(
     compact: bool,
     _plan: Plan,
     _schedule: Schedule | None,
+    view: str = "cards",
 ) -> str:
-    """The year calendar (cached by tokens); overloads the checker finds in the schedule are marked."""
+    """The year as cards (``view="cards"``) or a month × form matrix (``"matrix"``), cached by tokens.
+
+    Overloads the checker finds in the schedule are marked either way.
+    """
     placed = _schedule is not None and _schedule.has_schedule and bool(_schedule.assignments)
     over = calendar.overloads_of(state.report(plan_token, schedule_token, _plan, _schedule).warnings) if placed else {}
-    return calendar.year_html(
-        _plan, _schedule, set(shown) if shown is not None else None, compact=compact, overloads=over
-    )
+    picked = set(shown) if shown is not None else None
+    if view == "matrix":
+        return calendar.matrix_html(_plan, _schedule, picked, overloads=over)
+    return calendar.year_html(_plan, _schedule, picked, compact=compact, overloads=over)
 
 
 def form_kpis_html(plan: Plan) -> str:

@@ -127,3 +127,23 @@ def test_the_overview_says_when_the_plan_was_edited_after_its_schedule(open_app,
     said = texts_of(at)
     assert "重新编排" in said and "李四" in said
     assert f"第 {version + 1} 版" in said and f"第 {version} 版" in said
+
+
+def test_a_large_plan_opens_on_the_month_by_form_matrix(open_app, engine):
+    at = open_app("overview", body="某市政协")
+    html = html_of(at)
+    assert 'class="xs-matrix"' in html and '<div class="xs-card' not in html
+    pid = plan_id_of(engine, "某市政协")
+    at.session_state[f"ov_view_{pid}"] = "cards"
+    at.run()
+    assert not at.exception
+    assert html_of(at).count('<div class="xs-card" ') + html_of(at).count('<div class="xs-card over" ') == 200
+
+
+def test_the_small_sample_opens_on_cards_and_can_show_the_matrix(open_app, engine):
+    at = open_app("overview")
+    assert '<div class="xs-card' in html_of(at)
+    at.session_state[f"ov_view_{plan_id_of(engine, '威海市政协')}"] = "matrix"
+    at.run()
+    html = html_of(at)
+    assert 'class="xs-matrix"' in html and html.count("data-cell=") >= 1

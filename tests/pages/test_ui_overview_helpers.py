@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from page_helpers import ROOT
 
 from solver import load_plan
@@ -138,3 +140,49 @@ def test_overloads_of_keeps_only_department_and_leader_overloads():
     }
     assert set(over) == expected and {"T01", "T02"} <= expected
     assert LeaderOverload.text.label in {label for label, _ in over["T01"]}
+
+
+# -- 6. the month × form matrix -----------------------------------------------------------------------
+
+
+def test_the_matrix_counts_every_topic_once_with_titles_on_hover():
+    from ui import calendar
+
+    plan = load_plan(ROOT / "data" / "synthetic-200.json")
+    months = _spread(plan, (3, 4, 5, 6, 7, 8, 9, 10, 11, 12))
+    schedule = _schedule(plan, months)
+    html = calendar.matrix_html(plan, schedule)
+    tips = {}
+    for part in html.split("<td ")[1:]:
+        if "data-cell=" in part:
+            title = part.split('title="')[1].split('"')[0]
+            key = part.split('data-cell="')[1].split('"')[0]
+            count = int(part.split(">", 1)[1].split("<", 1)[0])
+            tips[key] = (count, title)
+    assert sum(n for n, _ in tips.values()) == len(plan.topics)
+    for t in plan.topics:
+        _, title = tips[f"{months[t.id]}:{t.form}"]
+        assert escape(t.title) in title
+    assert html.count("<tr") == 1 + 12  # header + a row a month: one screen, whatever the number of topics
+    assert '<div class="xs-card' not in html  # no topic cards
+
+
+def test_the_matrix_shows_unplaced_topics_and_overloads():
+    from solver.checker import check
+    from ui import calendar
+
+    plan = weihai()
+    html = calendar.matrix_html(plan, None)
+    assert "待编排" in html and html.count("<tr") == 1 + 13
+    schedule, _ = _overloaded(plan)
+    report = check(plan, schedule)
+    over = calendar.overloads_of(report.warnings)
+    html = calendar.matrix_html(plan, schedule, overloads=over)
+    july = [p for p in html.split("<td ")[1:] if 'data-cell="7:' in p]
+    assert july and all('class="n over"' in "<td " + p for p in july)
+    marked = {p.split('data-cell="')[1].split('"')[0] for p in html.split("<td ")[1:] if p.startswith('class="n over"')}
+    topic = plan.topic_by_id()
+    assert marked == {f"{schedule.month_of()[tid]}:{topic[tid].form}" for tid in over}
+    # a filter keeps only the topics shown
+    only = calendar.matrix_html(plan, schedule, {"T03"}, overloads=over)
+    assert only.count("data-cell=") == 1
