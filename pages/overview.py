@@ -14,7 +14,8 @@ views.apply_jump()  # a "在全年总览中查看" link from another page sets a
 st.title(U.PAGE["overview"][0])
 st.caption(U.OV_CAPTION.format(body=md_text(plan.body), year=plan.year, n=len(plan.topics)))
 
-k1, k2, k3, k4 = st.columns([1, 1, 1, 4.2])
+# Widths so that 「方案状态」 with its help icon and 「清除筛选」 are not cut at 1280 px (tests/browser).
+k1, k2, k3, k4 = st.columns([1, 1.3, 1, 4])
 k1.metric(U.OV_KPI_TOPICS, len(plan.topics), border=True)
 k2.metric(
     U.OV_KPI_STATUS,
@@ -31,7 +32,7 @@ k3.metric(
 with k4:
     st.html(views.form_kpis_html(plan))
 
-f1, f2, f3, f4, f5 = st.columns([1, 1, 1, 1, 0.5], vertical_alignment="bottom")
+f1, f2, f3, f4, f5 = st.columns([1, 1, 1, 1, 0.72], vertical_alignment="bottom")
 committee = views.entity_filter(f1, U.OV_FILTER_COMMITTEE, plan.committees, "ov_committee")
 department = views.entity_filter(f2, U.OV_FILTER_DEPARTMENT, plan.departments, "ov_department")
 leader = views.entity_filter(f3, U.OV_FILTER_LEADER, plan.leaders, "ov_leader")
