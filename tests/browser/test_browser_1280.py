@@ -12,6 +12,7 @@ from test_browser import PAGES, PLAN, open_page, pick_plan, settle
 pytestmark = pytest.mark.browser
 
 WIDTH = 1280
+SCREEN_HEIGHT = 720  # a 1280 × 800 laptop screen less the browser's own bars
 
 # Text cut by its box: an element whose content is wider than the box that clips it (ellipsis or hidden
 # overflow). Widget labels, tab labels, metric labels and values, buttons, table headers are checked.
@@ -74,3 +75,22 @@ def test_no_streamlit_menu_in_english(narrow_page):
     settle(page)
     assert page.locator('[data-testid="stMainMenu"]').count() == 0  # the ⋮ menu (Print, Record, About …)
     assert page.locator('[data-testid="stAppDeployButton"]').count() == 0
+
+
+def test_the_200_topic_year_fits_one_screen_as_a_matrix(narrow_page, shots):
+    page = narrow_page
+    open_page(page, "全年总览")  # its caption names the plan, which pick_plan waits for
+    pick_plan(page, "某市政协 2026 年度协商计划")
+    page.wait_for_selector(".xs-matrix")
+    box = page.locator(".xs-matrix").bounding_box()
+    assert box is not None and box["height"] <= SCREEN_HEIGHT, box  # the card calendar is ~5,700 px
+    assert page.evaluate(CUT_JS) == []
+    page.set_viewport_size({"width": WIDTH, "height": 1400})
+    page.wait_for_timeout(400)
+    page.screenshot(path=str(shots / "1280-1-全年总览-200议题矩阵.png"), full_page=True)
+    page.set_viewport_size({"width": WIDTH, "height": 900})
+    open_page(page, "负荷")
+    page.set_viewport_size({"width": WIDTH, "height": 1600})
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(shots / "1280-6-负荷-200议题.png"), full_page=True)
+    page.set_viewport_size({"width": WIDTH, "height": 900})
