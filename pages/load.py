@@ -15,10 +15,10 @@ if schedule is None or not schedule.assignments:
 
 only_busy = st.toggle(U.LD_ONLY_BUSY, value=True, key="ld_busy", persist_state="session")
 tokens = (st.session_state.plan_token, st.session_state.schedule_token)
-tables = views.load_tables(*tokens, only_busy, plan, schedule)
-specs = views.heatmap_specs(*tokens, only_busy, plan, schedule)
+over = views.overload_counts(views.load_rows(*tokens, plan, schedule))
+# Lazy tabs: only the open tab's heatmap is built (each costs a frame and an Altair chart).
 tabs = st.tabs(
-    [f"{U.LD_TABS[k]}({U.LD_OVERLOADS.format(n=views.overloads(tables[k]))})" for k in U.LD_TABS],
+    [f"{U.LD_TABS[k]}({U.LD_OVERLOADS.format(n=over[k])})" for k in U.LD_TABS],
     key="ld_tab",
     on_change="rerun",
 )
@@ -26,10 +26,11 @@ for kind, tab in zip(U.LD_TABS, tabs, strict=True):
     if not tab.open:
         continue
     with tab:
-        if specs[kind] is None:
+        spec = views.heatmap_spec(*tokens, only_busy, kind, plan, schedule)
+        if spec is None:
             st.info(U.LD_NONE)
         else:
-            st.vega_lite_chart(specs[kind], width="stretch", key=f"ld_heat_{kind}")
+            st.vega_lite_chart(spec, width="stretch", key=f"ld_heat_{kind}")
 
 st.subheader(U.LD_MONTH_TOTAL)
 st.vega_lite_chart(views.month_totals_spec(*tokens, plan, schedule), width="stretch", key="ld_totals")

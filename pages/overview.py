@@ -14,7 +14,8 @@ views.apply_jump()  # a "在全年总览中查看" link from another page sets a
 st.title(U.PAGE["overview"][0])
 st.caption(U.OV_CAPTION.format(body=md_text(plan.body), year=plan.year, n=len(plan.topics)))
 
-k1, k2, k3, k4 = st.columns([1, 1, 1, 4.2])
+# Widths so that 「方案状态」 with its help icon and 「清除筛选」 are not cut at 1280 px (tests/browser).
+k1, k2, k3, k4 = st.columns([1, 1.3, 1, 4])
 k1.metric(U.OV_KPI_TOPICS, len(plan.topics), border=True)
 k2.metric(
     U.OV_KPI_STATUS,
@@ -31,7 +32,7 @@ k3.metric(
 with k4:
     st.html(views.form_kpis_html(plan))
 
-f1, f2, f3, f4, f5 = st.columns([1, 1, 1, 1, 0.5], vertical_alignment="bottom")
+f1, f2, f3, f4, f5 = st.columns([1, 1, 1, 1, 0.72], vertical_alignment="bottom")
 committee = views.entity_filter(f1, U.OV_FILTER_COMMITTEE, plan.committees, "ov_committee")
 department = views.entity_filter(f2, U.OV_FILTER_DEPARTMENT, plan.departments, "ov_department")
 leader = views.entity_filter(f3, U.OV_FILTER_LEADER, plan.leaders, "ov_leader")
@@ -50,6 +51,8 @@ if schedule is None:
     st.info(U.OV_NO_SCHEDULE)
 elif not schedule.has_schedule:
     st.error(U.OV_INFEASIBLE.format(explanation=md_text(schedule.explanation or "")))
+if schedule is not None and (outdated := state.outdated_note()):
+    st.warning(md_text(outdated), icon=":material/history:")
 
 # Lazy tabs: only the open one is drawn, so the first paint does not wait for the table and chart code.
 tab_cal, tab_list, tab_spread = st.tabs(
@@ -57,11 +60,26 @@ tab_cal, tab_list, tab_spread = st.tabs(
 )
 if tab_cal.open:
     with tab_cal:
-        compact = st.toggle(
-            U.OV_COMPACT,
-            key=f"ov_compact_{st.session_state.plan_id}",
-            value=len(plan.topics) > 60,
+        many = len(plan.topics) > views.MANY_TOPICS
+        v1, v2 = st.columns([1, 2], vertical_alignment="bottom")
+        view = v1.segmented_control(
+            U.OV_VIEW,
+            list(U.OV_VIEWS),
+            format_func=U.OV_VIEWS.get,
+            default="matrix" if many else "cards",
+            required=True,
+            key=f"ov_view_{st.session_state.plan_id}",
             persist_state="session",
+        )
+        compact = (
+            v2.toggle(
+                U.OV_COMPACT,
+                key=f"ov_compact_{st.session_state.plan_id}",
+                value=many,
+                persist_state="session",
+            )
+            if view == "cards"
+            else True
         )
         st.html(
             views.calendar_html(
@@ -71,6 +89,7 @@ if tab_cal.open:
                 compact,
                 plan,
                 schedule,
+                view,
             )
         )
 if tab_list.open:

@@ -33,7 +33,7 @@ with edits:
         )
         c2.selectbox(U.WI_MONTH, months, format_func=ST.month, key="wi_pin_month")
         st.caption(md_text(W.topic_now(wplan, latest, pin_topic)))
-        b1, b2, _ = st.columns([1, 1, 2])
+        b1, b2, _ = st.columns([1.35, 1, 1.65])  # the icon buttons' labels fit at 1280 px
         b1.button(U.WI_PIN, on_click=W.on_pin, key="wi_pin", icon=":material/push_pin:", width="stretch")
         b2.button(U.WI_UNPIN, on_click=W.on_unpin, key="wi_unpin", width="stretch")
     with t_away:
@@ -43,7 +43,7 @@ with edits:
         c2.selectbox(U.WI_MONTH, months, format_func=ST.month, key="wi_leader_month")
         away_months = wplan.leader_by_id()[st.session_state.wi_leader].unavailable_months
         st.caption(f"{ST.FIELD['unavailable_months']}:{ST.months(away_months)}")
-        b1, b2, _ = st.columns([1, 1, 2])
+        b1, b2, _ = st.columns([1.35, 1, 1.65])  # the icon buttons' labels fit at 1280 px
         b1.button(
             U.WI_AWAY, on_click=W.on_away, args=(True,), key="wi_away", width="stretch", icon=":material/event_busy:"
         )

@@ -7,6 +7,7 @@ transaction(s) and raises only :class:`~services.errors.ServiceError`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import Engine
 
@@ -16,7 +17,17 @@ from store.repository import PlanSummary
 
 from .errors import translated
 
-__all__ = ["OpenPlan", "PlanSummary", "create_plan", "current_schedule", "default_plan_id", "list_plans", "open_plan"]
+__all__ = [
+    "OpenPlan",
+    "PlanSummary",
+    "ScheduleAge",
+    "create_plan",
+    "current_schedule",
+    "default_plan_id",
+    "list_plans",
+    "open_plan",
+    "schedule_age",
+]
 
 
 @dataclass(frozen=True)
@@ -73,3 +84,37 @@ def create_plan(engine: Engine, plan: Plan, *, author: str = "") -> int:
     """Store a new plan (from an import or a draft); its id. Refuses a second plan of one body and year."""
     with translated():
         return store.create_plan(engine, plan, author=author)
+
+
+@dataclass(frozen=True)
+class ScheduleAge:
+    """How the current schedule stands to the plan's last edit.
+
+    ``plan_version`` / ``plan_updated_at`` / ``plan_updated_by``: the plan as stored now;
+    ``schedule_plan_version``: the plan version the current schedule was computed from (None: not
+    recorded), ``schedule_at``: when it became current (None with the version: no current schedule).
+    Times are timezone-aware UTC.
+    """
+
+    plan_version: int
+    plan_updated_at: datetime
+    plan_updated_by: str
+    schedule_plan_version: int | None
+    schedule_at: datetime | None
+
+    @property
+    def outdated(self) -> bool:
+        """The plan was edited after its current schedule was computed (False when there is no schedule)."""
+        if self.schedule_plan_version is not None:
+            return self.schedule_plan_version < self.plan_version
+        return self.schedule_at is not None and self.schedule_at < self.plan_updated_at
+
+
+def schedule_age(engine: Engine, plan_id: int) -> ScheduleAge:
+    """The plan's version and last edit beside the version and time of its current schedule.
+
+    ``Reason.NOT_FOUND`` for an unknown plan.
+    """
+    with translated():
+        plan, version, at = store.current_schedule_basis(engine, plan_id)
+    return ScheduleAge(plan.version, plan.updated_at, plan.updated_by, version, at)

@@ -38,9 +38,11 @@ from .errors import DuplicateError, NotFoundError, StaleEditError, StoreError
 from .repository import (
     PlanRepository,
     PlanSummary,
+    PlanVersion,
     ScenarioRecord,
     ScenarioSummary,
     ScheduleRepository,
+    as_utc,
 )
 
 __all__ = [
@@ -58,6 +60,7 @@ __all__ = [
     "compare_scenarios",
     "create_plan",
     "current_schedule",
+    "current_schedule_basis",
     "delete_plan",
     "delete_scenario",
     "ensure_database",
@@ -453,6 +456,26 @@ def current_schedule(engine: Engine, plan_id: int) -> Schedule | None:
         schedules = ScheduleRepository(s)
         current_id = schedules.current_id(plan_id)
         return None if current_id is None else schedules.get(current_id).schedule
+
+
+def current_schedule_basis(engine: Engine, plan_id: int) -> tuple[PlanVersion, int | None, datetime | None]:
+    """The plan's version row (version, updated_at …) and its current schedule's plan version and time.
+
+    ``(plan, None, None)`` when the plan has no current schedule; the plan version is ``None`` also for a
+    schedule stored without one (an old backup). :class:`NotFoundError` for an unknown plan.
+    """
+    from sqlalchemy import select
+
+    from .models import ScheduleRow
+
+    with read_session(engine) as s:
+        plan = PlanRepository(s).version_of(plan_id)
+        row = s.execute(
+            select(ScheduleRow.plan_version, ScheduleRow.created_at).where(
+                ScheduleRow.plan_id == plan_id, ScheduleRow.kind == "current"
+            )
+        ).one_or_none()
+    return (plan, None, None) if row is None else (plan, row.plan_version, as_utc(row.created_at))
 
 
 def set_current_schedule(

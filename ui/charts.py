@@ -103,21 +103,29 @@ def heatmap(df: pd.DataFrame) -> alt.Chart:
     return _style((rect + text).properties(height=height, width="container"))
 
 
-def month_totals(plan: Plan, schedule: Schedule | None) -> alt.Chart:
-    """Topics per month stacked by form, the month limit dashed, blackout months shaded."""
+def month_totals_frame(plan: Plan, schedule: Schedule | None) -> pd.DataFrame:
+    """One row per (month, form) with topics: ``month_label``, ``form``, ``n`` (topics), ``titles`` (joined).
+
+    Months without a schedule give an empty frame with those columns.
+    """
     forms = plan.form_by_id()
-    colors = form_colors(plan)
     month_of = schedule.month_of() if schedule is not None else {}
+    cells: dict[tuple[int, str], list[str]] = {}
+    for t in plan.topics:
+        if t.id in month_of:
+            form = forms[t.form].name if t.form in forms else t.form
+            cells.setdefault((month_of[t.id], form), []).append(t.title)
     rows = [
-        {
-            "month_label": ST.month(month_of[t.id]),
-            "form": forms[t.form].name if t.form in forms else t.form,
-            "title": t.title,
-        }
-        for t in plan.topics
-        if t.id in month_of
+        {"month_label": ST.month(m), "form": form, "n": len(titles), "titles": U.joined(titles)}
+        for (m, form), titles in sorted(cells.items())
     ]
-    df = pd.DataFrame(rows, columns=["month_label", "form", "title"])
+    return pd.DataFrame(rows, columns=["month_label", "form", "n", "titles"])
+
+
+def month_totals(plan: Plan, schedule: Schedule | None) -> alt.Chart:
+    """Topics per month, one bar a month stacked by form, the month limit dashed and labelled, blackout shaded."""
+    colors = form_colors(plan)
+    df = month_totals_frame(plan, schedule)
     domain = [f.name for f in plan.forms]
     bars = (
         alt.Chart(df)
@@ -126,7 +134,7 @@ def month_totals(plan: Plan, schedule: Schedule | None) -> alt.Chart:
             x=alt.X(
                 "month_label:N", sort=MONTHS, scale=alt.Scale(domain=MONTHS), title=None, axis=alt.Axis(labelAngle=0)
             ),
-            y=alt.Y("count():Q", title=U.LD_MONTH_TOTAL, axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y("sum(n):Q", title=U.LD_MONTH_TOTAL, axis=alt.Axis(tickMinStep=1)),
             color=alt.Color(
                 "form:N",
                 title=ST.FIELD["form"],
@@ -137,7 +145,8 @@ def month_totals(plan: Plan, schedule: Schedule | None) -> alt.Chart:
             tooltip=[
                 alt.Tooltip("month_label:N", title=U.COL["month"]),
                 alt.Tooltip("form:N", title=ST.FIELD["form"]),
-                alt.Tooltip("title:N", title=U.COL["title"]),
+                alt.Tooltip("n:Q", title=U.LD_TOPIC_COUNT),
+                alt.Tooltip("titles:N", title=U.COL["title"]),
             ],
         )
     )
@@ -152,9 +161,15 @@ def month_totals(plan: Plan, schedule: Schedule | None) -> alt.Chart:
     layers.append(bars)
     limit = plan.calendar.max_topics_per_month
     if limit is not None:
-        layers.append(
-            alt.Chart(pd.DataFrame({"limit": [limit]})).mark_rule(color=OVER, strokeDash=[5, 4]).encode(y="limit:Q")
+        line = pd.DataFrame({"limit": [limit], "label": [U.LD_MONTH_LIMIT.format(n=limit)]})
+        rule = alt.Chart(line).mark_rule(color=OVER, strokeDash=[5, 4]).encode(y="limit:Q")
+        # The label sits at the right end, just above the line, so it does not cover December's bar top.
+        text = (
+            alt.Chart(line)
+            .mark_text(align="right", baseline="bottom", dx=-2, dy=-3, color=OVER, fontSize=11)
+            .encode(y="limit:Q", x=alt.value("width"), text="label:N")
         )
+        layers += [rule, text]
     return _style(alt.layer(*layers).properties(height=220, width="container"))
 
 

@@ -535,17 +535,26 @@ def _signed(n: int) -> str:
     return f"+{n}" if n > 0 else ("0" if n == 0 else f"−{-n}")
 
 
+def suggestion_order(rows: list[MonthOption]) -> list[MonthOption]:
+    """The months a planner reads: feasible ones by change of penalty (then month), then the others by month.
+
+    A penalty change means nothing for a month that breaks a hard rule, so those are listed in calendar order.
+    """
+    ok = sorted((r for r in rows if r.feasible), key=lambda r: (r.penalty_change, r.month))
+    return ok + sorted((r for r in rows if not r.feasible), key=lambda r: r.month)
+
+
 def suggestions_frame(plan: Plan, topic_id: str, rows: list[MonthOption]) -> pd.DataFrame:
     """suggest_months rows as a table: month, feasible, change of the penalty and of each soft goal, why not.
 
-    Changes are signed text (「+4」「−2」); a month that breaks a hard rule shows 「—」 there and says why,
-    naming the topic as 「本议题」 (it is the one picked above).
+    Rows in :func:`suggestion_order`. Changes are signed text (「+4」「−2」); a month that breaks a hard
+    rule shows 「—」 there and says why, naming the topic as 「本议题」 (it is the one picked above).
     """
     t = plan.topic_by_id().get(topic_id)
     label = ST.topic_label(topic_id, t.title if t else None)
     goals = [g for g in (rows[0].changes if rows else {}) if g != Moved.name]
     out = []
-    for r in rows:
+    for r in suggestion_order(rows):
         rec = {
             U.COL["month"]: ST.month(r.month) + (f"({U.WI_NOW})" if r.current else ""),
             U.COL["feasible"]: ("✓ " + U.WI_YES) if r.feasible else ("✗ " + U.WI_NO),

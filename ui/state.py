@@ -139,6 +139,32 @@ def engine() -> Engine:
     return database.open_database()
 
 
+def outdated_note() -> str | None:
+    """The overview's warning when the plan was edited after its current schedule was made (else None).
+
+    Read on every run (one small query): another planner may have saved the plan since this session opened it.
+    """
+    from services import ServiceError, jobs
+
+    from . import texts as U
+
+    s = st.session_state
+    try:
+        age = plans.schedule_age(engine(), s.plan_id)
+    except ServiceError:
+        return None  # the plan is gone: the page's own loading says so
+    if not age.outdated:
+        return None
+    who = U.OV_OUTDATED_WHO.format(who=age.plan_updated_by) if age.plan_updated_by else " "
+    if age.schedule_plan_version is None:
+        return U.OV_OUTDATED_NO_VERSION.format(
+            at=jobs.when(age.plan_updated_at), who=who, made=jobs.when(age.schedule_at)
+        )
+    return U.OV_OUTDATED.format(
+        at=jobs.when(age.plan_updated_at), who=who, now=age.plan_version, old=age.schedule_plan_version
+    )
+
+
 @st.cache_data(show_spinner=False)
 def plan_choices() -> list[tuple[int, str]]:
     """(id, label) of every plan, newest year first. Cleared after every write."""

@@ -71,7 +71,19 @@ OV_FILTER_RESULT = "筛选结果:{n} 个议题"
 OV_FILTER_CLEAR = "清除筛选"
 OV_NO_SCHEDULE = "尚未编排:以下议题还没有安排月份。到「编排」页生成方案后,议题会出现在各月中。"
 OV_INFEASIBLE = "当前方案无可行安排:{explanation}"
+OV_OUTDATED = (
+    "计划已于 {at}{who}修改(现为第 {now} 版),当前方案是按第 {old} 版编排的,可能已不符合修改后的计划。"
+    "请到「编排」页重新编排。"
+)
+OV_OUTDATED_NO_VERSION = (
+    "计划已于 {at}{who}修改,晚于当前方案的编排时间 {made},方案可能已不符合修改后的计划。请到「编排」页重新编排。"
+)
+OV_OUTDATED_WHO = " 由 {who} "
 OV_TAB_CALENDAR = "月历"
+OV_VIEW = "显示方式"
+OV_VIEWS = {"cards": "议题卡片", "matrix": "月份 × 形式"}
+MX_TOTAL = "合计"
+MX_HINT = "每格为该月该形式的议题数,鼠标悬停可看议题名称;红框为含超负荷的议题,红色合计为超出每月上限。"
 OV_COMPACT = "紧凑显示(只显示议题名称)"
 OV_TAB_LIST = "列表"
 OV_EXPORT = "导出与打印"
@@ -86,6 +98,7 @@ CAL_LEAD = "承办"
 CAL_LEADERS = "出席"
 CAL_PINNED = "固定"
 CAL_COUNT = "{n} 项"
+CAL_OVER_LEGEND = "当月超出每月上限(悬停卡片看详情)"
 CAL_LEGEND = "图例"
 
 # -- topic list columns (overview list, diffs, suggestions) -------------------------------
@@ -292,7 +305,8 @@ LD_INTRO = "每格为该月需参加(部门、领导)或承办、协办(专委�
 LD_TABS = {"department": "部门 × 月份", "committee": "专委会 × 月份", "leader": "领导 × 月份"}
 LD_ONLY_BUSY = "只显示有安排的对象"
 LD_MONTH_TOTAL = "每月议题数"
-LD_MONTH_LIMIT = "每月上限"
+LD_MONTH_LIMIT = "每月上限 {n} 项"
+LD_TOPIC_COUNT = "议题数"
 LD_OVER = "超出上限"
 LD_WITHIN = "未超上限"
 LD_NONE = "没有数据。"

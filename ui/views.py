@@ -76,6 +76,11 @@ def apply_jump() -> None:
         state.set_kept(FILTER_KEYS[wanted[0]], wanted[1])
 
 
+# Above this many topics the overview opens on the month × form matrix (and compact cards): the card
+# calendar of the 200-topic sample is about 5,700 px tall even compact, the matrix one screen.
+MANY_TOPICS = 60
+
+
 @st.cache_data(show_spinner=False, max_entries=128)
 def calendar_html(
     plan_token: str,
@@ -84,8 +89,18 @@ def calendar_html(
     compact: bool,
     _plan: Plan,
     _schedule: Schedule | None,
+    view: str = "cards",
 ) -> str:
-    return calendar.year_html(_plan, _schedule, set(shown) if shown is not None else None, compact=compact)
+    """The year as cards (``view="cards"``) or a month × form matrix (``"matrix"``), cached by tokens.
+
+    Overloads the checker finds in the schedule are marked either way.
+    """
+    placed = _schedule is not None and _schedule.has_schedule and bool(_schedule.assignments)
+    over = calendar.overloads_of(state.report(plan_token, schedule_token, _plan, _schedule).warnings) if placed else {}
+    picked = set(shown) if shown is not None else None
+    if view == "matrix":
+        return calendar.matrix_html(_plan, _schedule, picked, overloads=over)
+    return calendar.year_html(_plan, _schedule, picked, compact=compact, overloads=over)
 
 
 def form_kpis_html(plan: Plan) -> str:
@@ -266,27 +281,33 @@ def jump_row(entities: dict[str, str], *, key: str) -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def load_tables(plan_token: str, schedule_token: str, only_busy: bool, _plan: Plan, _schedule: Schedule) -> dict:
-    """Kind → heatmap frame (cached: the loads of a schedule do not change)."""
+def load_rows(plan_token: str, schedule_token: str, _plan: Plan, _schedule: Schedule) -> list:
+    """Every entity's load per month (``whatif.LoadRow``; cached: the loads of a schedule do not change)."""
     from solver import whatif
 
-    from . import charts
+    return whatif.loads(_plan, _schedule)
 
-    rows = whatif.loads(_plan, _schedule)
-    return {kind: charts.load_frame(rows, _plan, kind, only_busy=only_busy) for kind in U.LD_TABS}
+
+def overload_counts(rows: list) -> dict[str, int]:
+    """Kind (of ``U.LD_TABS``) → overloaded (entity, month) cells, counted on the rows (no frame, no chart)."""
+    return {kind: sum(1 for r in rows if r.kind == kind and r.over) for kind in U.LD_TABS}
 
 
 # Building an Altair chart and turning it into a Vega-Lite spec costs tens of
 # milliseconds a chart; a page rerun that changes nothing must not pay it again,
-# so pages draw cached specs with st.vega_lite_chart.
+# so pages draw cached specs with st.vega_lite_chart. The 负荷 page asks for the
+# open tab's heatmap only, so a kind's frame and chart are built when first shown.
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def heatmap_specs(plan_token: str, schedule_token: str, only_busy: bool, _plan: Plan, _schedule: Schedule) -> dict:
+@st.cache_data(show_spinner=False, max_entries=96)
+def heatmap_spec(
+    plan_token: str, schedule_token: str, only_busy: bool, kind: str, _plan: Plan, _schedule: Schedule
+) -> dict | None:
+    """One kind's heatmap as a Vega-Lite spec (``None``: nobody of that kind to show)."""
     from . import charts
 
-    tables = load_tables(plan_token, schedule_token, only_busy, _plan, _schedule)
-    return {kind: (charts.heatmap(df).to_dict() if not df.empty else None) for kind, df in tables.items()}
+    df = charts.load_frame(load_rows(plan_token, schedule_token, _plan, _schedule), _plan, kind, only_busy=only_busy)
+    return charts.heatmap(df).to_dict() if not df.empty else None
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -312,7 +333,3 @@ def monthly_before_after_spec(
     from . import charts
 
     return charts.monthly_before_after(_plan, _before, _after).to_dict()
-
-
-def overloads(df) -> int:
-    return 0 if df.empty else int(df["over"].sum())

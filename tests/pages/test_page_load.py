@@ -38,3 +38,19 @@ def test_heatmap_frame_marks_limit_and_overload():
     assert set(shangwu["row"]) == {"市商务局(上限 0)"}
     over = shangwu[shangwu["over"]]
     assert len(over) >= 1 and all(c.endswith(">0") for c in over["cell"])
+
+
+def test_only_the_open_tabs_heatmap_is_built(open_app, monkeypatch):
+    built: list[str] = []
+    real = charts.heatmap
+
+    def counting(df):
+        built.append(str(df["kind"].iloc[0]))
+        return real(df)
+
+    monkeypatch.setattr(charts, "heatmap", counting)
+    at = open_app("load")
+    assert built == ["department"]  # not the committees' and leaders' too
+    at.session_state["ld_tab"] = at.tabs[2].label
+    at.run()
+    assert built == ["department", "leader"]

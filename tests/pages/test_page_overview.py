@@ -94,3 +94,56 @@ def test_switching_plans_drops_filters_of_the_old_plan(open_app, engine):
     assert not at.exception
     assert at.selectbox(key="ov_department").value is None
     assert "洛阳" in at.caption[0].value
+
+
+def test_overloads_of_the_current_schedule_are_marked(open_app, engine):
+    from solver.plan import Assignment, Schedule
+    from solver.rules.load import DepartmentOverload
+
+    plan = weihai()
+    spread = (3, 4, 5, 6, 8, 9, 10, 11, 12)
+    months = {t.id: spread[i % len(spread)] for i, t in enumerate(plan.topics)}
+    months["T03"] = months["T06"] = 7  # both with 市商务局 (limit 1)
+    schedule = Schedule(
+        plan_year=plan.year,
+        status="feasible",
+        assignments=[Assignment(topic=t.id, month=months[t.id], lead=t.lead_options[0]) for t in plan.topics],
+    )
+    store.set_current_schedule(engine, plan_id_of(engine, "威海市政协"), schedule)
+    html = html_of(open_app("overview"))
+    cards = {c.split('data-topic="')[1].split('"')[0]: c for c in html.split('<div class="xs-card')[1:]}
+    assert cards["T03"].startswith(" over") and cards["T06"].startswith(" over")
+    assert DepartmentOverload.text.label in cards["T03"] and "市商务局" in cards["T03"]
+
+
+def test_the_overview_says_when_the_plan_was_edited_after_its_schedule(open_app, engine):
+    at = open_app("overview")
+    assert "重新编排" not in texts_of(at)  # the sample's schedule was made from the plan as it is
+    pid = plan_id_of(engine, "威海市政协")
+    plan, version = store.load_plan(engine, pid)
+    plan.topics[0].notes = "会前补充调研"
+    store.save_plan(engine, pid, plan, version, author="李四")
+    at = open_app("overview")
+    said = texts_of(at)
+    assert "重新编排" in said and "李四" in said
+    assert f"第 {version + 1} 版" in said and f"第 {version} 版" in said
+
+
+def test_a_large_plan_opens_on_the_month_by_form_matrix(open_app, engine):
+    at = open_app("overview", body="某市政协")
+    html = html_of(at)
+    assert 'class="xs-matrix"' in html and '<div class="xs-card' not in html
+    pid = plan_id_of(engine, "某市政协")
+    at.session_state[f"ov_view_{pid}"] = "cards"
+    at.run()
+    assert not at.exception
+    assert html_of(at).count('<div class="xs-card" ') + html_of(at).count('<div class="xs-card over" ') == 200
+
+
+def test_the_small_sample_opens_on_cards_and_can_show_the_matrix(open_app, engine):
+    at = open_app("overview")
+    assert '<div class="xs-card' in html_of(at)
+    at.session_state[f"ov_view_{plan_id_of(engine, '威海市政协')}"] = "matrix"
+    at.run()
+    html = html_of(at)
+    assert 'class="xs-matrix"' in html and html.count("data-cell=") >= 1

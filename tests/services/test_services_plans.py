@@ -108,3 +108,30 @@ def test_a_database_without_the_schema_is_one_chinese_error_not_a_traceback(blan
     assert err.value.reason is Reason.DATABASE
     assert str(err.value).startswith("数据库操作失败")
     assert "\n" not in str(err.value)  # the driver's first line only, no SQL dump
+
+
+def test_schedule_age_says_when_the_plan_was_edited_after_its_schedule(engine):
+    pid = plans.create_plan(engine, handmade_plan(), author="张三")
+    age = plans.schedule_age(engine, pid)
+    assert (age.plan_version, age.schedule_plan_version, age.schedule_at, age.outdated) == (1, None, None, False)
+
+    assert schedules.record_solve(engine, pid, 1, handmade_schedule())
+    age = plans.schedule_age(engine, pid)
+    assert (age.schedule_plan_version, age.outdated) == (1, False)
+    assert age.schedule_at is not None and age.schedule_at.tzinfo is not None
+
+    edited = handmade_plan()
+    edited.topics[0].notes = "已改"
+    plans.save_plan(engine, pid, edited, 1, author="李四")
+    age = plans.schedule_age(engine, pid)
+    assert (age.plan_version, age.schedule_plan_version, age.outdated) == (2, 1, True)
+    assert age.plan_updated_by == "李四" and age.plan_updated_at >= age.schedule_at
+
+    assert schedules.record_solve(engine, pid, 2, handmade_schedule())  # solved again: current once more
+    assert not plans.schedule_age(engine, pid).outdated
+
+
+def test_schedule_age_of_an_unknown_plan_is_refused(engine):
+    with pytest.raises(ServiceError) as err:
+        plans.schedule_age(engine, 999_999)
+    assert err.value.reason is Reason.NOT_FOUND
