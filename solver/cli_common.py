@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import texts as T
-from .options import GOALS, Weights
+from .options import GOALS, MAX_WEIGHT, Weights
 from .rules import GOAL_LABELS
 from .validate import PlanError
 
@@ -157,10 +157,10 @@ def parse_weights(text: str | None, *, arg: str = "--weights") -> Weights:
     for goal, weight in data.items():
         if goal not in GOALS:
             problems.append(T.CLI["weights_unknown_goal"].format(arg=arg, goal=goal, goals=goal_list()))
-        elif isinstance(weight, bool) or not isinstance(weight, int) or weight < 0:
+        elif isinstance(weight, bool) or not isinstance(weight, int) or not 0 <= weight <= MAX_WEIGHT:
             problems.append(
                 T.CLI["weights_bad_weight"].format(
-                    arg=arg, goal=goal, label=GOAL_LABELS[goal], value=json.dumps(weight)
+                    arg=arg, goal=goal, label=GOAL_LABELS[goal], value=json.dumps(weight), max=MAX_WEIGHT
                 )
             )
     if problems:

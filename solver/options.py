@@ -27,11 +27,17 @@ class _WeightsBase(BaseModel):
 
 # One integer field per soft goal of the registry, defaulting to the goal's
 # own weight: a new goal gets its weight (slider, --weights) without an edit here.
-_fields: dict[str, Any] = {g.name: (int, Field(g.default_weight, ge=0, description=g.text.help)) for g in SOFT}
+# A weight above this makes CP-SAT's objective coefficients so large that its
+# integer arithmetic loses the schedule's own counts (a trial with 10**20 gave
+# a worse schedule still called optimal); 10 000 is 500 × the largest default.
+MAX_WEIGHT = 10_000
+_fields: dict[str, Any] = {
+    g.name: (int, Field(g.default_weight, ge=0, le=MAX_WEIGHT, description=g.text.help)) for g in SOFT
+}
 Weights = create_model("Weights", __base__=_WeightsBase, __module__=__name__, **_fields)
 Weights.__doc__ = "Weights of the soft goals (points per unit missed); one field per goal of solver.rules.SOFT."
 
-__all__ = ["GOALS", "SolveOptions", "Weights"]
+__all__ = ["GOALS", "MAX_WEIGHT", "SolveOptions", "Weights"]
 
 
 class SolveOptions(BaseModel):
