@@ -42,6 +42,7 @@ from .common import (
     split_names,
     xml_safe,
 )
+from .time_phrases import CN_MONTH_NUMBER
 
 log = logging.getLogger(__name__)
 
@@ -664,20 +665,6 @@ def _formula_text(cell: Any) -> str:
     return text if len(text) <= 40 else text[:40] + "…"
 
 
-_CN_MONTH = {
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-    "十一": 11,
-    "十二": 12,
-}
 _DATE_TEXT = re.compile(r"^\d{4}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?$|^\d{1,2}月\d{1,2}日$")
 
 
@@ -703,8 +690,8 @@ def _month(v: Any) -> int | None:
         if _DATE_TEXT.match(s):
             raise _Bad("date_not_month")
         s = re.sub(r"月份?$", "", s)
-        if s in _CN_MONTH:
-            return _CN_MONTH[s]
+        if s in CN_MONTH_NUMBER:
+            return CN_MONTH_NUMBER[s]
         if not re.fullmatch(r"-?\d+", s):
             raise _Bad("not_month", v)
         v = int(s)

@@ -19,7 +19,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-_CN_NUM = {
+# Chinese month numerals (十二 → 12); the Excel import reads months with the same table.
+CN_MONTH_NUMBER = {
     "一": 1,
     "二": 2,
     "三": 3,
@@ -68,11 +69,11 @@ class TimeReading:
 
 def _n(tok: str) -> int:
     tok = tok.strip()
-    return int(tok) if tok.isdigit() else _CN_NUM.get(tok, 0)
+    return int(tok) if tok.isdigit() else CN_MONTH_NUMBER.get(tok, 0)
 
 
 def _q(tok: str) -> int:
-    return int(tok) if tok.isdigit() else _CN_NUM[tok]
+    return int(tok) if tok.isdigit() else CN_MONTH_NUMBER[tok]
 
 
 def parse_time(text: str) -> TimeReading:
