@@ -24,16 +24,14 @@ from __future__ import annotations
 
 import html
 import io
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+if str(HERE.parents[2]) not in sys.path:  # run as a script: the project root holds paperwork/
+    sys.path.insert(0, str(HERE.parents[2]))
 FORMATS = ("txt", "docx", "doc", "pdf", "html")
 _CN = "一二三四五六七八九十"
-SOFFICE_TIMEOUT_S = 180  # first start builds a profile
 
 
 def _cn(n: int) -> str:
@@ -232,29 +230,10 @@ def to_docx(blocks) -> bytes:
 
 
 def soffice_convert(docx_bytes: bytes, to: str) -> bytes:
-    exe = shutil.which("soffice") or shutil.which("libreoffice")
-    if exe is None:
-        raise RuntimeError("LibreOffice (soffice) is needed to build .doc and .pdf files")
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "source.docx"
-        src.write_bytes(docx_bytes)
-        profile = Path(tmp) / "profile"
-        subprocess.run(
-            [
-                exe,
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                to,
-                "--outdir",
-                tmp,
-                str(src),
-            ],
-            capture_output=True,
-            timeout=SOFFICE_TIMEOUT_S,
-            check=True,
-        )
-        return (Path(tmp) / f"source.{to}").read_bytes()
+    """The .docx as ``to`` (doc, pdf) through the importer's own LibreOffice conversion."""
+    from paperwork.sources import convert_with_soffice
+
+    return convert_with_soffice(docx_bytes, name="source.docx", to=to)
 
 
 def build_one(src: Path, out: Path, formats: tuple[str, ...] | None = None) -> list[Path]:
