@@ -195,7 +195,7 @@ def loads(plan: Plan, schedule: Schedule) -> list[LoadRow]:
 def suggest_months(
     plan: Plan, schedule: Schedule, topic_id: str, *, weights: Weights | None = None
 ) -> list[MonthOption]:
-    """Every calendar month for one topic, ranked: feasible first, then by change in penalty.
+    """Every calendar month for one topic, ranked by :func:`rank_options`.
 
     Each option says whether the move keeps every hard rule (and, if not, why),
     and how each soft goal would change, with everything else left in place.
@@ -220,5 +220,11 @@ def suggest_months(
         reasons = [f.message for f in rep.hard if topic_id in f.topics and f.kind != FixedMonth.name]
         changes = {g: rep.counts[g] - current.counts[g] for g in GOALS}
         rows.append(MonthOption(m, m == now, not reasons, reasons, rep.penalty(weights) - base, changes))
-    rows.sort(key=lambda r: (not r.feasible, r.penalty_change, r.month))
-    return rows
+    return rank_options(rows)
+
+
+def rank_options(rows: list[MonthOption]) -> list[MonthOption]:
+    """The order a planner reads month options in: feasible ones by change of penalty (then month),
+    then the others by month — a penalty change means nothing for a month that breaks a hard rule."""
+    ok = sorted((r for r in rows if r.feasible), key=lambda r: (r.penalty_change, r.month))
+    return ok + sorted((r for r in rows if not r.feasible), key=lambda r: r.month)

@@ -26,7 +26,7 @@ from solver import texts as ST
 from solver.plan import Finding, Plan, Schedule
 from solver.rules import GOAL_HELP, GOAL_LABELS
 from solver.rules.wishes import Moved
-from solver.whatif import Diff, MonthOption
+from solver.whatif import Diff, MonthOption, rank_options
 
 from . import texts as U
 from .select import finding_entity, finding_kind_label, form_counts, topic_filter  # noqa: F401 (re-exported)
@@ -536,12 +536,8 @@ def _signed(n: int) -> str:
 
 
 def suggestion_order(rows: list[MonthOption]) -> list[MonthOption]:
-    """The months a planner reads: feasible ones by change of penalty (then month), then the others by month.
-
-    A penalty change means nothing for a month that breaks a hard rule, so those are listed in calendar order.
-    """
-    ok = sorted((r for r in rows if r.feasible), key=lambda r: (r.penalty_change, r.month))
-    return ok + sorted((r for r in rows if not r.feasible), key=lambda r: r.month)
+    """The months a planner reads, in the solver's ranking (:func:`solver.whatif.rank_options`)."""
+    return rank_options(rows)
 
 
 def suggestions_frame(plan: Plan, topic_id: str, rows: list[MonthOption]) -> pd.DataFrame:
