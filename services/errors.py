@@ -34,6 +34,7 @@ class Reason(enum.Enum):
     DATABASE = "database"  # the database cannot be reached or is at the wrong schema
     LIMIT = "limit"  # an administrator's limit (unfinished jobs per planner) is reached
     QUEUE = "queue"  # the queue engine cannot be reached (the job is recorded, it runs once it is back)
+    DENIED = "denied"  # the caller is not signed in, or their role may not do this (services.access)
 
 
 class ServiceError(Exception):

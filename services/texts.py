@@ -25,3 +25,32 @@ def queue_down(job_id: int, err: Exception) -> str:
 
 def adopted_note(job_id: int, asked_by: str) -> str:
     return f"采用编排任务 #{job_id}(提交人:{asked_by or '未署名'})的结果"
+
+
+# --- who may do what (services.access) ---
+COMMAND_LINE_ACTOR = "命令行"
+NOT_SIGNED_IN = "请先登录"
+ROLE_NAMES = {
+    "admin": "管理员",
+    "planner": "编排人员",
+    "leader": "领导",
+    "liaison": "部门联络员",
+}
+PERMISSION_NAMES = {
+    "view_plan": "查看计划",
+    "view_all": "查看整个计划",
+    "edit_plan": "修改计划",
+    "solve": "编排求解",
+    "adopt": "采用方案",
+    "advance": "推进审批流程",
+    "approve": "审批",
+    "comment": "提出意见",
+    "manage_accounts": "管理账号",
+    "manage_settings": "修改系统设置",
+    "view_audit": "查看操作记录",
+    "view_notices": "查看变更通知",
+}
+
+
+def denied(role: str, action: str) -> str:
+    return f"{role}无权{action},未做任何修改"
