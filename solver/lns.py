@@ -85,12 +85,16 @@ class Incumbent:
         return cls(read_solution(pm, solver), objective, counts)
 
 
-def sub_solver(options: SolveOptions, budget: Budget, work: float) -> cp_model.CpSolver | None:
+def sub_solver(
+    options: SolveOptions, budget: Budget, work: float, *, wall_only: bool = False
+) -> cp_model.CpSolver | None:
     """A one-worker CP-SAT for a neighbourhood: at most ``work`` units and the clock that is left.
 
-    None when either limit is already reached.
+    None when either limit is already reached. ``wall_only``: the work budget
+    left does not cap it (a repair: until a schedule is known only the clock
+    may stop the search), ``work`` still does.
     """
-    dtime, wall = budget.cap(work, SUB_SOLVE_RATE)
+    dtime, wall = budget.cap(work, SUB_SOLVE_RATE) if not wall_only else (work * SUB_SOLVE_RATE, budget.wall_left())
     if dtime <= 0 or wall <= 0:
         budget.exhausted()
         return None
@@ -158,7 +162,7 @@ def evaluate(pm: PlanModel, assignment: Assignment, options: SolveOptions, budge
     """The objective and counts of a complete assignment, or None if it breaks a hard rule (or no time is left)."""
     if any(t.id not in assignment or assignment[t.id][0] not in pm.x[t.id] for t in pm.topics):
         return None
-    solver = sub_solver(options, budget, ROUND_WORK)
+    solver = sub_solver(options, budget, ROUND_WORK, wall_only=True)  # no schedule known yet: the clock only
     if solver is None:
         return None
     if _solve_charged(pm, fixed_copy(pm, assignment, set()), solver, budget) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -237,7 +241,7 @@ def repair(
             new |= {tid for m in wanted if len(load[m]) >= cap for tid in load[m]}
         frontier = new - free
         free |= frontier
-        solver = sub_solver(options, budget, REPAIR_WORK)
+        solver = sub_solver(options, budget, REPAIR_WORK, wall_only=True)
         if solver is None:
             return None
         # any schedule keeping the hard rules will do here: the search improves it next

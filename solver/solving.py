@@ -38,7 +38,7 @@ from .budget import FULL_MODEL_RATE, Budget, StopReason
 from .checker import check
 from .cuts import without_cuts
 from .explain import explain_infeasible, precheck
-from .greedy import greedy_schedule, improve, misplaced
+from .greedy import complete, greedy_schedule, improve, misplaced
 from .lns import Incumbent, evaluate, improve_with_lns, repair
 from .model import PlanModel
 from .options import GOALS, SolveOptions
@@ -56,6 +56,11 @@ FULL_MODEL_SHARE = 0.2
 # charged to the budget at 1.2 ms a topic, and with one worker the full model
 # runs only when its share of the budget is at least twice that.
 PRESOLVE_CHARGE_PER_TOPIC = 1.2e-3
+# Wall seconds of that presolve a topic, and the share of the clock left it may
+# take beside the neighbourhood search: beyond it the full model finds no bound
+# in time, and its core serves the neighbourhood search better.
+PRESOLVE_SECONDS_PER_TOPIC = 1.5e-3
+FULL_MODEL_MAX_SHARE = 0.5
 # Seconds charged for the pre-check, building the model and the greedy start,
 # per topic: CP-SAT does not count them, and they grow with the plan (measured
 # 0.6–1.9 s for 1000 province topics, 4–7 s for 5000, under load 2–4).
@@ -69,7 +74,10 @@ SETUP_SECONDS_PER_TOPIC = 5e-4
 # The greedy polish scans the plan at most this many times: a bounded, and so
 # reproducible, share of a short limit on a big plan.
 POLISH_ROUNDS = 50
-POLISH_MAX_SHARE = 0.25  # of the wall limit, as a safety cap under load
+# Of the clock left once the start is built, as a safety cap under load. On a
+# 5000-topic plan the polish lowers the penalty by 15–18 % in 1.3–2.2 s, far
+# more than neighbourhood search does in that time, so it gets a good share.
+POLISH_MAX_SHARE = 0.4
 # A retry after "unknown" gets at least this many times the search time measured.
 RETRY_FACTOR = 2.0
 
@@ -80,13 +88,17 @@ _STATUS = {
 }
 
 
-def make_solver(options: SolveOptions, budget: Budget, *, work: float | None = None) -> cp_model.CpSolver:
+def make_solver(
+    options: SolveOptions, budget: Budget, *, work: float | None = None, wall_only: bool = False
+) -> cp_model.CpSolver:
     """A CP-SAT solver on the full model, with the project's parameters.
 
     Deterministic runs use one worker and a work limit (``work`` seconds of the
     budget, at most what is left of it, as CP-SAT work units) under the
     wall-clock cap; otherwise CP-SAT's parallel portfolio runs on
-    ``num_workers`` threads against the clock only.
+    ``num_workers`` threads against the clock only. ``wall_only``: the clock
+    alone limits it (a search for a first schedule: the work budget must not
+    end it before the planner's limit does).
     """
     solver = cp_model.CpSolver()
     p = solver.parameters
@@ -94,8 +106,9 @@ def make_solver(options: SolveOptions, budget: Budget, *, work: float | None = N
     p.max_time_in_seconds = max(budget.wall_left(), 1e-3)
     if options.deterministic:
         p.num_workers = 1
-        dtime, _ = budget.cap(work if work is not None else math.inf, FULL_MODEL_RATE)
-        p.max_deterministic_time = max(dtime, 1e-3)
+        if not wall_only:
+            dtime, _ = budget.cap(work if work is not None else math.inf, FULL_MODEL_RATE)
+            p.max_deterministic_time = max(dtime, 1e-3)
     else:
         p.num_workers = options.num_workers
     return solver
@@ -204,10 +217,14 @@ def solve(
     start: dict[str, tuple[int, str]] | None = None
     if baseline is not None:
         start = _assignment_of(baseline)
+        if misplaced(plan, start, options.weights):  # the plan's edits broke it: move what must move
+            start = _assignment_of(_completed(plan, start, options, budget))
     elif options.greedy_hint:
         g = greedy_schedule(plan, options.weights)
+        if g.status != Status.FEASIBLE:  # topics left out: an ejection chain places them
+            g = _completed(plan, _assignment_of(g), options, budget)
         if g.status == Status.FEASIBLE:  # every topic placed: polish it
-            polish_until = budget.started + POLISH_MAX_SHARE * budget.limit_s
+            polish_until = time.perf_counter() + POLISH_MAX_SHARE * budget.wall_left()
             g = improve(plan, g, options.weights, max_rounds=POLISH_ROUNDS, deadline=polish_until)
             if time.perf_counter() >= polish_until:
                 budget.wall_hit = True  # the clock cut the polish short: the answer depends on the load
@@ -221,7 +238,8 @@ def solve(
         known = evaluate(pm, start, options, budget)
         if known is None:
             known = repair(pm, start, misplaced(plan, start, options.weights), options, budget)
-    if known is None and not budget.exhausted():
+    # until a schedule is known, only the clock may stop the search (not the work budget)
+    if known is None and budget.wall_left() > 0:
         feasible = _feasibility(pm, start, options, budget)
         if feasible is StopReason.INFEASIBLE:
             return _explained(plan, options, budget)
@@ -237,6 +255,11 @@ def solve(
     if not big or not options.deterministic:
         run = _full_model(pm, options, budget, observe=observe) if not budget.exhausted() else _Run()
         best = _better(known, run.best)
+    elif options.num_workers >= 2 and PRESOLVE_SECONDS_PER_TOPIC * n > FULL_MODEL_MAX_SHARE * budget.wall_left():
+        # the full model's presolve alone would take most of the time left (5000 topics at 10 s,
+        # measured: 1.3–2.5 s for no bound at all): every core on the neighbourhood search
+        run = _Run()
+        best, converged = improve_with_lns(pm, known, options, budget, workers=options.num_workers)
     elif options.num_workers >= 2:
         # the full model (for the bound) beside the neighbourhood search on the other cores
         run = _Run()
@@ -277,6 +300,13 @@ def solve(
     return _answer(plan, options, baseline, best, bound, status, stopped, budget, pm.goals_built)
 
 
+def _completed(plan: Plan, start: dict[str, tuple[int, str]], options: SolveOptions, budget: Budget) -> Schedule:
+    """``start`` with every topic placed by the greedy's ejection chain, if it can (see :func:`complete`)."""
+    done = complete(plan, start, options.weights, deadline=budget.deadline, seed=options.random_seed)
+    log.info("ejection chain: %s after %.2f s", done.status, budget.elapsed())
+    return done
+
+
 def _better(a: Incumbent, b: Incumbent | None) -> Incumbent:
     """The lower objective; ``a`` on a tie (the order is fixed, so the answer is too)."""
     return b if b is not None and b.objective < a.objective else a
@@ -300,7 +330,7 @@ def _feasibility(
             for c, var in pm.lead.get(tid, {}).items():
                 if not isinstance(var, int):
                     model.add_hint(var, c == lead)
-    solver = make_solver(options, budget)
+    solver = make_solver(options, budget, wall_only=True)
     code = solver.solve(model)
     budget.charge_cpsat(solver.deterministic_time, FULL_MODEL_RATE)
     budget.charge(PRESOLVE_CHARGE_PER_TOPIC * len(pm.topics))
