@@ -243,6 +243,7 @@ def complete(
     *,
     deadline: float | None = None,
     seed: int = 0,
+    max_steps: int | None = None,
 ) -> Schedule:
     """Place every topic ``assignment`` lacks (or has where a hard rule forbids) by an ejection chain.
 
@@ -259,7 +260,7 @@ def complete(
     Returns a schedule with ``status="feasible"`` when every topic is placed
     (every hard rule kept), else ``status="unknown"`` with the topics it could
     place. Linear in the plan per step; ``deadline`` (``time.perf_counter()``)
-    stops it early under load.
+    stops it early under load, ``max_steps`` (placements tried) sooner.
     """
     import random  # only here: the greedy itself is not random
 
@@ -276,9 +277,10 @@ def complete(
     key = {t.id: (len(board.allowed[t.id]), -len(t.departments) - len(t.leaders), t.id) for t in plan.topics}
     queue = sorted(broken, key=key.__getitem__)
     steps = 0
-    max_steps = EJECT_STEPS_PER_TOPIC * len(queue) + EJECT_STEPS_PER_PLAN_TOPIC * len(plan.topics)
+    if max_steps is None:
+        max_steps = EJECT_STEPS_PER_TOPIC * len(queue) + EJECT_STEPS_PER_PLAN_TOPIC * len(plan.topics)
     while queue and steps < max_steps:
-        if deadline is not None and steps % 64 == 0 and time.perf_counter() >= deadline:
+        if deadline is not None and steps % 64 == 63 and time.perf_counter() >= deadline:
             break
         steps += 1
         tid = queue.pop(0)

@@ -170,6 +170,22 @@ def evaluate(pm: PlanModel, assignment: Assignment, options: SolveOptions, budge
     return None
 
 
+def solve_freed(
+    pm: PlanModel, assignment: Assignment, free: set[str], options: SolveOptions, budget: Budget
+) -> Incumbent | None:
+    """The best schedule with every topic outside ``free`` where ``assignment`` has it, if proven in budget.
+
+    ``free`` is hinted from ``assignment``. None when the sub-solve did not
+    prove its answer optimal (or found none) within ``ROUND_WORK``.
+    """
+    solver = sub_solver(options, budget, ROUND_WORK)
+    if solver is None:
+        return None
+    code = _solve_charged(pm, fixed_copy(pm, assignment, free), solver, budget)
+    log.info("freed %d topics, the rest fixed: %s", len(free), solver.status_name(code))
+    return Incumbent.read(pm, solver) if code == cp_model.OPTIMAL else None
+
+
 class _Rivals:
     """Which topics compete with which for a hard-limited resource, and where.
 

@@ -35,14 +35,15 @@ from ortools.sat.python import cp_model
 
 from . import texts as T
 from .budget import FULL_MODEL_RATE, Budget, StopReason
-from .checker import check
+from .checker import CheckReport, check
 from .cuts import without_cuts
 from .explain import explain_infeasible, precheck
-from .greedy import complete, greedy_schedule, improve, misplaced
-from .lns import Incumbent, evaluate, improve_with_lns, repair
+from .greedy import allowed_months, complete, greedy_schedule, improve, misplaced
+from .lns import Incumbent, evaluate, improve_with_lns, repair, solve_freed
 from .model import PlanModel
 from .options import GOALS, SolveOptions
 from .plan import Assignment, Finding, Plan, Schedule, Status
+from .rules.wishes import Moved
 
 log = logging.getLogger(__name__)
 
@@ -199,6 +200,11 @@ def solve(
     if predicted > budget.wall_left():  # not even the model fits in the limit: say so at once
         return _too_short(plan, options, budget, predicted)
 
+    if baseline is not None and options.weights.of(Moved.name) > 0:
+        quick = _replan_by_one_move(plan, options, baseline, budget)
+        if quick is not None:
+            return quick
+
     found = precheck(plan)
     if found:
         return _infeasible(
@@ -234,6 +240,13 @@ def solve(
     setup_s = budget.elapsed()
     log.info("model and start in %.2f s", setup_s)
     known: Incumbent | None = None
+    fewest = None
+    if baseline is not None and start is not None and options.weights.of(Moved.name) > 0:
+        fewest = _fewest_moves(pm, baseline, start)
+        if fewest is not None:
+            answer = _only_what_must_move(pm, plan, options, baseline, start, budget, fewest)
+            if answer is not None:
+                return answer
     if start is not None:
         known = evaluate(pm, start, options, budget)
         if known is None:
@@ -298,6 +311,93 @@ def solve(
     else:
         stopped = budget.reason()
     return _answer(plan, options, baseline, best, bound, status, stopped, budget, pm.goals_built)
+
+
+def _replan_by_one_move(plan: Plan, options: SolveOptions, baseline: Schedule, budget: Budget) -> Schedule | None:
+    """A re-plan where at most one topic must move, without the CP-SAT model; None otherwise.
+
+    Fewest moves first (see :func:`_fewest_moves`): when the edits forbid the
+    previous place of one topic only (a pin, a leader away in its month) and
+    that topic fits somewhere with every other topic left in place, the best
+    answer moves that topic alone, to the cheapest place it fits — which the
+    greedy board finds exactly, move by move. A what-if on a 1000-topic plan is
+    then a matter of a tenth of a second, not a search of the whole plan.
+    """
+    before = _assignment_of(baseline)
+    allowed = allowed_months(plan)
+    forced = {
+        t.id
+        for t in plan.topics
+        if t.id not in before or before[t.id][0] not in allowed[t.id] or before[t.id][1] not in t.lead_options
+    }
+    if len(forced) > 1:
+        return None
+    done = complete(plan, before, options.weights, deadline=budget.deadline, seed=options.random_seed, max_steps=1)
+    if done.status != Status.FEASIBLE:
+        return None
+    after = _assignment_of(done)
+    if {t.id for t in plan.topics if after[t.id] != before.get(t.id)} != forced:
+        return None  # others had to make room: the model decides
+    log.info("re-plan: %s moved alone after %.2f s", sorted(forced), budget.elapsed())
+    schedule = Schedule(plan_year=plan.year, status=Status.OPTIMAL, assignments=done.assignments)
+    report = check(plan, schedule, baseline=baseline)
+    if report.hard:
+        return None
+    best = Incumbent(after, report.penalty(options.weights), report.counts)
+    return _answer(
+        plan, options, baseline, best, best.objective, Status.OPTIMAL, StopReason.OPTIMAL, budget, frozenset(), report
+    )
+
+
+def _moves(baseline: Schedule, assignment: dict[str, tuple[int, str]]) -> set[str]:
+    """Topics of ``baseline`` whose month or lead differs in ``assignment`` (or that it lacks)."""
+    return {a.topic for a in baseline.assignments if assignment.get(a.topic) != (a.month, a.lead)}
+
+
+def _fewest_moves(pm: PlanModel, baseline: Schedule, start: dict[str, tuple[int, str]]) -> set[str] | None:
+    """A re-plan moves no more topics than the repaired start did: the cap goes into the model.
+
+    Fewest moves first, then the goals: a planner who pins one topic expects
+    that topic to move, not a dozen others for a lower penalty elsewhere (the
+    weight of ``moved`` still ranks answers with as many moves). The start's
+    moved topics, or None when the start is not complete (no cap: the repair
+    then decides). Must run before any copy of the model is made (``without_cuts``).
+    """
+    if any(t.id not in start for t in pm.topics):
+        return None
+    moved = _moves(baseline, start)
+    pm.model.add(sum(pm.terms[Moved.name]) <= len(moved))
+    return moved
+
+
+def _only_what_must_move(
+    pm: PlanModel,
+    plan: Plan,
+    options: SolveOptions,
+    baseline: Schedule,
+    start: dict[str, tuple[int, str]],
+    budget: Budget,
+    moved: set[str],
+) -> Schedule | None:
+    """The best re-plan when every topic the start moved had to move; None when that is not the case.
+
+    A topic whose previous month or lead the edited plan forbids must move, so
+    no schedule moves fewer than those. When the start moved exactly those, the
+    fewest-moves answers keep every other topic where it was, and one CP-SAT
+    solve of the moved topics, the rest fixed, finds the best of them: a 1000-topic
+    re-plan after a pin is then a small solve, not a search of the whole plan.
+    """
+    before = {a.topic: (a.month, a.lead) for a in baseline.assignments}
+    forced = {tid for tid, (m, c) in before.items() if tid in pm.x and (m not in pm.x[tid] or c not in pm.lead[tid])}
+    if moved != forced:
+        return None
+    new = {t.id for t in pm.topics if t.id not in before}  # topics the previous schedule did not have
+    known = solve_freed(pm, start, moved | new, options, budget)
+    if known is None:  # not proven within its budget: the search below goes on from the start
+        return None
+    return _answer(
+        plan, options, baseline, known, known.objective, Status.OPTIMAL, StopReason.OPTIMAL, budget, pm.goals_built
+    )
 
 
 def _completed(plan: Plan, start: dict[str, tuple[int, str]], options: SolveOptions, budget: Budget) -> Schedule:
@@ -393,12 +493,17 @@ def _answer(
     stopped: StopReason,
     budget: Budget,
     built: frozenset[str],
+    report: CheckReport | None = None,
 ) -> Schedule:
-    """The schedule of ``best``, checked; a goal the model left out (``built`` lacks it) is counted by the checker."""
+    """The schedule of ``best``, checked; a goal the model left out (``built`` lacks it) is counted by the checker.
+
+    ``report``: the check of that schedule, if the caller has made it already.
+    """
     assignments = [
         Assignment(topic=t.id, month=best.assignment[t.id][0], lead=best.assignment[t.id][1]) for t in plan.topics
     ]
-    report = check(plan, Schedule(plan_year=plan.year, status=status, assignments=assignments), baseline=baseline)
+    if report is None:
+        report = check(plan, Schedule(plan_year=plan.year, status=status, assignments=assignments), baseline=baseline)
     if report.hard:  # would be a bug in the model; say so loudly rather than hand it out quietly
         log.error("CP-SAT answer breaks hard rules: %s", [f.message for f in report.hard])
     counts = {g: best.counts[g] if g in built else report.counts[g] for g in GOALS}
