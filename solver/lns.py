@@ -158,18 +158,6 @@ def _solve_charged(pm: PlanModel, sub: cp_model.CpModel, solver: cp_model.CpSolv
     return code
 
 
-def evaluate(pm: PlanModel, assignment: Assignment, options: SolveOptions, budget: Budget) -> Incumbent | None:
-    """The objective and counts of a complete assignment, or None if it breaks a hard rule (or no time is left)."""
-    if any(t.id not in assignment or assignment[t.id][0] not in pm.x[t.id] for t in pm.topics):
-        return None
-    solver = sub_solver(options, budget, ROUND_WORK, wall_only=True)  # no schedule known yet: the clock only
-    if solver is None:
-        return None
-    if _solve_charged(pm, fixed_copy(pm, assignment, set()), solver, budget) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return Incumbent.read(pm, solver)
-    return None
-
-
 def solve_freed(
     pm: PlanModel, assignment: Assignment, free: set[str], options: SolveOptions, budget: Budget
 ) -> Incumbent | None:
