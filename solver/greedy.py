@@ -4,7 +4,10 @@ It is what a careful planner does by hand, and serves twice: as the baseline
 the benchmark compares CP-SAT against, and as the starting hint of a cold
 solve (CP-SAT then improves a sensible schedule instead of searching from
 nothing). It keeps the hard rules where it can; a topic it cannot place is
-left out, and the result then says ``status="unknown"``.
+left out, and the result then says ``status="unknown"``. :func:`complete`
+then places the topics left out by an ejection chain (the rules' repair parts
+name the topics in the way), and repairs a previous schedule the plan's edits
+broke the same way.
 """
 
 from __future__ import annotations

@@ -7,12 +7,16 @@ is a status, not an exception. Besides the format's fields it carries
 
 The steps, all inside one wall-clock :class:`~solver.budget.Budget`:
 
-1. **Start**: the previous schedule (a re-plan) or the greedy schedule.
+1. **Start**: the previous schedule (a re-plan) or the greedy schedule,
+   built on the greedy board before the CP-SAT model.
 2. **Feasible first**: a start that breaks hard rules — a greedy start that
    could not place every topic, a previous schedule the plan's edits broke —
-   is repaired around the broken topics (:func:`solver.lns.repair`); if that
-   is not enough, CP-SAT searches the full model *without objective* from
-   the start as a hint. Only a proof that no schedule exists leads to the
+   is completed by an ejection chain on the board (:func:`solver.greedy.complete`),
+   then if need be repaired around the broken topics with CP-SAT
+   (:func:`solver.lns.repair`); if that is not enough, CP-SAT searches the
+   full model *without objective* from the start as a hint. Until a schedule
+   is known only the clock may stop these steps. A re-plan moves the fewest
+   topics first (:func:`_fewest_moves`). Only a proof that no schedule exists leads to the
    conflict explanation, and only a limit too short for any schedule to
    ``unknown`` (with how long a retry needs, from what was measured).
 3. **Improve**: small plans on the full model (one worker: proven optimal in
