@@ -76,6 +76,11 @@ SETUP_CHARGE_PER_TOPIC = 6e-4
 # 1000 province topics, 2.6 s for 5000); the low end, so a limit is refused
 # at once only when it is surely too short.
 SETUP_SECONDS_PER_TOPIC = 5e-4
+# Building the CP-SAT model takes up to this many times what the pre-check, the
+# greedy start and the ejection chain took before it (idle: 0.25 s against
+# 0.25 s for 1000 province topics, 1.2–1.6 s against 0.7–1 s for 5000); the
+# measured time of those steps tells how loaded the machine is right now.
+MODEL_PER_START = 2.0
 # The greedy polish scans the plan at most this many times: a bounded, and so
 # reproducible, share of a short limit on a big plan.
 POLISH_ROUNDS = 50
@@ -224,6 +229,7 @@ def solve(
 
     # -- 1. a start (on the greedy board: no model needed yet) ---------------------------
     start: dict[str, tuple[int, str]] | None = None
+    start_s = 0.0  # seconds the pre-check, the greedy start and the chain took (not the polish)
     if baseline is not None:
         start = _assignment_of(baseline)
         if misplaced(plan, start, options.weights):  # the plan's edits broke it: move what must move
@@ -232,7 +238,8 @@ def solve(
         g = greedy_schedule(plan, options.weights)
         if g.status != Status.FEASIBLE:  # topics left out: an ejection chain places them
             g = _completed(plan, _assignment_of(g), options, budget)
-        if g.status == Status.FEASIBLE:  # every topic placed: polish it
+        start_s = budget.elapsed()
+        if g.status == Status.FEASIBLE and budget.wall_left() > 0:  # every topic placed: polish it
             polish_until = time.perf_counter() + POLISH_MAX_SHARE * budget.wall_left()
             g = improve(plan, g, options.weights, max_rounds=POLISH_ROUNDS, deadline=polish_until)
             if time.perf_counter() >= polish_until:
@@ -241,7 +248,14 @@ def solve(
     # A complete start that keeps every hard rule is an answer already, counted
     # by the checker: should the clock run out while the model is built, it is
     # what the planner gets (a 1000-topic plan at 2 s under load, measured).
-    known = _checked(plan, start, options, baseline) if start is not None else None
+    known, report = _checked(plan, start, options, baseline) if start is not None else (None, None)
+    if known is not None and budget.wall_left() < MODEL_PER_START * start_s:
+        # the model would not be built before the clock runs out (measured under load 10:
+        # 2.1 s for 1000 topics, 0.25 s idle): the start is the answer
+        log.info("no time for the model (%.2f s left): the start is the answer", budget.wall_left())
+        budget.wall_hit = True
+        stop = StopReason.TIME_LIMIT
+        return _answer(plan, options, baseline, known, 0, Status.FEASIBLE, stop, budget, frozenset(), report)
 
     # -- 2. feasible first ------------------------------------------------------------
     pm = PlanModel(plan, weights=options.weights, baseline=baseline)
@@ -356,15 +370,19 @@ def _replan_by_one_move(plan: Plan, options: SolveOptions, baseline: Schedule, b
 
 def _checked(
     plan: Plan, assignment: dict[str, tuple[int, str]], options: SolveOptions, baseline: Schedule | None
-) -> Incumbent | None:
-    """``assignment`` as an incumbent, its counts from the independent checker; None if incomplete or broken."""
+) -> tuple[Incumbent | None, CheckReport | None]:
+    """``assignment`` as an incumbent, its counts from the independent checker, and the check.
+
+    (None, None) when it lacks a topic; (None, the check) when it breaks a hard rule.
+    """
     if any(t.id not in assignment for t in plan.topics):
-        return None
+        return None, None
     rows = [Assignment(topic=t.id, month=assignment[t.id][0], lead=assignment[t.id][1]) for t in plan.topics]
     report = check(plan, Schedule(plan_year=plan.year, status=Status.FEASIBLE, assignments=rows), baseline=baseline)
     if report.hard:
-        return None
-    return Incumbent({t.id: assignment[t.id] for t in plan.topics}, report.penalty(options.weights), report.counts)
+        return None, report
+    incumbent = Incumbent({t.id: assignment[t.id] for t in plan.topics}, report.penalty(options.weights), report.counts)
+    return incumbent, report
 
 
 def _moves(baseline: Schedule, assignment: dict[str, tuple[int, str]]) -> set[str]:

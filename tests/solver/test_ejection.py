@@ -91,3 +91,16 @@ def test_no_schedule_yet_means_the_work_budget_cannot_stop_the_search():
     assert s.status in ("optimal", "feasible"), s.explanation
     assert_checked(plan, s, options)
     assert s.stopped_by in ("work_limit", "optimal")
+
+
+def test_when_the_model_would_not_fit_in_time_the_start_is_the_answer(monkeypatch):
+    # as if the machine were so loaded that the model could never be built in time
+    import solver.solving as solving
+
+    monkeypatch.setattr(solving, "MODEL_PER_START", 1e9)
+    plan = province_plan(120, seed=0, cities=5)
+    options = SolveOptions(time_limit_s=60)
+    s = solve(plan, options)
+    assert s.status == "feasible" and s.stopped_by == "time_limit"
+    assert s.bound == 0
+    assert_checked(plan, s, options)
