@@ -195,3 +195,25 @@ def test_each_rules_blockers_are_what_stands_in_the_way(plan, rnd):
                     assert rule.allows(board, t, m, c), rule.name
                     for u, (um, uc, cost) in taken.items():
                         board.place(u, um, uc, cost=cost)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(), st.randoms(use_true_random=False))
+def test_what_the_ejection_chain_calls_complete_keeps_every_hard_rule(plan, rnd):
+    """From any start — topics missing, months and leads at random, rules broken — a schedule the
+    chain calls feasible places every topic and breaks no hard rule; one it cannot complete says so."""
+    from solver.greedy import complete
+
+    start = {
+        t.id: (rnd.choice(plan.calendar.months), rnd.choice(t.lead_options)) for t in plan.topics if rnd.random() < 0.7
+    }
+    done = complete(plan, start, seed=rnd.randint(0, 9))
+    placed = {a.topic for a in done.assignments}
+    assert len(placed) == len(done.assignments)
+    if done.status == "feasible":
+        assert placed == {t.id for t in plan.topics}
+        assert check(plan, done).hard == []
+    else:
+        assert done.status == "unknown" and placed < {t.id for t in plan.topics}
+        partial = check(plan, done)
+        assert [f for f in partial.hard if f.kind != "unassigned"] == []  # what it placed keeps the rules
