@@ -61,9 +61,11 @@ FULL_MODEL_SHARE = 0.2
 # charged to the budget at 1.2 ms a topic, and with one worker the full model
 # runs only when its share of the budget is at least twice that.
 PRESOLVE_CHARGE_PER_TOPIC = 1.2e-3
-# Wall seconds of that presolve a topic, and the share of the clock left it may
-# take beside the neighbourhood search: beyond it the full model finds no bound
-# in time, and its core serves the neighbourhood search better.
+# Wall seconds of that presolve a topic, and the share of the planner's limit it
+# may take beside the neighbourhood search: beyond it the full model finds no
+# bound in time, and its core serves the neighbourhood search better. Judged
+# on the limit, not the clock left, so that the same plan and options take the
+# same path whatever the load (5000 topics skip it below 15 s, 1000 below 3 s).
 PRESOLVE_SECONDS_PER_TOPIC = 1.5e-3
 FULL_MODEL_MAX_SHARE = 0.5
 # Seconds charged for the pre-check, building the model and the greedy start,
@@ -287,7 +289,7 @@ def solve(
     if not big or not options.deterministic:
         run = _full_model(pm, options, budget, observe=observe) if not budget.exhausted() else _Run()
         best = _better(known, run.best)
-    elif options.num_workers >= 2 and PRESOLVE_SECONDS_PER_TOPIC * n > FULL_MODEL_MAX_SHARE * budget.wall_left():
+    elif options.num_workers >= 2 and PRESOLVE_SECONDS_PER_TOPIC * n > FULL_MODEL_MAX_SHARE * budget.limit_s:
         # the full model's presolve alone would take most of the time left (5000 topics at 10 s,
         # measured: 1.3–2.5 s for no bound at all): every core on the neighbourhood search
         run = _Run()
