@@ -5,6 +5,7 @@ Usage::
     python bench/bench_solver.py                 # the full matrix (about 30 minutes on 2 cores)
     python bench/bench_solver.py --quick         # one seed, no 60 s runs
     python bench/bench_solver.py --sizes 50 200  # a part of the matrix
+    python bench/bench_solver.py --sizes 1000 5000 --limits 2 10 --no-long --no-samples  # the issue's scale cases
 
 Every run is a fresh process (so its peak memory is its own): the plan is
 generated first (not timed), then the method runs against the wall clock,
@@ -130,7 +131,7 @@ def replan_job(job: dict) -> dict:
     }
 
 
-def run(job: dict) -> dict:
+def run(job: dict, raw: Path = RAW) -> dict:
     """``job`` in a fresh process; a failed process is a result too."""
     cmd = [sys.executable, __file__, "--one", json.dumps(job)]
     p = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
@@ -139,7 +140,7 @@ def run(job: dict) -> dict:
     except (IndexError, json.JSONDecodeError):
         out = {**job, "status": "error", "error": p.stderr[-500:]}
     out["load"] = round(os.getloadavg()[0], 2)
-    with RAW.open("a", encoding="utf-8") as f:
+    with raw.open("a", encoding="utf-8") as f:
         f.write(json.dumps(out, ensure_ascii=False) + "\n")
     print(json.dumps(out, ensure_ascii=False), file=sys.stderr, flush=True)
     return out
@@ -159,18 +160,19 @@ def machine() -> str:
 def jobs(args) -> list[dict]:
     seeds = SEEDS[:1] if args.quick else SEEDS
     out = []
-    for name in SAMPLES:
-        out.append({"method": "ours", "kind": "sample", "n": name, "seed": 0, "limit": 1})
+    if not args.no_samples:
+        for name in SAMPLES:
+            out.append({"method": "ours", "kind": "sample", "n": name, "seed": 0, "limit": 1})
     for n in args.sizes:
         kind = "city" if n < 100 else "province"
         for seed in seeds:
             out.append({"method": "greedy", "kind": kind, "n": n, "seed": seed, "limit": 0})
-            for limit in LIMITS:
+            for limit in args.limits:
                 for method in ("ours", "plain"):
                     out.append({"method": method, "kind": kind, "n": n, "seed": seed, "limit": limit})
                 if n in (200, 1000) and limit >= 5:
                     out.append({"method": "ours-1w", "kind": kind, "n": n, "seed": seed, "limit": limit})
-    if not args.quick:
+    if not args.quick and not args.no_long:
         for n in (200, 1000):
             if n in args.sizes:
                 for method in ("ours", "plain"):
@@ -185,10 +187,19 @@ def jobs(args) -> list[dict]:
     return out
 
 
+def _number(text: str) -> float | int:
+    x = float(text)
+    return int(x) if x.is_integer() else x
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--sizes", type=int, nargs="*", default=list(SIZES))
+    ap.add_argument("--limits", type=_number, nargs="*", default=list(LIMITS), help="wall-clock limits (s)")
+    ap.add_argument("--no-long", action="store_true", help="without the 60 s and 180 s runs")
+    ap.add_argument("--no-samples", action="store_true", help="without the sample plans of data/")
+    ap.add_argument("--raw", type=Path, default=RAW, help="the JSON-lines file results are appended to")
     ap.add_argument("--one", type=str, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
@@ -197,7 +208,7 @@ def main() -> None:
         return
     print(f"Machine: {machine()}", file=sys.stderr)
     for job in jobs(args):
-        run(job)
+        run(job, args.raw)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,10 @@ It is what a careful planner does by hand, and serves twice: as the baseline
 the benchmark compares CP-SAT against, and as the starting hint of a cold
 solve (CP-SAT then improves a sensible schedule instead of searching from
 nothing). It keeps the hard rules where it can; a topic it cannot place is
-left out, and the result then says ``status="unknown"``.
+left out, and the result then says ``status="unknown"``. :func:`complete`
+then places the topics left out by an ejection chain (the rules' repair parts
+name the topics in the way), and repairs a previous schedule the plan's edits
+broke the same way.
 """
 
 from __future__ import annotations
@@ -66,6 +69,11 @@ class Board:
         self.comm_load: dict[tuple[str, int], int] = defaultdict(int)
         self.dept_load: dict[tuple[str, int], int] = defaultdict(int)
         self.lead_load: dict[tuple[str, int], int] = defaultdict(int)
+        # who is where, for the rules' repair parts (HardRule.blockers): topics by
+        # month, by (form, month) and by (committee, month) as lead or co-organizer
+        self.in_month: dict[int, set[str]] = defaultdict(set)
+        self.form_in_month: dict[tuple[str, int], set[str]] = defaultdict(set)
+        self.comm_in_month: dict[tuple[str, int], set[str]] = defaultdict(set)
         self._spread_peak: int | None = None  # busiest month's spread load, recomputed after a move
 
     def place(self, tid: str, m: int, c: str, *, cost: int | None = None) -> None:
@@ -91,10 +99,18 @@ class Board:
         self.form_load[(t.form, m)] += sign
         if sign > 0:
             self.form_months[t.form].append(m)
+            self.in_month[m].add(tid)
+            self.form_in_month[(t.form, m)].add(tid)
         else:
             self.form_months[t.form].remove(m)
+            self.in_month[m].discard(tid)
+            self.form_in_month[(t.form, m)].discard(tid)
         for cc in (c, *t.co_organizers):
             self.comm_load[(cc, m)] += sign
+            if sign > 0:
+                self.comm_in_month[(cc, m)].add(tid)
+            else:
+                self.comm_in_month[(cc, m)].discard(tid)
         for d in t.departments:
             self.dept_load[(d, m)] += sign
         for x in t.leaders:
@@ -212,3 +228,122 @@ def improve(
         if not improved:
             break
     return board.schedule(Status.FEASIBLE)
+
+
+# The ejection-chain repair (:func:`complete`) takes at most this many steps per
+# topic it starts with unplaced, and per topic of the plan in all.
+EJECT_STEPS_PER_TOPIC = 400
+EJECT_STEPS_PER_PLAN_TOPIC = 4
+# A topic taken out of a month may not go back there for this many steps:
+# without it, two topics in each other's way swap places forever.
+TABU_STEPS = 7
+
+
+def complete(
+    plan: Plan,
+    assignment: dict[str, tuple[int, str]],
+    weights: Weights | None = None,
+    *,
+    deadline: float | None = None,
+    seed: int = 0,
+    max_steps: int | None = None,
+) -> Schedule:
+    """Place every topic ``assignment`` lacks (or has where a hard rule forbids) by an ejection chain.
+
+    A start the greedy could not complete, or a previous schedule the plan's
+    edits broke, is triaged first (:func:`misplaced`): what breaks a hard rule
+    is taken out. Then each unplaced topic, most constrained first, goes to its
+    cheapest month that keeps every hard rule; where there is none, to the
+    month whose rules name the fewest placed topics in its way (each rule's
+    ``blockers``, topics often moved count more), which are taken out and
+    placed in turn. A topic may not return to the month it just left for a few
+    steps (tabu), ties are broken by a seeded RNG, and the steps are bounded
+    (``EJECT_STEPS_*``), so the same input gives the same schedule.
+
+    Returns a schedule with ``status="feasible"`` when every topic is placed
+    (every hard rule kept), else ``status="unknown"`` with the topics it could
+    place. Linear in the plan per step; ``deadline`` (``time.perf_counter()``)
+    stops it early under load, ``max_steps`` (placements tried) sooner.
+    """
+    import random  # only here: the greedy itself is not random
+
+    board = Board(plan, weights or Weights())
+    broken = misplaced(plan, assignment, weights)
+    for t in plan.topics:
+        if t.id in assignment and t.id not in broken:
+            board.place(t.id, *assignment[t.id])
+    hard = [r for r in rules.HARD if type(r).blockers is not rules.HardRule.blockers]
+    others = [r for r in rules.HARD if type(r).blockers is rules.HardRule.blockers]
+    rng = random.Random(seed)
+    moved: dict[str, int] = defaultdict(int)
+    tabu: dict[tuple[str, int], int] = {}
+    key = {t.id: (len(board.allowed[t.id]), -len(t.departments) - len(t.leaders), t.id) for t in plan.topics}
+    queue = sorted(broken, key=key.__getitem__)
+    steps = 0
+    if max_steps is None:
+        max_steps = EJECT_STEPS_PER_TOPIC * len(queue) + EJECT_STEPS_PER_PLAN_TOPIC * len(plan.topics)
+    while queue and steps < max_steps:
+        if deadline is not None and steps % 64 == 63 and time.perf_counter() >= deadline:
+            break
+        steps += 1
+        tid = queue.pop(0)
+        move = board.best_move(tid)
+        if move is not None:
+            board.place(tid, move[1], move[2], cost=move[0])
+            continue
+        choice = _ejection(board, tid, hard, others, moved, tabu, steps, rng)
+        if choice is None:  # nowhere to go even by moving others: try again after the rest
+            queue.append(tid)
+            continue
+        m, c, out = choice
+        for u in out:
+            um, _, _ = board.remove(u)
+            moved[u] += 1
+            tabu[(u, um)] = steps + TABU_STEPS
+        if board.fits(tid, m, c):
+            board.place(tid, m, c)
+        else:  # a rule named too few: undo nothing (the others are placed again below), retry later
+            queue.append(tid)
+        queue[:0] = sorted(out, key=key.__getitem__)  # the chain goes on with those taken out
+    done = len(board.month) == len(plan.topics)
+    return board.schedule(Status.FEASIBLE if done else Status.UNKNOWN)
+
+
+def _ejection(
+    board: Board,
+    tid: str,
+    hard: list,
+    others: list,
+    moved: dict[str, int],
+    tabu: dict[tuple[str, int], int],
+    step: int,
+    rng,
+) -> tuple[int, str, list[str]] | None:
+    """(month, lead, topics to take out) of the cheapest ejection for the unplaced ``tid``, or None."""
+    t = board.topics[tid]
+    best = None
+    for m in board.allowed[tid]:
+        if tabu.get((tid, m), 0) > step:
+            continue
+        for c in t.lead_options:
+            if any(not r.allows(board, t, m, c) for r in others):
+                continue
+            out: set[str] = set()
+            ok = True
+            for r in hard:
+                groups = r.blockers(board, t, m, c)
+                if groups is None:
+                    ok = False
+                    break
+                for ids, k in groups:
+                    # the k least moved first, those with the most months next: they fit elsewhere most easily
+                    pick = sorted(ids, key=lambda u: (u in out, moved[u], -len(board.allowed[u]), u))
+                    need = k - sum(1 for u in ids if u in out)
+                    out.update(pick[: max(0, need)])
+            if not ok or not out:
+                continue
+            score = sum((1 + moved[u]) ** 2 for u in out)
+            key = (score, rng.random())
+            if best is None or key < best[0]:
+                best = (key, m, c, sorted(out))
+    return None if best is None else (best[1], best[2], best[3])

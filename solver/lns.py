@@ -85,12 +85,16 @@ class Incumbent:
         return cls(read_solution(pm, solver), objective, counts)
 
 
-def sub_solver(options: SolveOptions, budget: Budget, work: float) -> cp_model.CpSolver | None:
+def sub_solver(
+    options: SolveOptions, budget: Budget, work: float, *, wall_only: bool = False
+) -> cp_model.CpSolver | None:
     """A one-worker CP-SAT for a neighbourhood: at most ``work`` units and the clock that is left.
 
-    None when either limit is already reached.
+    None when either limit is already reached. ``wall_only``: the work budget
+    left does not cap it (a repair: until a schedule is known only the clock
+    may stop the search), ``work`` still does.
     """
-    dtime, wall = budget.cap(work, SUB_SOLVE_RATE)
+    dtime, wall = budget.cap(work, SUB_SOLVE_RATE) if not wall_only else (work * SUB_SOLVE_RATE, budget.wall_left())
     if dtime <= 0 or wall <= 0:
         budget.exhausted()
         return None
@@ -154,16 +158,20 @@ def _solve_charged(pm: PlanModel, sub: cp_model.CpModel, solver: cp_model.CpSolv
     return code
 
 
-def evaluate(pm: PlanModel, assignment: Assignment, options: SolveOptions, budget: Budget) -> Incumbent | None:
-    """The objective and counts of a complete assignment, or None if it breaks a hard rule (or no time is left)."""
-    if any(t.id not in assignment or assignment[t.id][0] not in pm.x[t.id] for t in pm.topics):
-        return None
+def solve_freed(
+    pm: PlanModel, assignment: Assignment, free: set[str], options: SolveOptions, budget: Budget
+) -> Incumbent | None:
+    """The best schedule with every topic outside ``free`` where ``assignment`` has it, if proven in budget.
+
+    ``free`` is hinted from ``assignment``. None when the sub-solve did not
+    prove its answer optimal (or found none) within ``ROUND_WORK``.
+    """
     solver = sub_solver(options, budget, ROUND_WORK)
     if solver is None:
         return None
-    if _solve_charged(pm, fixed_copy(pm, assignment, set()), solver, budget) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return Incumbent.read(pm, solver)
-    return None
+    code = _solve_charged(pm, fixed_copy(pm, assignment, free), solver, budget)
+    log.info("freed %d topics, the rest fixed: %s", len(free), solver.status_name(code))
+    return Incumbent.read(pm, solver) if code == cp_model.OPTIMAL else None
 
 
 class _Rivals:
@@ -237,7 +245,7 @@ def repair(
             new |= {tid for m in wanted if len(load[m]) >= cap for tid in load[m]}
         frontier = new - free
         free |= frontier
-        solver = sub_solver(options, budget, REPAIR_WORK)
+        solver = sub_solver(options, budget, REPAIR_WORK, wall_only=True)
         if solver is None:
             return None
         # any schedule keeping the hard rules will do here: the search improves it next

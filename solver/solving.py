@@ -7,12 +7,16 @@ is a status, not an exception. Besides the format's fields it carries
 
 The steps, all inside one wall-clock :class:`~solver.budget.Budget`:
 
-1. **Start**: the previous schedule (a re-plan) or the greedy schedule.
+1. **Start**: the previous schedule (a re-plan) or the greedy schedule,
+   built on the greedy board before the CP-SAT model.
 2. **Feasible first**: a start that breaks hard rules — a greedy start that
    could not place every topic, a previous schedule the plan's edits broke —
-   is repaired around the broken topics (:func:`solver.lns.repair`); if that
-   is not enough, CP-SAT searches the full model *without objective* from
-   the start as a hint. Only a proof that no schedule exists leads to the
+   is completed by an ejection chain on the board (:func:`solver.greedy.complete`),
+   then if need be repaired around the broken topics with CP-SAT
+   (:func:`solver.lns.repair`); if that is not enough, CP-SAT searches the
+   full model *without objective* from the start as a hint. Until a schedule
+   is known only the clock may stop these steps. A re-plan moves the fewest
+   topics first (:func:`_fewest_moves`). Only a proof that no schedule exists leads to the
    conflict explanation, and only a limit too short for any schedule to
    ``unknown`` (with how long a retry needs, from what was measured).
 3. **Improve**: small plans on the full model (one worker: proven optimal in
@@ -35,14 +39,15 @@ from ortools.sat.python import cp_model
 
 from . import texts as T
 from .budget import FULL_MODEL_RATE, Budget, StopReason
-from .checker import check
+from .checker import CheckReport, check
 from .cuts import without_cuts
 from .explain import explain_infeasible, precheck
-from .greedy import greedy_schedule, improve, misplaced
-from .lns import Incumbent, evaluate, improve_with_lns, repair
+from .greedy import allowed_months, complete, greedy_schedule, improve, misplaced
+from .lns import Incumbent, improve_with_lns, repair, solve_freed
 from .model import PlanModel
 from .options import GOALS, SolveOptions
 from .plan import Assignment, Finding, Plan, Schedule, Status
+from .rules.wishes import Moved
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +61,13 @@ FULL_MODEL_SHARE = 0.2
 # charged to the budget at 1.2 ms a topic, and with one worker the full model
 # runs only when its share of the budget is at least twice that.
 PRESOLVE_CHARGE_PER_TOPIC = 1.2e-3
+# Wall seconds of that presolve a topic, and the share of the planner's limit it
+# may take beside the neighbourhood search: beyond it the full model finds no
+# bound in time, and its core serves the neighbourhood search better. Judged
+# on the limit, not the clock left, so that the same plan and options take the
+# same path whatever the load (5000 topics skip it below 15 s, 1000 below 3 s).
+PRESOLVE_SECONDS_PER_TOPIC = 1.5e-3
+FULL_MODEL_MAX_SHARE = 0.5
 # Seconds charged for the pre-check, building the model and the greedy start,
 # per topic: CP-SAT does not count them, and they grow with the plan (measured
 # 0.6–1.9 s for 1000 province topics, 4–7 s for 5000, under load 2–4).
@@ -66,10 +78,18 @@ SETUP_CHARGE_PER_TOPIC = 6e-4
 # 1000 province topics, 2.6 s for 5000); the low end, so a limit is refused
 # at once only when it is surely too short.
 SETUP_SECONDS_PER_TOPIC = 5e-4
+# Building the CP-SAT model takes up to this many times what the pre-check, the
+# greedy start and the ejection chain took before it (idle: 0.25 s against
+# 0.25 s for 1000 province topics, 1.2–1.6 s against 0.7–1 s for 5000); the
+# measured time of those steps tells how loaded the machine is right now.
+MODEL_PER_START = 2.0
 # The greedy polish scans the plan at most this many times: a bounded, and so
 # reproducible, share of a short limit on a big plan.
 POLISH_ROUNDS = 50
-POLISH_MAX_SHARE = 0.25  # of the wall limit, as a safety cap under load
+# Of the clock left once the start is built, as a safety cap under load. On a
+# 5000-topic plan the polish lowers the penalty by 15–18 % in 1.3–2.2 s, far
+# more than neighbourhood search does in that time, so it gets a good share.
+POLISH_MAX_SHARE = 0.4
 # A retry after "unknown" gets at least this many times the search time measured.
 RETRY_FACTOR = 2.0
 
@@ -80,13 +100,17 @@ _STATUS = {
 }
 
 
-def make_solver(options: SolveOptions, budget: Budget, *, work: float | None = None) -> cp_model.CpSolver:
+def make_solver(
+    options: SolveOptions, budget: Budget, *, work: float | None = None, wall_only: bool = False
+) -> cp_model.CpSolver:
     """A CP-SAT solver on the full model, with the project's parameters.
 
     Deterministic runs use one worker and a work limit (``work`` seconds of the
     budget, at most what is left of it, as CP-SAT work units) under the
     wall-clock cap; otherwise CP-SAT's parallel portfolio runs on
-    ``num_workers`` threads against the clock only.
+    ``num_workers`` threads against the clock only. ``wall_only``: the clock
+    alone limits it (a search for a first schedule: the work budget must not
+    end it before the planner's limit does).
     """
     solver = cp_model.CpSolver()
     p = solver.parameters
@@ -94,8 +118,9 @@ def make_solver(options: SolveOptions, budget: Budget, *, work: float | None = N
     p.max_time_in_seconds = max(budget.wall_left(), 1e-3)
     if options.deterministic:
         p.num_workers = 1
-        dtime, _ = budget.cap(work if work is not None else math.inf, FULL_MODEL_RATE)
-        p.max_deterministic_time = max(dtime, 1e-3)
+        if not wall_only:
+            dtime, _ = budget.cap(work if work is not None else math.inf, FULL_MODEL_RATE)
+            p.max_deterministic_time = max(dtime, 1e-3)
     else:
         p.num_workers = options.num_workers
     return solver
@@ -186,6 +211,11 @@ def solve(
     if predicted > budget.wall_left():  # not even the model fits in the limit: say so at once
         return _too_short(plan, options, budget, predicted)
 
+    if baseline is not None and options.weights.of(Moved.name) > 0:
+        quick = _replan_by_one_move(plan, options, baseline, budget)
+        if quick is not None:
+            return quick
+
     found = precheck(plan)
     if found:
         return _infeasible(
@@ -196,32 +226,54 @@ def solve(
             conflict_source="precheck",
         )
 
-    pm = PlanModel(plan, weights=options.weights, baseline=baseline)
     n = len(plan.topics)
     budget.charge(SETUP_CHARGE_PER_TOPIC * n)
 
-    # -- 1. a start ---------------------------------------------------------------
+    # -- 1. a start (on the greedy board: no model needed yet) ---------------------------
     start: dict[str, tuple[int, str]] | None = None
+    start_s = 0.0  # seconds the pre-check, the greedy start and the chain took (not the polish)
     if baseline is not None:
         start = _assignment_of(baseline)
+        if misplaced(plan, start, options.weights):  # the plan's edits broke it: move what must move
+            start = _assignment_of(_completed(plan, start, options, budget))
     elif options.greedy_hint:
         g = greedy_schedule(plan, options.weights)
-        if g.status == Status.FEASIBLE:  # every topic placed: polish it
-            polish_until = budget.started + POLISH_MAX_SHARE * budget.limit_s
+        if g.status != Status.FEASIBLE:  # topics left out: an ejection chain places them
+            g = _completed(plan, _assignment_of(g), options, budget)
+        start_s = budget.elapsed()
+        if g.status == Status.FEASIBLE and budget.wall_left() > 0:  # every topic placed: polish it
+            polish_until = time.perf_counter() + POLISH_MAX_SHARE * budget.wall_left()
             g = improve(plan, g, options.weights, max_rounds=POLISH_ROUNDS, deadline=polish_until)
             if time.perf_counter() >= polish_until:
                 budget.wall_hit = True  # the clock cut the polish short: the answer depends on the load
         start = _assignment_of(g)
+    # A complete start that keeps every hard rule is an answer already, counted
+    # by the checker: should the clock run out while the model is built, it is
+    # what the planner gets (a 1000-topic plan at 2 s under load, measured).
+    known, report = _checked(plan, start, options, baseline) if start is not None else (None, None)
+    if known is not None and budget.wall_left() < MODEL_PER_START * start_s:
+        # the model would not be built before the clock runs out (measured under load 10:
+        # 2.1 s for 1000 topics, 0.25 s idle): the start is the answer
+        log.info("no time for the model (%.2f s left): the start is the answer", budget.wall_left())
+        budget.wall_hit = True
+        stop = StopReason.TIME_LIMIT
+        return _answer(plan, options, baseline, known, 0, Status.FEASIBLE, stop, budget, frozenset(), report)
 
     # -- 2. feasible first ------------------------------------------------------------
+    pm = PlanModel(plan, weights=options.weights, baseline=baseline)
     setup_s = budget.elapsed()
     log.info("model and start in %.2f s", setup_s)
-    known: Incumbent | None = None
-    if start is not None:
-        known = evaluate(pm, start, options, budget)
-        if known is None:
-            known = repair(pm, start, misplaced(plan, start, options.weights), options, budget)
-    if known is None and not budget.exhausted():
+    fewest = None
+    if baseline is not None and start is not None and options.weights.of(Moved.name) > 0:
+        fewest = _fewest_moves(pm, baseline, start)
+        if fewest is not None:
+            answer = _only_what_must_move(pm, plan, options, baseline, start, budget, fewest)
+            if answer is not None:
+                return answer
+    if start is not None and known is None:
+        known = repair(pm, start, misplaced(plan, start, options.weights), options, budget)
+    # until a schedule is known, only the clock may stop the search (not the work budget)
+    if known is None and budget.wall_left() > 0:
         feasible = _feasibility(pm, start, options, budget)
         if feasible is StopReason.INFEASIBLE:
             return _explained(plan, options, budget)
@@ -237,6 +289,11 @@ def solve(
     if not big or not options.deterministic:
         run = _full_model(pm, options, budget, observe=observe) if not budget.exhausted() else _Run()
         best = _better(known, run.best)
+    elif options.num_workers >= 2 and PRESOLVE_SECONDS_PER_TOPIC * n > FULL_MODEL_MAX_SHARE * budget.limit_s:
+        # the full model's presolve alone would take most of the time left (5000 topics at 10 s,
+        # measured: 1.3–2.5 s for no bound at all): every core on the neighbourhood search
+        run = _Run()
+        best, converged = improve_with_lns(pm, known, options, budget, workers=options.num_workers)
     elif options.num_workers >= 2:
         # the full model (for the bound) beside the neighbourhood search on the other cores
         run = _Run()
@@ -277,6 +334,117 @@ def solve(
     return _answer(plan, options, baseline, best, bound, status, stopped, budget, pm.goals_built)
 
 
+def _replan_by_one_move(plan: Plan, options: SolveOptions, baseline: Schedule, budget: Budget) -> Schedule | None:
+    """A re-plan where at most one topic must move, without the CP-SAT model; None otherwise.
+
+    Fewest moves first (see :func:`_fewest_moves`): when the edits forbid the
+    previous place of one topic only (a pin, a leader away in its month) and
+    that topic fits somewhere with every other topic left in place, the best
+    answer moves that topic alone, to the cheapest place it fits — which the
+    greedy board finds exactly, move by move. A what-if on a 1000-topic plan is
+    then a matter of a tenth of a second, not a search of the whole plan.
+    """
+    before = _assignment_of(baseline)
+    allowed = allowed_months(plan)
+    forced = {
+        t.id
+        for t in plan.topics
+        if t.id not in before or before[t.id][0] not in allowed[t.id] or before[t.id][1] not in t.lead_options
+    }
+    if len(forced) > 1:
+        return None
+    done = complete(plan, before, options.weights, deadline=budget.deadline, seed=options.random_seed, max_steps=1)
+    if done.status != Status.FEASIBLE:
+        return None
+    after = _assignment_of(done)
+    if {t.id for t in plan.topics if after[t.id] != before.get(t.id)} != forced:
+        return None  # others had to make room: the model decides
+    log.info("re-plan: %s moved alone after %.2f s", sorted(forced), budget.elapsed())
+    schedule = Schedule(plan_year=plan.year, status=Status.OPTIMAL, assignments=done.assignments)
+    report = check(plan, schedule, baseline=baseline)
+    if report.hard:
+        return None
+    best = Incumbent(after, report.penalty(options.weights), report.counts)
+    return _answer(
+        plan, options, baseline, best, best.objective, Status.OPTIMAL, StopReason.OPTIMAL, budget, frozenset(), report
+    )
+
+
+def _checked(
+    plan: Plan, assignment: dict[str, tuple[int, str]], options: SolveOptions, baseline: Schedule | None
+) -> tuple[Incumbent | None, CheckReport | None]:
+    """``assignment`` as an incumbent, its counts from the independent checker, and the check.
+
+    (None, None) when it lacks a topic; (None, the check) when it breaks a hard rule.
+    """
+    if any(t.id not in assignment for t in plan.topics):
+        return None, None
+    rows = [Assignment(topic=t.id, month=assignment[t.id][0], lead=assignment[t.id][1]) for t in plan.topics]
+    report = check(plan, Schedule(plan_year=plan.year, status=Status.FEASIBLE, assignments=rows), baseline=baseline)
+    if report.hard:
+        return None, report
+    incumbent = Incumbent({t.id: assignment[t.id] for t in plan.topics}, report.penalty(options.weights), report.counts)
+    return incumbent, report
+
+
+def _moves(baseline: Schedule, assignment: dict[str, tuple[int, str]]) -> set[str]:
+    """Topics of ``baseline`` whose month or lead differs in ``assignment`` (or that it lacks)."""
+    return {a.topic for a in baseline.assignments if assignment.get(a.topic) != (a.month, a.lead)}
+
+
+def _fewest_moves(pm: PlanModel, baseline: Schedule, start: dict[str, tuple[int, str]]) -> set[str] | None:
+    """A re-plan moves no more topics than the repaired start did: the cap goes into the model.
+
+    Fewest moves first, then the goals: a planner who pins one topic expects
+    that topic to move, not a dozen others for a lower penalty elsewhere (the
+    weight of ``moved`` still ranks answers with as many moves). The start's
+    moved topics, or None when the start is not complete (no cap: the repair
+    then decides). Must run before any copy of the model is made (``without_cuts``).
+    """
+    if any(t.id not in start for t in pm.topics):
+        return None
+    moved = _moves(baseline, start)
+    pm.model.add(sum(pm.terms[Moved.name]) <= len(moved))
+    return moved
+
+
+def _only_what_must_move(
+    pm: PlanModel,
+    plan: Plan,
+    options: SolveOptions,
+    baseline: Schedule,
+    start: dict[str, tuple[int, str]],
+    budget: Budget,
+    moved: set[str],
+) -> Schedule | None:
+    """The best re-plan when every topic the start moved had to move; None when that is not the case.
+
+    A topic whose previous month or lead the edited plan forbids must move, so
+    no schedule moves fewer than those. When the start moved exactly those, the
+    fewest-moves answers keep every other topic where it was, and one CP-SAT
+    solve of the moved topics, the rest fixed, finds the best of them: a 1000-topic
+    re-plan after a pin is then a small solve, not a search of the whole plan.
+    """
+    before = {a.topic: (a.month, a.lead) for a in baseline.assignments}
+    forced = {tid for tid, (m, c) in before.items() if tid in pm.x and (m not in pm.x[tid] or c not in pm.lead[tid])}
+    if moved != forced:
+        return None
+    new = {t.id for t in pm.topics if t.id not in before}  # topics the previous schedule did not have
+    known = solve_freed(pm, start, moved | new, options, budget)
+    if known is None:  # not proven within its budget: the search below goes on from the start
+        return None
+    return _answer(
+        plan, options, baseline, known, known.objective, Status.OPTIMAL, StopReason.OPTIMAL, budget, pm.goals_built
+    )
+
+
+def _completed(plan: Plan, start: dict[str, tuple[int, str]], options: SolveOptions, budget: Budget) -> Schedule:
+    """``start`` with every topic placed by the greedy's ejection chain, if it can (see :func:`complete`)."""
+    done = complete(plan, start, options.weights, deadline=budget.deadline, seed=options.random_seed)
+    log.info("ejection chain: %s after %.2f s", done.status, budget.elapsed())
+    return done
+
+
 def _better(a: Incumbent, b: Incumbent | None) -> Incumbent:
     """The lower objective; ``a`` on a tie (the order is fixed, so the answer is too)."""
     return b if b is not None and b.objective < a.objective else a
@@ -300,7 +468,7 @@ def _feasibility(
             for c, var in pm.lead.get(tid, {}).items():
                 if not isinstance(var, int):
                     model.add_hint(var, c == lead)
-    solver = make_solver(options, budget)
+    solver = make_solver(options, budget, wall_only=True)
     code = solver.solve(model)
     budget.charge_cpsat(solver.deterministic_time, FULL_MODEL_RATE)
     budget.charge(PRESOLVE_CHARGE_PER_TOPIC * len(pm.topics))
@@ -363,12 +531,17 @@ def _answer(
     stopped: StopReason,
     budget: Budget,
     built: frozenset[str],
+    report: CheckReport | None = None,
 ) -> Schedule:
-    """The schedule of ``best``, checked; a goal the model left out (``built`` lacks it) is counted by the checker."""
+    """The schedule of ``best``, checked; a goal the model left out (``built`` lacks it) is counted by the checker.
+
+    ``report``: the check of that schedule, if the caller has made it already.
+    """
     assignments = [
         Assignment(topic=t.id, month=best.assignment[t.id][0], lead=best.assignment[t.id][1]) for t in plan.topics
     ]
-    report = check(plan, Schedule(plan_year=plan.year, status=status, assignments=assignments), baseline=baseline)
+    if report is None:
+        report = check(plan, Schedule(plan_year=plan.year, status=status, assignments=assignments), baseline=baseline)
     if report.hard:  # would be a bug in the model; say so loudly rather than hand it out quietly
         log.error("CP-SAT answer breaks hard rules: %s", [f.message for f in report.hard])
     counts = {g: best.counts[g] if g in built else report.counts[g] for g in GOALS}

@@ -16,6 +16,9 @@ like one of Timefold's constraints: a sentence of the business rule, then
 * its **greedy part** — ``allows``/``units`` over the loads of a partial
   schedule (:class:`solver.greedy.Board`), so the greedy start keeps and counts
   exactly what the rules say (a property test holds it to the checker);
+* optionally its **repair part** — ``blockers`` names the placed topics that
+  keep a topic out of a month, so a start the greedy could not complete is
+  repaired by moving them (:func:`solver.greedy.complete`);
 * optionally its **capacity part** — ``capacity(plan)``: impossibilities that
   counting alone proves, said in the planner's words before any search.
 
@@ -60,6 +63,10 @@ class Requirement:
             out["month"] = self.month
         out.update(self.entity)
         return out
+
+
+# (placed topic ids, how many of them must leave): see HardRule.blockers
+Blockers = tuple[list[str], int]
 
 
 @dataclass
@@ -112,6 +119,16 @@ class HardRule(Rule):
     def allows(self, board: Board, topic: Topic, month: int, lead: str) -> bool:
         """Greedy part: placing the unplaced ``topic`` in ``month`` led by ``lead`` keeps the rule."""
         return True
+
+    def blockers(self, board: Board, topic: Topic, month: int, lead: str) -> list[Blockers] | None:
+        """Repair part: which placed topics keep the unplaced ``topic`` out of ``month`` led by ``lead``.
+
+        Each :data:`Blockers` entry ``(ids, k)`` says that at least ``k`` of the
+        placed topics ``ids`` must leave; ``[]`` when the move keeps the rule.
+        None when the rule cannot name them (the default, for a rule whose
+        ``allows`` refuses): the move is then not tried.
+        """
+        return [] if self.allows(board, topic, month, lead) else None
 
     @classmethod
     def capacity_name(cls) -> str | None:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from .. import texts as T
-from .base import HardRule, Requirement
+from .base import Blockers, HardRule, Requirement
 
 if TYPE_CHECKING:
     from ..checker import ScheduleView
@@ -52,6 +52,13 @@ def spaced_capacity(months: list[int], gap: int) -> int:
     return count
 
 
+def _excess(held: set[str], limit: int | None) -> list[Blockers]:
+    """Repair part of a limit: one of ``held`` must leave for each topic at or above ``limit``."""
+    if limit is None or len(held) < limit:
+        return []
+    return [(sorted(held), len(held) - limit + 1)]
+
+
 # -- the rules ----------------------------------------------------------------------------
 
 
@@ -87,6 +94,10 @@ class MonthLimit(HardRule):
     def allows(self, board: Board, topic: Topic, month: int, lead: str) -> bool:
         cap = board.plan.calendar.max_topics_per_month
         return cap is None or board.month_load[month] < cap
+
+    def blockers(self, board: Board, topic: Topic, month: int, lead: str) -> list[Blockers] | None:
+        cap = board.plan.calendar.max_topics_per_month
+        return _excess(board.in_month[month], cap)
 
     def check(self, view: ScheduleView) -> Iterator[Finding]:
         limit = view.plan.calendar.max_topics_per_month
@@ -140,6 +151,9 @@ class FormLimit(HardRule):
     def allows(self, board: Board, topic: Topic, month: int, lead: str) -> bool:
         limit = board.forms[topic.form].max_per_month
         return limit is None or board.form_load[(topic.form, month)] < limit
+
+    def blockers(self, board: Board, topic: Topic, month: int, lead: str) -> list[Blockers] | None:
+        return _excess(board.form_in_month[(topic.form, month)], board.forms[topic.form].max_per_month)
 
     def check(self, view: ScheduleView) -> Iterator[Finding]:
         for m, tids in view.by_month.items():
@@ -215,6 +229,12 @@ class CommitteeLimit(HardRule):
                 return False
         return True
 
+    def blockers(self, board: Board, topic: Topic, month: int, lead: str) -> list[Blockers] | None:
+        out: list[Blockers] = []
+        for cid in (lead, *topic.co_organizers):
+            out += _excess(board.comm_in_month[(cid, month)], board.committees[cid].max_per_month)
+        return out
+
     def check(self, view: ScheduleView) -> Iterator[Finding]:
         for m, tids in view.by_month.items():
             by_committee: dict[str, list[str]] = defaultdict(list)
@@ -279,6 +299,12 @@ class FormGap(HardRule):
     def allows(self, board: Board, topic: Topic, month: int, lead: str) -> bool:
         gap = board.forms[topic.form].min_gap_months
         return not gap or all(abs(month - o) >= gap for o in board.form_months[topic.form])
+
+    def blockers(self, board: Board, topic: Topic, month: int, lead: str) -> list[Blockers] | None:
+        gap = board.forms[topic.form].min_gap_months
+        held = board.form_in_month
+        near = [tid for m in range(month - gap + 1, month + gap) for tid in held.get((topic.form, m), ())]
+        return [(sorted(near), len(near))] if gap and near else []
 
     def check(self, view: ScheduleView) -> Iterator[Finding]:
         for f in view.plan.forms:

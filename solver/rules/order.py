@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .. import texts as T
-from .base import HardRule, Requirement
+from .base import Blockers, HardRule, Requirement
 
 if TYPE_CHECKING:
     from ..checker import ScheduleView
@@ -71,6 +71,11 @@ class After(HardRule):
         if any(board.month[b] >= month for b in topic.after if b in board.month):
             return False
         return not any(board.month[s] <= month for s in board.successors[topic.id] if s in board.month)
+
+    def blockers(self, board: Board, topic: Topic, month: int, lead: str) -> list[Blockers] | None:
+        early = [b for b in topic.after if b in board.month and board.month[b] >= month]
+        late = [s for s in board.successors[topic.id] if s in board.month and board.month[s] <= month]
+        return [(early + late, len(early) + len(late))] if early or late else []
 
     def check(self, view: ScheduleView) -> Iterator[Finding]:
         for t, m in view.placed:

@@ -158,3 +158,62 @@ def test_greedy_cost_accounting_equals_the_checker_on_any_schedule(plan, w, rnd)
     for a in reversed(assignments):  # taking topics out again gives the cost back exactly
         board.remove(a.topic)
     assert board.penalty == 0
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(), st.randoms(use_true_random=False))
+def test_each_rules_blockers_are_what_stands_in_the_way(plan, rnd):
+    """The repair part of every hard rule agrees with its greedy part.
+
+    On any partial schedule (rules broken or not), for every unplaced topic and
+    every month and lead it may take: a rule names no blockers exactly when it
+    allows the move, and taking out any ``k`` of each group it names makes it
+    allow the move.
+    """
+    from solver import rules
+    from solver.greedy import Board
+
+    board = Board(plan, Weights())
+    placed = rnd.sample(plan.topics, k=rnd.randint(0, len(plan.topics) - 1))
+    for t in placed:
+        board.place(t.id, rnd.choice(plan.calendar.months), rnd.choice(t.lead_options))
+    for t in plan.topics:
+        if t.id in board.month:
+            continue
+        for m in board.allowed[t.id]:
+            for c in t.lead_options:
+                for rule in rules.HARD:
+                    groups = rule.blockers(board, t, m, c)
+                    assert groups is not None, rule.name  # every rule of the registry can name them
+                    assert (groups == []) == rule.allows(board, t, m, c), rule.name
+                    taken = {}
+                    for ids, k in groups:
+                        assert 0 < k <= len(ids) and all(u in board.month for u in ids)
+                        for u in rnd.sample(ids, k):
+                            if u not in taken:
+                                taken[u] = board.remove(u)
+                    assert rule.allows(board, t, m, c), rule.name
+                    for u, (um, uc, cost) in taken.items():
+                        board.place(u, um, uc, cost=cost)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(), st.randoms(use_true_random=False))
+def test_what_the_ejection_chain_calls_complete_keeps_every_hard_rule(plan, rnd):
+    """From any start — topics missing, months and leads at random, rules broken — a schedule the
+    chain calls feasible places every topic and breaks no hard rule; one it cannot complete says so."""
+    from solver.greedy import complete
+
+    start = {
+        t.id: (rnd.choice(plan.calendar.months), rnd.choice(t.lead_options)) for t in plan.topics if rnd.random() < 0.7
+    }
+    done = complete(plan, start, seed=rnd.randint(0, 9))
+    placed = {a.topic for a in done.assignments}
+    assert len(placed) == len(done.assignments)
+    if done.status == "feasible":
+        assert placed == {t.id for t in plan.topics}
+        assert check(plan, done).hard == []
+    else:
+        assert done.status == "unknown" and placed < {t.id for t in plan.topics}
+        partial = check(plan, done)
+        assert [f for f in partial.hard if f.kind != "unassigned"] == []  # what it placed keeps the rules
