@@ -208,3 +208,19 @@ BAD_DATABASE_URL = (
     "数据库地址 DATABASE_URL 无法识别:「{url}」;应形如 sqlite:///文件路径 或 "
     "postgresql+psycopg://用户@主机:5432/数据库名"
 )
+
+
+# --- accounts (store.accounts) ---
+ACCOUNTS_EXIST = "已经有账号了,首个管理员只能在还没有任何账号时创建;请用管理员账号登录"
+
+
+def account_not_found(which: str) -> str:
+    return f"账号 {which} 不存在"
+
+
+def login_taken(login: str) -> str:
+    return f"登录名「{login}」已被使用,请换一个"
+
+
+def email_taken(email: str) -> str:
+    return f"邮箱 {email} 已对应另一个账号"
