@@ -7,6 +7,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from store import api as store
+from tests.actors import PLANNER
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -54,7 +55,7 @@ def wait_for_jobs(at: AppTest, engine, body: str = WEIHAI, timeout: float = TIME
 
     pid = plan_id_of(engine, body)
     deadline = time.monotonic() + timeout
-    while any(j.active for j in jobs.plan_jobs(engine, pid)):
+    while any(j.active for j in jobs.plan_jobs(engine, pid, actor=PLANNER)):
         assert time.monotonic() < deadline, "jobs still unfinished"
         time.sleep(0.2)
     at.run()

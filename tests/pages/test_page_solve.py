@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from services import jobs
 from solver.options import SolveOptions
 from store import api as store
+from tests.actors import PLANNER
 from tests.solver.checked import assert_checked
 
 
@@ -41,7 +42,7 @@ def test_solve_job_shows_status_breakdown_and_bound_then_adopt(open_app, engine,
         "较原方案调整",
     ]
     assert int(breakdown["扣分"].sum()) == int(metrics["总扣分"])
-    job = jobs.plan_jobs(engine, pid)[0]
+    job = jobs.plan_jobs(engine, pid, actor=PLANNER)[0]
     _check_result(engine, job)
     # a candidate: the current schedule has not changed
     assert store.current_schedule(engine, pid) == published
@@ -53,7 +54,7 @@ def test_solve_job_shows_status_breakdown_and_bound_then_adopt(open_app, engine,
     assert current.status == "optimal"
     assert current.month_of() == job.result.month_of()
     assert at.session_state["schedule"].month_of() == job.result.month_of()
-    adopted = jobs.job(engine, job.id)
+    adopted = jobs.job(engine, job.id, actor=PLANNER)
     assert adopted.adopted_by == "王五" and adopted.adopted_at is not None
 
 
@@ -93,7 +94,7 @@ def test_cancel_a_job(open_app, engine):
     click(at, "solve_go")
     assert "排队中" in texts_of(at)
     click(at, "job_cancel")
-    job = jobs.plan_jobs(engine, plan_id_of(engine, WEIHAI))[0]
+    job = jobs.plan_jobs(engine, plan_id_of(engine, WEIHAI), actor=PLANNER)[0]
     assert job.status == "cancelled"
     assert "任务已取消" in "\n".join(w.value for w in at.warning)
 
@@ -174,7 +175,7 @@ def test_solving_a_plan_someone_else_changed_is_refused(open_app, engine):
     store.save_plan(engine, pid, plan, version, author="李四")
     click(at, "solve_go")
     assert any("计划已更新为版本 2" in e.value for e in at.error)
-    assert jobs.plan_jobs(engine, pid) == []  # nothing queued
+    assert jobs.plan_jobs(engine, pid, actor=PLANNER) == []  # nothing queued
 
 
 def test_adopting_a_result_of_a_plan_changed_since_is_refused(open_app, engine, worker):
