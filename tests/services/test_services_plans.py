@@ -136,3 +136,19 @@ def test_schedule_age_of_an_unknown_plan_is_refused(engine):
     with pytest.raises(ServiceError) as err:
         plans.schedule_age(engine, 999_999, actor=PLANNER)
     assert err.value.reason is Reason.NOT_FOUND
+
+
+def test_a_liaison_sees_only_the_topics_of_their_department(engine):
+    from tests.actors import LEADER, LIAISON
+
+    pid = plans.create_plan(engine, handmade_plan(), actor=PLANNER)
+    schedules.record_solve(engine, pid, 1, handmade_schedule(), actor=PLANNER)
+    whole = handmade_plan()
+    swj = {t.id for t in whole.topics if "swj" in t.departments}  # 市商务局's topics
+    assert swj and len(swj) < len(whole.topics)
+    mine = plans.open_plan(engine, pid, actor=LIAISON)
+    assert {t.id for t in mine.plan.topics} == swj
+    assert {a.topic for a in mine.schedule.assignments} == swj & {a.topic for a in handmade_schedule().assignments}
+    assert all(set(t.after) <= swj for t in mine.plan.topics)
+    assert {a.topic for a in plans.current_schedule(engine, pid, actor=LIAISON).assignments} <= swj
+    assert len(plans.open_plan(engine, pid, actor=LEADER).plan.topics) == len(whole.topics)  # VIEW_ALL
