@@ -192,7 +192,7 @@ def test_cancel_a_queued_and_a_running_job(env, engine, weihai, start_worker):
 
 
 def test_a_worker_killed_mid_job_is_retried_once_then_failed(env, engine, start_worker):
-    jobs.set_setting(engine, "heartbeat_timeout_s", 3, actor=PLANNER)
+    jobs.set_setting(engine, "heartbeat_timeout_s", 3, actor=admin())
     pid = big_plan(engine)
     job_id = jobs.submit_solve(engine, pid, 1, SolveOptions(time_limit_s=60), actor=planner("张三"))
     start_worker(*env)
