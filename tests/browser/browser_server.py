@@ -76,9 +76,9 @@ def prepare_database(db_path: Path, *, role: str = "planner") -> None:
 
 def sign_in(page, login: str = BROWSER_LOGIN, password: str = BROWSER_PASSWORD) -> None:
     """Fill the sign-in form of a freshly opened app and wait until the first page is drawn."""
-    page.get_by_label("登录名").fill(login)
-    page.get_by_label("密码").fill(password)
-    page.get_by_role("button", name="登录").click()
+    page.get_by_label("登录名", exact=True).fill(login)
+    page.get_by_label("密码", exact=True).fill(password)
+    page.get_by_role("button", name="登录", exact=True).click()
     page.wait_for_selector('[data-testid="stSidebar"]', timeout=60_000)
 
 
