@@ -73,6 +73,8 @@ def test_without_a_session_only_the_sign_in_form_is_shown(engine):
     at.run()
     assert not at.exception
     assert [t.value for t in at.title] == [U.APP_TITLE]
+    assert not at.error  # no complaint about a missing secrets file (single sign-on is optional)
+    assert U.AUTH_SSO not in [b.label for b in at.button]  # not configured: no 单点登录 button
     assert at.text_input(key="signin_login") is not None
     at.switch_page("pages/overview.py").run()  # a page asked for directly: the gate is on the page too
     assert at.text_input(key="signin_login") is not None and U.PAGE["overview"][0] not in [t.value for t in at.title]
