@@ -215,3 +215,29 @@ def account_box(actor: Actor) -> None:
     if actor.department:
         st.caption(U.AUTH_DEPARTMENT.format(department=actor.department))
     st.button(U.AUTH_SIGN_OUT, key="signout", on_click=_sign_out, args=(actor,), icon=":material/logout:")
+    if actor.account_id is None:
+        return
+    with st.expander(U.AUTH_CHANGE_PASSWORD, icon=":material/key:"):
+        with st.form("own_pw", clear_on_submit=True, border=False):
+            st.text_input(U.AUTH_OLD_PASSWORD, type="password", key="own_pw_old", autocomplete="current-password")
+            st.text_input(U.AUTH_NEW_PASSWORD, type="password", key="own_pw_new", autocomplete="new-password")
+            st.text_input(U.AUTH_PASSWORD_AGAIN, type="password", key="own_pw_new2", autocomplete="new-password")
+            st.form_submit_button(U.AUTH_CHANGE_PASSWORD, on_click=_change_own, args=(actor,))
+        kind, message = st.session_state.pop("own_pw_msg", (None, None))
+        if message:
+            (st.success if kind == "ok" else st.error)(message)
+
+
+def _change_own(actor: Actor) -> None:
+    s = st.session_state
+    old, new, again = (s.get(k) or "" for k in ("own_pw_old", "own_pw_new", "own_pw_new2"))
+    s["own_pw_old"] = s["own_pw_new"] = s["own_pw_new2"] = ""  # not kept in the session
+    if new != again:
+        s["own_pw_msg"] = ("error", U.AUTH_PASSWORDS_DIFFER)
+        return
+    try:
+        accounts.set_password(_engine(), actor.account_id, new, actor=actor, old_password=old)
+    except ServiceError as err:
+        s["own_pw_msg"] = ("error", str(err))
+    else:
+        s["own_pw_msg"] = ("ok", U.AUTH_PASSWORD_CHANGED)

@@ -168,3 +168,20 @@ def test_the_audit_page_searches_and_exports_and_deletes_nothing(open_app, engin
     assert at.dataframe[0].value.empty
     labels = [b.label for b in at.button]
     assert not any("删除" in label for label in labels)
+
+
+def test_everyone_changes_their_own_password_in_the_sidebar(open_app, engine):
+    at = open_app("overview", role="liaison")
+    at.text_input(key="own_pw_old").input("wrong")
+    at.text_input(key="own_pw_new").input("a brand new one")
+    at.text_input(key="own_pw_new2").input("a brand new one")
+    at.button(key=f"FormSubmitter:own_pw-{U.AUTH_CHANGE_PASSWORD}").click().run()
+    assert "原密码不正确" in texts_of(at)
+    at.text_input(key="own_pw_old").input(TEST_PASSWORD)
+    at.text_input(key="own_pw_new").input("a brand new one")
+    at.text_input(key="own_pw_new2").input("a brand new one")
+    at.button(key=f"FormSubmitter:own_pw-{U.AUTH_CHANGE_PASSWORD}").click().run()
+    assert U.AUTH_PASSWORD_CHANGED in texts_of(at)
+    assert accounts.authenticate(engine, "test_liaison", "a brand new one").actor.role is Role.LIAISON
+    at.run()
+    assert at.session_state["auth_token"] and not at.error  # this session goes on
