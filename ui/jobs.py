@@ -14,6 +14,7 @@ import streamlit as st
 
 from services import ServiceError
 from services import jobs as jobs_service
+from services.access import Permission
 from services.jobs import JobRecord
 from solver import SolveOptions
 
@@ -148,6 +149,8 @@ def _finished(job: JobRecord) -> None:
         st.page_link("pages/overview.py", label=U.SOLVE_SEE_CALENDAR, icon=":material/calendar_month:")
         return
     st.info(U.JOB_CANDIDATE)
+    if not state.may(Permission.ADOPT):  # hidden for a role that may not; the service refuses anyway
+        return
     if st.button(U.JOB_ADOPT, key="job_adopt", type="primary", help=U.JOB_ADOPT_HELP, icon=":material/check:"):
         try:
             current = jobs_service.adopt(state.engine(), job.id, actor=state.actor())

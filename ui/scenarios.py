@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from services import ServiceError, scenarios
+from services.access import Permission
 from solver import texts as ST
 from solver.plan import Plan
 
@@ -111,7 +112,7 @@ def panel(plan: Plan) -> None:
         st.text_area(U.SCN_NOTE, key="scn_note", height=70)
         st.form_submit_button(
             U.SCN_SAVE,
-            disabled=state.schedule() is None,
+            disabled=state.schedule() is None or not state.may(Permission.EDIT_PLAN),
             on_click=_save,
             args=(s.plan_id,),
             icon=":material/bookmark_add:",
@@ -136,4 +137,11 @@ def panel(plan: Plan) -> None:
         with t2:
             c1, c2 = st.columns([2, 1], vertical_alignment="bottom")
             c1.selectbox(U.SCN_PICK, ids, format_func=names.get, key="scn_restore_pick")
-            c2.button(U.SCN_RESTORE, key="scn_restore", on_click=_restore, args=(rows,), icon=":material/restore:")
+            c2.button(
+                U.SCN_RESTORE,
+                key="scn_restore",
+                on_click=_restore,
+                args=(rows,),
+                icon=":material/restore:",
+                disabled=not state.may(Permission.ADOPT),
+            )
