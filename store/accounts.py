@@ -202,28 +202,39 @@ def start_session(engine: Engine, account_id: int, token_hash: str, *, address: 
         audit_store.write(s, audit)
 
 
+# A session's idle clock is written at most this often: every page run passes the gate (twice: app.py and
+# the page), and on SQLite each write takes the database's write lock that the workers' heartbeats need too.
+TOUCH_EVERY = timedelta(seconds=15)
+
+
 def touch_session(engine: Engine, token_hash: str, *, idle: timedelta) -> AccountRecord | None:
     """The active account of a live session, its idle clock restarted; None (and the session ended) when
-    it is unknown, ended, idle for longer than ``idle``, or its account is disabled."""
+    it is unknown, ended, idle for longer than ``idle``, or its account is disabled.
+
+    The clock is written only when it is older than :data:`TOUCH_EVERY` (reads otherwise).
+    """
     now = utcnow()
-    with write_session(engine) as s:
+    with read_session(engine) as s:
         r = (
             s.execute(
-                select(_session.c.id, _session.c.last_seen_at, _session.c.ended_at, _session.c.account_id).where(
-                    _session.c.token_hash == token_hash
-                )
+                select(_session.c.id, _session.c.last_seen_at, _session.c.ended_at, _account)
+                .join(_account, _account.c.id == _session.c.account_id)
+                .where(_session.c.token_hash == token_hash)
             )
             .mappings()
             .one_or_none()
         )
-        if r is None or r["ended_at"] is not None:
-            return None
-        account = s.execute(select(_account).where(_account.c.id == r["account_id"])).mappings().one()
-        if as_utc(r["last_seen_at"]) + idle < now or not account["active"]:
+    if r is None or r["ended_at"] is not None:
+        return None
+    seen = as_utc(r["last_seen_at"])
+    if seen + idle < now or not r["active"]:
+        with write_session(engine) as s:
             s.execute(update(_session).where(_session.c.id == r["id"]).values(ended_at=now))
-            return None
-        s.execute(update(_session).where(_session.c.id == r["id"]).values(last_seen_at=now))
-        return _record(account)
+        return None
+    if now - seen >= TOUCH_EVERY:
+        with write_session(engine) as s:
+            s.execute(update(_session).where(_session.c.id == r["id"]).values(last_seen_at=now))
+    return _record({c.name: r[c] for c in _account.c})
 
 
 def end_session(engine: Engine, token_hash: str, *, audit: Audit = None) -> None:

@@ -12,7 +12,7 @@ from sqlalchemy import select, text, update
 from services import Reason, ServiceError, accounts, audit, jobs
 from services.access import COMMAND_LINE, Permission, Role
 from store.models import AccountSessionRow, LoginThrottleRow
-from store.repository import utcnow
+from store.repository import as_utc, utcnow
 from tests.actors import ADMIN, PLANNER
 
 PASSWORD = "correct horse 1"
@@ -232,3 +232,15 @@ def test_a_liaison_acts_for_their_department_only(engine):
     )
     me = accounts.authenticate(engine, "swj", PASSWORD).actor
     assert me.department == "市商务局" and not me.can(Permission.VIEW_ALL)
+
+
+def test_a_page_run_restarts_the_idle_clock(engine):
+    first = _admin(engine)
+    signed = accounts.authenticate(engine, "admin", PASSWORD)
+    jobs.set_setting(engine, "session_idle_min", 5, actor=first)
+    with engine.begin() as conn:  # four idle minutes: still signed in …
+        conn.execute(update(AccountSessionRow.__table__).values(last_seen_at=utcnow() - timedelta(minutes=4)))
+    assert accounts.resume(engine, signed.token) is not None
+    with engine.connect() as conn:  # … and the clock starts again from now
+        seen = conn.execute(select(AccountSessionRow.last_seen_at)).scalar_one()
+    assert as_utc(seen) > utcnow() - timedelta(minutes=1)
