@@ -1,9 +1,10 @@
 """The administrator's settings for jobs, stored in the database's ``setting`` table.
 
-There are no user accounts yet: the "user" of a limit is the author name the
-pages pass around (the sidebar's 「编辑人」). Defaults apply until the
-administrator stores a value (``python -m store settings`` or
-:func:`services.jobs.set_setting`).
+The "planner" of the per-planner limit is the signed-in account (issue 12;
+the command line, which has none, by its name). Defaults apply until the
+administrator stores a value (``python -m jobs.admin set``, the 「账号管理 →
+系统设置」 tab, or :func:`services.jobs.set_setting`). ``session_idle_min``
+is read by :func:`services.accounts.resume`.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ class Settings:
     # Workers beat every second (jobs.runner.HEARTBEAT_S); thirty missed beats
     # mean the process is gone (a busy 2-core machine can stall a few seconds).
     heartbeat_timeout_s: float = 30.0
+    # A signed-in session ends after this many minutes without a page run
+    # (issue 12): an office PC left unlocked over lunch is signed out.
+    session_idle_min: float = 30.0
 
 
 # key → (lowest, highest) accepted value
@@ -35,6 +39,7 @@ BOUNDS: dict[str, tuple[float, float]] = {
     "max_time_limit_s": (1, 3600),
     "max_active_per_author": (1, 1000),
     "heartbeat_timeout_s": (2, 3600),
+    "session_idle_min": (1, 1440),
 }
 
 
