@@ -54,3 +54,32 @@ PERMISSION_NAMES = {
 
 def denied(role: str, action: str) -> str:
     return f"{role}无权{action},未做任何修改"
+
+
+# --- the audit trail (services.audit) ---
+AUDIT_ACTIONS = {
+    "plan.create": "新建计划",
+    "plan.edit": "修改计划",
+    "plan.delete": "删除计划",
+    "plan.import": "导入计划",
+    "schedule.set": "设为当前方案",
+    "job.submit": "提交编排任务",
+    "job.cancel": "取消编排任务",
+    "job.adopt": "采用候选方案",
+    "whatif.adopt": "采用推演结果",
+    "scenario.save": "保存方案版本",
+    "scenario.restore": "恢复方案版本",
+    "scenario.delete": "删除方案版本",
+    "setting.set": "修改系统设置",
+    "account.create": "新建账号",
+    "account.update": "修改账号",
+    "account.disable": "停用账号",
+    "account.enable": "启用账号",
+    "account.password_reset": "重置密码",
+    "account.password_change": "修改密码",
+    "session.sign_in": "登录",
+    "session.sign_in_failed": "登录失败",
+    "session.sign_out": "退出登录",
+}
+AUDIT_SHEET = "操作记录"
+AUDIT_COLUMNS = ("序号", "时间", "操作人", "角色", "操作", "计划", "对象", "内容", "修改前", "修改后", "来源地址")

@@ -59,6 +59,7 @@ class JobRecord:
     plan_id: int
     plan_version: int
     author: str
+    account_id: int | None
     status: str
     priority: int
     topic_count: int

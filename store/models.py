@@ -313,6 +313,7 @@ class JobRow(Base):
         Index(None, "status"),
         Index(None, "plan_id"),
         Index(None, "author", "status"),
+        Index(None, "account_id", "status"),
         {"sqlite_autoincrement": True},
     )
 
@@ -321,6 +322,8 @@ class JobRow(Base):
     plan_id: Mapped[int] = mapped_column(_plan_fk())
     plan_version: Mapped[int]
     author: Mapped[str] = mapped_column(server_default=text("''"))
+    # r4 (issue 12): the account that asked; the per-planner limit counts by it
+    account_id: Mapped[int | None]
     status: Mapped[str] = mapped_column(server_default=text("'queued'"))
     priority: Mapped[int] = mapped_column(server_default=text("0"))
     topic_count: Mapped[int]
@@ -352,6 +355,112 @@ class SettingRow(Base):
     value: Mapped[Any] = mapped_column(Json, nullable=True)
     updated_at: Mapped[datetime]
     updated_by: Mapped[str] = mapped_column(server_default=text("''"))
+
+
+# -- accounts, sign-in and the audit trail (issue 12) -----------------------------
+
+ROLES = ("admin", "planner", "leader", "liaison")  # services.access.Role values
+
+
+class AccountRow(Base):
+    """A person who signs in: login name, display name, role, password hash (argon2id).
+
+    Accounts are never deleted, only disabled (``active`` false): the audit
+    trail names them. ``department`` is the department name a 部门联络员 speaks
+    for (matched by name: department codes are per plan); ``email`` maps a
+    single sign-on identity (Streamlit OIDC) to the account.
+    """
+
+    __tablename__ = "account"
+    __table_args__ = (
+        UniqueConstraint("login"),
+        UniqueConstraint("email"),
+        CheckConstraint("role IN ('admin', 'planner', 'leader', 'liaison')", name="role"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str]
+    display_name: Mapped[str]
+    role: Mapped[str]
+    department: Mapped[str | None]
+    email: Mapped[str | None]
+    password_hash: Mapped[str | None]  # None: single sign-on only, no local password
+    active: Mapped[bool] = mapped_column(server_default=text("true"))
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(server_default=text("''"))
+    updated_at: Mapped[datetime]
+    last_login_at: Mapped[datetime | None]
+    password_changed_at: Mapped[datetime | None]
+
+
+class AccountSessionRow(Base):
+    """A signed-in browser session. Only the SHA-256 of its token is stored; idle expiry reads ``last_seen_at``."""
+
+    __tablename__ = "account_session"
+    __table_args__ = (
+        UniqueConstraint("token_hash"),
+        Index(None, "account_id"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str]
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+    address: Mapped[str] = mapped_column(server_default=text("''"))
+
+
+class LoginThrottleRow(Base):
+    """Failed sign-ins per login name (``scope`` 'account') and per client address ('address').
+
+    Kept in the database so a back-off holds across web processes and restarts;
+    a successful sign-in clears the account's row (not the address's).
+    """
+
+    __tablename__ = "login_throttle"
+    __table_args__ = (CheckConstraint("scope IN ('account', 'address')", name="scope"),)
+
+    scope: Mapped[str] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(primary_key=True)
+    failures: Mapped[int] = mapped_column(server_default=text("0"))
+    last_failure_at: Mapped[datetime]
+    blocked_until: Mapped[datetime | None]
+
+
+class AuditRow(Base):
+    """One write, as the audit trail keeps it: who, when, what, on which plan, before and after.
+
+    Append-only: no code path updates or deletes a row, and on both databases
+    a trigger (migration 0004) refuses UPDATE and DELETE. No foreign keys: a
+    deleted plan's history must stay. ``summary`` is a Chinese sentence;
+    ``before``/``after`` the changed fields as JSON (None when not relevant).
+    """
+
+    __tablename__ = "audit"
+    __table_args__ = (
+        Index(None, "at"),
+        Index(None, "plan_id"),
+        Index(None, "account_id"),
+        Index(None, "action"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    actor_name: Mapped[str]
+    actor_role: Mapped[str]
+    account_id: Mapped[int | None]
+    action: Mapped[str]
+    target_kind: Mapped[str] = mapped_column(server_default=text("''"))
+    target_id: Mapped[str] = mapped_column(server_default=text("''"))
+    plan_id: Mapped[int | None]
+    summary: Mapped[str]
+    before: Mapped[Any] = mapped_column(Json, nullable=True)
+    after: Mapped[Any] = mapped_column(Json, nullable=True)
+    address: Mapped[str] = mapped_column(server_default=text("''"))
 
 
 
@@ -469,6 +578,7 @@ class ChangeNoticeRow(Base):
     new_lead: Mapped[str | None]
     reason: Mapped[str] = mapped_column(server_default=text("''"))
     created_at: Mapped[datetime]
+
 
 LINK_TABLES: dict[str, tuple[type[_TopicLink], str]] = {
     # Topic field  → (link model, column holding the referenced code)
