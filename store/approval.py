@@ -25,7 +25,9 @@ from sqlalchemy.orm import Session
 from solver.plan import Plan, Schedule
 from solver.validate import parse_plan, parse_schedule
 
+from . import audit as audit_store
 from . import texts as T
+from .audit import Audit
 from .db import read_session, write_session
 from .errors import NotFoundError, StoreError
 from .json_codec import find_unstorable
@@ -125,9 +127,9 @@ class NoticeRecord:
     created_at: datetime
 
 
-# A hook the transition calls inside its transaction, after the version is written:
-# (session, version id) → None. The services pass the audit trail's writer here.
-InTransaction = Callable[[Session, int], None]
+# The audit row(s) of a transition, or a function building them from the new
+# version's record (its number is known only inside the transaction).
+VersionAudit = Audit | Callable[["VersionRecord"], Audit]
 
 
 def _state_of(s: Session, plan_id: int) -> ApprovalState:
@@ -177,7 +179,7 @@ def transition(
     author_role: str,
     notices: Callable[[Plan, Schedule | None], Sequence[NoticeLine]] | None = None,
     previous_version_id: int | None = None,
-    in_transaction: InTransaction | None = None,
+    audit: VersionAudit = None,
 ) -> VersionRecord:
     """Move the plan from ``expected`` to ``to_state`` and freeze it as the next numbered version.
 
@@ -187,8 +189,9 @@ def transition(
     numbered one more than the plan's last; ``reason`` (when not None) becomes
     the plan's adjustment reason; ``notices(plan, schedule)`` (given for a
     re-issue, with ``previous_version_id``) computes the lines stored for the
-    new version from the frozen content; ``in_transaction(session, version_id)``
-    runs last (the audit row). Returns the new version's record.
+    new version from the frozen content; ``audit`` (entries, or a function of
+    the new version's record giving them) is written in the same transaction.
+    Returns the new version's record.
     """
     for where, value in ((T.APPROVAL_NOTE, note), (T.APPROVAL_REASON, reason or "")):
         if find_unstorable(value) is not None:
@@ -253,10 +256,10 @@ def transition(
             ]
             if rows:
                 s.execute(insert(_notice), rows)
-        if in_transaction is not None:
-            in_transaction(s, version_id)
         r = s.execute(select(_version).where(_version.c.id == version_id)).mappings().one()
-        return _version_record(r)
+        record = _version_record(r)
+        audit_store.write(s, audit(record) if callable(audit) else audit)
+        return record
 
 
 def _lock_state(s: Session, plan_id: int) -> ApprovalState:
@@ -296,9 +299,9 @@ def add_comment(
     *,
     author: str,
     author_role: str,
-    in_transaction: InTransaction | None = None,
+    audit: Audit = None,
 ) -> int:
-    """Append a comment to a frozen version; its id. ``in_transaction(session, comment_id)`` runs last."""
+    """Append a comment to a frozen version (its audit row in the same transaction); its id."""
     if find_unstorable(text) is not None:
         raise StoreError(T.unstorable_text(T.APPROVAL_COMMENT))
     with write_session(engine) as s:
@@ -309,8 +312,7 @@ def add_comment(
             .values(version_id=version_id, author=author, author_role=author_role, text=text, created_at=utcnow())
             .returning(_comment.c.id)
         ).scalar_one()
-        if in_transaction is not None:
-            in_transaction(s, comment_id)
+        audit_store.write(s, audit)
         return comment_id
 
 
@@ -380,4 +382,3 @@ def notices(
             )
             for r in s.execute(q).mappings()
         ]
-

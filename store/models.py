@@ -463,7 +463,6 @@ class AuditRow(Base):
     address: Mapped[str] = mapped_column(server_default=text("''"))
 
 
-
 # -- approval (issue 12): the plan's state, its frozen numbered versions, comments, change notices --
 
 APPROVAL_STATES = (

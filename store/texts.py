@@ -242,6 +242,8 @@ def approval_version_not_found(version_id: int) -> str:
 
 def unstorable_text(where: str) -> str:
     return f"{where}含有无法保存的字符(如 NUL),未做任何修改"
+
+
 APPROVAL_NOTE = "审批说明"
 APPROVAL_REASON = "调整原因"
 APPROVAL_COMMENT = "意见"
