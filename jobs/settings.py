@@ -28,6 +28,9 @@ class Settings:
     # Workers beat every second (jobs.runner.HEARTBEAT_S); thirty missed beats
     # mean the process is gone (a busy 2-core machine can stall a few seconds).
     heartbeat_timeout_s: float = 30.0
+    # A signed-in session ends after this many minutes without a page run
+    # (issue 12): an office PC left unlocked over lunch is signed out.
+    session_idle_min: float = 30.0
 
 
 # key → (lowest, highest) accepted value
@@ -35,6 +38,7 @@ BOUNDS: dict[str, tuple[float, float]] = {
     "max_time_limit_s": (1, 3600),
     "max_active_per_author": (1, 1000),
     "heartbeat_timeout_s": (2, 3600),
+    "session_idle_min": (1, 1440),
 }
 
 

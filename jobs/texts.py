@@ -45,6 +45,7 @@ SETTING_LABELS = {
     "max_time_limit_s": "单次编排最长计算时间(秒)",
     "max_active_per_author": "每人同时排队或计算的任务数上限",
     "heartbeat_timeout_s": "计算进程失联判定时间(秒)",
+    "session_idle_min": "登录后无操作自动退出的时间(分钟)",
 }
 
 ADMIN_DESCRIPTION = "编排任务的管理:查看和修改管理员设置,查看最近的任务"

@@ -35,6 +35,7 @@ class Reason(enum.Enum):
     LIMIT = "limit"  # an administrator's limit (unfinished jobs per planner) is reached
     QUEUE = "queue"  # the queue engine cannot be reached (the job is recorded, it runs once it is back)
     DENIED = "denied"  # the caller is not signed in, or their role may not do this (services.access)
+    THROTTLED = "throttled"  # too many failed sign-ins: wait (the message says how long)
 
 
 class ServiceError(Exception):

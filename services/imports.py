@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from solver.plan import Plan
 
+from .access import Actor, Permission, require
 from .errors import Reason, ServiceError
 
 if TYPE_CHECKING:
@@ -24,8 +25,13 @@ def _refused(err: Exception) -> ServiceError:
     return ServiceError("\n".join(issues), reason=Reason.INVALID, issues=issues)
 
 
-def plan_from_xlsx(name: str, data: bytes) -> Plan:
-    """The plan in a filled template workbook (``name`` is the file name, for its extension and messages)."""
+def plan_from_xlsx(name: str, data: bytes, *, actor: Actor) -> Plan:
+    """The plan in a filled template workbook (``name`` is the file name, for its extension and messages).
+
+    Reads only; saving it (:func:`services.plans.create_plan` with ``imported=True``) is the recorded write.
+    ``Reason.DENIED`` without ``EDIT_PLAN``.
+    """
+    require(actor, Permission.EDIT_PLAN)
     import paperwork
 
     try:
@@ -34,12 +40,16 @@ def plan_from_xlsx(name: str, data: bytes) -> Plan:
         raise _refused(err) from err
 
 
-def draft_from_text(text: str, *, known: Plan | None = None, upload: tuple[str, bytes] | None = None) -> DraftPlan:
+def draft_from_text(
+    text: str, *, actor: Actor, known: Plan | None = None, upload: tuple[str, bytes] | None = None
+) -> DraftPlan:
     """A draft plan (to review before saving) from a published plan's text, or from an uploaded .txt/.docx.
 
     ``known``: a plan whose committees, departments, leaders and forms are
     reused by name. ``upload`` (file name, bytes) wins over ``text``.
+    ``Reason.DENIED`` without ``EDIT_PLAN``.
     """
+    require(actor, Permission.EDIT_PLAN)
     import paperwork
 
     try:

@@ -25,6 +25,8 @@ from store import texts as store_texts
 from store.jobs import JobRecord
 
 from . import texts as T
+from .access import Actor, Permission, require
+from .audit import Action, entry
 from .errors import Reason, ServiceError, translated
 
 __all__ = [
@@ -58,23 +60,43 @@ def priority_of(topic_count: int) -> int:
     return max(0, TOP_PRIORITY - math.ceil(math.log2(topic_count / SMALL_TOPICS)))
 
 
-def settings(engine: Engine) -> Settings:
-    """The administrator's settings in force (defaults where none is stored)."""
+def settings(engine: Engine, *, actor: Actor) -> Settings:
+    """The administrator's settings in force (defaults where none is stored). Any signed-in role may read them."""
+    require(actor, Permission.VIEW_PLAN)
     with translated():
         return read_settings(engine)
 
 
-def set_setting(engine: Engine, key: str, value: object, *, author: str = "") -> None:
-    """Store one administrator setting (``max_time_limit_s``, ``max_active_per_author``, ``heartbeat_timeout_s``).
+def set_setting(engine: Engine, key: str, value: object, *, actor: Actor) -> None:
+    """Store one administrator setting (``max_time_limit_s``, ``max_active_per_author``,
+    ``heartbeat_timeout_s``, ``session_idle_min``).
 
-    Refused (``Reason.INVALID``, nothing written) for an unknown key or a value out of range.
+    Refused (``Reason.INVALID``, nothing written) for an unknown key or a value out of range,
+    (``Reason.DENIED``) without ``MANAGE_SETTINGS``.
     """
+    require(actor, Permission.MANAGE_SETTINGS)
     try:
         number = checked(key, value)
     except ValueError as err:
         raise ServiceError(str(err), reason=Reason.INVALID) from err
+    from jobs import texts as jobs_texts
+
     with translated():
-        store_jobs.set_setting(engine, key, number, author=author)
+        old = getattr(read_settings(engine), key)
+        store_jobs.set_setting(
+            engine,
+            key,
+            number,
+            author=actor.name,
+            audit=entry(
+                actor,
+                Action.SETTING_SET,
+                T.audit_setting(key, jobs_texts.SETTING_LABELS.get(key, key), f"{old:g}", f"{number:g}"),
+                target=("setting", key),
+                before={key: old},
+                after={key: number},
+            ),
+        )
 
 
 def _submit(
@@ -84,10 +106,11 @@ def _submit(
     plan_version: int,
     plan: Plan | None,
     options: SolveOptions,
-    author: str,
+    actor: Actor,
     baseline: Schedule | None,
 ) -> int:
-    limits = settings(engine)
+    require(actor, Permission.SOLVE)
+    limits = settings(engine, actor=actor)
     if options.time_limit_s > limits.max_time_limit_s:
         # the administrator's ceiling, not a refusal: the planner still gets an answer
         options = options.model_copy(update={"time_limit_s": limits.max_time_limit_s})
@@ -100,10 +123,19 @@ def _submit(
                 plan_version=plan_version,
                 plan=plan,
                 options=options.model_dump(mode="json"),
-                author=author,
+                author=actor.name,
+                account_id=actor.account_id,
                 priority=priority_of,
                 max_active_per_author=limits.max_active_per_author,
                 baseline=baseline,
+                audit=entry(
+                    actor,
+                    Action.SOLVE_SUBMIT,
+                    T.audit_job_submit(kind, plan_id),
+                    target=("job", None),
+                    plan_id=plan_id,
+                    after={"kind": kind, "plan_version": plan_version, "options": options.model_dump(mode="json")},
+                ),
             )
     except ServiceError as err:
         if isinstance(err.__cause__, store_jobs.QueueLimitError):
@@ -120,16 +152,17 @@ def _submit(
     return job_id
 
 
-def submit_solve(engine: Engine, plan_id: int, plan_version: int, options: SolveOptions, *, author: str = "") -> int:
+def submit_solve(engine: Engine, plan_id: int, plan_version: int, options: SolveOptions, *, actor: Actor) -> int:
     """Ask for a solve of the stored plan at ``plan_version``; the job id.
 
     Refused, nothing written: ``Reason.LIMIT`` when the planner has too many
     unfinished jobs, ``Reason.STALE`` when the plan was saved since
     ``plan_version``, ``Reason.NOT_FOUND`` for an unknown plan. ``Reason.QUEUE``
     when the queue engine cannot be reached (the job is recorded and will run
-    once it is back).
+    once it is back). ``Reason.DENIED`` without ``SOLVE``. The limit counts the
+    actor's account (the command line, without one, by name).
     """
-    return _submit(engine, "solve", plan_id, plan_version, None, options, author, None)
+    return _submit(engine, "solve", plan_id, plan_version, None, options, actor, None)
 
 
 def submit_replan(
@@ -140,18 +173,19 @@ def submit_replan(
     baseline: Schedule,
     options: SolveOptions,
     *,
-    author: str = "",
+    actor: Actor,
 ) -> int:
     """Ask for a re-plan of an edited copy of a plan (推演) from ``baseline``; the job id.
 
     The answer stays in the job (it belongs to the edited copy, not to the
     stored plan): the what-if page adopts it with :func:`services.schedules.adopt_whatif`.
     """
-    return _submit(engine, "replan", plan_id, plan_version, edited_plan, options, author, baseline)
+    return _submit(engine, "replan", plan_id, plan_version, edited_plan, options, actor, baseline)
 
 
-def job(engine: Engine, job_id: int) -> JobRecord:
+def job(engine: Engine, job_id: int, *, actor: Actor) -> JobRecord:
     """One job as stored now. A job whose worker stopped beating is queued again or failed first."""
+    require(actor, Permission.SOLVE)
     with translated():
         rec = store_jobs.get_job(engine, job_id)
     if rec.active:
@@ -161,36 +195,73 @@ def job(engine: Engine, job_id: int) -> JobRecord:
     return rec
 
 
-def queued_ahead(engine: Engine, job_id: int) -> int:
+def queued_ahead(engine: Engine, job_id: int, *, actor: Actor) -> int:
     """How many queued jobs (of any plan) go before this one: higher priority, or as high and older."""
+    require(actor, Permission.SOLVE)
     with translated():
         return store_jobs.queued_ahead(engine, job_id)
 
 
-def plan_jobs(engine: Engine, plan_id: int, *, limit: int = 10) -> list[JobRecord]:
+def plan_jobs(engine: Engine, plan_id: int, *, actor: Actor, limit: int = 10) -> list[JobRecord]:
     """The plan's newest jobs, newest first."""
+    require(actor, Permission.SOLVE)
     with translated():
         return store_jobs.list_jobs(engine, plan_id, limit=limit)
 
 
-def cancel(engine: Engine, job_id: int) -> JobRecord:
+def cancel(engine: Engine, job_id: int, *, actor: Actor) -> JobRecord:
     """Cancel a job: a queued one at once, a running one when its worker next checks (about a second)."""
+    require(actor, Permission.SOLVE)
     with translated():
-        store_jobs.cancel(engine, job_id)
+        rec = store_jobs.get_job(engine, job_id)
+        store_jobs.cancel(
+            engine,
+            job_id,
+            audit=entry(
+                actor,
+                Action.JOB_CANCEL,
+                T.audit_job_cancel(job_id),
+                target=("job", job_id),
+                plan_id=rec.plan_id,
+                before={"status": rec.status},
+            ),
+        )
         return store_jobs.get_job(engine, job_id)
 
 
-def adopt(engine: Engine, job_id: int, *, author: str = "") -> Schedule:
+def adopt(engine: Engine, job_id: int, *, actor: Actor) -> Schedule:
     """Make the job's candidate the plan's current schedule (who and when recorded); the schedule now current.
 
     Refused (``Reason.STALE``) when the plan was saved since the job was asked
-    for, (``Reason.REFUSED``) when the job has no feasible answer.
+    for, (``Reason.REFUSED``) when the job has no feasible answer,
+    (``Reason.DENIED``) without ``ADOPT``. The audit row holds the topics that moved.
     """
     from store import api as store
+    from store import texts as store_texts
 
+    from .changes import schedule_moves
+
+    require(actor, Permission.ADOPT)
     with translated():
         rec = store_jobs.get_job(engine, job_id)
-        store_jobs.adopt(engine, job_id, author=author, note=T.adopted_note(job_id, rec.author))
+        plan, _, old = store.load_plan_with_schedule(engine, rec.plan_id)
+        before, after = ({}, {}) if rec.result is None else schedule_moves(old, rec.result)
+        store_jobs.adopt(
+            engine,
+            job_id,
+            author=actor.name,
+            note=T.adopted_note(job_id, rec.author),
+            audit=entry(
+                actor,
+                Action.CANDIDATE_ADOPT,
+                T.audit_schedule_set(store_texts.plan_label(plan.body, plan.year), len(before | after), T.HOW_ADOPT)
+                + T.adopted_note_tail(job_id, rec.author),
+                target=("job", job_id),
+                plan_id=rec.plan_id,
+                before={"assignments": before},
+                after={"assignments": after},
+            ),
+        )
         return store.current_schedule(engine, rec.plan_id)
 
 

@@ -85,6 +85,189 @@ AUDIT_SHEET = "操作记录"
 AUDIT_COLUMNS = ("序号", "时间", "操作人", "角色", "操作", "计划", "对象", "内容", "修改前", "修改后", "来源地址")
 
 
+# --- accounts and sign-in (services.accounts) ---
+BAD_LOGIN = "登录名须为 2–64 个字母、数字或 _ . @ - 字符"
+PASSWORD_IS_LOGIN = "密码不能与登录名相同"
+LIAISON_NEEDS_DEPARTMENT = "部门联络员须填写所属部门(与计划中的部门名称一致)"
+LAST_ADMIN = "这是最后一个启用的管理员账号,不能停用或改为其他角色,否则无人能再管理账号"
+CANNOT_DISABLE_SELF = "不能停用自己正在使用的账号"
+WRONG_OLD_PASSWORD = "原密码不正确,密码未修改"
+BAD_CREDENTIALS = "登录名或密码不正确"
+SIGN_IN_DISABLED = "该账号已停用,请联系管理员"
+SSO_NO_ACCOUNT = "单点登录的邮箱没有对应的账号"
+HOW_PASSWORD = "密码"
+HOW_SSO = "单点登录"
+
+
+def password_too_short(n: int) -> str:
+    return f"密码至少 {n} 个字符"
+
+
+def unknown_role(role: str) -> str:
+    return f"没有「{role}」这个角色;可选:" + "、".join(f"{k}({v})" for k, v in ROLE_NAMES.items())
+
+
+def _duration(seconds: int) -> str:
+    if seconds < 60:
+        return f"{seconds} 秒"
+    minutes, rest = divmod(seconds, 60)
+    return f"{minutes} 分 {rest} 秒" if rest else f"{minutes} 分钟"
+
+
+def wait_before_retry(seconds: int) -> str:
+    return f"登录失败次数过多,请 {_duration(seconds)}后再试"
+
+
+def wait_before_retry_tail(until, now) -> str:
+    seconds = max(1, int((until - now).total_seconds() + 0.999))
+    return f";失败次数过多,请 {_duration(seconds)}后再试"
+
+
+def sso_no_account(email: str) -> str:
+    return f"单点登录的邮箱 {email or '(空)'} 没有对应的启用账号,请联系管理员在「账号管理」中为您填写邮箱"
+
+
+def audit_first_admin(login: str, name: str) -> str:
+    return f"首次启动:创建管理员账号 {login}({name})"
+
+
+def audit_account_created(login: str, name: str, role: str) -> str:
+    return f"新建账号 {login}({name}),角色:{role}"
+
+
+def audit_account_changed(login: str, old_role: str, new_role: str) -> str:
+    if old_role == new_role:
+        return f"修改账号 {login} 的信息"
+    return f"账号 {login} 的角色由「{old_role}」改为「{new_role}」"
+
+
+def audit_account_active(login: str, active: bool) -> str:
+    return f"{'启用' if active else '停用'}账号 {login}"
+
+
+def audit_password(login: str, own: bool) -> str:
+    return f"{login} 修改了自己的密码" if own else f"重置账号 {login} 的密码"
+
+
+def audit_sign_in(login: str, how: str) -> str:
+    return f"{login} 登录({how})"
+
+
+def audit_sign_in_failed(login: str, why: str) -> str:
+    return f"以「{login or '(空)'}」登录失败:{why}"
+
+
+def audit_sign_out(login: str) -> str:
+    return f"{login} 退出登录"
+
+
+# --- audit summaries of plan and schedule writes ---
+NOTHING_CHANGED = "未改动"
+ITEM_KIND_NAMES = {
+    "topics": "议题",
+    "forms": "协商形式",
+    "committees": "专委会",
+    "departments": "部门",
+    "leaders": "领导",
+}
+FIELD_NAMES = {
+    "title": "题目",
+    "form": "形式",
+    "lead_options": "牵头专委会",
+    "co_organizers": "协办专委会",
+    "departments": "部门",
+    "leaders": "领导",
+    "window": "时间窗口",
+    "preferred_months": "建议月份",
+    "fixed_month": "固定月份",
+    "after": "先后顺序",
+    "notes": "备注",
+    "name": "名称",
+    "role": "职务",
+    "max_per_month": "每月上限",
+    "unavailable_months": "不在岗月份",
+    "session_only": "仅全会期间",
+    "min_gap_months": "最小间隔月数",
+    "calendar": "日历",
+    "body": "单位",
+    "year": "年份",
+}
+
+
+def _ids(ids: list[str], limit: int = 8) -> str:
+    shown = "、".join(ids[:limit])
+    return shown + (f" 等 {len(ids)} 个" if len(ids) > limit else "")
+
+
+def change_parts(kind: str, added: list[str], removed: list[str], changed: dict[str, list[str]]) -> list[str]:
+    name = ITEM_KIND_NAMES[kind]
+    out = []
+    if added:
+        out.append(f"新增{name} {_ids(added)}")
+    if removed:
+        out.append(f"删除{name} {_ids(removed)}")
+    for ident, fields in list(changed.items())[:8]:
+        out.append(f"修改{name} {ident}(" + "、".join(FIELD_NAMES.get(f, f) for f in fields) + ")")
+    if len(changed) > 8:
+        out.append(f"另有 {len(changed) - 8} 个{name}被修改")
+    return out
+
+
+def changed_plan_fields(fields: list[str]) -> str:
+    return "修改计划的" + "、".join(FIELD_NAMES.get(f, f) for f in fields)
+
+
+def audit_plan_edit(label: str, what: str) -> str:
+    return f"修改计划「{label}」:{what}"
+
+
+def audit_plan_create(label: str, topics: int, how: str) -> str:
+    return f"{how}计划「{label}」({topics} 个议题)"
+
+
+def audit_plan_delete(label: str) -> str:
+    return f"删除计划「{label}」及其全部方案"
+
+
+def audit_schedule_set(label: str, moved: int, how: str) -> str:
+    return f"{how}:计划「{label}」的当前方案改变,{moved} 个议题的月份或牵头单位不同"
+
+
+def audit_job_submit(kind: str, plan_id: int) -> str:
+    return f"提交{'推演' if kind == 'replan' else '编排'}任务(计划 #{plan_id})"
+
+
+def audit_job_cancel(job_id: int) -> str:
+    return f"取消编排任务 #{job_id}"
+
+
+def audit_scenario(action: str, name: str, label: str) -> str:
+    return f"{action}方案版本「{name}」(计划「{label}」)"
+
+
+def audit_setting(key: str, label: str, old: object, new: object) -> str:
+    return f"修改系统设置「{label}」({key}):{old} → {new}"
+
+
+HOW_CREATED = "新建"
+HOW_IMPORTED = "导入"
+HOW_SOLVE = "编排结果设为当前方案"
+HOW_WHATIF = "采用推演结果"
+HOW_ADOPT = "采用候选方案"
+HOW_RESTORE = "恢复方案版本"
+SCENARIO_SAVED = "保存"
+SCENARIO_RESTORED = "恢复"
+SCENARIO_DELETED = "删除"
+
+
+def audit_json_import(name: str) -> str:
+    return f"从 JSON 文件{('「' + name + '」') if name else ''}导入计划"
+
+
+def adopted_note_tail(job_id: int, asked_by: str) -> str:
+    return f"(编排任务 #{job_id},提交人:{asked_by or '未署名'})"
+
+
 # --- approval and versions (services.approval) ---
 MOVE_LABELS = {
     "submit": "提交征求意见",

@@ -32,7 +32,9 @@ from solver.compare import ScheduleComparison, compare_schedules
 from solver.plan import Plan, Schedule
 from solver.validate import PlanError, PlanIssue, parse_plan, parse_schedule
 
+from . import audit as audit_store
 from . import texts as T
+from .audit import Audit
 from .db import ensure_database, get_engine, read_session, write_session
 from .errors import DuplicateError, NotFoundError, StaleEditError, StoreError
 from .repository import (
@@ -135,17 +137,24 @@ def plan_version(engine: Engine, plan_id: int) -> int:
         return PlanRepository(s).version_of(plan_id).version
 
 
-def create_plan(engine: Engine, plan: Plan, *, author: str = "") -> int:
-    """Store a new plan; its id. Refuses a second plan of the same body and year."""
+def create_plan(engine: Engine, plan: Plan, *, author: str = "", audit: Audit = None) -> int:
+    """Store a new plan; its id. Refuses a second plan of the same body and year.
+
+    ``audit``: the audit row(s) written in the same transaction (:mod:`store.audit`; the new id filled in).
+    """
     plan = _validated(plan)
     try:
         with write_session(engine) as s:
-            return PlanRepository(s).add(plan, author=author)
+            plan_id = PlanRepository(s).add(plan, author=author)
+            audit_store.write(s, audit, plan_id=plan_id, target_id=plan_id)
+            return plan_id
     except IntegrityError as err:  # lost a race for (body, year)
         raise _duplicate_or_integrity(engine, err, plan) from err
 
 
-def save_plan(engine: Engine, plan_id: int, plan: Plan, expected_version: int, *, author: str = "") -> int:
+def save_plan(
+    engine: Engine, plan_id: int, plan: Plan, expected_version: int, *, author: str = "", audit: Audit = None
+) -> int:
     """Overwrite the plan with an edited copy made from ``expected_version``; the new version.
 
     Raises :class:`StaleEditError` (nothing written) when someone saved since.
@@ -156,6 +165,7 @@ def save_plan(engine: Engine, plan_id: int, plan: Plan, expected_version: int, *
             repo = PlanRepository(s)
             new_version = repo.bump_version(plan_id, expected_version, author=author)
             repo.replace(plan_id, plan)
+            audit_store.write(s, audit)
             return new_version
     except IntegrityError as err:
         raise _integrity(err) from err
@@ -171,6 +181,7 @@ def save_plan_with_schedule(
     author: str = "",
     note: str = "",
     options: dict[str, Any] | BaseModel | None = None,
+    audit: Audit = None,
 ) -> int:
     """Save an edited plan (if ``plan`` is given) and make ``schedule`` current, in one transaction; the version.
 
@@ -195,6 +206,7 @@ def save_plan_with_schedule(
             ScheduleRepository(s).set_current(
                 plan_id, schedule, plan_version=version, author=author, note=note, options=_options_dict(options)
             )
+            audit_store.write(s, audit)
             return version
     except IntegrityError as err:
         raise _integrity(err) from err
@@ -211,13 +223,17 @@ def _stale_schedule(plan_id: int, cur: Any, expected_version: int) -> StaleEditE
     )
 
 
-def delete_plan(engine: Engine, plan_id: int, *, expected_version: int | None = None) -> None:
-    """Delete a plan with its schedules and scenarios (refused if stale, when a version is given)."""
+def delete_plan(engine: Engine, plan_id: int, *, expected_version: int | None = None, audit: Audit = None) -> None:
+    """Delete a plan with its schedules and scenarios (refused if stale, when a version is given).
+
+    Its audit rows stay (the trail has no foreign keys).
+    """
     with write_session(engine) as s:
         repo = PlanRepository(s)
         if expected_version is not None:
             repo.bump_version(plan_id, expected_version)
         repo.delete(plan_id)
+        audit_store.write(s, audit)
 
 
 # -- JSON import / export ---------------------------------------------------------------
@@ -326,7 +342,9 @@ def _parse_backup(block: Any, plan: Plan) -> dict[str, Any]:
     return out
 
 
-def import_plan_json(engine: Engine, source: str | bytes | dict | Path, *, author: str = "") -> int:
+def import_plan_json(
+    engine: Engine, source: str | bytes | dict | Path, *, author: str = "", audit: Audit = None
+) -> int:
     """Import a consult-plan/1 document (JSON text or bytes, a decoded dict, or a file path); the new plan id.
 
     The plan is validated first (:class:`PlanError` with every problem, nothing
@@ -365,6 +383,7 @@ def import_plan_json(engine: Engine, source: str | bytes | dict | Path, *, autho
                         plan_version=sc["plan_version"],
                         created_at=sc["created_at"],
                     )
+            audit_store.write(s, audit, plan_id=plan_id, target_id=plan_id)
             return plan_id
     except IntegrityError as err:
         raise _duplicate_or_integrity(engine, err, plan) from err
@@ -487,6 +506,7 @@ def set_current_schedule(
     author: str = "",
     note: str = "",
     options: dict[str, Any] | BaseModel | None = None,
+    audit: Audit = None,
 ) -> None:
     """Make ``schedule`` the plan's current schedule (replacing the previous one).
 
@@ -510,6 +530,7 @@ def set_current_schedule(
             note=note,
             options=_options_dict(options),
         )
+        audit_store.write(s, audit)
 
 
 # -- scenarios ---------------------------------------------------------------------------
@@ -524,6 +545,7 @@ def save_scenario(
     author: str,
     note: str = "",
     options: dict[str, Any] | BaseModel | None = None,
+    audit: Audit = None,
 ) -> int:
     """Save a schedule as a named version of the plan (who, when, note, solver options); its id."""
     name = name.strip()
@@ -535,7 +557,7 @@ def save_scenario(
             cur = plans.version_of(plan_id)
             plan, _ = plans.get(plan_id)
             schedule = parse_schedule(schedule.model_dump(mode="json"), plan)
-            return ScheduleRepository(s).add(
+            scenario_id = ScheduleRepository(s).add(
                 plan_id,
                 schedule,
                 kind="scenario",
@@ -545,6 +567,8 @@ def save_scenario(
                 options=_options_dict(options),
                 plan_version=cur.version,
             )
+            audit_store.write(s, audit, target_id=scenario_id)
+            return scenario_id
     except IntegrityError as err:
         raise _integrity(err) from err
 
@@ -565,15 +589,17 @@ def load_scenario(engine: Engine, scenario_id: int) -> ScenarioRecord:
         return rec
 
 
-def delete_scenario(engine: Engine, scenario_id: int) -> None:
+def delete_scenario(engine: Engine, scenario_id: int, *, audit: Audit = None) -> None:
+    """Delete a saved version (its audit rows stay)."""
     with write_session(engine) as s:
         schedules = ScheduleRepository(s)
         if schedules.get(scenario_id).kind != "scenario":
             raise NotFoundError(T.scenario_not_found(scenario_id))
         schedules.delete(scenario_id)
+        audit_store.write(s, audit)
 
 
-def restore_scenario(engine: Engine, scenario_id: int, *, author: str = "") -> None:
+def restore_scenario(engine: Engine, scenario_id: int, *, author: str = "", audit: Audit = None) -> None:
     """Make a saved version the plan's current schedule (the version itself stays as it was).
 
     Refused with :class:`PlanError` if the plan has changed so that the
@@ -594,6 +620,7 @@ def restore_scenario(engine: Engine, scenario_id: int, *, author: str = "") -> N
             note=rec.note,
             options=rec.options,
         )
+        audit_store.write(s, audit)
 
 
 def compare_scenarios(engine: Engine, a_id: int, b_id: int) -> ScheduleComparison:

@@ -11,7 +11,7 @@ migration 0004).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -73,13 +73,25 @@ class AuditRecord:
 Audit = AuditEntry | Sequence[AuditEntry] | None
 
 
-def write(s: Session, audit: Audit) -> None:
-    """Insert ``audit`` (one entry, a list, or None: nothing) in session ``s``'s transaction."""
+def write(s: Session, audit: Audit, *, plan_id: int | None = None, target_id: object = None) -> None:
+    """Insert ``audit`` (one entry, a list, or None: nothing) in session ``s``'s transaction.
+
+    ``plan_id``/``target_id``: filled into entries that have none (a new
+    plan's or scenario's id is known only inside the transaction).
+    """
     if audit is None:
         return
     entries = [audit] if isinstance(audit, AuditEntry) else list(audit)
     if not entries:
         return
+    entries = [
+        replace(
+            e,
+            plan_id=e.plan_id if e.plan_id is not None else plan_id,
+            target_id=e.target_id or ("" if target_id is None else str(target_id)),
+        )
+        for e in entries
+    ]
     at = utcnow()
     s.execute(
         insert(_audit),

@@ -28,7 +28,9 @@ from sqlalchemy import Engine, func, insert, select, update
 from solver.plan import Plan, Schedule
 from solver.validate import parse_plan, parse_schedule
 
+from . import audit as audit_store
 from . import texts as T
+from .audit import Audit
 from .db import read_session, write_session
 from .errors import NotFoundError, StoreError
 from .models import JobRow, ScheduleRow, SettingRow
@@ -112,15 +114,18 @@ def create_job(
     priority: int | Callable[[int], int],
     max_active_per_author: int,
     baseline: Schedule | None = None,
+    account_id: int | None = None,
+    audit: Audit = None,
 ) -> int:
     """Record a queued job; its id. Nothing is written when refused.
 
     ``plan`` None: the stored plan, which must still be at ``plan_version``
     (else :class:`StaleEditError`); otherwise an edited copy made from that
     version (a what-if). ``priority``: a number, or a function of the topic
-    count. Raises :class:`QueueLimitError` when ``author`` already has
+    count. Raises :class:`QueueLimitError` when the account ``account_id``
+    (or, without one — the command line —, the name ``author``) already has
     ``max_active_per_author`` queued or running jobs, :class:`NotFoundError`
-    for an unknown plan.
+    for an unknown plan. ``audit``: written in the same transaction, the job id filled in.
     """
     from .api import _stale_schedule
 
@@ -135,16 +140,18 @@ def create_job(
             plan = plans.get(plan_id)[0]
         if callable(priority):
             priority = priority(len(plan.topics))
-        active = s.execute(select(func.count()).where(_job.c.author == author, _job.c.status.in_(ACTIVE))).scalar_one()
+        mine = _job.c.account_id == account_id if account_id is not None else _job.c.author == author
+        active = s.execute(select(func.count()).where(mine, _job.c.status.in_(ACTIVE))).scalar_one()
         if active >= max_active_per_author:
             raise QueueLimitError(T.queue_limit(author, active, max_active_per_author))
-        return s.execute(
+        job_id = s.execute(
             insert(_job)
             .values(
                 kind=kind,
                 plan_id=plan_id,
                 plan_version=plan_version,
                 author=author,
+                account_id=account_id,
                 status="queued",
                 priority=priority,
                 topic_count=len(plan.topics),
@@ -156,6 +163,8 @@ def create_job(
             )
             .returning(_job.c.id)
         ).scalar_one()
+        audit_store.write(s, audit, target_id=job_id)
+        return job_id
 
 
 def get_job(engine: Engine, job_id: int) -> JobRecord:
@@ -344,8 +353,11 @@ def reap(engine: Engine, *, stale_after_s: float, max_attempts: int) -> tuple[li
 # -- the planner's side ---------------------------------------------------------------------------
 
 
-def cancel(engine: Engine, job_id: int) -> str:
-    """Cancel a job; its status now. Queued: cancelled at once. Running: the worker stops at its next check."""
+def cancel(engine: Engine, job_id: int, *, audit: Audit = None) -> str:
+    """Cancel a job; its status now. Queued: cancelled at once. Running: the worker stops at its next check.
+
+    ``audit`` is written only when something was cancelled (a finished job is left as it was).
+    """
     with write_session(engine) as s:
         status = s.execute(select(_job.c.status).where(_job.c.id == job_id).with_for_update()).scalar()
         if status is None:
@@ -356,13 +368,15 @@ def cancel(engine: Engine, job_id: int) -> str:
                 .where(_job.c.id == job_id)
                 .values(status="cancelled", cancel_requested=True, finished_at=utcnow(), message=T.JOB_CANCELLED)
             )
+            audit_store.write(s, audit)
             return "cancelled"
         if status == "running":
             s.execute(update(_job).where(_job.c.id == job_id).values(cancel_requested=True))
+            audit_store.write(s, audit)
         return status
 
 
-def adopt(engine: Engine, job_id: int, *, author: str, note: str) -> int:
+def adopt(engine: Engine, job_id: int, *, author: str, note: str, audit: Audit = None) -> int:
     """Make a job's candidate the plan's current schedule, and record who did so when; the plan version.
 
     Refused (:class:`StaleEditError`) when the plan was saved since the job
@@ -393,6 +407,7 @@ def adopt(engine: Engine, job_id: int, *, author: str, note: str) -> int:
             options=candidate.options,
         )
         s.execute(update(_job).where(_job.c.id == job_id).values(adopted_at=utcnow(), adopted_by=author))
+        audit_store.write(s, audit)
         return cur.version
 
 
@@ -405,9 +420,10 @@ def get_settings(engine: Engine) -> dict[str, Any]:
         return {r.key: r.value for r in s.execute(select(_setting.c.key, _setting.c.value))}
 
 
-def set_setting(engine: Engine, key: str, value: Any, *, author: str = "") -> None:
+def set_setting(engine: Engine, key: str, value: Any, *, author: str = "", audit: Audit = None) -> None:
     """Store one setting (insert or replace)."""
     with write_session(engine) as s:
         row = {"value": value, "updated_at": utcnow(), "updated_by": author}
         if s.execute(update(_setting).where(_setting.c.key == key).values(**row)).rowcount == 0:
             s.execute(insert(_setting).values(key=key, **row))
+        audit_store.write(s, audit)

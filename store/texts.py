@@ -210,6 +210,22 @@ BAD_DATABASE_URL = (
 )
 
 
+# --- accounts (store.accounts) ---
+ACCOUNTS_EXIST = "已经有账号了,首个管理员只能在还没有任何账号时创建;请用管理员账号登录"
+
+
+def account_not_found(which: str) -> str:
+    return f"账号 {which} 不存在"
+
+
+def login_taken(login: str) -> str:
+    return f"登录名「{login}」已被使用,请换一个"
+
+
+def email_taken(email: str) -> str:
+    return f"邮箱 {email} 已对应另一个账号"
+
+
 # --- approval (issue 12) ---
 APPROVAL_STATE_LABELS = {
     "draft": "草案",
