@@ -59,6 +59,7 @@ from .notices import change_lines
 
 __all__ = [
     "MOVES",
+    "STEP_LABELS",
     "ApprovalSummary",
     "CommentRecord",
     "FrozenVersion",
@@ -72,10 +73,15 @@ __all__ = [
     "export_version_xlsx",
     "move",
     "moves_for",
+    "role_label",
     "summary",
     "version",
     "versions",
+    "when",
 ]
+
+
+STEP_LABELS = T.STEP_LABELS  # the five steps of the bar: 草案 … 印发执行
 
 
 class State(enum.StrEnum):
@@ -412,3 +418,13 @@ def comments(engine: Engine, plan_id: int, *, actor: Actor) -> list[CommentRecor
     require(actor, Permission.VIEW_PLAN)
     with translated():
         return store_approval.comments(engine, plan_id)
+
+
+def when(at: dt.datetime | None) -> str:
+    """A stored time as Beijing time, ``2025-03-02 10:15`` (for the history)."""
+    return store_texts.when(at)
+
+
+def role_label(role: str) -> str:
+    """The Chinese name of a role value (``planner`` → 编排人员); the value itself if unknown."""
+    return T.ROLE_NAMES.get(role, role)

@@ -263,3 +263,13 @@ def recipient_calendar(
         cancelled=gone,
     )
     return calendar_filename(frozen.plan, recipient.kind, code), data
+
+
+def kind_label(kind: str) -> str:
+    """部门 / 专委会 / 领导 for a recipient kind."""
+    return T.RECIPIENT_KINDS.get(kind, kind)
+
+
+def change_label(change: str) -> str:
+    """调整月份 / 新增 / 取消 … for a change kind."""
+    return T.CHANGE_LABELS.get(change, change)
