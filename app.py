@@ -1,14 +1,17 @@
-"""协商计划编排 — the entry point: page config, session defaults, the database, the pages.
+"""协商计划编排 — the entry point: page config, session defaults, the database, sign-in, the pages.
 
 Run with ``streamlit run app.py``. The database is ``DATABASE_URL`` (default: a
-SQLite file created on first start with the sample plans loaded). The plan
-picker in the sidebar is drawn by each page (see ``ui.state.require_plan``).
+SQLite file created on first start with the sample plans loaded). Nobody
+reaches a page without signing in (``ui.auth.gate``; the first start asks for
+the first 管理员 instead); the navigation lists the pages the role may use
+(``ui.navigation.PAGES``). The plan picker in the sidebar is drawn by each
+page (see ``ui.state.require_plan``).
 """
 
 import streamlit as st
 
 from services import ServiceError
-from ui import state
+from ui import auth, navigation, state
 from ui import texts as U
 from ui.theme import GLOBAL_CSS
 
@@ -22,13 +25,8 @@ except ServiceError as err:  # the reason on screen, not a traceback
     st.error(str(err))
     st.stop()
 
-pages = [
-    st.Page("pages/overview.py", title=U.PAGE["overview"][0], icon=U.PAGE["overview"][1], default=True),
-    st.Page("pages/resources.py", title=U.PAGE["resources"][0], icon=U.PAGE["resources"][1]),
-    st.Page("pages/solve.py", title=U.PAGE["solve"][0], icon=U.PAGE["solve"][1]),
-    st.Page("pages/whatif.py", title=U.PAGE["whatif"][0], icon=U.PAGE["whatif"][1]),
-    st.Page("pages/conflicts.py", title=U.PAGE["conflicts"][0], icon=U.PAGE["conflicts"][1]),
-    st.Page("pages/load.py", title=U.PAGE["load"][0], icon=U.PAGE["load"][1]),
-]
+actor = auth.gate()  # the sign-in or first-start form and a stop, unless signed in
+specs = navigation.pages_for(actor)
+pages = [st.Page(p.path, title=U.PAGE[p.key][0], icon=U.PAGE[p.key][1], default=i == 0) for i, p in enumerate(specs)]
 st.navigation(pages).run()
 state.warm_up()  # after the page: the heavy imports overlap with the browser drawing it

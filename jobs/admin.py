@@ -38,15 +38,21 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from dataclasses import replace
+
     from services import ServiceError, jobs
+    from services.access import COMMAND_LINE
     from services.database import open_database
 
+    # the command line acts as an administrator (whoever runs it can open the database anyway),
+    # recorded in the audit trail under --by or 「命令行」
+    me = replace(COMMAND_LINE, name=args.by.strip()) if getattr(args, "by", "").strip() else COMMAND_LINE
     try:
         engine = open_database()
         if args.command == "set":
-            jobs.set_setting(engine, args.key, args.value, author=args.by)
+            jobs.set_setting(engine, args.key, args.value, actor=me)
         if args.command in ("settings", "set"):
-            for key, value in asdict(jobs.settings(engine)).items():
+            for key, value in asdict(jobs.settings(engine, actor=me)).items():
                 print(f"{key} = {value:g}  # {T.SETTING_LABELS[key]}")
         else:
             from store import jobs as store_jobs

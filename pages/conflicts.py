@@ -6,7 +6,7 @@ from ui import frames, state, views
 from ui import texts as U
 from ui.markdown import md_text
 
-plan = state.require_plan()
+plan = state.require_plan(page="conflicts")
 st.title(U.PAGE["conflicts"][0])
 
 sources = views.result_sources()

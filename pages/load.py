@@ -5,7 +5,7 @@ import streamlit as st
 from ui import state, views
 from ui import texts as U
 
-plan = state.require_plan()
+plan = state.require_plan(page="load")
 schedule = state.schedule()
 st.title(U.PAGE["load"][0])
 st.caption(U.LD_INTRO)

@@ -7,7 +7,7 @@ from ui import exports, select, state, views
 from ui import texts as U
 from ui.markdown import md_text
 
-plan = state.require_plan()
+plan = state.require_plan(page="overview")
 schedule = state.schedule()
 views.apply_jump()  # a "在全年总览中查看" link from another page sets a filter
 

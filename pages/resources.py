@@ -3,11 +3,11 @@
 import streamlit as st
 
 from services import ServiceError
-from ui import exports, frames, import_review, state, views, widgets
+from ui import exports, frames, import_review, state, views
 from ui import texts as U
 from ui.markdown import md_text
 
-plan = state.require_plan()
+plan = state.require_plan(page="resources")
 
 st.title(U.PAGE["resources"][0])
 st.caption(U.RES_INTRO)
@@ -45,7 +45,7 @@ with checks:
         st.caption(U.RES_NO_CHANGES)
     if save and new_plan is not None:
         try:
-            version = state.save_plan(new_plan, author=widgets.author())
+            version = state.save_plan(new_plan)
         except ServiceError as err:
             st.error(md_text(err))
         else:

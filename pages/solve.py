@@ -7,7 +7,7 @@ from solver.rules import GOAL_HELP, GOAL_LABELS
 from ui import jobs, scenarios, state, views, widgets
 from ui import texts as U
 
-plan = state.require_plan()
+plan = state.require_plan(page="solve")
 
 st.title(U.PAGE["solve"][0])
 views.show_flash()

@@ -4,12 +4,12 @@ import streamlit as st
 
 from services import ServiceError
 from solver import texts as ST
-from ui import frames, state, views, widgets
+from ui import frames, state, views
 from ui import texts as U
 from ui import whatif_ui as W
 from ui.markdown import md_list, md_text
 
-plan = state.require_plan()
+plan = state.require_plan(page="whatif")
 st.title(U.PAGE["whatif"][0])
 st.caption(U.WI_INTRO)
 views.show_flash()
@@ -167,7 +167,7 @@ elif after is not None:
     a1, a2, _ = st.columns([1, 1, 3])
     if a1.button(U.WI_ADOPT, type="primary", key="wi_adopt", help=U.WI_ADOPT_HELP, icon=":material/check:"):
         try:
-            version = state.whatif_adopt(author=widgets.author())
+            version = state.whatif_adopt()
         except ServiceError as err:
             st.error(md_text(err))
         else:

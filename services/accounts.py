@@ -541,3 +541,14 @@ def sign_out(engine: Engine, token: str | None, *, actor: Actor | None) -> None:
         audit = entry(actor, Action.SIGN_OUT, T.audit_sign_out(actor.login), target=("account", actor.login))
     with translated():
         store_accounts.end_session(engine, _token_hash(token), audit=audit)
+
+
+def account_by_login(engine: Engine, login: str, *, actor: Actor) -> Account:
+    """The account with login name ``login``. ``Reason.NOT_FOUND`` if none; ``Reason.DENIED`` without
+    MANAGE_ACCOUNTS."""
+    require(actor, Permission.MANAGE_ACCOUNTS)
+    with translated():
+        found = store_accounts.find_account(engine, login=(login or "").strip())
+    if found is None:
+        raise ServiceError(store_texts.account_not_found(login), reason=Reason.NOT_FOUND)
+    return _account(found)

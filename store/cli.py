@@ -123,7 +123,23 @@ def cmd_current(engine: Engine, args: argparse.Namespace) -> int:
     return OK
 
 
+def _actor(name: str = ""):
+    """The command line acts as :data:`services.access.COMMAND_LINE` (an administrator), under ``name`` if given.
+
+    The services are imported here, not at the top: this module is the data
+    layer's command line, and only its audited writes go through the use cases.
+    """
+    from dataclasses import replace
+
+    from services.access import COMMAND_LINE
+
+    return replace(COMMAND_LINE, name=name.strip()) if name and name.strip() else COMMAND_LINE
+
+
 def cmd_import(engine: Engine, args: argparse.Namespace) -> int:
+    from services import Reason, ServiceError
+    from services import plans as services_plans
+
     check_schema(engine)
     status = OK
     for name in args.files:
@@ -132,15 +148,14 @@ def cmd_import(engine: Engine, args: argparse.Namespace) -> int:
             data, _, warnings = read_plan_data(path)
             for w in warnings:
                 _err(T.CLI_HINT.format(warning=w))
-            plan_id = api.import_plan_json(engine, data, author=args.author)
-        except PlanError as err:
-            _err(T.CLI_FILE_FAILED.format(path=path, n=len(err.issues)))
-            for issue in err.issues:
-                _err(f"  - {issue.message}")
-            status = FAILED
-            continue
-        except StoreError as err:
-            _err(T.CLI_ERROR.format(message=f"{path}:{err}"))
+            plan_id = services_plans.import_plan_json(engine, data, actor=_actor(args.author), name=path.name)
+        except ServiceError as err:
+            if err.reason == Reason.INVALID:
+                _err(T.CLI_FILE_FAILED.format(path=path, n=len(err.issues)))
+                for issue in err.issues:
+                    _err(f"  - {issue}")
+            else:
+                _err(T.CLI_ERROR.format(message=f"{path}:{err}"))
             status = FAILED
             continue
         summary = next(p for p in api.list_plans(engine) if p.id == plan_id)
@@ -219,6 +234,68 @@ def cmd_scenarios(engine: Engine, args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_accounts(engine: Engine, args: argparse.Namespace) -> int:
+    """``accounts list|create|reset|disable|enable``: manage accounts from the shell (as the command line)."""
+    from services import ServiceError, accounts
+    from services import texts as ST
+
+    check_schema(engine)
+    me = _actor(args.by)
+    try:
+        if args.action == "list":
+            rows = accounts.list_accounts(engine, actor=me)
+            if not rows:
+                _out(T.CLI_NO_ACCOUNTS)
+                return OK
+            _table(
+                T.CLI_ACCOUNTS_HEADER,
+                [
+                    (
+                        a.login,
+                        a.display_name,
+                        ST.ROLE_NAMES[a.role],
+                        a.department or "",
+                        a.email or "",
+                        T.CLI_ACTIVE if a.active else T.CLI_DISABLED,
+                        a.last_login,
+                    )
+                    for a in rows
+                ],
+            )
+            return OK
+        if not args.login:
+            _err(T.CLI_ERROR.format(message=T.CLI_LOGIN_NEEDED))
+            return USAGE
+        if args.action == "create":
+            password = accounts.generate_password()
+            accounts.create_account(
+                engine,
+                login=args.login,
+                password=password,
+                role=args.role,
+                display_name=args.name or "",
+                department=args.department,
+                email=args.email,
+                actor=me,
+            )
+            _out(T.CLI_ACCOUNT_CREATED.format(login=args.login, password=password))
+            return OK
+        account = accounts.account_by_login(engine, args.login, actor=me)
+        if args.action == "reset":
+            password = accounts.generate_password()
+            accounts.set_password(engine, account.id, password, actor=me)
+            _out(T.CLI_PASSWORD_RESET.format(login=args.login, password=password))
+        else:
+            accounts.set_active(engine, account.id, args.action == "enable", actor=me)
+            _out(
+                (T.CLI_ACCOUNT_ENABLED if args.action == "enable" else T.CLI_ACCOUNT_DISABLED).format(login=args.login)
+            )
+        return OK
+    except ServiceError as err:
+        _err(T.CLI_ERROR.format(message=err))
+        return FAILED
+
+
 # -- parser -------------------------------------------------------------------------
 
 
@@ -256,6 +333,19 @@ def build_parser() -> argparse.ArgumentParser:
     sc = sub.add_parser("scenarios", help=h["scenarios"], description=h["scenarios"])
     sc.add_argument("plan_id", type=int_in(1), metavar=T.CLI_METAVAR["plan_id"], help=h["scenarios.plan_id"])
     sc.set_defaults(func=cmd_scenarios)
+
+    ac = sub.add_parser("accounts", help=h["accounts"], description=h["accounts"], epilog=T.CLI_ACCOUNTS_EPILOG)
+    ac.formatter_class = argparse.RawDescriptionHelpFormatter
+    ac.add_argument("action", choices=["list", "create", "reset", "disable", "enable"], help=h["accounts.action"])
+    ac.add_argument("login", nargs="?", default="", metavar=T.CLI_METAVAR["login"], help=h["accounts.login"])
+    ac.add_argument(
+        "--role", default="planner", choices=["admin", "planner", "leader", "liaison"], help=h["accounts.role"]
+    )
+    ac.add_argument("--name", default="", metavar=T.CLI_METAVAR["author"], help=h["accounts.name"])
+    ac.add_argument("--department", default=None, metavar=T.CLI_METAVAR["department"], help=h["accounts.department"])
+    ac.add_argument("--email", default=None, metavar=T.CLI_METAVAR["email"], help=h["accounts.email"])
+    ac.add_argument("--by", default="", metavar=T.CLI_METAVAR["author"], help=h["accounts.by"])
+    ac.set_defaults(func=cmd_accounts)
     return p
 
 

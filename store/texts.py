@@ -122,7 +122,10 @@ CLI_EPILOG = """\
   python -m store plans                       列出所有计划(含编号、年度、版本)
   python -m store export 1 -o 备份.json --with-schedules
                                               把计划 1 连同其方案版本导出备份
-  python -m store scenarios 1                 列出计划 1 保存的方案版本"""
+  python -m store scenarios 1                 列出计划 1 保存的方案版本
+  python -m store accounts create lisi --role planner --name 李四
+                                              新建编排人员账号(随机密码只显示这一次)
+  python -m store accounts list               列出全部账号"""
 
 CLI_HELP = {
     "upgrade": "新建数据库,或把旧数据库升级到最新结构(先备份更稳妥;升级不会删除数据)",
@@ -138,9 +141,42 @@ CLI_HELP = {
     "plans": "列出数据库中的全部计划",
     "scenarios": "列出一份计划保存的方案版本",
     "scenarios.plan_id": "计划编号(见 plans 命令)",
+    "accounts": "管理账号:列出、新建、重置密码、停用、启用(以「命令行」的名义,记入操作记录)",
+    "accounts.action": "list 列出 / create 新建 / reset 重置密码 / disable 停用 / enable 启用",
+    "accounts.login": "登录名(list 不需要)",
+    "accounts.role": "新账号的角色:admin 管理员 / planner 编排人员 / leader 领导 / liaison 部门联络员(默认 planner)",
+    "accounts.name": "新账号的姓名(默认同登录名)",
+    "accounts.department": "部门联络员所属部门(与计划中的部门名称一致)",
+    "accounts.email": "单点登录时对应的邮箱(可选)",
+    "accounts.by": "记录为操作人(默认「命令行」)",
 }
 
-CLI_METAVAR = {"command": "命令", "files": "计划文件.json", "plan_id": "计划编号", "output": "文件", "author": "姓名"}
+CLI_METAVAR = {
+    "command": "命令",
+    "files": "计划文件.json",
+    "plan_id": "计划编号",
+    "output": "文件",
+    "author": "姓名",
+    "login": "登录名",
+    "department": "部门",
+    "email": "邮箱",
+}
+CLI_ACCOUNTS_EPILOG = """\
+例:
+  python -m store accounts create admin2 --role admin --name 王五
+  python -m store accounts create swj --role liaison --department 市商务局
+  python -m store accounts reset swj
+  python -m store accounts disable swj
+新建和重置时生成的随机密码只在屏幕上显示这一次,请转交本人。"""
+CLI_NO_ACCOUNTS = "还没有账号(首次打开网页时会要求创建管理员,或用 accounts create --role admin)"
+CLI_ACCOUNTS_HEADER = ("登录名", "姓名", "角色", "所属部门", "邮箱", "状态", "最近登录")
+CLI_ACTIVE = "启用"
+CLI_DISABLED = "已停用"
+CLI_LOGIN_NEEDED = "请给出登录名"
+CLI_ACCOUNT_CREATED = "已创建账号 {login},密码(只显示这一次):{password}"
+CLI_PASSWORD_RESET = "已重置账号 {login} 的密码,新密码(只显示这一次):{password}"
+CLI_ACCOUNT_ENABLED = "已启用账号 {login}"
+CLI_ACCOUNT_DISABLED = "已停用账号 {login}"
 CLI_NONE = "无"
 CLI_DB = "数据库:{url}"
 CLI_REVISION = "结构版本:{rev}(最新为 {head})"

@@ -17,7 +17,7 @@ from services import imports as import_service
 from solver import texts as ST
 from solver.plan import Plan, Schedule
 
-from . import state, views, widgets
+from . import state, views
 from . import texts as U
 from .markdown import md_list, md_text
 
@@ -137,7 +137,7 @@ def _upload(key: str) -> tuple[str, bytes] | None:
 
 def _create(plan: Plan) -> None:
     try:
-        new_id = plans.create_plan(state.engine(), plan, author=widgets.author())
+        new_id = plans.create_plan(state.engine(), plan, actor=state.actor(), imported=True)
     except ServiceError as err:
         views.flash(md_text(err), "error")
         return
@@ -150,7 +150,7 @@ def _create(plan: Plan) -> None:
 
 def _replace(plan: Plan) -> None:
     try:
-        version = state.save_plan(plan, author=widgets.author())
+        version = state.save_plan(plan)
     except ServiceError as err:
         views.flash(md_text(err), "error")
         return
@@ -207,7 +207,7 @@ def imports(plan: Plan) -> None:
         up = _upload("im_xlsx")
         if up is not None:
             try:
-                st.session_state.im_xlsx_plan = import_service.plan_from_xlsx(*up)
+                st.session_state.im_xlsx_plan = import_service.plan_from_xlsx(*up, actor=state.actor())
             except ServiceError as err:
                 st.session_state.pop("im_xlsx_plan", None)
                 _show_import_error(err)
@@ -247,7 +247,9 @@ def imports(plan: Plan) -> None:
 def _parse_text(plan: Plan) -> None:
     text = st.session_state.get("im_text") or ""
     try:
-        st.session_state.im_draft = import_service.draft_from_text(text, known=plan, upload=_upload("im_text_file"))
+        st.session_state.im_draft = import_service.draft_from_text(
+            text, actor=state.actor(), known=plan, upload=_upload("im_text_file")
+        )
     except ServiceError as err:
         st.session_state.pop("im_draft", None)
         _show_import_error(err)

@@ -16,7 +16,7 @@ from services import ServiceError, plans
 from solver import PlanError
 from solver.plan import Plan
 
-from . import state, views, widgets
+from . import state, views
 from . import texts as U
 
 EXTENSIONS = ["txt", "docx", "doc", "wps", "pdf", "html", "htm"]
@@ -261,10 +261,10 @@ def _review(open_plan: Plan, draft) -> None:
         return
     try:
         if merge:
-            version = state.save_plan(new_plan, author=widgets.author())
+            version = state.save_plan(new_plan)
             message = U.IMPORT_REVIEW["saved_merge"].format(version=version)
         else:
-            new_id = plans.create_plan(state.engine(), new_plan, author=widgets.author())
+            new_id = plans.create_plan(state.engine(), new_plan, actor=state.actor(), imported=True)
             state.refresh()
             state.select_plan(new_id)  # the new plan opens; the picker follows it on the rerun
             message = U.IMPORT_REVIEW["saved_new"].format(label=f"{new_plan.body} {new_plan.year}")

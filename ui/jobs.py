@@ -29,7 +29,7 @@ def submit(options: SolveOptions) -> None:
     """Record a solve job of the selected plan; flash what happened (Chinese); never raises ServiceError."""
     s = st.session_state
     try:
-        job_id = jobs_service.submit_solve(state.engine(), s.plan_id, s.plan_version, options, author=widgets.author())
+        job_id = jobs_service.submit_solve(state.engine(), s.plan_id, s.plan_version, options, actor=state.actor())
     except ServiceError as err:
         views.flash(str(err), "error")
         return
@@ -41,7 +41,7 @@ def submit(options: SolveOptions) -> None:
 def _shown_job(plan_id: int) -> tuple[JobRecord | None, list[JobRecord]]:
     """The job to show: the one picked, else the one this session submitted, else the plan's newest."""
     s = st.session_state
-    listed = jobs_service.plan_jobs(state.engine(), plan_id, limit=JOBS_LISTED)
+    listed = jobs_service.plan_jobs(state.engine(), plan_id, actor=state.actor(), limit=JOBS_LISTED)
     wanted = s.get("job_pick") or s.get("solve_job_id")
     job = next((j for j in listed if j.id == wanted), listed[0] if listed else None)
     return job, listed
@@ -70,7 +70,7 @@ def _label(job: JobRecord) -> str:
 
 @st.fragment(run_every=POLL_S)
 def _live(job_id: int) -> None:
-    job = jobs_service.job(state.engine(), job_id)
+    job = jobs_service.job(state.engine(), job_id, actor=state.actor())
     if not job.active:
         st.rerun(scope="app")
     _header(job)
@@ -84,12 +84,12 @@ def _live(job_id: int) -> None:
     if job.cancel_requested:
         st.caption(U.JOB_CANCEL_ASKED)
     elif st.button(U.JOB_CANCEL, key="job_cancel", icon=":material/stop:"):
-        jobs_service.cancel(state.engine(), job.id)
+        jobs_service.cancel(state.engine(), job.id, actor=state.actor())
         st.rerun(scope="app")
 
 
 def _ahead(job: JobRecord) -> int:
-    return jobs_service.queued_ahead(state.engine(), job.id)
+    return jobs_service.queued_ahead(state.engine(), job.id, actor=state.actor())
 
 
 def _header(job: JobRecord) -> None:
@@ -150,7 +150,7 @@ def _finished(job: JobRecord) -> None:
     st.info(U.JOB_CANDIDATE)
     if st.button(U.JOB_ADOPT, key="job_adopt", type="primary", help=U.JOB_ADOPT_HELP, icon=":material/check:"):
         try:
-            current = jobs_service.adopt(state.engine(), job.id, author=widgets.author())
+            current = jobs_service.adopt(state.engine(), job.id, actor=state.actor())
         except ServiceError as err:
             views.flash(str(err), "error")
         else:

@@ -9,7 +9,7 @@ from services import ServiceError, scenarios
 from solver import texts as ST
 from solver.plan import Plan
 
-from . import state, views, widgets
+from . import state, views
 from . import texts as U
 from .markdown import md_text
 
@@ -28,7 +28,7 @@ def scenario_rows(plan_id: int, generation: str) -> list[dict]:
             "n": s.topic_count,
             "plan_version": s.plan_version,
         }
-        for s in scenarios.list_scenarios(state.engine(), plan_id)
+        for s in scenarios.list_scenarios(state.engine(), plan_id, actor=state.actor())
     ]
 
 
@@ -50,7 +50,7 @@ def _table(rows: list[dict]) -> pd.DataFrame:
 
 
 def _compare_frame(plan: Plan, a: int, b: int) -> pd.DataFrame:
-    comp = scenarios.compare_scenarios(state.engine(), a, b)
+    comp = scenarios.compare_scenarios(state.engine(), a, b, actor=state.actor())
     committees = plan.committee_by_id()
 
     def lead(c: str | None) -> str:
@@ -78,7 +78,7 @@ def _save(plan_id: int) -> None:
             plan_id,
             state.schedule(),
             name=s.scn_name or "",
-            author=s.scn_author or "",
+            actor=state.actor(),
             note=s.scn_note or "",
         )
     except ServiceError as err:
@@ -92,7 +92,7 @@ def _restore(rows: list[dict]) -> None:
     sid = st.session_state.scn_restore_pick
     name = next((r["name"] for r in rows if r["id"] == sid), "")
     try:
-        now = scenarios.restore_scenario(state.engine(), sid, author=widgets.author())
+        now = scenarios.restore_scenario(state.engine(), sid, actor=state.actor())
     except ServiceError as err:
         views.flash(md_text(err), "error")
     else:
@@ -108,7 +108,6 @@ def panel(plan: Plan) -> None:
     with left, st.form("scn_form", clear_on_submit=True, border=True):
         st.markdown(f"**{U.SCN_SAVE}**")
         st.text_input(U.SCN_NAME, key="scn_name", placeholder=U.SCN_NAME_EXAMPLE)
-        st.text_input(U.SCN_AUTHOR, key="scn_author", value=widgets.author())
         st.text_area(U.SCN_NOTE, key="scn_note", height=70)
         st.form_submit_button(
             U.SCN_SAVE,

@@ -28,6 +28,7 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from services import database, plans, schedules
+from services.access import Actor, Permission
 from services.plans import OpenPlan
 from solver import GOALS, CheckReport, Plan, Schedule, SolveOptions, Weights, check
 
@@ -58,7 +59,6 @@ DEFAULTS: dict[str, Any] = {
     "wi_job": None,  # the re-plan job being waited for: a page left mid-wait picks it up again
     "wi_log": [],
     "editor_generation": 0,  # bumped to throw away unsaved table edits
-    "author": "",
 }
 
 
@@ -130,6 +130,22 @@ def _token() -> str:
     return uuid.uuid4().hex[:12]
 
 
+# -- who is signed in -------------------------------------------------------------------------
+
+
+def actor() -> Actor:
+    """The signed-in account of this run (set by :func:`ui.auth.gate`, which every page passes first)."""
+    from .auth import ACTOR, gate
+
+    found = st.session_state.get(ACTOR)
+    return found if found is not None else gate()
+
+
+def may(permission: Permission) -> bool:
+    """Whether the signed-in role has ``permission`` (to hide a button; the service refuses anyway)."""
+    return actor().can(permission)
+
+
 # -- the database ----------------------------------------------------------------------------
 
 
@@ -150,7 +166,7 @@ def outdated_note() -> str | None:
 
     s = st.session_state
     try:
-        age = plans.schedule_age(engine(), s.plan_id)
+        age = plans.schedule_age(engine(), s.plan_id, actor=actor())
     except ServiceError:
         return None  # the plan is gone: the page's own loading says so
     if not age.outdated:
@@ -165,16 +181,20 @@ def outdated_note() -> str | None:
     )
 
 
-@st.cache_data(show_spinner=False)
 def plan_choices() -> list[tuple[int, str]]:
-    """(id, label) of every plan, newest year first. Cleared after every write."""
-    return [(p.id, p.label) for p in plans.list_plans(engine())]
+    """(id, label) of every plan, newest year first (the role is checked on every run, so not cached here)."""
+    return _plan_choices(actor())
 
 
 @st.cache_data(show_spinner=False)
+def _plan_choices(_actor: Actor) -> list[tuple[int, str]]:
+    # every role that may view sees the same list: cached once, cleared after every write
+    return [(p.id, p.label) for p in plans.list_plans(engine(), actor=_actor)]
+
+
 def default_plan() -> int | None:
     """The plan a new session opens (:func:`services.plans.default_plan_id`)."""
-    return plans.default_plan_id(engine())
+    return plans.default_plan_id(engine(), actor=actor())
 
 
 @st.cache_resource(show_spinner=False)
@@ -212,7 +232,8 @@ def select_plan(plan_id: int | None) -> None:
     if plan_id is None:
         s.plan_id, s.plan, s.plan_version, s.schedule = None, None, None, None
         return
-    opened = plans.open_plan(engine(), plan_id)
+    opened = plans.open_plan(engine(), plan_id, actor=actor())
+    s.plan_actor = (actor().role, actor().department)  # a liaison's plan is cut to their department
     # Choices made for another plan (filters, picked topics, leaders) name ids this plan may not have.
     for key in [k for k in s if isinstance(k, str) and k.startswith(PLAN_SCOPED_PREFIXES)]:
         del s[key]
@@ -226,6 +247,9 @@ def follow_picker(choices: dict[int, str]) -> None:
     """The sidebar picker's value is the selected plan: a new value (planner or test) loads that plan."""
     s = st.session_state
     picked = s.get("plan_picker")
+    me = actor()
+    if s.plan_id is not None and s.get("plan_actor") != (me.role, me.department):
+        select_plan(s.plan_id if s.plan_id in choices else None)  # the role changed: reload as it sees the plan
     if picked in choices and picked != s.plan_id:
         select_plan(picked)
     elif s.plan_id not in choices:
@@ -244,23 +268,34 @@ def schedule() -> Schedule | None:
     return st.session_state.schedule
 
 
-def require_plan() -> Plan:
-    """Each page starts with this: the shared sidebar, then the selected plan (or a hint and stop).
+def page_gate(page: str | None = None) -> Actor:
+    """The sign-in gate and the page's permission (``page``: its key in :data:`ui.navigation.PAGES`),
+    then the shared sidebar; the signed-in actor. A page without a plan (账号管理, 操作记录) starts here."""
+    from . import auth, navigation
+    from .widgets import sidebar
+
+    init()
+    me = auth.require(navigation.permission_of(page) if page else Permission.VIEW_PLAN)
+    choices = dict(plan_choices())
+    follow_picker(choices)
+    sidebar(choices)
+    return me
+
+
+def require_plan(page: str | None = None) -> Plan:
+    """Each page starts with this: :func:`page_gate`, then the selected plan (or a hint and stop).
 
     Done by the page rather than by app.py, for two reasons found the hard way
     (Streamlit 1.67): a widget created in the entry script before
     ``st.navigation`` gets another element id on the session's second run, so
     the plan picker showed a stale choice after the first pick; and AppTest,
     seeing a ``pages/`` folder, re-runs only the page script after the first
-    run, so anything app.py does per run would not happen in the tests.
+    run, so anything app.py does per run would not happen in the tests (the
+    sign-in gate runs here too, for the same reason).
     """
     from . import texts as U
-    from .widgets import sidebar
 
-    init()
-    choices = dict(plan_choices())
-    follow_picker(choices)
-    sidebar(choices)
+    page_gate(page)
     p = plan()
     if p is None:
         st.info(U.NO_PLAN)
@@ -275,10 +310,10 @@ def _keep_opened(opened: OpenPlan) -> None:
     s.schedule, s.schedule_token = opened.schedule, _token()
 
 
-def save_plan(new_plan: Plan, *, author: str = "") -> int:
+def save_plan(new_plan: Plan) -> int:
     """Save an edited copy with the version check; the new version. ServiceError (nothing saved) passes through."""
     s = st.session_state
-    _keep_opened(plans.save_plan(engine(), s.plan_id, new_plan, s.plan_version, author=author))
+    _keep_opened(plans.save_plan(engine(), s.plan_id, new_plan, s.plan_version, actor=actor()))
     s.editor_generation += 1
     reset_whatif()  # the what-if copy was made from the old version
     refresh()
@@ -315,7 +350,7 @@ def wait_for_job(job_id: int, on_tick: Callable[[float], None] | None = None) ->
 
     started = time.perf_counter()
     while True:
-        job = jobs.job(engine(), job_id)
+        job = jobs.job(engine(), job_id, actor=actor())
         if not job.active:
             break
         if on_tick is not None:
@@ -385,12 +420,10 @@ def whatif_replan(options: SolveOptions, on_tick: Callable[[float], None] | None
     """Re-plan the edited copy from the schedule the workspace started from (moves count against it)."""
     from services import ServiceError, jobs
 
-    from .widgets import author
-
     s = st.session_state
     base = whatif_base()
     try:
-        job_id = jobs.submit_replan(engine(), s.plan_id, s.plan_version, whatif_plan(), base, options, author=author())
+        job_id = jobs.submit_replan(engine(), s.plan_id, s.plan_version, whatif_plan(), base, options, actor=actor())
     except ServiceError as err:
         result = _no_answer(str(err))
     else:
@@ -415,14 +448,14 @@ def whatif_resume(on_tick: Callable[[float], None] | None = None) -> Schedule:
     return result
 
 
-def whatif_adopt(*, author: str = "") -> int:
+def whatif_adopt() -> int:
     """Save the edited plan and make the re-planned schedule current, in one transaction; the plan version.
 
     ServiceError (nothing saved) if the plan changed meanwhile or the result cannot be adopted.
     """
     s = st.session_state
     edited = s.wi_plan if s.wi_plan is not None and s.wi_plan_token != s.plan_token else None
-    opened = schedules.adopt_whatif(engine(), s.plan_id, s.plan_version, s.wi_after, edited_plan=edited, author=author)
+    opened = schedules.adopt_whatif(engine(), s.plan_id, s.plan_version, s.wi_after, edited_plan=edited, actor=actor())
     if edited is not None:
         s.editor_generation += 1
     _keep_opened(opened)

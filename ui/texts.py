@@ -39,7 +39,10 @@ PAGE = {
     "whatif": ("推演", ":material/alt_route:"),
     "conflicts": ("冲突与预警", ":material/report:"),
     "load": ("负荷", ":material/grid_view:"),
+    "accounts": ("账号管理", ":material/manage_accounts:"),
+    "audit": ("操作记录", ":material/history_edu:"),
 }
+PAGE_DENIED = "{role}无权{action}:这一页面不对您的角色开放"
 NAV_SECTION_VIEW = "查看"
 NAV_SECTION_WORK = "编排与推演"
 
@@ -417,6 +420,84 @@ JOB_PICK = "查看任务"
 JOB_PICK_LABEL = "#{id} {status} · {author} · {at}"
 JOB_ANON = "未署名"
 SOLVE_STOPPED_BY = "搜索结束原因:{reason}"
+
+# --- sign-in, first start, accounts (ui/auth.py, pages/accounts.py, pages/audit.py) ---
+AUTH_TITLE = "登录"
+AUTH_LOGIN = "登录名"
+AUTH_PASSWORD = "密码"
+AUTH_PASSWORD_AGAIN = "再次输入密码"
+AUTH_PASSWORDS_DIFFER = "两次输入的密码不一致"
+AUTH_SUBMIT = "登录"
+AUTH_SSO = "单点登录"
+AUTH_HELP = "忘记密码请联系管理员重置。连续输错多次后须等待一段时间才能再试。"
+AUTH_EXPIRED = "长时间没有操作,已自动退出,请重新登录。"
+AUTH_WHO = "当前用户:{name}({role})"
+AUTH_DEPARTMENT = "所属部门:{department}"
+AUTH_SIGN_OUT = "退出登录"
+FIRST_START_TITLE = "创建管理员账号"
+FIRST_START_INTRO = (
+    "这是系统第一次启动,还没有任何账号。请创建第一个管理员账号;"
+    "创建后此页面不再出现,其他账号由管理员在「账号管理」中添加。"
+)
+FIRST_START_SUBMIT = "创建并登录"
+ACC_NAME = "姓名"
+ACC_INTRO = "管理员在此添加账号、修改角色、停用或启用账号、重置密码。账号不能删除,只能停用(操作记录中仍保留其名字)。"
+ACC_TAB_NEW = "新建账号"
+ACC_TAB_EDIT = "修改账号"
+ACC_TAB_SETTINGS = "系统设置"
+ACC_COL = {
+    "login": "登录名",
+    "name": "姓名",
+    "role": "角色",
+    "department": "所属部门",
+    "email": "邮箱(单点登录)",
+    "active": "状态",
+    "last_login": "最近登录",
+}
+ACC_ACTIVE = "启用"
+ACC_DISABLED = "已停用"
+ACC_ROLE = "角色"
+ACC_DEPARTMENT = "所属部门(部门联络员)"
+ACC_DEPARTMENT_HELP = "部门联络员只能看到本部门参加的议题;名称须与计划中的部门名称一致,如「市商务局」。"
+ACC_EMAIL = "邮箱"
+ACC_EMAIL_HELP = "启用单点登录时,以此邮箱对应账号;不用单点登录可不填。"
+ACC_PASSWORD_HELP = "至少 8 个字符;不填则自动生成一个,只显示一次。"
+ACC_CREATE = "创建账号"
+ACC_CREATED = "已创建账号 {login}。"
+ACC_PASSWORD_ONCE = "账号 {login} 的密码如下,只显示这一次,请转交本人并提醒其妥善保管:"
+ACC_PICK = "选择账号"
+ACC_SAVE = "保存修改"
+ACC_SAVED = "已保存账号 {login} 的修改。"
+ACC_ENABLE = "启用账号"
+ACC_DISABLE = "停用账号"
+ACC_ENABLED = "已启用账号 {login}。"
+ACC_DISABLED_DONE = "已停用账号 {login},其登录已全部失效。"
+ACC_RESET = "重置密码"
+ACC_RESET_DONE = "已重置账号 {login} 的密码,其登录已全部失效。"
+ACC_SETTINGS_SAVE = "保存设置"
+ACC_SETTINGS_SAVED = "设置已保存。"
+AUD_INTRO = "每一次修改都记录在此:谁、何时、做了什么、修改前后。记录只能查询和导出,不能修改或删除。"
+AUD_WHO = "操作人"
+AUD_ACTION = "操作"
+AUD_PLAN = "计划"
+AUD_ALL = "全部计划"
+AUD_DATES = "日期范围"
+AUD_TEXT = "内容包含"
+AUD_COUNT = "共 {n} 条"
+AUD_LIMITED = "(只显示最近 500 条;导出包含全部符合条件的记录)"
+AUD_EXPORT = "导出 Excel"
+AUD_FILE = "操作记录.xlsx"
+AUD_COL = {
+    "at": "时间",
+    "who": "操作人",
+    "role": "角色",
+    "action": "操作",
+    "plan": "计划编号",
+    "summary": "内容",
+    "before": "修改前",
+    "after": "修改后",
+}
+
 
 
 # -- 审批与版本 and 变更通知 (issue 12) -----------------------------------------------------------

@@ -21,13 +21,12 @@ def status_badge(status: str | None) -> str:
     return f'<span class="xs-badge" style="background:{STATUS_COLOR[status]}">{ST.STATUS[status]}</span>'
 
 
-def author() -> str:
-    return (st.session_state.get("author_input") or "").strip()
-
-
 def sidebar(choices: dict[int, str]) -> None:
-    """The plan picker (shared by all pages), what is selected, who is editing, which database."""
+    """The plan picker (shared by all pages), what is selected, who is signed in, which database."""
     from services.database import database_label
+
+    from .auth import account_box
+    from .state import actor
 
     with st.sidebar:
         st.markdown(f"### {U.APP_TITLE}")
@@ -38,7 +37,7 @@ def sidebar(choices: dict[int, str]) -> None:
             sidebar_summary()
         else:
             st.info(U.SIDEBAR_NO_PLANS)
-        st.text_input(U.RES_AUTHOR, key="author_input", placeholder=U.AUTHOR_EXAMPLE, persist_state="session")
+        account_box(actor())
         st.caption(U.SIDEBAR_DB.format(url=database_label()))
 
 
