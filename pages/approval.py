@@ -7,7 +7,7 @@ from ui import approval_ui, state, views
 from ui import texts as U
 from ui.markdown import md_text
 
-plan = state.require_plan()
+plan = state.require_plan("approval")
 actor = state.actor()
 plan_id = st.session_state.plan_id
 st.title(U.PAGE["approval"][0])

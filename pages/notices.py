@@ -5,7 +5,7 @@ import streamlit as st
 from ui import notices_ui, state, views
 from ui import texts as U
 
-plan = state.require_plan()
+plan = state.require_plan("notices")
 actor = state.actor()
 st.title(U.PAGE["notices"][0])
 views.show_flash()

@@ -197,9 +197,9 @@ def _send_comment(version_id: int) -> None:
 
 def versions(records: list[VersionRecord], actor: Actor | None) -> None:
     """Pick a version: view it, compare it with the one before, export it, read and add comments."""
+    if not records or actor is None or not actor.can(Permission.VIEW_ALL):
+        return  # a 部门联络员 sees where the plan stands, not the whole plan's versions
     st.subheader(U.AP_VERSIONS)
-    if not records:
-        return
     by_id = {r.id: r for r in records}
     labels = {r.id: f"{U.AP_VERSION_N.format(n=r.number)} · {State(r.to_state).label}" for r in records}
     ids = [r.id for r in reversed(records)]
@@ -211,7 +211,7 @@ def versions(records: list[VersionRecord], actor: Actor | None) -> None:
     tab_view, tab_cmp, tab_export, tab_comments = st.tabs(
         [U.AP_TAB_VIEW, U.AP_TAB_COMPARE, U.AP_TAB_EXPORT, U.AP_TAB_COMMENTS]
     )
-    frozen = approval.version(eng, picked, actor=actor) if actor and actor.can(Permission.VIEW_ALL) else None
+    frozen = approval.version(eng, picked, actor=actor)
     with tab_view:
         if frozen is None or frozen.schedule is None:
             st.caption(U.AP_NO_SCHEDULE)

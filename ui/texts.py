@@ -499,7 +499,6 @@ AUD_COL = {
 }
 
 
-
 # -- 审批与版本 and 变更通知 (issue 12) -----------------------------------------------------------
 PAGE["approval"] = ("审批与版本", ":material/approval:")
 PAGE["notices"] = ("变更通知", ":material/campaign:")
