@@ -354,15 +354,26 @@ def version(engine: Engine, version_id: int, *, actor: Actor) -> FrozenVersion:
         return store_approval.load_version(engine, version_id)
 
 
-def compare_with_previous(engine: Engine, version_id: int, *, actor: Actor) -> ScheduleComparison | None:
-    """Version → the one before it (None for version 1): the topics that moved, load differences."""
+def compare_with_previous(
+    engine: Engine, version_id: int, *, actor: Actor, base_id: int | None = None
+) -> ScheduleComparison | None:
+    """The version before (or ``base_id``, another version of the same plan) → this one: moved topics, loads.
+
+    None for version 1 without a ``base_id``. Leads are named as the newer
+    version's plan names its committees.
+    """
     require(actor, Permission.VIEW_ALL)
     with translated():
         this = store_approval.load_version(engine, version_id)
-        earlier = [r for r in store_approval.versions(engine, this.record.plan_id) if r.number < this.record.number]
-        if not earlier:
-            return None
-        before = store_approval.load_version(engine, earlier[-1].id)
+        if base_id is None:
+            records = store_approval.versions(engine, this.record.plan_id)
+            earlier = [r for r in records if r.number < this.record.number]
+            if not earlier:
+                return None
+            base_id = earlier[-1].id
+        before = store_approval.load_version(engine, base_id)
+    if before.record.plan_id != this.record.plan_id:
+        raise ServiceError(T.versions_of_two_plans(), reason=Reason.REFUSED)
     empty = Schedule(plan_year=this.plan.year, status="unknown")
     return compare_schedules(this.plan, before.schedule or empty, this.schedule or empty)
 

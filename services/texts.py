@@ -355,3 +355,7 @@ def notice_recipient_unknown(name: str) -> str:
 
 def denied_other_department() -> str:
     return "部门联络员只能查看本部门的变更通知和日历,未做任何修改"
+
+
+def versions_of_two_plans() -> str:
+    return "两个版本不属于同一个计划,无法比较"

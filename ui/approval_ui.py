@@ -75,14 +75,13 @@ def _make(plan_id: int, which: Move, expected: State) -> None:
             expected=expected,
             note=s.get("ap_note") or "",
             meeting_date=s.get("ap_date"),
-            reason=(s.get("ap_reason") or None) if approval.MOVES[which].needs_reason or s.get("ap_reason") else None,
+            reason=s.get(f"ap_reason_{expected.value}") or None,
         )
     except ServiceError as err:
         views.flash(md_text(err), "error")
     else:
         views.flash(U.AP_MOVED.format(move=which.label, n=rec.number))
-        for key in ("ap_note", "ap_reason"):
-            s[key] = ""
+        s["ap_note"] = ""
         state.refresh()
 
 
@@ -99,7 +98,11 @@ def moves(summary: ApprovalSummary, actor: Actor | None) -> None:
         c1, c2 = st.columns(2)
         c1.date_input(U.AP_DATE, value=dt.date.today(), key="ap_date", format="YYYY-MM-DD")
         if asks_reason:
-            c2.text_input(U.AP_REASON_INPUT, key="ap_reason", value=summary.reason)
+            c2.text_input(
+                U.AP_REASON_INPUT,
+                key=f"ap_reason_{summary.state.value}",  # one per state: a new 年中调整 starts empty
+                value=summary.reason if summary.state is State.ADJUSTING else "",
+            )
         cols = st.columns(len(allowed))
         for col, m in zip(cols, allowed, strict=True):
             rule = approval.MOVES[m]
@@ -157,14 +160,24 @@ def _schedule_frame(plan: Plan, month_of: dict[str, int], lead_of: dict[str, str
     )
 
 
-def _compare(version_id: int) -> None:
-    comp = approval.compare_with_previous(state.engine(), version_id, actor=state.actor())
-    if comp is None:
+def _compare(picked: VersionRecord, records: list[VersionRecord], plan: Plan) -> None:
+    earlier = [r for r in records if r.number < picked.number]
+    if not earlier:
         st.caption(U.AP_FIRST_VERSION)
         return
-    if not comp.moved:
+    labels = {r.id: f"{U.AP_VERSION_N.format(n=r.number)} · {State(r.to_state).label}" for r in earlier}
+    base = st.selectbox(
+        U.AP_COMPARE_WITH, [r.id for r in reversed(earlier)], format_func=labels.get, key=f"ap_base_{picked.id}"
+    )
+    comp = approval.compare_with_previous(state.engine(), picked.id, actor=state.actor(), base_id=base)
+    if comp is None or not comp.moved:
         st.caption(U.AP_SAME)
         return
+    committees = plan.committee_by_id()
+
+    def lead(code: str | None) -> str:
+        return "—" if code is None else (committees[code].name if code in committees else code)
+
     st.caption(U.AP_DIFF.format(n=len(comp.moved)))
     st.dataframe(
         pd.DataFrame(
@@ -173,8 +186,8 @@ def _compare(version_id: int) -> None:
                     U.COL["title"]: ST.topic_label(m.topic, m.title, width=30),
                     U.COL["month_before"]: ST.month(m.month_before),
                     U.COL["month_after"]: ST.month(m.month_after),
-                    U.COL["lead_before"]: m.lead_before or "—",
-                    U.COL["lead_after"]: m.lead_after or "—",
+                    U.COL["lead_before"]: lead(m.lead_before),
+                    U.COL["lead_after"]: lead(m.lead_after),
                 }
                 for m in comp.moved
             ]
@@ -223,7 +236,7 @@ def versions(records: list[VersionRecord], actor: Actor | None) -> None:
                 key="ap_view",
             )
     with tab_cmp:
-        _compare(picked)
+        _compare(rec, records, frozen.plan)
     with tab_export:
         if frozen is not None:
             stem = U.AP_FILE.format(body=frozen.plan.body, year=frozen.plan.year, n=rec.number)

@@ -581,3 +581,4 @@ NT_COL = {
     "reason": "调整原因",
 }
 NT_VERSION_N = "第 {prev} 版 → 第 {n} 版"
+AP_COMPARE_WITH = "与哪一版比较"

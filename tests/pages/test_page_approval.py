@@ -154,3 +154,23 @@ def test_the_notices_page_is_not_in_a_leaders_navigation(engine):
         at.switch_page("pages/notices.py")
     at.switch_page("pages/approval.py").run()  # the approval page is
     assert not at.exception, at.exception
+
+
+def test_a_planner_starts_a_mid_year_change_only_with_a_reason(engine):
+    pid = plan_id_of(engine, WEIHAI)
+    for m, who in ((Move.SUBMIT, PLANNER), (Move.TO_CHAIR, PLANNER), (Move.CHAIR_PASS, LEADER)):
+        approval.move(engine, pid, m, actor=who, expected=approval.summary(engine, pid, actor=who).state)
+    approval.move(engine, pid, Move.COMMITTEE_PASS, actor=LEADER, expected=State.COMMITTEE_REVIEW)
+    approval.move(engine, pid, Move.ISSUE, actor=PLANNER, expected=State.APPROVED)
+    at = _open(engine, "approval", "planner")
+    assert "已印发执行" in texts_of(at)
+    at.button(key="ap_move_start_adjustment").click().run()
+    assert not at.exception, at.exception
+    assert "需要填写调整原因" in "\n".join(e.value for e in at.error)
+    assert approval.summary(engine, pid, actor=LEADER).state is State.ISSUED
+    at.text_input(key="ap_reason_issued").input("省里专题调研提前")
+    at.button(key="ap_move_start_adjustment").click().run()
+    assert not at.exception, at.exception
+    s = approval.summary(engine, pid, actor=LEADER)
+    assert (s.state, s.reason, s.version_number) == (State.ADJUSTING, "省里专题调研提前", 6)
+    assert "提交年中调整审批" in _buttons(at)

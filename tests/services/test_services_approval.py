@@ -325,6 +325,10 @@ def test_a_version_exports_and_compares_with_the_previous(engine):
     cmp = approval.compare_with_previous(engine, history[-2].id, actor=LEADER)  # the adjustment as submitted
     assert [(m.topic, m.month_before, m.month_after) for m in cmp.moved] == [("T03", 7, 10)]
     assert approval.compare_with_previous(engine, history[0].id, actor=LEADER) is None
+    # the re-issued version against the first issued one (version 5), not its identical predecessor
+    assert not approval.compare_with_previous(engine, history[-1].id, actor=LEADER).moved
+    vs_issued = approval.compare_with_previous(engine, history[-1].id, actor=LEADER, base_id=history[4].id)
+    assert [(m.topic, m.month_before, m.month_after) for m in vs_issued.moved] == [("T03", 7, 10)]
     wb = openpyxl.load_workbook(io.BytesIO(approval.export_version_xlsx(engine, history[4].id, actor=LEADER)))
     assert len(wb.sheetnames) > 1
     assert approval.export_version_docx(engine, history[4].id, actor=LEADER)[:2] == b"PK"
