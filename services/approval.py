@@ -27,6 +27,8 @@ move                 from                        to                        permi
 提交年中调整审批        年中调整(编制中)              年中调整(待审批)           ADVANCE
 批准年中调整并印发      年中调整(待审批)              印发执行 (+ notices)        APPROVE
 退回年中调整 (note)     年中调整(待审批)              年中调整(编制中)           APPROVE
+撤销年中调整 (note)     年中调整(编制中)              印发执行 (plan and schedule  ADVANCE
+                                                 back as last issued)
 ===================  ==========================  ========================  ============
 
 Edits: the plan and its current schedule can change only in 草案, 征求意见
@@ -130,6 +132,7 @@ class Move(enum.StrEnum):
     SUBMIT_ADJUSTMENT = "submit_adjustment"
     APPROVE_ADJUSTMENT = "approve_adjustment"
     RETURN_ADJUSTMENT = "return_adjustment"
+    ABANDON_ADJUSTMENT = "abandon_adjustment"
 
     @property
     def label(self) -> str:
@@ -146,6 +149,7 @@ class MoveRule:
     needs_note: bool = False  # a return says why
     needs_reason: bool = False  # a 年中调整 says why
     needs_schedule: bool = False  # leaving an editable state: the schedule must be there and up to date
+    restores_issued: bool = False  # puts the plan and schedule back as the last issued version froze them
 
 
 MOVES: dict[Move, MoveRule] = {
@@ -164,7 +168,16 @@ MOVES: dict[Move, MoveRule] = {
     ),
     Move.APPROVE_ADJUSTMENT: MoveRule((State.ADJUSTMENT_REVIEW,), State.ISSUED, Permission.APPROVE),
     Move.RETURN_ADJUSTMENT: MoveRule((State.ADJUSTMENT_REVIEW,), State.ADJUSTING, Permission.APPROVE, needs_note=True),
+    Move.ABANDON_ADJUSTMENT: MoveRule(
+        (State.ADJUSTING,), State.ISSUED, Permission.ADVANCE, needs_note=True, restores_issued=True
+    ),
 }
+# the moves whose version is an issued plan (an abandoned 年中调整 goes back to the issued one, issuing nothing)
+ISSUING = (Move.ISSUE, Move.APPROVE_ADJUSTMENT)
+
+
+def _issued(record: VersionRecord) -> bool:
+    return record.action in ISSUING
 
 
 @dataclass(frozen=True)
@@ -207,7 +220,7 @@ def summary(engine: Engine, plan_id: int, *, actor: Actor) -> ApprovalSummary:
 
 def _summary(st: store_approval.ApprovalState, records: list[VersionRecord]) -> ApprovalSummary:
     state = State(st.state)
-    issued = [r.number for r in records if r.to_state == State.ISSUED]
+    issued = [r.number for r in records if _issued(r)]
     return ApprovalSummary(
         plan_id=st.plan_id,
         state=state,
@@ -276,10 +289,10 @@ def move(
         )
         if outdated:
             raise ServiceError(T.move_schedule_outdated(which.label), reason=Reason.REFUSED)
-    previous_issued = next((r for r in reversed(records) if r.to_state == State.ISSUED), None)
+    previous_issued = next((r for r in reversed(records) if _issued(r)), None)
     notices = None
     made: list[int] = []  # how many notices the transition stored (for its audit row)
-    if rule.target == State.ISSUED and previous_issued is not None:
+    if which in ISSUING and previous_issued is not None:
         with translated():
             before = store_approval.load_version(engine, previous_issued.id)
 
@@ -336,6 +349,7 @@ def move(
             author_role=str(actor.role),
             notices=notices,
             previous_version_id=previous_issued.id if previous_issued else None,
+            restore_version_id=previous_issued.id if rule.restores_issued and previous_issued else None,
             audit=audit_rows,
         )
 

@@ -359,3 +359,6 @@ def denied_other_department() -> str:
 
 def versions_of_two_plans() -> str:
     return "两个版本不属于同一个计划,无法比较"
+
+
+MOVE_LABELS["abandon_adjustment"] = "撤销年中调整"

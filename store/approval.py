@@ -179,6 +179,7 @@ def transition(
     author_role: str,
     notices: Callable[[Plan, Schedule | None], Sequence[NoticeLine]] | None = None,
     previous_version_id: int | None = None,
+    restore_version_id: int | None = None,
     audit: VersionAudit = None,
 ) -> VersionRecord:
     """Move the plan from ``expected`` to ``to_state`` and freeze it as the next numbered version.
@@ -191,7 +192,9 @@ def transition(
     re-issue, with ``previous_version_id``) computes the lines stored for the
     new version from the frozen content; ``audit`` (entries, or a function of
     the new version's record giving them) is written in the same transaction.
-    Returns the new version's record.
+    ``restore_version_id``: first put the plan and its current schedule back
+    as that version froze them (an abandoned 年中调整), while the plan is
+    still editable. Returns the new version's record.
     """
     for where, value in ((T.APPROVAL_NOTE, note), (T.APPROVAL_REASON, reason or "")):
         if find_unstorable(value) is not None:
@@ -202,6 +205,8 @@ def transition(
         cur = _lock_state(s, plan_id)
         if cur.state != expected:
             raise StoreError(T.approval_state_changed(plans.version_of(plan_id).label, expected, cur.state))
+        if restore_version_id is not None:
+            _restore(s, plan_id, restore_version_id, author)
         now = utcnow()
         values: dict[str, Any] = {"state": to_state, "updated_at": now, "updated_by": author}
         if reason is not None:
@@ -260,6 +265,20 @@ def transition(
         record = _version_record(r)
         audit_store.write(s, audit(record) if callable(audit) else audit)
         return record
+
+
+def _restore(s: Session, plan_id: int, version_id: int, author: str) -> None:
+    """Write back the plan and current schedule a version froze (a new plan version; the frozen row untouched)."""
+    r = s.execute(select(_version).where(_version.c.id == version_id)).mappings().one_or_none()
+    if r is None or r["plan_id"] != plan_id:
+        raise NotFoundError(T.approval_version_not_found(version_id))
+    plan = parse_plan(r["plan_data"])
+    plans = PlanRepository(s)
+    version = plans.bump_version(plan_id, plans.version_of(plan_id).version, author=author)
+    plans.replace(plan_id, plan)
+    if r["schedule_data"] is not None:
+        schedule = parse_schedule(r["schedule_data"], plan)
+        ScheduleRepository(s).set_current(plan_id, schedule, plan_version=version, author=author)
 
 
 def _lock_state(s: Session, plan_id: int) -> ApprovalState:

@@ -105,8 +105,7 @@ def moves(summary: ApprovalSummary, actor: Actor | None) -> None:
             )
         cols = st.columns(len(allowed))
         for col, m in zip(cols, allowed, strict=True):
-            rule = approval.MOVES[m]
-            back = rule.target in (State.DRAFT, State.ADJUSTING) and m is not Move.START_ADJUSTMENT
+            back = approval.MOVES[m].needs_note  # returning, withdrawing, abandoning: the quieter button
             with col:
                 st.form_submit_button(
                     m.label,

@@ -118,7 +118,8 @@ def test_a_move_out_of_an_editable_state_needs_an_up_to_date_schedule(engine):
     [
         (
             PLANNER,
-            {Move.SUBMIT, Move.TO_CHAIR, Move.WITHDRAW, Move.ISSUE, Move.START_ADJUSTMENT, Move.SUBMIT_ADJUSTMENT},
+            {Move.SUBMIT, Move.TO_CHAIR, Move.WITHDRAW, Move.ISSUE, Move.START_ADJUSTMENT, Move.SUBMIT_ADJUSTMENT}
+            | {Move.ABANDON_ADJUSTMENT},
         ),
         (
             LEADER,
@@ -332,3 +333,26 @@ def test_a_version_exports_and_compares_with_the_previous(engine):
     wb = openpyxl.load_workbook(io.BytesIO(approval.export_version_xlsx(engine, history[4].id, actor=LEADER)))
     assert len(wb.sheetnames) > 1
     assert approval.export_version_docx(engine, history[4].id, actor=LEADER)[:2] == b"PK"
+
+
+def test_an_abandoned_mid_year_change_puts_the_issued_plan_back_and_issues_nothing(engine):
+    pid = _plan_with_schedule(engine)
+    _issue(engine, pid)
+    approval.move(engine, pid, Move.START_ADJUSTMENT, actor=PLANNER, expected=State.ISSUED, reason="拟调整")
+    edited = handmade_plan(topics=[t for t in handmade_plan().to_dict()["topics"] if t["id"] != "T03"])
+    store.save_plan_with_schedule(
+        engine,
+        pid,
+        edited,
+        store.plan_version(engine, pid),
+        handmade_schedule(assignments=[a for a in handmade_schedule().to_dict()["assignments"] if a["topic"] != "T03"]),
+    )
+    with pytest.raises(ServiceError, match="需要填写说明"):
+        approval.move(engine, pid, Move.ABANDON_ADJUSTMENT, actor=PLANNER, expected=State.ADJUSTING)
+    rec = approval.move(engine, pid, Move.ABANDON_ADJUSTMENT, actor=PLANNER, expected=State.ADJUSTING, note="不调整了")
+    s = approval.summary(engine, pid, actor=LEADER)
+    assert (s.state, s.version_number, s.issued_version_number) == (State.ISSUED, rec.number, 5)
+    plan, _ = store.load_plan(engine, pid)
+    assert plan.to_dict() == handmade_plan().to_dict()
+    assert store.current_schedule(engine, pid).month_of() == handmade_schedule().month_of()
+    assert notices.list_notices(engine, pid, actor=PLANNER) == []
