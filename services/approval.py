@@ -72,6 +72,7 @@ __all__ = [
     "comments",
     "compare_with_previous",
     "export_version_docx",
+    "export_version_json",
     "export_version_xlsx",
     "move",
     "moves_for",
@@ -406,6 +407,36 @@ def export_version_xlsx(engine: Engine, version_id: int, *, actor: Actor) -> byt
 
     frozen = version(engine, version_id, actor=actor)
     return plan_to_xlsx(frozen.plan, _usable(frozen.schedule))
+
+
+def export_version_json(engine: Engine, version_id: int, *, actor: Actor) -> bytes:
+    """The frozen version as a consult-plan/1 file whose backup block holds its schedule (UTF-8 JSON).
+
+    ``python -m store import`` (or the app's import) reads it back as a plan
+    with that schedule current: a version can be taken elsewhere whole.
+    """
+    import json
+
+    frozen = version(engine, version_id, actor=actor)
+    data = frozen.plan.to_dict()
+    rec = frozen.record
+    data[store.BACKUP_KEY] = {
+        "format": store.BACKUP_FORMAT,
+        "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "plan_version": rec.plan_version,
+        "current_schedule": None
+        if frozen.schedule is None
+        else {
+            "author": rec.created_by,
+            "note": rec.note,
+            "created_at": rec.created_at.isoformat(),
+            "options": None,
+            "plan_version": rec.plan_version,
+            "schedule": frozen.schedule.to_dict(),
+        },
+        "scenarios": [],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def _usable(schedule: Schedule | None) -> Schedule | None:

@@ -239,7 +239,7 @@ def versions(records: list[VersionRecord], actor: Actor | None) -> None:
     with tab_export:
         if frozen is not None:
             stem = U.AP_FILE.format(body=frozen.plan.body, year=frozen.plan.year, n=rec.number)
-            c1, c2 = st.columns(2)
+            c1, c2, c3 = st.columns(3)
             c1.download_button(
                 U.AP_EXPORT_DOCX,
                 lambda: approval.export_version_docx(eng, picked, actor=actor),
@@ -259,6 +259,17 @@ def versions(records: list[VersionRecord], actor: Actor | None) -> None:
                 icon=":material/table_view:",
                 on_click="ignore",
                 width="stretch",
+            )
+            c3.download_button(
+                U.AP_EXPORT_JSON,
+                lambda: approval.export_version_json(eng, picked, actor=actor),
+                file_name=f"{stem}.json",
+                mime="application/json",
+                key="ap_dl_json",
+                icon=":material/data_object:",
+                on_click="ignore",
+                width="stretch",
+                help=U.AP_EXPORT_JSON_HELP,
             )
     with tab_comments:
         found = [c for c in approval.comments(eng, rec.plan_id, actor=actor) if c.version_id == picked]

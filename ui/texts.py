@@ -582,3 +582,5 @@ NT_COL = {
 }
 NT_VERSION_N = "第 {prev} 版 → 第 {n} 版"
 AP_COMPARE_WITH = "与哪一版比较"
+AP_EXPORT_JSON = "交换格式(JSON)"
+AP_EXPORT_JSON_HELP = "计划和这一版的方案,可用「导入」或 python -m store import 读回。"

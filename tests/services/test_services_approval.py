@@ -333,6 +333,12 @@ def test_a_version_exports_and_compares_with_the_previous(engine):
     wb = openpyxl.load_workbook(io.BytesIO(approval.export_version_xlsx(engine, history[4].id, actor=LEADER)))
     assert len(wb.sheetnames) > 1
     assert approval.export_version_docx(engine, history[4].id, actor=LEADER)[:2] == b"PK"
+    # the exchange-format export reads back as a plan with that version's schedule current
+    data = approval.export_version_json(engine, history[4].id, actor=LEADER).decode("utf-8")
+    other = store.import_plan_json(
+        engine, data.replace('"year": 2023', '"year": 2024', 1).replace('"plan_year": 2023', '"plan_year": 2024', 1)
+    )
+    assert store.current_schedule(engine, other).month_of()["T03"] == 7
 
 
 def test_an_abandoned_mid_year_change_puts_the_issued_plan_back_and_issues_nothing(engine):
