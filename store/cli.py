@@ -149,6 +149,12 @@ def cmd_import(engine: Engine, args: argparse.Namespace) -> int:
             for w in warnings:
                 _err(T.CLI_HINT.format(warning=w))
             plan_id = services_plans.import_plan_json(engine, data, actor=_actor(args.author), name=path.name)
+        except PlanError as err:
+            _err(T.CLI_FILE_FAILED.format(path=path, n=len(err.issues)))
+            for issue in err.issues:
+                _err(f"  - {issue.message}")
+            status = FAILED
+            continue
         except ServiceError as err:
             if err.reason == Reason.INVALID:
                 _err(T.CLI_FILE_FAILED.format(path=path, n=len(err.issues)))

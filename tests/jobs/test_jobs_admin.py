@@ -5,6 +5,7 @@ from __future__ import annotations
 from jobs.admin import main
 from services import jobs
 from store.db import make_engine
+from tests.actors import PLANNER
 
 
 def test_settings_set_and_refused(tmp_path, monkeypatch, capsys):
@@ -18,5 +19,5 @@ def test_settings_set_and_refused(tmp_path, monkeypatch, capsys):
     assert "必须是 1 到 1000 之间的数" in capsys.readouterr().err
     assert main(["set", "speed", "3"]) == 1
     assert "没有名为 speed 的设置" in capsys.readouterr().err
-    assert jobs.settings(make_engine(url)).max_active_per_author == 5
+    assert jobs.settings(make_engine(url), actor=PLANNER).max_active_per_author == 5
     assert main(["list"]) == 0

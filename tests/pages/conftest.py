@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from page_helpers import APP, TIMEOUT, WEIHAI, plan_id_of
+from page_helpers import APP, TIMEOUT, WEIHAI, create_test_accounts, plan_id_of, sign_in
 from streamlit.testing.v1 import AppTest
 
 from store import api as store
@@ -23,8 +23,10 @@ from store import api as store
 
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory) -> Path:
+    """Schema, sample plans and one account per role (``test_admin`` … ``test_liaison``, see page_helpers)."""
     path = tmp_path_factory.mktemp("db") / "template.sqlite3"
     engine = store.ensure_database(store.get_engine(f"sqlite:///{path}"))
+    create_test_accounts(engine)
     engine.dispose()
     return path
 
@@ -44,10 +46,11 @@ def engine(template_db, tmp_path, monkeypatch):
 
 @pytest.fixture
 def open_app(engine) -> Callable[..., AppTest]:
-    """``open_app(page, body=…)``: the app on that page with that plan selected."""
+    """``open_app(page, body=…, role=…)``: the app signed in as ``role`` (default a 编排人员), on that page,
+    with that plan selected."""
 
-    def _open(page: str = "overview", *, body: str = WEIHAI) -> AppTest:
-        at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    def _open(page: str = "overview", *, body: str = WEIHAI, role: str = "planner") -> AppTest:
+        at = sign_in(AppTest.from_file(APP, default_timeout=TIMEOUT), engine, role=role)
         at.run()
         at.session_state["plan_picker"] = plan_id_of(engine, body)
         at.switch_page(f"pages/{page}.py").run()

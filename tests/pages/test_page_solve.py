@@ -7,12 +7,24 @@ restarted web server) loses nothing; cancel; scenarios.
 
 from __future__ import annotations
 
-from page_helpers import APP, TIMEOUT, WEIHAI, click, html_of, plan_id_of, tables_of, texts_of, wait_for_jobs
+from page_helpers import (
+    APP,
+    TIMEOUT,
+    WEIHAI,
+    click,
+    html_of,
+    plan_id_of,
+    sign_in,
+    tables_of,
+    texts_of,
+    wait_for_jobs,
+)
 from streamlit.testing.v1 import AppTest
 
 from services import jobs
 from solver.options import SolveOptions
 from store import api as store
+from tests.actors import PLANNER
 from tests.solver.checked import assert_checked
 
 
@@ -41,20 +53,20 @@ def test_solve_job_shows_status_breakdown_and_bound_then_adopt(open_app, engine,
         "较原方案调整",
     ]
     assert int(breakdown["扣分"].sum()) == int(metrics["总扣分"])
-    job = jobs.plan_jobs(engine, pid)[0]
+    job = jobs.plan_jobs(engine, pid, actor=PLANNER)[0]
     _check_result(engine, job)
     # a candidate: the current schedule has not changed
     assert store.current_schedule(engine, pid) == published
     assert "尚未采用" in texts_of(at)
-    at.text_input(key="author_input").input("王五").run()
+    sign_in(at, engine, role="admin")  # another account adopts: the record names it, not a typed name
     click(at, "job_adopt")
     assert "已采用编排任务" in texts_of(at)
     current = store.current_schedule(engine, pid)
     assert current.status == "optimal"
     assert current.month_of() == job.result.month_of()
     assert at.session_state["schedule"].month_of() == job.result.month_of()
-    adopted = jobs.job(engine, job.id)
-    assert adopted.adopted_by == "王五" and adopted.adopted_at is not None
+    adopted = jobs.job(engine, job.id, actor=PLANNER)
+    assert adopted.adopted_by == "测试admin" and adopted.adopted_at is not None
 
 
 def test_leaving_the_page_and_coming_back_keeps_the_result(open_app, engine, worker):
@@ -77,7 +89,7 @@ def test_a_new_session_sees_the_job(open_app, engine, worker):
     job_id = at.session_state["solve_job_id"]
     st.cache_resource.clear()
     st.cache_data.clear()
-    fresh = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    fresh = sign_in(AppTest.from_file(APP, default_timeout=TIMEOUT), engine)
     fresh.run()
     fresh.session_state["plan_picker"] = plan_id_of(engine, WEIHAI)
     fresh.switch_page("pages/solve.py").run()
@@ -93,7 +105,7 @@ def test_cancel_a_job(open_app, engine):
     click(at, "solve_go")
     assert "排队中" in texts_of(at)
     click(at, "job_cancel")
-    job = jobs.plan_jobs(engine, plan_id_of(engine, WEIHAI))[0]
+    job = jobs.plan_jobs(engine, plan_id_of(engine, WEIHAI), actor=PLANNER)[0]
     assert job.status == "cancelled"
     assert "任务已取消" in "\n".join(w.value for w in at.warning)
 
@@ -110,11 +122,10 @@ def test_weights_change_the_objective(open_app, engine, worker):
 def test_save_scenario_and_list_it(open_app, engine):
     at = open_app("solve")
     at.text_input(key="scn_name").input("主席会议审议稿")
-    at.text_input(key="scn_author").input("张三")
     at.button(key="FormSubmitter:scn_form-保存为方案").click().run()
     assert "已保存方案「主席会议审议稿」" in texts_of(at)
-    names = [s.name for s in store.list_scenarios(engine, plan_id_of(engine, WEIHAI))]
-    assert "主席会议审议稿" in names
+    saved = {s.name: s.author for s in store.list_scenarios(engine, plan_id_of(engine, WEIHAI))}
+    assert saved["主席会议审议稿"] == "测试planner"  # the signed-in account's name
 
 
 def test_infeasible_plan_explains_why(open_app, engine, worker):
@@ -174,7 +185,7 @@ def test_solving_a_plan_someone_else_changed_is_refused(open_app, engine):
     store.save_plan(engine, pid, plan, version, author="李四")
     click(at, "solve_go")
     assert any("计划已更新为版本 2" in e.value for e in at.error)
-    assert jobs.plan_jobs(engine, pid) == []  # nothing queued
+    assert jobs.plan_jobs(engine, pid, actor=PLANNER) == []  # nothing queued
 
 
 def test_adopting_a_result_of_a_plan_changed_since_is_refused(open_app, engine, worker):

@@ -7,6 +7,7 @@ import pytest
 import paperwork
 from services import Reason, ServiceError, imports, plans
 from solver.validate import load_plan
+from tests.actors import PLANNER, planner
 from tests.store.store_samples import DATA_DIR
 
 PUBLISHED = """\
@@ -28,37 +29,37 @@ PUBLISHED = """\
 def test_a_workbook_becomes_a_plan_that_can_be_created(engine):
     original = load_plan(DATA_DIR / "luoyang-2019.json")
     data = paperwork.plan_to_xlsx(original, None)
-    plan = imports.plan_from_xlsx("计划.xlsx", data)
+    plan = imports.plan_from_xlsx("计划.xlsx", data, actor=PLANNER)
     assert [t.title for t in plan.topics] == [t.title for t in original.topics]
-    pid = plans.create_plan(engine, plan, author="张三")
-    stored = plans.open_plan(engine, pid)
+    pid = plans.create_plan(engine, plan, actor=planner("张三"))
+    stored = plans.open_plan(engine, pid, actor=PLANNER)
     assert [t.id for t in stored.plan.topics] == [t.id for t in plan.topics]
 
 
 def test_a_broken_workbook_is_refused_with_its_problems():
     with pytest.raises(ServiceError) as err:
-        imports.plan_from_xlsx("计划.xlsx", b"PK\x03\x04 not really a workbook")
+        imports.plan_from_xlsx("计划.xlsx", b"PK\x03\x04 not really a workbook", actor=PLANNER)
     assert err.value.reason is Reason.INVALID
     assert err.value.issues and all(isinstance(i, str) and i for i in err.value.issues)
     with pytest.raises(ServiceError) as err:
-        imports.plan_from_xlsx("计划.pdf", b"%PDF-1.4")
+        imports.plan_from_xlsx("计划.pdf", b"%PDF-1.4", actor=PLANNER)
     assert err.value.reason is Reason.INVALID
 
 
 def test_a_published_text_becomes_a_draft_then_a_plan(engine):
-    draft = imports.draft_from_text(PUBLISHED)
+    draft = imports.draft_from_text(PUBLISHED, actor=PLANNER)
     assert len(draft.plan.topics) == 2
     assert draft.plan.year == 2024
-    pid = plans.create_plan(engine, draft.plan)
-    assert len(plans.open_plan(engine, pid).plan.topics) == 2
+    pid = plans.create_plan(engine, draft.plan, actor=PLANNER)
+    assert len(plans.open_plan(engine, pid, actor=PLANNER).plan.topics) == 2
 
 
 def test_an_uploaded_text_file_wins_over_the_text_box():
-    draft = imports.draft_from_text("无关文字", upload=("计划.txt", PUBLISHED.encode("utf-8")))
+    draft = imports.draft_from_text("无关文字", upload=("计划.txt", PUBLISHED.encode("utf-8")), actor=PLANNER)
     assert len(draft.plan.topics) == 2
 
 
 def test_a_text_without_topics_is_refused():
     with pytest.raises(ServiceError) as err:
-        imports.draft_from_text("今天天气很好。")
+        imports.draft_from_text("今天天气很好。", actor=PLANNER)
     assert err.value.reason is Reason.INVALID and str(err.value)

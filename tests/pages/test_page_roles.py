@@ -1,0 +1,159 @@
+"""Roles × pages: the navigation lists only what a role may use, every page refuses a role that may not,
+the sign-in gate, the first start, idle expiry; 账号管理 and 操作记录 driven as the administrator."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+import streamlit as st
+from page_helpers import APP, TEST_PASSWORD, TIMEOUT, click, texts_of
+from sqlalchemy import update
+from streamlit.testing.v1 import AppTest
+
+from services import accounts, audit
+from services.access import ROLE_PERMISSIONS, Role
+from store import api as store
+from store.models import AccountSessionRow
+from store.repository import utcnow
+from tests.actors import ADMIN
+from ui import navigation
+from ui import texts as U
+
+PAGE_KEYS = [p.key for p in navigation.PAGES]
+
+
+def test_the_navigation_lists_only_the_pages_a_role_may_use():
+    listed = {role: [p.key for p in navigation.pages_for(ADMIN.__class__(name="x", role=role))] for role in Role}
+    assert listed[Role.ADMIN] == PAGE_KEYS
+    assert listed[Role.PLANNER] == ["overview", "resources", "solve", "whatif", "conflicts", "load"]
+    assert listed[Role.LEADER] == ["overview", "conflicts", "load"]
+    assert listed[Role.LIAISON] == ["overview"]
+    for role, keys in listed.items():  # the same thing, from the permissions themselves
+        assert keys == [p.key for p in navigation.PAGES if p.permission in ROLE_PERMISSIONS[role]]
+
+
+CASES = [(role, page) for role in ("admin", "planner", "leader", "liaison") for page in PAGE_KEYS]
+
+
+@pytest.mark.parametrize(("role", "page"), CASES, ids=[f"{r}-{p}" for r, p in CASES])
+def test_every_page_as_every_role(open_app, role, page):
+    spec = next(p for p in navigation.PAGES if p.key == page)
+    at = open_app(page, role=role)
+    errors = "\n".join(e.value for e in at.error)
+    if spec.permission in ROLE_PERMISSIONS[Role(role)]:
+        assert "无权" not in errors
+        assert [t.value for t in at.title] == [U.PAGE[page][0]]
+    else:
+        assert "无权" in errors and "不对您的角色开放" in errors
+        assert [t.value for t in at.title] == []  # nothing of the page was drawn
+        assert not at.button and not at.text_input
+
+
+def test_a_liaison_sees_the_plan_as_it_concerns_their_department(open_app):
+    at = open_app("overview", role="liaison")
+    plan = at.session_state["plan"]
+    assert plan.topics and all(
+        any(d.name == "市商务局" for d in plan.departments if d.id in t.departments) for t in plan.topics
+    )
+    assert len(plan.topics) < 11  # the 威海 sample has 11 topics
+
+
+def test_without_a_session_only_the_sign_in_form_is_shown(engine):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception
+    assert [t.value for t in at.title] == [U.APP_TITLE]
+    assert at.text_input(key="signin_login") is not None
+    at.switch_page("pages/overview.py").run()  # a page asked for directly: the gate is on the page too
+    assert at.text_input(key="signin_login") is not None and U.PAGE["overview"][0] not in [t.value for t in at.title]
+
+
+def test_signing_in_with_the_form_and_a_wrong_password(engine):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    at.text_input(key="signin_login").input("test_planner")
+    at.text_input(key="signin_password").input("not the password")
+    at.button(key="FormSubmitter:signin_form-登录").click().run()
+    assert "登录名或密码不正确" in texts_of(at)
+    assert "auth_token" not in at.session_state
+    at.text_input(key="signin_login").input("test_planner")
+    at.text_input(key="signin_password").input(TEST_PASSWORD)
+    at.button(key="FormSubmitter:signin_form-登录").click().run()
+    assert not at.exception
+    assert at.session_state["auth_token"]
+    assert at.session_state["signin_password"] == ""  # not kept in the session
+    at.switch_page("pages/overview.py").run()
+    assert "当前用户:测试planner(编排人员)" in texts_of(at)
+    click(at, "signout")
+    at.run()
+    assert at.text_input(key="signin_login") is not None
+
+
+def test_an_idle_session_is_signed_out(open_app, engine):
+    at = open_app("overview")
+    with engine.begin() as conn:  # longer than the default 30 minutes without a page run
+        conn.execute(update(AccountSessionRow.__table__).values(last_seen_at=utcnow() - timedelta(minutes=31)))
+    at.run()
+    assert U.AUTH_EXPIRED in texts_of(at)
+    assert at.text_input(key="signin_login") is not None
+
+
+@pytest.fixture
+def empty_accounts_db(template_db, tmp_path, monkeypatch):
+    """A database with the sample plans and no account at all (a first start)."""
+    path = tmp_path / "fresh.sqlite3"
+    engine = store.ensure_database(store.get_engine(f"sqlite:///{path}"))
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{path}")
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield engine
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def test_the_first_start_creates_the_administrator_once(empty_accounts_db):
+    engine = empty_accounts_db
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    assert U.FIRST_START_INTRO in texts_of(at)
+    at.text_input(key="first_login").input("boss")
+    at.text_input(key="first_name").input("办公室主任")
+    at.text_input(key="first_password").input("a long password")
+    at.text_input(key="first_password2").input("a long password")
+    at.button(key=f"FormSubmitter:first_form-{U.FIRST_START_SUBMIT}").click().run()
+    assert not at.exception
+    assert at.session_state["auth_token"]
+    (only,) = accounts.list_accounts(engine, actor=ADMIN)
+    assert (only.login, only.role) == ("boss", Role.ADMIN)
+    again = AppTest.from_file(APP, default_timeout=TIMEOUT)  # another browser: the sign-in form now
+    again.run()
+    assert U.FIRST_START_INTRO not in texts_of(again) and again.text_input(key="signin_login") is not None
+
+
+def test_the_administrator_creates_an_account_on_the_page(open_app, engine):
+    at = open_app("accounts", role="admin")
+    at.text_input(key="acc_new_login").input("wangwu")
+    at.text_input(key="acc_new_name").input("王五")
+    at.selectbox(key="acc_new_role").select("leader")
+    at.button(key=f"FormSubmitter:acc_new-{U.ACC_CREATE}").click().run()
+    assert not at.exception
+    assert "已创建账号 wangwu" in texts_of(at)
+    password = at.code[0].value  # generated, shown once
+    assert accounts.authenticate(engine, "wangwu", password).actor.role is Role.LEADER
+    at.run()
+    assert not at.code  # gone on the next run
+    rows = audit.search(engine, audit.AuditQuery(actions=("account.create",)), actor=ADMIN)
+    assert rows[0].actor_name == "测试admin" and "wangwu" in rows[0].summary
+
+
+def test_the_audit_page_searches_and_exports_and_deletes_nothing(open_app, engine):
+    at = open_app("audit", role="admin")
+    table = at.dataframe[0].value
+    assert len(table) >= 1 and "登录" in set(table["操作"])  # this test's own sign-in
+    at.multiselect(key="aud_action").select("session.sign_in").run()
+    assert set(at.dataframe[0].value["操作"]) == {"登录"}
+    at.text_input(key="aud_who").input("没有这个人").run()
+    assert at.dataframe[0].value.empty
+    labels = [b.label for b in at.button]
+    assert not any("删除" in label for label in labels)
