@@ -74,6 +74,7 @@ __all__ = [
     "export_version_docx",
     "export_version_json",
     "export_version_xlsx",
+    "is_issued",
     "move",
     "moves_for",
     "role_label",
@@ -177,7 +178,8 @@ MOVES: dict[Move, MoveRule] = {
 ISSUING = (Move.ISSUE, Move.APPROVE_ADJUSTMENT)
 
 
-def _issued(record: VersionRecord) -> bool:
+def is_issued(record: VersionRecord) -> bool:
+    """Whether the version is an issued plan (印发执行 or an approved 年中调整), not only a step of the way."""
     return record.action in ISSUING
 
 
@@ -221,7 +223,7 @@ def summary(engine: Engine, plan_id: int, *, actor: Actor) -> ApprovalSummary:
 
 def _summary(st: store_approval.ApprovalState, records: list[VersionRecord]) -> ApprovalSummary:
     state = State(st.state)
-    issued = [r.number for r in records if _issued(r)]
+    issued = [r.number for r in records if is_issued(r)]
     return ApprovalSummary(
         plan_id=st.plan_id,
         state=state,
@@ -290,7 +292,7 @@ def move(
         )
         if outdated:
             raise ServiceError(T.move_schedule_outdated(which.label), reason=Reason.REFUSED)
-    previous_issued = next((r for r in reversed(records) if _issued(r)), None)
+    previous_issued = next((r for r in reversed(records) if is_issued(r)), None)
     notices = None
     made: list[int] = []  # how many notices the transition stored (for its audit row)
     if which in ISSUING and previous_issued is not None:

@@ -165,9 +165,11 @@ def _compare(picked: VersionRecord, records: list[VersionRecord], plan: Plan) ->
         st.caption(U.AP_FIRST_VERSION)
         return
     labels = {r.id: f"{U.AP_VERSION_N.format(n=r.number)} · {State(r.to_state).label}" for r in earlier}
-    base = st.selectbox(
-        U.AP_COMPARE_WITH, [r.id for r in reversed(earlier)], format_func=labels.get, key=f"ap_base_{picked.id}"
-    )
+    choices = [r.id for r in reversed(earlier)]
+    # an issued version is read against the issued one it replaces: that is what changed for the recipients
+    issued_before = [r.id for r in reversed(earlier) if approval.is_issued(r)]
+    default = choices.index(issued_before[0]) if approval.is_issued(picked) and issued_before else 0
+    base = st.selectbox(U.AP_COMPARE_WITH, choices, index=default, format_func=labels.get, key=f"ap_base_{picked.id}")
     comp = approval.compare_with_previous(state.engine(), picked.id, actor=state.actor(), base_id=base)
     if comp is None or not comp.moved:
         st.caption(U.AP_SAME)

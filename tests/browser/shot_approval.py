@@ -105,7 +105,7 @@ def main() -> int:
                 sign_in(page, url, "planner")
                 open_page(page, "审批与版本")
                 full_shot(page, SHOTS / "approval-planner.png")
-                page.get_by_role("tab", name="与上一版比较").click()
+                page.get_by_role("tab", name="比较").click()
                 page.wait_for_timeout(600)
                 full_shot(page, SHOTS / "approval-compare.png")
                 open_page(page, "变更通知")

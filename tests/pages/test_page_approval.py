@@ -152,3 +152,13 @@ def test_a_planner_starts_a_mid_year_change_only_with_a_reason(engine, open_app)
     s = approval.summary(engine, pid, actor=LEADER)
     assert (s.state, s.reason, s.version_number) == (State.ADJUSTING, "省里专题调研提前", 6)
     assert "提交年中调整审批" in _buttons(at)
+
+
+def test_an_issued_version_is_compared_with_the_issued_one_it_replaces(engine, open_app):
+    pid, department, title = _issue_and_adjust(engine)
+    at = _open(open_app, "approval", "planner")
+    assert at.selectbox(key="ap_version").value == approval.versions(engine, pid, actor=LEADER)[-1].id
+    base = at.selectbox(key=f"ap_base_{at.selectbox(key='ap_version').value}")
+    assert base.value == approval.versions(engine, pid, actor=LEADER)[4].id  # version 5, the first issue
+    moved = next(t for t in tables_of(at) if "原月份" in t.columns)
+    assert len(moved) == 1 and title in moved.iloc[0][moved.columns[0]]
