@@ -21,7 +21,7 @@ except ServiceError as err:
     st.stop()
 
 approval_ui.step_bar(summary)
-approval_ui.headline(summary)
+approval_ui.headline(summary, actor)
 approval_ui.moves(summary, actor)
 approval_ui.history(records)
 approval_ui.versions(records, actor)

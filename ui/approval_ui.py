@@ -46,7 +46,7 @@ def step_bar(summary: ApprovalSummary) -> None:
     st.html(_STEP_CSS + '<div class="xs-steps">' + "".join(cells) + "</div>")
 
 
-def headline(summary: ApprovalSummary) -> None:
+def headline(summary: ApprovalSummary, actor: Actor | None) -> None:
     c1, c2, c3 = st.columns(3)
     c1.metric(U.AP_STATE, summary.state_label)
     c2.metric(U.AP_VERSION, U.AP_VERSION_N.format(n=summary.version_number) if summary.version_number else U.AP_NONE)
@@ -59,7 +59,8 @@ def headline(summary: ApprovalSummary) -> None:
     if summary.reason and summary.state in (State.ADJUSTING, State.ADJUSTMENT_REVIEW, State.ISSUED):
         st.caption(U.AP_REASON.format(reason=md_text(summary.reason)))
     if summary.state is State.ISSUED:
-        st.info(U.AP_LOCKED_ISSUED)
+        may_adjust = actor is not None and actor.can(Permission.ADVANCE)
+        st.info(U.AP_LOCKED_ISSUED if may_adjust else U.AP_ISSUED_READONLY)
     elif not summary.editable:
         st.info(U.AP_LOCKED.format(state=summary.state_label))
 
