@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from services import jobs  # noqa: E402
+from services.access import COMMAND_LINE as ME  # noqa: E402  (the bench acts as the command line)
 from solver.options import SolveOptions  # noqa: E402
 from solver.validate import load_plan  # noqa: E402
 from store import api  # noqa: E402
@@ -81,7 +82,7 @@ def stop(proc: subprocess.Popen) -> None:
 def wait_all(engine, ids: list[int], timeout: float = 1800) -> list:
     deadline = time.monotonic() + timeout
     while True:
-        recs = [jobs.job(engine, i) for i in ids]
+        recs = [jobs.job(engine, i, actor=ME) for i in ids]
         if not any(r.active for r in recs):
             return recs
         if time.monotonic() > deadline:
@@ -92,7 +93,7 @@ def wait_all(engine, ids: list[int], timeout: float = 1800) -> list:
 def fresh_database(tmp: Path, tag: str) -> tuple[str, object]:
     url = f"sqlite:///{tmp / f'{tag}.sqlite3'}"
     engine = ensure_database(make_engine(url), samples_dir=None)
-    jobs.set_setting(engine, "max_active_per_author", 100)  # the bench is one "planner" with 20 jobs
+    jobs.set_setting(engine, "max_active_per_author", 100, actor=ME)  # the bench is one "planner" with 20 jobs
     return url, engine
 
 
@@ -122,7 +123,7 @@ def throughput(tmp: Path, workers: int, queue_url: str | None, express: bool = F
         ids: list[tuple[int, int]] = []
         for n, count, limit in MIX:
             for _ in range(count):
-                ids.append((n, jobs.submit_solve(engine, plans[n], 1, SolveOptions(time_limit_s=limit))))
+                ids.append((n, jobs.submit_solve(engine, plans[n], 1, SolveOptions(time_limit_s=limit), actor=ME)))
         recs = wait_all(engine, [i for _, i in ids])
         makespan = time.perf_counter() - started
     finally:
@@ -176,8 +177,8 @@ def overhead(tmp: Path, queue_url: str | None) -> dict:
     try:
         for _ in range(OVERHEAD_RUNS + 1):
             t = time.perf_counter()
-            job_id = jobs.submit_solve(engine, pid, 1, options)
-            while jobs.job(engine, job_id).active:
+            job_id = jobs.submit_solve(engine, pid, 1, options, actor=ME)
+            while jobs.job(engine, job_id, actor=ME).active:
                 time.sleep(0.01)
             queued.append(time.perf_counter() - t)
         queued = queued[1:]  # the first job pays the worker's first database connection

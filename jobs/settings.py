@@ -1,9 +1,10 @@
 """The administrator's settings for jobs, stored in the database's ``setting`` table.
 
-There are no user accounts yet: the "user" of a limit is the author name the
-pages pass around (the sidebar's 「编辑人」). Defaults apply until the
-administrator stores a value (``python -m store settings`` or
-:func:`services.jobs.set_setting`).
+The "planner" of the per-planner limit is the signed-in account (issue 12;
+the command line, which has none, by its name). Defaults apply until the
+administrator stores a value (``python -m jobs.admin set``, the 「账号管理 →
+系统设置」 tab, or :func:`services.jobs.set_setting`). ``session_idle_min``
+is read by :func:`services.accounts.resume`.
 """
 
 from __future__ import annotations

@@ -11,6 +11,12 @@ call these and never import :mod:`store`.
 - :mod:`services.scenarios` — save, list, compare, restore saved versions
 - :mod:`services.imports` — a plan from an Excel workbook or a published text
 - :mod:`services.jobs` — solve and re-plan jobs: submit, watch, cancel, adopt a candidate; the administrator's settings
+- :mod:`services.access` — roles, permissions, the acting account (:class:`~services.access.Actor`)
+- :mod:`services.accounts` — the first administrator, accounts, sign-in with back-off, idle sessions
+- :mod:`services.audit` — the audit trail: the row a write records, search, Excel export
+
+Every use case takes the signed-in account as ``actor=`` and checks its
+permission first; every write records its audit row in the same transaction.
 """
 
 from .errors import Reason, ServiceError

@@ -156,6 +156,7 @@ def cmd_import(engine: Engine, args: argparse.Namespace) -> int:
             status = FAILED
             continue
         except ServiceError as err:
+            _database_cause(err)
             if err.reason == Reason.INVALID:
                 _err(T.CLI_FILE_FAILED.format(path=path, n=len(err.issues)))
                 for issue in err.issues:
@@ -298,8 +299,16 @@ def cmd_accounts(engine: Engine, args: argparse.Namespace) -> int:
             )
         return OK
     except ServiceError as err:
+        _database_cause(err)
         _err(T.CLI_ERROR.format(message=err))
         return FAILED
+
+
+def _database_cause(err: Exception) -> None:
+    """A use case's database failure is raised as the driver's error: :func:`_run` says it the admin's way
+    (read-only, locked, disk full …) as for every other command."""
+    if isinstance(err.__cause__, OperationalError):
+        raise err.__cause__
 
 
 # -- parser -------------------------------------------------------------------------

@@ -33,9 +33,10 @@ EXPIRED = "auth_expired"  # set when a session ended by idleness: the sign-in pa
 def client_address() -> str:
     """The browser's address as the web server sees it ("" when unknown), for the back-off per address."""
     try:
-        return st.context.ip_address or ""
-    except Exception:  # older Streamlit, AppTest: no address
+        address = st.context.ip_address
+    except Exception:  # no browser behind this run
         return ""
+    return address if isinstance(address, str) else ""  # AppTest hands out a mock
 
 
 def _engine():

@@ -233,7 +233,7 @@ def select_plan(plan_id: int | None) -> None:
         s.plan_id, s.plan, s.plan_version, s.schedule = None, None, None, None
         return
     opened = plans.open_plan(engine(), plan_id, actor=actor())
-    s.plan_actor = (actor().role, actor().department)  # a liaison's plan is cut to their department
+    s.plan_actor = _view_of(actor())  # a liaison's plan is cut to their department
     # Choices made for another plan (filters, picked topics, leaders) name ids this plan may not have.
     for key in [k for k in s if isinstance(k, str) and k.startswith(PLAN_SCOPED_PREFIXES)]:
         del s[key]
@@ -243,12 +243,17 @@ def select_plan(plan_id: int | None) -> None:
     s.editor_generation += 1
 
 
+def _view_of(me: Actor) -> tuple[bool, str | None]:
+    """What decides how a plan is shown: the whole plan, or one department's part of it."""
+    return (me.can(Permission.VIEW_ALL), None if me.can(Permission.VIEW_ALL) else me.department)
+
+
 def follow_picker(choices: dict[int, str]) -> None:
     """The sidebar picker's value is the selected plan: a new value (planner or test) loads that plan."""
     s = st.session_state
     picked = s.get("plan_picker")
     me = actor()
-    if s.plan_id is not None and s.get("plan_actor") != (me.role, me.department):
+    if s.plan_id is not None and s.get("plan_actor") != _view_of(me):
         select_plan(s.plan_id if s.plan_id in choices else None)  # the role changed: reload as it sees the plan
     if picked in choices and picked != s.plan_id:
         select_plan(picked)

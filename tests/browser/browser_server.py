@@ -47,7 +47,44 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> float
     raise TimeoutError(f"{url} not healthy after {timeout}s")
 
 
+# The account the browser signs in with (created in the server's database before it starts).
+BROWSER_LOGIN = "browser"
+BROWSER_PASSWORD = "browser-test-password"
+
+
+def prepare_database(db_path: Path, *, role: str = "planner") -> None:
+    """The database with the sample plans and the browser's account (nothing if it exists already)."""
+    sys.path.insert(0, str(ROOT))
+    from services import accounts
+    from services.access import COMMAND_LINE
+    from store import api as store
+
+    engine = store.ensure_database(store.get_engine(f"sqlite:///{db_path}"))
+    try:
+        if not accounts.has_accounts(engine):
+            accounts.create_account(
+                engine,
+                login=BROWSER_LOGIN,
+                password=BROWSER_PASSWORD,
+                role=role,
+                display_name="浏览器测试",
+                actor=COMMAND_LINE,
+            )
+    finally:
+        engine.dispose()
+
+
+def sign_in(page, login: str = BROWSER_LOGIN, password: str = BROWSER_PASSWORD) -> None:
+    """Fill the sign-in form of a freshly opened app and wait until the first page is drawn."""
+    page.get_by_label("登录名").fill(login)
+    page.get_by_label("密码").fill(password)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_selector('[data-testid="stSidebar"]', timeout=60_000)
+
+
 def start_server(db_path: Path, log_path: Path, *extra: str) -> tuple[subprocess.Popen, str]:
+    """``streamlit run app.py`` on a free port; the database is prepared first (:func:`prepare_database`)."""
+    prepare_database(db_path)
     port = free_port()
     env = dict(os.environ, DATABASE_URL=f"sqlite:///{db_path}")
     log = open(log_path, "w")  # noqa: SIM115 - closed with the process

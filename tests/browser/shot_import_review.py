@@ -17,7 +17,16 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parents[1] / "tests" / "paperwork" / "corpus"))
 
 import build  # noqa: E402
-from browser_server import CHROMIUM, CHROMIUM_ARGS, ROOT, SHOTS, start_server, stop_server, wait_healthy  # noqa: E402
+from browser_server import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    SHOTS,
+    sign_in,
+    start_server,
+    stop_server,
+    wait_healthy,
+)
 from test_browser import full_shot, open_page, settle  # noqa: E402
 
 LAYOUT = ROOT / "tests" / "paperwork" / "corpus" / "L15-docx-table-groups.src"
@@ -48,6 +57,7 @@ def main() -> int:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 page = browser.new_page(viewport={"width": 1440, "height": 900}, locale="zh-CN")
                 page.goto(url)
+                sign_in(page)
                 settle(page)
                 open_page(page, "议题与资源")
                 page.get_by_text("导入已发布的计划(任意格式)并逐条核对").first.click()
@@ -63,6 +73,7 @@ def main() -> int:
                 print(out)
                 # a doubtful text: no year ("今年"), a vague time, a missing lead, an unknown label
                 page.goto(url)  # a fresh session: no file in the uploader
+                sign_in(page)
                 settle(page)
                 open_page(page, "议题与资源")
                 page.get_by_text("导入已发布的计划(任意格式)并逐条核对").first.click()

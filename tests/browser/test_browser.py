@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from browser_server import CHROMIUM_ARGS, ROOT, chromium_or_skip
+from browser_server import CHROMIUM_ARGS, ROOT, chromium_or_skip, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -42,6 +42,7 @@ def browser_page(server):
         browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1440, "height": 900}, locale="zh-CN")
         page.goto(server)
+        sign_in(page)
         settle(page)
         yield page
         browser.close()

@@ -6,7 +6,7 @@ Screenshots land in ``artifacts/screenshots/1280-*.png`` (looked at before a lay
 from __future__ import annotations
 
 import pytest
-from browser_server import CHROMIUM_ARGS, chromium_or_skip
+from browser_server import CHROMIUM_ARGS, chromium_or_skip, sign_in
 from test_browser import PAGES, PLAN, open_page, pick_plan, settle
 
 pytestmark = pytest.mark.browser
@@ -48,6 +48,7 @@ def narrow_page(server):
         browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": WIDTH, "height": 900}, locale="zh-CN")
         page.goto(server)
+        sign_in(page)
         settle(page)
         yield page
         browser.close()

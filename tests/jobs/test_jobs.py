@@ -17,7 +17,7 @@ from services import Reason, ServiceError, jobs, plans
 from solver.options import SolveOptions
 from solver.validate import load_plan, load_schedule
 from store import api as store
-from tests.actors import PLANNER, planner
+from tests.actors import PLANNER, admin, planner
 from tests.job_fixtures import ROOT, wait_for
 from tests.solver.checked import assert_checked
 from tools.generate import generate_plan
@@ -114,7 +114,7 @@ def test_two_planners_solving_one_plan_get_two_candidates(env, engine, weihai, s
 
 def test_the_per_planner_limit_refuses_and_writes_nothing(env, engine, weihai):
     pid, _ = weihai
-    jobs.set_setting(engine, "max_active_per_author", 1, actor=planner("管理员"))
+    jobs.set_setting(engine, "max_active_per_author", 1, actor=admin("管理员"))
     first = jobs.submit_solve(engine, pid, 1, SolveOptions(), actor=planner("张三"))
     with pytest.raises(ServiceError) as err:
         jobs.submit_solve(engine, pid, 1, SolveOptions(), actor=planner("张三"))
@@ -127,17 +127,29 @@ def test_the_per_planner_limit_refuses_and_writes_nothing(env, engine, weihai):
     jobs.submit_solve(engine, pid, 1, SolveOptions(), actor=planner("张三"))
 
 
+def test_the_per_planner_limit_counts_accounts_not_names(env, engine, weihai):
+    """Two accounts whose display names are the same are two planners; one account is one, whatever its name."""
+    pid, _ = weihai
+    jobs.set_setting(engine, "max_active_per_author", 1, actor=admin())
+    jobs.submit_solve(engine, pid, 1, SolveOptions(), actor=planner("张三", account_id=101))
+    jobs.submit_solve(engine, pid, 1, SolveOptions(), actor=planner("张三", account_id=102))  # another 张三
+    with pytest.raises(ServiceError) as err:  # account 101 renamed meanwhile: still the same planner
+        jobs.submit_solve(engine, pid, 1, SolveOptions(), actor=planner("张三丰", account_id=101))
+    assert err.value.reason is Reason.LIMIT
+    assert [j.account_id for j in jobs.plan_jobs(engine, pid, actor=PLANNER)] == [102, 101]
+
+
 def test_the_administrators_time_limit_caps_the_options(env, engine, weihai):
     pid, _ = weihai
-    jobs.set_setting(engine, "max_time_limit_s", 15, actor=planner("管理员"))
+    jobs.set_setting(engine, "max_time_limit_s", 15, actor=admin("管理员"))
     job_id = jobs.submit_solve(engine, pid, 1, SolveOptions(time_limit_s=120), actor=planner("张三"))
     assert jobs.job(engine, job_id, actor=PLANNER).options["time_limit_s"] == 15
     assert jobs.settings(engine, actor=PLANNER).max_time_limit_s == 15
     with pytest.raises(ServiceError) as err:
-        jobs.set_setting(engine, "max_time_limit_s", 0, actor=PLANNER)
+        jobs.set_setting(engine, "max_time_limit_s", 0, actor=admin())
     assert err.value.reason is Reason.INVALID and "单次编排最长计算时间" in str(err.value)
     with pytest.raises(ServiceError, match="没有名为 speed 的设置"):
-        jobs.set_setting(engine, "speed", 3, actor=PLANNER)
+        jobs.set_setting(engine, "speed", 3, actor=admin())
     assert jobs.settings(engine, actor=PLANNER).max_time_limit_s == 15
 
 
@@ -180,7 +192,7 @@ def test_cancel_a_queued_and_a_running_job(env, engine, weihai, start_worker):
 
 
 def test_a_worker_killed_mid_job_is_retried_once_then_failed(env, engine, start_worker):
-    jobs.set_setting(engine, "heartbeat_timeout_s", 3, actor=PLANNER)
+    jobs.set_setting(engine, "heartbeat_timeout_s", 3, actor=admin())
     pid = big_plan(engine)
     job_id = jobs.submit_solve(engine, pid, 1, SolveOptions(time_limit_s=60), actor=planner("张三"))
     start_worker(*env)

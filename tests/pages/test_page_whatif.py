@@ -103,7 +103,13 @@ def test_a_replan_left_while_it_ran_is_shown_when_the_planner_comes_back(open_ap
     s = at.session_state
     # what the 重新编排 button does before it waits; the wait itself is what leaving the page cut short
     job_id = jobs.submit_replan(
-        engine, s["plan_id"], s["plan_version"], s["wi_plan"], s["wi_base"], SolveOptions(time_limit_s=10)
+        engine,
+        s["plan_id"],
+        s["plan_version"],
+        s["wi_plan"],
+        s["wi_base"],
+        SolveOptions(time_limit_s=10),
+        actor=s["_actor"],  # the signed-in account of this session
     )
     at.session_state["wi_job"] = job_id
     goto(at, "overview")

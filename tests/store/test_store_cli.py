@@ -155,3 +155,34 @@ def test_an_unreachable_database_is_reported_not_a_traceback(call):
     assert "无法连接数据库" in r.stderr and "Traceback" not in r.stderr
     r = call("not a url", "plans")
     assert r.returncode == 1 and "Traceback" not in r.stderr
+
+
+def test_accounts_from_the_shell(db_url, call):
+    """create (a random password printed once), list, reset, disable: as 「命令行」, recorded in the audit trail."""
+    import re
+
+    from services import accounts, audit
+    from services.access import COMMAND_LINE
+
+    assert call(db_url, "upgrade").returncode == 0
+    r = call(db_url, "accounts", "create", "lisi", "--role", "leader", "--name", "李四")
+    assert r.returncode == 0, r.stderr
+    password = re.search(r"只显示这一次\)?:(\S+)", r.stdout).group(1)
+    engine = make_engine(db_url)
+    try:
+        assert accounts.authenticate(engine, "lisi", password).actor.role.value == "leader"
+        r = call(db_url, "accounts", "list")
+        assert r.returncode == 0 and "李四" in r.stdout and "领导" in r.stdout
+        r = call(db_url, "accounts", "reset", "lisi")
+        new = re.search(r"只显示这一次\)?:(\S+)", r.stdout).group(1)
+        assert new != password and accounts.authenticate(engine, "lisi", new)
+        assert call(db_url, "accounts", "disable", "lisi").returncode == 0
+        r = call(db_url, "accounts", "reset", "nobody")
+        assert r.returncode == 1 and "nobody" in r.stderr
+        assert call(db_url, "accounts", "create").returncode == 2  # no login name
+        rows = audit.search(engine, actor=COMMAND_LINE)
+        assert [x.action for x in rows][:3] == ["account.disable", "session.sign_in", "account.password_reset"]
+        assert {x.actor_name for x in rows if x.action.startswith("account.")} == {"命令行"}
+        assert all(password not in x.summary and new not in x.summary for x in rows)
+    finally:
+        engine.dispose()
