@@ -20,6 +20,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from solver.plan import Plan, Schedule
@@ -286,7 +287,13 @@ def _lock_state(s: Session, plan_id: int) -> ApprovalState:
     PlanRepository(s).version_of(plan_id)
     exists = s.execute(select(_state.c.plan_id).where(_state.c.plan_id == plan_id)).first()
     if exists is None:
-        s.execute(insert(_state).values(plan_id=plan_id, state=DRAFT, reason="", updated_at=utcnow(), updated_by=""))
+        try:
+            with s.begin_nested():  # a concurrent first move may insert it first: then use theirs
+                s.execute(
+                    insert(_state).values(plan_id=plan_id, state=DRAFT, reason="", updated_at=utcnow(), updated_by="")
+                )
+        except IntegrityError:
+            pass
     # a no-op UPDATE takes PostgreSQL's row lock (SQLite writers are serialised by BEGIN IMMEDIATE)
     s.execute(update(_state).where(_state.c.plan_id == plan_id).values(state=_state.c.state))
     return _state_of(s, plan_id)

@@ -362,3 +362,22 @@ def test_an_abandoned_mid_year_change_puts_the_issued_plan_back_and_issues_nothi
     assert plan.to_dict() == handmade_plan().to_dict()
     assert store.current_schedule(engine, pid).month_of() == handmade_schedule().month_of()
     assert notices.list_notices(engine, pid, actor=PLANNER) == []
+
+
+def test_two_planners_submitting_at_once_make_one_version(engine):
+    from concurrent.futures import ThreadPoolExecutor
+
+    pid = _plan_with_schedule(engine)
+
+    def submit(_: int) -> str:
+        try:
+            approval.move(engine, pid, Move.SUBMIT, actor=PLANNER, expected=State.DRAFT, note="同时提交")
+        except ServiceError as err:
+            return str(err)
+        return "ok"
+
+    with ThreadPoolExecutor(4) as pool:
+        outcomes = list(pool.map(submit, range(4)))
+    assert outcomes.count("ok") == 1
+    assert all("征求意见" in o for o in outcomes if o != "ok")  # the others: the state has moved on
+    assert [v.number for v in approval.versions(engine, pid, actor=LEADER)] == [1]
