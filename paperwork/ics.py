@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import io
 import zipfile
+from collections.abc import Sequence
 from typing import Literal
 
 from icalendar import Calendar, Event
@@ -91,12 +92,18 @@ def calendars(
     kind: Kind,
     entity_id: str,
     stamp: dt.datetime | None = None,
+    sequence: int = 0,
+    cancelled: Sequence[tuple[str, str, int]] = (),
 ) -> bytes:
     """One .ics with an event per consultation the entity takes part in, in its month.
 
     ``schedule`` None: the plan's own months (fixed / preferred), as a draft.
     ``stamp``: the DTSTAMP to write (default now, UTC) — pass one for
-    byte-identical output.
+    byte-identical output. An updated calendar (a plan re-issued after a
+    年中调整) passes a higher ``sequence`` (the version number), so a calendar
+    that imported the earlier one moves the events instead of keeping both,
+    and ``cancelled`` ``(topic id, title, old month)`` for consultations the
+    entity no longer has: they are written as cancelled events with the same UID.
     """
     usable_schedule(schedule, "日历")
     plan = plan_for_output(plan)  # icalendar cannot encode a lone surrogate; a title is one line
@@ -132,11 +139,22 @@ def calendars(
         ev.add("categories", [T.ICS_CATEGORY])
         ev.add("transp", "TRANSPARENT")  # a month-long placeholder must not block the month
         ev.add("status", "TENTATIVE")
-        ev.add("sequence", 0)
+        ev.add("sequence", sequence)
         # Outlook: show as an all-day, free item.
         ev.add("x-microsoft-cdo-alldayevent", "TRUE")
         ev.add("x-microsoft-cdo-busystatus", "FREE")
         ev.add("x-consult-month-only", "TRUE")
+        cal.add_component(ev)
+    for topic_id, title, month in cancelled:
+        ev = Event()
+        ev.add("uid", uid_for(plan, topic_id))
+        ev.add("dtstamp", stamp)
+        ev.add("dtstart", _first_of(plan.year, month))
+        ev.add("dtend", _next_month(plan.year, month))
+        ev.add("summary", zh_punct(T.ICS_CANCELLED_SUMMARY.format(title=title)))
+        ev.add("status", "CANCELLED")
+        ev.add("transp", "TRANSPARENT")
+        ev.add("sequence", sequence)
         cal.add_component(ev)
     return cal.to_ical()
 

@@ -202,6 +202,7 @@ ICS_KIND = {"leader": "领导", "department": "部门", "committee": "专委会"
 ICS_CALNAME = "{body}{year}年协商活动 · {name}"
 ICS_CALDESC = "{body}{year}年度协商计划中{name}参加的协商活动。各项活动只确定到月份,具体日期另行通知。"
 ICS_SUMMARY = "【{form}】{title}"
+ICS_CANCELLED_SUMMARY = "【已取消】{title}"
 ICS_MONTH_NOTE = "时间:{year}年{month}月(只定到月份,具体日期另行通知)"
 ICS_FIELDS = {
     "form": "协商形式",
@@ -354,3 +355,47 @@ REVIEW_MSG = {
     "after_unknown": "{where}:前序议题“{value}”不是本计划中的议题编号或名称",
     "after_self": "{where}:前序议题不能是它自己",
 }
+
+
+# --- change notices (paperwork.notices) ---
+NOTICE_HEADERS = (
+    "序号",
+    "接收类别",
+    "接收单位/领导",
+    "议题",
+    "变更",
+    "原安排月份",
+    "调整后月份",
+    "原牵头单位",
+    "调整后牵头单位",
+    "调整原因",
+    "版本",
+)
+NOTICE_SHEET = "变更通知"
+NOTICE_NONE = "本次调整没有涉及任何部门、专委会或领导的变更。"
+NOTICE_NO_MONTH = "—"
+
+
+def notice_month(month: int | None) -> str:
+    return NOTICE_NO_MONTH if month is None else f"{month}月"
+
+
+def notice_version(previous: int, version: int) -> str:
+    return f"第{previous}版→第{version}版"
+
+
+def notice_heading(kind: str, name: str, count: int) -> str:
+    return f"{kind}:{name}(共 {count} 项变更)"
+
+
+def notice_sentence(topic: str, change: str, old_month: str, new_month: str, old_lead: str, new_lead: str) -> str:
+    parts = [f"「{topic}」{change}"]
+    if old_month != new_month:
+        parts.append(f"月份:{old_month} → {new_month}")
+    if old_lead != new_lead and (old_lead or new_lead):
+        parts.append(f"牵头单位:{old_lead or NOTICE_NO_MONTH} → {new_lead or NOTICE_NO_MONTH}")
+    return ";".join(parts) + "。"
+
+
+def notice_reason(reason: str) -> str:
+    return f"调整原因:{reason}"

@@ -63,6 +63,9 @@ class Action(enum.StrEnum):
     SIGN_IN_FAILED = "session.sign_in_failed"
     SIGN_OUT = "session.sign_out"
     # approval and notices (the approval helper adds its own values here)
+    APPROVAL_MOVE = "approval.move"  # a state change, with the numbered version it froze
+    APPROVAL_COMMENT = "approval.comment"
+    NOTICE_CREATE = "notice.create"  # the change notices of a re-issue
 
 
 def entry(

@@ -266,3 +266,99 @@ def audit_json_import(name: str) -> str:
 
 def adopted_note_tail(job_id: int, asked_by: str) -> str:
     return f"(编排任务 #{job_id},提交人:{asked_by or '未署名'})"
+
+
+# --- approval and versions (services.approval) ---
+MOVE_LABELS = {
+    "submit": "提交征求意见",
+    "to_chair": "提交主席会议审议",
+    "chair_pass": "主席会议审议通过",
+    "committee_pass": "党委常委会审定通过",
+    "issue": "印发执行",
+    "withdraw": "撤回修改",
+    "return": "退回修改",
+    "start_adjustment": "发起年中调整",
+    "submit_adjustment": "提交年中调整审批",
+    "approve_adjustment": "批准年中调整并印发",
+    "return_adjustment": "退回年中调整",
+}
+STEP_LABELS = ("草案", "征求意见", "主席会议审议", "党委常委会审定", "印发执行")
+
+
+def move_not_allowed(state_label: str, move_label: str) -> str:
+    return f"计划当前处于「{state_label}」阶段,不能「{move_label}」,未做任何修改"
+
+
+def move_needs_note(move_label: str) -> str:
+    return f"「{move_label}」需要填写说明(退回或撤回的理由),未做任何修改"
+
+
+def move_needs_reason(move_label: str) -> str:
+    return f"「{move_label}」需要填写调整原因,未做任何修改"
+
+
+def move_needs_schedule(move_label: str) -> str:
+    return f"计划还没有当前方案,不能「{move_label}」;请先编排并采用方案"
+
+
+def move_schedule_outdated(move_label: str) -> str:
+    return f"当前方案不是按最新计划编排的(计划在采用方案后又修改过),不能「{move_label}」;请重新编排并采用"
+
+
+def move_bad_date(move_label: str) -> str:
+    return f"「{move_label}」的日期不是有效日期,未做任何修改"
+
+
+EMPTY_COMMENT = "意见内容为空,未保存"
+
+
+def audit_move(move_label: str, label: str, number: int, state_label: str) -> str:
+    return f"{label}:{move_label},冻结为第 {number} 版,进入「{state_label}」"
+
+
+def audit_comment(label: str, number: int) -> str:
+    return f"{label}:对第 {number} 版提出意见"
+
+
+def audit_notices(label: str, number: int, count: int) -> str:
+    return f"{label}:第 {number} 版印发,生成变更通知 {count} 条"
+
+
+AUDIT_ACTIONS.update(
+    {
+        "approval.move": "审批流转",
+        "approval.comment": "提出意见",
+        "notice.create": "生成变更通知",
+    }
+)
+
+# --- change notices (services.notices) ---
+CHANGE_LABELS = {
+    "moved": "调整月份",
+    "lead_changed": "调整牵头单位",
+    "moved_lead_changed": "调整月份和牵头单位",
+    "added": "新增",
+    "removed": "取消",
+}
+RECIPIENT_KINDS = {"department": "部门", "committee": "专委会", "leader": "领导"}
+NO_DEPARTMENT = "您的账号没有关联部门,请联系管理员设置后再查看变更通知"
+NOTICE_TITLE = "{body}{year}年度协商计划年中调整变更通知"
+
+
+def version_title(number: int, state_label: str) -> str:
+    return f"第 {number} 版({state_label})"
+
+
+def notice_recipient_unknown(name: str) -> str:
+    return f"找不到变更通知的接收单位「{name}」,请刷新后重试"
+
+
+def denied_other_department() -> str:
+    return "部门联络员只能查看本部门的变更通知和日历,未做任何修改"
+
+
+def versions_of_two_plans() -> str:
+    return "两个版本不属于同一个计划,无法比较"
+
+
+MOVE_LABELS["abandon_adjustment"] = "撤销年中调整"

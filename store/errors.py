@@ -50,3 +50,7 @@ class StaleEditError(StoreError):
 
 class SchemaError(StoreError):
     """The database is not at the revision this code expects (run ``upgrade``)."""
+
+
+class LockedError(StoreError):
+    """The plan is under review or issued (issue 12): its content and current schedule may not change."""

@@ -34,7 +34,7 @@ compares the two so they cannot drift apart.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -461,6 +461,122 @@ class AuditRow(Base):
     before: Mapped[Any] = mapped_column(Json, nullable=True)
     after: Mapped[Any] = mapped_column(Json, nullable=True)
     address: Mapped[str] = mapped_column(server_default=text("''"))
+
+
+# -- approval (issue 12): the plan's state, its frozen numbered versions, comments, change notices --
+
+APPROVAL_STATES = (
+    "draft",
+    "consultation",
+    "chair_review",
+    "committee_review",
+    "approved",
+    "issued",
+    "adjusting",
+    "adjustment_review",
+)
+# The plan's content and current schedule may change only in these states: under
+# review it is what the meeting is looking at, once issued a change is a 年中调整.
+EDITABLE_STATES = ("draft", "consultation", "adjusting")
+
+
+class PlanApprovalRow(Base):
+    """Where a plan stands in its approval (r5); no row: 草案 (draft), never submitted.
+
+    ``reason``: the reason of the 年中调整 under way (empty otherwise).
+    """
+
+    __tablename__ = "plan_approval"
+    __table_args__ = (
+        CheckConstraint(
+            "state IN (" + ", ".join(f"'{s}'" for s in APPROVAL_STATES) + ")",
+            name="state",
+        ),
+    )
+
+    plan_id: Mapped[int] = mapped_column(_plan_fk(), primary_key=True)
+    state: Mapped[str]
+    reason: Mapped[str] = mapped_column(server_default=text("''"))
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(server_default=text("''"))
+
+
+class ApprovalVersionRow(Base):
+    """One approval step and the plan + schedule frozen at it, numbered 1, 2, 3 … per plan (r5).
+
+    Immutable: the data layer has no update for it and the migration adds a
+    trigger that refuses any UPDATE (what the 主席会议 saw is what it saw).
+    ``plan_data``/``schedule_data`` are consult-plan/1 and consult-schedule/1.
+    """
+
+    __tablename__ = "approval_version"
+    __table_args__ = (
+        UniqueConstraint("plan_id", "number"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(_plan_fk())
+    number: Mapped[int]
+    action: Mapped[str]
+    from_state: Mapped[str]
+    to_state: Mapped[str]
+    note: Mapped[str] = mapped_column(server_default=text("''"))
+    reason: Mapped[str] = mapped_column(server_default=text("''"))
+    meeting_date: Mapped[date]
+    plan_version: Mapped[int]
+    plan_data: Mapped[dict[str, Any]]
+    schedule_data: Mapped[dict[str, Any] | None]
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(server_default=text("''"))
+    created_by_role: Mapped[str] = mapped_column(server_default=text("''"))
+
+
+class ApprovalCommentRow(Base):
+    """A comment (意见) on one frozen version (r5). Append-only."""
+
+    __tablename__ = "approval_comment"
+    __table_args__ = (Index(None, "version_id"), {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("approval_version.id", ondelete="CASCADE"))
+    author: Mapped[str]
+    author_role: Mapped[str] = mapped_column(server_default=text("''"))
+    text: Mapped[str]
+    created_at: Mapped[datetime]
+
+
+class ChangeNoticeRow(Base):
+    """What changed for one department, committee or leader when an issued plan was re-issued (r5).
+
+    ``version_id`` is the newly issued version, ``previous_version_id`` the
+    issued one it replaces; months are 1–12 (None: the topic is not theirs in
+    that version); leads are committee names.
+    """
+
+    __tablename__ = "change_notice"
+    __table_args__ = (
+        Index(None, "version_id"),
+        Index(None, "plan_id", "recipient_kind", "recipient_name"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(_plan_fk())
+    version_id: Mapped[int] = mapped_column(ForeignKey("approval_version.id", ondelete="CASCADE"))
+    previous_version_id: Mapped[int] = mapped_column(ForeignKey("approval_version.id", ondelete="CASCADE"))
+    recipient_kind: Mapped[str]
+    recipient_code: Mapped[str]
+    recipient_name: Mapped[str]
+    topic_code: Mapped[str]
+    topic_title: Mapped[str]
+    change: Mapped[str]
+    old_month: Mapped[int | None]
+    new_month: Mapped[int | None]
+    old_lead: Mapped[str | None]
+    new_lead: Mapped[str | None]
+    reason: Mapped[str] = mapped_column(server_default=text("''"))
+    created_at: Mapped[datetime]
 
 
 LINK_TABLES: dict[str, tuple[type[_TopicLink], str]] = {

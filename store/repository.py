@@ -40,8 +40,16 @@ from solver.plan import Plan, Schedule
 from . import json_codec
 from . import mapping as M
 from . import texts as T
-from .errors import DuplicateError, NotFoundError, StaleEditError, StoreError
-from .models import LINK_TABLES, AssignmentRow, PlanRow, ScheduleRow, TopicRow
+from .errors import DuplicateError, LockedError, NotFoundError, StaleEditError, StoreError
+from .models import (
+    EDITABLE_STATES,
+    LINK_TABLES,
+    AssignmentRow,
+    PlanApprovalRow,
+    PlanRow,
+    ScheduleRow,
+    TopicRow,
+)
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +67,19 @@ def as_utc(dt: datetime | None) -> datetime | None:
     if dt is not None and dt.tzinfo is None:
         return dt.replace(tzinfo=UTC)
     return dt
+
+
+def refuse_if_locked(session: Session, plan_id: int) -> None:
+    """Raise :class:`LockedError` when the plan's approval state freezes it (issue 12).
+
+    Called by every write that changes a plan's content or its current
+    schedule (:meth:`PlanRepository.bump_version`, :meth:`ScheduleRepository.set_current`),
+    so no path around the services can change a plan under review or issued.
+    """
+    state = session.execute(select(PlanApprovalRow.state).where(PlanApprovalRow.plan_id == plan_id)).scalar()
+    if state is not None and state not in EDITABLE_STATES:
+        label = PlanRepository(session).version_of(plan_id).label
+        raise LockedError(T.plan_locked(label, state))
 
 
 def _insert_rows(session: Session, model: type, rows: Sequence[dict[str, Any]]) -> None:
@@ -263,8 +284,10 @@ class PlanRepository:
         Must be the first write of a save: on PostgreSQL the UPDATE row-locks
         the plan, so a concurrent save of the same plan waits here and then
         finds the version moved on; on SQLite writers are already serialised
-        by ``BEGIN IMMEDIATE``.
+        by ``BEGIN IMMEDIATE``. Refused (:class:`LockedError`) while the
+        plan's approval state freezes it.
         """
+        refuse_if_locked(self.s, plan_id)
         result = self.s.execute(
             update(_plan)
             .where(_plan.c.id == plan_id, _plan.c.version == expected)
@@ -433,7 +456,11 @@ class ScheduleRepository:
         options: dict[str, Any] | None = None,
         created_at: datetime | None = None,
     ) -> int:
-        """Replace the plan's current schedule; the old one's assignments go with it (cascade)."""
+        """Replace the plan's current schedule; the old one's assignments go with it (cascade).
+
+        Refused (:class:`LockedError`) while the plan's approval state freezes it.
+        """
+        refuse_if_locked(self.s, plan_id)
         self.s.execute(delete(_schedule).where(_schedule.c.plan_id == plan_id, _schedule.c.kind == "current"))
         return self.add(
             plan_id,

@@ -260,3 +260,42 @@ def login_taken(login: str) -> str:
 
 def email_taken(email: str) -> str:
     return f"邮箱 {email} 已对应另一个账号"
+
+
+# --- approval (issue 12) ---
+APPROVAL_STATE_LABELS = {
+    "draft": "草案",
+    "consultation": "征求意见",
+    "chair_review": "主席会议审议",
+    "committee_review": "党委常委会审定",
+    "approved": "已审定,待印发",
+    "issued": "印发执行",
+    "adjusting": "年中调整(编制中)",
+    "adjustment_review": "年中调整(待审批)",
+}
+
+
+def plan_locked(label: str, state: str) -> str:
+    state_label = APPROVAL_STATE_LABELS.get(state, state)
+    if state == "issued":
+        return f"{label}已印发执行,不能直接修改计划或更换当前方案;请先在「审批与版本」页发起年中调整(需填写调整原因)"
+    return f"{label}正处于「{state_label}」阶段,计划和当前方案已冻结,不能修改;如需修改,请由领导退回后再改"
+
+
+def approval_state_changed(label: str, expected: str, current: str) -> str:
+    exp = APPROVAL_STATE_LABELS.get(expected, expected)
+    cur = APPROVAL_STATE_LABELS.get(current, current)
+    return f"{label}的审批状态已变为「{cur}」(您看到的是「{exp}」),未做任何修改,请刷新后重试"
+
+
+def approval_version_not_found(version_id: int) -> str:
+    return f"找不到编号为 {version_id} 的审批版本(可能计划已被删除),请刷新"
+
+
+def unstorable_text(where: str) -> str:
+    return f"{where}含有无法保存的字符(如 NUL),未做任何修改"
+
+
+APPROVAL_NOTE = "审批说明"
+APPROVAL_REASON = "调整原因"
+APPROVAL_COMMENT = "意见"

@@ -27,6 +27,8 @@ PAGES: list[PageSpec] = [
     PageSpec("pages/whatif.py", "whatif", Permission.SOLVE),
     PageSpec("pages/conflicts.py", "conflicts", Permission.VIEW_ALL),
     PageSpec("pages/load.py", "load", Permission.VIEW_ALL),
+    PageSpec("pages/approval.py", "approval", Permission.VIEW_PLAN),
+    PageSpec("pages/notices.py", "notices", Permission.VIEW_NOTICES),
     PageSpec("pages/accounts.py", "accounts", Permission.MANAGE_ACCOUNTS),
     PageSpec("pages/audit.py", "audit", Permission.VIEW_AUDIT),
 ]

@@ -501,3 +501,91 @@ AUD_COL = {
     "before": "修改前",
     "after": "修改后",
 }
+
+
+# -- 审批与版本 and 变更通知 (issue 12) -----------------------------------------------------------
+PAGE["approval"] = ("审批与版本", ":material/approval:")
+PAGE["notices"] = ("变更通知", ":material/campaign:")
+AP_INTRO = "计划每经过一个审批环节,计划和当前方案都冻结为一个编号版本,之后不能再改:主席会议看到的就是当时的那一版。"
+AP_STATE = "当前阶段"
+AP_VERSION = "最新版本"
+AP_ISSUED = "印发版本"
+AP_NONE = "—"
+AP_VERSION_N = "第 {n} 版"
+AP_LAST_MOVE = "最近一次:{who} 于 {at}"
+AP_REASON = "年中调整原因:{reason}"
+AP_LOCKED = "计划处于「{state}」阶段,已冻结:不能修改议题、编排或采用方案。"
+AP_LOCKED_ISSUED = (
+    "计划已印发执行。如需调整,请发起年中调整(需填写调整原因),调整经审批后印发为新的版本,原印发版本仍可查看。"
+)
+AP_ACTIONS = "审批操作"
+AP_NO_ACTIONS = "您的角色在当前阶段没有可做的审批操作。"
+AP_NOTE = "说明(会议意见、退回理由等)"
+AP_DATE = "日期(会议或决定日期)"
+AP_REASON_INPUT = "调整原因"
+AP_MOVED = "已「{move}」,计划冻结为第 {n} 版。"
+AP_HISTORY = "审批记录"
+AP_NO_HISTORY = "还没有审批记录:计划仍是草案,提交征求意见后开始记录。"
+AP_VERSIONS = "版本"
+AP_PICK_VERSION = "选择版本"
+AP_TAB_VIEW = "查看"
+AP_TAB_COMPARE = "比较"
+AP_TAB_EXPORT = "导出"
+AP_TAB_COMMENTS = "意见"
+AP_NO_SCHEDULE = "这一版冻结时还没有方案。"
+AP_FIRST_VERSION = "这是第 1 版,没有上一版可比较。"
+AP_SAME = "两版相比,议题的月份和牵头单位都没有变化。"
+AP_DIFF = "两版相比,{n} 个议题的月份或牵头单位有变化:"
+AP_EXPORT_DOCX = "计划文件(Word)"
+AP_EXPORT_XLSX = "计划表(Excel)"
+AP_FILE = "{body}{year}年度协商计划-第{n}版"
+AP_COMMENT_INPUT = "意见"
+AP_COMMENT_SEND = "提出意见"
+AP_COMMENT_SAVED = "意见已保存。"
+AP_NO_COMMENTS = "这一版还没有意见。"
+AP_COMMENT_LINE = "**{who}**({role},{at},第 {n} 版):{text}"
+AP_COL = {
+    "number": "版本",
+    "move": "操作",
+    "from": "原阶段",
+    "to": "进入阶段",
+    "who": "操作人",
+    "role": "角色",
+    "at": "时间",
+    "date": "日期",
+    "note": "说明",
+    "reason": "调整原因",
+}
+AP_STEP_ADJUST = "年中调整"
+
+NT_INTRO = "计划印发后如有年中调整,调整审批通过并印发新版本时,每个受影响的部门、专委会和领导都会收到一条变更通知。"
+NT_INTRO_LIAISON = "这里是 {department} 的变更通知:计划调整后,本部门参加的协商活动有哪些变化。"
+NT_NONE = "还没有变更通知。"
+NT_NONE_FILTERED = "所选范围内没有变更通知。"
+NT_RECIPIENT = "接收单位/领导"
+NT_ALL = "全部"
+NT_VERSION = "印发版本"
+NT_COUNT = "共 {n} 条变更通知,涉及 {k} 个部门、专委会或领导。"
+NT_DOCX = "通知清单(Word)"
+NT_XLSX = "通知清单(Excel)"
+NT_ICS = "更新后的日历(.ics)"
+NT_ICS_FOR = "日历接收方"
+NT_ICS_HELP = "导入后,日历中的协商活动会移到新的月份(同一活动,不会重复);取消的活动会标为已取消。"
+NT_FILE = "{body}{year}年度协商计划变更通知"
+NT_COL = {
+    "version": "版本",
+    "kind": "类别",
+    "recipient": "接收单位/领导",
+    "topic": "议题",
+    "change": "变更",
+    "old_month": "原月份",
+    "new_month": "新月份",
+    "old_lead": "原牵头单位",
+    "new_lead": "新牵头单位",
+    "reason": "调整原因",
+}
+NT_VERSION_N = "第 {prev} 版 → 第 {n} 版"
+AP_COMPARE_WITH = "与哪一版比较(印发版本默认与上一个印发版本比较)"
+AP_EXPORT_JSON = "交换格式(JSON)"
+AP_EXPORT_JSON_HELP = "计划和这一版的方案,可用「导入」或 python -m store import 读回。"
+AP_ISSUED_READONLY = "计划已印发执行。"

@@ -26,9 +26,18 @@ PAGE_KEYS = [p.key for p in navigation.PAGES]
 def test_the_navigation_lists_only_the_pages_a_role_may_use():
     listed = {role: [p.key for p in navigation.pages_for(ADMIN.__class__(name="x", role=role))] for role in Role}
     assert listed[Role.ADMIN] == PAGE_KEYS
-    assert listed[Role.PLANNER] == ["overview", "resources", "solve", "whatif", "conflicts", "load"]
-    assert listed[Role.LEADER] == ["overview", "conflicts", "load"]
-    assert listed[Role.LIAISON] == ["overview"]
+    assert listed[Role.PLANNER] == [
+        "overview",
+        "resources",
+        "solve",
+        "whatif",
+        "conflicts",
+        "load",
+        "approval",
+        "notices",
+    ]
+    assert listed[Role.LEADER] == ["overview", "conflicts", "load", "approval"]
+    assert listed[Role.LIAISON] == ["overview", "approval", "notices"]
     for role, keys in listed.items():  # the same thing, from the permissions themselves
         assert keys == [p.key for p in navigation.PAGES if p.permission in ROLE_PERMISSIONS[role]]
 
