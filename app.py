@@ -29,6 +29,7 @@ pages = [
     st.Page("pages/whatif.py", title=U.PAGE["whatif"][0], icon=U.PAGE["whatif"][1]),
     st.Page("pages/conflicts.py", title=U.PAGE["conflicts"][0], icon=U.PAGE["conflicts"][1]),
     st.Page("pages/load.py", title=U.PAGE["load"][0], icon=U.PAGE["load"][1]),
+    st.Page("pages/leadership.py", title=U.PAGE["leadership"][0], icon=U.PAGE["leadership"][1]),
 ]
 st.navigation(pages).run()
 state.warm_up()  # after the page: the heavy imports overlap with the browser drawing it

@@ -215,26 +215,25 @@ def _month_lines(items: Sequence[_Topic], width_mm: float, fs: float, details: b
 def _fit(data: _Data) -> tuple[float, int, bool] | None:
     """(font size in pt, months a row, with details) for the detail view, or None: use the summary.
 
-    For each column count, the largest font size from :data:`MAX_FS` down whose estimated
-    height fits the page; then the column count with the best size, where four and three
-    months a row get the points :data:`COLUMN_CHOICES` gives them (six narrow columns wrap most titles).
+    With details (lead committee and leaders under each title) when they fit at
+    :data:`DETAIL_FS` or more, else titles only. For each column count, the largest font size
+    from :data:`MAX_FS` down whose estimated height fits the page; then the column count with the
+    best size, counting the points :data:`COLUMN_CHOICES` gives four and three months a row.
     """
-    n_notes = len(data.overloads)
     room = (CONTENT_H - FIXED_MM) * SAFETY
-    best: tuple[float, float, int, bool] | None = None
-    for cols, bonus in COLUMN_CHOICES.items():
-        fs = MAX_FS
-        while fs >= MIN_FS - 1e-9:
-            details = next(
-                (d for d in ((True, False) if fs >= DETAIL_FS else (False,)) if _height(data, fs, cols, d, n_notes) <= room),
-                None,
-            )
-            if details is not None:
-                if best is None or fs + bonus > best[0]:
-                    best = (fs + bonus, fs, cols, details)
-                break
-            fs -= FS_STEP
-    return None if best is None else (best[1], best[2], best[3])
+    for details, smallest in ((True, DETAIL_FS), (False, MIN_FS)):
+        best: tuple[float, float, int] | None = None
+        for cols, bonus in COLUMN_CHOICES.items():
+            fs = MAX_FS
+            while fs >= smallest - 1e-9:
+                if _height(data, fs, cols, details, len(data.overloads)) <= room:
+                    if best is None or fs + bonus > best[0]:
+                        best = (fs + bonus, fs, cols)
+                    break
+                fs -= FS_STEP
+        if best is not None:
+            return best[1], best[2], details
+    return None
 
 
 def _height(data: _Data, fs: float, cols: int, details: bool, n_notes: int) -> float:
@@ -669,13 +668,17 @@ CSS = (
 }
 @media print {
   html, body { margin: 0; padding: 0; background: #fff; }
-  .ls-sheet { width: 100%; }
+  /* the page's height (less a hair against rounding into a blank second page); the month rows share
+     what the months leave free, so a small plan fills the page instead of sitting at its top */
+  .ls-sheet { width: 100%; height: PRINT_Hmm; display: flex; flex-direction: column; }
+  .ls-grid, .ls-summary { flex: 1 1 auto; }
 }
 </style>
 """
     .replace("SANS", FONT_SANS)
     .replace("SERIF", FONT_SERIF)
     .replace("MARGINmm", f"{MARGIN}mm")
+    .replace("PRINT_Hmm", f"{CONTENT_H - 1}mm")
     .replace("BOX_PADmm", f"{BOX_PAD}mm")
     .replace("GAPmm", f"{GAP}mm")
     .replace("LINE", str(LINE))

@@ -73,6 +73,15 @@ def chromium_path() -> str | None:
     return next((p for p in map(shutil.which, CHROMIUM_NAMES) if p), None)
 
 
+def unavailable() -> str | None:
+    """Why PDF and PNG cannot be made on this server (a Chinese sentence), or None when they can."""
+    if chromium_path() is None:
+        return T.CHROMIUM_MISSING
+    if shutil.which("pdftoppm") is None:
+        return T.PDFTOPPM_MISSING
+    return None
+
+
 def sheet_for(
     plan: Plan,
     schedule: Schedule | None,

@@ -39,6 +39,7 @@ PAGE = {
     "whatif": ("推演", ":material/alt_route:"),
     "conflicts": ("冲突与预警", ":material/report:"),
     "load": ("负荷", ":material/grid_view:"),
+    "leadership": ("领导总览", ":material/summarize:"),
 }
 NAV_SECTION_VIEW = "查看"
 NAV_SECTION_WORK = "编排与推演"
@@ -417,3 +418,14 @@ JOB_PICK = "查看任务"
 JOB_PICK_LABEL = "#{id} {status} · {author} · {at}"
 JOB_ANON = "未署名"
 SOLVE_STOPPED_BY = "搜索结束原因:{reason}"
+
+
+# -- 领导总览 (pages/leadership.py, ui/leadership.py) -----------------------------------------
+LS_INTRO = "全年安排一页总览,供主席会议等场合审阅、打印(只读)。各月议题按协商形式分组,★ 为重点议题,红色编号为负荷提示。"
+LS_PDF = "下载 PDF(A4 横向)"
+LS_PNG = "下载图片(PNG)"
+LS_PDF_HELP = "由服务器上的浏览器排版,正好一页 A4 横向纸"
+LS_PRINT_HINT = "也可在浏览器中按 Ctrl+P(Mac:⌘+P)直接打印:只打印下面这一页总览,不含侧栏和按钮,纸张设为 A4 横向。"
+LS_NO_SCHEDULE = "这份计划尚未编排,议题列在「尚未安排月份」中;编排并采用方案后,这里按月显示。"
+LS_FILE = "{stem}·全年总览"
+LS_VIEWER = "领导"

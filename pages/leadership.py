@@ -1,0 +1,31 @@
+"""领导总览: the year on one page for leadership, read-only; PDF/PNG of the printed sheet; browser print."""
+
+from datetime import date
+
+import streamlit as st
+
+from ui import leadership, state
+from ui import texts as U
+
+plan = state.require_plan()
+schedule = state.schedule()
+st.html(leadership.PRINT_CSS)
+st.title(U.PAGE["leadership"][0])
+st.caption(U.LS_INTRO)
+
+s = st.session_state
+state_label, version_number = leadership.approval(s.plan_id)
+sheet = leadership.sheet(
+    s.plan_token,
+    s.schedule_token,
+    leadership.viewer(),
+    state_label,
+    version_number,
+    date.today().isoformat(),
+    plan,
+    schedule,
+)
+leadership.downloads(plan, sheet)
+if schedule is None or not schedule.assignments:
+    st.info(U.LS_NO_SCHEDULE)
+st.html(sheet.css + sheet.body)
