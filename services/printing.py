@@ -35,7 +35,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from paperwork.leadership import Sheet, leadership_sheet
+from paperwork.leadership import Sheet, leadership_sheet, overloads_of
 from solver import check
 from solver.plan import Plan, Schedule
 
@@ -80,6 +80,11 @@ def unavailable() -> str | None:
     if shutil.which("pdftoppm") is None:
         return T.PDFTOPPM_MISSING
     return None
+
+
+def leadership_overloads(report) -> list:
+    """The findings of a :class:`solver.CheckReport` the sheet marks as overloads, numbered in this order."""
+    return overloads_of([*report.hard, *report.warnings])
 
 
 def sheet_for(
