@@ -43,6 +43,7 @@ from solver.plan import Finding, Plan, Schedule, Topic
 from solver.rules import CommitteeLimit, DepartmentOverload, FormGap, FormLimit, LeaderOverload, MonthLimit
 
 from . import texts as T
+from .common import draft_schedule
 
 #: The findings marked as overloads (rule names, from the registry).
 OVERLOAD_KINDS: tuple[str, ...] = tuple(
@@ -152,8 +153,10 @@ def overloads_of(findings: Iterable[Finding]) -> list[Finding]:
 
 def _gather(plan: Plan, schedule: Schedule | None, findings: Iterable[Finding]) -> _Data:
     placed = schedule is not None and bool(schedule.assignments)
-    month_of = schedule.month_of() if placed else {}
-    lead_of = schedule.lead_of() if placed else {}
+    # Not yet scheduled: the months the plan itself asks for, as the Word document drafts them (the
+    # header says so), rather than twelve empty months and every topic in a tray.
+    shown = schedule if placed else draft_schedule(plan)
+    month_of, lead_of = shown.month_of(), shown.lead_of()
     committees, leaders = plan.committee_by_id(), plan.leader_by_id()
     form_names = {f.id: f.name for f in plan.forms}
     colors = {f.id: PALETTE[i % len(PALETTE)] for i, f in enumerate(plan.forms)}
@@ -246,9 +249,9 @@ def _height(data: _Data, fs: float, cols: int, details: bool, n_notes: int) -> f
         tallest = max(_month_lines(data.by_month[m], text_w, fs, details) for m in months)
         total += tallest * line + 2 * BOX_PAD + GAP
     unplaced = data.by_month.get(None)
-    if unplaced:  # the tray spans the width, its topics in ``cols`` columns
-        per_col = math.ceil(len(unplaced) / cols)
-        total += (1.45 + per_col * _lines(16, text_w, fs)) * line + 2 * BOX_PAD + GAP
+    if unplaced:  # the tray spans the width, its lines in ``cols`` columns (a column may break in a group)
+        lines = _month_lines(unplaced, text_w, fs, details) - 1.45
+        total += (1.45 + lines / cols + 1.5) * line + 2 * BOX_PAD + GAP
     # the overload notes: three to a line at 0.9 of the body size, under a heading
     notes = 1 + math.ceil(n_notes / 3) if n_notes else 1
     total += notes * line * 0.92 + 1.5
@@ -265,6 +268,7 @@ def _mark_text(n: int) -> str:
 def _header(plan: Plan, schedule: Schedule | None, subtitle: str, state: str | None, version: int | None, made_on: date) -> str:
     title = T.LS_TITLE.format(body=plan.body, year=plan.year)
     status = schedule.status if schedule is not None and schedule.assignments else None
+    # no schedule: the months shown are the plan's own (fixed, preferred, window start), marked as a draft
     chips = []
     if state:
         chips.append(f'<span class="ls-chip state">{escape(T.LS_STATE.format(state=state))}</span>')
@@ -574,6 +578,10 @@ CSS = (
   -webkit-print-color-adjust: exact; print-color-adjust: exact; box-sizing: border-box; }
 .ls-sheet *, .ls-sheet *::before, .ls-sheet *::after { box-sizing: border-box; }
 .ls-sheet ul, .ls-sheet ol { list-style: none; margin: 0; padding: 0; }
+/* a host page's own rules (Streamlit sizes every ul and ol at 1rem) must not reach the sheet; the
+   sheet's own rules below come later at the same or a higher specificity */
+.ls-sheet ul, .ls-sheet ol, .ls-sheet li { font-size: inherit; line-height: inherit; margin: 0; padding-top: 0;
+  padding-bottom: 0; }
 .ls-head { display: flex; justify-content: space-between; align-items: flex-end; gap: 6mm;
   border-bottom: 0.7mm solid RED; padding-bottom: 1.6mm; margin-bottom: 0.6mm; position: relative; }
 .ls-head::after { content: ""; position: absolute; left: 0; right: 0; bottom: -1.5mm; border-bottom: 0.25mm solid RED; }
@@ -626,6 +634,9 @@ CSS = (
 .ls-t .d { font-size: 0.82em; color: MUTED; line-height: 1.25; }
 .ls-none { color: #a2a6ad; font-size: calc(var(--fs) * 0.9); padding: 0.6mm 0; }
 .ls-tray { border-style: dashed; border-color: GOLD; }
+.ls-tray-cols { column-gap: GAPmm; }
+.ls-tray-cols .ls-g { break-inside: auto; }
+.ls-tray-cols .ls-t { break-inside: avoid; }
 .ls-legend { font-size: 7pt; color: MUTED; margin-top: 1.6mm; }
 .ls-notes { font-size: calc(var(--fs) * 0.92); margin-top: 1.2mm; padding-top: 1mm; border-top: 0.2mm solid RULE;
   color: #3d4148; break-inside: avoid; }

@@ -368,7 +368,7 @@ LS_SCHEDULE_STATUS = {
     "feasible": "编排方案:可行",
     "infeasible": "编排方案:无可行方案",
     "unknown": "编排方案:未找到",
-    None: "尚未编排",
+    None: "尚未编排:月份为计划所列建议月份(拟)",
 }
 LS_KPI_TOTAL = "议题总数"
 LS_KPI_FOCUS = "重点议题"

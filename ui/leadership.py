@@ -29,7 +29,7 @@ PRINT_CSS = """
 @media print {
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
   [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
-  [data-testid="stBottom"], header, footer { display: none !important; }
+  [data-testid="stBottom"] { display: none !important; }
   [data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]:not(:has(.ls-sheet)),
   [data-testid="stMainBlockContainer"] [data-testid="stHorizontalBlock"]:not(:has(.ls-sheet)),
   [data-testid="stMainBlockContainer"] [data-testid="stLayoutWrapper"]:not(:has(.ls-sheet)) {

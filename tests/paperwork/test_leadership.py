@@ -134,9 +134,22 @@ def test_a_province_plans_many_forms_fold_into_families():
     assert "专题议政性常委会议" in head and "东川市" not in head
 
 
-def test_no_schedule_lists_every_topic_as_unplaced():
+def test_no_schedule_shows_the_plans_own_months_as_a_draft():
+    from paperwork import draft_schedule
+
     plan = generate_plan(30, seed=2)
     sheet = L.leadership_sheet(plan, None)
-    assert sheet.view == "detail" and "尚未安排月份" in sheet.body and "尚未编排" in sheet.body
+    assert sheet.view == "detail" and "尚未编排" in sheet.body and "ls-tray" not in sheet.body
+    boxes = dict(re.findall(r'data-month="(\d+)">(.*?)</section>', sheet.body))
+    for tid, m in draft_schedule(plan).month_of().items():
+        assert f'data-topic="{tid}"' in boxes[str(m)]
+
+
+def test_topics_a_schedule_leaves_out_are_in_the_tray():
+    plan = generate_plan(30, seed=2)
+    schedule = greedy_schedule(plan)
+    left_out = {a.topic for a in schedule.assignments[:5]}
+    schedule.assignments = schedule.assignments[5:]
+    sheet = L.leadership_sheet(plan, schedule)
     tray = sheet.body.split("ls-tray", 1)[1]
-    assert all(f'data-topic="{t.id}"' in tray for t in plan.topics)
+    assert {t for t in re.findall(r'data-topic="([^"]+)"', tray)} == left_out
