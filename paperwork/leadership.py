@@ -265,7 +265,9 @@ def _mark_text(n: int) -> str:
     return CIRCLED[n - 1] if n <= len(CIRCLED) else f"[{n}]"
 
 
-def _header(plan: Plan, schedule: Schedule | None, subtitle: str, state: str | None, version: int | None, made_on: date) -> str:
+def _header(
+    plan: Plan, schedule: Schedule | None, subtitle: str, state: str | None, version: int | None, made_on: date
+) -> str:
     title = T.LS_TITLE.format(body=plan.body, year=plan.year)
     status = schedule.status if schedule is not None and schedule.assignments else None
     # no schedule: the months shown are the plan's own (fixed, preferred, window start), marked as a draft
@@ -291,7 +293,8 @@ def _kpis(data: _Data, groups: Sequence[tuple[str, str, int]]) -> str:
         f'<div class="ls-kpi main"><span class="n">{len(topics)}</span><span class="l">{T.LS_KPI_TOTAL}</span></div>',
         f'<div class="ls-kpi focus"><span class="n">{focus}</span><span class="l">{T.LS_KPI_FOCUS}</span></div>',
         (
-            f'<div class="ls-kpi over{" none" if not data.overloads else ""}"><span class="n">{len(data.overloads)}</span>'
+            f'<div class="ls-kpi over{" none" if not data.overloads else ""}">'
+            f'<span class="n">{len(data.overloads)}</span>'
             f'<span class="l">{T.LS_KPI_OVER}</span></div>'
         ),
     ]
@@ -320,7 +323,10 @@ def _topic_html(it: _Topic, details: bool) -> str:
     marks = "".join(f'<span class="mk">{_mark_text(n)}</span>' for n in it.marks)
     cls = "ls-t" + (" focus" if it.focus else "") + (" over" if it.marks else "")
     extra = f'<div class="d">{escape(it.detail)}</div>' if details and it.detail else ""
-    return f'<li class="{cls}" data-topic="{escape(it.id)}">{star}<span class="tt">{escape(it.title)}</span>{marks}{extra}</li>'
+    return (
+        f'<li class="{cls}" data-topic="{escape(it.id)}">{star}<span class="tt">{escape(it.title)}</span>'
+        f"{marks}{extra}</li>"
+    )
 
 
 def _groups_html(data: _Data, items: Sequence[_Topic], details: bool) -> str:
@@ -364,9 +370,11 @@ def _detail_body(data: _Data, cols: int, details: bool) -> str:
             f'<section class="ls-m ls-tray" style="grid-column:1 / -1"><div class="ls-mh">'
             f'<span class="ls-mn">{T.LS_UNPLACED}</span>'
             f'<span class="ls-mc">{T.LS_ITEMS.format(n=len(items))}</span></div>'
-            f'<div class="ls-tray-cols" style="column-count:{cols}">{_groups_html(data, items, details)}</div></section>'
+            f'<div class="ls-tray-cols" style="column-count:{cols}">{_groups_html(data, items, details)}</div>'
+            "</section>"
         )
-    return f'<main class="ls-grid" style="grid-template-columns:repeat({cols}, minmax(0, 1fr))">{"".join(boxes)}{tray}</main>'
+    grid = f"grid-template-columns:repeat({cols}, minmax(0, 1fr))"
+    return f'<main class="ls-grid" style="{grid}">{"".join(boxes)}{tray}</main>'
 
 
 def _notes(data: _Data) -> str:
@@ -442,9 +450,7 @@ def _summary_body(data: _Data, column: dict[str, str], groups: Sequence[tuple[st
         totals.update(per)
         cls, tags = _month_tags(plan, m) if m is not None else ([], [])
         label = ST.month(m) if m is not None else T.LS_UNPLACED
-        cells = "".join(
-            f'<td class="{"n" if per.get(n) else "z"}">{per.get(n) or "·"}</td>' for n in names
-        )
+        cells = "".join(f'<td class="{"n" if per.get(n) else "z"}">{per.get(n) or "·"}</td>' for n in names)
         over = over_by_month.get(m, 0) if m is not None else 0
         rows.append(
             f'<tr class="{" ".join(cls)}"><th>{label}{"".join(tags)}</th>{cells}'
@@ -509,7 +515,8 @@ def _summary_notes(data: _Data) -> str:
         top = T.LS_LIST_SEP.join(T.LS_OVER_TOP.format(name=n, count=c, n=c) for n, c in who.most_common(6))
         label = T.LS_OVER_KIND.format(label=RULES[kind].text.label, n=len(found))
         lines.append(f"<li>{escape(T.LS_OVER_LINE.format(kind=label, top=top) if top else label)}</li>")
-    return f'<footer class="ls-notes summary"><span class="ls-nh">{T.LS_OVER_HEAD}</span><ol>{"".join(lines)}</ol></footer>'
+    head = f'<span class="ls-nh">{T.LS_OVER_HEAD}</span>'
+    return f'<footer class="ls-notes summary">{head}<ol>{"".join(lines)}</ol></footer>'
 
 
 # -- the public function ----------------------------------------------------------------------------
@@ -585,7 +592,8 @@ CSS = (
 .ls-head { display: flex; justify-content: space-between; align-items: flex-end; gap: 6mm;
   border-bottom: 0.7mm solid RED; padding-bottom: 1.6mm; margin-bottom: 0.6mm; position: relative; }
 .ls-head::after { content: ""; position: absolute; left: 0; right: 0; bottom: -1.5mm; border-bottom: 0.25mm solid RED; }
-.ls-title { font-family: SERIF; font-weight: 700; font-size: 17pt; color: RED; letter-spacing: 0.06em; line-height: 1.2; }
+.ls-title { font-family: SERIF; font-weight: 700; font-size: 17pt; color: RED; letter-spacing: 0.06em;
+  line-height: 1.2; }
 .ls-sub { font-family: SERIF; font-size: 10.5pt; color: #4a4f57; letter-spacing: 0.3em; margin-top: 0.4mm; }
 .ls-meta { text-align: right; }
 .ls-chips { display: flex; gap: 1.5mm; justify-content: flex-end; flex-wrap: wrap; }
@@ -595,7 +603,8 @@ CSS = (
 .ls-chip.version { border-color: RED; color: RED; font-weight: 700; }
 .ls-date { font-size: 7.5pt; color: MUTED; margin-top: 0.8mm; }
 .ls-kpis { display: flex; align-items: center; gap: 1.6mm 2.6mm; flex-wrap: wrap; margin: 3.2mm 0 2.2mm 0; }
-.ls-kpi { display: flex; align-items: baseline; gap: 1mm; padding: 0.5mm 2.4mm; border-radius: 1.2mm; background: #f6f3ee; }
+.ls-kpi { display: flex; align-items: baseline; gap: 1mm; padding: 0.5mm 2.4mm; border-radius: 1.2mm;
+  background: #f6f3ee; }
 .ls-kpi .n { font-size: 13pt; font-weight: 700; line-height: 1.1; }
 .ls-kpi .l { font-size: 7.5pt; color: #4a4f57; }
 .ls-kpi.main .n { color: RED; }
@@ -608,7 +617,8 @@ CSS = (
   margin-right: 0.9mm; vertical-align: -0.2mm; }
 .ls-form b { color: var(--c); margin-left: 0.8mm; font-size: 8.5pt; }
 .ls-grid { display: grid; gap: GAPmm; align-items: stretch; }
-.ls-m { border: 0.25mm solid RULE; border-top: 0.8mm solid #9a8f7c; border-radius: 1.2mm; padding: 1.2mm BOX_PADmm BOX_PADmm;
+.ls-m { border: 0.25mm solid RULE; border-top: 0.8mm solid #9a8f7c; border-radius: 1.2mm;
+  padding: 1.2mm BOX_PADmm BOX_PADmm;
   background: #fff; break-inside: avoid; page-break-inside: avoid; min-width: 0; }
 .ls-m.session { border-top-color: GOLD; background: #fffbf2; }
 .ls-m.off { background: repeating-linear-gradient(135deg, #f7f6f4, #f7f6f4 2mm, #efeeeb 2mm, #efeeeb 4mm); }
@@ -621,7 +631,8 @@ CSS = (
 .ls-tag.session { background: GOLD; }
 .ls-tag.off { background: #8A8F98; }
 .ls-g { border-left: 0.7mm solid var(--c); padding-left: 1.2mm; margin: 0.6mm 0 0.9mm 0; break-inside: avoid; }
-.ls-gl { font-size: calc(var(--fs) * 0.8); font-weight: 700; color: var(--c); line-height: 1.15; letter-spacing: 0.02em; }
+.ls-gl { font-size: calc(var(--fs) * 0.8); font-weight: 700; color: var(--c); line-height: 1.15;
+  letter-spacing: 0.02em; }
 .ls-t { padding-left: 0.95em; }
 .ls-t::before { content: ""; display: inline-block; width: 0.26em; height: 0.26em; border-radius: 50%;
   background: #a2a6ad; margin-left: -0.6em; margin-right: 0.34em; vertical-align: 0.22em; }
@@ -652,7 +663,8 @@ CSS = (
 .ls-table th, .ls-table td { border-bottom: 0.2mm solid RULE; padding: 0.9mm 0.6mm; text-align: center; }
 .ls-table thead th { font-size: 6.8pt; font-weight: 700; color: #3d4148; border-bottom: 0.6mm solid var(--c, #9a8f7c);
   vertical-align: bottom; line-height: 1.2; }
-.ls-table tbody th, .ls-table tfoot th { text-align: left; font-family: SERIF; font-weight: 700; white-space: nowrap; width: 15mm; }
+.ls-table tbody th, .ls-table tfoot th { text-align: left; font-family: SERIF; font-weight: 700; white-space: nowrap;
+  width: 15mm; }
 .ls-table thead th:first-child { width: 15mm; }
 .ls-table td.n { font-weight: 700; }
 .ls-table td.z { color: #c7c9cc; }
@@ -666,11 +678,13 @@ CSS = (
 .ls-table .ls-tag { margin-left: 0.8mm; font-family: SANS; }
 .ls-sh { font-family: SERIF; font-weight: 700; font-size: 10pt; color: RED; margin-bottom: 1.2mm; }
 .ls-fgrid { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 1.6mm; }
-.ls-fm { border: 0.25mm solid RULE; border-radius: 1.2mm; padding: 0.8mm 1.6mm 1.2mm; break-inside: avoid; min-width: 0; }
+.ls-fm { border: 0.25mm solid RULE; border-radius: 1.2mm; padding: 0.8mm 1.6mm 1.2mm; break-inside: avoid;
+  min-width: 0; }
 .ls-fm.off { background: #f7f6f4; }
 .ls-fm.session { background: #fffbf2; }
 .ls-fm .ls-mn { font-size: 9pt; }
-.ls-fm li { font-size: 6.8pt; line-height: 1.3; padding-left: 1.6mm; border-left: 0.6mm solid var(--c); margin: 0.35mm 0;
+.ls-fm li { font-size: 6.8pt; line-height: 1.3; padding-left: 1.6mm; border-left: 0.6mm solid var(--c);
+  margin: 0.35mm 0;
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .ls-fm li.more { border: none; color: MUTED; padding-left: 0; }
 @media screen {
@@ -685,8 +699,7 @@ CSS = (
   .ls-grid, .ls-summary { flex: 1 1 auto; }
 }
 </style>
-"""
-    .replace("SANS", FONT_SANS)
+""".replace("SANS", FONT_SANS)
     .replace("SERIF", FONT_SERIF)
     .replace("MARGINmm", f"{MARGIN}mm")
     .replace("PRINT_Hmm", f"{CONTENT_H - 1}mm")

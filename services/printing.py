@@ -125,9 +125,7 @@ def leadership_sheet_of(
     require(actor, Permission.VIEW_PLAN)
     require(actor, Permission.VIEW_ALL)
     opened = plans.open_plan(engine, plan_id)
-    return sheet_for(
-        opened.plan, opened.schedule, actor=actor, state_label=state_label, version_number=version_number
-    )
+    return sheet_for(opened.plan, opened.schedule, actor=actor, state_label=state_label, version_number=version_number)
 
 
 def sheet_pdf(sheet: Sheet) -> bytes:
@@ -139,7 +137,10 @@ def sheet_pdf(sheet: Sheet) -> bytes:
 
 
 def sheet_png(sheet: Sheet, *, dpi: int = PNG_DPI) -> bytes:
-    """The printed page as a PNG at ``dpi`` (the PDF's page drawn by ``pdftoppm``). ServiceError as :func:`sheet_pdf`."""
+    """The printed page as a PNG at ``dpi`` (the PDF's page drawn by ``pdftoppm``).
+
+    ServiceError as :func:`sheet_pdf`, or when ``pdftoppm`` is missing.
+    """
     return pdf_to_png(html_to_pdf(sheet.document), dpi=dpi)
 
 

@@ -35,8 +35,9 @@ PRINT_CSS = """
   [data-testid="stMainBlockContainer"] [data-testid="stLayoutWrapper"]:not(:has(.ls-sheet)) {
     display: none !important; }
   html, body, .stApp, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"],
-  [data-testid="stMainBlockContainer"] { height: auto !important; min-height: 0 !important; overflow: visible !important;
-    position: static !important; padding: 0 !important; margin: 0 !important; max-width: none !important;
+  [data-testid="stMainBlockContainer"] { height: auto !important; min-height: 0 !important;
+    overflow: visible !important; position: static !important; padding: 0 !important; margin: 0 !important;
+    max-width: none !important;
     background: #fff !important; }
   [data-testid="stVerticalBlock"] { gap: 0 !important; }
 }
@@ -92,7 +93,7 @@ def downloads(plan: Plan, made: Sheet) -> None:
     """PDF and PNG buttons (built when clicked), or why they cannot be, and the browser-print hint."""
     missing = printing.unavailable()
     ready = missing is None
-    c1, c2, _ = st.columns([1, 1, 2.4])
+    c1, c2, c3 = st.columns([1, 1, 2.6], vertical_alignment="center")
     c1.download_button(
         U.LS_PDF,
         lambda: printing.sheet_pdf(made),
@@ -116,6 +117,6 @@ def downloads(plan: Plan, made: Sheet) -> None:
         width="stretch",
         disabled=not ready,
     )
+    c3.caption(U.LS_PRINT_HINT)
     if missing:
         st.info(missing)
-    st.caption(U.LS_PRINT_HINT)

@@ -14,7 +14,7 @@ import subprocess
 import pytest
 from browser_server import CHROMIUM_ARGS, ROOT, chromium_or_skip
 from pypdf import PdfReader
-from test_browser import open_page, pick_plan, settle
+from test_browser import full_shot, open_page, pick_plan, settle
 
 from services.printing import fix_text_layer
 from solver import load_plan
@@ -23,7 +23,8 @@ pytestmark = pytest.mark.browser
 
 PLANS = {
     "威海市政协 2023 年度协商计划": "weihai-2023.json",  # a published schedule, with overloads
-    "某市政协 2025 年度协商计划": "synthetic-50.json",  # 50 topics, not yet scheduled
+    "某市政协 2025 年度协商计划": "synthetic-50.json",  # 50 topics, not yet scheduled: the plan's own months
+    "某市政协 2026 年度协商计划": "synthetic-200.json",  # 200 topics: the summary
 }
 
 
@@ -46,19 +47,27 @@ def test_leadership_page_on_screen_and_printed(browser_page, shots, label):
     page = browser_page
     pick_plan(page, label)
     open_page(page, "领导总览")
+    page.wait_for_selector(".ls-sheet", timeout=30_000)
     assert not page.locator('[data-testid="stException"]').count()
     sheet = page.locator(".ls-sheet")
     assert sheet.count() == 1 and sheet.is_visible()
     stem = PLANS[label].removesuffix(".json")
-    page.screenshot(path=str(shots / f"leadership-{stem}-screen.png"), full_page=True)
+    full_shot(page, shots / f"leadership-{stem}-screen.png")
 
     page.emulate_media(media="print")
     pdf = page.pdf(prefer_css_page_size=True, print_background=True)
     page.emulate_media(media="screen")
     (shots / f"leadership-{stem}-print.pdf").write_bytes(pdf)
     subprocess.run(
-        ["pdftoppm", "-png", "-r", "80", "-singlefile", str(shots / f"leadership-{stem}-print.pdf"),
-         str(shots / f"leadership-{stem}-print")],
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "80",
+            "-singlefile",
+            str(shots / f"leadership-{stem}-print.pdf"),
+            str(shots / f"leadership-{stem}-print"),
+        ],
         check=False,
     )
     reader = PdfReader(io.BytesIO(fix_text_layer(pdf)))
@@ -67,6 +76,9 @@ def test_leadership_page_on_screen_and_printed(browser_page, shots, label):
     assert (round(float(box.width)), round(float(box.height))) == (842, 595)
     text = re.sub(r"\s", "", reader.pages[0].extract_text())
     plan = load_plan(ROOT / "data" / PLANS[label])
-    assert [t.title for t in plan.topics if re.sub(r"\s", "", t.title) not in text] == []
+    if 'class="ls-sheet detail"' in sheet.inner_html() or "ls-sheet detail" in (sheet.get_attribute("class") or ""):
+        assert [t.title for t in plan.topics if re.sub(r"\s", "", t.title) not in text] == []
+    else:  # the summary: every month and the focus topics' heading
+        assert "各月重点议题" in text and all(f"{m}月" in text for m in range(1, 13))
     for hidden in ("下载PDF", "年度计划", "修改人", "Ctrl+P"):  # buttons, the sidebar, the caption
         assert hidden not in text

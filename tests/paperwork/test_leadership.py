@@ -1,9 +1,13 @@
-"""paperwork.leadership: the one-page sheet's HTML (views, marks, escaping); printing is tests/services/test_printing.py."""
+"""paperwork.leadership: the one-page sheet's HTML (views, marks, escaping).
+
+Printed by a real Chromium in tests/services/test_printing.py.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date
+from html import escape
 
 import pytest
 
@@ -120,7 +124,7 @@ def test_a_city_plan_gets_the_detail_view(n):
     plan = generate_plan(n, seed=1)
     sheet = L.leadership_sheet(plan, greedy_schedule(plan))
     assert sheet.view == "detail" and L.MIN_FS <= sheet.font_pt <= L.MAX_FS
-    assert all(t.title.replace("“", "").replace("”", "") in sheet.body.replace("“", "").replace("”", "") for t in plan.topics)
+    assert all(escape(t.title) in sheet.body for t in plan.topics)
 
 
 def test_a_province_plans_many_forms_fold_into_families():
