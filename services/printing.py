@@ -46,8 +46,9 @@ from .errors import Reason, ServiceError
 
 log = logging.getLogger(__name__)
 
-RENDER_TIMEOUT_S = 60  # a 1000-topic sheet prints in about 3 s on the 2-core test machine; a hung browser stops here
-MAX_RENDERS = 2  # Chromium takes ~200 MB and a core while it prints: a burst of clicks waits its turn
+# A print takes 4–7 s at a load of 6–10 on 2 cores (bench/results/printing.md); a hung one stops here.
+RENDER_TIMEOUT_S = 60
+MAX_RENDERS = 2  # each print is a whole browser busy on a core: a burst of clicks waits its turn
 PNG_DPI = 150  # A4 landscape at 150 dpi: 1754 × 1240 px, sharp on a screen and in a slide
 _renders = threading.BoundedSemaphore(MAX_RENDERS)
 
