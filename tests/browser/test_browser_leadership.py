@@ -82,3 +82,22 @@ def test_leadership_page_on_screen_and_printed(browser_page, shots, label):
         assert "各月重点议题" in text and all(f"{m}月" in text for m in range(1, 13))
     for hidden in ("下载PDF", "年度计划", "修改人", "Ctrl+P"):  # buttons, the sidebar, the caption
         assert hidden not in text
+
+
+def test_pdf_and_png_buttons_download_the_printed_page(browser_page, shots):
+    page = browser_page
+    pick_plan(page, "威海市政协 2023 年度协商计划")
+    open_page(page, "领导总览")
+    page.wait_for_selector(".ls-sheet", timeout=30_000)
+    with page.expect_download(timeout=90_000) as got:
+        page.get_by_role("button", name="下载 PDF(A4 横向)").click()
+    pdf = got.value
+    assert pdf.suggested_filename == "威海市政协2023年度协商计划·全年总览.pdf"
+    reader = PdfReader(pdf.path())
+    assert len(reader.pages) == 1 and "降低企业成本" in reader.pages[0].extract_text()
+    with page.expect_download(timeout=90_000) as got:
+        page.get_by_role("button", name="下载图片(PNG)").click()
+    png = got.value
+    assert png.suggested_filename.endswith("·全年总览.png")
+    png.save_as(shots / "leadership-weihai-2023-download.png")
+    assert (shots / "leadership-weihai-2023-download.png").read_bytes()[:4] == b"\x89PNG"
