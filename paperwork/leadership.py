@@ -40,7 +40,15 @@ from html import escape
 
 from solver import texts as ST
 from solver.plan import Finding, Plan, Schedule, Topic
-from solver.rules import CommitteeLimit, DepartmentOverload, FormGap, FormLimit, LeaderOverload, MonthLimit
+from solver.rules import (
+    RULES,
+    CommitteeLimit,
+    DepartmentOverload,
+    FormGap,
+    FormLimit,
+    LeaderOverload,
+    MonthLimit,
+)
 
 from . import texts as T
 from .common import draft_schedule
@@ -72,6 +80,12 @@ COLUMN_CHOICES = {4: 0.75, 3: 0.5, 6: 0.0}
 # Circled numbers for overload marks; beyond twenty a bracketed number.
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 SUMMARY_COLUMNS = 10  # form columns in the summary table before the smallest fold into 「其他形式」
+SUMMARY_FS = 7.5  # the summary's fixed body size: its table and month boxes are sized for 1000 topics
+# Up to this many overloads each gets a number (①…) on its topics and a line under the grid; more
+# (a published schedule nobody balanced) and the topics carry one plain mark, the overloads counted by kind.
+MAX_NUMBERED = 12
+TOP_ENTITIES = 6  # the most overloaded departments / leaders named per kind in the summary
+FOCUS_PER_MONTH = 7  # focus titles listed per month in the summary before 「另 N 项」: what a box holds
 
 FONT_SANS = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif'
 FONT_SERIF = '"Noto Serif CJK SC", "Noto Serif SC", "Source Han Serif SC", "SimSun", "Songti SC", serif'
@@ -133,11 +147,11 @@ class _Topic:
 @dataclass
 class _Data:
     plan: Plan
-    placed: bool
     by_month: dict[int | None, list[_Topic]]
     overloads: list[Finding]
     colors: dict[str, str]
     form_names: dict[str, str]
+    numbered: bool  # each overload numbered (①…) and listed, or counted by kind
 
 
 def is_focus(topic: Topic, form_name: str) -> bool:
@@ -161,10 +175,14 @@ def _gather(plan: Plan, schedule: Schedule | None, findings: Iterable[Finding]) 
     form_names = {f.id: f.name for f in plan.forms}
     colors = {f.id: PALETTE[i % len(PALETTE)] for i, f in enumerate(plan.forms)}
     overloads = overloads_of(findings)
+    numbered = len(overloads) <= MAX_NUMBERED
     marks: dict[str, list[int]] = {}
     for n, f in enumerate(overloads, 1):
         for tid in dict.fromkeys(f.topics):
-            marks.setdefault(tid, []).append(n)
+            if numbered:
+                marks.setdefault(tid, []).append(n)
+            else:
+                marks[tid] = [0]  # 0: the plain mark
     by_month: dict[int | None, list[_Topic]] = {m: [] for m in range(1, 13)}
     for t in plan.topics:
         fname = form_names.get(t.form, t.form)
@@ -182,7 +200,7 @@ def _gather(plan: Plan, schedule: Schedule | None, findings: Iterable[Finding]) 
         items.sort(key=lambda x: order.get(x.form, len(order)))
     if not by_month.get(None):
         by_month.pop(None, None)
-    return _Data(plan, placed, by_month, overloads, colors, form_names)
+    return _Data(plan, by_month, overloads, colors, form_names, numbered)
 
 
 # -- fitting the detail view ------------------------------------------------------------------
@@ -229,7 +247,7 @@ def _fit(data: _Data) -> tuple[float, int, bool] | None:
         for cols, bonus in COLUMN_CHOICES.items():
             fs = MAX_FS
             while fs >= smallest - 1e-9:
-                if _height(data, fs, cols, details, len(data.overloads)) <= room:
+                if _height(data, fs, cols, details) <= room:
                     if best is None or fs + bonus > best[0]:
                         best = (fs + bonus, fs, cols)
                     break
@@ -239,7 +257,7 @@ def _fit(data: _Data) -> tuple[float, int, bool] | None:
     return None
 
 
-def _height(data: _Data, fs: float, cols: int, details: bool, n_notes: int) -> float:
+def _height(data: _Data, fs: float, cols: int, details: bool) -> float:
     line = fs * PT * LINE
     box_w = (CONTENT_W - (cols - 1) * GAP) / cols
     text_w = box_w - 2 * BOX_PAD - 1.0
@@ -252,8 +270,10 @@ def _height(data: _Data, fs: float, cols: int, details: bool, n_notes: int) -> f
     if unplaced:  # the tray spans the width, its lines in ``cols`` columns (a column may break in a group)
         lines = _month_lines(unplaced, text_w, fs, details) - 1.45
         total += (1.45 + lines / cols + 1.5) * line + 2 * BOX_PAD + GAP
-    # the overload notes: three to a line at 0.9 of the body size, under a heading
-    notes = 1 + math.ceil(n_notes / 3) if n_notes else 1
+    # the overload notes at 0.9 of the body size: three to a line, or a line per kind, under a heading
+    n = len(data.overloads)
+    kinds = len({f.kind for f in data.overloads})
+    notes = 1 + (math.ceil(n / 3) if data.numbered else kinds) if n else 1
     total += notes * line * 0.92 + 1.5
     return total
 
@@ -262,6 +282,8 @@ def _height(data: _Data, fs: float, cols: int, details: bool, n_notes: int) -> f
 
 
 def _mark_text(n: int) -> str:
+    if n == 0:
+        return T.LS_OVER_MARK
     return CIRCLED[n - 1] if n <= len(CIRCLED) else f"[{n}]"
 
 
@@ -320,7 +342,7 @@ def _month_tags(plan: Plan, m: int) -> tuple[list[str], list[str]]:
 
 def _topic_html(it: _Topic, details: bool) -> str:
     star = f'<span class="star">{T.LS_FOCUS_MARK}</span>' if it.focus else ""
-    marks = "".join(f'<span class="mk">{_mark_text(n)}</span>' for n in it.marks)
+    marks = "".join(f'<span class="mk{"" if n else " plain"}">{_mark_text(n)}</span>' for n in it.marks)
     cls = "ls-t" + (" focus" if it.focus else "") + (" over" if it.marks else "")
     extra = f'<div class="d">{escape(it.detail)}</div>' if details and it.detail else ""
     return (
@@ -378,6 +400,8 @@ def _detail_body(data: _Data, cols: int, details: bool) -> str:
 
 
 def _notes(data: _Data) -> str:
+    if not data.numbered:
+        return _kind_notes(data, "")
     if not data.overloads:
         return f'<footer class="ls-notes"><span class="ls-nh">{T.LS_OVER_HEAD}</span>{T.LS_NO_OVER}</footer>'
     items = "".join(
@@ -389,7 +413,7 @@ def _notes(data: _Data) -> str:
 def _legend(data: _Data) -> str:
     parts = [T.LS_LEGEND_FOCUS]
     if data.overloads:
-        parts.append(T.LS_LEGEND_OVER)
+        parts.append(T.LS_LEGEND_OVER if data.numbered else T.LS_LEGEND_OVER_PLAIN)
     return f'<div class="ls-legend">{"  ".join(escape(p) for p in parts)}</div>'
 
 
@@ -424,9 +448,6 @@ def _families(plan: Plan, counts: Counter) -> tuple[dict[str, str], list[tuple[s
         colors.setdefault(column[f.id], PALETTE[i % len(PALETTE)])
     colors[T.LS_OTHER_FORMS] = "#4A5A6A"
     return column, [(n, colors.get(n, "#4A5A6A"), sizes.get(n, 0)) for n in names]
-
-
-FOCUS_PER_MONTH = 7  # focus titles listed per month in the summary before 「另 N 项」
 
 
 def _focus_rank(data: _Data, it: _Topic) -> tuple[int, str]:
@@ -491,14 +512,13 @@ def _summary_body(data: _Data, column: dict[str, str], groups: Sequence[tuple[st
     return f'<main class="ls-summary"><div class="ls-left">{table}{notes}</div>{focus}</main>'
 
 
-def _summary_notes(data: _Data) -> str:
+def _kind_notes(data: _Data, cls: str = "summary") -> str:
+    """The overloads counted by kind, with the departments, leaders … named most often."""
     if not data.overloads:
         return f'<footer class="ls-notes"><span class="ls-nh">{T.LS_OVER_HEAD}</span>{T.LS_NO_OVER}</footer>'
     plan = data.plan
     names = {**{x.id: x.name for x in plan.departments}, **{x.id: x.name for x in plan.leaders}}
     names |= {x.id: x.name for x in plan.committees} | {x.id: x.name for x in plan.forms}
-    from solver.rules import RULES
-
     lines = []
     for kind in OVERLOAD_KINDS:
         found = [f for f in data.overloads if f.kind == kind]
@@ -512,11 +532,11 @@ def _summary_notes(data: _Data) -> str:
             )
             if entity is not None:
                 who[names.get(entity, entity)] += 1
-        top = T.LS_LIST_SEP.join(T.LS_OVER_TOP.format(name=n, count=c, n=c) for n, c in who.most_common(6))
+        top = T.LS_LIST_SEP.join(T.LS_OVER_TOP.format(name=n, n=c) for n, c in who.most_common(TOP_ENTITIES))
         label = T.LS_OVER_KIND.format(label=RULES[kind].text.label, n=len(found))
         lines.append(f"<li>{escape(T.LS_OVER_LINE.format(kind=label, top=top) if top else label)}</li>")
     head = f'<span class="ls-nh">{T.LS_OVER_HEAD}</span>'
-    return f'<footer class="ls-notes summary">{head}<ol>{"".join(lines)}</ol></footer>'
+    return f'<footer class="ls-notes by-kind {cls}">{head}<ol>{"".join(lines)}</ol></footer>'
 
 
 # -- the public function ----------------------------------------------------------------------------
@@ -567,13 +587,11 @@ def leadership_sheet(
         + _header(plan, schedule, T.LS_SUMMARY_SUBTITLE, state_label, version_number, made_on)
         + _kpis(data, [g for g in groups if g[2]])
         + f'<div class="ls-note">{escape(T.LS_SUMMARY_NOTE.format(n=sum(counts.values())))}</div>'
-        + _summary_body(data, column, groups, _summary_notes(data))
+        + _summary_body(data, column, groups, _kind_notes(data))
         + "</div>"
     )
     return Sheet(CSS, body, "summary", SUMMARY_FS, 3, title)
 
-
-SUMMARY_FS = 7.5
 
 # The sheet's style. Sizes in millimetres and points so the screen, the browser's print and the PDF
 # agree; ``--fs`` (the body size) is set on the sheet by :func:`leadership_sheet`.
@@ -640,6 +658,8 @@ CSS = (
 .ls-t .star { display: inline-block; width: 0.95em; margin-left: -0.95em; color: GOLD; font-size: 0.9em; }
 .ls-t.focus .tt { font-weight: 700; }
 .ls-t .mk, .ls-notes .mk { color: OVER; font-weight: 700; margin-left: 0.15em; }
+.ls-t .mk.plain { color: #fff; background: OVER; border-radius: 0.6mm; padding: 0 0.2em; font-size: 0.78em;
+  vertical-align: 0.1em; }
 .ls-t.over .tt { text-decoration: underline; text-decoration-color: OVER; text-decoration-thickness: 0.2mm;
   text-underline-offset: 0.25em; }
 .ls-t .d { font-size: 0.82em; color: MUTED; line-height: 1.25; }
@@ -656,7 +676,8 @@ CSS = (
 .ls-notes li { display: inline-block; margin-right: 4mm; }
 .ls-notes.summary { margin-top: 3mm; }
 .ls-notes.summary .ls-nh { display: block; margin-bottom: 0.6mm; }
-.ls-notes.summary li { display: block; margin: 0.3mm 0 0 0; }
+.ls-notes.by-kind li { display: block; margin: 0.3mm 0 0 0; }
+.ls-notes.by-kind:not(.summary) ol { display: block; }
 .ls-note { font-size: 7.5pt; color: MUTED; margin: 0 0 1.6mm 0; }
 .ls-summary { display: grid; grid-template-columns: 47% 1fr; gap: 4mm; align-items: start; }
 .ls-table { width: 100%; border-collapse: collapse; font-size: 8pt; table-layout: fixed; }

@@ -157,3 +157,18 @@ def test_topics_a_schedule_leaves_out_are_in_the_tray():
     sheet = L.leadership_sheet(plan, schedule)
     tray = sheet.body.split("ls-tray", 1)[1]
     assert {t for t in re.findall(r'data-topic="([^"]+)"', tray)} == left_out
+
+
+def test_many_overloads_are_counted_by_kind_and_the_topics_still_listed():
+    plan = generate_plan(60, seed=1)
+    for d in plan.departments:
+        d.max_per_month = 0  # every department overloaded wherever it attends
+    schedule = greedy_schedule(plan)
+    findings = check(plan, schedule).warnings
+    over = L.overloads_of(findings)
+    assert len(over) > L.MAX_NUMBERED
+    sheet = L.leadership_sheet(plan, schedule, findings)
+    assert sheet.view == "detail"
+    assert "①" not in sheet.body and 'class="mk plain"' in sheet.body
+    assert f"部门超负荷 {len(over)} 处" in sheet.body
+    assert all(f'data-topic="{t.id}"' in sheet.body for t in plan.topics)

@@ -72,6 +72,17 @@ def test_sixty_topics_on_one_a4_landscape_page_every_title_in_the_text(chromium,
         assert re.sub(r"\s", "", f.message) in text
 
 
+def test_sixty_topics_with_overloads_everywhere_still_one_page(chromium):
+    plan = generate_plan(60, seed=3)
+    for d in plan.departments:
+        d.max_per_month = 0  # a schedule nobody balanced: well over a hundred overloads
+    sheet = printing.sheet_for(plan, greedy_schedule(plan), actor=LEADER)
+    assert sheet.view == "detail"
+    reader, text = _pdf_text(printing.sheet_pdf(sheet))
+    _one_a4_landscape_page(reader)
+    assert [t.title for t in plan.topics if re.sub(r"\s", "", t.title) not in text] == []
+
+
 def test_the_text_layer_has_ideographs_not_radicals(chromium, plan60):
     plan, schedule = plan60
     pdf = printing.html_to_pdf(printing.sheet_for(plan, schedule, actor=LEADER).document)
