@@ -4,6 +4,7 @@ from datetime import date
 
 import streamlit as st
 
+from services import ServiceError
 from ui import leadership, state
 from ui import texts as U
 
@@ -15,16 +16,20 @@ st.caption(U.LS_INTRO)
 
 s = st.session_state
 state_label, version_number = leadership.approval(s.plan_id)
-sheet = leadership.sheet(
-    s.plan_token,
-    s.schedule_token,
-    leadership.viewer(),
-    state_label,
-    version_number,
-    date.today().isoformat(),
-    plan,
-    schedule,
-)
+try:
+    sheet = leadership.sheet(
+        s.plan_token,
+        s.schedule_token,
+        leadership.viewer(),
+        state_label,
+        version_number,
+        date.today().isoformat(),
+        plan,
+        schedule,
+    )
+except ServiceError as err:  # a role that may not see the whole plan: the reason, not a traceback
+    st.error(str(err))
+    st.stop()
 leadership.downloads(plan, sheet)
 if schedule is None or not schedule.assignments:
     st.info(U.LS_NO_SCHEDULE)
