@@ -11,6 +11,7 @@ call these and never import :mod:`store`.
 - :mod:`services.scenarios` — save, list, compare, restore saved versions
 - :mod:`services.imports` — a plan from an Excel workbook or a published text
 - :mod:`services.jobs` — solve and re-plan jobs: submit, watch, cancel, adopt a candidate; the administrator's settings
+- :mod:`services.printing` — leadership's one-page sheet of the year, as PDF and PNG (headless Chromium)
 """
 
 from .errors import Reason, ServiceError
