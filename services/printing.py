@@ -267,7 +267,6 @@ def fix_text_layer(pdf: bytes) -> bytes:
     Type 3 fonts are two hex digits, never matched). A PDF pypdf cannot read is returned unchanged.
     """
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import NameObject
 
     try:
         reader = PdfReader(io.BytesIO(pdf))
@@ -285,8 +284,7 @@ def fix_text_layer(pdf: bytes) -> bytes:
                 data = stream.get_data()
                 fixed = _fix_cmap(data)
                 if fixed != data:
-                    stream.set_data(fixed)
-                    stream[NameObject("/Filter")] = stream.get("/Filter", NameObject("/FlateDecode"))
+                    stream.set_data(fixed)  # pypdf re-encodes with the stream's own filter
         out = io.BytesIO()
         writer.write(out)
         return out.getvalue()
