@@ -399,3 +399,67 @@ def notice_sentence(topic: str, change: str, old_month: str, new_month: str, old
 
 def notice_reason(reason: str) -> str:
     return f"调整原因:{reason}"
+
+
+# -- leadership's one-page sheet (paperwork/leadership.py) -------------------------------
+LS_TITLE = "{body}{year}年度协商计划"
+LS_SUBTITLE = "全年安排总览"
+LS_SUMMARY_SUBTITLE = "全年安排总览(汇总)"
+LS_STATE = "审批状态:{state}"
+LS_VERSION = "第 {n} 版"
+LS_MADE_ON = "制表:{date}"
+LS_DATE = "{y}年{m}月{d}日"
+LS_SCHEDULE_STATUS = {
+    "optimal": "编排方案:最优",
+    "feasible": "编排方案:可行",
+    "infeasible": "编排方案:无可行方案",
+    "unknown": "编排方案:未找到",
+    None: "尚未编排:月份为计划所列建议月份(拟)",
+}
+LS_KPI_TOTAL = "议题总数"
+LS_KPI_FOCUS = "重点议题"
+LS_KPI_OVER = "负荷提示"
+LS_ITEMS = "{n}项"
+LS_SESSION = "全会"
+LS_BLACKOUT = "不安排"
+LS_EMPTY = "无协商活动"
+LS_UNPLACED = "尚未安排月份"
+LS_FOCUS_MARK = "★"
+LS_LEGEND_FOCUS = "★ 重点议题(全体会议、专题议政性常委会议、双月协商座谈会、专题协商会及重点提案等)"
+LS_LEGEND_OVER = "①② 负荷提示,见下方说明"
+LS_LEGEND_OVER_PLAIN = "超 该议题所在月份有部门、领导或专委会超负荷,见下方汇总"
+LS_OVER_MARK = "超"
+LS_OVER_HEAD = "负荷提示"
+LS_NO_OVER = "无部门、领导、专委会超负荷或同月会议过密的情况。"
+LS_MORE = "另 {n} 项"
+LS_OTHER_FORMS = "其他形式"
+LS_TOTAL = "合计"
+LS_MONTH = "月份"
+LS_OVER_COL = "负荷提示"
+LS_FOCUS_HEAD = "各月重点议题"
+LS_FOCUS_NONE = "—"
+LS_OVER_KIND = "{label} {n} 处"
+LS_OVER_TOP = "{name} {n} 处"
+LS_OVER_LINE = "{kind}:{top}"
+LS_SUMMARY_NOTE = "议题较多({n} 项),本页按月汇总各形式议题数,列出各月重点议题;逐项安排见全年总览和 Word 计划文本。"
+LS_DETAIL_SEP = " · "
+LS_LIST_SEP = "、"
+# A topic is a focus topic (重点) when its form's name contains one of these words (the domain
+# notes' head and focus forms; a province plan's "东川市专题议政性常委会议" matches too) …
+LS_FOCUS_FORM_WORDS = ("全体会议", "专题议政性常委会", "双月协商座谈会", "专题协商会")
+# … or its title says it is one (重点提案“…”办理协商).
+LS_FOCUS_TITLE_WORD = "重点"
+# Families of forms for the summary's columns when a plan has more forms than fit (a province
+# plan's 47 city forms): the first word a form's name contains names its column.
+LS_FORM_FAMILIES = (
+    ("全体会议", "全体会议"),
+    ("常委会", "专题议政性常委会议"),
+    ("双月", "双月协商座谈会"),
+    ("专题协商", "专题协商会"),
+    ("对口", "对口协商"),
+    ("界别", "界别协商"),
+    ("提案", "提案办理协商"),
+    ("基层", "在基层协商"),
+    ("调研", "专题调研"),
+    ("视察", "视察"),
+)

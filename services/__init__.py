@@ -17,6 +17,7 @@ call these and never import :mod:`store`.
 
 Every use case takes the signed-in account as ``actor=`` and checks its
 permission first; every write records its audit row in the same transaction.
+- :mod:`services.printing` — leadership's one-page sheet of the year, as PDF and PNG (headless Chromium)
 """
 
 from .errors import Reason, ServiceError

@@ -362,3 +362,12 @@ def versions_of_two_plans() -> str:
 
 
 MOVE_LABELS["abandon_adjustment"] = "撤销年中调整"
+# --- printing (services.printing) ---
+CHROMIUM_MISSING = (
+    "服务器上没有安装 Chromium 浏览器,无法生成 PDF 和图片;请管理员安装"
+    "(Debian/Ubuntu:apt-get install chromium fonts-noto-cjk)。也可以在浏览器中按 Ctrl+P 直接打印本页"
+)
+PDFTOPPM_MISSING = "服务器上没有安装 pdftoppm,无法生成图片;请管理员安装(Debian/Ubuntu:apt-get install poppler-utils)"
+PRINT_TIMEOUT = "生成{what}超时(超过 {s} 秒),请稍后再试"
+PRINT_FAILED = "生成{what}失败:{detail}"
+PRINT_WHAT = {"pdf": "PDF", "png": "图片"}

@@ -22,6 +22,7 @@ class PageSpec:
 
 PAGES: list[PageSpec] = [
     PageSpec("pages/overview.py", "overview", Permission.VIEW_PLAN),
+    PageSpec("pages/leadership.py", "leadership", Permission.VIEW_ALL),
     PageSpec("pages/resources.py", "resources", Permission.EDIT_PLAN),
     PageSpec("pages/solve.py", "solve", Permission.SOLVE),
     PageSpec("pages/whatif.py", "whatif", Permission.SOLVE),

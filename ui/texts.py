@@ -41,6 +41,7 @@ PAGE = {
     "load": ("负荷", ":material/grid_view:"),
     "accounts": ("账号管理", ":material/manage_accounts:"),
     "audit": ("操作记录", ":material/history_edu:"),
+    "leadership": ("领导总览", ":material/summarize:"),
 }
 PAGE_DENIED = "{role}无权{action}:这一页面不对您的角色开放"
 NAV_SECTION_VIEW = "查看"
@@ -589,3 +590,13 @@ AP_COMPARE_WITH = "与哪一版比较(印发版本默认与上一个印发版本
 AP_EXPORT_JSON = "交换格式(JSON)"
 AP_EXPORT_JSON_HELP = "计划和这一版的方案,可用「导入」或 python -m store import 读回。"
 AP_ISSUED_READONLY = "计划已印发执行。"
+
+# -- 领导总览 (pages/leadership.py, ui/leadership.py) -----------------------------------------
+LS_INTRO = "全年安排一页总览,供主席会议等场合审阅、打印(只读)。各月议题按协商形式分组,★ 为重点议题,红色编号为负荷提示。"
+LS_PDF = "下载 PDF(A4 横向)"
+LS_PNG = "下载图片(PNG)"
+LS_PDF_HELP = "由服务器上的浏览器排版,正好一页 A4 横向纸"
+LS_PRINT_HINT = "也可在浏览器中按 Ctrl+P(Mac:⌘+P)直接打印:只打印下面这一页总览,不含侧栏和按钮,纸张设为 A4 横向。"
+LS_NO_SCHEDULE = "这份计划尚未编排:总览中的月份是计划所列的固定月份、建议月份(拟);编排并采用方案后按方案显示。"
+LS_FILE = "{stem}·全年总览"
+LS_VIEWER = "领导"

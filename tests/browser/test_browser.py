@@ -13,7 +13,7 @@ from browser_server import CHROMIUM_ARGS, ROOT, chromium_or_skip, sign_in
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["全年总览", "议题与资源", "编排", "推演", "冲突与预警", "负荷"]
+PAGES = ["全年总览", "议题与资源", "编排", "推演", "冲突与预警", "负荷", "领导总览"]
 PLAN = "威海市政协 2023 年度协商计划"
 
 
