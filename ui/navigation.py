@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from services.access import Actor, Permission
+from services.access import Actor, Permission, Role
 
 
 @dataclass(frozen=True)
@@ -35,9 +35,15 @@ PAGES: list[PageSpec] = [
 ]
 
 
+# Where a role's session starts when it is not the menu's first page: leadership reads the year at a glance.
+START_PAGE: dict[Role, str] = {Role.LEADER: "leadership"}
+
+
 def pages_for(actor: Actor) -> list[PageSpec]:
     """The pages ``actor``'s role may use, in menu order (the first is where a session starts)."""
-    return [p for p in PAGES if actor.can(p.permission)]
+    pages = [p for p in PAGES if actor.can(p.permission)]
+    start = START_PAGE.get(actor.role)
+    return sorted(pages, key=lambda p: p.key != start) if start else pages
 
 
 def permission_of(key: str) -> Permission:

@@ -2,7 +2,7 @@
 
 from page_helpers import html_of, texts_of
 
-# Widgets that would change something; the sidebar (plan picker, the 修改人 field of every page) aside.
+# Widgets that would change something; the sidebar (plan picker, sign-out, password change) aside.
 EDITING = ("text_input", "text_area", "number_input", "data_editor", "slider", "checkbox", "toggle", "radio")
 
 
@@ -42,8 +42,9 @@ def test_without_chromium_the_page_says_why(open_app, monkeypatch):
 def _open_sample(open_app, engine, topics: int):
     """The page on the sample plan with that many topics (synthetic-50 and synthetic-200 share a body)."""
     from services import plans
+    from tests.actors import PLANNER
 
-    picked = next(p for p in plans.list_plans(engine) if p.topic_count == topics)
+    picked = next(p for p in plans.list_plans(engine, actor=PLANNER) if p.topic_count == topics)
     at = open_app("leadership")
     at.session_state["plan_picker"] = picked.id
     at.run()
