@@ -25,11 +25,13 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import texts as T
-from .options import GOALS, MAX_WEIGHT, Weights
-from .rules import GOAL_LABELS
+from .rules import GOAL_LABELS, GOALS
+
+if TYPE_CHECKING:
+    from .options import Weights
 from .validate import PlanError
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
@@ -142,6 +144,10 @@ def goal_list() -> str:
 
 def parse_weights(text: str | None, *, arg: str = "--weights") -> Weights:
     """``--weights '{"moved": 50}'`` → :class:`Weights`; :class:`CliError` (exit 2) in Chinese naming the goal."""
+    # imported here: building the options' pydantic models is a tenth of a second
+    # that commands without --weights (store, paperwork) need not wait for
+    from .options import MAX_WEIGHT, Weights
+
     if not text:
         return Weights()
     try:

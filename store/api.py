@@ -326,16 +326,26 @@ def _parse_backup(block: Any, plan: Plan) -> dict[str, Any]:
     return out
 
 
-def import_plan_json(engine: Engine, source: str | bytes | dict | Path, *, author: str = "") -> int:
+def import_plan_json(
+    engine: Engine, source: str | bytes | dict | Path, *, author: str = "", plan: Plan | None = None
+) -> int:
     """Import a consult-plan/1 document (JSON text or bytes, a decoded dict, or a file path); the new plan id.
 
     The plan is validated first (:class:`PlanError` with every problem, nothing
     saved). A file written by ``export_plan_json(..., with_schedules=True)``
     brings its current schedule and scenarios back too.
+
+    ``plan``: this same document already validated (``solver.io.read_plan_data``
+    gives both), so it is not validated a second time — a tenth of a second
+    for 5000 topics.
     """
     data = dict(_decode(source))
     backup = data.pop(BACKUP_KEY, None)
-    plan = parse_plan(data)
+    if plan is None:
+        plan = parse_plan(data)
+    elif plan.model_extra and BACKUP_KEY in plan.model_extra:
+        plan = plan.model_copy()  # the backup block is ours, not an extra field of the plan
+        plan.model_extra.pop(BACKUP_KEY)
     restored = _parse_backup(backup, plan) if backup is not None else None
     try:
         with write_session(engine) as s:

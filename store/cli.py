@@ -19,7 +19,6 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
-from alembic.util.exc import CommandError
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
@@ -129,10 +128,10 @@ def cmd_import(engine: Engine, args: argparse.Namespace) -> int:
     for name in args.files:
         path = Path(name)
         try:
-            data, _, warnings = read_plan_data(path)
+            data, plan, warnings = read_plan_data(path)
             for w in warnings:
                 _err(T.CLI_HINT.format(warning=w))
-            plan_id = api.import_plan_json(engine, data, author=args.author)
+            plan_id = api.import_plan_json(engine, data, author=args.author, plan=plan)
         except PlanError as err:
             _err(T.CLI_FILE_FAILED.format(path=path, n=len(err.issues)))
             for issue in err.issues:
@@ -280,7 +279,7 @@ def _run(args: argparse.Namespace) -> int:
         first = str(err.orig or err).strip().splitlines()[0]
         _err(T.CLI_ERROR.format(message=db_failure(display_url(url), first)))
         return FAILED
-    except (StoreError, PlanError, CommandError) as err:
+    except (StoreError, PlanError) as err:
         _err(T.CLI_ERROR.format(message=err))
         return FAILED
     finally:
