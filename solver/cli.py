@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
+import signal
+import sys
+import threading
 from pathlib import Path
 
 from . import texts as T
 from .checker import check
 from .cli_common import (
+    EXIT_INTERRUPTED,
     EXIT_OK,
     ChineseArgumentParser,
     check_output_path,
@@ -22,7 +27,7 @@ from .cli_common import (
 )
 from .io import read_plan_file, read_schedule_file
 from .options import SolveOptions
-from .plan import Status
+from .plan import Plan, Schedule, Status
 from .rules import GOAL_LABELS
 from .solving import solve
 
@@ -86,7 +91,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
     plan = _plan(args.plan)
     baseline = read_schedule_file(args.baseline, plan) if args.baseline else None
     options = SolveOptions(weights=weights, time_limit_s=args.time_limit, num_workers=args.workers)
-    schedule = solve(plan, options, baseline=baseline)
+    schedule = _solve_until_interrupted(plan, options, baseline)
     write_output(args.output, schedule.to_json())
     if schedule.status == Status.INFEASIBLE:
         say(
@@ -110,6 +115,47 @@ def cmd_solve(args: argparse.Namespace) -> int:
         + (T.CLI["written"].format(path=args.output) if args.output else "")
     )
     return EXIT_OK
+
+
+def _solve_until_interrupted(plan: Plan, options: SolveOptions, baseline: Schedule | None) -> Schedule:
+    """:func:`solver.solving.solve` in a thread; Ctrl-C ends the process at once with exit 130.
+
+    CP-SAT installs its own SIGINT handler while it searches (it ends only the
+    search running then, as if its time limit had come: the neighbourhood
+    search just goes on with the next one) and leaves the default action
+    behind it (the process dies without a word). So SIGINT is blocked in the
+    solve and in every thread it starts, and this thread takes it with
+    ``sigtimedwait``: whatever handler CP-SAT has set never runs. Nothing has
+    been written yet — the output is written after the solve — so the process
+    ends at once (``os._exit``: CP-SAT's threads need not be waited for).
+    """
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "sigtimedwait"):
+        return solve(plan, options, baseline=baseline)
+    answer: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            answer["schedule"] = solve(plan, options, baseline=baseline)
+        except BaseException as err:  # noqa: BLE001 - handed to the main thread, raised there
+            answer["error"] = err
+
+    handler = signal.getsignal(signal.SIGINT)
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        thread = threading.Thread(target=run, name="solve", daemon=True)
+        thread.start()
+        while thread.is_alive():
+            if signal.sigtimedwait({signal.SIGINT}, 0.2) is not None:
+                say(T.CLI["interrupted_solve"])
+                sys.stdout.flush()
+                os._exit(EXIT_INTERRUPTED)
+    finally:
+        if handler is not None:
+            signal.signal(signal.SIGINT, handler)  # CP-SAT left SIG_DFL behind: Python's handler again
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+    if "error" in answer:
+        raise answer["error"]  # type: ignore[misc]
+    return answer["schedule"]  # type: ignore[return-value]
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -29,10 +29,10 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import texts as T
 from .rules import GOAL_LABELS, GOALS
+from .validate import PlanError
 
 if TYPE_CHECKING:
     from .options import Weights
-from .validate import PlanError
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 EXIT_INTERNAL = 70  # BSD sysexits EX_SOFTWARE: a bug, not the user's input

@@ -203,6 +203,7 @@ CLI = {
     "bad_input": "输入有误(共 {n} 处):",
     "too_deep": "输入的嵌套层数过深,无法处理",
     "interrupted": "已中断",
+    "interrupted_solve": "已中断:求解已停止,未写出方案",
     "internal_error": "程序内部错误(请把这一行报告给维护者):{kind}: {err}",
 }
 
