@@ -16,7 +16,7 @@ from solver.cli_common import (
     say,
     write_output,
 )
-from solver.io import read_plan_file, read_schedule_file
+from solver.io import os_reason, read_plan_file, read_schedule_file
 from solver.plan import Plan, Schedule
 
 from . import texts as T
@@ -110,7 +110,7 @@ def _read_bytes(path: Path) -> bytes:
     except PermissionError:
         raise CliError(f"没有权限读取 {path}") from None
     except OSError as err:
-        raise CliError(f"无法读取 {path}:{err.strerror or err}") from None
+        raise CliError(f"无法读取 {path}:{os_reason(err)}") from None
 
 
 def _read_text(path: Path) -> str:

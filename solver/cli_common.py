@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import texts as T
+from .io import os_reason
 from .rules import GOAL_LABELS, GOALS
 from .validate import PlanError
 
@@ -178,8 +179,7 @@ def parse_weights(text: str | None, *, arg: str = "--weights") -> Weights:
 
 
 def _os_reason(err: OSError) -> str:
-    reasons = T.OS_REASON
-    return reasons.get(err.errno or 0, err.strerror or type(err).__name__)
+    return os_reason(err)
 
 
 def check_output_path(path: str | Path, *, arg: str = "-o/--output") -> Path:

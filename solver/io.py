@@ -20,6 +20,7 @@ The shape and meaning checks are :func:`solver.validate.parse_plan`'s.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,20 @@ _SUSPECT_CHAR = re.compile(r"[\\\x7f-\x9f]")
 _ONE_LINE_FIELDS = ("id", "name", "title", "role", "form", "body")
 
 _JSON_ZH = T.JSON_REASON
+
+log = logging.getLogger(__name__)
+
+
+def os_reason(err: OSError) -> str:
+    """Why a file could not be read or written, in Chinese (by ``errno``).
+
+    The system's own English (``strerror``, "No such file or directory") is
+    logged at INFO for whoever debugs, never put in a sentence for the user.
+    """
+    log.info("OS error: %r", err)
+    if err.errno is None:
+        return T.OS_REASON_NO_ERRNO
+    return T.OS_REASON.get(err.errno) or T.OS_REASON_OTHER.format(errno=err.errno)
 
 
 def _fail(message: str, section: str = "plan", item_id: str | None = None, field: str | None = None) -> PlanError:
@@ -144,7 +159,7 @@ def _read_json(path: str | Path, *, what: str) -> tuple[Any, bool]:
     except PermissionError:
         raise _fail(T.IO["no_permission"].format(label=label)) from None
     except OSError as err:
-        raise _fail(T.IO["unreadable"].format(label=label, reason=err.strerror or err)) from None
+        raise _fail(T.IO["unreadable"].format(label=label, reason=os_reason(err))) from None
     return _decode(raw, what=label)
 
 

@@ -207,18 +207,36 @@ CLI = {
     "internal_error": "程序内部错误(请把这一行报告给维护者):{kind}: {err}",
 }
 
-# why a file could not be written (errno → reason)
+# why a file could not be read or written (errno → reason); the system's English stays in the log
 OS_REASON = {
     errno.ENOSPC: "磁盘已满",
     errno.EDQUOT: "磁盘配额已用完",
-    errno.EACCES: "没有写入权限",
-    errno.EPERM: "没有写入权限",
+    errno.EACCES: "没有访问权限",
+    errno.EPERM: "没有访问权限",
     errno.EROFS: "所在磁盘只读",
     errno.EISDIR: "这是一个文件夹",
-    errno.ENOENT: "所在文件夹不存在",
+    errno.ENOENT: "文件或所在文件夹不存在",
     errno.ENOTDIR: "路径中有一段不是文件夹",
     errno.ENAMETOOLONG: "文件名太长",
+    errno.EIO: "读写磁盘出错",
+    errno.EMFILE: "打开的文件过多",
+    errno.ENFILE: "打开的文件过多",
+    errno.ELOOP: "路径中的链接形成了循环",
+    errno.EBUSY: "文件正被占用",
+    errno.ETXTBSY: "文件正被占用",
+    errno.EFBIG: "文件过大",
+    errno.EEXIST: "文件已存在",
+    errno.EXDEV: "不能跨磁盘移动文件",
+    errno.EINVAL: "这个路径不能这样使用(例如设备文件)",
+    errno.ENXIO: "设备不存在",
+    errno.ENODEV: "设备不存在",
+    errno.ENOMEM: "内存不足",
+    errno.EAGAIN: "资源暂时不可用,请稍后再试",
+    errno.ECONNREFUSED: "对方拒绝连接",
+    errno.ETIMEDOUT: "连接超时",
 }
+OS_REASON_OTHER = "系统错误(错误号 {errno})"
+OS_REASON_NO_ERRNO = "系统错误"
 
 # argparse's own words (Python 3.11–3.13) as they appear in help and usage; longer phrases first.
 ARGPARSE_HELP = (

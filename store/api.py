@@ -34,7 +34,7 @@ from solver.validate import PlanError, PlanIssue, parse_plan, parse_schedule
 
 from . import texts as T
 from .db import ensure_database, get_engine, read_session, write_session
-from .errors import DuplicateError, NotFoundError, StaleEditError, StoreError
+from .errors import DuplicateError, NotFoundError, StaleEditError, StoreError, driver_reason
 from .repository import (
     PlanRepository,
     PlanSummary,
@@ -101,8 +101,7 @@ def _options_dict(options: dict[str, Any] | BaseModel | None) -> dict[str, Any] 
 
 
 def _integrity(err: IntegrityError) -> StoreError:
-    detail = str(err.orig).strip().splitlines()[0] if err.orig is not None else str(err)
-    return StoreError(T.integrity(detail))
+    return StoreError(T.integrity(driver_reason(err)))
 
 
 # -- plans ------------------------------------------------------------------------

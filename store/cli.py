@@ -20,11 +20,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import NoSuchModuleError, OperationalError
 
 from solver import texts as solver_texts
 from solver.cli_common import ChineseArgumentParser, CliError, check_output_path, int_in, run_guarded, write_output
-from solver.io import read_plan_data
+from solver.io import os_reason, read_plan_data
 from solver.validate import PlanError
 
 from . import api
@@ -40,36 +40,16 @@ from .db import (
     make_engine,
     upgrade,
 )
-from .errors import StoreError
+from .errors import StoreError, driver_reason
 
 OK, FAILED, USAGE = 0, 1, 2
 
-# The database driver's English (SQLite's above all) → what the IT colleague should do.
-_DB_REASONS = (
-    (re.compile(r"readonly database|read-only", re.I), T.DB_REASON["readonly"]),
-    (re.compile(r"database is locked|database table is locked", re.I), T.DB_REASON["locked"]),
-    (re.compile(r"unable to open database file", re.I), T.DB_REASON["cannot_open"]),
-    (re.compile(r"disk is full|database or disk is full", re.I), T.DB_REASON["disk_full"]),
-    (re.compile(r"file is not a database|file is encrypted", re.I), T.DB_REASON["not_sqlite"]),
-    (re.compile(r"disk I/O error", re.I), T.DB_REASON["io_error"]),
-    (
-        re.compile(r"connection refused|could not connect|Connection refused", re.I),
-        T.DB_REASON["refused"],
-    ),
-    (re.compile(r"password authentication failed", re.I), T.DB_REASON["bad_password"]),
-    (re.compile(r'database "[^"]*" does not exist', re.I), T.DB_REASON["no_database"]),
-)
-
-
-_CONNECT = re.compile(r"connect|password authentication|unable to open|does not exist", re.I)
+_CONNECT = re.compile(r"connect|password authentication|unable to open|does not exist|host name", re.I)
 
 
 def db_reason(error: str) -> str:
-    """A database driver's English error line → a Chinese reason (the original kept in brackets)."""
-    for pattern, zh in _DB_REASONS:
-        if pattern.search(error):
-            return f"{zh}({error})"
-    return error
+    """A database driver's English error line → a Chinese reason (the English only in the log)."""
+    return driver_reason(error)
 
 
 def db_failure(url: str, error: str) -> str:
@@ -269,8 +249,17 @@ def _run(args: argparse.Namespace) -> int:
     try:
         url = database_url()
         engine = make_engine(url)
-    except Exception as err:  # noqa: BLE001 - a malformed URL, an unknown driver
-        _err(T.CLI_ERROR.format(message=T.CLI_CONNECT_FAILED.format(url=raw, error=err)))
+    except StoreError as err:  # a malformed URL: already said in Chinese
+        _err(T.CLI_ERROR.format(message=err))
+        return FAILED
+    except OSError as err:  # the SQLite file's folder cannot be made
+        _err(T.CLI_ERROR.format(message=T.CLI_CONNECT_FAILED.format(url=raw, error=os_reason(err))))
+        return FAILED
+    except (NoSuchModuleError, ImportError):  # mysql://… : a database we do not support
+        _err(T.CLI_ERROR.format(message=T.CLI_CONNECT_FAILED.format(url=raw, error=T.DB_REASON["unknown_driver"])))
+        return FAILED
+    except Exception as err:  # noqa: BLE001 - anything else the driver says
+        _err(T.CLI_ERROR.format(message=T.CLI_CONNECT_FAILED.format(url=raw, error=driver_reason(err))))
         return FAILED
     _err(T.CLI_DB.format(url=display_url(url)))
     try:
