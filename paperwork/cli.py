@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import io
+import zipfile
 from pathlib import Path
 
 from solver.cli_common import (
@@ -157,12 +159,18 @@ def run(args: argparse.Namespace) -> int:
         plan = _plan(args.plan)
         sched = _schedule(args.schedule, plan)
         if args.all:
-            _write(args.output, all_calendars(plan, sched))
+            bundle = all_calendars(plan, sched)
+            if not zipfile.ZipFile(io.BytesIO(bundle)).namelist():  # an empty .zip helps no one
+                raise CliError(C["no_events_all"].format(path=args.output))
+            _write(args.output, bundle)
         else:
             kind, ident = next(
                 (k, getattr(args, k)) for k in ("leader", "department", "committee") if getattr(args, k) is not None
             )
-            _write(args.output, calendars(plan, sched, kind=kind, entity_id=ident))
+            data = calendars(plan, sched, kind=kind, entity_id=ident)
+            _write(args.output, data)
+            if b"BEGIN:VEVENT" not in data:
+                say(C["no_events_one"])
     elif args.command == "text2json":
         known = _plan(args.known) if args.known else None
         draft = import_document(

@@ -273,6 +273,8 @@ CLI = {
     "usage_error": "命令行参数有误:{msg}",
     "not_found": "找不到文件 {path}",
     "choose_entity": "请用 --leader、--department、--committee 指定一个对象,或用 --all",
+    "no_events_all": "安排中没有任何已定月份的协商活动,没有日历可生成,未写出 {path}",
+    "no_events_one": "提示:该对象在安排中没有任何协商活动,写出的日历是空的",
 }
 
 # -- the plan reader (any layout: text, Word, PDF, HTML) -----------------------------------

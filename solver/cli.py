@@ -160,7 +160,10 @@ def _solve_until_interrupted(plan: Plan, options: SolveOptions, baseline: Schedu
 
 def cmd_check(args: argparse.Namespace) -> int:
     plan = _plan(args.plan)
-    schedule = read_schedule_file(args.schedule, plan)
+    # Read for its shape only: a topic placed twice or not in the plan, a month
+    # outside the calendar, an unknown lead are what the checker reports as
+    # broken hard rules (exit 4), not a file it cannot read (exit 1).
+    schedule = read_schedule_file(args.schedule)
     baseline = read_schedule_file(args.baseline, plan) if args.baseline else None
     rep = check(plan, schedule, baseline=baseline)
     if args.json:

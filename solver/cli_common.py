@@ -23,6 +23,7 @@ import math
 import os
 import re
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -198,34 +199,94 @@ def check_output_path(path: str | Path, *, arg: str = "-o/--output") -> Path:
 def write_output(path: Path | None, data: str | bytes, *, arg: str = "-o/--output") -> None:
     """Write ``data`` to ``path`` (``None`` or ``-``: standard output). Text gets a final newline.
 
-    Raises :class:`CliError` (exit 1) naming ``arg`` and the path when the folder
-    does not exist, the disk is full, permission is denied, the path is a folder,
-    or the text holds a character UTF-8 cannot encode.
+    A regular file is written whole or not at all: to a temporary file beside
+    it, then renamed over it (a full disk or a Ctrl-C never leaves half a file,
+    and an old file stays as it was). A device or pipe (``/dev/stdout``) is
+    written directly. Raises :class:`CliError` (exit 1) naming ``arg`` and the
+    path when the folder does not exist, the disk is full, permission is
+    denied, the path is a folder, or the text holds a character UTF-8 cannot
+    encode.
     """
-    if isinstance(data, str):
-        if not data.endswith("\n"):
-            data += "\n"
-        try:
-            raw = data.encode("utf-8")
-        except UnicodeEncodeError as err:
-            raise CliError(T.CLI["output_unencodable"].format(arg=arg, char=data[err.start], at=err.start)) from None
-    else:
-        raw = data
-    if path is None or str(path) == "-":
-        try:
-            sys.stdout.buffer.write(raw)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            _silence_stdout()
-        except OSError as err:
-            raise CliError(T.CLI["stdout_failed"].format(reason=_os_reason(err))) from None
-        return
-    path = check_output_path(path, arg=arg)
+    write_outputs([(path, data, arg)])
+
+
+def _encoded(data: str | bytes, arg: str) -> bytes:
+    if isinstance(data, bytes):
+        return data
+    if not data.endswith("\n"):
+        data += "\n"
     try:
-        with open(path, "wb") as fh:
+        return data.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise CliError(T.CLI["output_unencodable"].format(arg=arg, char=data[err.start], at=err.start)) from None
+
+
+def write_outputs(outputs: list[tuple[Path | str | None, str | bytes, str]]) -> None:
+    """Write several outputs ``(path, data, arg)`` all or none (as far as files allow).
+
+    Every regular file goes to a temporary file first; only when every one is
+    written (and every device output too) are they renamed into place. On any
+    failure the temporary files are removed and no output file has changed.
+    """
+    encoded = [(path, _encoded(data, arg), arg) for path, data, arg in outputs]
+    staged: list[tuple[Path, Path]] = []  # (temporary, final)
+    try:
+        for path, raw, arg in encoded:
+            if path is None or str(path) == "-":
+                _to_stdout(raw)
+                continue
+            final = check_output_path(path, arg=arg)
+            try:
+                if final.exists() and not final.is_file():  # /dev/null, /dev/full, a pipe: no rename over it
+                    with open(final, "wb") as fh:
+                        fh.write(raw)
+                    continue
+                staged.append((_staged_copy(final, raw), final))
+            except OSError as err:
+                raise CliError(T.CLI["output_failed"].format(arg=arg, path=final, reason=_os_reason(err))) from None
+        for i, (tmp, final) in enumerate(staged):
+            try:
+                os.replace(tmp, final)
+            except OSError as err:
+                staged = staged[i:]
+                arg = next(a for p, _, a in encoded if p is not None and Path(p) == final)
+                raise CliError(T.CLI["output_failed"].format(arg=arg, path=final, reason=_os_reason(err))) from None
+        staged = []
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+
+
+def _staged_copy(final: Path, raw: bytes) -> Path:
+    """``raw`` in a new hidden file beside ``final`` with the mode ``final`` has (or would get); its path."""
+    fd, name = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".part")
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
             fh.write(raw)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, final.stat().st_mode & 0o7777 if final.exists() else 0o666 & ~_umask())
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _to_stdout(raw: bytes) -> None:
+    try:
+        sys.stdout.buffer.write(raw)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
     except OSError as err:
-        raise CliError(T.CLI["output_failed"].format(arg=arg, path=path, reason=_os_reason(err))) from None
+        raise CliError(T.CLI["stdout_failed"].format(reason=_os_reason(err))) from None
 
 
 def _silence_stdout() -> None:
