@@ -360,6 +360,7 @@ PYDANTIC_TEXT = {
     "int_parsing": "应为整数",
     "int_from_float": "应为整数",
     "int_not_bool": "应为整数,不能是 true/false",
+    "int_not_text": "应为整数(不加引号的数字),不能是文本",
     "string_type": "应为文字",
     "list_type": "应为列表",
     "tuple_type": "应为 [起, 止] 两个月份",
