@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import asdict
 
-from solver.cli_common import ChineseArgumentParser
+from solver.cli_common import ChineseArgumentParser, configure_logging
 
 from . import texts as T
 
@@ -26,6 +26,7 @@ LISTED = 30
 def _parser() -> argparse.ArgumentParser:
     # Chinese headings, -h help and complaints, like every command line of the house
     p = ChineseArgumentParser(prog="python -m jobs.admin", description=T.ADMIN_DESCRIPTION)
+    p.add_argument("-v", "--verbose", action="store_true", help=T.WORKER_VERBOSE)
     sub = p.add_subparsers(dest="command", required=True, metavar=T.METAVAR["command"])
     sub.add_parser("settings", help=T.ADMIN_SETTINGS, description=T.ADMIN_SETTINGS)
     s = sub.add_parser("set", help=T.ADMIN_SET, description=T.ADMIN_SET)
@@ -38,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    configure_logging(args.verbose)
     from services import ServiceError, jobs
     from services.database import open_database
 

@@ -15,7 +15,7 @@ import logging
 import os
 import sys
 
-from solver.cli_common import ChineseArgumentParser
+from solver.cli_common import ChineseArgumentParser, verbose_wanted
 
 from . import texts as T
 
@@ -37,11 +37,6 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lane", choices=("all", "express"), default="all", help=T.WORKER_LANE)
     p.add_argument("-v", "--verbose", action="store_true", help=T.WORKER_VERBOSE)
     return p
-
-
-def verbose_wanted(flag: bool) -> bool:
-    """``-v`` given, or ``XIESHANG_VERBOSE`` set to anything but empty/0: show the libraries' INFO logs."""
-    return flag or os.environ.get("XIESHANG_VERBOSE", "") not in ("", "0")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,12 +7,14 @@ import io
 import zipfile
 from pathlib import Path
 
+from solver import texts as ST
 from solver.cli_common import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     ChineseArgumentParser,
     CliError,
     check_output_path,
+    configure_logging,
     int_in,
     run_guarded,
     say,
@@ -58,6 +60,7 @@ EPILOG = """\
 
 def _parser() -> argparse.ArgumentParser:
     p = ChineseArgumentParser(prog="python -m paperwork", description=DESCRIPTION, epilog=EPILOG)
+    p.add_argument("-v", "--verbose", action="store_true", help=ST.CLI["log_help"])
     sub = p.add_subparsers(dest="command", required=True, metavar="{template,xlsx2json,json2xlsx,docx,ics,text2json}")
 
     def cmd(name: str) -> argparse.ArgumentParser:
@@ -210,4 +213,5 @@ def _run(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run ``python -m paperwork``; the exit code (see ``DESCRIPTION``). No traceback reaches the user."""
     args = _parser().parse_args(argv)
+    configure_logging(args.verbose)
     return run_guarded(lambda: _run(args))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import signal
 import sys
@@ -18,6 +17,7 @@ from .cli_common import (
     EXIT_OK,
     ChineseArgumentParser,
     check_output_path,
+    configure_logging,
     parse_weights,
     run_guarded,
     say,
@@ -192,8 +192,5 @@ def cmd_check(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run ``python -m solver``; the exit code (see ``DESCRIPTION``). Never raises, never prints a traceback."""
     args = _parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    configure_logging(getattr(args, "verbose", False))
     return run_guarded(lambda: cmd_solve(args) if args.command == "solve" else cmd_check(args))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import math
 import os
 import re
@@ -94,6 +95,25 @@ class ChineseArgumentParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, T.CLI["usage_error"].format(prog=self.prog, error=translate_error(message)) + "\n")
 
 
+def verbose_wanted(flag: bool = False) -> bool:
+    """``-v`` given, or ``XIESHANG_VERBOSE`` set to anything but empty or ``0``."""
+    return flag or os.environ.get("XIESHANG_VERBOSE", "") not in ("", "0")
+
+
+def configure_logging(verbose: bool = False) -> None:
+    """Log lines (ours and the libraries': English, for whoever debugs) only with ``-v`` or ``XIESHANG_VERBOSE=1``.
+
+    Without a handler Python prints every warning and error record to standard
+    error, tracebacks included ("database error" + a driver's traceback after
+    the Chinese sentence that already said it). A command's user reads the
+    Chinese lines it prints; the log is for the maintainer.
+    """
+    logging.basicConfig(
+        level=logging.INFO if verbose_wanted(verbose) else logging.CRITICAL,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
 # -- checked argument types ------------------------------------------------------
 
 
@@ -110,16 +130,21 @@ def seconds(text: str) -> float:
     return value
 
 
+# The largest integer a database column, CP-SAT or a file can hold (signed 64 bits):
+# "no upper bound" means this one, so an id of 30 digits is a usage error, not a crash.
+MAX_INT64 = 2**63 - 1
+
+
 def int_in(lo: int, hi: int | None = None) -> Callable[[str], int]:
-    """argparse ``type=``: an integer in [lo, hi] (hi=None: no upper bound), Chinese on error."""
+    """argparse ``type=``: an integer in [lo, hi] (hi=None: up to :data:`MAX_INT64`), Chinese on error."""
 
     def parse(text: str) -> int:
         try:
             value = int(text)
         except ValueError:
             raise argparse.ArgumentTypeError(T.CLI["not_int"].format(text=text)) from None
-        if value < lo or (hi is not None and value > hi):
-            span = f"{lo}–{hi}" if hi is not None else T.CLI["at_least"].format(lo=lo)
+        if value < lo or value > (MAX_INT64 if hi is None else hi):
+            span = f"{lo}–{hi if hi is not None else MAX_INT64}"
             raise argparse.ArgumentTypeError(T.CLI["int_out_of_range"].format(span=span, value=value))
         return value
 

@@ -10,6 +10,7 @@ they find; nothing stops at the first error.
 from __future__ import annotations
 
 import json
+import logging
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,13 +63,23 @@ def _issue(section: str, item_id: str | None, field: str | None, text: str, inde
 # -- pass 1: shapes ------------------------------------------------------------
 
 _PYDANTIC_TEXT = T.PYDANTIC_TEXT
+log = logging.getLogger(__name__)
+
+
+def _pydantic_text(error: Any) -> str:
+    """One pydantic error → Chinese; pydantic's English sentence only in the log."""
+    text = _PYDANTIC_TEXT.get(error["type"])
+    if text is None:
+        log.info("pydantic %s at %s: %s", error["type"], error.get("loc"), error.get("msg"))
+        text = T.VALIDATE["other"]
+    return text
 
 
 def _shape_issues(data: dict[str, Any], err: ValidationError) -> list[PlanIssue]:
     issues = []
     for e in err.errors():
         loc = list(e["loc"])
-        text = _PYDANTIC_TEXT.get(e["type"], T.VALIDATE["other"].format(msg=e["msg"]))
+        text = _pydantic_text(e)
         section, item_id, index, field = "plan", None, None, None
         if loc and loc[0] in T.SECTION and loc[0] != "plan":
             section = str(loc[0])
@@ -274,7 +285,7 @@ def parse_schedule(data: Any, plan: Plan | None = None) -> Schedule:
                     "schedule",
                     None,
                     loc,
-                    T.VALIDATE["schedule_shape"].format(loc=loc, text=_PYDANTIC_TEXT.get(e["type"], e["msg"])),
+                    T.VALIDATE["schedule_shape"].format(loc=loc, text=_pydantic_text(e)),
                 )
             )
         raise PlanError(issues) from None

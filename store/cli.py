@@ -20,10 +20,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import NoSuchModuleError, OperationalError
+from sqlalchemy.exc import DBAPIError, NoSuchModuleError
 
 from solver import texts as solver_texts
-from solver.cli_common import ChineseArgumentParser, CliError, check_output_path, int_in, run_guarded, write_output
+from solver.cli_common import (
+    ChineseArgumentParser,
+    CliError,
+    check_output_path,
+    configure_logging,
+    int_in,
+    run_guarded,
+    write_output,
+)
 from solver.io import os_reason, read_plan_data
 from solver.validate import PlanError
 
@@ -208,6 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=T.CLI_DESCRIPTION.format(default=DEFAULT_SQLITE_PATH),
         epilog=T.CLI_EPILOG,
     )
+    p.add_argument("-v", "--verbose", action="store_true", help=solver_texts.CLI["log_help"])
     sub = p.add_subparsers(dest="command", required=True, metavar=T.CLI_METAVAR["command"])
 
     up = sub.add_parser("upgrade", help=h["upgrade"], description=h["upgrade"])
@@ -241,6 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``python -m store``; the exit code (module docstring). No traceback reaches the user."""
     args = build_parser().parse_args(argv)  # exits 2 on a usage error
+    configure_logging(args.verbose)
     return run_guarded(lambda: _run(args))
 
 
@@ -264,7 +274,7 @@ def _run(args: argparse.Namespace) -> int:
     _err(T.CLI_DB.format(url=display_url(url)))
     try:
         return args.func(engine, args)
-    except OperationalError as err:
+    except DBAPIError as err:  # OperationalError and its siblings (a file that is no database …)
         first = str(err.orig or err).strip().splitlines()[0]
         _err(T.CLI_ERROR.format(message=db_failure(display_url(url), first)))
         return FAILED
