@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import asdict
 
-from solver.cli_common import ChineseArgumentParser, configure_logging
+from solver.cli_common import ChineseArgumentParser, CliError, configure_logging, out, say
 
 from . import texts as T
 
@@ -49,15 +49,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             jobs.set_setting(engine, args.key, args.value, author=args.by)
         if args.command in ("settings", "set"):
             for key, value in asdict(jobs.settings(engine)).items():
-                print(f"{key} = {value:g}  # {T.SETTING_LABELS[key]}")
+                out(f"{key} = {value:g}  # {T.SETTING_LABELS[key]}")
         else:
             from store import jobs as store_jobs
 
             for j in store_jobs.list_jobs(engine, limit=LISTED):
-                print(T.admin_job_line(j.id, j.plan_id, j.kind, j.status, j.author, j.topic_count, j.worker or ""))
+                out(T.admin_job_line(j.id, j.plan_id, j.kind, j.status, j.author, j.topic_count, j.worker or ""))
     except ServiceError as err:
         print(str(err), file=sys.stderr)
         return FAILED
+    except CliError as err:  # standard output could not be written (a full disk)
+        say(*err.messages)
+        return err.code
     return OK
 
 

@@ -54,6 +54,8 @@ MAX_WORKERS = 64
 # help text and usage. Order matters: longer phrases first.
 _HELP_ZH = T.ARGPARSE_HELP
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
 # argparse's complaints → Chinese. Each pattern matches a whole gettext message.
 _ERROR_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), zh) for p, zh in T.ARGPARSE_ERRORS)
 
@@ -89,6 +91,16 @@ class ChineseArgumentParser(argparse.ArgumentParser):
 
     def format_help(self) -> str:
         return _zh_help(super().format_help())
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> tuple[argparse.Namespace, list[str]]:
+        parsed, rest = super().parse_known_args(args, namespace)
+        for dest, value in vars(parsed).items():
+            # bytes that are not UTF-8 in a command line arrive as lone surrogates
+            # ("\udcff"), which no file, database or document can hold
+            for text in value if isinstance(value, list) else [value]:
+                if isinstance(text, str) and _SURROGATE.search(text):
+                    self.error(T.CLI["arg_not_utf8"].format(arg=dest, text=text.encode("utf-8", "replace").decode()))
+        return parsed, rest
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -311,7 +323,17 @@ def _to_stdout(raw: bytes) -> None:
     except BrokenPipeError:
         _silence_stdout()
     except OSError as err:
+        _silence_stdout()  # else Python's own flush at exit fails again, in English
         raise CliError(T.CLI["stdout_failed"].format(reason=_os_reason(err))) from None
+
+
+def out(*lines: str) -> None:
+    """Print lines to standard output (a command's data or report); :class:`CliError` if it cannot be written.
+
+    A full disk (``> /dev/full``) is said in Chinese, exit 1; a reader that went
+    away (``| head``) ends the output quietly.
+    """
+    _to_stdout("".join(f"{line}\n" for line in lines).encode("utf-8", "backslashreplace"))
 
 
 def _silence_stdout() -> None:

@@ -199,6 +199,7 @@ CLI = {
     "output_no_folder": "无法写出 {arg} {path}:文件夹 {folder} 不存在",
     "output_unencodable": "无法写出 {arg}:文本含无法编码的字符 {char!r}(第 {at} 个字符)",
     "stdout_failed": "无法写到屏幕(标准输出):{reason}",
+    "arg_not_utf8": "参数 {arg} 含有无法识别的字符(不是 UTF-8 编码的文字):{text}",
     "output_failed": "无法写出 {arg} {path}:{reason}",
     "bad_input": "输入有误(共 {n} 处):",
     "too_deep": "输入的嵌套层数过深,无法处理",

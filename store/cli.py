@@ -29,6 +29,7 @@ from solver.cli_common import (
     check_output_path,
     configure_logging,
     int_in,
+    out,
     run_guarded,
     write_output,
 )
@@ -68,7 +69,7 @@ def db_failure(url: str, error: str) -> str:
 
 
 def _out(text: str = "") -> None:
-    print(text, flush=True)
+    out(text)
 
 
 def _err(text: str) -> None:

@@ -93,3 +93,40 @@ def test_a_refused_write_prints_no_traceback_from_the_log(tmp_path):
 def test_json_in_the_test_plan_is_what_the_test_thinks():
     assert '"year": 2023' in PLAN.read_text(encoding="utf-8")
     assert json.loads(PLAN.read_text(encoding="utf-8"))["year"] == 2023
+
+
+def test_text_arguments_that_are_not_utf8_are_a_usage_error(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    assert store_cli.main(["upgrade"]) == 0
+    # what Python makes of the bytes ff fe in a command line (surrogateescape)
+    code, err = _call(store_cli.main, ["import", str(PLAN), "--author", "\udcff\udcfe"], capsys)
+    assert code == 2
+    assert "UTF-8" in err and "UnicodeEncodeError" not in err
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["store", "plans"],
+        ["jobs.admin", "settings"],
+        ["solver", "check", str(PLAN), str(PLAN).replace(".json", ".published.json")],
+    ],
+)
+def test_a_full_disk_on_standard_output_is_said_in_chinese(tmp_path, command):
+    env = dict(os.environ, DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}", PYTHONIOENCODING="utf-8")
+    subprocess.run([sys.executable, "-m", "store", "upgrade"], cwd=ROOT, env=env, check=True, capture_output=True)
+    with open("/dev/full", "w") as full:
+        r = subprocess.run(
+            [sys.executable, "-m", *command],
+            cwd=ROOT,
+            env=env,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+        )
+    assert r.returncode == 1, r.stderr
+    assert "磁盘已满" in r.stderr
+    assert "Errno" not in r.stderr and "Exception ignored" not in r.stderr and "Traceback" not in r.stderr
