@@ -295,7 +295,7 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str | N
             known = revisions()
             if before is not None and before not in known:
                 raise SchemaError(T.CLI_TOO_NEW.format(rev=before)) from None
-            raise SchemaError(T.UNKNOWN_REVISION.format(rev=revision, known="、".join(known))) from None
+            raise SchemaError(T.UNKNOWN_REVISION.format(rev=revision, known=T.LIST_SEP.join(known))) from None
         after = MigrationContext.configure(conn).get_current_revision()
     if before != after:
         log.info("database schema upgraded from %s to %s", before, after)

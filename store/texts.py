@@ -150,6 +150,7 @@ CLI_UPGRADED = "已将数据库结构从版本 {before} 升级到 {head},原有�
 CLI_UP_TO_DATE = "数据库结构已是最新版本 {head},无需升级"
 CLI_SAMPLES = "已导入示例计划 {n} 份"
 CLI_NOT_READY = "数据库尚未建立或版本过旧(当前 {rev},需要 {head}),请先运行:python -m store upgrade"
+LIST_SEP = "、"
 UNKNOWN_REVISION = "没有名为 {rev} 的数据库结构版本(本程序认识:{known})"
 CLI_TOO_NEW = "数据库结构版本 {rev} 比本程序认识的版本新,请升级本程序后再操作"
 CLI_CONNECT_FAILED = "无法连接数据库 {url}:{error}"
