@@ -16,6 +16,8 @@ from . import texts as T
 
 log = logging.getLogger(__name__)
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
 # The database driver's English (SQLite's and psycopg's) → what to do, in Chinese.
 _DRIVER_REASONS = (
     (re.compile(r"readonly database|read-only", re.I), "readonly"),
@@ -66,6 +68,9 @@ def reason_of(err: BaseException) -> str:
 
     if isinstance(err, StoreError):
         return err.message
+    text = str(err).strip()
+    if _CJK.search(text):  # already a sentence of ours (PlanError, ServiceError …): as it is
+        return text.splitlines()[0]
     if isinstance(err, SQLAlchemyError):
         return driver_reason(err)
     if isinstance(err, OSError):

@@ -112,3 +112,10 @@ def test_a_read_only_database_is_said_without_sqlites_english(tmp_path):
     assert r.returncode == 1, r.stderr
     assert "只读" in r.stderr
     assert "readonly" not in r.stderr and "attempt to write" not in r.stderr and "Traceback" not in r.stderr
+
+
+def test_reason_of_keeps_any_chinese_sentence_of_ours():
+    from solver.validate import PlanError, PlanIssue
+
+    err = PlanError([PlanIssue("plan", None, None, "计划的年度 缺失(必填)")])
+    assert "计划的年度" in reason_of(err)
