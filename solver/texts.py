@@ -329,6 +329,7 @@ VALIDATE = {
     "bad_month": " {month} 无效(应为 1–12)",
     "not_in_months": " {month} 不在可用月份中",
     "negative": " 不能为负数",
+    "too_large": " 不能大于 {max}",
     "empty": " 为空",
     "duplicate_id": " 重复出现 {n} 次(编号必须唯一)",
     "duplicate_name": ' "{name}" 重复出现 {n} 次',

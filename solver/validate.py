@@ -100,6 +100,21 @@ def _shape_issues(data: dict[str, Any], err: ValidationError) -> list[PlanIssue]
 # -- pass 2: meaning -------------------------------------------------------------
 
 
+# The largest count a limit may hold (topics a month, months between two topics):
+# far beyond any plan, and small enough for every database's INTEGER and for CP-SAT
+# (10**30 was stored as an OverflowError and a crash).
+MAX_COUNT = 1_000_000
+
+
+def _count_wrong(value: int) -> str | None:
+    """Why a count limit is out of range (Chinese, for the issue), or None when it is fine."""
+    if value < 0:
+        return T.VALIDATE["negative"]
+    if value > MAX_COUNT:
+        return T.VALIDATE["too_large"].format(max=MAX_COUNT)
+    return None
+
+
 def _month_ok(m: Any) -> bool:
     return isinstance(m, int) and 1 <= m <= 12
 
@@ -138,8 +153,8 @@ def check_plan(plan: Plan) -> list[PlanIssue]:
                     T.VALIDATE["not_in_months"].format(month=T.month(cal.session_month)),
                 )
             )
-    if cal.max_topics_per_month is not None and cal.max_topics_per_month < 0:
-        add(_issue("calendar", None, "max_topics_per_month", T.VALIDATE["negative"]))
+    if cal.max_topics_per_month is not None and _count_wrong(cal.max_topics_per_month):
+        add(_issue("calendar", None, "max_topics_per_month", _count_wrong(cal.max_topics_per_month)))
 
     # unique ids and names per list
     for section in ("forms", "committees", "departments", "leaders", "topics"):
@@ -164,21 +179,21 @@ def check_plan(plan: Plan) -> list[PlanIssue]:
     for f in plan.forms:
         if not f.name.strip():
             add(_issue("forms", f.id, "name", T.VALIDATE["empty"]))
-        if f.max_per_month is not None and f.max_per_month < 0:
-            add(_issue("forms", f.id, "max_per_month", T.VALIDATE["negative"]))
-        if f.min_gap_months < 0:
-            add(_issue("forms", f.id, "min_gap_months", T.VALIDATE["negative"]))
+        if f.max_per_month is not None and _count_wrong(f.max_per_month):
+            add(_issue("forms", f.id, "max_per_month", _count_wrong(f.max_per_month)))
+        if _count_wrong(f.min_gap_months):
+            add(_issue("forms", f.id, "min_gap_months", _count_wrong(f.min_gap_months)))
         if f.session_only and cal.session_month is None and any(t.form == f.id for t in plan.topics):
             add(_issue("forms", f.id, "session_only", T.VALIDATE["no_session"]))
     for c in plan.committees:
-        if c.max_per_month is not None and c.max_per_month < 0:
-            add(_issue("committees", c.id, "max_per_month", T.VALIDATE["negative"]))
+        if c.max_per_month is not None and _count_wrong(c.max_per_month):
+            add(_issue("committees", c.id, "max_per_month", _count_wrong(c.max_per_month)))
     for d in plan.departments:
-        if d.max_per_month < 0:
-            add(_issue("departments", d.id, "max_per_month", T.VALIDATE["negative"]))
+        if _count_wrong(d.max_per_month):
+            add(_issue("departments", d.id, "max_per_month", _count_wrong(d.max_per_month)))
     for x in plan.leaders:
-        if x.max_per_month < 0:
-            add(_issue("leaders", x.id, "max_per_month", T.VALIDATE["negative"]))
+        if _count_wrong(x.max_per_month):
+            add(_issue("leaders", x.id, "max_per_month", _count_wrong(x.max_per_month)))
         bad = [m for m in x.unavailable_months if not _month_ok(m)]
         if bad:
             add(_issue("leaders", x.id, "unavailable_months", T.VALIDATE["bad_months"].format(months=bad)))

@@ -87,6 +87,7 @@ log = logging.getLogger(__name__)
 # project fields): a backup of the plan's current schedule and its scenarios.
 BACKUP_KEY = "xieshang_backup"
 BACKUP_FORMAT = "xieshang-backup/1"
+MAX_VERSION = 2**31 - 1  # a plan version fits PostgreSQL's INTEGER (a backup may say anything)
 
 
 def _validated(plan: Plan) -> Plan:
@@ -260,10 +261,16 @@ def _parse_backup(block: Any, plan: Plan) -> dict[str, Any]:
         raise PlanError(issues)
     out: dict[str, Any] = {"current": None, "scenarios": [], "plan_version": 1}
     version = block.get("plan_version", 1)
-    if isinstance(version, int) and not isinstance(version, bool) and version >= 1:
+    if isinstance(version, int) and not isinstance(version, bool) and 1 <= version <= MAX_VERSION:
         out["plan_version"] = version
     else:
         bad(T.BACKUP_BAD_VERSION)
+
+    def version_of(value: Any, where: str) -> int | None:
+        if value is None or (isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_VERSION):
+            return value
+        bad(T.BACKUP_ISSUE.format(where=where, message=T.BACKUP_BAD_VERSION))
+        return None
 
     def schedule(data: Any, where: str) -> Schedule | None:
         try:
@@ -293,7 +300,7 @@ def _parse_backup(block: Any, plan: Plan) -> dict[str, Any]:
                 "author": str(cur.get("author", "")),
                 "note": str(cur.get("note", "")),
                 "options": cur.get("options"),
-                "plan_version": cur.get("plan_version"),
+                "plan_version": version_of(cur.get("plan_version"), T.BACKUP_CURRENT),
                 "created_at": created(cur.get("created_at"), T.BACKUP_CURRENT),
             }
     scenarios = block.get("scenarios", [])
@@ -316,7 +323,7 @@ def _parse_backup(block: Any, plan: Plan) -> dict[str, Any]:
                 "author": str(sc.get("author", "")),
                 "note": str(sc.get("note", "")),
                 "options": sc.get("options"),
-                "plan_version": sc.get("plan_version"),
+                "plan_version": version_of(sc.get("plan_version"), where),
                 "created_at": created(sc.get("created_at"), where),
             }
         )

@@ -130,3 +130,42 @@ def test_a_full_disk_on_standard_output_is_said_in_chinese(tmp_path, command):
     assert r.returncode == 1, r.stderr
     assert "磁盘已满" in r.stderr
     assert "Errno" not in r.stderr and "Exception ignored" not in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d["calendar"].update(max_topics_per_month=10**30),
+        lambda d: d["forms"][0].update(min_gap_months=10**25),
+        lambda d: d["committees"][0].update(max_per_month=2**63),
+        lambda d: d["departments"][0].update(max_per_month=10**7),
+        lambda d: d["leaders"][0].update(max_per_month=10**25),
+    ],
+)
+def test_a_limit_no_database_can_hold_is_refused_before_saving(tmp_path, monkeypatch, capsys, change):
+    doc = json.loads(PLAN.read_text(encoding="utf-8"))
+    change(doc)
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    assert store_cli.main(["upgrade"]) == 0
+    code, err = _call(store_cli.main, ["import", str(path)], capsys)
+    assert code == 1, err
+    assert "不能大于" in err and "OverflowError" not in err
+
+
+def test_a_backup_version_beyond_the_database_is_refused(tmp_path, monkeypatch, capsys):
+    doc = json.loads(PLAN.read_text(encoding="utf-8"))
+    schedule = json.loads((ROOT / "data" / "weihai-2023.published.json").read_text(encoding="utf-8"))
+    doc["xieshang_backup"] = {
+        "format": "xieshang-backup/1",
+        "plan_version": 1,
+        "current_schedule": {"schedule": schedule, "plan_version": 2**70},
+        "scenarios": [],
+    }
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    assert store_cli.main(["upgrade"]) == 0
+    code, err = _call(store_cli.main, ["import", str(path)], capsys)
+    assert code == 1 and "plan_version" in err and "OverflowError" not in err
