@@ -13,10 +13,12 @@ import streamlit as st
 from services import ServiceError
 from ui import auth, navigation, state
 from ui import texts as U
-from ui.theme import GLOBAL_CSS
+from ui.theme import GLOBAL_CSS, LANG_SCRIPT
 
 st.set_page_config(page_title=U.APP_TITLE, page_icon=U.APP_ICON, layout="wide")
 st.html(GLOBAL_CSS)
+with st.sidebar.container(key="xs-lang"):  # hidden by GLOBAL_CSS: no gap in the sidebar
+    st.html(LANG_SCRIPT, unsafe_allow_javascript=True)
 state.init()
 
 try:

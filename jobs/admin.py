@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import asdict
 
-from solver.cli_common import ChineseArgumentParser
+from solver.cli_common import ChineseArgumentParser, CliError, configure_logging, out, say
 
 from . import texts as T
 
@@ -26,6 +26,7 @@ LISTED = 30
 def _parser() -> argparse.ArgumentParser:
     # Chinese headings, -h help and complaints, like every command line of the house
     p = ChineseArgumentParser(prog="python -m jobs.admin", description=T.ADMIN_DESCRIPTION)
+    p.add_argument("-v", "--verbose", action="store_true", help=T.WORKER_VERBOSE)
     sub = p.add_subparsers(dest="command", required=True, metavar=T.METAVAR["command"])
     sub.add_parser("settings", help=T.ADMIN_SETTINGS, description=T.ADMIN_SETTINGS)
     s = sub.add_parser("set", help=T.ADMIN_SET, description=T.ADMIN_SET)
@@ -38,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    configure_logging(args.verbose)
     from dataclasses import replace
 
     from services import ServiceError, jobs
@@ -53,15 +55,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             jobs.set_setting(engine, args.key, args.value, actor=me)
         if args.command in ("settings", "set"):
             for key, value in asdict(jobs.settings(engine, actor=me)).items():
-                print(f"{key} = {value:g}  # {T.SETTING_LABELS[key]}")
+                out(f"{key} = {value:g}  # {T.SETTING_LABELS[key]}")
         else:
             from store import jobs as store_jobs
 
             for j in store_jobs.list_jobs(engine, limit=LISTED):
-                print(T.admin_job_line(j.id, j.plan_id, j.kind, j.status, j.author, j.topic_count, j.worker or ""))
+                out(T.admin_job_line(j.id, j.plan_id, j.kind, j.status, j.author, j.topic_count, j.worker or ""))
     except ServiceError as err:
         print(str(err), file=sys.stderr)
         return FAILED
+    except CliError as err:  # standard output could not be written (a full disk)
+        say(*err.messages)
+        return err.code
     return OK
 
 

@@ -25,6 +25,7 @@ from sqlalchemy import Engine
 from solver.options import SolveOptions
 from solver.plan import Schedule
 from store import jobs as store_jobs
+from store.errors import reason_of
 
 from . import texts as T
 
@@ -160,7 +161,7 @@ def run_job(engine: Engine, job_id: int, worker: str | None = None) -> str | Non
         return store_jobs.finish(engine, job_id, worker, result, progress.final(result), note=T.candidate_note(job_id))
     except Exception as err:
         log.exception("job %s failed", job_id)
-        store_jobs.fail(engine, job_id, worker, T.job_crashed(err))
+        store_jobs.fail(engine, job_id, worker, T.job_crashed(reason_of(err)))
         return "failed"
     finally:
         beat.stop()

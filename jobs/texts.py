@@ -12,6 +12,14 @@ WORKER_QUEUE = (
     "队列地址:redis://主机:端口/库号 或 sqlite:///文件路径(默认取环境变量 QUEUE_URL,否则为数据库旁的 SQLite 文件)"
 )
 WORKER_LANE = "all:领取所有任务(默认);express:只领取小计划(不超过 64 个议题)的任务,使市级小计划不必等待省级大计划算完"
+WORKER_VERBOSE = "显示各组件的运行日志(英文,供排查问题;也可设环境变量 XIESHANG_VERBOSE=1)"
+
+
+def worker_started(workers: int, lane: str, queue: str) -> str:
+    lane_label = "只领取小计划" if lane == "express" else "领取所有任务"
+    return f"编排计算进程已启动:{workers} 个子进程,{lane_label},队列 {queue}。按 Ctrl-C 停止。"
+
+
 WORKER_BAD_WORKERS = "--workers 必须是 1 到 32 之间的整数"
 
 
@@ -19,14 +27,12 @@ def bad_queue_url(url: str) -> str:
     return f"无法识别的队列地址 {url}:请使用 redis://主机:端口/库号 或 sqlite:///文件路径"
 
 
-def queue_unreachable(url: str, err: Exception) -> str:
-    detail = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-    return f"无法连接任务队列 {url}:{detail}"
+def queue_unreachable(url: str, reason: str) -> str:
+    return f"无法连接任务队列 {url}:{reason}"
 
 
-def job_crashed(err: Exception) -> str:
-    detail = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-    return f"计算出错,任务未完成:{detail}"
+def job_crashed(reason: str) -> str:
+    return f"计算出错,任务未完成:{reason}"
 
 
 def candidate_note(job_id: int) -> str:

@@ -15,7 +15,7 @@ import logging
 import os
 import sys
 
-from solver.cli_common import ChineseArgumentParser
+from solver.cli_common import ChineseArgumentParser, verbose_wanted
 
 from . import texts as T
 
@@ -35,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--database-url", metavar=T.METAVAR["address"], help=T.WORKER_DATABASE)
     p.add_argument("--queue-url", metavar=T.METAVAR["address"], help=T.WORKER_QUEUE)
     p.add_argument("--lane", choices=("all", "express"), default="all", help=T.WORKER_LANE)
+    p.add_argument("-v", "--verbose", action="store_true", help=T.WORKER_VERBOSE)
     return p
 
 
@@ -47,10 +48,17 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["DATABASE_URL"] = args.database_url
     if args.queue_url:
         os.environ["QUEUE_URL"] = args.queue_url
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(processName)s %(name)s %(levelname)s %(message)s")
+    # Alembic's and Huey's INFO lines are English for developers ("Context impl
+    # SQLiteImpl", "Huey consumer started"): shown with -v only; warnings always.
+    logging.basicConfig(
+        level=logging.INFO if verbose_wanted(args.verbose) else logging.WARNING,
+        format="%(asctime)s %(processName)s %(name)s %(levelname)s %(message)s",
+    )
 
     from services.database import open_database
     from services.errors import ServiceError
+    from store.db import display_url
+    from store.errors import reason_of
 
     from .queue import get_huey, queue_url, recover
 
@@ -59,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         engine = open_database()
         url = queue_url()
         huey = get_huey(url, args.lane)
+        huey.pending_count()  # reach the broker now: a Redis that is down is said once, not logged forever
         recover(engine, url)  # jobs lost while no worker ran: a restarted broker, a killed worker
     except ServiceError as err:
         print(str(err), file=sys.stderr)
@@ -67,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         print(str(err), file=sys.stderr)
         return 2
     except Exception as err:  # the broker cannot be reached
-        print(T.queue_unreachable(url, err), file=sys.stderr)
+        print(T.queue_unreachable(url, reason_of(err)), file=sys.stderr)
         return 1
     engine.dispose()  # the worker processes are forked: each opens its own connections
 
@@ -84,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         check_worker_health=True,
         health_check_interval=HEALTH_CHECK_S,
     )
+    print(T.worker_started(args.workers, args.lane, display_url(url) if url else ""), file=sys.stderr, flush=True)
     consumer.run()
     return 0
 

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import io
+import zipfile
 from pathlib import Path
 
+from solver import texts as ST
 from solver.cli_common import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     ChineseArgumentParser,
     CliError,
     check_output_path,
+    configure_logging,
     int_in,
     run_guarded,
     say,
     write_output,
 )
-from solver.io import read_plan_file, read_schedule_file
+from solver.io import os_reason, read_plan_file, read_schedule_file
 from solver.plan import Plan, Schedule
 
 from . import texts as T
@@ -56,6 +60,7 @@ EPILOG = """\
 
 def _parser() -> argparse.ArgumentParser:
     p = ChineseArgumentParser(prog="python -m paperwork", description=DESCRIPTION, epilog=EPILOG)
+    p.add_argument("-v", "--verbose", action="store_true", help=ST.CLI["log_help"])
     sub = p.add_subparsers(dest="command", required=True, metavar="{template,xlsx2json,json2xlsx,docx,ics,text2json}")
 
     def cmd(name: str) -> argparse.ArgumentParser:
@@ -110,7 +115,7 @@ def _read_bytes(path: Path) -> bytes:
     except PermissionError:
         raise CliError(f"没有权限读取 {path}") from None
     except OSError as err:
-        raise CliError(f"无法读取 {path}:{err.strerror or err}") from None
+        raise CliError(f"无法读取 {path}:{os_reason(err)}") from None
 
 
 def _read_text(path: Path) -> str:
@@ -157,12 +162,18 @@ def run(args: argparse.Namespace) -> int:
         plan = _plan(args.plan)
         sched = _schedule(args.schedule, plan)
         if args.all:
-            _write(args.output, all_calendars(plan, sched))
+            bundle = all_calendars(plan, sched)
+            if not zipfile.ZipFile(io.BytesIO(bundle)).namelist():  # an empty .zip helps no one
+                raise CliError(C["no_events_all"].format(path=args.output))
+            _write(args.output, bundle)
         else:
             kind, ident = next(
                 (k, getattr(args, k)) for k in ("leader", "department", "committee") if getattr(args, k) is not None
             )
-            _write(args.output, calendars(plan, sched, kind=kind, entity_id=ident))
+            data = calendars(plan, sched, kind=kind, entity_id=ident)
+            _write(args.output, data)
+            if b"BEGIN:VEVENT" not in data:
+                say(C["no_events_one"])
     elif args.command == "text2json":
         known = _plan(args.known) if args.known else None
         draft = import_document(
@@ -202,4 +213,5 @@ def _run(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run ``python -m paperwork``; the exit code (see ``DESCRIPTION``). No traceback reaches the user."""
     args = _parser().parse_args(argv)
+    configure_logging(args.verbose)
     return run_guarded(lambda: _run(args))

@@ -21,11 +21,47 @@ from .sources import document_lines, text_lines
 log = logging.getLogger(__name__)
 
 
+def _placeholders_said(draft: DraftPlan, known: Plan | None) -> DraftPlan:
+    """A committee, department or leader named "待定" (not decided) was created: say so for every topic using it.
+
+    The reader keeps such a name as a new entity (the plan must name one), which
+    reads like a real committee in the review; a warning per topic asks for the
+    real one. A topic already warned about (no lead written at all) is not warned twice.
+    """
+    plan = draft.plan
+    had = {
+        "committees": {c.id for c in known.committees} if known else set(),
+        "departments": {d.id for d in known.departments} if known else set(),
+        "leaders": {x.id for x in known.leaders} if known else set(),
+    }
+    for section, used_by in (
+        ("committees", lambda t: [*t.lead_options, *t.co_organizers]),
+        ("departments", lambda t: t.departments),
+        ("leaders", lambda t: t.leaders),
+    ):
+        placeholders = {
+            e.id: e.name
+            for e in getattr(plan, section)
+            if e.id not in had[section] and e.name.strip() in T.PLACEHOLDER_NAMES
+        }
+        for topic in plan.topics:
+            for eid in dict.fromkeys(used_by(topic)):
+                if eid not in placeholders:
+                    continue
+                no_lead = T.TXT_WARN["no_lead"].format(id=topic.id, title=topic.title, tbd=placeholders[eid])
+                if section != "committees" or no_lead not in draft.warnings:
+                    draft.warnings.append(
+                        T.PLACEHOLDER_WARN[section].format(id=topic.id, title=topic.title, name=placeholders[eid])
+                    )
+    return draft
+
+
 def import_text(
     text: str, *, known: Plan | None = None, year: int | None = None, session_month: int | None = None
 ) -> DraftPlan:
     """A draft plan from pasted text (HTML source is parsed as a web page first)."""
-    return parse_published_text("\n".join(text_lines(text)), known=known, year=year, session_month=session_month)
+    draft = parse_published_text("\n".join(text_lines(text)), known=known, year=year, session_month=session_month)
+    return _placeholders_said(draft, known)
 
 
 def import_document(
@@ -45,7 +81,8 @@ def import_document(
     except Exception as err:  # noqa: BLE001 - python-docx, pypdf and lxml raise many kinds on odd files
         log.warning("document %s unreadable: %r", name, err)
         raise PaperworkError([PaperIssue(T.READ_WARN["unreadable"].format(name=name))]) from None
-    return parse_published_text("\n".join(lines), known=known, year=year, session_month=session_month)
+    draft = parse_published_text("\n".join(lines), known=known, year=year, session_month=session_month)
+    return _placeholders_said(draft, known)
 
 
 __all__ = ["import_document", "import_text"]

@@ -227,6 +227,13 @@ TXT_WARN = {
     "unknown_form": "“{section}”不是常见的协商形式,已作为新的协商形式“{name}”加入,请核对",
 }
 TBD_COMMITTEE = "待定"
+# Words a published plan writes where a name is not decided yet ("承办单位:待定").
+PLACEHOLDER_NAMES = ("待定", "未定", "另定", "暂定", "待确定", "待明确", "另行确定", "另行通知")
+PLACEHOLDER_WARN = {
+    "committees": "议题 {id}「{title}」的承办专委会写作“{name}”:已暂列一个名为“{name}”的专委会,请改为实际承办的专委会",
+    "departments": "议题 {id}「{title}」的协商部门写作“{name}”:已暂列一个名为“{name}”的部门,请改为实际的部门",
+    "leaders": "议题 {id}「{title}」的出席领导写作“{name}”:已暂列一位名为“{name}”的领导,请改为实际出席的领导",
+}
 FORM_NAMES = {
     "plenary": "全体会议协商",
     "standing": "专题议政性常委会议",
@@ -274,6 +281,8 @@ CLI = {
     "usage_error": "命令行参数有误:{msg}",
     "not_found": "找不到文件 {path}",
     "choose_entity": "请用 --leader、--department、--committee 指定一个对象,或用 --all",
+    "no_events_all": "安排中没有任何已定月份的协商活动,没有日历可生成,未写出 {path}",
+    "no_events_one": "提示:该对象在安排中没有任何协商活动,写出的日历是空的",
 }
 
 # -- the plan reader (any layout: text, Word, PDF, HTML) -----------------------------------

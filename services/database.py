@@ -9,7 +9,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from store import api as store
 from store.db import database_url, display_url
-from store.errors import StoreError
+from store.errors import StoreError, reason_of
 
 from . import texts as T
 from .errors import Reason, ServiceError
@@ -26,7 +26,7 @@ def open_database(url: str | None = None) -> Engine:
     try:
         return store.ensure_database(store.get_engine(url))
     except (StoreError, SQLAlchemyError, OSError) as err:
-        raise ServiceError(T.database_unreachable(database_label(url), err), reason=Reason.DATABASE) from err
+        raise ServiceError(T.database_unreachable(database_label(url), reason_of(err)), reason=Reason.DATABASE) from err
 
 
 def database_label(url: str | None = None) -> str:

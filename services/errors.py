@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from sqlalchemy.exc import SQLAlchemyError
 
 from solver.validate import PlanError
-from store.errors import DuplicateError, NotFoundError, SchemaError, StaleEditError, StoreError
+from store.errors import DuplicateError, NotFoundError, SchemaError, StaleEditError, StoreError, reason_of
 
 from . import texts as T
 
@@ -71,4 +71,4 @@ def translated() -> Iterator[None]:
         raise ServiceError(str(err), reason=_reason(err)) from err
     except SQLAlchemyError as err:  # unreachable server, lost connection: the reason, not a traceback
         log.exception("database error")
-        raise ServiceError(T.database_error(err), reason=Reason.DATABASE) from err
+        raise ServiceError(T.database_error(reason_of(err)), reason=Reason.DATABASE) from err

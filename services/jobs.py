@@ -22,6 +22,7 @@ from solver.options import SolveOptions
 from solver.plan import Plan, Schedule
 from store import jobs as store_jobs
 from store import texts as store_texts
+from store.errors import reason_of
 from store.jobs import JobRecord
 
 from . import texts as T
@@ -148,7 +149,7 @@ def _submit(
         store_jobs.mark_sent(engine, [job_id])
         queue.recover(engine, url)
     except Exception as err:  # the broker is down: the job stays queued and is sent when it is back
-        raise ServiceError(T.queue_down(job_id, err), reason=Reason.QUEUE) from err
+        raise ServiceError(T.queue_down(job_id, reason_of(err)), reason=Reason.QUEUE) from err
     return job_id
 
 

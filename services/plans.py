@@ -180,10 +180,14 @@ def create_plan(engine: Engine, plan: Plan, *, actor: Actor, imported: bool = Fa
         )
 
 
-def import_plan_json(engine: Engine, source: str | bytes | dict, *, actor: Actor, name: str = "") -> int:
+def import_plan_json(
+    engine: Engine, source: str | bytes | dict, *, actor: Actor, name: str = "", plan: Plan | None = None
+) -> int:
     """A new plan from a consult-plan/1 document (a backup brings its schedules too); its id.
 
-    ``name``: the file's name, for the audit row. ``Reason.INVALID`` with every problem of a bad file.
+    ``name``: the file's name, for the audit row. ``plan``: the same document already validated
+    (``solver.io.read_plan_data`` gives both), so it is not validated twice.
+    ``Reason.INVALID`` with every problem of a bad file.
     """
     require(actor, Permission.EDIT_PLAN)
     with translated():
@@ -192,6 +196,7 @@ def import_plan_json(engine: Engine, source: str | bytes | dict, *, actor: Actor
             source,
             author=actor.name,
             audit=entry(actor, Action.PLAN_IMPORT, T.audit_json_import(name), target=("plan", None)),
+            plan=plan,
         )
 
 

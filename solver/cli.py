@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
+import os
+import signal
+import sys
+import threading
 from pathlib import Path
 
 from . import texts as T
 from .checker import check
 from .cli_common import (
+    EXIT_INTERRUPTED,
     EXIT_OK,
     ChineseArgumentParser,
     check_output_path,
+    configure_logging,
     parse_weights,
     run_guarded,
     say,
@@ -22,7 +27,7 @@ from .cli_common import (
 )
 from .io import read_plan_file, read_schedule_file
 from .options import SolveOptions
-from .plan import Status
+from .plan import Plan, Schedule, Status
 from .rules import GOAL_LABELS
 from .solving import solve
 
@@ -86,7 +91,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
     plan = _plan(args.plan)
     baseline = read_schedule_file(args.baseline, plan) if args.baseline else None
     options = SolveOptions(weights=weights, time_limit_s=args.time_limit, num_workers=args.workers)
-    schedule = solve(plan, options, baseline=baseline)
+    schedule = _solve_until_interrupted(plan, options, baseline)
     write_output(args.output, schedule.to_json())
     if schedule.status == Status.INFEASIBLE:
         say(
@@ -112,9 +117,53 @@ def cmd_solve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _solve_until_interrupted(plan: Plan, options: SolveOptions, baseline: Schedule | None) -> Schedule:
+    """:func:`solver.solving.solve` in a thread; Ctrl-C ends the process at once with exit 130.
+
+    CP-SAT installs its own SIGINT handler while it searches (it ends only the
+    search running then, as if its time limit had come: the neighbourhood
+    search just goes on with the next one) and leaves the default action
+    behind it (the process dies without a word). So SIGINT is blocked in the
+    solve and in every thread it starts, and this thread takes it with
+    ``sigtimedwait``: whatever handler CP-SAT has set never runs. Nothing has
+    been written yet — the output is written after the solve — so the process
+    ends at once (``os._exit``: CP-SAT's threads need not be waited for).
+    """
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "sigtimedwait"):
+        return solve(plan, options, baseline=baseline)
+    answer: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            answer["schedule"] = solve(plan, options, baseline=baseline)
+        except BaseException as err:  # noqa: BLE001 - handed to the main thread, raised there
+            answer["error"] = err
+
+    handler = signal.getsignal(signal.SIGINT)
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        thread = threading.Thread(target=run, name="solve", daemon=True)
+        thread.start()
+        while thread.is_alive():
+            if signal.sigtimedwait({signal.SIGINT}, 0.2) is not None:
+                say(T.CLI["interrupted_solve"])
+                sys.stdout.flush()
+                os._exit(EXIT_INTERRUPTED)
+    finally:
+        if handler is not None:
+            signal.signal(signal.SIGINT, handler)  # CP-SAT left SIG_DFL behind: Python's handler again
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+    if "error" in answer:
+        raise answer["error"]  # type: ignore[misc]
+    return answer["schedule"]  # type: ignore[return-value]
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     plan = _plan(args.plan)
-    schedule = read_schedule_file(args.schedule, plan)
+    # Read for its shape only: a topic placed twice or not in the plan, a month
+    # outside the calendar, an unknown lead are what the checker reports as
+    # broken hard rules (exit 4), not a file it cannot read (exit 1).
+    schedule = read_schedule_file(args.schedule)
     baseline = read_schedule_file(args.baseline, plan) if args.baseline else None
     rep = check(plan, schedule, baseline=baseline)
     if args.json:
@@ -143,8 +192,5 @@ def cmd_check(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run ``python -m solver``; the exit code (see ``DESCRIPTION``). Never raises, never prints a traceback."""
     args = _parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    configure_logging(getattr(args, "verbose", False))
     return run_guarded(lambda: cmd_solve(args) if args.command == "solve" else cmd_check(args))

@@ -19,18 +19,23 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import math
 import os
 import re
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import texts as T
-from .options import GOALS, MAX_WEIGHT, Weights
-from .rules import GOAL_LABELS
+from .io import os_reason
+from .rules import GOAL_LABELS, GOALS
 from .validate import PlanError
+
+if TYPE_CHECKING:
+    from .options import Weights
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 EXIT_INTERNAL = 70  # BSD sysexits EX_SOFTWARE: a bug, not the user's input
@@ -48,6 +53,8 @@ MAX_WORKERS = 64
 # argparse's own words (Python 3.11–3.13), translated where they appear in
 # help text and usage. Order matters: longer phrases first.
 _HELP_ZH = T.ARGPARSE_HELP
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 # argparse's complaints → Chinese. Each pattern matches a whole gettext message.
 _ERROR_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), zh) for p, zh in T.ARGPARSE_ERRORS)
@@ -85,9 +92,38 @@ class ChineseArgumentParser(argparse.ArgumentParser):
     def format_help(self) -> str:
         return _zh_help(super().format_help())
 
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> tuple[argparse.Namespace, list[str]]:
+        parsed, rest = super().parse_known_args(args, namespace)
+        for dest, value in vars(parsed).items():
+            # bytes that are not UTF-8 in a command line arrive as lone surrogates
+            # ("\udcff"), which no file, database or document can hold
+            for text in value if isinstance(value, list) else [value]:
+                if isinstance(text, str) and _SURROGATE.search(text):
+                    self.error(T.CLI["arg_not_utf8"].format(arg=dest, text=text.encode("utf-8", "replace").decode()))
+        return parsed, rest
+
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, T.CLI["usage_error"].format(prog=self.prog, error=translate_error(message)) + "\n")
+
+
+def verbose_wanted(flag: bool = False) -> bool:
+    """``-v`` given, or ``XIESHANG_VERBOSE`` set to anything but empty or ``0``."""
+    return flag or os.environ.get("XIESHANG_VERBOSE", "") not in ("", "0")
+
+
+def configure_logging(verbose: bool = False) -> None:
+    """Log lines (ours and the libraries': English, for whoever debugs) only with ``-v`` or ``XIESHANG_VERBOSE=1``.
+
+    Without a handler Python prints every warning and error record to standard
+    error, tracebacks included ("database error" + a driver's traceback after
+    the Chinese sentence that already said it). A command's user reads the
+    Chinese lines it prints; the log is for the maintainer.
+    """
+    logging.basicConfig(
+        level=logging.INFO if verbose_wanted(verbose) else logging.CRITICAL,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
 
 
 # -- checked argument types ------------------------------------------------------
@@ -106,16 +142,21 @@ def seconds(text: str) -> float:
     return value
 
 
+# The largest integer a database column, CP-SAT or a file can hold (signed 64 bits):
+# "no upper bound" means this one, so an id of 30 digits is a usage error, not a crash.
+MAX_INT64 = 2**63 - 1
+
+
 def int_in(lo: int, hi: int | None = None) -> Callable[[str], int]:
-    """argparse ``type=``: an integer in [lo, hi] (hi=None: no upper bound), Chinese on error."""
+    """argparse ``type=``: an integer in [lo, hi] (hi=None: up to :data:`MAX_INT64`), Chinese on error."""
 
     def parse(text: str) -> int:
         try:
             value = int(text)
         except ValueError:
             raise argparse.ArgumentTypeError(T.CLI["not_int"].format(text=text)) from None
-        if value < lo or (hi is not None and value > hi):
-            span = f"{lo}–{hi}" if hi is not None else T.CLI["at_least"].format(lo=lo)
+        if value < lo or value > (MAX_INT64 if hi is None else hi):
+            span = f"{lo}–{hi if hi is not None else MAX_INT64}"
             raise argparse.ArgumentTypeError(T.CLI["int_out_of_range"].format(span=span, value=value))
         return value
 
@@ -142,6 +183,10 @@ def goal_list() -> str:
 
 def parse_weights(text: str | None, *, arg: str = "--weights") -> Weights:
     """``--weights '{"moved": 50}'`` → :class:`Weights`; :class:`CliError` (exit 2) in Chinese naming the goal."""
+    # imported here: building the options' pydantic models is a tenth of a second
+    # that commands without --weights (store, paperwork) need not wait for
+    from .options import MAX_WEIGHT, Weights
+
     if not text:
         return Weights()
     try:
@@ -172,8 +217,7 @@ def parse_weights(text: str | None, *, arg: str = "--weights") -> Weights:
 
 
 def _os_reason(err: OSError) -> str:
-    reasons = T.OS_REASON
-    return reasons.get(err.errno or 0, err.strerror or type(err).__name__)
+    return os_reason(err)
 
 
 def check_output_path(path: str | Path, *, arg: str = "-o/--output") -> Path:
@@ -192,34 +236,104 @@ def check_output_path(path: str | Path, *, arg: str = "-o/--output") -> Path:
 def write_output(path: Path | None, data: str | bytes, *, arg: str = "-o/--output") -> None:
     """Write ``data`` to ``path`` (``None`` or ``-``: standard output). Text gets a final newline.
 
-    Raises :class:`CliError` (exit 1) naming ``arg`` and the path when the folder
-    does not exist, the disk is full, permission is denied, the path is a folder,
-    or the text holds a character UTF-8 cannot encode.
+    A regular file is written whole or not at all: to a temporary file beside
+    it, then renamed over it (a full disk or a Ctrl-C never leaves half a file,
+    and an old file stays as it was). A device or pipe (``/dev/stdout``) is
+    written directly. Raises :class:`CliError` (exit 1) naming ``arg`` and the
+    path when the folder does not exist, the disk is full, permission is
+    denied, the path is a folder, or the text holds a character UTF-8 cannot
+    encode.
     """
-    if isinstance(data, str):
-        if not data.endswith("\n"):
-            data += "\n"
-        try:
-            raw = data.encode("utf-8")
-        except UnicodeEncodeError as err:
-            raise CliError(T.CLI["output_unencodable"].format(arg=arg, char=data[err.start], at=err.start)) from None
-    else:
-        raw = data
-    if path is None or str(path) == "-":
-        try:
-            sys.stdout.buffer.write(raw)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            _silence_stdout()
-        except OSError as err:
-            raise CliError(T.CLI["stdout_failed"].format(reason=_os_reason(err))) from None
-        return
-    path = check_output_path(path, arg=arg)
+    write_outputs([(path, data, arg)])
+
+
+def _encoded(data: str | bytes, arg: str) -> bytes:
+    if isinstance(data, bytes):
+        return data
+    if not data.endswith("\n"):
+        data += "\n"
     try:
-        with open(path, "wb") as fh:
+        return data.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise CliError(T.CLI["output_unencodable"].format(arg=arg, char=data[err.start], at=err.start)) from None
+
+
+def write_outputs(outputs: list[tuple[Path | str | None, str | bytes, str]]) -> None:
+    """Write several outputs ``(path, data, arg)`` all or none (as far as files allow).
+
+    Every regular file goes to a temporary file first; only when every one is
+    written (and every device output too) are they renamed into place. On any
+    failure the temporary files are removed and no output file has changed.
+    """
+    encoded = [(path, _encoded(data, arg), arg) for path, data, arg in outputs]
+    staged: list[tuple[Path, Path]] = []  # (temporary, final)
+    try:
+        for path, raw, arg in encoded:
+            if path is None or str(path) == "-":
+                _to_stdout(raw)
+                continue
+            final = check_output_path(path, arg=arg)
+            try:
+                if final.exists() and not final.is_file():  # /dev/null, /dev/full, a pipe: no rename over it
+                    with open(final, "wb") as fh:
+                        fh.write(raw)
+                    continue
+                staged.append((_staged_copy(final, raw), final))
+            except OSError as err:
+                raise CliError(T.CLI["output_failed"].format(arg=arg, path=final, reason=_os_reason(err))) from None
+        for i, (tmp, final) in enumerate(staged):
+            try:
+                os.replace(tmp, final)
+            except OSError as err:
+                staged = staged[i:]
+                arg = next(a for p, _, a in encoded if p is not None and Path(p) == final)
+                raise CliError(T.CLI["output_failed"].format(arg=arg, path=final, reason=_os_reason(err))) from None
+        staged = []
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+
+
+def _staged_copy(final: Path, raw: bytes) -> Path:
+    """``raw`` in a new hidden file beside ``final`` with the mode ``final`` has (or would get); its path."""
+    fd, name = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".part")
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
             fh.write(raw)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, final.stat().st_mode & 0o7777 if final.exists() else 0o666 & ~_umask())
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _to_stdout(raw: bytes) -> None:
+    try:
+        sys.stdout.buffer.write(raw)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
     except OSError as err:
-        raise CliError(T.CLI["output_failed"].format(arg=arg, path=path, reason=_os_reason(err))) from None
+        _silence_stdout()  # else Python's own flush at exit fails again, in English
+        raise CliError(T.CLI["stdout_failed"].format(reason=_os_reason(err))) from None
+
+
+def out(*lines: str) -> None:
+    """Print lines to standard output (a command's data or report); :class:`CliError` if it cannot be written.
+
+    A full disk (``> /dev/full``) is said in Chinese, exit 1; a reader that went
+    away (``| head``) ends the output quietly.
+    """
+    _to_stdout("".join(f"{line}\n" for line in lines).encode("utf-8", "backslashreplace"))
 
 
 def _silence_stdout() -> None:

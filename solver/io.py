@@ -20,6 +20,7 @@ The shape and meaning checks are :func:`solver.validate.parse_plan`'s.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -43,10 +44,26 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # an escape (\n, \u0007, \ud800 …) or a raw C1 character. A file without any
 # skips the walk over every string (a fifth of reading a 5000-topic plan).
 _SUSPECT_JSON = re.compile(r"\\[btnfr]|\\u(?:00[01]|00[89]|007[fF]|[dD][89a-fA-F])|[\x7f-\x9f]")
+# One character class finds "no backslash, no C1 character" in half the time of the above.
+_SUSPECT_CHAR = re.compile(r"[\\\x7f-\x9f]")
 # Fields that are one line of text, per list.
 _ONE_LINE_FIELDS = ("id", "name", "title", "role", "form", "body")
 
 _JSON_ZH = T.JSON_REASON
+
+log = logging.getLogger(__name__)
+
+
+def os_reason(err: OSError) -> str:
+    """Why a file could not be read or written, in Chinese (by ``errno``).
+
+    The system's own English (``strerror``, "No such file or directory") is
+    logged at INFO for whoever debugs, never put in a sentence for the user.
+    """
+    log.info("OS error: %r", err)
+    if err.errno is None:
+        return T.OS_REASON_NO_ERRNO
+    return T.OS_REASON.get(err.errno) or T.OS_REASON_OTHER.format(errno=err.errno)
 
 
 def _fail(message: str, section: str = "plan", item_id: str | None = None, field: str | None = None) -> PlanError:
@@ -64,17 +81,22 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(name)
 
 
-def _depth(value: Any) -> int:
-    """Nesting depth of decoded JSON, without recursion."""
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        v, d = stack.pop()
-        if isinstance(v, dict):
-            v = list(v.values())
-        if isinstance(v, list):
-            deepest = max(deepest, d)
-            stack.extend((x, d + 1) for x in v if isinstance(x, dict | list))
-    return deepest
+def _depth(value: Any, limit: int = MAX_JSON_DEPTH) -> int:
+    """Nesting depth of decoded JSON, without recursion; counting stops past ``limit``.
+
+    Level by level over the containers only: decoded JSON holds exact
+    ``dict``/``list`` objects, and a list comprehension per container is a
+    third of the time of a stack of (value, depth) pairs.
+    """
+    level = [value] if type(value) is dict or type(value) is list else []
+    depth = 0
+    while level and depth <= limit:
+        depth += 1
+        below: list[Any] = []
+        for v in level:
+            below += [x for x in (v.values() if type(v) is dict else v) if type(x) is dict or type(x) is list]
+        level = below
+    return depth
 
 
 def decode_json_text(raw: bytes | str, *, what: str) -> Any:
@@ -117,7 +139,7 @@ def _decode(raw: bytes | str, *, what: str) -> tuple[Any, bool]:
         raise _fail(T.IO["too_deep"].format(what=what, max=MAX_JSON_DEPTH)) from None
     if _depth(data) > MAX_JSON_DEPTH:
         raise _fail(T.IO["too_deep"].format(what=what, max=MAX_JSON_DEPTH))
-    return data, bool(_SUSPECT_JSON.search(text))
+    return data, bool(_SUSPECT_CHAR.search(text) and _SUSPECT_JSON.search(text))
 
 
 def read_json_file(path: str | Path, *, what: str = T.IO["plan_file"]) -> Any:
@@ -137,7 +159,7 @@ def _read_json(path: str | Path, *, what: str) -> tuple[Any, bool]:
     except PermissionError:
         raise _fail(T.IO["no_permission"].format(label=label)) from None
     except OSError as err:
-        raise _fail(T.IO["unreadable"].format(label=label, reason=err.strerror or err)) from None
+        raise _fail(T.IO["unreadable"].format(label=label, reason=os_reason(err))) from None
     return _decode(raw, what=label)
 
 

@@ -22,15 +22,23 @@ SCHEDULE_FORMAT = "consult-schedule/1"
 ALL_MONTHS = list(range(1, 13))
 
 
-def _not_bool(value: Any) -> Any:
-    # JSON ``true`` is not a month: pydantic's lax mode would read it as 1 (January).
+def _whole_number(value: Any) -> Any:
+    # The exchange format's integers are JSON numbers. Pydantic's lax mode
+    # would read ``true`` as 1 (January) and the text "5" or "5.0" as 5: a file
+    # whose numbers are text was written by something that may have got other
+    # things wrong too, so it is refused, the same in every entry (files, the
+    # store, the Excel and text imports all build a plan through this model).
+    # A JSON number with a zero fraction (5.0) is the number 5 and is read as 5;
+    # 5.5 is refused by pydantic itself.
     if isinstance(value, bool):
         raise PydanticCustomError("int_not_bool", "a number is required, not true/false")
+    if isinstance(value, str):
+        raise PydanticCustomError("int_not_text", "a number is required, not text")
     return value
 
 
-# An integer field that refuses true/false (months, limits, the year).
-Int = Annotated[int, BeforeValidator(_not_bool)]
+# An integer field that refuses true/false and text (months, limits, the year).
+Int = Annotated[int, BeforeValidator(_whole_number)]
 
 
 class _Item(BaseModel):

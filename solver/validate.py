@@ -10,6 +10,7 @@ they find; nothing stops at the first error.
 from __future__ import annotations
 
 import json
+import logging
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,13 +63,23 @@ def _issue(section: str, item_id: str | None, field: str | None, text: str, inde
 # -- pass 1: shapes ------------------------------------------------------------
 
 _PYDANTIC_TEXT = T.PYDANTIC_TEXT
+log = logging.getLogger(__name__)
+
+
+def _pydantic_text(error: Any) -> str:
+    """One pydantic error → Chinese; pydantic's English sentence only in the log."""
+    text = _PYDANTIC_TEXT.get(error["type"])
+    if text is None:
+        log.info("pydantic %s at %s: %s", error["type"], error.get("loc"), error.get("msg"))
+        text = T.VALIDATE["other"]
+    return text
 
 
 def _shape_issues(data: dict[str, Any], err: ValidationError) -> list[PlanIssue]:
     issues = []
     for e in err.errors():
         loc = list(e["loc"])
-        text = _PYDANTIC_TEXT.get(e["type"], T.VALIDATE["other"].format(msg=e["msg"]))
+        text = _pydantic_text(e)
         section, item_id, index, field = "plan", None, None, None
         if loc and loc[0] in T.SECTION and loc[0] != "plan":
             section = str(loc[0])
@@ -87,6 +98,21 @@ def _shape_issues(data: dict[str, Any], err: ValidationError) -> list[PlanIssue]
 
 
 # -- pass 2: meaning -------------------------------------------------------------
+
+
+# The largest count a limit may hold (topics a month, months between two topics):
+# far beyond any plan, and small enough for every database's INTEGER and for CP-SAT
+# (10**30 was stored as an OverflowError and a crash).
+MAX_COUNT = 1_000_000
+
+
+def _count_wrong(value: int) -> str | None:
+    """Why a count limit is out of range (Chinese, for the issue), or None when it is fine."""
+    if value < 0:
+        return T.VALIDATE["negative"]
+    if value > MAX_COUNT:
+        return T.VALIDATE["too_large"].format(max=MAX_COUNT)
+    return None
 
 
 def _month_ok(m: Any) -> bool:
@@ -127,8 +153,8 @@ def check_plan(plan: Plan) -> list[PlanIssue]:
                     T.VALIDATE["not_in_months"].format(month=T.month(cal.session_month)),
                 )
             )
-    if cal.max_topics_per_month is not None and cal.max_topics_per_month < 0:
-        add(_issue("calendar", None, "max_topics_per_month", T.VALIDATE["negative"]))
+    if cal.max_topics_per_month is not None and _count_wrong(cal.max_topics_per_month):
+        add(_issue("calendar", None, "max_topics_per_month", _count_wrong(cal.max_topics_per_month)))
 
     # unique ids and names per list
     for section in ("forms", "committees", "departments", "leaders", "topics"):
@@ -153,21 +179,21 @@ def check_plan(plan: Plan) -> list[PlanIssue]:
     for f in plan.forms:
         if not f.name.strip():
             add(_issue("forms", f.id, "name", T.VALIDATE["empty"]))
-        if f.max_per_month is not None and f.max_per_month < 0:
-            add(_issue("forms", f.id, "max_per_month", T.VALIDATE["negative"]))
-        if f.min_gap_months < 0:
-            add(_issue("forms", f.id, "min_gap_months", T.VALIDATE["negative"]))
+        if f.max_per_month is not None and _count_wrong(f.max_per_month):
+            add(_issue("forms", f.id, "max_per_month", _count_wrong(f.max_per_month)))
+        if _count_wrong(f.min_gap_months):
+            add(_issue("forms", f.id, "min_gap_months", _count_wrong(f.min_gap_months)))
         if f.session_only and cal.session_month is None and any(t.form == f.id for t in plan.topics):
             add(_issue("forms", f.id, "session_only", T.VALIDATE["no_session"]))
     for c in plan.committees:
-        if c.max_per_month is not None and c.max_per_month < 0:
-            add(_issue("committees", c.id, "max_per_month", T.VALIDATE["negative"]))
+        if c.max_per_month is not None and _count_wrong(c.max_per_month):
+            add(_issue("committees", c.id, "max_per_month", _count_wrong(c.max_per_month)))
     for d in plan.departments:
-        if d.max_per_month < 0:
-            add(_issue("departments", d.id, "max_per_month", T.VALIDATE["negative"]))
+        if _count_wrong(d.max_per_month):
+            add(_issue("departments", d.id, "max_per_month", _count_wrong(d.max_per_month)))
     for x in plan.leaders:
-        if x.max_per_month < 0:
-            add(_issue("leaders", x.id, "max_per_month", T.VALIDATE["negative"]))
+        if _count_wrong(x.max_per_month):
+            add(_issue("leaders", x.id, "max_per_month", _count_wrong(x.max_per_month)))
         bad = [m for m in x.unavailable_months if not _month_ok(m)]
         if bad:
             add(_issue("leaders", x.id, "unavailable_months", T.VALIDATE["bad_months"].format(months=bad)))
@@ -274,7 +300,7 @@ def parse_schedule(data: Any, plan: Plan | None = None) -> Schedule:
                     "schedule",
                     None,
                     loc,
-                    T.VALIDATE["schedule_shape"].format(loc=loc, text=_PYDANTIC_TEXT.get(e["type"], e["msg"])),
+                    T.VALIDATE["schedule_shape"].format(loc=loc, text=_pydantic_text(e)),
                 )
             )
         raise PlanError(issues) from None

@@ -36,7 +36,7 @@ from . import audit as audit_store
 from . import texts as T
 from .audit import Audit
 from .db import ensure_database, get_engine, read_session, write_session
-from .errors import DuplicateError, NotFoundError, StaleEditError, StoreError
+from .errors import DuplicateError, NotFoundError, StaleEditError, StoreError, driver_reason
 from .repository import (
     PlanRepository,
     PlanSummary,
@@ -89,6 +89,7 @@ log = logging.getLogger(__name__)
 # project fields): a backup of the plan's current schedule and its scenarios.
 BACKUP_KEY = "xieshang_backup"
 BACKUP_FORMAT = "xieshang-backup/1"
+MAX_VERSION = 2**31 - 1  # a plan version fits PostgreSQL's INTEGER (a backup may say anything)
 
 
 def _validated(plan: Plan) -> Plan:
@@ -103,8 +104,7 @@ def _options_dict(options: dict[str, Any] | BaseModel | None) -> dict[str, Any] 
 
 
 def _integrity(err: IntegrityError) -> StoreError:
-    detail = str(err.orig).strip().splitlines()[0] if err.orig is not None else str(err)
-    return StoreError(T.integrity(detail))
+    return StoreError(T.integrity(driver_reason(err)))
 
 
 # -- plans ------------------------------------------------------------------------
@@ -277,10 +277,16 @@ def _parse_backup(block: Any, plan: Plan) -> dict[str, Any]:
         raise PlanError(issues)
     out: dict[str, Any] = {"current": None, "scenarios": [], "plan_version": 1}
     version = block.get("plan_version", 1)
-    if isinstance(version, int) and not isinstance(version, bool) and version >= 1:
+    if isinstance(version, int) and not isinstance(version, bool) and 1 <= version <= MAX_VERSION:
         out["plan_version"] = version
     else:
         bad(T.BACKUP_BAD_VERSION)
+
+    def version_of(value: Any, where: str) -> int | None:
+        if value is None or (isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_VERSION):
+            return value
+        bad(T.BACKUP_ISSUE.format(where=where, message=T.BACKUP_BAD_VERSION))
+        return None
 
     def schedule(data: Any, where: str) -> Schedule | None:
         try:
@@ -310,7 +316,7 @@ def _parse_backup(block: Any, plan: Plan) -> dict[str, Any]:
                 "author": str(cur.get("author", "")),
                 "note": str(cur.get("note", "")),
                 "options": cur.get("options"),
-                "plan_version": cur.get("plan_version"),
+                "plan_version": version_of(cur.get("plan_version"), T.BACKUP_CURRENT),
                 "created_at": created(cur.get("created_at"), T.BACKUP_CURRENT),
             }
     scenarios = block.get("scenarios", [])
@@ -333,7 +339,7 @@ def _parse_backup(block: Any, plan: Plan) -> dict[str, Any]:
                 "author": str(sc.get("author", "")),
                 "note": str(sc.get("note", "")),
                 "options": sc.get("options"),
-                "plan_version": sc.get("plan_version"),
+                "plan_version": version_of(sc.get("plan_version"), where),
                 "created_at": created(sc.get("created_at"), where),
             }
         )
@@ -343,17 +349,30 @@ def _parse_backup(block: Any, plan: Plan) -> dict[str, Any]:
 
 
 def import_plan_json(
-    engine: Engine, source: str | bytes | dict | Path, *, author: str = "", audit: Audit = None
+    engine: Engine,
+    source: str | bytes | dict | Path,
+    *,
+    author: str = "",
+    audit: Audit = None,
+    plan: Plan | None = None,
 ) -> int:
     """Import a consult-plan/1 document (JSON text or bytes, a decoded dict, or a file path); the new plan id.
 
     The plan is validated first (:class:`PlanError` with every problem, nothing
     saved). A file written by ``export_plan_json(..., with_schedules=True)``
     brings its current schedule and scenarios back too.
+
+    ``plan``: this same document already validated (``solver.io.read_plan_data``
+    gives both), so it is not validated a second time — a tenth of a second
+    for 5000 topics.
     """
     data = dict(_decode(source))
     backup = data.pop(BACKUP_KEY, None)
-    plan = parse_plan(data)
+    if plan is None:
+        plan = parse_plan(data)
+    elif plan.model_extra and BACKUP_KEY in plan.model_extra:
+        plan = plan.model_copy()  # the backup block is ours, not an extra field of the plan
+        plan.model_extra.pop(BACKUP_KEY)
     restored = _parse_backup(backup, plan) if backup is not None else None
     try:
         with write_session(engine) as s:

@@ -19,13 +19,21 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
-from alembic.util.exc import CommandError
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, NoSuchModuleError
 
 from solver import texts as solver_texts
-from solver.cli_common import ChineseArgumentParser, CliError, check_output_path, int_in, run_guarded, write_output
-from solver.io import read_plan_data
+from solver.cli_common import (
+    ChineseArgumentParser,
+    CliError,
+    check_output_path,
+    configure_logging,
+    int_in,
+    out,
+    run_guarded,
+    write_output,
+)
+from solver.io import os_reason, read_plan_data
 from solver.validate import PlanError
 
 from . import api
@@ -41,36 +49,16 @@ from .db import (
     make_engine,
     upgrade,
 )
-from .errors import StoreError
+from .errors import StoreError, driver_reason
 
 OK, FAILED, USAGE = 0, 1, 2
 
-# The database driver's English (SQLite's above all) → what the IT colleague should do.
-_DB_REASONS = (
-    (re.compile(r"readonly database|read-only", re.I), T.DB_REASON["readonly"]),
-    (re.compile(r"database is locked|database table is locked", re.I), T.DB_REASON["locked"]),
-    (re.compile(r"unable to open database file", re.I), T.DB_REASON["cannot_open"]),
-    (re.compile(r"disk is full|database or disk is full", re.I), T.DB_REASON["disk_full"]),
-    (re.compile(r"file is not a database|file is encrypted", re.I), T.DB_REASON["not_sqlite"]),
-    (re.compile(r"disk I/O error", re.I), T.DB_REASON["io_error"]),
-    (
-        re.compile(r"connection refused|could not connect|Connection refused", re.I),
-        T.DB_REASON["refused"],
-    ),
-    (re.compile(r"password authentication failed", re.I), T.DB_REASON["bad_password"]),
-    (re.compile(r'database "[^"]*" does not exist', re.I), T.DB_REASON["no_database"]),
-)
-
-
-_CONNECT = re.compile(r"connect|password authentication|unable to open|does not exist", re.I)
+_CONNECT = re.compile(r"connect|password authentication|unable to open|does not exist|host name", re.I)
 
 
 def db_reason(error: str) -> str:
-    """A database driver's English error line → a Chinese reason (the original kept in brackets)."""
-    for pattern, zh in _DB_REASONS:
-        if pattern.search(error):
-            return f"{zh}({error})"
-    return error
+    """A database driver's English error line → a Chinese reason (the English only in the log)."""
+    return driver_reason(error)
 
 
 def db_failure(url: str, error: str) -> str:
@@ -81,7 +69,7 @@ def db_failure(url: str, error: str) -> str:
 
 
 def _out(text: str = "") -> None:
-    print(text, flush=True)
+    out(text)
 
 
 def _err(text: str) -> None:
@@ -145,10 +133,12 @@ def cmd_import(engine: Engine, args: argparse.Namespace) -> int:
     for name in args.files:
         path = Path(name)
         try:
-            data, _, warnings = read_plan_data(path)
+            data, plan, warnings = read_plan_data(path)
             for w in warnings:
                 _err(T.CLI_HINT.format(warning=w))
-            plan_id = services_plans.import_plan_json(engine, data, actor=_actor(args.author), name=path.name)
+            plan_id = services_plans.import_plan_json(
+                engine, data, actor=_actor(args.author), name=path.name, plan=plan
+            )
         except PlanError as err:
             _err(T.CLI_FILE_FAILED.format(path=path, n=len(err.issues)))
             for issue in err.issues:
@@ -307,7 +297,7 @@ def cmd_accounts(engine: Engine, args: argparse.Namespace) -> int:
 def _database_cause(err: Exception) -> None:
     """A use case's database failure is raised as the driver's error: :func:`_run` says it the admin's way
     (read-only, locked, disk full …) as for every other command."""
-    if isinstance(err.__cause__, OperationalError):
+    if isinstance(err.__cause__, DBAPIError):
         raise err.__cause__
 
 
@@ -321,6 +311,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=T.CLI_DESCRIPTION.format(default=DEFAULT_SQLITE_PATH),
         epilog=T.CLI_EPILOG,
     )
+    p.add_argument("-v", "--verbose", action="store_true", help=solver_texts.CLI["log_help"])
     sub = p.add_subparsers(dest="command", required=True, metavar=T.CLI_METAVAR["command"])
 
     up = sub.add_parser("upgrade", help=h["upgrade"], description=h["upgrade"])
@@ -367,6 +358,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``python -m store``; the exit code (module docstring). No traceback reaches the user."""
     args = build_parser().parse_args(argv)  # exits 2 on a usage error
+    configure_logging(args.verbose)
     return run_guarded(lambda: _run(args))
 
 
@@ -375,17 +367,26 @@ def _run(args: argparse.Namespace) -> int:
     try:
         url = database_url()
         engine = make_engine(url)
-    except Exception as err:  # noqa: BLE001 - a malformed URL, an unknown driver
-        _err(T.CLI_ERROR.format(message=T.CLI_CONNECT_FAILED.format(url=raw, error=err)))
+    except StoreError as err:  # a malformed URL: already said in Chinese
+        _err(T.CLI_ERROR.format(message=err))
+        return FAILED
+    except OSError as err:  # the SQLite file's folder cannot be made
+        _err(T.CLI_ERROR.format(message=T.CLI_CONNECT_FAILED.format(url=raw, error=os_reason(err))))
+        return FAILED
+    except (NoSuchModuleError, ImportError):  # mysql://… : a database we do not support
+        _err(T.CLI_ERROR.format(message=T.CLI_CONNECT_FAILED.format(url=raw, error=T.DB_REASON["unknown_driver"])))
+        return FAILED
+    except Exception as err:  # noqa: BLE001 - anything else the driver says
+        _err(T.CLI_ERROR.format(message=T.CLI_CONNECT_FAILED.format(url=raw, error=driver_reason(err))))
         return FAILED
     _err(T.CLI_DB.format(url=display_url(url)))
     try:
         return args.func(engine, args)
-    except OperationalError as err:
+    except DBAPIError as err:  # OperationalError and its siblings (a file that is no database …)
         first = str(err.orig or err).strip().splitlines()[0]
         _err(T.CLI_ERROR.format(message=db_failure(display_url(url), first)))
         return FAILED
-    except (StoreError, PlanError, CommandError) as err:
+    except (StoreError, PlanError) as err:
         _err(T.CLI_ERROR.format(message=err))
         return FAILED
     finally:

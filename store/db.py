@@ -32,16 +32,13 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session
@@ -49,6 +46,13 @@ from sqlalchemy.orm import Session
 from . import json_codec
 from . import texts as T
 from .errors import SchemaError, StoreError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic is imported only where a migration runs or a revision must be named:
+# it is a third of a command's start-up (``python -m store import`` checks the
+# schema on every call), and the check below needs only the version table.
 
 log = logging.getLogger(__name__)
 
@@ -162,12 +166,17 @@ def write_session(engine: Engine) -> Iterator[Session]:
 
 def alembic_config() -> Config:
     """Alembic configuration built in code (no ini file needed at run time)."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
 def head_revision() -> str:
+    """The newest revision of this code's migrations (Alembic reads every migration script)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -175,19 +184,55 @@ def head_revision() -> str:
 
 def revisions() -> list[str]:
     """All revision ids, oldest first."""
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     return [r.revision for r in reversed(list(script.walk_revisions()))]
+
+
+_REVISION_LINE = re.compile(r'^(down_revision|revision)\b[^=]*=\s*(?:"([^"]*)"|None)\s*$', re.M)
+
+
+def _head_from_scripts() -> str | None:
+    """The head revision read from the migration files' ``revision =`` / ``down_revision =`` lines.
+
+    A quick look without Alembic for the common case (database up to date);
+    None when the files do not form one simple chain, and :func:`head_revision`
+    decides. A test keeps the two equal.
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = dict((m.group(1), m.group(2)) for m in _REVISION_LINE.finditer(path.read_text(encoding="utf-8")))
+        if "revision" not in found or found["revision"] is None:
+            return None
+        revisions.add(found["revision"])
+        if found.get("down_revision"):
+            parents.add(found["down_revision"])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
 
 
 def current_revision(engine: Engine) -> str | None:
     """The schema revision of the database, or None for a database never upgraded."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    if len(rows) > 1:  # branches: not ours, but let Alembic say it
+        from alembic.runtime.migration import MigrationContext
+
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    return rows[0] if rows else None
 
 
 def check_schema(engine: Engine) -> None:
     """Raise :class:`SchemaError` unless the database is at this code's head revision."""
-    rev, head = current_revision(engine), head_revision()
+    rev = current_revision(engine)
+    if rev is not None and rev == _head_from_scripts():
+        return
+    head = head_revision()
     if rev == head:
         return
     known = revisions()
@@ -236,11 +281,21 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str | N
     Returns (revision before, revision after). A failure rolls the whole
     upgrade back: the database stays at its old revision with its data.
     """
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.util.exc import CommandError
+
     cfg = alembic_config()
     with migrating_connection(engine) as conn:
         before = MigrationContext.configure(conn).get_current_revision()
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+        try:
+            command.upgrade(cfg, revision)
+        except CommandError:  # an unknown target revision (``--to``) or a database newer than the code
+            known = revisions()
+            if before is not None and before not in known:
+                raise SchemaError(T.CLI_TOO_NEW.format(rev=before)) from None
+            raise SchemaError(T.UNKNOWN_REVISION.format(rev=revision, known=T.LIST_SEP.join(known))) from None
         after = MigrationContext.configure(conn).get_current_revision()
     if before != after:
         log.info("database schema upgraded from %s to %s", before, after)

@@ -186,6 +186,8 @@ CLI_UPGRADED = "已将数据库结构从版本 {before} 升级到 {head},原有�
 CLI_UP_TO_DATE = "数据库结构已是最新版本 {head},无需升级"
 CLI_SAMPLES = "已导入示例计划 {n} 份"
 CLI_NOT_READY = "数据库尚未建立或版本过旧(当前 {rev},需要 {head}),请先运行:python -m store upgrade"
+LIST_SEP = "、"
+UNKNOWN_REVISION = "没有名为 {rev} 的数据库结构版本(本程序认识:{known})"
 CLI_TOO_NEW = "数据库结构版本 {rev} 比本程序认识的版本新,请升级本程序后再操作"
 CLI_CONNECT_FAILED = "无法连接数据库 {url}:{error}"
 CLI_FILE_MISSING = "找不到文件 {path}"
@@ -211,7 +213,20 @@ DB_REASON = {
     "refused": "服务器拒绝连接(地址、端口或服务未启动)",
     "bad_password": "用户名或密码不正确",
     "no_database": "数据库不存在",
+    "no_role": "数据库用户不存在",
+    "no_host": "找不到数据库服务器(主机名有误或网络不通)",
+    "timeout": "连接数据库超时(服务器未响应)",
+    "lost": "与数据库的连接中断了,请稍后再试",
+    "denied": "数据库拒绝了访问(没有权限)",
+    "schema": "数据库结构与本程序不符(请运行 python -m store upgrade)",
+    "unique": "与已有的记录重复",
+    "foreign_key": "引用的记录不存在",
+    "not_null": "缺少必填的数据",
+    "check": "数据不符合数据库的约束",
+    "unknown_driver": "不支持这种数据库(请用 sqlite:/// 或 postgresql+psycopg://)",
+    "other": "数据库返回了错误(原文已记入日志)",
 }
+INTERNAL_REASON = "程序内部错误({kind},详情已记入日志)"
 CLI_DB_FAILED = "数据库 {url} 操作失败:{reason}"
 CLI_HINT = "提示:{warning}"
 

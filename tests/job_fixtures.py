@@ -138,7 +138,8 @@ def start_worker(tmp_path) -> Iterator[Callable[..., Worker]]:
         log = tmp_path / f"worker-{len(started)}.log"
         with open(log, "w") as out:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "jobs.worker", "-w", str(workers), "--lane", lane],
+                # -v: the libraries' INFO lines in the log (waited on below, read when a test fails)
+                [sys.executable, "-m", "jobs.worker", "-w", str(workers), "--lane", lane, "-v"],
                 cwd=ROOT,
                 env=env,
                 stdout=out,

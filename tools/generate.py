@@ -955,7 +955,14 @@ def generate_plan(n_topics: int, *, seed: int = 0, year: int = 2025, body: str |
 
 def main(argv: list[str] | None = None) -> int:
     """Run the generator's command line; exit codes as :mod:`solver.cli_common` (0, 1, 2, 70, 130)."""
-    from solver.cli_common import ChineseArgumentParser, check_output_path, int_in, run_guarded, write_output
+    from solver.cli_common import (
+        ChineseArgumentParser,
+        check_output_path,
+        configure_logging,
+        int_in,
+        run_guarded,
+        write_outputs,
+    )
 
     parser = ChineseArgumentParser(
         prog="python -m tools.generate",
@@ -987,6 +994,7 @@ def main(argv: list[str] | None = None) -> int:
         help="--province 时市政协的个数(默认按种子在 15–40 间抽取)",
     )
     args = parser.parse_args(argv)
+    configure_logging()
     if args.province and args.n < 20:
         parser.error("省级汇总计划至少需要 20 个议题")
 
@@ -1000,9 +1008,10 @@ def main(argv: list[str] | None = None) -> int:
             plan, reference = province_plan_and_reference(args.n, seed=args.seed, year=args.year, cities=args.cities)
         else:
             plan, reference = generate_plan_and_reference(args.n, seed=args.seed, year=args.year, body=args.body)
-        write_output(args.output, plan.to_json())
+        outputs = [(args.output, plan.to_json(), "-o/--output")]
         if args.reference:
-            write_output(Path(args.reference), reference.to_json(), arg="--reference")
+            outputs.append((Path(args.reference), reference.to_json(), "--reference"))
+        write_outputs(outputs)  # both files or neither: a failed --reference leaves no plan behind
         return 0
 
     return run_guarded(body)

@@ -57,5 +57,13 @@ GLOBAL_CSS = """
 [data-testid="stStatusWidget"] button[kind="header"]::after {content: "__STOP__"; font-size: .875rem;}
 .xs-badge {display: inline-block; padding: 0.1rem 0.55rem; border-radius: 999px; font-size: 0.85rem;
            font-weight: 600; color: #fff;}
+.st-key-xs-lang {display: none;}
 </style>
 """.replace("__STOP__", U.STOP)
+
+# Streamlit's page says <html lang="en"> and has no setting for it: browsers then
+# pick Japanese or Korean glyph forms for shared Han characters on some systems,
+# offer to translate the page from English, and screen readers read Chinese with
+# an English voice. The app's pages are Chinese: say so (app.py runs this in a
+# hidden container of the sidebar, once per page load).
+LANG_SCRIPT = "<script>document.documentElement.lang = 'zh-CN';</script>"

@@ -5,6 +5,8 @@ Screenshots land in ``artifacts/screenshots/1280-*.png`` (looked at before a lay
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from browser_server import CHROMIUM_ARGS, chromium_or_skip, sign_in
 from test_browser import PAGES, PLAN, open_page, pick_plan, settle
@@ -95,3 +97,11 @@ def test_the_200_topic_year_fits_one_screen_as_a_matrix(narrow_page, shots):
     page.wait_for_timeout(800)
     page.screenshot(path=str(shots / "1280-6-负荷-200议题.png"), full_page=True)
     page.set_viewport_size({"width": WIDTH, "height": 900})
+
+
+def test_the_page_says_it_is_chinese(narrow_page):
+    page = narrow_page
+    settle(page)
+    page.wait_for_function("() => document.documentElement.lang === 'zh-CN'", timeout=15000)
+    title = page.title()
+    assert re.search(r"[\u4e00-\u9fff]", title) and not re.search(r"[A-Za-z]{3,}", title), title

@@ -1,0 +1,101 @@
+"""Ctrl-C during ``python -m solver solve`` ends the process at once: a Chinese line, exit 130, no file.
+
+CP-SAT replaces the SIGINT handler while it searches (ending only the search
+running then) and leaves the default action behind (the process dies without a
+word); the neighbourhood search of a big plan went on after a Ctrl-C until its
+time limit. A real process is interrupted in each phase: while it loads, in the
+middle of the search of a plan small enough for the full model, and of a plan
+big enough for the neighbourhood search.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SMALL = ROOT / "data" / "weihai-2023.json"
+BIG = ROOT / "data" / "synthetic-200.json"  # above lns_above_topics, far from proven in seconds
+
+
+def _start(plan: Path, out: Path, *extra: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "solver", "solve", str(plan), "--time-limit", "120", "-o", str(out), "-v", *extra],
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONIOENCODING="utf-8"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        # a shell's background job ignores SIGINT; a terminal's foreground one does not
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+
+
+def _wait_for_line(proc: subprocess.Popen, needle: str, timeout: float = 90) -> list[str]:
+    seen = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        if not line:
+            break
+        seen.append(line)
+        if needle in line:
+            return seen
+    proc.kill()
+    raise AssertionError(f"never saw {needle!r}: {''.join(seen)[-2000:]}")
+
+
+def _interrupt(proc: subprocess.Popen) -> tuple[int, str, float]:
+    t = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    try:
+        _, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise AssertionError("Ctrl-C did not end the solve within 30 s") from None
+    return proc.returncode, err, time.monotonic() - t
+
+
+@pytest.mark.parametrize(
+    "workers",
+    [
+        "1",  # one core: CP-SAT's search of the full model runs first
+        "2",  # the neighbourhood search beside the full model
+    ],
+)
+def test_ctrl_c_in_the_search_ends_the_process_with_130_and_a_chinese_line(tmp_path, workers):
+    out = tmp_path / "schedule.json"
+    proc = _start(BIG, out, "--workers", workers)
+    _wait_for_line(proc, "feasible schedule (objective")
+    time.sleep(0.5)  # well inside the search
+    code, err, took = _interrupt(proc)
+    assert code == 130, err[-2000:]
+    assert "已中断" in err and "Traceback" not in err
+    assert took < 10
+    assert not out.exists()
+
+
+def test_ctrl_c_while_the_command_loads_is_no_traceback(tmp_path):
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "solver", "solve", str(SMALL)],
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONIOENCODING="utf-8"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    time.sleep(0.4)  # Python is running by now, our modules are loading
+    code, err, _ = _interrupt(proc)
+    assert "Traceback" not in err
+    assert code == 130, err[-2000:]
+    assert "已中断" in err
