@@ -12,7 +12,7 @@ import re
 import subprocess
 
 import pytest
-from browser_server import CHROMIUM_ARGS, ROOT, chromium_or_skip
+from browser_server import CHROMIUM_ARGS, ROOT, chromium_or_skip, sign_in
 from pypdf import PdfReader
 from test_browser import full_shot, open_page, pick_plan, settle
 
@@ -37,6 +37,7 @@ def browser_page(server):
         browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1440, "height": 900}, locale="zh-CN")
         page.goto(server)
+        sign_in(page)
         settle(page)
         yield page
         browser.close()
