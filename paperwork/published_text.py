@@ -41,7 +41,16 @@ from . import texts as T
 from .common import PaperIssue, PaperworkError, fail, from_plan_error, next_id
 from .hanzi import to_simplified
 from .time_phrases import TimeReading, parse_time
-from .vocabulary import FIELD_ANYWHERE, FIELD_LINE, LABEL_OF, LABELS, LOOKALIKE_COLONS, TABLE_MARK, UNKNOWN_LABEL
+from .vocabulary import (
+    FIELD_ANYWHERE,
+    FIELD_LINE,
+    LABEL_OF,
+    LABELS,
+    LOOKALIKE_COLONS,
+    TABLE_MARK,
+    UNKNOWN_LABEL,
+    field_of_label,
+)
 
 LABELS_TITLE = LABELS["title"][0]  # how a numbered title label is rewritten for the reader
 LABELS_TIME = LABELS["time"][0]
@@ -55,7 +64,12 @@ _TOP = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.+)$
 _PART = re.compile(r"^第([一二三四五六七八九十]{1,3})(?:部分|章|篇)\s*[、.:]?\s*(.+)$")
 _SECTION = re.compile(r"^\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*(.+)$")
 _COUNT = re.compile(r"\(\s*(?:共\s*)?(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[个项次件场]\s*\)\s*$")
-_NUMBERED = re.compile(r"^(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*(?:[、)]|\.(?!\d)))\s*(?P<title>\S.*)$")
+_NUMBERED = re.compile(
+    r"^(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*(?:[、)]|\.(?!\d))|[\[【]\s*\d{1,2}\s*[\]】]"
+    r"|第\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[项个条]\s*[::、.]?"
+    r"|\d{1,2}\s+(?=[\u4e00-\u9fff“《])(?![月日年项个次]))\s*(?P<title>\S.*)$"
+)
+"""An item's number: ``1.`` ``1、`` ``1)`` ``(1)`` ``[1]`` ``第一项`` ``第1项:``, or ``1`` then a space."""
 _BULLET = re.compile(r"^[●•○■◆◇□▪▶►★☆◎·\-–—]\s*(?P<title>[\u4e00-\u9fff“《(【].*)$")
 _CIRCLED = {chr(0x2460 + i): f"{i + 1}." for i in range(20)}  # ①…⑳ (NFKC would drop the separator)
 _BRACKETED_TITLE = re.compile(r"^[【\[]\s*(?P<title>[^】\]]{2,60})\s*[】\]]\s*$")
@@ -171,9 +185,20 @@ def _is_sentence(text: str) -> bool:
     return text.rstrip().endswith(("。", "!", "?", ";")) or _is_prose(text)
 
 
+# "…;联系人:张某": a label the vocabulary does not know, after a field separator
+_UNKNOWN_ANYWHERE = re.compile(r"(?<=[;;\s|])\s*[\u4e00-\u9fff]{2,6}\s*:")
+
+
 def _split_fields(text: str) -> list[str]:
-    """ "时间安排:4月 牵头单位:某组 协商部门:省某厅" → one segment per field (the head may be a title)."""
+    """ "时间安排:4月 牵头单位:某组 协商部门:省某厅" → one segment per field (the head may be a title).
+
+    Once a line holds a known label, an unknown ``某某:`` after a separator starts
+    a segment of its own too: it is reported, never glued onto the field before it.
+    """
     cuts = [m.start() for m in FIELD_ANYWHERE.finditer(text) if m.start() > 0]
+    if cuts or FIELD_LINE.match(text):
+        cuts = sorted(set(cuts) | {m.end() - len(m.group(0).lstrip()) for m in _UNKNOWN_ANYWHERE.finditer(text)})
+        cuts = [c for c in cuts if c > 0]
     if cuts and text.rstrip().endswith(")") and "(" in text[: cuts[0]]:
         # "推进X(时间:5月;承办:经济委)": fields in brackets after the title
         text = text.rstrip()[:-1]
@@ -305,6 +330,7 @@ class _Parsed:
     first_lines: list[str] = field(default_factory=list)
     sentence_headings: list[str] = field(default_factory=list)
     all_lines: list[str] = field(default_factory=list)
+    time_heads: list[tuple[int, str]] = field(default_factory=list)  # (line, "第二季度"); "" where a part ends
 
 
 def _cn_int(s: str) -> int:
@@ -377,6 +403,16 @@ def _scan(text: str) -> _Parsed:
             out.roles[lineno] = T.SKIP_REASON["heading"]
             topic = None
             continue
+        th = _time_heading(line)
+        if th:
+            # "第二季度" "一、3月份" "【下半年】": the topics below are held then (unless they say otherwise)
+            out.time_heads.append((lineno, th))
+            if th != line and not _NUMBERED.match(line) and not _BULLET.match(line):
+                section, top, top_form = None, th, False  # a numbered heading ends the form above
+            topic = None
+            in_arrangement = seen_arrangement = True
+            out.roles[lineno] = T.SKIP_REASON["heading"]
+            continue
         if _ORDINAL_HEAD.match(line):
             # "议题一" above a topic's own small table: a divider, the topic follows
             out.roles[lineno] = T.SKIP_REASON["heading"]
@@ -386,6 +422,8 @@ def _scan(text: str) -> _Parsed:
         m = _TOP.match(line) or _PART.match(line)
         if m and len(m.group(2)) <= 40:
             head = m.group(2).strip()
+            if out.time_heads:
+                out.time_heads.append((lineno, ""))  # a new part: the time heading above no longer applies
             cm = _COUNT.search(head)
             head_wo = _COUNT.sub("", head).strip()
             cat = classify_form(head_wo)
@@ -556,7 +594,10 @@ def _scan(text: str) -> _Parsed:
             for seg in tsegs[1:]:
                 _take_field(tp, seg, lineno)
             for key, value in bracket:
-                tp.set_field(key, value, lineno)
+                if key == "sentence":
+                    _sentence_fields(tp, value, lineno)
+                else:
+                    tp.set_field(key, value, lineno)
             out.roles[lineno] = "议题"
             continue
 
@@ -635,6 +676,7 @@ def _scan(text: str) -> _Parsed:
             prose(lineno, line)
         else:
             skip(lineno, raw, "stray")
+    _apply_time_heads(out)
     for t in out.loose:
         if not t.fields:
             out.roles.pop(t.line, None)
@@ -645,6 +687,36 @@ def _scan(text: str) -> _Parsed:
     return out
 
 
+# What may stand around a time phrase in a heading that only times the topics below it
+_TIME_HEAD_REST = re.compile(r"[\s第一二三四五六七八九十\d月份季度上中下半年旬初底末前后、,,至到\-–—~和及或::()【】\[\]]|安排|协商|议题|活动")
+_HEAD_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|\d{1,2}\s*[、.)])\s*")
+
+
+def _time_heading(line: str) -> str:
+    """The time phrase of a heading that only says when ("第二季度", "一、3月份", "【下半年】"), or ""."""
+    core = _HEAD_NUMBER.sub("", line).strip()
+    core = _COUNT.sub("", core).strip()
+    if not core or len(core) > 14 or _TIME_HEAD_REST.sub("", core):
+        return ""
+    tm = parse_time(core)
+    return core.strip("【】[]:: ") if (tm.months or tm.window) else ""
+
+
+def _apply_time_heads(parsed: _Parsed) -> None:
+    """A topic with no time of its own takes the time heading above it (the nearest, after its form heading)."""
+    if not parsed.time_heads:
+        return
+    for t in [t for s in parsed.sections for t in s.topics] + parsed.loose:
+        if "time" in t.fields or (not t.fields and t in parsed.loose):
+            continue
+        above = [(ln, x) for ln, x in parsed.time_heads if ln < t.line]
+        if not above or not above[-1][1]:  # none, or a new part ("二、保障措施") began since
+            continue
+        ln, when = above[-1]
+        t.fields["time"] = when
+        t.field_lines["time"] = [ln]
+
+
 _DATE_LINE = re.compile(r"^[((]?\s*(?:20\d\d|二〇[〇一二三四五六七八九]{2})\s*年[^,,;;。:]{1,8}日\s*[))]?$")
 _SIGNATURE = re.compile(r"^[^,,;;。:\s]{2,24}(?:办公室|办公厅|委员会|政协)$")
 _ORDINAL_HEAD = re.compile(
@@ -653,7 +725,7 @@ _ORDINAL_HEAD = re.compile(
 
 
 # "议题一:推动X": a title label numbered like a heading
-_ORDINAL_LABEL = re.compile(r"^(?:议题|课题|专题|题目)\s*[一二三四五六七八九十\d]{1,3}\s*:\s*(?=\S)")
+_ORDINAL_LABEL = re.compile(r"^(?:议题|课题|专题|题目)\s*[一二三四五六七八九十\d]{1,3}\s*(?::|、|\.|\s)\s*(?=\S)")
 # "——时间:5月" "▲承办单位:…": a mark in front of a field label
 _FIELD_MARK = re.compile(r"^(?:[-—–~]{1,3}|[▲△►▶◆◇■□●○•·※√✔>])\s*(?=[\u4e00-\u9fff]{2,8}\s*:)")
 # "一是“X”,6月召开,由…承办;二是…": the items of one paragraph
@@ -673,9 +745,13 @@ def _pieces(line: str) -> list[str]:
     """
     line = _ORDINAL_LABEL.sub(LABELS_TITLE + ":", line)
     line = _FIELD_MARK.sub("", line)
+    tag = _form_tag(line)
+    if tag:
+        return tag
     both = _combined_label(line)
     if both:
         return both
+    line = _canonical_labels(line)
     mm = _MONTH_ITEM.match(line)
     if mm and not FIELD_LINE.match(line) and _is_item_sentence(mm.group("rest")):
         return ["1." + mm.group("rest"), f"{LABELS_TIME}:{mm.group('when')}"]
@@ -686,6 +762,48 @@ def _pieces(line: str) -> list[str]:
         if all(_is_item_sentence(x) for x in items):
             return [f"{k}.{x}" for k, x in enumerate(items, start=1)]
     return [line]
+
+
+# "联系副主席:…" "参加:…" "完成时限:…": a label outside the vocabulary, at a field's place
+_ANY_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s;;,,。、|().]))(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
+
+
+def _canonical_labels(line: str) -> str:
+    """Labels the vocabulary lacks but whose root words name a field, as that field's first label.
+
+    ``联系副主席:周某`` → ``出席领导:周某``; ``参加:县发改局`` → ``协商部门:县发改局``.
+    Web-page furniture (``主办单位:…网``) is left as it is for the junk filter.
+    """
+
+    def swap(m: re.Match) -> str:
+        label = m.group("label")
+        if label in LABEL_OF or _JUNK.match(label + ":") or _MONTHISH.search(label) and parse_time(label).months:
+            return m.group(0)  # known, page furniture, or a month heading an item ("四月份:就…")
+        key = field_of_label(label)
+        return LABELS[key][0] + ":" if key else m.group(0)
+
+    return _ANY_LABEL.sub(swap, line) if ":" in line else line
+
+
+# "1.【对口协商】推进X" "(专题协商)推进X" "对口协商:推进X": the form set before the title
+_FORM_TAG = re.compile(
+    r"^(?P<num>(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*[、.)]|[●•○■◆▪★☆·\-])?\s*)"
+    r"(?:[【\[(〔]\s*(?P<a>[^】\])〕]{2,14}?)\s*[】\])〕]|(?P<b>[\u4e00-\u9fff]{2,14}?)\s*:)\s*(?P<rest>\S.{3,})$"
+)
+
+
+def _form_tag(line: str) -> list[str] | None:
+    """A title with its form in front → [the item without it, "协商形式:…"], or None."""
+    m = _FORM_TAG.match(line)
+    if not m:
+        return None
+    form = (m.group("a") or m.group("b")).strip()
+    rest = m.group("rest").strip()
+    if form in LABEL_OF or not classify_form(form) or not _FORM_NAME_END.search(_COUNT.sub("", form).strip()):
+        return None
+    if FIELD_LINE.match(rest) or _time_heading(rest):
+        return None
+    return [m.group("num") + rest, f"{LABELS['form'][0]}:{form}"]
 
 
 _TAIL_BRACKET = re.compile(r"\((?P<inner>[^()]{2,40})\)\s*$")
@@ -711,6 +829,10 @@ def _bracket_fields(title: str) -> tuple[str, list[tuple[str, str]]]:
         elif _CPPCC_BODY_END.search(part) and not _is_government(part):
             fields.append(("lead", part))  # "(6月,区政协经济委)": the committee beside the month
         else:
+            inner = bm.group("inner")
+            if _is_item_sentence(inner) and re.search(r"[,,;;]", inner):
+                # "推进X(6月,城建委牵头,区住建局、区财政局参与)": the item's fields as a sentence
+                return title[: bm.start()].strip(), [("sentence", inner)]
             return title, []
     if all(key == "lead" for key, _ in fields):
         return title, []  # a committee alone: the trailing-committee rule reads it
@@ -1045,6 +1167,8 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
         # "关于印发《某市政协…计划》的通知": the body starts after the notice's verb
         line = re.sub(r"^(?:关于)?(?:印发|转发|下达|公布|发布)《?", "", line)
         if _PLAN_TITLE.search(line):
+            # "2026年度红石县政协…": the year in front is not part of the body's name
+            line = re.sub(r"(?:20\d\d|二〇[〇一二三四五六七八九]{2})\s*年度?", " ", line)
             # A title names the body in full ("威海市政协"); in running text only
             # the level is safe to take ("……结合市政协工作实际" → "市政协").
             rx = (

@@ -468,28 +468,55 @@ def _is_sentence_like(text: str) -> bool:
     return text.rstrip().endswith(("。", ":")) or len(text) > 40
 
 
-def text_tables(lines: list[str]) -> list[str]:
-    """Tab-separated tables in text (a Word or Excel table pasted as text) → :func:`table_lines`.
+# How a table pasted as text separates its cells: tabs (from Word or Excel), pipes
+# ("| 序号 | 议题 |", a Markdown or plain-text table), or a run of spaces lining up columns.
+_TEXT_CELL_SEPARATORS = (
+    ("tab", re.compile(r"\t")),
+    ("pipe", re.compile(r"\s*[|¦│｜]\s*")),
+    ("spaces", re.compile(r"[ \u3000\t]{2,}")),
+)
+_RULE_ROW = re.compile(r"^[\s|:+\-─━═=—]*$")
 
-    A line split by tabs whose cells name a title column and at least two
-    more known fields starts a table; the following lines with tabs are its
-    rows. Other lines pass through unchanged.
+
+def _text_cells(line: str, sep: re.Pattern[str]) -> list[str]:
+    line = line.strip()
+    if sep is _TEXT_CELL_SEPARATORS[1][1]:  # pipes: the outer ones are borders, not empty cells
+        line = line.strip("|¦│｜")
+    return [c.strip() for c in sep.split(line)]
+
+
+def text_tables(lines: list[str]) -> list[str]:
+    """Tables pasted as text (tab-, pipe- or space-aligned) → :func:`table_lines`.
+
+    A line whose cells (split by tabs, by ``|``, or by runs of two or more
+    spaces) name a title column and at least two more known fields starts a
+    table; the following lines that split the same way are its rows (a ruling
+    line such as ``|---|---|`` is skipped). Other lines pass through unchanged.
     """
     out: list[str] = []
     i = 0
     while i < len(lines):
-        cells = [c.strip() for c in lines[i].split("\t")]
-        keys = [field_of_header(c) for c in cells] if len(cells) >= 3 else []
-        if keys and ("title" in keys or keys.count("content") == 1) and sum(1 for k in keys if k) >= 3:
-            rows = [cells]
+        for _, sep in _TEXT_CELL_SEPARATORS:
+            cells = _text_cells(lines[i], sep)
+            keys = [field_of_header(c) for c in cells] if len(cells) >= 3 else []
+            if keys and ("title" in keys or keys.count("content") == 1) and sum(1 for k in keys if k) >= 3:
+                break
+        else:
+            out.append(lines[i])
             i += 1
-            while i < len(lines) and "\t" in lines[i]:
-                rows.append([c.strip() for c in lines[i].split("\t")])
-                i += 1
-            out.extend(table_lines(rows))
             continue
-        out.append(lines[i])
+        rows = [cells]
         i += 1
+        while i < len(lines):
+            if _RULE_ROW.match(lines[i]) and lines[i].strip():
+                i += 1
+                continue
+            row = _text_cells(lines[i], sep)
+            if len(row) < 2:
+                break
+            rows.append(row)
+            i += 1
+        out.extend(table_lines(rows))
     return out
 
 

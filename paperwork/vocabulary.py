@@ -173,9 +173,10 @@ _HEADER_ROOTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("form", re.compile(r"形式|方式|类别|类型")),
     ("time", re.compile(r"时间|月份|日期|时限")),
     ("co", re.compile(r"协办|配合")),
-    ("leaders", re.compile(r"领导")),
+    ("leaders", re.compile(r"领导|主席|[省市县区州旗]长$")),
     ("lead", re.compile(r"牵头|承办|组织|责任|主办")),
-    ("departments", re.compile(r"部门|单位|对象")),
+    ("people", re.compile(r"人员|范围")),
+    ("departments", re.compile(r"部门|单位|对象|^(?:参加|参与|列席|邀请|参会)$")),
     ("notes", re.compile(r"备注|说明")),
     ("research", re.compile(r"调研")),
     ("arrangement", re.compile(r"安排|步骤|进度")),
@@ -213,6 +214,22 @@ def field_of_header(header: object) -> str | None:
     return None
 
 
+def field_of_label(label: object) -> str | None:
+    """The field a label in running text names (``"联系副主席"`` → ``"leaders"``), or None.
+
+    The vocabulary first; then, for a label of at most six characters, the same
+    root words as a table header (:func:`field_of_header`). ``序号`` and the
+    content labels are never guessed: an unknown label stays unknown (reported).
+    """
+    h = norm(label).rstrip(":")
+    if h in LABEL_OF:
+        return LABEL_OF[h]
+    if not 2 <= len(h) <= 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", h) or re.search(r"[及和与]", h):
+        return None  # not a label, or two fields under one ("形式及时间"): the reader splits or reports those
+    key = field_of_header(h)
+    return key if key not in (None, "number", "content", "arrangement") else None
+
+
 LOOKS_LIKE_RATIO = 0.6
 """difflib similarity above which an unmatched header is probably a known one misspelt."""
 
@@ -248,6 +265,7 @@ __all__ = [
     "TABLE_MARK",
     "UNKNOWN_LABEL",
     "field_of_header",
+    "field_of_label",
     "looks_like",
     "norm",
 ]

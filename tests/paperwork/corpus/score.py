@@ -4,7 +4,8 @@ Used by the corpus tests and by ``bench/bench_import.py``. Expected plans
 (``*.expected.json``) list topics with ``title``, ``form`` (a form category
 as :func:`paperwork.published_text.classify_form` names it, or the form's
 name when it has none), ``months`` (preferred months, or ``"session"``),
-optional ``window``, ``lead`` (committee names; the first is the lead),
+optional ``window``, optional ``latest_month`` (a deadline: the read window ends
+there), ``lead`` (committee names; the first is the lead),
 ``departments`` and ``leaders`` (a generic role as ``"role:市政府分管副市长"``).
 """
 
@@ -112,6 +113,8 @@ def score(plan: Plan, expected: dict, *, label: str = "") -> Score:
         s.got["months"] += 1
         s.got["forms"] += 1
         window_ok = "window" not in e or e["window"] == g["window"]
+        if e.get("latest_month"):  # a deadline ("6月底前"): the window must end there
+            window_ok = window_ok and bool(g["window"]) and g["window"][1] == e["latest_month"]
         if g["months"] == e["months"] and window_ok:
             s.tp["months"] += 1
         else:
