@@ -688,8 +688,12 @@ def _scan(text: str) -> _Parsed:
 
 
 # What may stand around a time phrase in a heading that only times the topics below it
-_TIME_HEAD_REST = re.compile(r"[\s第一二三四五六七八九十\d月份季度上中下半年旬初底末前后、,,至到\-–—~和及或::()【】\[\]]|安排|协商|议题|活动")
-_HEAD_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|\d{1,2}\s*[、.)])\s*")
+_TIME_HEAD_REST = re.compile(
+    r"[\s第一二三四五六七八九十\d月份季度上中下半年旬初底末前后、,,至到\-–—~和及或::()【】\[\]]|安排|协商|议题|活动"
+)
+_HEAD_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|\d{1,2}\s*[、.)])\s*"
+)
 
 
 def _time_heading(line: str) -> str:
@@ -699,7 +703,7 @@ def _time_heading(line: str) -> str:
     if not core or len(core) > 14 or _TIME_HEAD_REST.sub("", core):
         return ""
     tm = parse_time(core)
-    return core.strip("【】[]:: ") if (tm.months or tm.window) else ""
+    return _trim(core, "【】[]:: ") if (tm.months or tm.window) else ""
 
 
 def _apply_time_heads(parsed: _Parsed) -> None:
