@@ -63,7 +63,7 @@ def corpus_scores(folder: Path, out: Path) -> tuple[score.Score, list[tuple[str,
 def _score_file(path: Path, expected: dict) -> score.Score:
     try:
         draft = import_document(path.name, path.read_bytes())
-        return score.score(draft.plan, expected, label=path.name)
+        return score.score(draft.plan, expected, label=path.name, reports=draft.reports)
     except Exception as err:  # noqa: BLE001 - a refused file scores zero, and is shown
         s = score.Score()
         s.expected["topics"] = len(expected["topics"])

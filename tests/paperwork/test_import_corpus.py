@@ -62,7 +62,7 @@ def test_blind_document_is_read_exactly(path: Path, expected_path: Path):
 def _check_read_exactly(path: Path, expected_path: Path) -> None:
     draft = import_document(path.name, path.read_bytes())
     expected = score.load_expected(expected_path)
-    got = score.score(draft.plan, expected, label=path.name)
+    got = score.score(draft.plan, expected, label=path.name, reports=draft.reports)
     assert got.perfect, "\n".join(got.misses)
     assert draft.plan.body == expected["body"] and draft.plan.year == expected["year"]
     # every non-blank line is used or listed as skipped, with its number
