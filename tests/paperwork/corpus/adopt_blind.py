@@ -1,4 +1,4 @@
-"""Copy a blind set written by another author into the corpus: ``python tests/paperwork/corpus/adopt_blind.py SRC DEST``.
+"""Copy a blind set written by another author into the corpus (``adopt_blind.py SRC DEST``).
 
 The author (who never saw the reader) writes finished documents
 ``B<nn>-….{txt,docx,html,pdf}`` each with ``B<nn>-….expected.json``
