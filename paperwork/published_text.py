@@ -83,12 +83,35 @@ _JUNK = re.compile(
     r"|(?:打印|关闭|编辑|来源|发布时间|发布日期|发布者|作者|字号|浏览|阅读|返回|举报|下载|联系电话|时间)(?=$|\s|[:>|/]))",
     re.IGNORECASE,
 )
+# "时间:2026年03月09日 来源:…": when a page was published, not when a topic is held
+_PUBLISHED = re.compile(
+    r"^时间\s*:\s*(?:20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|20\d\d[-/.]\d{1,2}[-/.]\d{1,2})"
+    r"|\s(?:来源|阅读|浏览次数|点击数|访问量|作者)\s*:"
+)
 _JUNK_ANY = re.compile(r"(第\s*\d+\s*页|共\s*\d+\s*页|\s[|>]\s|^\||\|$|https?://|www\.|ICP|公网安备)")
 _MONTHISH = re.compile(r"月|季度|半年|适时|年底|年中|全会|会议期间")
 _ARRANGEMENT = re.compile(r"安排|议题|协商|活动|计划")
 # How a form's name ends ("对口协商", "专题协商会", "双月协商座谈会"): a topic's title
 # may mention 基层 or 调研 without naming a form.
 _FORM_NAME_END = re.compile(r"(协商|会议|座谈会|协商会|恳谈会|议政|调研|视察|监督)(活动)?$")
+# A short name that ends like a form and names no body: "网络议政", "远程协商", "民主监督协商"
+# are forms even though no rule of classify_form knows them.
+_FORM_NAME_SHAPE = re.compile(r"^[\u4e00-\u9fff]{2,10}$")
+_BODY_WORD = re.compile(r"[委局厅办院部署组室]|政府|政协|围绕|关于|推进|加强")
+
+
+def _is_form_name(text: str) -> bool:
+    """Whether a short text is a form's name: a known one, or one shaped like it ("网络议政")."""
+    t = _COUNT.sub("", text).strip()
+    if not _FORM_NAME_END.search(t) or parse_time(t).months:  # "4月调研" times a step, it names no form
+        return False
+    return bool(classify_form(t)) or bool(
+        _FORM_NAME_SHAPE.match(t) and len(t) <= 8 and not _BODY_WORD.search(t) and t not in LABEL_OF
+    )
+
+
+# A plan's title says whose plan, or which year, or what of: "工作计划" alone is a menu item
+_TITLE_SUBJECT = re.compile(r"政协|20\d\d|年度|协商|议题|[省市县区州旗]")
 _RULES_TITLE = re.compile(r"(办法|规定|规则|细则|制度|条例|意见|规程|指引)$")
 _PLAN_TITLE = re.compile(r"计划|要点|安排|清单|一览|目录|议题表|20\d\d\s*年度?[^,,。]{0,8}议题$")
 _LEAD_SENTENCE = re.compile(r"由\s*(?P<who>[^,,;;。]{2,60}?)\s*(?:联合|共同)?(?:牵头|负责|组织实施|承办|组织|具体实施)")
@@ -100,6 +123,9 @@ _LEAD_SENTENCE_BARE = re.compile(
 )
 _DEPT_SENTENCE = re.compile(
     r"(?:邀请|请|组织)?(?P<who>[^,,;;。由]{2,80}?)(?:等(?:部门|单位))?(?:参加|参与|列席|配合|协助)"
+)
+_LEADER_SENTENCE = re.compile(
+    r"(?:^|(?<=[,,;;。、]))\s*(?:邀请|请)?(?P<who>[^,,;;。、由]{2,20}?)\s*(?:出席|到会|莅临|列席|听取|通报)"
 )
 _TIME_SENTENCE = re.compile(r"(?:拟于|拟在|计划于|定于|于|在)?\s*(?P<when>[^,,;;。]{0,12}?(?:月|季度|半年))")
 
@@ -170,7 +196,7 @@ def _is_junk(line: str) -> bool:
     if not _CJK.search(line):
         return True
     fm = FIELD_LINE.match(line)
-    if fm and (LABEL_OF[fm.group(1)] != "time" or _MONTHISH.search(fm.group(2))):
+    if fm and (LABEL_OF[fm.group(1)] != "time" or (_MONTHISH.search(fm.group(2)) and not _PUBLISHED.search(line))):
         return False
     return bool(_JUNK.match(line) or _JUNK_ANY.search(line))
 
@@ -186,7 +212,7 @@ def _is_sentence(text: str) -> bool:
 
 
 # "…;联系人:张某": a label the vocabulary does not know, after a field separator
-_UNKNOWN_ANYWHERE = re.compile(r"(?<=[;;\s|])\s*[\u4e00-\u9fff]{2,6}\s*:")
+_UNKNOWN_ANYWHERE = re.compile(r"(?<=[;;\s|])\s*[\u4e00-\u9fff]{2,8}\s*:")
 
 
 def _split_fields(text: str) -> list[str]:
@@ -211,7 +237,18 @@ def _split_fields(text: str) -> list[str]:
         start = c
     out.append(text[start:])
     out = [_trim(s, " ;,、(|") for s in out]
-    return [s for s in out if s]
+    out = [s for s in out if s]
+    if len(out) > 1 and out[0].count("(") > out[0].count(")") and not FIELD_LINE.match(out[0]):
+        # "推进X(对口协商;拟安排时间:3月;…)": what opens the bracket before the first label
+        # is unlabelled (a form, a time); it is read like a bracket after the title
+        at = out[0].rindex("(")
+        inner = out[0][at + 1 :].strip()
+        if inner:
+            title, found = _bracket_fields(out[0][:at] + "(" + inner + ")")
+            if found:
+                return [title] + [f"{LABELS[k][0]}:{v}" if k != "sentence" else v for k, v in found] + out[1:]
+            return [out[0][:at].strip(), inner] + out[1:]
+    return out
 
 
 def _trim(text: str, chars: str) -> str:
@@ -496,6 +533,7 @@ def _scan(text: str) -> _Parsed:
             and section is None
             and not out.title
             and _PLAN_TITLE.search(line)
+            and _TITLE_SUBJECT.search(line)
             and not _is_prose(line)
             and not FIELD_LINE.match(line)
         ):
@@ -690,6 +728,7 @@ def _scan(text: str) -> _Parsed:
 # What may stand around a time phrase in a heading that only times the topics below it
 _TIME_HEAD_REST = re.compile(
     r"[\s第一二三四五六七八九十\d月份季度上中下半年旬初底末前后、,,至到\-–—~和及或::()【】\[\]]|安排|协商|议题|活动"
+    r"|全年|适时|开展|进行|另行|待定|视情|择机|其他|其它"
 )
 _HEAD_NUMBER = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|\d{1,2}\s*[、.)])\s*"
@@ -698,12 +737,14 @@ _HEAD_NUMBER = re.compile(
 
 def _time_heading(line: str) -> str:
     """The time phrase of a heading that only says when ("第二季度", "一、3月份", "【下半年】"), or ""."""
+    if FIELD_LINE.match(line):
+        return ""  # "时间安排:5月" is a topic's field, not a heading
     core = _HEAD_NUMBER.sub("", line).strip()
     core = _COUNT.sub("", core).strip()
     if not core or len(core) > 14 or _TIME_HEAD_REST.sub("", core):
         return ""
     tm = parse_time(core)
-    return _trim(core, "【】[]:: ") if (tm.months or tm.window) else ""
+    return _trim(core, "【】[]:: ") if (tm.months or tm.window or tm.undecided) else ""
 
 
 def _apply_time_heads(parsed: _Parsed) -> None:
@@ -769,7 +810,7 @@ def _pieces(line: str) -> list[str]:
 
 
 # "联系副主席:…" "参加:…" "完成时限:…": a label outside the vocabulary, at a field's place
-_ANY_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s;;,,。、|().]))(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
+_ANY_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s;;,,。、|().]))(?P<label>[\u4e00-\u9fff]{2,8})\s*:")
 
 
 def _canonical_labels(line: str) -> str:
@@ -803,7 +844,7 @@ def _form_tag(line: str) -> list[str] | None:
         return None
     form = (m.group("a") or m.group("b")).strip()
     rest = m.group("rest").strip()
-    if form in LABEL_OF or not classify_form(form) or not _FORM_NAME_END.search(_COUNT.sub("", form).strip()):
+    if form in LABEL_OF or not _is_form_name(form):
         return None
     if FIELD_LINE.match(rest) or _time_heading(rest):
         return None
@@ -826,7 +867,7 @@ def _bracket_fields(title: str) -> tuple[str, list[tuple[str, str]]]:
     for part in re.split(r"[,,;;、]", bm.group("inner")):
         part = part.strip()
         tm = parse_time(part)
-        if classify_form(part) and _FORM_NAME_END.search(part):
+        if _is_form_name(part):
             fields.append(("form", part))
         elif part and (tm.months or tm.window or tm.session) and len(part) <= 12:
             fields.append(("time", part))
@@ -921,6 +962,9 @@ def _take_field(topic: _Topic, seg: str, lineno: int) -> None:
         um = UNKNOWN_LABEL.match(seg)
         if um:
             topic.unknown.append((lineno, um.group(1), seg))
+        else:
+            # "…;邀请分管副县长出席" "…;4月调研、6月协商": an unlabelled part, read as a sentence
+            _sentence_fields(topic, seg, lineno)
         topic.notes_lines.append(seg)
         return
     key, value = LABEL_OF[fm.group(1)], _trim(fm.group(2).strip(), "。; ")
@@ -980,6 +1024,17 @@ def _sentence_fields(topic: _Topic, line: str, lineno: int, *, time: bool = True
         if who:
             topic.set_field("people", who, lineno)
             topic.sentence_fields.add("people")
+            found = True
+    if "leaders" not in topic.fields:
+        # "分管副市长到会听取意见" "邀请分管副县长出席": leaders named in the sentence
+        named = [
+            _clean_name(m.group("who"))
+            for m in _LEADER_SENTENCE.finditer(line)
+            if _is_leader(_clean_name(m.group("who")))
+        ]
+        if named:
+            topic.set_field("leaders", "、".join(named), lineno)
+            topic.sentence_fields.add("leaders")
             found = True
     if time and "time" not in topic.fields:
         tm = parse_time(line)
@@ -1057,7 +1112,21 @@ def _clean_name(tok: str) -> str:
     tok = re.sub(r"等(单位|部门|有关|相关|县|区|市直|方面|同志|负责).*$", "", tok)
     tok = re.sub(r"等$", "", tok)
     tok = re.sub(r"(的)?(主要)?(有关)?(负责同志|负责人|同志)$", "", tok)
-    return tok.strip()
+    tok = re.sub(r"(?<=..)(?:出席|到会|参加|列席|莅临)(?:会议|指导|活动)?$", "", tok)  # "分管副县长出席"
+    tok = tok.strip()
+    # "—" "无" "暂无" in a cell: nobody is named
+    return "" if not _CJK.search(tok) or tok in ("无", "暂无", "待定", "略", "空", "不涉及") else tok
+
+
+def _join_posts(names: list[str]) -> list[str]:
+    """ "区委常委、政法委书记" is one person: a 常委 post is always held with the post after it."""
+    out: list[str] = []
+    for n in names:
+        if out and re.search(r"[省市县区州旗]委常委$", out[-1]) and not re.search(r"[省市县区州旗]委常委$", n):
+            out[-1] += "、" + n
+        else:
+            out.append(n)
+    return out
 
 
 def _is_leader(name: str) -> bool:
@@ -1067,7 +1136,7 @@ def _is_leader(name: str) -> bool:
 def _split_people(text: str) -> tuple[list[str], list[str]]:
     """ "市政府分管副市长、市发改委等单位负责同志,部分政协委员" → (leaders, departments)."""
     leaders, depts = [], []
-    for tok in split_names(text):
+    for tok in _join_posts(split_names(text)):
         name = _clean_name(tok)
         if not name:
             continue
@@ -1408,7 +1477,7 @@ def parse_published_text(
                 src("departments", f["departments"])
             if f.get("people"):
                 src("people", f["people"])
-            leader_names = [_clean_name(x) for x in split_names(f.get("leaders", ""))]
+            leader_names = [_clean_name(x) for x in _join_posts(split_names(f.get("leaders", "")))]
             leader_names += [n for n in people_leaders if n not in leader_names]
             leader_ids = []
             for n in leader_names:

@@ -217,14 +217,14 @@ def field_of_header(header: object) -> str | None:
 def field_of_label(label: object) -> str | None:
     """The field a label in running text names (``"联系副主席"`` → ``"leaders"``), or None.
 
-    The vocabulary first; then, for a label of at most six characters, the same
+    The vocabulary first; then, for a label of at most eight characters, the same
     root words as a table header (:func:`field_of_header`). ``序号`` and the
     content labels are never guessed: an unknown label stays unknown (reported).
     """
     h = norm(label).rstrip(":")
     if h in LABEL_OF:
         return LABEL_OF[h]
-    if not 2 <= len(h) <= 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", h) or re.search(r"[及和与]", h):
+    if not 2 <= len(h) <= 8 or not re.fullmatch(r"[\u4e00-\u9fff]+", h) or re.search(r"[及和与]", h):
         return None  # not a label, or two fields under one ("形式及时间"): the reader splits or reports those
     key = field_of_header(h)
     return key if key not in (None, "number", "content", "arrangement") else None

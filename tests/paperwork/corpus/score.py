@@ -66,6 +66,10 @@ class Score:
         return not self.invented and all(self.tp[f] == self.expected[f] == self.got[f] for f in FIELDS)
 
 
+def _nfkc(names: list[str]) -> list[str]:
+    return [unicodedata.normalize("NFKC", n) for n in names]
+
+
 def load_expected(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -91,9 +95,7 @@ def _allowed_months(t, session: bool, time_text: str | None) -> tuple[list[int],
 def _read_rows(plan: Plan, reports: list | None = None) -> list[dict]:
     forms, comms = plan.form_by_id(), plan.committee_by_id()
     depts, leaders = plan.department_by_id(), plan.leader_by_id()
-    time_texts = {
-        r.topic: next((src.text for src in r.sources if src.field == "time"), None) for r in (reports or [])
-    }
+    time_texts = {r.topic: next((src.text for src in r.sources if src.field == "time"), None) for r in (reports or [])}
     rows = []
     for t in plan.topics:
         form = forms[t.form]
@@ -170,6 +172,8 @@ def score(plan: Plan, expected: dict, *, label: str = "", reports: list | None =
             want = [committee_key(x) for x in e.get(f, [])] if f == "lead" else e.get(f, [])
             # an author who never saw the reader writes a generic role as it is printed ("分管副市长")
             have = g["leader_names"] if f == "leaders" and allowed_convention else g[f]
+            # "各县（市、区）政府" and "各县(市、区)政府" are one name: the reader prints brackets half-width
+            want, have = _nfkc(want), _nfkc(have)
             s.got[f] += len(have)
             s.tp[f] += len(set(want) & set(have))
             if set(want) != set(have):
