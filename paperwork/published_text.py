@@ -65,11 +65,13 @@ _PART = re.compile(r"^第([一二三四五六七八九十]{1,3})(?:部分|章|�
 _SECTION = re.compile(r"^\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*(.+)$")
 _COUNT = re.compile(r"\(\s*(?:共\s*)?(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[个项次件场]\s*\)\s*$")
 _NUMBERED = re.compile(
-    r"^(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*(?:[、)]|\.(?!\d))|[\[【]\s*\d{1,2}\s*[\]】]"
+    r"^(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*(?:[、)]|\.(?!\d)|\.(?=\d{1,2}\s*月))|[\[【]\s*\d{1,2}\s*[\]】]"
     r"|第\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[项个条]\s*[::、.]?"
     r"|\d{1,2}\s+(?=[\u4e00-\u9fff“《])(?![月日年项个次]))\s*(?P<title>\S.*)$"
 )
-"""An item's number: ``1.`` ``1、`` ``1)`` ``(1)`` ``[1]`` ``第一项`` ``第1项:``, or ``1`` then a space."""
+"""An item's number: ``1.`` ``1、`` ``1)`` ``(1)`` ``[1]`` ``第一项`` ``第1项:``, or ``1`` then a space.
+
+``1.5月,围绕…`` is item 1 held in May, not a decimal."""
 _BULLET = re.compile(r"^[●•○■◆◇□▪▶►★☆◎·\-–—]\s*(?P<title>[\u4e00-\u9fff“《(【].*)$")
 _CIRCLED = {chr(0x2460 + i): f"{i + 1}." for i in range(20)}  # ①…⑳ (NFKC would drop the separator)
 _BRACKETED_TITLE = re.compile(r"^[【\[]\s*(?P<title>[^】\]]{2,60})\s*[】\]]\s*$")
@@ -123,6 +125,9 @@ _LEAD_SENTENCE_BARE = re.compile(
 )
 _DEPT_SENTENCE = re.compile(
     r"(?:邀请|请|组织)?(?P<who>[^,,;;。由]{2,80}?)(?:等(?:部门|单位))?(?:参加|参与|列席|配合|协助)"
+)
+_WITH_SENTENCE = re.compile(
+    r"由\s*(?P<who>[^,,;;。与]{2,40}?)\s*与\s*(?P<with>[^,,;;。]{2,80}?)\s*(?:开展|进行|共同)?(?:对口)?(?:协商|座谈)"
 )
 _LEADER_SENTENCE = re.compile(
     r"(?:^|(?<=[,,;;。、]))\s*(?:邀请|请)?(?P<who>[^,,;;。、由]{2,20}?)\s*(?:出席|到会|莅临|列席|听取|通报)"
@@ -215,6 +220,10 @@ def _is_sentence(text: str) -> bool:
 _UNKNOWN_ANYWHERE = re.compile(r"(?<=[;;\s|])\s*[\u4e00-\u9fff]{2,8}\s*:")
 
 
+# A label of three or more characters is found anywhere (FIELD_ANYWHERE): "6 月承办单位:" is 承办单位
+_ENDS_WITH_LABEL = re.compile(f"(?:{'|'.join(re.escape(x) for x in LABEL_OF if len(x) >= 3)})$")
+
+
 def _split_fields(text: str) -> list[str]:
     """ "时间安排:4月 牵头单位:某组 协商部门:省某厅" → one segment per field (the head may be a title).
 
@@ -223,7 +232,12 @@ def _split_fields(text: str) -> list[str]:
     """
     cuts = [m.start() for m in FIELD_ANYWHERE.finditer(text) if m.start() > 0]
     if cuts or FIELD_LINE.match(text):
-        cuts = sorted(set(cuts) | {m.end() - len(m.group(0).lstrip()) for m in _UNKNOWN_ANYWHERE.finditer(text)})
+        unknown = {
+            m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            for m in _UNKNOWN_ANYWHERE.finditer(text)
+            if not _ENDS_WITH_LABEL.search(m.group(0).rstrip(": ")) and m.group(0).strip()[0] not in "月日年份"
+        }
+        cuts = sorted(set(cuts) | unknown)
         cuts = [c for c in cuts if c > 0]
     if cuts and text.rstrip().endswith(")") and "(" in text[: cuts[0]]:
         # "推进X(时间:5月;承办:经济委)": fields in brackets after the title
@@ -614,9 +628,10 @@ def _scan(text: str) -> _Parsed:
                 sub = _Section(header=section.header, count=None, line=topic.line)
                 out.sections.append(sub)
                 section = sub
-            qm = _QUOTED_TITLE.match(title)
+            qm = _QUOTED_TITLE.match(title) or _quoted_in_sentence(title)
             if qm and _is_item_sentence(qm.group("rest")) and not FIELD_ANYWHERE.search(title):
                 # "“加快新型工业化”,6月召开,由市政协经济委承办,…参加"
+                # "5月,围绕“X”召开常委会议,由…承办" "由…与市公安局对口协商“X”,拟于4月进行"
                 tp = new_topic(qm.group("title").strip(), lineno, True)
                 _sentence_fields(tp, qm.group("rest"), lineno)
                 out.roles[lineno] = "议题"
@@ -728,7 +743,7 @@ def _scan(text: str) -> _Parsed:
 # What may stand around a time phrase in a heading that only times the topics below it
 _TIME_HEAD_REST = re.compile(
     r"[\s第一二三四五六七八九十\d月份季度上中下半年旬初底末前后、,,至到\-–—~和及或::()【】\[\]]|安排|协商|议题|活动"
-    r"|全年|适时|开展|进行|另行|待定|视情|择机|其他|其它"
+    r"|全年|适时|开展|进行|另行|待定|视情|择机|其他|其它|时间"
 )
 _HEAD_NUMBER = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|\d{1,2}\s*[、.)])\s*"
@@ -737,9 +752,9 @@ _HEAD_NUMBER = re.compile(
 
 def _time_heading(line: str) -> str:
     """The time phrase of a heading that only says when ("第二季度", "一、3月份", "【下半年】"), or ""."""
-    if FIELD_LINE.match(line):
-        return ""  # "时间安排:5月" is a topic's field, not a heading
     core = _HEAD_NUMBER.sub("", line).strip()
+    if FIELD_LINE.match(core) or FIELD_LINE.match(line):
+        return ""  # "时间安排:5月", "1.时间安排:5月" are a topic's field, not a heading
     core = _COUNT.sub("", core).strip()
     if not core or len(core) > 14 or _TIME_HEAD_REST.sub("", core):
         return ""
@@ -800,6 +815,9 @@ def _pieces(line: str) -> list[str]:
     mm = _MONTH_ITEM.match(line)
     if mm and not FIELD_LINE.match(line) and _is_item_sentence(mm.group("rest")):
         return ["1." + mm.group("rest"), f"{LABELS_TIME}:{mm.group('when')}"]
+    several = _distributive(line)
+    if several:
+        return several
     cuts = [m for m in _SHI_ITEM.finditer(line)]
     if len(cuts) >= 2:
         items = [line[a.end() : b.start()] for a, b in zip(cuts, cuts[1:], strict=False)] + [line[cuts[-1].end() :]]
@@ -813,6 +831,9 @@ def _pieces(line: str) -> list[str]:
 _ANY_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s;;,,。、|().]))(?P<label>[\u4e00-\u9fff]{2,8})\s*:")
 
 
+_BODY_PREFIX = re.compile(r"^(?:[省市县区州旗]?政协|[省市县区州旗]政府|[省市县区州旗]委)")
+
+
 def _canonical_labels(line: str) -> str:
     """Labels the vocabulary lacks but whose root words name a field, as that field's first label.
 
@@ -822,7 +843,16 @@ def _canonical_labels(line: str) -> str:
 
     def swap(m: re.Match) -> str:
         label = m.group("label")
-        if label in LABEL_OF or _JUNK.match(label + ":") or _MONTHISH.search(label) and parse_time(label).months:
+        own = _BODY_PREFIX.sub("", label)
+        if own != label and own in LABEL_OF:
+            return own + ":"  # "县政协联系领导:" is the 联系领导 field
+        if (
+            label in LABEL_OF
+            or _ENDS_WITH_LABEL.search(label)  # a known one after a lost space ("6 月承办单位")
+            or label[0] in "月日年份"
+            or _JUNK.match(label + ":")
+            or (_MONTHISH.search(label) and parse_time(label).months)
+        ):
             return m.group(0)  # known, page furniture, or a month heading an item ("四月份:就…")
         key = field_of_label(label)
         return LABELS[key][0] + ":" if key else m.group(0)
@@ -849,6 +879,48 @@ def _form_tag(line: str) -> list[str] | None:
     if FIELD_LINE.match(rest) or _time_heading(rest):
         return None
     return [m.group("num") + rest, f"{LABELS['form'][0]}:{form}"]
+
+
+_QUOTED = re.compile(r"[“\"《](?P<title>[^”\"》]{4,40})[”\"》]")
+_RESPECTIVELY = re.compile(r"分别(?:于|在)?")
+
+
+def _distributive(line: str) -> list[str] | None:
+    """ "围绕“A”“B”2个议题,分别于6月、10月召开…,由甲委、乙委分别承办" → an item per title.
+
+    Only when the sentence says 分别 and each list it distributes (months, leads)
+    has one entry per title; what is said once (a form, who attends) goes with each.
+    """
+    titles = [m.group("title") for m in _QUOTED.finditer(line)]
+    if len(titles) < 2 or not _RESPECTIVELY.search(line):
+        return None
+    months: list[str] = []
+    leads: list[str] = []
+    shared: list[str] = []
+    for clause in re.split(r"[,,;;。]", _QUOTED.sub("", line)):
+        if not _RESPECTIVELY.search(clause):
+            shared.append(clause)
+            continue
+        tm = parse_time(clause)
+        if len(tm.months) == len(titles):
+            months = [f"{m}月" for m in tm.months]
+            shared.append(
+                re.sub(r"^.*\d\s*月份?|^.*[一二三四五六七八九十]月份?", "", clause)
+            )  # "召开…座谈会" names the form
+        lm = re.search(r"由\s*(?P<who>.+?)\s*分别(?:承办|牵头|负责|组织实施)", clause)
+        if lm and len(split_names(lm.group("who"))) == len(titles):
+            leads = split_names(lm.group("who"))
+    if not months and not leads:
+        return None
+    rest = ",".join(c for c in shared if c.strip() and not re.search(r"\d+\s*个议题|^\s*围绕\s*$", c))
+    out = []
+    for k, title in enumerate(titles):
+        out.append(f"{k + 1}.{title}" + (f",{rest}" if rest and _is_item_sentence(rest) else ""))
+        if months:
+            out.append(f"{LABELS_TIME}:{months[k]}")
+        if leads:
+            out.append(f"{LABELS['lead'][0]}:{leads[k]}")
+    return out
 
 
 _TAIL_BRACKET = re.compile(r"\((?P<inner>[^()]{2,40})\)\s*$")
@@ -935,11 +1007,38 @@ def _meeting_time(text: str) -> str:
 def _is_item_sentence(text: str) -> bool:
     """Whether a clause carries what a plan item does: a month, or a lead written as a sentence."""
     tm = parse_time(text)
-    return bool(tm.months or tm.window or _LEAD_SENTENCE.search(text) or _LEAD_SENTENCE_BARE.search(text))
+    return bool(
+        tm.months
+        or tm.window
+        or _LEAD_SENTENCE.search(text)
+        or _LEAD_SENTENCE_BARE.search(text)
+        or _WITH_SENTENCE.search(text)
+    )
 
 
 # "围绕“X”召开…" "“X”,6月召开…": the title in quotes, the rest a sentence of fields
 _QUOTED_TITLE = re.compile(r"^(?:围绕|就|关于|针对|聚焦)?\s*[“\"《](?P<title>[^”\"》]{2,40})[”\"》](?P<rest>.+)$")
+# "…围绕“X”召开…" "…对口协商“X”,…": a quoted title introduced as the subject, inside a sentence
+_QUOTED_SUBJECT = re.compile(r"(?:围绕|就|关于|针对|聚焦|协商|议题|专题)\s*[“\"《](?P<title>[^”\"》]{4,40})[”\"》]")
+
+
+class _Quoted:
+    """A match-like pair: the quoted title, and the sentence around it."""
+
+    def __init__(self, title: str, rest: str) -> None:
+        self._groups = {"title": title, "rest": rest}
+
+    def group(self, name: str) -> str:
+        return self._groups[name]
+
+
+def _quoted_in_sentence(text: str) -> _Quoted | None:
+    """The one quoted subject of a sentence item, and the sentence without it; None if not exactly one."""
+    found = list(_QUOTED_SUBJECT.finditer(text))
+    if len(found) != 1 or not re.search(r"[,,;;。]", text):
+        return None
+    m = found[0]
+    return _Quoted(m.group("title"), text[: m.start("title") - 1] + " " + text[m.end("title") + 1 :])
 
 
 def _next_is_date(rows: list[tuple[int, str, str]], i: int) -> bool:
@@ -1012,6 +1111,15 @@ def _sentence_fields(topic: _Topic, line: str, lineno: int, *, time: bool = True
             topic.sentence_form = named
             topic.field_lines.setdefault("form", []).append(lineno)
             found = True
+    wm = _WITH_SENTENCE.search(line)
+    if wm and "lead" not in topic.fields:
+        # "由市政协社会法制委与市公安局对口协商": the lead, and the departments it consults
+        topic.set_field("lead", wm.group("who"), lineno)
+        if "departments" not in topic.fields:
+            topic.set_field("departments", wm.group("with"), lineno)
+            topic.sentence_fields.add("departments")
+        topic.sentence_fields.add("lead")
+        found = True
     lm = _LEAD_SENTENCE.search(line) or _LEAD_SENTENCE_BARE.search(line)
     if lm and "lead" not in topic.fields:
         topic.set_field("lead", lm.group("who"), lineno)
@@ -1453,7 +1561,9 @@ def parse_published_text(
                 fid, known_form = form_by_name(named, canonical=False)
                 src("form", named, tp.field_lines.get("form", [tp.line]))
             else:
+                # no form written anywhere: the default, shown against the topic's line for review
                 fid, known_form = form_by_name("", canonical=True)
+                src("form", next(x["name"] for x in forms if x["id"] == fid), [tp.line])
             if not known_form:
                 conf -= CONF_FORM_GUESSED
                 doubts.append("协商形式")
@@ -1471,6 +1581,9 @@ def parse_published_text(
 
             people_leaders, people_depts = _split_people(f.get("people", ""))
             dept_names = _split_departments(f.get("departments", ""))
+            # "参加部门:县教育局;邀请分管副县长出席": a leader in the departments' list attends as a leader
+            people_leaders += [n for n in dept_names if _is_leader(n) and n not in people_leaders]
+            dept_names = [n for n in dept_names if not _is_leader(n)]
             dept_names += [n for n in people_depts + co_departments if n not in dept_names]
             d["departments"] = list(dict.fromkeys(departments.id_of(n) for n in dept_names))
             if f.get("departments"):

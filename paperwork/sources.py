@@ -520,6 +520,82 @@ def text_tables(lines: list[str]) -> list[str]:
     return out
 
 
+# Word sets “ ” in a Western font: in its PDF the quotes are a run of their own, which
+# pypdf prints apart ("“ ”") while the Chinese run keeps a space where each quote stood.
+_QUOTE_RUN = re.compile(r"(?:(?<=\s)|^)[“”‘’\s]*[“”‘’][“”‘’\s]*(?=\s|$|[\u4e00-\u9fff])")
+_CJKISH = r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]"
+_QUOTE_HOLE = re.compile(rf"(?<={_CJKISH}) (?={_CJKISH})")
+
+
+def _repair_quotes(line: str) -> str:
+    """ "围绕 加快X 召开…“ ”" → "围绕“加快X”召开…": quotes put back into the holes they left.
+
+    The holes are single spaces between Chinese characters, filled in order; a
+    closing and an opening quote may share one hole (”“); a quote left over
+    closes the Chinese stretch after the last hole. A line without a run of
+    bare quotes is returned unchanged.
+    """
+    runs = [m for m in _QUOTE_RUN.finditer(line) if m.group(0).strip()]
+    if not runs:
+        return line
+    quotes = [c for m in runs for c in m.group(0) if c in "“”‘’"]
+    rest = _QUOTE_RUN.sub(lambda m: " " if m.group(0).strip() else m.group(0), line)
+    rest = re.sub(r"^\s+", "", rest)
+    holes = [m.start() for m in _QUOTE_HOLE.finditer(rest)]
+    if not holes:
+        return line
+    groups: list[str] = []
+    for q in quotes:
+        if groups and len(quotes) > len(holes) and groups[-1][-1] in "”’" and q in "“‘" and len(groups[-1]) == 1:
+            groups[-1] += q
+        else:
+            groups.append(q)
+    out, last = [], 0
+    for at, g in zip(holes, groups, strict=False):
+        out.append(rest[last:at] + g)
+        last = at + 1
+    tail = rest[last:]
+    left = "".join(groups[len(holes) :])
+    if left:
+        m = re.match(r"[\u4e00-\u9fff]*", tail)
+        tail = tail[: m.end()] + left + tail[m.end() :]
+    return re.sub(r"\s{2,}", " ", "".join(out) + tail)
+
+
+# What starts a paragraph of its own: a number, a heading, a bullet or a label
+_NEW_PARAGRAPH = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[.、．)）]"
+    r"|第\s*[一二三四五六七八九十\d]{1,3}\s*[部分章项条个]|[●•○■◆▪★☆·\-—①-⑳【\[]|(?:[\u4e00-\u9fff][ \u3000]*){2,8}[:：∶])"
+)
+PDF_FULL_LINE = 3.0
+"""How many characters short of the page's longest line a line may end and still be one that wraps."""
+
+
+def _width(line: str) -> float:
+    return sum(1.0 if ord(c) > 0x2000 and c not in "“”‘’" else 0.5 for c in line.strip())
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """A page's lines with each wrapped paragraph joined into one line.
+
+    A PDF keeps the lines as the page broke them: "1.5月,围绕…由市" / "政协经济委承办,…".
+    A line as long as the page's longest (within :data:`PDF_FULL_LINE` characters)
+    that does not end a sentence runs on into the next, unless the next starts a
+    paragraph of its own (a number, a heading, a bullet, a label).
+    """
+    widths = [_width(x) for x in lines]
+    full = max(widths, default=0) - PDF_FULL_LINE
+    out: list[str] = []
+    joining = False
+    for line, w in zip(lines, widths, strict=True):
+        if joining and out and line.strip() and not _NEW_PARAGRAPH.match(line):
+            out[-1] = out[-1].rstrip() + line.strip()
+        else:
+            out.append(line)
+        joining = w >= full and full > 10 and not line.rstrip().endswith(("。", ":", "：", ";", "；"))
+    return out
+
+
 def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
     """The text layer of a PDF, page by page; PaperworkError for a scan or a broken file.
 
@@ -542,7 +618,7 @@ def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
                 if any(_pdf_table_header(line) for line in lines):
                     out.extend(_pdf_tables(lines))
                     continue
-            out.extend(text.splitlines())
+            out.extend(_join_wrapped([_repair_quotes(line) for line in text.splitlines()]))
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
         log.info("pdf %s unreadable: %r", name, err)
         raise PaperworkError([PaperIssue(T.READ_WARN["bad_pdf"].format(name=name))]) from None
