@@ -565,7 +565,8 @@ def _repair_quotes(line: str) -> str:
 # What starts a paragraph of its own: a number, a heading, a bullet or a label
 _NEW_PARAGRAPH = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[.、．)）]"
-    r"|第\s*[一二三四五六七八九十\d]{1,3}\s*[部分章项条个]|[●•○■◆▪★☆·\-—①-⑳【\[]|(?:[\u4e00-\u9fff][ \u3000]*){2,8}[:：∶])"
+    r"|第\s*[一二三四五六七八九十\d]{1,3}\s*[部分章项条个]|[●•○■◆▪★☆·\-—①-⑳【\[]"
+    r"|(?:[\u4e00-\u9fff][ \u3000]*){2,8}[:：∶])"
 )
 PDF_FULL_LINE = 3.0
 """How many characters short of the page's longest line a line may end and still be one that wraps."""
