@@ -11,7 +11,8 @@ A blind set written by another author (``holdout6`` on) keeps that author's
 convention for time and leaders, marked ``"convention": "allowed-months"``:
 ``months`` are all the months the text allows (a quarter → its three months,
 上半年 → 1–6, the plenary session or 适时 → none), ``latest_month`` a deadline's
-month, and a generic role is written as printed. The scorer then compares the
+month, a generic role is written as printed, and ``lead`` is the one lead
+committee (a co-organiser is neither lead nor department). The scorer then compares the
 reader's plan in that convention (see :func:`_allowed_months`), so the
 author's expectation is scored as written, not rewritten into ours.
 """
@@ -110,6 +111,7 @@ def _read_rows(plan: Plan, reports: list | None = None) -> list[dict]:
                 "allowed": allowed,
                 "latest": latest,
                 "leader_names": [leaders[x].role or leaders[x].name for x in t.leaders],
+                "lead_only": [committee_key(comms[c].name) for c in t.lead_options if comms[c].name != TBD],
                 # the reader's "待定" placeholder says no lead was read: not a lead read wrong
                 "lead": [
                     committee_key(comms[c].name) for c in t.lead_options + t.co_organizers if comms[c].name != TBD
@@ -172,6 +174,8 @@ def score(plan: Plan, expected: dict, *, label: str = "", reports: list | None =
             want = [committee_key(x) for x in e.get(f, [])] if f == "lead" else e.get(f, [])
             # an author who never saw the reader writes a generic role as it is printed ("分管副市长")
             have = g["leader_names"] if f == "leaders" and allowed_convention else g[f]
+            if f == "lead" and allowed_convention:
+                have = g["lead_only"]  # the author's lead is the one lead; a co-organiser is not it
             # "各县（市、区）政府" and "各县(市、区)政府" are one name: the reader prints brackets half-width
             want, have = _nfkc(want), _nfkc(have)
             s.got[f] += len(have)
