@@ -72,7 +72,7 @@ _NUMBERED = re.compile(
 """An item's number: ``1.`` ``1、`` ``1)`` ``(1)`` ``[1]`` ``第一项`` ``第1项:``, or ``1`` then a space.
 
 ``1.5月,围绕…`` is item 1 held in May, not a decimal."""
-_BULLET = re.compile(r"^[●•○■◆◇□▪▶►★☆◎·\-–—]\s*(?P<title>[\u4e00-\u9fff“《(【].*)$")
+_BULLET = re.compile(r"^[●•○■◆◇□▪▫◦‣⁃∙➢➤❖✦▶►★☆◎·\-–—]\s*(?P<title>[\u4e00-\u9fff“《(【].*)$")
 _CIRCLED = {chr(0x2460 + i): f"{i + 1}." for i in range(20)}  # ①…⑳ (NFKC would drop the separator)
 _BRACKETED_TITLE = re.compile(r"^[【\[]\s*(?P<title>[^】\]]{2,60})\s*[】\]]\s*$")
 # Web-page furniture around a pasted plan. Distinctive words match as prefixes;
@@ -81,7 +81,7 @@ _BRACKETED_TITLE = re.compile(r"^[【\[]\s*(?P<title>[^】\]]{2,60})\s*[】\]]\s
 _JUNK = re.compile(
     r"^(?:(?:首页|当前位置|您的位置|您现在的位置|上一篇|下一篇|上一页|下一页|分享到|扫一扫|责任编辑|点击查看|展开阅读|"
     r"资源描述|上传人|copyright|备案号|版权所有|打印本页|关闭窗口|返回顶部|相关资源|相关搜索|相关阅读|相关文章|相关推荐|"
-    r"网站地图|联系我们|主办单位|技术支持|无障碍)"
+    r"网站地图|联系我们|主办单位|技术支持|无障碍|往期推荐|往期回顾|推荐阅读|精彩推荐|延伸阅读|点击蓝字|长按识别|扫码关注)"
     r"|(?:打印|关闭|编辑|来源|发布时间|发布日期|发布者|作者|字号|浏览|阅读|返回|举报|下载|联系电话|时间)(?=$|\s|[:>|/]))",
     re.IGNORECASE,
 )
@@ -90,7 +90,14 @@ _PUBLISHED = re.compile(
     r"^时间\s*:\s*(?:20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|20\d\d[-/.]\d{1,2}[-/.]\d{1,2})"
     r"|\s(?:来源|阅读|浏览次数|点击数|访问量|作者)\s*:"
 )
-_JUNK_ANY = re.compile(r"(第\s*\d+\s*页|共\s*\d+\s*页|\s[|>]\s|^\||\|$|https?://|www\.|ICP|公网安备)")
+_JUNK_ANY = re.compile(
+    r"(第\s*\d+\s*页|共\s*\d+\s*页|\s[|>]\s|^\||\|$|https?://|www\.|ICP|公网安备"
+    r"|阅读原文|点赞\s*在看|分享\s*收藏|关注我们)"
+)
+# A list of links under a page's "相关文章" / "往期推荐": every item of it is furniture
+_LINK_LIST_HEAD = re.compile(
+    r"^(?:相关文章|相关阅读|相关推荐|相关链接|往期推荐|往期回顾|推荐阅读|精彩推荐|延伸阅读|热点推荐|热门文章)"
+)
 _MONTHISH = re.compile(r"月|季度|半年|适时|年底|年中|全会|会议期间")
 _ARRANGEMENT = re.compile(r"安排|议题|协商|活动|计划")
 # How a form's name ends ("对口协商", "专题协商会", "双月协商座谈会"): a topic's title
@@ -125,6 +132,7 @@ _LEAD_SENTENCE_BARE = re.compile(
 )
 _DEPT_SENTENCE = re.compile(
     r"(?:邀请|请|组织)?(?P<who>[^,,;;。由]{2,80}?)(?:等(?:部门|单位))?(?:参加|参与|列席|配合|协助)"
+    r"(?!人员|对象|范围|单位|部门|名单)"  # "参加人员等以正式通知为准": a noun, nobody is invited
 )
 _WITH_SENTENCE = re.compile(
     r"由\s*(?P<who>[^,,;;。与]{2,40}?)\s*与\s*(?P<with>[^,,;;。]{2,80}?)\s*(?:开展|进行|共同)?(?:对口)?(?:协商|座谈)"
@@ -297,6 +305,8 @@ class _Topic:
     def set_field(self, key: str, value: str, lineno: int) -> None:
         if key == "title":
             self.title = value
+        elif key == "time" and key in self.fields:
+            self.fields[key] += ";" + value  # "调研3—5月" then "协商6月": two clauses, not one list
         elif key in self.fields and key != "content":
             self.fields[key] += "、" + value
         else:
@@ -399,6 +409,8 @@ def _scan(text: str) -> _Parsed:
     out = _Parsed()
     top: str | None = None
     top_form = False
+    link_list = False  # under a page's "往期推荐": its items are links
+    attachments = False  # under "附件:": its items are documents
     in_arrangement = False
     seen_arrangement = False
     section: _Section | None = None
@@ -441,7 +453,23 @@ def _scan(text: str) -> _Parsed:
             continue
         if _is_junk(line):
             skip(lineno, raw, "junk")
+            link_list = link_list or bool(_LINK_LIST_HEAD.match(line))
             continue
+        if link_list:
+            if (_NUMBERED.match(line) or _BULLET.match(line) or len(line) <= 40) and not FIELD_LINE.match(line):
+                skip(lineno, raw, "junk")  # "▶ 省政协召开…主席会议": a link under 往期推荐
+                continue
+            link_list = False
+        am = _ATTACHMENT.match(line)
+        if am or (attachments and _NUMBERED.match(line)):
+            item = _strip_number(am.group("rest") if am else line).strip()
+            if not item or _DOC_TITLE_END.search(item):
+                # "附件:1.…一览表" "2.…督办安排": the notice's list of attachments, not topics
+                attachments = True
+                topic = None
+                skip(lineno, raw, "attachment")
+                continue
+        attachments = False
         if len(out.first_lines) < 8:
             out.first_lines.append(line)
         if _DATE_LINE.match(line) or (_SIGNATURE.match(line) and _next_is_date(rows, i)):
@@ -655,6 +683,10 @@ def _scan(text: str) -> _Parsed:
             continue
 
         # An unlabelled, unnumbered line: a continuation, a title, a sentence of fields, or stray text.
+        if re.fullmatch(r"\([^()]{4,80}\)", line) and not FIELD_ANYWHERE.search(line):
+            # "(由各专门委员会分别与对口部门全年适时开展)": a remark under a heading, not a topic
+            out.roles[lineno] = T.SKIP_REASON["prose"]
+            continue
         nxt = next_field_key(i)
         if (
             topic is not None
@@ -777,6 +809,8 @@ def _apply_time_heads(parsed: _Parsed) -> None:
         t.field_lines["time"] = [ln]
 
 
+_ATTACHMENT = re.compile(r"^附\s*件\s*\d{0,2}\s*[::]?\s*(?P<rest>.*)$")
+_DOC_TITLE_END = re.compile(r"(?:表|安排|计划|方案|清单|名单|目录|办法|要点|通知|意见|规定|细则)\s*[》]?$")
 _DATE_LINE = re.compile(r"^[((]?\s*(?:20\d\d|二〇[〇一二三四五六七八九]{2})\s*年[^,,;;。:]{1,8}日\s*[))]?$")
 _SIGNATURE = re.compile(r"^[^,,;;。:\s]{2,24}(?:办公室|办公厅|委员会|政协)$")
 _ORDINAL_HEAD = re.compile(
@@ -787,7 +821,7 @@ _ORDINAL_HEAD = re.compile(
 # "议题一:推动X": a title label numbered like a heading
 _ORDINAL_LABEL = re.compile(r"^(?:议题|课题|专题|题目)\s*[一二三四五六七八九十\d]{1,3}\s*(?::|、|\.|\s)\s*(?=\S)")
 # "——时间:5月" "▲承办单位:…": a mark in front of a field label
-_FIELD_MARK = re.compile(r"^(?:[-—–~]{1,3}|[▲△►▶◆◇■□●○•·※√✔>])\s*(?=[\u4e00-\u9fff]{2,8}\s*:)")
+_FIELD_MARK = re.compile(r"^(?:[-—–~]{1,3}|[▲△►▶◆◇■□●○•·※√✔>▪▫◦‣⁃∙➢➤✓☑])\s*(?=[\u4e00-\u9fff]{2,8}\s*:)")
 # "一是“X”,6月召开,由…承办;二是…": the items of one paragraph
 _SHI_ITEM = re.compile(r"(?:^|(?<=[::;;。,,]))\s*[一二三四五六七八九十]{1,2}是\s*")
 # "3月:围绕“X”召开…": a month as the label of a whole item
@@ -831,7 +865,10 @@ def _pieces(line: str) -> list[str]:
 _ANY_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s;;,,。、|().]))(?P<label>[\u4e00-\u9fff]{2,8})\s*:")
 
 
-_BODY_PREFIX = re.compile(r"^(?:[省市县区州旗]?政协|[省市县区州旗]政府|[省市县区州旗]委)")
+# What may stand before a known label: whose it is, or a verb of asking
+_LABEL_PREFIX = re.compile(
+    r"^(?:[省市县区州旗]?政协|[省市县区州旗]政府|[省市县区州旗]委|拟邀请|拟请|邀请|拟|请|计划|预计)"
+)
 
 
 def _canonical_labels(line: str) -> str:
@@ -843,9 +880,9 @@ def _canonical_labels(line: str) -> str:
 
     def swap(m: re.Match) -> str:
         label = m.group("label")
-        own = _BODY_PREFIX.sub("", label)
+        own = _LABEL_PREFIX.sub("", label)
         if own != label and own in LABEL_OF:
-            return own + ":"  # "县政协联系领导:" is the 联系领导 field
+            return own + ":"  # "县政协联系领导:" "拟请市领导:" are the 联系领导 and 市领导 fields
         if (
             label in LABEL_OF
             or _ENDS_WITH_LABEL.search(label)  # a known one after a lost space ("6 月承办单位")
@@ -868,9 +905,14 @@ _FORM_TAG = re.compile(
 
 
 def _form_tag(line: str) -> list[str] | None:
-    """A title with its form in front → [the item without it, "协商形式:…"], or None."""
-    m = _FORM_TAG.match(line)
-    if not m:
+    """A title with its form in front → [the item without it, "协商形式:…"], or None.
+
+    The item may be numbered any way an item is (``1.`` ``第一项`` ``●`` …).
+    """
+    nm = _NUMBERED.match(line) or _BULLET.match(line)
+    num, body = (line[: nm.start("title")], nm.group("title")) if nm else ("", line)
+    m = _FORM_TAG.match(body)
+    if not m or m.group("num").strip():
         return None
     form = (m.group("a") or m.group("b")).strip()
     rest = m.group("rest").strip()
@@ -878,7 +920,8 @@ def _form_tag(line: str) -> list[str] | None:
         return None
     if FIELD_LINE.match(rest) or _time_heading(rest):
         return None
-    return [m.group("num") + rest, f"{LABELS['form'][0]}:{form}"]
+    # "网络议政:规范X(8月,区政协社会法制委)": a line that starts with its form is an item, numbered or not
+    return [(num or "1.") + rest, f"{LABELS['form'][0]}:{form}"]
 
 
 _QUOTED = re.compile(r"[“\"《](?P<title>[^”\"》]{4,40})[”\"》]")
@@ -941,7 +984,7 @@ def _bracket_fields(title: str) -> tuple[str, list[tuple[str, str]]]:
         tm = parse_time(part)
         if _is_form_name(part):
             fields.append(("form", part))
-        elif part and (tm.months or tm.window or tm.session) and len(part) <= 12:
+        elif part and (tm.months or tm.window or tm.session or tm.undecided) and len(part) <= 12:
             fields.append(("time", part))
         elif _CPPCC_BODY_END.search(part) and not _is_government(part):
             fields.append(("lead", part))  # "(6月,区政协经济委)": the committee beside the month
@@ -1260,7 +1303,7 @@ def _split_people(text: str) -> tuple[list[str], list[str]]:
 _NOT_CPPCC = re.compile(
     r"^(?:中共|共青团|团[省市县区州旗]委|[省市县区州旗](?!政协)|民革|民盟|民建|民进|农工|致公|九三|台盟)"
 )
-_CPPCC_BODY_END = re.compile(r"(?:委员会|委|办公室|办|研究室|室|组|界别|联络处)$")
+_CPPCC_BODY_END = re.compile(r"(?:委员会|委|办公室|办公厅|办|研究室|室|组|界别|联络处)$")
 
 
 def _is_government(name: str) -> bool:
@@ -1292,7 +1335,7 @@ def _split_committees(text: str) -> list[str]:
     return out
 
 
-_TRAILING_COMMITTEE = re.compile(r"\(([^()]{1,20}?(?:委|委员会|室|组|办公室))\)\s*$")
+_TRAILING_COMMITTEE = re.compile(r"\(([^()，,;；]{1,20}?(?:委|委员会|室|组|办公室|办公厅))\)\s*$")
 
 
 class _Registry:
@@ -1376,6 +1419,13 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
         year, how = known.year, "known"
     if year is None:
         how = "needed"
+    if re.fullmatch(r"[省市县区州旗]政协", body):
+        # "省政协" from a headline: the plan's own title quoted in the text names the place
+        for line in lines:
+            qm = re.search(rf"《[^》]*?([\u4e00-\u9fff]{{1,8}}?{body[0]}政协)(?!委员)[^》]*》", line)
+            if qm:
+                body = qm.group(1)
+                break
     if not body and known:
         body = known.body
     return year, body, how

@@ -272,7 +272,8 @@ RECORD_MIN_KNOWN = 0.6
 def _record_table(rows: list[list[str]]) -> list[str] | None:
     """A topic laid out as a two-column table (``议题名称 | …``, ``协商时间 | 6月`` …) → ``标签:值`` lines.
 
-    Returns None unless the table has one label and one value per row, names a
+    A row may also hold two label/value pairs, or a label, a step (调研, 协商) and
+    its value. Returns None unless every row is one of those, the table names a
     title, and at least :data:`RECORD_MIN_KNOWN` of its labels are in the
     vocabulary. Several records in one table follow each other (a new title
     label starts the next topic in the reader).
@@ -280,12 +281,19 @@ def _record_table(rows: list[list[str]]) -> list[str] | None:
     pairs = []
     for row in rows:
         cells = [c.strip() for c in row if c.strip()]
-        cells = list(dict.fromkeys(cells))
+        cells = list(dict.fromkeys(cells))  # a value merged across columns comes once
         if not cells:
             continue
-        if len(cells) != 2:
+        if len(cells) == 2:
+            pairs.append((cells[0], cells[1]))
+        elif len(cells) == 4 and field_of_header(cells[0]) and field_of_header(cells[2]):
+            # "协商形式 | 专题协商会 | 牵头专委会 | 市政协教科卫体委": two pairs on one row
+            pairs += [(cells[0], cells[1]), (cells[2], cells[3])]
+        elif len(cells) == 3 and field_of_header(cells[0]) and len(norm(cells[1])) <= 6:
+            # "时间安排 | 调研 | 3—5月" under a merged label: the step names its value
+            pairs.append((cells[0], f"{cells[1]}{cells[2]}"))
+        else:
             return None
-        pairs.append((cells[0], cells[1]))
     keys = [field_of_header(a) for a, _ in pairs]
     if len(pairs) < 2 or "title" not in keys or sum(1 for k in keys if k) < RECORD_MIN_KNOWN * len(pairs):
         return None
@@ -441,8 +449,23 @@ def _pdf_tables(lines: list[list[tuple[float, str]]]) -> list[str]:
                 break
             # a row whose anchor cell is merged (empty) still starts a row when nearly every
             # column begins on this line; a wrapped cell continues one or two columns only
-            starts_row = bool(cells[anchor].strip()) or sum(1 for c in cells if c.strip()) >= max(
-                PDF_ROW_MIN_CELLS, len(cells) - 1
+            starts_row = (
+                bool(cells[anchor].strip())
+                or sum(1 for c in cells if c.strip()) >= max(PDF_ROW_MIN_CELLS, len(cells) - 1)
+                or (
+                    # the anchor is merged over several rows (two topics in one month): a new
+                    # row begins a form or a lead while the row above already has a whole one
+                    keys[anchor] != "number"
+                    and sum(1 for c in cells if c.strip()) >= PDF_ROW_MIN_CELLS
+                    and len(rows) > 1
+                    and any(
+                        len(cells[k].strip()) > 3
+                        and _WHOLE_CELL[key].search(cells[k].strip())
+                        and _WHOLE_CELL[key].search(rows[-1][k].strip())
+                        for k, key in enumerate(keys)
+                        if key in _WHOLE_CELL
+                    )
+                )
             )
             if first_key == "number" and cells[0].strip() and not re.fullmatch(r"\s*\d{1,3}\s*", cells[0]):
                 break  # prose under the table, starting at the left margin
@@ -460,8 +483,16 @@ def _pdf_tables(lines: list[list[tuple[float, str]]]) -> list[str]:
             else:
                 rows[-1] = [a + b for a, b in zip(rows[-1], cells, strict=True)]
             i += 1
-        out.extend(table_lines(rows))
+        out.extend(table_lines([[_repair_quotes(c) for c in row] for row in rows]))
     return out
+
+
+# How a short column's value ends when it is whole (a form's name, a committee's name):
+# a wrapped one ("专题议政性常委" / "会议") does not
+_WHOLE_CELL = {
+    "form": re.compile(r"(?:协商|会议|座谈会|协商会|恳谈会|议政|调研|视察|监督|活动)$"),
+    "lead": re.compile(r"(?:委|委员会|办公室|办公厅|研究室|联络组)$"),
+}
 
 
 def _is_sentence_like(text: str) -> bool:
@@ -522,7 +553,9 @@ def text_tables(lines: list[str]) -> list[str]:
 
 # Word sets “ ” in a Western font: in its PDF the quotes are a run of their own, which
 # pypdf prints apart ("“ ”") while the Chinese run keeps a space where each quote stood.
-_QUOTE_RUN = re.compile(r"(?:(?<=\s)|^)[“”‘’\s]*[“”‘’][“”‘’\s]*(?=\s|$|[\u4e00-\u9fff])")
+_QUOTE_RUN = re.compile(
+    r"[“”‘’](?:\s+[“”‘’])+|(?:(?<=\s)|^)[“”‘’]+(?=\s|$)|(?<=\s)[“”‘’]+(?=[\u4e00-\u9fff])|^[“”‘’]+(?=[\u4e00-\u9fff])"
+)
 _CJKISH = r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]"
 _QUOTE_HOLE = re.compile(rf"(?<={_CJKISH}) (?={_CJKISH})")
 
@@ -539,7 +572,7 @@ def _repair_quotes(line: str) -> str:
     if not runs:
         return line
     quotes = [c for m in runs for c in m.group(0) if c in "“”‘’"]
-    rest = _QUOTE_RUN.sub(lambda m: " " if m.group(0).strip() else m.group(0), line)
+    rest = _QUOTE_RUN.sub("", line)
     rest = re.sub(r"^\s+", "", rest)
     holes = [m.start() for m in _QUOTE_HOLE.finditer(rest)]
     if not holes:
@@ -559,7 +592,7 @@ def _repair_quotes(line: str) -> str:
     if left:
         m = re.match(r"[\u4e00-\u9fff]*", tail)
         tail = tail[: m.end()] + left + tail[m.end() :]
-    return re.sub(r"\s{2,}", " ", "".join(out) + tail)
+    return re.sub(r"\s{2,}", " ", "".join(out) + tail).strip()
 
 
 # What starts a paragraph of its own: a number, a heading, a bullet or a label

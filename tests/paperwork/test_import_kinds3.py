@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from paperwork.importer import import_text
 from paperwork.published_text import classify_form, parse_published_text
-from paperwork.sources import _join_wrapped, _repair_quotes, text_tables
+from paperwork.sources import _join_wrapped, _repair_quotes, table_lines, text_tables
 from paperwork.time_phrases import parse_time
 from paperwork.vocabulary import field_of_label
 
@@ -277,3 +277,112 @@ def test_pdf_wrapped_paragraphs_are_joined_but_items_and_labels_start_lines():
         "2.加强农村饮水安全",
         "时间安排:7 月",
     ]
+
+
+# -- blind set 2 (B09–B16) --------------------------------------------------------------------
+
+
+def test_a_form_label_before_the_title_whatever_numbers_the_item():
+    text = """松岭县政协2027年协商计划
+一、重点协商
+第一项 对口协商:推进县城燃气管网改造
+拟安排时间:6月 牵头单位:县政协城建委 邀请部门:县住建局
+第二项 专题协商会:发展县域冷链物流
+拟安排时间:9月 牵头单位:县政协经济委 邀请部门:县商务局
+二、其他协商
+远程协商:推进乡村数字治理(适时,县政协提案委)
+"""
+    draft = parse_published_text(text)
+    assert _rows(draft) == [
+        ("推进县城燃气管网改造", "counterpart", [6], ["城建委"], ["县住建局"]),
+        ("发展县域冷链物流", "special", [9], ["经济委"], ["县商务局"]),
+        ("推进乡村数字治理", "远程协商", [], ["提案委"], []),
+    ]
+    assert any("适时" in w for w in draft.warnings)
+
+
+def test_a_plenary_bracket_names_the_general_office():
+    draft = parse_published_text(
+        "松岭县政协2027年协商计划\n一、全体会议协商\n● 协商讨论县政府工作报告(全会期间,县政协办公厅)\n"
+    )
+    (t,) = draft.plan.topics
+    assert t.title == "协商讨论县政府工作报告" and _names(draft, t.lead_options, "c") == ["办公厅"]
+
+
+def test_record_tables_with_two_pairs_on_a_row_and_steps_under_one_label():
+    rows = [
+        ["议题名称", "完善城市排水防涝体系", "完善城市排水防涝体系", "完善城市排水防涝体系"],
+        ["协商形式", "对口协商", "承办单位", "县政协城建委"],
+        ["时间安排", "调研", "4月", ""],
+        ["时间安排", "协商", "7月", ""],
+        ["协商部门", "县水务局、县住建局", "县水务局、县住建局", "县水务局、县住建局"],
+    ]
+    lines = table_lines(rows)
+    draft = parse_published_text("松岭县政协2027年协商计划\n" + "\n".join(lines))
+    assert _rows(draft) == [("完善城市排水防涝体系", "counterpart", [7], ["城建委"], ["县水务局", "县住建局"])]
+
+
+def test_marked_fields_and_labels_asking_someone():
+    text = """松岭县政协2027年协商计划
+1、【界别协商】发挥农业界委员作用
+➤时间:5月
+➤牵头单位:县政协农业农村委
+➤协商部门:县农业农村局
+➤邀请县领导:孙某(副县长)、县政协副主席周某
+"""
+    draft = parse_published_text(text)
+    (t,) = draft.plan.topics
+    assert _names(draft, t.departments, "d") == ["县农业农村局"]
+    assert _names(draft, t.leaders, "l") == ["孙某(副县长)", "县政协副主席周某"]
+
+
+def test_page_link_lists_attachments_and_remarks_are_not_topics():
+    text = """松岭县政协2027年协商计划
+一、对口协商
+(由各专门委员会与对口部门商定具体时间)
+◆ 加强农村集体资产管理(5月,县政协农业农村委)
+◆ 推进城区背街小巷改造(8月,县政协城建委)
+以上活动的具体时间、参加人员等以正式通知为准。
+附件:1.松岭县政协2027年度协商活动一览表
+2.松岭县政协2027年度重点提案督办安排
+相关阅读
+▶ 县政协召开主席会议
+▶ 委员视察县城重点项目
+阅读原文 分享 收藏 点赞 在看
+"""
+    draft = parse_published_text(text)
+    assert _rows(draft) == [
+        ("加强农村集体资产管理", "counterpart", [5], ["农业农村委"], []),
+        ("推进城区背街小巷改造", "counterpart", [8], ["城建委"], []),
+    ]
+    skipped = {s.text for s in draft.skipped}
+    assert "2.松岭县政协2027年度重点提案督办安排" in skipped and "▶ 县政协召开主席会议" in skipped
+
+
+def test_a_pdf_table_row_starts_under_a_merged_month_but_a_wrapped_cell_does_not():
+    from paperwork.sources import _pdf_tables
+
+    lines = [
+        [(10, "月份"), (60, "协商形式"), (130, "协商议题"), (220, "承办单位"), (300, "参加部门")],
+        [(10, "5月"), (60, "专题协商会"), (130, "推进甲项工作"), (220, "县政协经济委"), (300, "县发改局")],
+        [(60, "对口协商"), (130, "推进乙项工作"), (220, "县政协农业农村委"), (300, "县农业农村局")],
+        [(10, "6月"), (60, "专题议政性常委"), (130, "推进丙项工作"), (220, "县政协社法委"), (300, "县公安局、")],
+        [(60, "会议"), (130, "的落实"), (300, "县司法局")],
+    ]
+    out = _pdf_tables(lines)
+    titles = [x for x in out if x[:2] in ("1.", "2.", "3.", "4.")]
+    assert titles == ["1.推进甲项工作", "2.推进乙项工作", "3.推进丙项工作的落实"]
+    assert "时间安排:5月" in out and "协商形式:专题议政性常委会议" in out
+
+
+def test_pdf_quotes_of_a_cell_wrapped_over_two_lines():
+    assert _repair_quotes("打造一流 绿“ ”色食品牌 ") == "打造一流“绿色食品牌”"
+
+
+def test_a_headline_naming_only_the_level_takes_the_place_from_the_quoted_plan_title():
+    text = """重磅|市政协2027年度协商计划发布
+近日,《松岭市政协2027年度协商计划》经市委常委会审定后印发。
+一、对口协商
+◆ 推进城市更新(5月,市政协城建委)
+"""
+    assert parse_published_text(text).plan.body == "松岭市政协"
