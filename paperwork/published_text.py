@@ -81,7 +81,8 @@ _BRACKETED_TITLE = re.compile(r"^[【\[]\s*(?P<title>[^】\]]{2,60})\s*[】\]]\s
 _JUNK = re.compile(
     r"^(?:(?:首页|当前位置|您的位置|您现在的位置|上一篇|下一篇|上一页|下一页|分享到|扫一扫|责任编辑|点击查看|展开阅读|"
     r"资源描述|上传人|copyright|备案号|版权所有|打印本页|关闭窗口|返回顶部|相关资源|相关搜索|相关阅读|相关文章|相关推荐|"
-    r"网站地图|联系我们|主办单位|技术支持|无障碍|往期推荐|往期回顾|推荐阅读|精彩推荐|延伸阅读|点击蓝字|长按识别|扫码关注)"
+    r"网站地图|联系我们|主办单位|技术支持|无障碍|往期推荐|往期回顾|推荐阅读|精彩推荐|延伸阅读|点击蓝字|长按识别|扫码关注"
+    r"|热门文章|热点推荐|专题专栏)"
     r"|(?:打印|关闭|编辑|来源|发布时间|发布日期|发布者|作者|字号|浏览|阅读|返回|举报|下载|联系电话|时间)(?=$|\s|[:>|/]))",
     re.IGNORECASE,
 )
@@ -92,7 +93,8 @@ _PUBLISHED = re.compile(
 )
 _JUNK_ANY = re.compile(
     r"(第\s*\d+\s*页|共\s*\d+\s*页|\s[|>]\s|^\||\|$|https?://|www\.|ICP|公网安备"
-    r"|阅读原文|点赞\s*在看|分享\s*收藏|关注我们)"
+    r"|阅读原文|点赞\s*在看|分享\s*收藏|关注我们|【(?:打印|关闭|收藏|返回|打印本页|关闭窗口)】|责任编辑\s*:"
+    r"|分辨率|浏览器|网站标识码|^主办\s*:(?:(?!政协)[^:])*(?:承办|技术支持)\s*:)"
 )
 # A list of links under a page's "相关文章" / "往期推荐": every item of it is furniture
 _LINK_LIST_HEAD = re.compile(
@@ -117,6 +119,15 @@ def _is_form_name(text: str) -> bool:
     return bool(classify_form(t)) or bool(
         _FORM_NAME_SHAPE.match(t) and len(t) <= 8 and not _BODY_WORD.search(t) and t not in LABEL_OF
     )
+
+
+# A news headline about the plan ("市政协主席会议审议…计划", "…计划出炉") is not its title
+_NEWS_VERB = re.compile(r"召开|审议|通过|举行|部署|出炉|发布|来了|获悉|印发")
+
+
+def _is_headline(line: str) -> bool:
+    """A news headline mentioning the plan rather than the plan's title ("关于印发《…》的通知" is a title)."""
+    return bool(_NEWS_VERB.search(line)) and not re.match(r"^(?:关于)?(?:印发|转发|下达)", line)
 
 
 # A plan's title says whose plan, or which year, or what of: "工作计划" alone is a menu item
@@ -420,6 +431,7 @@ def _scan(text: str) -> _Parsed:
     for lineno, raw in enumerate(text.splitlines(), start=1):
         out.all_lines.append(raw)
         rows += [(lineno, raw, piece) for piece in _pieces(_clean(raw))]
+    running = _running_heads(rows)
 
     def skip(lineno: int, raw: str, reason: str) -> None:
         out.skipped.append(SkippedLine(lineno, raw.strip(), T.SKIP_REASON[reason]))
@@ -451,12 +463,17 @@ def _scan(text: str) -> _Parsed:
             if raw.strip():  # only tags or entities ("<p>", "&nbsp;"): nothing to read, but said
                 skip(lineno, raw, "markup")
             continue
-        if _is_junk(line):
+        if _is_junk(line) or line in running:
             skip(lineno, raw, "junk")
             link_list = link_list or bool(_LINK_LIST_HEAD.match(line))
             continue
         if link_list:
-            if (_NUMBERED.match(line) or _BULLET.match(line) or len(line) <= 40) and not FIELD_LINE.match(line):
+            title_like = _PLAN_TITLE.search(line) and _TITLE_SUBJECT.search(line) and not _is_headline(line)
+            if (
+                (_NUMBERED.match(line) or _BULLET.match(line) or len(line) <= 40)
+                and not FIELD_LINE.match(line)
+                and not title_like
+            ):
                 skip(lineno, raw, "junk")  # "▶ 省政协召开…主席会议": a link under 往期推荐
                 continue
             link_list = False
@@ -490,6 +507,18 @@ def _scan(text: str) -> _Parsed:
                 section, top, top_form = None, th, False  # a numbered heading ends the form above
             topic = None
             in_arrangement = seen_arrangement = True
+            out.roles[lineno] = T.SKIP_REASON["heading"]
+            continue
+        cm_ = _CAPTION.match(line)
+        if cm_:
+            # "表2 对口协商安排" above a table names the form of its rows; "续表1" continues one
+            what = _CAPTION_END.sub("", cm_.group("rest")).strip()
+            if what and _is_form_name(what) or classify_form(what or "-") and len(what) <= 12:
+                section = _Section(header=what, count=None, line=lineno, top_level=True)
+                out.sections.append(section)
+                top, top_form = what, True
+                in_arrangement = seen_arrangement = True
+            topic = None
             out.roles[lineno] = T.SKIP_REASON["heading"]
             continue
         if _ORDINAL_HEAD.match(line):
@@ -576,6 +605,7 @@ def _scan(text: str) -> _Parsed:
             and not out.title
             and _PLAN_TITLE.search(line)
             and _TITLE_SUBJECT.search(line)
+            and not _is_headline(line)
             and not _is_prose(line)
             and not FIELD_LINE.match(line)
         ):
@@ -620,6 +650,16 @@ def _scan(text: str) -> _Parsed:
             continue
 
         hm = _BRACKETED_TITLE.match(line)
+        if (
+            not hm
+            and len(line) <= 20
+            and classify_form(line)  # a known form only: "工作报告协商议政" may be a wrapped line's end
+            and _is_form_name(line)
+            and not _is_sentence(line)
+            and not re.search(r"政协|政府|[局厅院部署]|召开|举行|举办|开展|进行|围绕|关于|推进|加强|届|次", line)
+        ):
+            # "专题议政性常委会议" alone on its line (a Word heading style, no number): a form heading
+            hm = re.match(r"(?P<title>.+)", line)
         if hm and classify_form(hm.group("title")) and _FORM_NAME_END.search(_COUNT.sub("", hm.group("title")).strip()):
             # "【专题议政性常委会议】": a form heading set in brackets, like "一、专题议政性常委会议"
             head = _COUNT.sub("", hm.group("title")).strip()
@@ -788,7 +828,8 @@ def _time_heading(line: str) -> str:
     if FIELD_LINE.match(core) or FIELD_LINE.match(line):
         return ""  # "时间安排:5月", "1.时间安排:5月" are a topic's field, not a heading
     core = _COUNT.sub("", core).strip()
-    if not core or len(core) > 14 or _TIME_HEAD_REST.sub("", core):
+    bare = re.sub(r"\([^()]{1,30}\)$", "", core).strip()  # "二月(市政协十届五次会议期间)"
+    if not bare or len(bare) > 14 or _TIME_HEAD_REST.sub("", bare):
         return ""
     tm = parse_time(core)
     return _trim(core, "【】[]:: ") if (tm.months or tm.window or tm.undecided) else ""
@@ -809,8 +850,31 @@ def _apply_time_heads(parsed: _Parsed) -> None:
         t.field_lines["time"] = [ln]
 
 
+_CAPTION = re.compile(r"^(?:续)?表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:\s*[:、.-])?\s*(?P<rest>.{0,24})$")
+_CAPTION_END = re.compile(r"(?:活动)?(?:安排|一览表?|计划表?|议题表?|表)$|\(续\)$")
+RUNNING_HEAD_MAX = 24
+"""Longest line taken for a page's running header (红头 "某某市政协文件" repeated on every page)."""
+
+
+def _running_heads(rows: list[tuple[int, str, str]]) -> set[str]:
+    """Lines of the first few that come back later word for word: a header printed on every page."""
+    lines = [r[2] for r in rows if r[2]]
+    first = set(lines[:5])
+    seen: dict[str, int] = {}
+    for x in lines:
+        seen[x] = seen.get(x, 0) + 1
+    return {
+        x
+        for x, n in seen.items()
+        if n >= 2 and x in first and len(x) <= RUNNING_HEAD_MAX and ":" not in x and not _NUMBERED.match(x)
+    }
+
+
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d{0,2}\s*[::]?\s*(?P<rest>.*)$")
-_DOC_TITLE_END = re.compile(r"(?:表|安排|计划|方案|清单|名单|目录|办法|要点|通知|意见|规定|细则)\s*[》]?$")
+_DOC_TITLE_END = re.compile(
+    r"(?:表|安排|计划|方案|清单|名单|目录|办法|要点|通知|意见|规定|细则)\s*[》]?(?:\.(?:pdf|docx?|wps|xlsx?|ofd))?$",
+    re.IGNORECASE,
+)
 _DATE_LINE = re.compile(r"^[((]?\s*(?:20\d\d|二〇[〇一二三四五六七八九]{2})\s*年[^,,;;。:]{1,8}日\s*[))]?$")
 _SIGNATURE = re.compile(r"^[^,,;;。:\s]{2,24}(?:办公室|办公厅|委员会|政协)$")
 _ORDINAL_HEAD = re.compile(
@@ -894,7 +958,7 @@ def _canonical_labels(line: str) -> str:
         key = field_of_label(label)
         return LABELS[key][0] + ":" if key else m.group(0)
 
-    return _ANY_LABEL.sub(swap, line) if ":" in line else line
+    return _ANY_LABEL.sub(swap, line) if ":" in line and not _JUNK_ANY.search(line) else line
 
 
 # "1.【对口协商】推进X" "(专题协商)推进X" "对口协商:推进X": the form set before the title
@@ -1390,7 +1454,7 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
     for line in lines:
         # "关于印发《某市政协…计划》的通知": the body starts after the notice's verb
         line = re.sub(r"^(?:关于)?(?:印发|转发|下达|公布|发布)《?", "", line)
-        if _PLAN_TITLE.search(line):
+        if _PLAN_TITLE.search(line) and not _is_headline(line):
             # "2026年度红石县政协…": the year in front is not part of the body's name
             line = re.sub(r"(?:20\d\d|二〇[〇一二三四五六七八九]{2})\s*年度?", " ", line)
             # A title names the body in full ("威海市政协"); in running text only
@@ -1419,10 +1483,11 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
         year, how = known.year, "known"
     if year is None:
         how = "needed"
-    if re.fullmatch(r"[省市县区州旗]政协", body):
+    if not body or re.fullmatch(r"[省市县区州旗]政协", body):
         # "省政协" from a headline: the plan's own title quoted in the text names the place
         for line in lines:
-            qm = re.search(rf"《[^》]*?([\u4e00-\u9fff]{{1,8}}?{body[0]}政协)(?!委员)[^》]*》", line)
+            level = body[0] if body else "省市县区州旗"
+            qm = re.search(rf"《[^》]*?([\u4e00-\u9fff]{{1,8}}?[{level}]政协)(?!委员)[^》]*》", line)
             if qm:
                 body = qm.group(1)
                 break
@@ -1586,6 +1651,16 @@ def parse_published_text(
                 conf -= CONF_UNNUMBERED_TITLE
             if f.get("lead"):
                 src("lead", f["lead"])
+            if any(_is_government(n) for n in lead_names) and not all(_is_government(n) for n in lead_names):
+                # "主办单位:市海洋局" beside "督办单位:市政协提案委": the government body attends,
+                # the 政协 committee leads
+                f = {
+                    **f,
+                    "departments": "、".join(
+                        [f.get("departments", "")] + [n for n in lead_names if _is_government(n)]
+                    ).strip("、"),
+                }
+                lead_names = [n for n in lead_names if not _is_government(n)]
             co_names = _split_departments(f.get("co", ""))
             # "配合单位:市发改委、市财政局": government bodies attend; only 政协 bodies co-organise
             lead_names += [strip_body(n) for n in co_names if not _is_government(n) and n not in lead_names]

@@ -221,6 +221,7 @@ def table_lines(rows: list[list[str]]) -> list[str]:
                 if j < len(heads):
                     heads[j] = sub[j]
             header_at += 1
+    rows = [_cell_paragraphs(row, cols, header_at, k) for k, row in enumerate(rows)]
     out = [f"{TABLE_MARK}{'、'.join(h.strip() for h in heads if h.strip())}"]
     last: dict[str, str] = {}
     n = 0
@@ -263,6 +264,17 @@ def table_lines(rows: list[list[str]]) -> list[str]:
                 continue
             out.append(f"{label}:{cell}")
     return out
+
+
+# How the paragraphs of one cell are joined: one name per paragraph in a list column,
+# one step per paragraph in a time cell ("3月(调研)" / "5月(协商)"), a wrapped title run together
+_CELL_JOIN = {"departments": "、", "leaders": "、", "lead": "、", "co": "、", "people": "、", "time": ";"}
+
+
+def _cell_paragraphs(row: list[str], cols: dict[int, str], header_at: int, k: int) -> list[str]:
+    if k <= header_at:
+        return [re.sub(r"\s*\n\s*", "", c) for c in row]
+    return [re.sub(r"[、,，;；]?\s*\n\s*", _CELL_JOIN.get(cols.get(j) or "", ""), c.strip()) for j, c in enumerate(row)]
 
 
 RECORD_MIN_KNOWN = 0.6
@@ -516,8 +528,37 @@ def _text_cells(line: str, sep: re.Pattern[str]) -> list[str]:
     return [c.strip() for c in sep.split(line)]
 
 
+_BOX_RULE = re.compile(r"^\s*[┌├└╔╠╚┏┣┗+][─━═┬┼┴╤╪╧┳╋┻+\-\s]*[┐┤┘╗╣╝┓┫┛+]?\s*$")
+_BOX_ROW = re.compile(r"^\s*[│║┃|]")
+
+
+def _box_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
+    """A table drawn with box characters (┌─┬─┐ │ ├─┼─┤), from line ``i``: (rows, next line).
+
+    The physical lines between two rules are one row; a cell wrapped over
+    several lines is joined back column by column.
+    """
+    rows: list[list[str]] = []
+    current: list[str] | None = None
+    while i < len(lines) and (_BOX_RULE.match(lines[i]) or _BOX_ROW.match(lines[i])):
+        if _BOX_RULE.match(lines[i]):
+            if current is not None:
+                rows.append(current)
+            current = None
+        else:
+            cells = [c.strip() for c in re.split(r"[│║┃|]", lines[i].strip().strip("│║┃|"))]
+            if current is None:
+                current = cells
+            else:
+                current = [a + b for a, b in zip(current, cells + [""] * (len(current) - len(cells)), strict=False)]
+        i += 1
+    if current is not None:
+        rows.append(current)
+    return rows, i
+
+
 def text_tables(lines: list[str]) -> list[str]:
-    """Tables pasted as text (tab-, pipe- or space-aligned) → :func:`table_lines`.
+    """Tables pasted as text (tab-, pipe- or space-aligned, or drawn with box characters) → :func:`table_lines`.
 
     A line whose cells (split by tabs, by ``|``, or by runs of two or more
     spaces) name a title column and at least two more known fields starts a
@@ -527,6 +568,10 @@ def text_tables(lines: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(lines):
+        if _BOX_RULE.match(lines[i]) and re.search(r"[┌╔┏]", lines[i]):
+            rows, i = _box_table(lines, i)
+            out.extend(table_lines(rows))
+            continue
         for _, sep in _TEXT_CELL_SEPARATORS:
             cells = _text_cells(lines[i], sep)
             keys = [field_of_header(c) for c in cells] if len(cells) >= 3 else []
@@ -626,7 +671,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
             out[-1] = out[-1].rstrip() + line.strip()
         else:
             out.append(line)
-        joining = w >= full and full > 10 and not line.rstrip().endswith(("。", ":", "：", ";", "；"))
+        joining = w >= full and full > 10 and not line.rstrip().endswith(("。", "！", "？", "!", "?"))
     return out
 
 

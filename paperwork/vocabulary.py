@@ -169,12 +169,12 @@ the space between fields (``时间安排:6月承办单位:…``)."""
 # ("拟安排月份", "邀请参加单位"): the first rule whose pattern matches wins.
 _HEADER_ROOTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(序号|编号|序)$")),
-    ("title", re.compile(r"议题|题目|名称|主题|课题|活动$|项目$")),
+    ("title", re.compile(r"议题|题目|名称|主题|课题|活动$|项目$|^(?:重点)?提案$")),
     ("form", re.compile(r"形式|方式|类别|类型")),
     ("time", re.compile(r"时间|月份|日期|时限")),
     ("co", re.compile(r"协办|配合")),
     ("leaders", re.compile(r"领导|主席|[省市县区州旗]长$")),
-    ("lead", re.compile(r"牵头|承办|组织|责任|主办")),
+    ("lead", re.compile(r"牵头|承办|组织|责任|主办|督办")),
     ("people", re.compile(r"人员|范围")),
     ("departments", re.compile(r"部门|单位|对象|^(?:参加|参与|列席|邀请|参会)$")),
     ("notes", re.compile(r"备注|说明")),

@@ -386,3 +386,85 @@ def test_a_headline_naming_only_the_level_takes_the_place_from_the_quoted_plan_t
 ◆ 推进城市更新(5月,市政协城建委)
 """
     assert parse_published_text(text).plan.body == "松岭市政协"
+
+
+# -- blind set 3 (B17–B24) --------------------------------------------------------------------
+
+
+def test_a_box_drawn_table_with_cells_wrapped_over_lines():
+    lines = [
+        "┌──┬────────┬──────┬───┬──────┬──────┐",
+        "│序号│议题名称        │协商形式    │时间│承办单位    │参加部门    │",
+        "├──┼────────┼──────┼───┼──────┼──────┤",
+        "│1   │完善县城公交线网│专题议政性常│7月 │县政协城建委│县交通局、县│",
+        "│    │布局            │委会议      │    │            │住建局      │",
+        "└──┴────────┴──────┴───┴──────┴──────┘",
+    ]
+    draft = import_text("松岭县政协2027年协商计划\n" + "\n".join(lines))
+    assert _rows(draft) == [("完善县城公交线网布局", "standing", [7], ["城建委"], ["县交通局", "县住建局"])]
+
+
+def test_table_cells_of_several_paragraphs_and_a_caption_naming_the_form():
+    rows = [
+        ["序号", "承办专委会", "对口部门", "协商议题", "拟安排时间"],
+        ["1", "县政协社法委", "县司法局\n县信访局", "推进矛盾纠纷多元化解", "3月(调研)\n6月(协商)"],
+    ]
+    lines = ["松岭县政协2027年协商计划", "续表1", "表3 对口协商安排", *table_lines(rows)]
+    draft = parse_published_text("\n".join(lines))
+    assert _rows(draft) == [("推进矛盾纠纷多元化解", "counterpart", [6], ["社法委"], ["县司法局", "县信访局"])]
+
+
+def test_page_furniture_running_heads_and_footers_do_not_join_a_list():
+    text = """松岭县政协文件
+松岭县政协2027年协商计划
+一、对口协商
+1.推进城乡供水一体化
+时间:8月
+承办单位:县政协人资环委
+协商部门:县水利局、县自然
+松岭县政协文件
+资源局
+【打印】【关闭】 责任编辑:某某
+主办:松岭县人民政府办公室 承办:松岭县信息中心
+"""
+    draft = parse_published_text(text)
+    (t,) = draft.plan.topics
+    assert _names(draft, t.departments, "d") == ["县水利局", "县自然资源局"]
+
+
+def test_form_headings_without_a_number_and_month_headings_with_a_remark():
+    text = """松岭县政协2027年协商计划
+二月(县政协十届五次会议期间)
+1.协商讨论县政府工作报告(全体会议协商;承办:县政协办公室)
+专题议政性常委会议
+第一项推进县域商贸流通体系建设
+时间安排:6月
+牵头专委会:县政协经济委
+双月协商座谈会
+第二项发展银发经济
+时间安排:年内
+牵头专委会:县政协社法委
+"""
+    draft = parse_published_text(text)
+    got = sorted((t.title, classify_form(_form_name(draft, t)), t.preferred_months) for t in draft.plan.topics)
+    assert got == sorted(
+        [
+            ("协商讨论县政府工作报告", "plenary", [2]),
+            ("推进县域商贸流通体系建设", "standing", [6]),
+            ("发展银发经济", "bimonthly", []),
+        ]
+    )
+    assert parse_time("年内").undecided and parse_time("年内").deadline is None
+
+
+def test_a_proposal_table_the_handling_department_attends_the_supervising_committee_leads():
+    rows = [
+        ["序号", "重点提案", "提案者", "办理协商时间", "主办单位", "督办单位", "督办领导"],
+        ["1", "关于加快发展林下经济的提案", "农工党县委会", "9月", "县林业局", "县政协提案委", "县政协副主席何某"],
+    ]
+    draft = parse_published_text("松岭县政协2027年协商计划\n四、提案办理协商\n" + "\n".join(table_lines(rows)))
+    (t,) = draft.plan.topics
+    assert (t.title, t.preferred_months) == ("关于加快发展林下经济的提案", [9])
+    assert _names(draft, t.lead_options, "c") == ["提案委"]
+    assert _names(draft, t.departments, "d") == ["县林业局"]
+    assert _names(draft, t.leaders, "l") == ["县政协副主席何某"]
