@@ -64,9 +64,12 @@ def _score_file(path: Path, expected: dict) -> score.Score:
     try:
         draft = import_document(path.name, path.read_bytes())
         return score.score(draft.plan, expected, label=path.name, reports=draft.reports)
-    except Exception as err:  # noqa: BLE001 - a refused file scores zero, and is shown
+    except Exception as err:  # noqa: BLE001 - a refused file scores zero in every field, and is shown
         s = score.Score()
-        s.expected["topics"] = len(expected["topics"])
+        topics = expected["topics"]
+        s.expected.update(topics=len(topics), months=len(topics), forms=len(topics))
+        for f in ("lead", "departments", "leaders"):
+            s.expected[f] = sum(len(t.get(f) or []) for t in topics)
         s.misses.append(f"{path.name}: {err}")
         return s
 
