@@ -204,7 +204,29 @@ def _clean(line: str) -> str:
     line = _PINYIN.sub("", line)
     line = line.replace("\u200b", "").replace("\ufeff", "")
     line = _SPACED_LABEL.sub(_join_label, line)
+    # "时间安排    6月" "承办单位\t市政协经济委": a label and its value lined up without a colon
+    line = _GAP_LABEL.sub(r"\1:", line)
+    head, colon, value = line.rpartition(":") if FIELD_LINE.match(line.strip()) else ("", "", line)
+    line = head + colon + _letter_spaced(value)
     return re.sub(r"\s+", " ", line).strip()
+
+
+_GAP_LABEL = re.compile(
+    rf"^({'|'.join(sorted(map(re.escape, LABEL_OF), key=len, reverse=True))})(?:[ \u3000]{{2,}}|\t)(?=\S)"
+)
+_LETTER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+
+
+def _letter_spaced(line: str) -> str:
+    """ "推 进 城 市 更 新" (a PDF or a heading spaced letter by letter) → "推进城市更新".
+
+    Only when most Chinese characters of the line stand one space apart; a line
+    with a few spaces between words keeps them.
+    """
+    cjk = len(_CJK.findall(line))
+    if cjk >= 4 and len(_LETTER_SPACED.findall(line)) >= 0.6 * (cjk - 1):
+        return _LETTER_SPACED.sub("", line)
+    return line
 
 
 # "时  间:" "承 办 单 位:": a label spaced out to line up in a Word document
@@ -432,6 +454,9 @@ def _scan(text: str) -> _Parsed:
         out.all_lines.append(raw)
         rows += [(lineno, raw, piece) for piece in _pieces(_clean(raw))]
     running = _running_heads(rows)
+    rows, joined = _join_bare_labels(rows)
+    for ln in joined:
+        out.roles[ln] = "字段(续行)"
 
     def skip(lineno: int, raw: str, reason: str) -> None:
         out.skipped.append(SkippedLine(lineno, raw.strip(), T.SKIP_REASON[reason]))
@@ -705,6 +730,11 @@ def _scan(text: str) -> _Parsed:
                 out.roles[lineno] = "议题"
                 continue
             title, bracket = _bracket_fields(title)
+            if not bracket:
+                title, bracket = _spaced_fields(title)
+            dash = _DASH_FORM.match(title)
+            if dash and _is_form_name(dash.group("form")):
+                title, bracket = dash.group("title"), [*bracket, ("form", dash.group("form"))]  # "推进X——专题协商会"
             tsegs = _split_fields(title)
             head, stop, rest = tsegs[0].partition("。")
             tp = new_topic(_trim(head if stop and len(head) >= 4 else tsegs[0], "。; "), lineno, True)
@@ -852,6 +882,27 @@ def _apply_time_heads(parsed: _Parsed) -> None:
 
 _CAPTION = re.compile(r"^(?:续)?表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:\s*[:、.-])?\s*(?P<rest>.{0,24})$")
 _CAPTION_END = re.compile(r"(?:活动)?(?:安排|一览表?|计划表?|议题表?|表)$|\(续\)$")
+
+
+def _join_bare_labels(rows: list[tuple[int, str, str]]) -> tuple[list[tuple[int, str, str]], list[int]]:
+    """ "议题:" on one line and its value on the next (a <dt>/<dd> list, a two-column layout) → one row.
+
+    Returns the rows and the line numbers whose text joined the row above.
+    """
+    out: list[tuple[int, str, str]] = []
+    joined: list[int] = []
+    for row in rows:
+        prev = out[-1][2] if out else ""
+        fm = FIELD_LINE.match(prev)
+        if fm and not fm.group(2).strip() and row[2] and not FIELD_LINE.match(row[2]) and not _NUMBERED.match(row[2]):
+            out[-1] = (out[-1][0], out[-1][1], prev + row[2])
+            if row[0] != out[-1][0]:
+                joined.append(row[0])
+            continue
+        out.append(row)
+    return out, joined
+
+
 RUNNING_HEAD_MAX = 24
 """Longest line taken for a page's running header (红头 "某某市政协文件" repeated on every page)."""
 
@@ -890,7 +941,8 @@ _FIELD_MARK = re.compile(r"^(?:[-—–~]{1,3}|[▲△►▶◆◇■□●○�
 _SHI_ITEM = re.compile(r"(?:^|(?<=[::;;。,,]))\s*[一二三四五六七八九十]{1,2}是\s*")
 # "3月:围绕“X”召开…": a month as the label of a whole item
 _MONTH_ITEM = re.compile(
-    r"^(?P<when>(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月份?)(?:上旬|中旬|下旬|初|底)?)\s*:\s*(?P<rest>\S.{4,})$"
+    r"^(?P<when>(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月份?)(?:上旬|中旬|下旬|初|底)?"
+    r"|第?[一二三四1-4]\s*季度|上半年|下半年)\s*:\s*(?P<rest>\S.{4,})$"
 )
 
 
@@ -1030,6 +1082,41 @@ def _distributive(line: str) -> list[str] | None:
     return out
 
 
+_DASH_FORM = re.compile(r"^(?P<title>.{4,}?)\s*(?:——|—|--|―)\s*(?P<form>[^—\-―]{2,14})$")
+
+
+def _spaced_fields(title: str) -> tuple[str, list[tuple[str, str]]]:
+    """ "推进X 6月 经济委 市发改委、市工信局" → ("推进X", [("time", "6月"), ("lead", …), ("departments", …)]).
+
+    A row of a table typed with spaces and no header: each part after the title
+    must read as a time, a form, a 政协 committee or a list of departments; else
+    the title is left whole.
+    """
+    parts = title.split(" ")
+    if len(parts) < 3 or FIELD_ANYWHERE.search(title):
+        return title, []
+    fields: list[tuple[str, str]] = []
+    for part in parts[1:]:
+        tm = parse_time(part)
+        if (tm.months or tm.window or tm.session or tm.undecided) and len(part) <= 12:
+            fields.append(("time", part))
+        elif _is_form_name(part):
+            fields.append(("form", part))
+        elif _CPPCC_BODY_END.search(part) and not _is_government(part) and "、" not in part:
+            fields.append(("lead" if not any(k == "lead" for k, _ in fields) else "co", part))
+        elif all(_ORG_END.search(n) for n in split_names(part)):
+            fields.append(("departments", part))
+        else:
+            return title, []
+    keys = {k for k, _ in fields}
+    if "time" not in keys or not keys & {"lead", "departments"}:
+        return title, []
+    return parts[0], fields
+
+
+_ORG_END = re.compile(r"(?:局|厅|委|办|院|会|室|中心|政府|公司|集团|部|所|站|馆|社|联|行|队|处|署|海关|银行)$")
+
+
 _TAIL_BRACKET = re.compile(r"\((?P<inner>[^()]{2,40})\)\s*$")
 
 
@@ -1126,7 +1213,9 @@ def _is_item_sentence(text: str) -> bool:
 # "围绕“X”召开…" "“X”,6月召开…": the title in quotes, the rest a sentence of fields
 _QUOTED_TITLE = re.compile(r"^(?:围绕|就|关于|针对|聚焦)?\s*[“\"《](?P<title>[^”\"》]{2,40})[”\"》](?P<rest>.+)$")
 # "…围绕“X”召开…" "…对口协商“X”,…": a quoted title introduced as the subject, inside a sentence
-_QUOTED_SUBJECT = re.compile(r"(?:围绕|就|关于|针对|聚焦|协商|议题|专题)\s*[“\"《](?P<title>[^”\"》]{4,40})[”\"》]")
+_QUOTED_SUBJECT = re.compile(
+    r"(?:围绕|就|关于|针对|聚焦|协商|议题|专题|开展|召开|举办|组织)\s*[“\"《](?P<title>[^”\"》]{4,40})[”\"》]"
+)
 
 
 class _Quoted:
@@ -1334,10 +1423,10 @@ def _clean_name(tok: str) -> str:
 
 
 def _join_posts(names: list[str]) -> list[str]:
-    """ "区委常委、政法委书记" is one person: a 常委 post is always held with the post after it."""
+    """ "区委常委、政法委书记" "市委副书记、市长" are one person each: such a Party post is held with the next."""
     out: list[str] = []
     for n in names:
-        if out and re.search(r"[省市县区州旗]委常委$", out[-1]) and not re.search(r"[省市县区州旗]委常委$", n):
+        if out and re.search(r"[省市县区州旗]委(?:常委|副书记)$", out[-1]) and not re.search(r"委常委$", n):
             out[-1] += "、" + n
         else:
             out.append(n)
@@ -1381,7 +1470,12 @@ def _is_government(name: str) -> bool:
 
 def _split_departments(text: str) -> list[str]:
     out = []
+    toks = []
     for tok in split_names(text):
+        spaced = tok.split()
+        # "区住建局 区自规分局": names set apart by spaces only
+        toks += spaced if len(spaced) > 1 and all(_ORG_END.search(x) and len(x) >= 3 for x in spaced) else [tok]
+    for tok in toks:
         name = _clean_name(tok)
         if name and not _GENERIC.search(name) and name not in out:
             out.append(name)
@@ -1620,197 +1714,201 @@ def parse_published_text(
     used_default_window = False
     groups = [(s, s.topics) for s in parsed.sections] + [(None, [t for t in parsed.loose if t.fields])]
     for sec, topics in groups:
-        if not topics:
-            continue
-        sec_form: tuple[str, bool] | None = None
-        if sec is not None and sec.count is not None and sec.count != len(topics):
+        if sec is not None and topics and sec.count is not None and sec.count != len(topics):
             warnings.append(
                 T.TXT_WARN["count_mismatch"].format(section=sec.header, declared=sec.count, found=len(topics))
             )
-        for tp in topics:
-            tid = next_id("T", taken_topics)
-            f = tp.fields
-            doubts: list[str] = []
-            conf = 1.0
-            srcs: list[FieldSource] = []
+    # topics in the order the document gives them (a plenary item above the form headings stays first)
+    ordered = sorted(((sec, tp) for sec, topics in groups for tp in topics), key=lambda x: x[1].line)
+    sec_forms: dict[int, tuple[str, bool] | None] = {}
+    for sec, tp in ordered:
+        sec_form = sec_forms.get(id(sec))
+        tid = next_id("T", taken_topics)
+        f = tp.fields
+        doubts: list[str] = []
+        conf = 1.0
+        srcs: list[FieldSource] = []
 
-            def src(key: str, text_: str, lines: list[int] | None = None, _s=srcs, _tp=tp) -> None:
-                ls = lines if lines is not None else _tp.field_lines.get(key, [_tp.line])
-                _s.append(FieldSource(key, tuple(dict.fromkeys(ls)), text_))
+        def src(key: str, text_: str, lines: list[int] | None = None, _s=srcs, _tp=tp) -> None:
+            ls = lines if lines is not None else _tp.field_lines.get(key, [_tp.line])
+            _s.append(FieldSource(key, tuple(dict.fromkeys(ls)), text_))
 
-            title = re.sub(r"[。;\s]+$", "", tp.title.strip())
-            trailing = _TRAILING_COMMITTEE.search(title)
-            lead_names = _split_committees(f.get("lead", ""))
-            if trailing:
-                title = title[: trailing.start()].strip()
-                if not lead_names:
-                    lead_names = _split_committees(trailing.group(1))
-                    src("lead", trailing.group(1), [tp.line])
-            src("title", title, tp.field_lines.get("title", [tp.line]))
-            if not tp.numbered and "title" not in tp.field_lines:
-                conf -= CONF_UNNUMBERED_TITLE
-            if f.get("lead"):
-                src("lead", f["lead"])
-            if any(_is_government(n) for n in lead_names) and not all(_is_government(n) for n in lead_names):
-                # "主办单位:市海洋局" beside "督办单位:市政协提案委": the government body attends,
-                # the 政协 committee leads
-                f = {
-                    **f,
-                    "departments": "、".join(
-                        [f.get("departments", "")] + [n for n in lead_names if _is_government(n)]
-                    ).strip("、"),
-                }
-                lead_names = [n for n in lead_names if not _is_government(n)]
-            co_names = _split_departments(f.get("co", ""))
-            # "配合单位:市发改委、市财政局": government bodies attend; only 政协 bodies co-organise
-            lead_names += [strip_body(n) for n in co_names if not _is_government(n) and n not in lead_names]
-            co_departments = [n for n in co_names if _is_government(n)]
-            if f.get("co"):
-                src("co", f["co"])
+        title = re.sub(r"[。;\s]+$", "", tp.title.strip())
+        if not title:  # a label with nothing after it: the line itself, for the planner to correct
+            title = _clean(parsed.all_lines[tp.line - 1]) or f"{tid}"
+        trailing = _TRAILING_COMMITTEE.search(title)
+        lead_names = _split_committees(f.get("lead", ""))
+        if trailing:
+            title = title[: trailing.start()].strip()
+            if not lead_names:
+                lead_names = _split_committees(trailing.group(1))
+                src("lead", trailing.group(1), [tp.line])
+        src("title", title, tp.field_lines.get("title", [tp.line]))
+        if not tp.numbered and "title" not in tp.field_lines:
+            conf -= CONF_UNNUMBERED_TITLE
+        if f.get("lead"):
+            src("lead", f["lead"])
+        if any(_is_government(n) for n in lead_names) and not all(_is_government(n) for n in lead_names):
+            # "主办单位:市海洋局" beside "督办单位:市政协提案委": the government body attends,
+            # the 政协 committee leads
+            f = {
+                **f,
+                "departments": "、".join(
+                    [f.get("departments", "")] + [n for n in lead_names if _is_government(n)]
+                ).strip("、"),
+            }
+            lead_names = [n for n in lead_names if not _is_government(n)]
+        co_names = _split_departments(f.get("co", ""))
+        # "配合单位:市发改委、市财政局": government bodies attend; only 政协 bodies co-organise
+        lead_names += [strip_body(n) for n in co_names if not _is_government(n) and n not in lead_names]
+        co_departments = [n for n in co_names if _is_government(n)]
+        if f.get("co"):
+            src("co", f["co"])
 
-            if f.get("form"):
-                fid, known_form = form_by_name(f["form"], canonical=False)
-                src("form", f["form"])
-            elif sec is not None and classify_form(sec.header) is None and (tp.sentence_form or form_in_text(title)):
-                # "其他协商活动" names no form; "…开展提案办理协商" or "6月召开专题协商会" does
-                named = tp.sentence_form or form_in_text(title)
-                fid, known_form = form_by_name(named, canonical=False)
-                src("form", named, tp.field_lines.get("form", [tp.line]))
-            elif sec is not None:
-                if sec_form is None:
-                    sec_form = form_by_name(sec.header, canonical=sec.header_is_topic)
-                fid, known_form = sec_form
-                src("form", sec.header, [sec.line])
-            elif tp.sentence_form or form_in_text(title):
-                named = tp.sentence_form or form_in_text(title)
-                fid, known_form = form_by_name(named, canonical=False)
-                src("form", named, tp.field_lines.get("form", [tp.line]))
+        if f.get("form"):
+            fid, known_form = form_by_name(f["form"], canonical=False)
+            src("form", f["form"])
+        elif sec is not None and classify_form(sec.header) is None and (tp.sentence_form or form_in_text(title)):
+            # "其他协商活动" names no form; "…开展提案办理协商" or "6月召开专题协商会" does
+            named = tp.sentence_form or form_in_text(title)
+            fid, known_form = form_by_name(named, canonical=False)
+            src("form", named, tp.field_lines.get("form", [tp.line]))
+        elif sec is not None:
+            if sec_form is None:
+                sec_form = form_by_name(sec.header, canonical=sec.header_is_topic)
+            fid, known_form = sec_form
+            src("form", sec.header, [sec.line])
+        elif tp.sentence_form or form_in_text(title):
+            named = tp.sentence_form or form_in_text(title)
+            fid, known_form = form_by_name(named, canonical=False)
+            src("form", named, tp.field_lines.get("form", [tp.line]))
+        else:
+            # no form written anywhere: the default, shown against the topic's line for review
+            fid, known_form = form_by_name("", canonical=True)
+            src("form", next(x["name"] for x in forms if x["id"] == fid), [tp.line])
+        if not known_form:
+            conf -= CONF_FORM_GUESSED
+            doubts.append("协商形式")
+
+        d: dict[str, Any] = {"id": tid, "title": title, "form": fid}
+        if lead_names:
+            ids = [committees.id_of(n) for n in lead_names]
+            d["lead_options"] = [ids[0]]
+            d["co_organizers"] = [x for x in dict.fromkeys(ids[1:]) if x != ids[0]]
+        else:
+            d["lead_options"] = [committees.id_of(T.TBD_COMMITTEE)]
+            warnings.append(T.TXT_WARN["no_lead"].format(id=tid, title=title, tbd=T.TBD_COMMITTEE))
+            conf -= CONF_NO_LEAD
+            doubts.append("承办")
+
+        people_leaders, people_depts = _split_people(f.get("people", ""))
+        dept_names = _split_departments(f.get("departments", ""))
+        # "参加部门:县教育局;邀请分管副县长出席": a leader in the departments' list attends as a leader
+        people_leaders += [n for n in dept_names if _is_leader(n) and n not in people_leaders]
+        dept_names = [n for n in dept_names if not _is_leader(n)]
+        dept_names += [n for n in people_depts + co_departments if n not in dept_names]
+        d["departments"] = list(dict.fromkeys(departments.id_of(n) for n in dept_names))
+        if f.get("departments"):
+            src("departments", f["departments"])
+        if f.get("people"):
+            src("people", f["people"])
+        leader_names = [_clean_name(x) for x in _join_posts(split_names(f.get("leaders", "")))]
+        leader_names += [n for n in people_leaders if n not in leader_names]
+        leader_ids = []
+        for n in leader_names:
+            if not n:
+                continue
+            if _GENERIC_ROLE.search(n) and not _NAMED_LEADER.search(n):
+                # one "分管副市长" per topic: a shared one would invent overloads
+                placeholder = f"{n}({tid})"
+                leader_ids.append(leaders.id_of(placeholder, role=n))
+                warnings.append(T.READ_WARN["generic_role"].format(id=tid, title=title, role=n, name=placeholder))
             else:
-                # no form written anywhere: the default, shown against the topic's line for review
-                fid, known_form = form_by_name("", canonical=True)
-                src("form", next(x["name"] for x in forms if x["id"] == fid), [tp.line])
-            if not known_form:
-                conf -= CONF_FORM_GUESSED
-                doubts.append("协商形式")
+                leader_ids.append(leaders.id_of(n))
+        d["leaders"] = list(dict.fromkeys(leader_ids))
+        if f.get("leaders"):
+            src("leaders", f["leaders"])
+        if not d["departments"]:
+            warnings.append(T.TXT_WARN["no_departments"].format(id=tid, title=title))
+            conf -= CONF_NO_DEPARTMENTS
+            doubts.append("协商部门")
 
-            d: dict[str, Any] = {"id": tid, "title": title, "form": fid}
-            if lead_names:
-                ids = [committees.id_of(n) for n in lead_names]
-                d["lead_options"] = [ids[0]]
-                d["co_organizers"] = [x for x in dict.fromkeys(ids[1:]) if x != ids[0]]
-            else:
-                d["lead_options"] = [committees.id_of(T.TBD_COMMITTEE)]
-                warnings.append(T.TXT_WARN["no_lead"].format(id=tid, title=title, tbd=T.TBD_COMMITTEE))
-                conf -= CONF_NO_LEAD
-                doubts.append("承办")
-
-            people_leaders, people_depts = _split_people(f.get("people", ""))
-            dept_names = _split_departments(f.get("departments", ""))
-            # "参加部门:县教育局;邀请分管副县长出席": a leader in the departments' list attends as a leader
-            people_leaders += [n for n in dept_names if _is_leader(n) and n not in people_leaders]
-            dept_names = [n for n in dept_names if not _is_leader(n)]
-            dept_names += [n for n in people_depts + co_departments if n not in dept_names]
-            d["departments"] = list(dict.fromkeys(departments.id_of(n) for n in dept_names))
-            if f.get("departments"):
-                src("departments", f["departments"])
-            if f.get("people"):
-                src("people", f["people"])
-            leader_names = [_clean_name(x) for x in _join_posts(split_names(f.get("leaders", "")))]
-            leader_names += [n for n in people_leaders if n not in leader_names]
-            leader_ids = []
-            for n in leader_names:
-                if not n:
-                    continue
-                if _GENERIC_ROLE.search(n) and not _NAMED_LEADER.search(n):
-                    # one "分管副市长" per topic: a shared one would invent overloads
-                    placeholder = f"{n}({tid})"
-                    leader_ids.append(leaders.id_of(placeholder, role=n))
-                    warnings.append(T.READ_WARN["generic_role"].format(id=tid, title=title, role=n, name=placeholder))
-                else:
-                    leader_ids.append(leaders.id_of(n))
-            d["leaders"] = list(dict.fromkeys(leader_ids))
-            if f.get("leaders"):
-                src("leaders", f["leaders"])
-            if not d["departments"]:
-                warnings.append(T.TXT_WARN["no_departments"].format(id=tid, title=title))
-                conf -= CONF_NO_DEPARTMENTS
-                doubts.append("协商部门")
-
-            form_item = next(x for x in forms if x["id"] == fid)
-            time_text = f.get("time", "")
-            tm = parse_time(time_text)
-            if time_text:
-                src("time", time_text)
-            if _PARTY_PLENUM_WORD.search(time_text) and not tm.session:
-                warnings.append(
-                    T.READ_WARN["party_plenum"].format(
-                        id=tid, title=title, text=_PARTY_PLENUM_WORD.search(time_text).group(0)
-                    )
-                )
-            if tm.months:
-                d["preferred_months"] = tm.months
-                if tm.window:
-                    d["window"] = list(tm.window)
-            elif tm.session or (form_item.get("session_only") and not tm.window):
-                d["preferred_months"] = [session]
-                used_session = True
-                form_item["session_only"] = True
-            elif tm.deadline:
-                d["window"] = list(tm.window or (1, tm.deadline))
-                warnings.append(T.READ_WARN["deadline"].format(id=tid, title=title, text=time_text, month=tm.deadline))
-                conf -= CONF_VAGUE_TIME
-            elif tm.window:
-                d["window"] = list(tm.window)
-                warnings.append(
-                    T.TXT_WARN["vague_month"].format(
-                        id=tid, title=title, text=time_text, what=tm.vague, window=f"{tm.window[0]}–{tm.window[1]}月"
-                    )
-                )
-                conf -= CONF_VAGUE_TIME
-                doubts.append("时间")
-            else:
-                if tm.undecided:
-                    warnings.append(T.READ_WARN["undecided"].format(id=tid, title=title, text=time_text))
-                else:
-                    warnings.append(T.TXT_WARN["no_month"].format(id=tid, title=title))
-                if not known:
-                    d["window"] = list(DEFAULT_WINDOW)
-                    used_default_window = True
-                conf -= CONF_NO_TIME
-                doubts.append("时间")
-            if tp.sentence_fields:
-                conf -= CONF_SENTENCE_FIELD
-            for ln, label, raw_text in tp.unknown:
-                warnings.append(T.READ_WARN["unknown_label"].format(line=ln, label=label, id=tid, text=raw_text))
-                conf -= CONF_UNKNOWN_LABEL
-
-            notes = []
-            if f.get("content"):
-                notes.append(f["content"])
-            if f.get("people"):
-                notes.append("参加人员:" + f["people"])
-            if f.get("notes"):
-                notes.append(f["notes"])
-            notes += tp.notes_lines
-            if notes:
-                d["notes"] = "\n".join(notes)
-                src(
-                    "notes",
-                    "\n".join(notes),
-                    tp.field_lines.get("content", []) + [u[0] for u in tp.unknown] or [tp.line],
-                )
-            topic_dicts.append(d)
-            sources[tid] = tp.line
-            reports.append(
-                TopicReport(
-                    topic=tid,
-                    title=title,
-                    line=tp.line,
-                    sources=srcs,
-                    confidence=round(max(CONF_FLOOR, conf), 2),
-                    doubts=doubts,
+        form_item = next(x for x in forms if x["id"] == fid)
+        time_text = f.get("time", "")
+        tm = parse_time(time_text)
+        if time_text:
+            src("time", time_text)
+        if _PARTY_PLENUM_WORD.search(time_text) and not tm.session:
+            warnings.append(
+                T.READ_WARN["party_plenum"].format(
+                    id=tid, title=title, text=_PARTY_PLENUM_WORD.search(time_text).group(0)
                 )
             )
+        if tm.months:
+            d["preferred_months"] = tm.months
+            if tm.window:
+                d["window"] = list(tm.window)
+        elif tm.session or (form_item.get("session_only") and not tm.window):
+            d["preferred_months"] = [session]
+            used_session = True
+            form_item["session_only"] = True
+        elif tm.deadline:
+            d["window"] = list(tm.window or (1, tm.deadline))
+            warnings.append(T.READ_WARN["deadline"].format(id=tid, title=title, text=time_text, month=tm.deadline))
+            conf -= CONF_VAGUE_TIME
+        elif tm.window:
+            d["window"] = list(tm.window)
+            warnings.append(
+                T.TXT_WARN["vague_month"].format(
+                    id=tid, title=title, text=time_text, what=tm.vague, window=f"{tm.window[0]}–{tm.window[1]}月"
+                )
+            )
+            conf -= CONF_VAGUE_TIME
+            doubts.append("时间")
+        else:
+            if tm.undecided:
+                warnings.append(T.READ_WARN["undecided"].format(id=tid, title=title, text=time_text))
+            else:
+                warnings.append(T.TXT_WARN["no_month"].format(id=tid, title=title))
+            if not known:
+                d["window"] = list(DEFAULT_WINDOW)
+                used_default_window = True
+            conf -= CONF_NO_TIME
+            doubts.append("时间")
+        if tp.sentence_fields:
+            conf -= CONF_SENTENCE_FIELD
+        for ln, label, raw_text in tp.unknown:
+            warnings.append(T.READ_WARN["unknown_label"].format(line=ln, label=label, id=tid, text=raw_text))
+            conf -= CONF_UNKNOWN_LABEL
+
+        notes = []
+        if f.get("content"):
+            notes.append(f["content"])
+        if f.get("people"):
+            notes.append("参加人员:" + f["people"])
+        if f.get("notes"):
+            notes.append(f["notes"])
+        notes += tp.notes_lines
+        if notes:
+            d["notes"] = "\n".join(notes)
+            src(
+                "notes",
+                "\n".join(notes),
+                tp.field_lines.get("content", []) + [u[0] for u in tp.unknown] or [tp.line],
+            )
+        topic_dicts.append(d)
+        sources[tid] = tp.line
+        reports.append(
+            TopicReport(
+                topic=tid,
+                title=title,
+                line=tp.line,
+                sources=srcs,
+                confidence=round(max(CONF_FLOOR, conf), 2),
+                doubts=doubts,
+            )
+        )
+        sec_forms[id(sec)] = sec_form
 
     if parsed.declared_total is not None and parsed.declared_total != len(topic_dicts):
         warnings.append(T.TXT_WARN["total_mismatch"].format(declared=parsed.declared_total, found=len(topic_dicts)))

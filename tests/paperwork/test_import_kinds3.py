@@ -10,6 +10,7 @@ from __future__ import annotations
 from paperwork.importer import import_text
 from paperwork.published_text import classify_form, parse_published_text
 from paperwork.sources import _join_wrapped, _repair_quotes, table_lines, text_tables
+from paperwork.texts import TBD_COMMITTEE
 from paperwork.time_phrases import parse_time
 from paperwork.vocabulary import field_of_label
 
@@ -468,3 +469,78 @@ def test_a_proposal_table_the_handling_department_attends_the_supervising_commit
     assert _names(draft, t.lead_options, "c") == ["提案委"]
     assert _names(draft, t.departments, "d") == ["县林业局"]
     assert _names(draft, t.leaders, "l") == ["县政协副主席何某"]
+
+
+# -- general kinds found while reading the blind sets ------------------------------------------------
+
+
+def test_labels_lined_up_without_a_colon_and_text_spaced_letter_by_letter():
+    text = (
+        "松岭县政协2027年协商计划\n1.推 进 县 城 垃 圾 分 类\n"
+        "时间安排    7月\n承办单位\t县政协人资环委\n协商部门    县 城 管 局\n"
+    )
+    draft = parse_published_text(text)
+    assert _rows(draft) == [("推进县城垃圾分类", "其他协商", [7], ["人资环委"], ["县城管局"])]
+
+
+def test_a_deputy_secretary_post_goes_with_the_post_after_it():
+    text = (
+        "松岭县政协2027年协商计划\n1.推进县域经济\n时间:5月\n承办单位:县政协经济委\n"
+        "出席领导:县委副书记、县长,县政协主席吴某\n"
+    )
+    draft = parse_published_text(text)
+    (t,) = draft.plan.topics
+    assert _names(draft, t.leaders, "l") == ["县委副书记、县长", "县政协主席吴某"]
+
+
+def test_departments_set_apart_by_spaces_quarter_items_and_rows_typed_with_spaces():
+    text = """松岭县政协2027年协商计划
+(一)对口协商(1项)
+1.关于加强社区养老的协商
+   牵头:县政协社法委   配合:县民政局 县卫健局   时间:10月份
+"""
+    draft = parse_published_text(text)
+    (t,) = draft.plan.topics
+    assert _names(draft, t.departments, "d") == ["县民政局", "县卫健局"]
+
+    quarters = """松岭县政协2027年协商安排
+二季度:召开“发展特色种植业”专题议政性常委会议,县政协农业农村委负责,邀请县农业农村局参加。
+下半年:围绕“提升县城绿化水平”开展对口协商,县政协城建委负责。
+"""
+    draft = parse_published_text(quarters)
+    got = [(t.title, t.window, _names(draft, t.lead_options, "c")) for t in draft.plan.topics]
+    assert got == [("发展特色种植业", (4, 6), ["农业农村委"]), ("提升县城绿化水平", (7, 12), ["城建委"])]
+
+    rows = """松岭县政协2027年协商计划
+对口协商
+  ·完善县域医共体 5月 县政协教卫体委 县医保局、县卫健局
+  ·推进农村电商发展(二期) 9月 县政协经济委 县商务局
+"""
+    draft = parse_published_text(rows)
+    assert _rows(draft) == [
+        ("完善县域医共体", "counterpart", [5], ["教卫体委"], ["县医保局", "县卫健局"]),
+        ("推进农村电商发展(二期)", "counterpart", [9], ["经济委"], ["县商务局"]),
+    ]
+
+
+def test_a_label_with_its_value_on_the_next_line_and_a_form_after_a_dash():
+    page = """<html><body><h2>松岭县政协2027年度协商计划</h2><h3>一、专题议政性常委会议</h3>
+<dl><dt>议题:</dt><dd>发展县域旅游</dd><dt>时间:</dt><dd>拟于二〇二七年九月</dd>
+<dt>承办:</dt><dd>县政协文史委</dd></dl>
+<h3>二、其他协商活动</h3><p>1.推进县城污水管网建设——对口协商(7月,县政协人资环委)</p>
+<p>2.加强农村养老服务——专题协商会</p><p>时间:10月</p></body></html>"""
+    draft = import_text(page)
+    assert _rows(draft) == [
+        ("发展县域旅游", "standing", [9], ["文史委"], []),
+        ("推进县城污水管网建设", "counterpart", [7], ["人资环委"], []),
+        ("加强农村养老服务", "special", [10], [TBD_COMMITTEE], []),  # no lead written: the placeholder
+    ]
+    lines = draft.lines
+    accounted = set(draft.line_roles) | {s.line for s in draft.skipped}
+    assert all(i in accounted for i, t in enumerate(lines, start=1) if t.strip())
+
+
+def test_a_title_label_left_empty_never_fails_the_import():
+    draft = parse_published_text("松岭县政协2027年协商计划\n议题:\n时间:5月\n承办单位:县政协经济委\n")
+    assert [t.preferred_months for t in draft.plan.topics] == [[5]]
+    assert draft.plan.topics[0].title  # shown for the planner to correct, not an error
