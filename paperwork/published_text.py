@@ -63,7 +63,8 @@ _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]{0,200}>|<!--.*?-->")
 _TOP = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.+)$")
 _PART = re.compile(r"^第([一二三四五六七八九十]{1,3})(?:部分|章|篇)\s*[、.:]?\s*(.+)$")
 _SECTION = re.compile(r"^\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*(.+)$")
-_COUNT = re.compile(r"\(\s*(?:共\s*)?(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[个项次件场]\s*\)\s*$")
+# "(2项)" "(共3次)", or "2项" after a space: how many topics a heading announces
+_COUNT = re.compile(r"(?:\(\s*|\s+)(?:共\s*)?(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[个项次件场]\s*\)?\s*$")
 _NUMBERED = re.compile(
     r"^(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*(?:[、)]|\.(?!\d)|\.(?=\d{1,2}\s*月))|[\[【]\s*\d{1,2}\s*[\]】]"
     r"|第\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[项个条]\s*[::、.]?"
@@ -199,6 +200,8 @@ def _clean(line: str) -> str:
     line = line.strip()
     if line[:1] in _CIRCLED:
         line = _CIRCLED[line[0]] + line[1:]
+    if line[:1] and "\ue000" <= line[0] <= "\uf8ff":
+        line = "●" + line[1:]  # a Word bullet in a symbol font (Wingdings, Symbol), as a PDF gives it
     line = line.translate({ord(c): ":" for c in LOOKALIKE_COLONS if c != "\uff1a"})
     line = unicodedata.normalize("NFKC", to_simplified(line))
     line = _PINYIN.sub("", line)
@@ -1123,9 +1126,27 @@ _TAIL_BRACKET = re.compile(r"\((?P<inner>[^()]{2,40})\)\s*$")
 def _bracket_fields(title: str) -> tuple[str, list[tuple[str, str]]]:
     """ "推进X(专题议政性常委会议,6月)" → ("推进X", [("form", …), ("time", "6月")]).
 
-    Only when every part of the trailing bracket is a form's name or a time
-    phrase; any other bracket (a committee, a remark) stays in the title.
+    Only when every part of the trailing bracket is a form's name, a time
+    phrase or a 政协 committee beside them; any other bracket (a remark) stays
+    in the title. Several brackets in a row are read from the last one back
+    ("推进X(6月)(经济委)"); a committee alone is left to the trailing-committee rule.
     """
+    fields: list[tuple[str, str]] = []
+    rest = title
+    while True:
+        rest_before, found = _one_bracket(rest)
+        if not found:
+            break
+        rest, fields = rest_before, found + fields
+        if any(k == "sentence" for k, _ in found):
+            break
+    if not fields or all(key == "lead" for key, _ in fields):
+        return title, []
+    return rest, fields
+
+
+def _one_bracket(title: str) -> tuple[str, list[tuple[str, str]]]:
+    """The fields of the last bracket of ``title`` (see :func:`_bracket_fields`), or (title, [])."""
     bm = _TAIL_BRACKET.search(title)
     if not bm or FIELD_ANYWHERE.search(bm.group("inner")):
         return title, []
@@ -1145,8 +1166,6 @@ def _bracket_fields(title: str) -> tuple[str, list[tuple[str, str]]]:
                 # "推进X(6月,城建委牵头,区住建局、区财政局参与)": the item's fields as a sentence
                 return title[: bm.start()].strip(), [("sentence", inner)]
             return title, []
-    if all(key == "lead" for key, _ in fields):
-        return title, []  # a committee alone: the trailing-committee rule reads it
     return title[: bm.start()].strip(), fields
 
 
@@ -1417,6 +1436,7 @@ def _clean_name(tok: str) -> str:
     tok = re.sub(r"等$", "", tok)
     tok = re.sub(r"(的)?(主要)?(有关)?(负责同志|负责人|同志)$", "", tok)
     tok = re.sub(r"(?<=..)(?:出席|到会|参加|列席|莅临)(?:会议|指导|活动)?$", "", tok)  # "分管副县长出席"
+    tok = re.sub(r"\((?:牵头|配合|协办|主办|承办|参与|参加|负责)\)$", "", tok)  # "教科卫体委(牵头)"
     tok = tok.strip()
     # "—" "无" "暂无" in a cell: nobody is named
     return "" if not _CJK.search(tok) or tok in ("无", "暂无", "待定", "略", "空", "不涉及") else tok

@@ -544,3 +544,35 @@ def test_a_title_label_left_empty_never_fails_the_import():
     draft = parse_published_text("松岭县政协2027年协商计划\n议题:\n时间:5月\n承办单位:县政协经济委\n")
     assert [t.preferred_months for t in draft.plan.topics] == [[5]]
     assert draft.plan.topics[0].title  # shown for the planner to correct, not an error
+
+
+def test_several_trailing_brackets_a_bare_count_and_role_notes_after_names():
+    text = """松岭县政协2027年协商计划
+一、专题议政性常委会议 2项
+1.推进县城数字化治理(6月)(县政协经济委)
+2.加强耕地保护(9月)(县政协农业农村委)
+二、对口协商 1项
+1.优化医疗资源布局
+时间:5月
+承办单位:县政协教科卫体委(牵头)、县政协提案委(配合)
+协商部门:县卫健局(牵头)、县医保局
+"""
+    draft = parse_published_text(text)
+    assert _rows(draft) == [
+        ("推进县城数字化治理", "standing", [6], ["经济委"], []),
+        ("加强耕地保护", "standing", [9], ["农业农村委"], []),
+        ("优化医疗资源布局", "counterpart", [5], ["教科卫体委"], ["县卫健局", "县医保局"]),
+    ]
+    assert _names(draft, draft.plan.topics[2].co_organizers, "c") == ["提案委"]
+
+
+def test_bullets_in_a_symbol_font_as_a_pdf_gives_them():
+    text = (
+        "松岭县政协2027年协商计划\n一、对口协商\n"
+        "\uf06c推进县城停车场建设(5月,县政协城建委)\n\uf0b7加强河道保洁(8月,县政协人资环委)\n"
+    )
+    draft = parse_published_text(text)
+    assert [(t.title, t.preferred_months) for t in draft.plan.topics] == [
+        ("推进县城停车场建设", [5]),
+        ("加强河道保洁", [8]),
+    ]
