@@ -135,7 +135,9 @@ def _is_headline(line: str) -> bool:
 _TITLE_SUBJECT = re.compile(r"政协|20\d\d|年度|协商|议题|[省市县区州旗]")
 _RULES_TITLE = re.compile(r"(办法|规定|规则|细则|制度|条例|意见|规程|指引)$")
 _PLAN_TITLE = re.compile(r"计划|要点|安排|清单|一览|目录|议题表|20\d\d\s*年度?[^,,。]{0,8}议题$")
-_LEAD_SENTENCE = re.compile(r"由\s*(?P<who>[^,,;;。]{2,60}?)\s*(?:联合|共同)?(?:牵头|负责|组织实施|承办|组织|具体实施)")
+_LEAD_SENTENCE = re.compile(
+    r"由\s*(?P<who>[^,,;;。]{2,60}?)\s*(?:联合|共同|具体|负责)?(?:牵头|负责|组织实施|承办|组织|具体实施)"
+)
 # "县政协农业农村委承办,…": the lead at the head of a clause, without 由; only a name that
 # ends like a committee, so "会前组织委员…负责" is never read as a lead
 _LEAD_SENTENCE_BARE = re.compile(
@@ -147,7 +149,8 @@ _DEPT_SENTENCE = re.compile(
     r"(?!人员|对象|范围|单位|部门|名单)"  # "参加人员等以正式通知为准": a noun, nobody is invited
 )
 _WITH_SENTENCE = re.compile(
-    r"由\s*(?P<who>[^,,;;。与]{2,40}?)\s*与\s*(?P<with>[^,,;;。]{2,80}?)\s*(?:开展|进行|共同)?(?:对口)?(?:协商|座谈)"
+    r"由\s*(?P<who>[^,,;;。与]{2,40}?)\s*与\s*(?P<with>[^,,;;。]{2,80}?)\s*(?:就|围绕|针对)?\s*(?:[“\"《][^”\"》]*[”\"》])?"
+    r"\s*(?:开展|进行|共同)?(?:对口)?(?:协商|座谈)"
 )
 _LEADER_SENTENCE = re.compile(
     r"(?:^|(?<=[,,;;。、]))\s*(?:邀请|请)?(?P<who>[^,,;;。、由]{2,20}?)\s*(?:出席|到会|莅临|列席|听取|通报)"
@@ -247,6 +250,8 @@ def _is_junk(line: str) -> bool:
     fm = FIELD_LINE.match(line)
     if fm and (LABEL_OF[fm.group(1)] != "time" or (_MONTHISH.search(fm.group(2)) and not _PUBLISHED.search(line))):
         return False
+    if _NUMBERED.match(line) and parse_time(line).months and not re.search(r"https?://|www\.|ICP", line):
+        return False  # "1.推进X | 5月 | 县政协城建委": an item's row typed with bars, not a menu
     return bool(_JUNK.match(line) or _JUNK_ANY.search(line))
 
 
@@ -976,7 +981,10 @@ def _pieces(line: str) -> list[str]:
         items = [line[a.end() : b.start()] for a, b in zip(cuts, cuts[1:], strict=False)] + [line[cuts[-1].end() :]]
         items = [_trim(x, ";;。,, ") for x in items]
         if all(_is_item_sentence(x) for x in items):
-            return [f"{k}.{x}" for k, x in enumerate(items, start=1)]
+            # "全年召开专题议政性常委会议2次。一是…;二是…": the form said before the items is theirs
+            named = form_in_text(_COUNT_INLINE.sub("", line[: cuts[0].start()]))
+            form = [f"{LABELS['form'][0]}:{named}"] if named else []
+            return [row for k, x in enumerate(items, start=1) for row in [f"{k}.{x}", *form]]
     return [line]
 
 
@@ -1095,7 +1103,7 @@ def _spaced_fields(title: str) -> tuple[str, list[tuple[str, str]]]:
     must read as a time, a form, a 政协 committee or a list of departments; else
     the title is left whole.
     """
-    parts = title.split(" ")
+    parts = [x for x in re.split(r"\s*[|｜/]\s*|\s+", title) if x]
     if len(parts) < 3 or FIELD_ANYWHERE.search(title):
         return title, []
     fields: list[tuple[str, str]] = []
@@ -1120,6 +1128,7 @@ def _spaced_fields(title: str) -> tuple[str, list[tuple[str, str]]]:
 _ORG_END = re.compile(r"(?:局|厅|委|办|院|会|室|中心|政府|公司|集团|部|所|站|馆|社|联|行|队|处|署|海关|银行)$")
 
 
+_COUNT_INLINE = re.compile(r"\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[个项次件场]")
 _TAIL_BRACKET = re.compile(r"\((?P<inner>[^()]{2,40})\)\s*$")
 
 
@@ -1605,6 +1614,17 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
             if qm:
                 body = qm.group(1)
                 break
+    if not body or re.fullmatch(r"(?:[省市县区州旗])?政协", body):
+        # "关于2026年度政协协商工作的安排意见": the signature under the text names the body
+        for raw in reversed(parsed.all_lines[-15:]):
+            line = unicodedata.normalize("NFKC", raw.strip())
+            sm = re.fullmatch(r"([\u4e00-\u9fff]{1,8}?[省市县区州旗])政协(?:办公室|办公厅|委员会)?", line)
+            sm = sm or re.fullmatch(r"政协([\u4e00-\u9fff]{1,8}?[省市县区州旗])委员会(?:办公室|办公厅)?", line)
+            if sm and (len(body) < 3 or sm.group(1).endswith(body[0])):
+                body = sm.group(1) + "政协"
+                break
+    if body == "政协":
+        body = ""
     if not body and known:
         body = known.body
     return year, body, how

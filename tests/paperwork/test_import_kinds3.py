@@ -576,3 +576,34 @@ def test_bullets_in_a_symbol_font_as_a_pdf_gives_them():
         ("推进县城停车场建设", [5]),
         ("加强河道保洁", [8]),
     ]
+
+
+def test_an_item_row_typed_with_bars_or_slashes_is_not_a_menu():
+    text = """松岭县政协2027年协商计划
+一、对口协商
+1.推进县城停车场建设 | 5月 | 县政协城建委 | 县住建局、县交通局
+2.加强河道保洁 / 8月 / 县政协人资环委 / 县水利局
+首页 | 机构概况 | 联系我们
+"""
+    draft = parse_published_text(text)
+    assert _rows(draft) == [
+        ("推进县城停车场建设", "counterpart", [5], ["城建委"], ["县住建局", "县交通局"]),
+        ("加强河道保洁", "counterpart", [8], ["人资环委"], ["县水利局"]),
+    ]
+
+
+def test_a_notice_in_prose_form_before_its_items_and_the_body_from_the_signature():
+    text = """关于2027年度政协协商工作的安排意见
+各乡镇、县直各单位:
+1、全年召开专题议政性常委会议2次。一是5月围绕“县域商业体系建设”进行专题议政,由县政协经济委具体承办;二是10月围绕“农村养老服务”进行专题议政,由县政协社法委具体承办。
+2、开展对口协商1次。7月由县政协教文卫委与县教育局就“校园安全管理”开展对口协商。
+松岭县政协办公室
+2027年1月20日
+"""
+    draft = parse_published_text(text)
+    assert draft.plan.body == "松岭县政协"
+    assert _rows(draft) == [
+        ("县域商业体系建设", "standing", [5], ["经济委"], []),
+        ("农村养老服务", "standing", [10], ["社法委"], []),
+        ("校园安全管理", "counterpart", [7], ["教文卫委"], ["县教育局"]),
+    ]
