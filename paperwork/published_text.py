@@ -61,7 +61,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)")
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]{0,200}>|<!--.*?-->")
 _TOP = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.+)$")
-_PART = re.compile(r"^第([一二三四五六七八九十]{1,3})(?:部分|章|篇)\s*[、.:]?\s*(.+)$")
+_PART = re.compile(r"^第([一二三四五六七八九十]{1,3})(?:部分|章|篇|类)\s*[、.:]?\s*(.+)$")
 _SECTION = re.compile(r"^\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*(.+)$")
 # "(2项)" "(共3次)", or "2项" after a space: how many topics a heading announces
 _COUNT = re.compile(r"(?:\(\s*|\s+)(?:共\s*)?(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[个项次件场]\s*\)?\s*$")
@@ -691,8 +691,8 @@ def _scan(text: str) -> _Parsed:
             and not _is_sentence(line)
             and not re.search(r"政协|政府|[局厅院部署]|召开|举行|举办|开展|进行|围绕|关于|推进|加强|届|次", line)
         ):
-            # "专题议政性常委会议" alone on its line (a Word heading style, no number): a form heading
-            hm = re.match(r"(?P<title>.+)", line)
+            # "专题议政性常委会议" alone on its line (a Word heading style, or "1." under the title): a form heading
+            hm = re.match(r"(?P<title>.+)", _strip_number(line))
         if hm and classify_form(hm.group("title")) and _FORM_NAME_END.search(_COUNT.sub("", hm.group("title")).strip()):
             # "【专题议政性常委会议】": a form heading set in brackets, like "一、专题议政性常委会议"
             head = _COUNT.sub("", hm.group("title")).strip()

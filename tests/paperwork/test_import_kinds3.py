@@ -607,3 +607,27 @@ def test_a_notice_in_prose_form_before_its_items_and_the_body_from_the_signature
         ("农村养老服务", "standing", [10], ["社法委"], []),
         ("校园安全管理", "counterpart", [7], ["教文卫委"], ["县教育局"]),
     ]
+
+
+def test_form_headings_numbered_like_items_or_as_a_class():
+    text = """松岭县政协2027年协商计划
+1.专题议政性常委会议
+(1)推进县域商业体系建设
+时间:5月
+承办单位:县政协经济委
+2.对口协商
+(1)提升县城供水能力
+时间:7月
+承办单位:县政协人资环委
+第三类 界别协商
+1.发挥农业界委员作用
+时间:9月
+承办单位:县政协农业农村委
+"""
+    draft = parse_published_text(text)
+    got = [(t.title, _form_name(draft, t)) for t in draft.plan.topics]
+    assert got == [
+        ("推进县域商业体系建设", "专题议政性常委会议"),
+        ("提升县城供水能力", "对口协商"),
+        ("发挥农业界委员作用", "界别协商"),
+    ]
