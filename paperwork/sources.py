@@ -254,6 +254,10 @@ def table_lines(rows: list[list[str]]) -> list[str]:
                 # a merged form cell, or a merged month leading the row (a table ordered by
                 # month), comes out empty from a PDF: it is the one above
                 cell = last.get(key, "")
+            if key == "time" and re.fullmatch(
+                r"\s*(?:1[0-2]|0?[1-9])(?:\s*[、,,\-—~至]\s*(?:1[0-2]|0?[1-9]))*\s*", cell
+            ):
+                cell += "月"  # a 月份 column holding bare numbers ("5", "9、10")
             if key in ("form", "time") and cell:
                 last[key] = cell
             if not cell:

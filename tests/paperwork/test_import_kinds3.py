@@ -631,3 +631,16 @@ def test_form_headings_numbered_like_items_or_as_a_class():
         ("提升县城供水能力", "对口协商"),
         ("发挥农业界委员作用", "界别协商"),
     ]
+
+
+def test_a_month_column_holding_bare_numbers():
+    rows = [
+        ["序号", "名称", "类型", "月份", "牵头", "参与"],
+        ["1", "推进县城老旧小区改造", "对口协商", "5", "县政协城建委", "县住建局"],
+        ["2", "发展林下经济", "专题协商会", "9、10", "县政协农业农村委", "县林业局;县农业农村局"],
+    ]
+    draft = parse_published_text("松岭县政协2027年度协商议题\n" + "\n".join(table_lines(rows)))
+    assert _rows(draft) == [
+        ("推进县城老旧小区改造", "counterpart", [5], ["城建委"], ["县住建局"]),
+        ("发展林下经济", "special", [9, 10], ["农业农村委"], ["县林业局", "县农业农村局"]),
+    ]
