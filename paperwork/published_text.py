@@ -209,12 +209,22 @@ def _clean(line: str) -> str:
     line = unicodedata.normalize("NFKC", to_simplified(line))
     line = _PINYIN.sub("", line)
     line = line.replace("\u200b", "").replace("\ufeff", "")
+    line = _BOXED_LABEL.sub(_unbox_label, line)
     line = _SPACED_LABEL.sub(_join_label, line)
     # "时间安排    6月" "承办单位\t市政协经济委": a label and its value lined up without a colon
     line = _GAP_LABEL.sub(r"\1:", line)
     head, colon, value = line.rpartition(":") if FIELD_LINE.match(line.strip()) else ("", "", line)
     line = head + colon + _letter_spaced(value)
     return re.sub(r"\s+", " ", line).strip()
+
+
+# "【时间】5月【承办】县政协城建委": labels set in brackets instead of followed by a colon
+_BOXED_LABEL = re.compile(r"[【\[]\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[】\]]\s*:?\s*(?=\S)")
+
+
+def _unbox_label(m: re.Match) -> str:
+    label = m.group("label")
+    return f" {label}:" if field_of_label(label) else m.group(0)
 
 
 _GAP_LABEL = re.compile(

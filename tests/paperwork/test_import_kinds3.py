@@ -644,3 +644,18 @@ def test_a_month_column_holding_bare_numbers():
         ("推进县城老旧小区改造", "counterpart", [5], ["城建委"], ["县住建局"]),
         ("发展林下经济", "special", [9, 10], ["农业农村委"], ["县林业局", "县农业农村局"]),
     ]
+
+
+def test_labels_set_in_brackets_instead_of_a_colon():
+    text = """松岭县政协2027年协商计划
+一、对口协商
+1.推进县城停车场建设
+【时间】5月【承办】县政协城建委【部门】县住建局、县交通局
+2.加强河道保洁
+[时间]8月 [承办]县政协人资环委 [协商部门]县水利局
+"""
+    draft = parse_published_text(text)
+    assert _rows(draft) == [
+        ("推进县城停车场建设", "counterpart", [5], ["城建委"], ["县住建局", "县交通局"]),
+        ("加强河道保洁", "counterpart", [8], ["人资环委"], ["县水利局"]),
+    ]
