@@ -433,16 +433,44 @@ def _pdf_table_header(line: list[tuple[float, str]]) -> dict[float, str] | None:
     return None
 
 
+# "序号 协商议/题名称": a title column's header, possibly wrapped, next to the number column
+_WRAPPED_TITLE_HEADER = re.compile(r"序号.{0,12}?(?:议题|题目|名称|课题)")
+PDF_HEADER_LINES = 3
+"""Lines a table header may wrap over in a narrow column ("协商议" / "题名称")."""
+
+
+def _pdf_header_at(lines: list[list[tuple[float, str]]], i: int) -> tuple[dict[float, str] | None, int]:
+    """The header starting at line ``i`` and how many lines it takes, or (None, 0).
+
+    A header cell wrapped in a narrow column continues on the next lines at the
+    same x; those lines are joined column by column until the header is known.
+    """
+    merged = dict(lines[i])
+    for used in range(1, PDF_HEADER_LINES + 1):
+        header = _pdf_table_header(sorted(merged.items()))
+        if header is not None:
+            return header, used
+        if i + used >= len(lines):
+            break
+        for x, t in lines[i + used]:
+            near = min(merged, key=lambda k: abs(k - x))
+            if abs(near - x) > PDF_COLUMN_TOLERANCE:
+                return None, 0  # a run where no header cell is: a row, not the header's second line
+            merged[near] += t
+    return None, 0
+
+
 def _pdf_tables(lines: list[list[tuple[float, str]]]) -> list[str]:
     """A page's lines; a table under a header of known columns is read cell by cell."""
     out: list[str] = []
     i = 0
     while i < len(lines):
-        header = _pdf_table_header(lines[i])
+        header, used = _pdf_header_at(lines, i)
         if header is None:
             out.append("".join(t for _, t in lines[i]).strip())
             i += 1
             continue
+        i += used - 1  # a header wrapped over several lines: the rows start after its last line
         xs = sorted(header)
         keys = [field_of_header(header[x]) for x in xs]
         first_key = keys[0]
@@ -694,11 +722,12 @@ def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
         reader = PdfReader(io.BytesIO(data))
         for page in reader.pages:
             text = page.extract_text() or ""
-            if re.search(r"[\u4e00-\u9fff]", text) and any(
-                field_of_header(tok) in ("title", "content") for tok in re.split(r"\s+", text[:20000])
+            if re.search(r"[\u4e00-\u9fff]", text) and (
+                any(field_of_header(tok) in ("title", "content") for tok in re.split(r"\s+", text[:20000]))
+                or _WRAPPED_TITLE_HEADER.search(re.sub(r"\s+", "", text[:20000]))
             ):
                 lines = _pdf_rows(_pdf_page_runs(page))
-                if any(_pdf_table_header(line) for line in lines):
+                if any(_pdf_header_at(lines, k)[0] for k in range(len(lines))):
                     out.extend(_pdf_tables(lines))
                     continue
             out.extend(_join_wrapped([_repair_quotes(line) for line in text.splitlines()]))

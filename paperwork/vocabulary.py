@@ -182,6 +182,15 @@ _HEADER_ROOTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arrangement", re.compile(r"安排|步骤|进度")),
 )
 
+# The last word of a compound header when it says what the column holds; 单位 and 部门 do not
+# ("牵头承办单位" is the lead, named by its first word)
+_HEAD_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("form", re.compile(r"(?:形式|方式)$")),
+    ("time", re.compile(r"(?<!调研)(?:时间|月份|日期|时限)$")),
+    ("leaders", re.compile(r"领导$")),
+    ("title", re.compile(r"(?:议题|题目|名称)$")),
+)
+
 UNKNOWN_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*:\s*(\S.*)$")
 """A ``某某:…`` line whose label may not be in the vocabulary."""
 
@@ -204,6 +213,10 @@ def field_of_header(header: object) -> str | None:
     h = re.sub(r"[((][^))]*[))]$", "", h) or h
     if h in LABEL_OF:
         return LABEL_OF[h]
+    for key, rx in _HEAD_NOUNS:
+        # "协商活动形式" is a form, "计划安排时间" a time: a compound header is named by its last word
+        if rx.search(h) and len(h) > 2:
+            return key
     for lab in sorted(LABEL_OF, key=len, reverse=True):
         if len(lab) >= 2 and h.startswith(lab):
             return LABEL_OF[lab]
