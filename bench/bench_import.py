@@ -50,16 +50,28 @@ def corpus_scores(folder: Path, out: Path) -> tuple[score.Score, list[tuple[str,
     for src in sorted(folder.glob("*.src")):
         expected = score.load_expected(src.with_name(src.name.replace(".src", ".expected.json")))
         for path in build.build_one(src, out):
-            try:
-                draft = import_document(path.name, path.read_bytes())
-                s = score.score(draft.plan, expected, label=path.name)
-            except Exception as err:  # noqa: BLE001 - a refused file scores zero, and is shown
-                s = score.Score()
-                s.expected["topics"] = len(expected["topics"])
-                s.misses.append(f"{path.name}: {err}")
+            s = _score_file(path, expected)
             total.add(s)
             rows.append((path.name, s))
+    for path, exp in build.raw_documents(folder):  # a blind set's finished files, read as they are
+        s = _score_file(path, score.load_expected(exp))
+        total.add(s)
+        rows.append((path.name, s))
     return total, rows
+
+
+def _score_file(path: Path, expected: dict) -> score.Score:
+    try:
+        draft = import_document(path.name, path.read_bytes())
+        return score.score(draft.plan, expected, label=path.name, reports=draft.reports)
+    except Exception as err:  # noqa: BLE001 - a refused file scores zero in every field, and is shown
+        s = score.Score()
+        topics = expected["topics"]
+        s.expected.update(topics=len(topics), months=len(topics), forms=len(topics))
+        for f in ("lead", "departments", "leaders"):
+            s.expected[f] = sum(len(t.get(f) or []) for t in topics)
+        s.misses.append(f"{path.name}: {err}")
+        return s
 
 
 def plan_60_src() -> str:
@@ -94,8 +106,15 @@ def time_60(tmp: Path) -> dict[str, tuple[float, float, float, int]]:
     return out
 
 
+def _layouts(folder: Path) -> list[str]:
+    """The layouts of a folder: each ``*.src``, and each finished document of a blind set (by name prefix)."""
+    names = {p.name.split("-", 1)[0] for p in folder.glob("*.src")}
+    names |= {p.name.split("-", 1)[0] for p, _ in build.raw_documents(folder)}
+    return sorted(names)
+
+
 def _span(folder: Path) -> str:
-    names = sorted(p.name.split("-", 1)[0] for p in folder.glob("*.src"))
+    names = _layouts(folder)
     return f"{names[0]}–{names[-1]}" if names else "empty"
 
 
@@ -141,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
             for folder, held, held_rows in held_sets
             for line in (
                 f"## Held-out set `{folder.name}` ({len(held_rows)} files from "
-                f"{len(list(folder.glob('*.src')))} layouts, {_span(folder)}; written before the reader ran on them)",
+                f"{len(_layouts(folder))} layouts, {_span(folder)}; written before the reader ran on them)",
                 "",
                 *table(held),
                 "",

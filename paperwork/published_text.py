@@ -41,7 +41,16 @@ from . import texts as T
 from .common import PaperIssue, PaperworkError, fail, from_plan_error, next_id
 from .hanzi import to_simplified
 from .time_phrases import TimeReading, parse_time
-from .vocabulary import FIELD_ANYWHERE, FIELD_LINE, LABEL_OF, LABELS, LOOKALIKE_COLONS, TABLE_MARK, UNKNOWN_LABEL
+from .vocabulary import (
+    FIELD_ANYWHERE,
+    FIELD_LINE,
+    LABEL_OF,
+    LABELS,
+    LOOKALIKE_COLONS,
+    TABLE_MARK,
+    UNKNOWN_LABEL,
+    field_of_label,
+)
 
 LABELS_TITLE = LABELS["title"][0]  # how a numbered title label is rewritten for the reader
 LABELS_TIME = LABELS["time"][0]
@@ -52,11 +61,19 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)")
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]{0,200}>|<!--.*?-->")
 _TOP = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.+)$")
-_PART = re.compile(r"^第([一二三四五六七八九十]{1,3})(?:部分|章|篇)\s*[、.:]?\s*(.+)$")
+_PART = re.compile(r"^第([一二三四五六七八九十]{1,3})(?:部分|章|篇|类)\s*[、.:]?\s*(.+)$")
 _SECTION = re.compile(r"^\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*(.+)$")
-_COUNT = re.compile(r"\(\s*(?:共\s*)?(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[个项次件场]\s*\)\s*$")
-_NUMBERED = re.compile(r"^(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*(?:[、)]|\.(?!\d)))\s*(?P<title>\S.*)$")
-_BULLET = re.compile(r"^[●•○■◆◇□▪▶►★☆◎·\-–—]\s*(?P<title>[\u4e00-\u9fff“《(【].*)$")
+# "(2项)" "(共3次)", or "2项" after a space: how many topics a heading announces
+_COUNT = re.compile(r"(?:\(\s*|\s+)(?:共\s*)?(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[个项次件场]\s*\)?\s*$")
+_NUMBERED = re.compile(
+    r"^(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*(?:[、)]|\.(?!\d)|\.(?=\d{1,2}\s*月))|[\[【]\s*\d{1,2}\s*[\]】]"
+    r"|第\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[项个条]\s*[::、.]?"
+    r"|\d{1,2}\s+(?=[\u4e00-\u9fff“《])(?![月日年项个次]))\s*(?P<title>\S.*)$"
+)
+"""An item's number: ``1.`` ``1、`` ``1)`` ``(1)`` ``[1]`` ``第一项`` ``第1项:``, or ``1`` then a space.
+
+``1.5月,围绕…`` is item 1 held in May, not a decimal."""
+_BULLET = re.compile(r"^[●•○■◆◇□▪▫◦‣⁃∙➢➤❖✦▶►★☆◎·\-–—]\s*(?P<title>[\u4e00-\u9fff“《(【].*)$")
 _CIRCLED = {chr(0x2460 + i): f"{i + 1}." for i in range(20)}  # ①…⑳ (NFKC would drop the separator)
 _BRACKETED_TITLE = re.compile(r"^[【\[]\s*(?P<title>[^】\]]{2,60})\s*[】\]]\s*$")
 # Web-page furniture around a pasted plan. Distinctive words match as prefixes;
@@ -65,19 +82,62 @@ _BRACKETED_TITLE = re.compile(r"^[【\[]\s*(?P<title>[^】\]]{2,60})\s*[】\]]\s
 _JUNK = re.compile(
     r"^(?:(?:首页|当前位置|您的位置|您现在的位置|上一篇|下一篇|上一页|下一页|分享到|扫一扫|责任编辑|点击查看|展开阅读|"
     r"资源描述|上传人|copyright|备案号|版权所有|打印本页|关闭窗口|返回顶部|相关资源|相关搜索|相关阅读|相关文章|相关推荐|"
-    r"网站地图|联系我们|主办单位|技术支持|无障碍)"
+    r"网站地图|联系我们|主办单位|技术支持|无障碍|往期推荐|往期回顾|推荐阅读|精彩推荐|延伸阅读|点击蓝字|长按识别|扫码关注"
+    r"|热门文章|热点推荐|专题专栏)"
     r"|(?:打印|关闭|编辑|来源|发布时间|发布日期|发布者|作者|字号|浏览|阅读|返回|举报|下载|联系电话|时间)(?=$|\s|[:>|/]))",
     re.IGNORECASE,
 )
-_JUNK_ANY = re.compile(r"(第\s*\d+\s*页|共\s*\d+\s*页|\s[|>]\s|^\||\|$|https?://|www\.|ICP|公网安备)")
+# "时间:2026年03月09日 来源:…": when a page was published, not when a topic is held
+_PUBLISHED = re.compile(
+    r"^时间\s*:\s*(?:20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|20\d\d[-/.]\d{1,2}[-/.]\d{1,2})"
+    r"|\s(?:来源|阅读|浏览次数|点击数|访问量|作者)\s*:"
+)
+_JUNK_ANY = re.compile(
+    r"(第\s*\d+\s*页|共\s*\d+\s*页|\s[|>]\s|^\||\|$|https?://|www\.|ICP|公网安备"
+    r"|阅读原文|点赞\s*在看|分享\s*收藏|关注我们|【(?:打印|关闭|收藏|返回|打印本页|关闭窗口)】|责任编辑\s*:"
+    r"|分辨率|浏览器|网站标识码|^主办\s*:(?:(?!政协)[^:])*(?:承办|技术支持)\s*:)"
+)
+# A list of links under a page's "相关文章" / "往期推荐": every item of it is furniture
+_LINK_LIST_HEAD = re.compile(
+    r"^(?:相关文章|相关阅读|相关推荐|相关链接|往期推荐|往期回顾|推荐阅读|精彩推荐|延伸阅读|热点推荐|热门文章)"
+)
 _MONTHISH = re.compile(r"月|季度|半年|适时|年底|年中|全会|会议期间")
 _ARRANGEMENT = re.compile(r"安排|议题|协商|活动|计划")
 # How a form's name ends ("对口协商", "专题协商会", "双月协商座谈会"): a topic's title
 # may mention 基层 or 调研 without naming a form.
 _FORM_NAME_END = re.compile(r"(协商|会议|座谈会|协商会|恳谈会|议政|调研|视察|监督)(活动)?$")
+# A short name that ends like a form and names no body: "网络议政", "远程协商", "民主监督协商"
+# are forms even though no rule of classify_form knows them.
+_FORM_NAME_SHAPE = re.compile(r"^[\u4e00-\u9fff]{2,10}$")
+_BODY_WORD = re.compile(r"[委局厅办院部署组室]|政府|政协|围绕|关于|推进|加强")
+
+
+def _is_form_name(text: str) -> bool:
+    """Whether a short text is a form's name: a known one, or one shaped like it ("网络议政")."""
+    t = _COUNT.sub("", text).strip()
+    if not _FORM_NAME_END.search(t) or parse_time(t).months:  # "4月调研" times a step, it names no form
+        return False
+    return bool(classify_form(t)) or bool(
+        _FORM_NAME_SHAPE.match(t) and len(t) <= 8 and not _BODY_WORD.search(t) and t not in LABEL_OF
+    )
+
+
+# A news headline about the plan ("市政协主席会议审议…计划", "…计划出炉") is not its title
+_NEWS_VERB = re.compile(r"召开|审议|通过|举行|部署|出炉|发布|来了|获悉|印发")
+
+
+def _is_headline(line: str) -> bool:
+    """A news headline mentioning the plan rather than the plan's title ("关于印发《…》的通知" is a title)."""
+    return bool(_NEWS_VERB.search(line)) and not re.match(r"^(?:关于)?(?:印发|转发|下达)", line)
+
+
+# A plan's title says whose plan, or which year, or what of: "工作计划" alone is a menu item
+_TITLE_SUBJECT = re.compile(r"政协|20\d\d|年度|协商|议题|[省市县区州旗]")
 _RULES_TITLE = re.compile(r"(办法|规定|规则|细则|制度|条例|意见|规程|指引)$")
 _PLAN_TITLE = re.compile(r"计划|要点|安排|清单|一览|目录|议题表|20\d\d\s*年度?[^,,。]{0,8}议题$")
-_LEAD_SENTENCE = re.compile(r"由\s*(?P<who>[^,,;;。]{2,60}?)\s*(?:联合|共同)?(?:牵头|负责|组织实施|承办|组织|具体实施)")
+_LEAD_SENTENCE = re.compile(
+    r"由\s*(?P<who>[^,,;;。]{2,60}?)\s*(?:联合|共同|具体|负责)?(?:牵头|负责|组织实施|承办|组织|具体实施)"
+)
 # "县政协农业农村委承办,…": the lead at the head of a clause, without 由; only a name that
 # ends like a committee, so "会前组织委员…负责" is never read as a lead
 _LEAD_SENTENCE_BARE = re.compile(
@@ -86,6 +146,14 @@ _LEAD_SENTENCE_BARE = re.compile(
 )
 _DEPT_SENTENCE = re.compile(
     r"(?:邀请|请|组织)?(?P<who>[^,,;;。由]{2,80}?)(?:等(?:部门|单位))?(?:参加|参与|列席|配合|协助)"
+    r"(?!人员|对象|范围|单位|部门|名单)"  # "参加人员等以正式通知为准": a noun, nobody is invited
+)
+_WITH_SENTENCE = re.compile(
+    r"由\s*(?P<who>[^,,;;。与]{2,40}?)\s*与\s*(?P<with>[^,,;;。]{2,80}?)\s*(?:就|围绕|针对)?\s*(?:[“\"《][^”\"》]*[”\"》])?"
+    r"\s*(?:开展|进行|共同)?(?:对口)?(?:协商|座谈)"
+)
+_LEADER_SENTENCE = re.compile(
+    r"(?:^|(?<=[,,;;。、]))\s*(?:邀请|请)?(?P<who>[^,,;;。、由]{2,20}?)\s*(?:出席|到会|莅临|列席|听取|通报)"
 )
 _TIME_SENTENCE = re.compile(r"(?:拟于|拟在|计划于|定于|于|在)?\s*(?P<when>[^,,;;。]{0,12}?(?:月|季度|半年))")
 
@@ -135,12 +203,46 @@ def _clean(line: str) -> str:
     line = line.strip()
     if line[:1] in _CIRCLED:
         line = _CIRCLED[line[0]] + line[1:]
+    if line[:1] and "\ue000" <= line[0] <= "\uf8ff":
+        line = "●" + line[1:]  # a Word bullet in a symbol font (Wingdings, Symbol), as a PDF gives it
     line = line.translate({ord(c): ":" for c in LOOKALIKE_COLONS if c != "\uff1a"})
     line = unicodedata.normalize("NFKC", to_simplified(line))
     line = _PINYIN.sub("", line)
     line = line.replace("\u200b", "").replace("\ufeff", "")
+    line = _BOXED_LABEL.sub(_unbox_label, line)
     line = _SPACED_LABEL.sub(_join_label, line)
+    # "时间安排    6月" "承办单位\t市政协经济委": a label and its value lined up without a colon
+    line = _GAP_LABEL.sub(r"\1:", line)
+    head, colon, value = line.rpartition(":") if FIELD_LINE.match(line.strip()) else ("", "", line)
+    line = head + colon + _letter_spaced(value)
     return re.sub(r"\s+", " ", line).strip()
+
+
+# "【时间】5月【承办】县政协城建委": labels set in brackets instead of followed by a colon
+_BOXED_LABEL = re.compile(r"[【\[]\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[】\]]\s*:?\s*(?=\S)")
+
+
+def _unbox_label(m: re.Match) -> str:
+    label = m.group("label")
+    return f" {label}:" if field_of_label(label) else m.group(0)
+
+
+_GAP_LABEL = re.compile(
+    rf"^({'|'.join(sorted(map(re.escape, LABEL_OF), key=len, reverse=True))})(?:[ \u3000]{{2,}}|\t)(?=\S)"
+)
+_LETTER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+
+
+def _letter_spaced(line: str) -> str:
+    """ "推 进 城 市 更 新" (a PDF or a heading spaced letter by letter) → "推进城市更新".
+
+    Only when most Chinese characters of the line stand one space apart; a line
+    with a few spaces between words keeps them.
+    """
+    cjk = len(_CJK.findall(line))
+    if cjk >= 4 and len(_LETTER_SPACED.findall(line)) >= 0.6 * (cjk - 1):
+        return _LETTER_SPACED.sub("", line)
+    return line
 
 
 # "时  间:" "承 办 单 位:": a label spaced out to line up in a Word document
@@ -156,8 +258,10 @@ def _is_junk(line: str) -> bool:
     if not _CJK.search(line):
         return True
     fm = FIELD_LINE.match(line)
-    if fm and (LABEL_OF[fm.group(1)] != "time" or _MONTHISH.search(fm.group(2))):
+    if fm and (LABEL_OF[fm.group(1)] != "time" or (_MONTHISH.search(fm.group(2)) and not _PUBLISHED.search(line))):
         return False
+    if _NUMBERED.match(line) and parse_time(line).months and not re.search(r"https?://|www\.|ICP", line):
+        return False  # "1.推进X | 5月 | 县政协城建委": an item's row typed with bars, not a menu
     return bool(_JUNK.match(line) or _JUNK_ANY.search(line))
 
 
@@ -171,9 +275,29 @@ def _is_sentence(text: str) -> bool:
     return text.rstrip().endswith(("。", "!", "?", ";")) or _is_prose(text)
 
 
+# "…;联系人:张某": a label the vocabulary does not know, after a field separator
+_UNKNOWN_ANYWHERE = re.compile(r"(?<=[;;\s|])\s*[\u4e00-\u9fff]{2,8}\s*:")
+
+
+# A label of three or more characters is found anywhere (FIELD_ANYWHERE): "6 月承办单位:" is 承办单位
+_ENDS_WITH_LABEL = re.compile(f"(?:{'|'.join(re.escape(x) for x in LABEL_OF if len(x) >= 3)})$")
+
+
 def _split_fields(text: str) -> list[str]:
-    """ "时间安排:4月 牵头单位:某组 协商部门:省某厅" → one segment per field (the head may be a title)."""
+    """ "时间安排:4月 牵头单位:某组 协商部门:省某厅" → one segment per field (the head may be a title).
+
+    Once a line holds a known label, an unknown ``某某:`` after a separator starts
+    a segment of its own too: it is reported, never glued onto the field before it.
+    """
     cuts = [m.start() for m in FIELD_ANYWHERE.finditer(text) if m.start() > 0]
+    if cuts or FIELD_LINE.match(text):
+        unknown = {
+            m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            for m in _UNKNOWN_ANYWHERE.finditer(text)
+            if not _ENDS_WITH_LABEL.search(m.group(0).rstrip(": ")) and m.group(0).strip()[0] not in "月日年份"
+        }
+        cuts = sorted(set(cuts) | unknown)
+        cuts = [c for c in cuts if c > 0]
     if cuts and text.rstrip().endswith(")") and "(" in text[: cuts[0]]:
         # "推进X(时间:5月;承办:经济委)": fields in brackets after the title
         text = text.rstrip()[:-1]
@@ -186,7 +310,18 @@ def _split_fields(text: str) -> list[str]:
         start = c
     out.append(text[start:])
     out = [_trim(s, " ;,、(|") for s in out]
-    return [s for s in out if s]
+    out = [s for s in out if s]
+    if len(out) > 1 and out[0].count("(") > out[0].count(")") and not FIELD_LINE.match(out[0]):
+        # "推进X(对口协商;拟安排时间:3月;…)": what opens the bracket before the first label
+        # is unlabelled (a form, a time); it is read like a bracket after the title
+        at = out[0].rindex("(")
+        inner = out[0][at + 1 :].strip()
+        if inner:
+            title, found = _bracket_fields(out[0][:at] + "(" + inner + ")")
+            if found:
+                return [title] + [f"{LABELS[k][0]}:{v}" if k != "sentence" else v for k, v in found] + out[1:]
+            return [out[0][:at].strip(), inner] + out[1:]
+    return out
 
 
 def _trim(text: str, chars: str) -> str:
@@ -221,6 +356,8 @@ class _Topic:
     def set_field(self, key: str, value: str, lineno: int) -> None:
         if key == "title":
             self.title = value
+        elif key == "time" and key in self.fields:
+            self.fields[key] += ";" + value  # "调研3—5月" then "协商6月": two clauses, not one list
         elif key in self.fields and key != "content":
             self.fields[key] += "、" + value
         else:
@@ -305,6 +442,7 @@ class _Parsed:
     first_lines: list[str] = field(default_factory=list)
     sentence_headings: list[str] = field(default_factory=list)
     all_lines: list[str] = field(default_factory=list)
+    time_heads: list[tuple[int, str]] = field(default_factory=list)  # (line, "第二季度"); "" where a part ends
 
 
 def _cn_int(s: str) -> int:
@@ -322,6 +460,8 @@ def _scan(text: str) -> _Parsed:
     out = _Parsed()
     top: str | None = None
     top_form = False
+    link_list = False  # under a page's "往期推荐": its items are links
+    attachments = False  # under "附件:": its items are documents
     in_arrangement = False
     seen_arrangement = False
     section: _Section | None = None
@@ -331,6 +471,10 @@ def _scan(text: str) -> _Parsed:
     for lineno, raw in enumerate(text.splitlines(), start=1):
         out.all_lines.append(raw)
         rows += [(lineno, raw, piece) for piece in _pieces(_clean(raw))]
+    running = _running_heads(rows)
+    rows, joined = _join_bare_labels(rows)
+    for ln in joined:
+        out.roles[ln] = "字段(续行)"
 
     def skip(lineno: int, raw: str, reason: str) -> None:
         out.skipped.append(SkippedLine(lineno, raw.strip(), T.SKIP_REASON[reason]))
@@ -362,9 +506,30 @@ def _scan(text: str) -> _Parsed:
             if raw.strip():  # only tags or entities ("<p>", "&nbsp;"): nothing to read, but said
                 skip(lineno, raw, "markup")
             continue
-        if _is_junk(line):
+        if _is_junk(line) or line in running:
             skip(lineno, raw, "junk")
+            link_list = link_list or bool(_LINK_LIST_HEAD.match(line))
             continue
+        if link_list:
+            title_like = _PLAN_TITLE.search(line) and _TITLE_SUBJECT.search(line) and not _is_headline(line)
+            if (
+                (_NUMBERED.match(line) or _BULLET.match(line) or len(line) <= 40)
+                and not FIELD_LINE.match(line)
+                and not title_like
+            ):
+                skip(lineno, raw, "junk")  # "▶ 省政协召开…主席会议": a link under 往期推荐
+                continue
+            link_list = False
+        am = _ATTACHMENT.match(line)
+        if am or (attachments and _NUMBERED.match(line)):
+            item = _strip_number(am.group("rest") if am else line).strip()
+            if not item or _DOC_TITLE_END.search(item):
+                # "附件:1.…一览表" "2.…督办安排": the notice's list of attachments, not topics
+                attachments = True
+                topic = None
+                skip(lineno, raw, "attachment")
+                continue
+        attachments = False
         if len(out.first_lines) < 8:
             out.first_lines.append(line)
         if _DATE_LINE.match(line) or (_SIGNATURE.match(line) and _next_is_date(rows, i)):
@@ -377,6 +542,28 @@ def _scan(text: str) -> _Parsed:
             out.roles[lineno] = T.SKIP_REASON["heading"]
             topic = None
             continue
+        th = _time_heading(line)
+        if th:
+            # "第二季度" "一、3月份" "【下半年】": the topics below are held then (unless they say otherwise)
+            out.time_heads.append((lineno, th))
+            if th != line and not _NUMBERED.match(line) and not _BULLET.match(line):
+                section, top, top_form = None, th, False  # a numbered heading ends the form above
+            topic = None
+            in_arrangement = seen_arrangement = True
+            out.roles[lineno] = T.SKIP_REASON["heading"]
+            continue
+        cm_ = _CAPTION.match(line)
+        if cm_:
+            # "表2 对口协商安排" above a table names the form of its rows; "续表1" continues one
+            what = _CAPTION_END.sub("", cm_.group("rest")).strip()
+            if what and _is_form_name(what) or classify_form(what or "-") and len(what) <= 12:
+                section = _Section(header=what, count=None, line=lineno, top_level=True)
+                out.sections.append(section)
+                top, top_form = what, True
+                in_arrangement = seen_arrangement = True
+            topic = None
+            out.roles[lineno] = T.SKIP_REASON["heading"]
+            continue
         if _ORDINAL_HEAD.match(line):
             # "议题一" above a topic's own small table: a divider, the topic follows
             out.roles[lineno] = T.SKIP_REASON["heading"]
@@ -386,6 +573,8 @@ def _scan(text: str) -> _Parsed:
         m = _TOP.match(line) or _PART.match(line)
         if m and len(m.group(2)) <= 40:
             head = m.group(2).strip()
+            if out.time_heads:
+                out.time_heads.append((lineno, ""))  # a new part: the time heading above no longer applies
             cm = _COUNT.search(head)
             head_wo = _COUNT.sub("", head).strip()
             cat = classify_form(head_wo)
@@ -458,6 +647,8 @@ def _scan(text: str) -> _Parsed:
             and section is None
             and not out.title
             and _PLAN_TITLE.search(line)
+            and _TITLE_SUBJECT.search(line)
+            and not _is_headline(line)
             and not _is_prose(line)
             and not FIELD_LINE.match(line)
         ):
@@ -502,6 +693,16 @@ def _scan(text: str) -> _Parsed:
             continue
 
         hm = _BRACKETED_TITLE.match(line)
+        if (
+            not hm
+            and len(line) <= 20
+            and classify_form(line)  # a known form only: "工作报告协商议政" may be a wrapped line's end
+            and _is_form_name(line)
+            and not _is_sentence(line)
+            and not re.search(r"政协|政府|[局厅院部署]|召开|举行|举办|开展|进行|围绕|关于|推进|加强|届|次", line)
+        ):
+            # "专题议政性常委会议" alone on its line (a Word heading style, or "1." under the title): a form heading
+            hm = re.match(r"(?P<title>.+)", _strip_number(line))
         if hm and classify_form(hm.group("title")) and _FORM_NAME_END.search(_COUNT.sub("", hm.group("title")).strip()):
             # "【专题议政性常委会议】": a form heading set in brackets, like "一、专题议政性常委会议"
             head = _COUNT.sub("", hm.group("title")).strip()
@@ -538,14 +739,20 @@ def _scan(text: str) -> _Parsed:
                 sub = _Section(header=section.header, count=None, line=topic.line)
                 out.sections.append(sub)
                 section = sub
-            qm = _QUOTED_TITLE.match(title)
+            qm = _QUOTED_TITLE.match(title) or _quoted_in_sentence(title)
             if qm and _is_item_sentence(qm.group("rest")) and not FIELD_ANYWHERE.search(title):
                 # "“加快新型工业化”,6月召开,由市政协经济委承办,…参加"
+                # "5月,围绕“X”召开常委会议,由…承办" "由…与市公安局对口协商“X”,拟于4月进行"
                 tp = new_topic(qm.group("title").strip(), lineno, True)
                 _sentence_fields(tp, qm.group("rest"), lineno)
                 out.roles[lineno] = "议题"
                 continue
             title, bracket = _bracket_fields(title)
+            if not bracket:
+                title, bracket = _spaced_fields(title)
+            dash = _DASH_FORM.match(title)
+            if dash and _is_form_name(dash.group("form")):
+                title, bracket = dash.group("title"), [*bracket, ("form", dash.group("form"))]  # "推进X——专题协商会"
             tsegs = _split_fields(title)
             head, stop, rest = tsegs[0].partition("。")
             tp = new_topic(_trim(head if stop and len(head) >= 4 else tsegs[0], "。; "), lineno, True)
@@ -556,11 +763,18 @@ def _scan(text: str) -> _Parsed:
             for seg in tsegs[1:]:
                 _take_field(tp, seg, lineno)
             for key, value in bracket:
-                tp.set_field(key, value, lineno)
+                if key == "sentence":
+                    _sentence_fields(tp, value, lineno)
+                else:
+                    tp.set_field(key, value, lineno)
             out.roles[lineno] = "议题"
             continue
 
         # An unlabelled, unnumbered line: a continuation, a title, a sentence of fields, or stray text.
+        if re.fullmatch(r"\([^()]{4,80}\)", line) and not FIELD_ANYWHERE.search(line):
+            # "(由各专门委员会分别与对口部门全年适时开展)": a remark under a heading, not a topic
+            out.roles[lineno] = T.SKIP_REASON["prose"]
+            continue
         nxt = next_field_key(i)
         if (
             topic is not None
@@ -635,6 +849,7 @@ def _scan(text: str) -> _Parsed:
             prose(lineno, line)
         else:
             skip(lineno, raw, "stray")
+    _apply_time_heads(out)
     for t in out.loose:
         if not t.fields:
             out.roles.pop(t.line, None)
@@ -645,6 +860,90 @@ def _scan(text: str) -> _Parsed:
     return out
 
 
+# What may stand around a time phrase in a heading that only times the topics below it
+_TIME_HEAD_REST = re.compile(
+    r"[\s第一二三四五六七八九十\d月份季度上中下半年旬初底末前后、,,至到\-–—~和及或::()【】\[\]]|安排|协商|议题|活动"
+    r"|全年|适时|开展|进行|另行|待定|视情|择机|其他|其它|时间"
+)
+_HEAD_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|\d{1,2}\s*[、.)])\s*"
+)
+
+
+def _time_heading(line: str) -> str:
+    """The time phrase of a heading that only says when ("第二季度", "一、3月份", "【下半年】"), or ""."""
+    core = _HEAD_NUMBER.sub("", line).strip()
+    if FIELD_LINE.match(core) or FIELD_LINE.match(line):
+        return ""  # "时间安排:5月", "1.时间安排:5月" are a topic's field, not a heading
+    core = _COUNT.sub("", core).strip()
+    bare = re.sub(r"\([^()]{1,30}\)$", "", core).strip()  # "二月(市政协十届五次会议期间)"
+    if not bare or len(bare) > 14 or _TIME_HEAD_REST.sub("", bare):
+        return ""
+    tm = parse_time(core)
+    return _trim(core, "【】[]:: ") if (tm.months or tm.window or tm.undecided) else ""
+
+
+def _apply_time_heads(parsed: _Parsed) -> None:
+    """A topic with no time of its own takes the time heading above it (the nearest, after its form heading)."""
+    if not parsed.time_heads:
+        return
+    for t in [t for s in parsed.sections for t in s.topics] + parsed.loose:
+        if "time" in t.fields or (not t.fields and t in parsed.loose):
+            continue
+        above = [(ln, x) for ln, x in parsed.time_heads if ln < t.line]
+        if not above or not above[-1][1]:  # none, or a new part ("二、保障措施") began since
+            continue
+        ln, when = above[-1]
+        t.fields["time"] = when
+        t.field_lines["time"] = [ln]
+
+
+_CAPTION = re.compile(r"^(?:续)?表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:\s*[:、.-])?\s*(?P<rest>.{0,24})$")
+_CAPTION_END = re.compile(r"(?:活动)?(?:安排|一览表?|计划表?|议题表?|表)$|\(续\)$")
+
+
+def _join_bare_labels(rows: list[tuple[int, str, str]]) -> tuple[list[tuple[int, str, str]], list[int]]:
+    """ "议题:" on one line and its value on the next (a <dt>/<dd> list, a two-column layout) → one row.
+
+    Returns the rows and the line numbers whose text joined the row above.
+    """
+    out: list[tuple[int, str, str]] = []
+    joined: list[int] = []
+    for row in rows:
+        prev = out[-1][2] if out else ""
+        fm = FIELD_LINE.match(prev)
+        if fm and not fm.group(2).strip() and row[2] and not FIELD_LINE.match(row[2]) and not _NUMBERED.match(row[2]):
+            out[-1] = (out[-1][0], out[-1][1], prev + row[2])
+            if row[0] != out[-1][0]:
+                joined.append(row[0])
+            continue
+        out.append(row)
+    return out, joined
+
+
+RUNNING_HEAD_MAX = 24
+"""Longest line taken for a page's running header (红头 "某某市政协文件" repeated on every page)."""
+
+
+def _running_heads(rows: list[tuple[int, str, str]]) -> set[str]:
+    """Lines of the first few that come back later word for word: a header printed on every page."""
+    lines = [r[2] for r in rows if r[2]]
+    first = set(lines[:5])
+    seen: dict[str, int] = {}
+    for x in lines:
+        seen[x] = seen.get(x, 0) + 1
+    return {
+        x
+        for x, n in seen.items()
+        if n >= 2 and x in first and len(x) <= RUNNING_HEAD_MAX and ":" not in x and not _NUMBERED.match(x)
+    }
+
+
+_ATTACHMENT = re.compile(r"^附\s*件\s*\d{0,2}\s*[::]?\s*(?P<rest>.*)$")
+_DOC_TITLE_END = re.compile(
+    r"(?:表|安排|计划|方案|清单|名单|目录|办法|要点|通知|意见|规定|细则)\s*[》]?(?:\.(?:pdf|docx?|wps|xlsx?|ofd))?$",
+    re.IGNORECASE,
+)
 _DATE_LINE = re.compile(r"^[((]?\s*(?:20\d\d|二〇[〇一二三四五六七八九]{2})\s*年[^,,;;。:]{1,8}日\s*[))]?$")
 _SIGNATURE = re.compile(r"^[^,,;;。:\s]{2,24}(?:办公室|办公厅|委员会|政协)$")
 _ORDINAL_HEAD = re.compile(
@@ -653,14 +952,15 @@ _ORDINAL_HEAD = re.compile(
 
 
 # "议题一:推动X": a title label numbered like a heading
-_ORDINAL_LABEL = re.compile(r"^(?:议题|课题|专题|题目)\s*[一二三四五六七八九十\d]{1,3}\s*:\s*(?=\S)")
+_ORDINAL_LABEL = re.compile(r"^(?:议题|课题|专题|题目)\s*[一二三四五六七八九十\d]{1,3}\s*(?::|、|\.|\s)\s*(?=\S)")
 # "——时间:5月" "▲承办单位:…": a mark in front of a field label
-_FIELD_MARK = re.compile(r"^(?:[-—–~]{1,3}|[▲△►▶◆◇■□●○•·※√✔>])\s*(?=[\u4e00-\u9fff]{2,8}\s*:)")
+_FIELD_MARK = re.compile(r"^(?:[-—–~]{1,3}|[▲△►▶◆◇■□●○•·※√✔>▪▫◦‣⁃∙➢➤✓☑])\s*(?=[\u4e00-\u9fff]{2,8}\s*:)")
 # "一是“X”,6月召开,由…承办;二是…": the items of one paragraph
 _SHI_ITEM = re.compile(r"(?:^|(?<=[::;;。,,]))\s*[一二三四五六七八九十]{1,2}是\s*")
 # "3月:围绕“X”召开…": a month as the label of a whole item
 _MONTH_ITEM = re.compile(
-    r"^(?P<when>(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月份?)(?:上旬|中旬|下旬|初|底)?)\s*:\s*(?P<rest>\S.{4,})$"
+    r"^(?P<when>(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月份?)(?:上旬|中旬|下旬|初|底)?"
+    r"|第?[一二三四1-4]\s*季度|上半年|下半年)\s*:\s*(?P<rest>\S.{4,})$"
 )
 
 
@@ -673,30 +973,199 @@ def _pieces(line: str) -> list[str]:
     """
     line = _ORDINAL_LABEL.sub(LABELS_TITLE + ":", line)
     line = _FIELD_MARK.sub("", line)
+    tag = _form_tag(line)
+    if tag:
+        return tag
     both = _combined_label(line)
     if both:
         return both
+    line = _canonical_labels(line)
     mm = _MONTH_ITEM.match(line)
     if mm and not FIELD_LINE.match(line) and _is_item_sentence(mm.group("rest")):
         return ["1." + mm.group("rest"), f"{LABELS_TIME}:{mm.group('when')}"]
+    several = _distributive(line)
+    if several:
+        return several
     cuts = [m for m in _SHI_ITEM.finditer(line)]
     if len(cuts) >= 2:
         items = [line[a.end() : b.start()] for a, b in zip(cuts, cuts[1:], strict=False)] + [line[cuts[-1].end() :]]
         items = [_trim(x, ";;。,, ") for x in items]
         if all(_is_item_sentence(x) for x in items):
-            return [f"{k}.{x}" for k, x in enumerate(items, start=1)]
+            # "全年召开专题议政性常委会议2次。一是…;二是…": the form said before the items is theirs
+            named = form_in_text(_COUNT_INLINE.sub("", line[: cuts[0].start()]))
+            form = [f"{LABELS['form'][0]}:{named}"] if named else []
+            return [row for k, x in enumerate(items, start=1) for row in [f"{k}.{x}", *form]]
     return [line]
 
 
+# "联系副主席:…" "参加:…" "完成时限:…": a label outside the vocabulary, at a field's place
+_ANY_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s;;,,。、|().]))(?P<label>[\u4e00-\u9fff]{2,8})\s*:")
+
+
+# What may stand before a known label: whose it is, or a verb of asking
+_LABEL_PREFIX = re.compile(
+    r"^(?:[省市县区州旗]?政协|[省市县区州旗]政府|[省市县区州旗]委|拟邀请|拟请|邀请|拟|请|计划|预计)"
+)
+
+
+def _canonical_labels(line: str) -> str:
+    """Labels the vocabulary lacks but whose root words name a field, as that field's first label.
+
+    ``联系副主席:周某`` → ``出席领导:周某``; ``参加:县发改局`` → ``协商部门:县发改局``.
+    Web-page furniture (``主办单位:…网``) is left as it is for the junk filter.
+    """
+
+    def swap(m: re.Match) -> str:
+        label = m.group("label")
+        own = _LABEL_PREFIX.sub("", label)
+        if own != label and own in LABEL_OF:
+            return own + ":"  # "县政协联系领导:" "拟请市领导:" are the 联系领导 and 市领导 fields
+        if (
+            label in LABEL_OF
+            or _ENDS_WITH_LABEL.search(label)  # a known one after a lost space ("6 月承办单位")
+            or label[0] in "月日年份"
+            or _JUNK.match(label + ":")
+            or (_MONTHISH.search(label) and parse_time(label).months)
+        ):
+            return m.group(0)  # known, page furniture, or a month heading an item ("四月份:就…")
+        key = field_of_label(label)
+        return LABELS[key][0] + ":" if key else m.group(0)
+
+    return _ANY_LABEL.sub(swap, line) if ":" in line and not _JUNK_ANY.search(line) else line
+
+
+# "1.【对口协商】推进X" "(专题协商)推进X" "对口协商:推进X": the form set before the title
+_FORM_TAG = re.compile(
+    r"^(?P<num>(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*[、.)]|[●•○■◆▪★☆·\-])?\s*)"
+    r"(?:[【\[(〔]\s*(?P<a>[^】\])〕]{2,14}?)\s*[】\])〕]|(?P<b>[\u4e00-\u9fff]{2,14}?)\s*:)\s*(?P<rest>\S.{3,})$"
+)
+
+
+def _form_tag(line: str) -> list[str] | None:
+    """A title with its form in front → [the item without it, "协商形式:…"], or None.
+
+    The item may be numbered any way an item is (``1.`` ``第一项`` ``●`` …).
+    """
+    nm = _NUMBERED.match(line) or _BULLET.match(line)
+    num, body = (line[: nm.start("title")], nm.group("title")) if nm else ("", line)
+    m = _FORM_TAG.match(body)
+    if not m or m.group("num").strip():
+        return None
+    form = (m.group("a") or m.group("b")).strip()
+    rest = m.group("rest").strip()
+    if form in LABEL_OF or not _is_form_name(form):
+        return None
+    if FIELD_LINE.match(rest) or _time_heading(rest):
+        return None
+    # "网络议政:规范X(8月,区政协社会法制委)": a line that starts with its form is an item, numbered or not
+    return [(num or "1.") + rest, f"{LABELS['form'][0]}:{form}"]
+
+
+_QUOTED = re.compile(r"[“\"《](?P<title>[^”\"》]{4,40})[”\"》]")
+_RESPECTIVELY = re.compile(r"分别(?:于|在)?")
+
+
+def _distributive(line: str) -> list[str] | None:
+    """ "围绕“A”“B”2个议题,分别于6月、10月召开…,由甲委、乙委分别承办" → an item per title.
+
+    Only when the sentence says 分别 and each list it distributes (months, leads)
+    has one entry per title; what is said once (a form, who attends) goes with each.
+    """
+    titles = [m.group("title") for m in _QUOTED.finditer(line)]
+    if len(titles) < 2 or not _RESPECTIVELY.search(line):
+        return None
+    months: list[str] = []
+    leads: list[str] = []
+    shared: list[str] = []
+    for clause in re.split(r"[,,;;。]", _QUOTED.sub("", line)):
+        if not _RESPECTIVELY.search(clause):
+            shared.append(clause)
+            continue
+        tm = parse_time(clause)
+        if len(tm.months) == len(titles):
+            months = [f"{m}月" for m in tm.months]
+            shared.append(
+                re.sub(r"^.*\d\s*月份?|^.*[一二三四五六七八九十]月份?", "", clause)
+            )  # "召开…座谈会" names the form
+        lm = re.search(r"由\s*(?P<who>.+?)\s*分别(?:承办|牵头|负责|组织实施)", clause)
+        if lm and len(split_names(lm.group("who"))) == len(titles):
+            leads = split_names(lm.group("who"))
+    if not months and not leads:
+        return None
+    rest = ",".join(c for c in shared if c.strip() and not re.search(r"\d+\s*个议题|^\s*围绕\s*$", c))
+    out = []
+    for k, title in enumerate(titles):
+        out.append(f"{k + 1}.{title}" + (f",{rest}" if rest and _is_item_sentence(rest) else ""))
+        if months:
+            out.append(f"{LABELS_TIME}:{months[k]}")
+        if leads:
+            out.append(f"{LABELS['lead'][0]}:{leads[k]}")
+    return out
+
+
+_DASH_FORM = re.compile(r"^(?P<title>.{4,}?)\s*(?:——|—|--|―)\s*(?P<form>[^—\-―]{2,14})$")
+
+
+def _spaced_fields(title: str) -> tuple[str, list[tuple[str, str]]]:
+    """ "推进X 6月 经济委 市发改委、市工信局" → ("推进X", [("time", "6月"), ("lead", …), ("departments", …)]).
+
+    A row of a table typed with spaces and no header: each part after the title
+    must read as a time, a form, a 政协 committee or a list of departments; else
+    the title is left whole.
+    """
+    parts = [x for x in re.split(r"\s*[|｜/]\s*|\s+", title) if x]
+    if len(parts) < 3 or FIELD_ANYWHERE.search(title):
+        return title, []
+    fields: list[tuple[str, str]] = []
+    for part in parts[1:]:
+        tm = parse_time(part)
+        if (tm.months or tm.window or tm.session or tm.undecided) and len(part) <= 12:
+            fields.append(("time", part))
+        elif _is_form_name(part):
+            fields.append(("form", part))
+        elif _CPPCC_BODY_END.search(part) and not _is_government(part) and "、" not in part:
+            fields.append(("lead" if not any(k == "lead" for k, _ in fields) else "co", part))
+        elif all(_ORG_END.search(n) for n in split_names(part)):
+            fields.append(("departments", part))
+        else:
+            return title, []
+    keys = {k for k, _ in fields}
+    if "time" not in keys or not keys & {"lead", "departments"}:
+        return title, []
+    return parts[0], fields
+
+
+_ORG_END = re.compile(r"(?:局|厅|委|办|院|会|室|中心|政府|公司|集团|部|所|站|馆|社|联|行|队|处|署|海关|银行)$")
+
+
+_COUNT_INLINE = re.compile(r"\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[个项次件场]")
 _TAIL_BRACKET = re.compile(r"\((?P<inner>[^()]{2,40})\)\s*$")
 
 
 def _bracket_fields(title: str) -> tuple[str, list[tuple[str, str]]]:
     """ "推进X(专题议政性常委会议,6月)" → ("推进X", [("form", …), ("time", "6月")]).
 
-    Only when every part of the trailing bracket is a form's name or a time
-    phrase; any other bracket (a committee, a remark) stays in the title.
+    Only when every part of the trailing bracket is a form's name, a time
+    phrase or a 政协 committee beside them; any other bracket (a remark) stays
+    in the title. Several brackets in a row are read from the last one back
+    ("推进X(6月)(经济委)"); a committee alone is left to the trailing-committee rule.
     """
+    fields: list[tuple[str, str]] = []
+    rest = title
+    while True:
+        rest_before, found = _one_bracket(rest)
+        if not found:
+            break
+        rest, fields = rest_before, found + fields
+        if any(k == "sentence" for k, _ in found):
+            break
+    if not fields or all(key == "lead" for key, _ in fields):
+        return title, []
+    return rest, fields
+
+
+def _one_bracket(title: str) -> tuple[str, list[tuple[str, str]]]:
+    """The fields of the last bracket of ``title`` (see :func:`_bracket_fields`), or (title, [])."""
     bm = _TAIL_BRACKET.search(title)
     if not bm or FIELD_ANYWHERE.search(bm.group("inner")):
         return title, []
@@ -704,16 +1173,18 @@ def _bracket_fields(title: str) -> tuple[str, list[tuple[str, str]]]:
     for part in re.split(r"[,,;;、]", bm.group("inner")):
         part = part.strip()
         tm = parse_time(part)
-        if classify_form(part) and _FORM_NAME_END.search(part):
+        if _is_form_name(part):
             fields.append(("form", part))
-        elif part and (tm.months or tm.window or tm.session) and len(part) <= 12:
+        elif part and (tm.months or tm.window or tm.session or tm.undecided) and len(part) <= 12:
             fields.append(("time", part))
         elif _CPPCC_BODY_END.search(part) and not _is_government(part):
             fields.append(("lead", part))  # "(6月,区政协经济委)": the committee beside the month
         else:
+            inner = bm.group("inner")
+            if _is_item_sentence(inner) and re.search(r"[,,;;]", inner):
+                # "推进X(6月,城建委牵头,区住建局、区财政局参与)": the item's fields as a sentence
+                return title[: bm.start()].strip(), [("sentence", inner)]
             return title, []
-    if all(key == "lead" for key, _ in fields):
-        return title, []  # a committee alone: the trailing-committee rule reads it
     return title[: bm.start()].strip(), fields
 
 
@@ -768,11 +1239,40 @@ def _meeting_time(text: str) -> str:
 def _is_item_sentence(text: str) -> bool:
     """Whether a clause carries what a plan item does: a month, or a lead written as a sentence."""
     tm = parse_time(text)
-    return bool(tm.months or tm.window or _LEAD_SENTENCE.search(text) or _LEAD_SENTENCE_BARE.search(text))
+    return bool(
+        tm.months
+        or tm.window
+        or _LEAD_SENTENCE.search(text)
+        or _LEAD_SENTENCE_BARE.search(text)
+        or _WITH_SENTENCE.search(text)
+    )
 
 
 # "围绕“X”召开…" "“X”,6月召开…": the title in quotes, the rest a sentence of fields
 _QUOTED_TITLE = re.compile(r"^(?:围绕|就|关于|针对|聚焦)?\s*[“\"《](?P<title>[^”\"》]{2,40})[”\"》](?P<rest>.+)$")
+# "…围绕“X”召开…" "…对口协商“X”,…": a quoted title introduced as the subject, inside a sentence
+_QUOTED_SUBJECT = re.compile(
+    r"(?:围绕|就|关于|针对|聚焦|协商|议题|专题|开展|召开|举办|组织)\s*[“\"《](?P<title>[^”\"》]{4,40})[”\"》]"
+)
+
+
+class _Quoted:
+    """A match-like pair: the quoted title, and the sentence around it."""
+
+    def __init__(self, title: str, rest: str) -> None:
+        self._groups = {"title": title, "rest": rest}
+
+    def group(self, name: str) -> str:
+        return self._groups[name]
+
+
+def _quoted_in_sentence(text: str) -> _Quoted | None:
+    """The one quoted subject of a sentence item, and the sentence without it; None if not exactly one."""
+    found = list(_QUOTED_SUBJECT.finditer(text))
+    if len(found) != 1 or not re.search(r"[,,;;。]", text):
+        return None
+    m = found[0]
+    return _Quoted(m.group("title"), text[: m.start("title") - 1] + " " + text[m.end("title") + 1 :])
 
 
 def _next_is_date(rows: list[tuple[int, str, str]], i: int) -> bool:
@@ -795,6 +1295,9 @@ def _take_field(topic: _Topic, seg: str, lineno: int) -> None:
         um = UNKNOWN_LABEL.match(seg)
         if um:
             topic.unknown.append((lineno, um.group(1), seg))
+        else:
+            # "…;邀请分管副县长出席" "…;4月调研、6月协商": an unlabelled part, read as a sentence
+            _sentence_fields(topic, seg, lineno)
         topic.notes_lines.append(seg)
         return
     key, value = LABEL_OF[fm.group(1)], _trim(fm.group(2).strip(), "。; ")
@@ -842,6 +1345,15 @@ def _sentence_fields(topic: _Topic, line: str, lineno: int, *, time: bool = True
             topic.sentence_form = named
             topic.field_lines.setdefault("form", []).append(lineno)
             found = True
+    wm = _WITH_SENTENCE.search(line)
+    if wm and "lead" not in topic.fields:
+        # "由市政协社会法制委与市公安局对口协商": the lead, and the departments it consults
+        topic.set_field("lead", wm.group("who"), lineno)
+        if "departments" not in topic.fields:
+            topic.set_field("departments", wm.group("with"), lineno)
+            topic.sentence_fields.add("departments")
+        topic.sentence_fields.add("lead")
+        found = True
     lm = _LEAD_SENTENCE.search(line) or _LEAD_SENTENCE_BARE.search(line)
     if lm and "lead" not in topic.fields:
         topic.set_field("lead", lm.group("who"), lineno)
@@ -854,6 +1366,17 @@ def _sentence_fields(topic: _Topic, line: str, lineno: int, *, time: bool = True
         if who:
             topic.set_field("people", who, lineno)
             topic.sentence_fields.add("people")
+            found = True
+    if "leaders" not in topic.fields:
+        # "分管副市长到会听取意见" "邀请分管副县长出席": leaders named in the sentence
+        named = [
+            _clean_name(m.group("who"))
+            for m in _LEADER_SENTENCE.finditer(line)
+            if _is_leader(_clean_name(m.group("who")))
+        ]
+        if named:
+            topic.set_field("leaders", "、".join(named), lineno)
+            topic.sentence_fields.add("leaders")
             found = True
     if time and "time" not in topic.fields:
         tm = parse_time(line)
@@ -931,7 +1454,22 @@ def _clean_name(tok: str) -> str:
     tok = re.sub(r"等(单位|部门|有关|相关|县|区|市直|方面|同志|负责).*$", "", tok)
     tok = re.sub(r"等$", "", tok)
     tok = re.sub(r"(的)?(主要)?(有关)?(负责同志|负责人|同志)$", "", tok)
-    return tok.strip()
+    tok = re.sub(r"(?<=..)(?:出席|到会|参加|列席|莅临)(?:会议|指导|活动)?$", "", tok)  # "分管副县长出席"
+    tok = re.sub(r"\((?:牵头|配合|协办|主办|承办|参与|参加|负责)\)$", "", tok)  # "教科卫体委(牵头)"
+    tok = tok.strip()
+    # "—" "无" "暂无" in a cell: nobody is named
+    return "" if not _CJK.search(tok) or tok in ("无", "暂无", "待定", "略", "空", "不涉及") else tok
+
+
+def _join_posts(names: list[str]) -> list[str]:
+    """ "区委常委、政法委书记" "市委副书记、市长" are one person each: such a Party post is held with the next."""
+    out: list[str] = []
+    for n in names:
+        if out and re.search(r"[省市县区州旗]委(?:常委|副书记)$", out[-1]) and not re.search(r"委常委$", n):
+            out[-1] += "、" + n
+        else:
+            out.append(n)
+    return out
 
 
 def _is_leader(name: str) -> bool:
@@ -941,7 +1479,7 @@ def _is_leader(name: str) -> bool:
 def _split_people(text: str) -> tuple[list[str], list[str]]:
     """ "市政府分管副市长、市发改委等单位负责同志,部分政协委员" → (leaders, departments)."""
     leaders, depts = [], []
-    for tok in split_names(text):
+    for tok in _join_posts(split_names(text)):
         name = _clean_name(tok)
         if not name:
             continue
@@ -957,7 +1495,7 @@ def _split_people(text: str) -> tuple[list[str], list[str]]:
 _NOT_CPPCC = re.compile(
     r"^(?:中共|共青团|团[省市县区州旗]委|[省市县区州旗](?!政协)|民革|民盟|民建|民进|农工|致公|九三|台盟)"
 )
-_CPPCC_BODY_END = re.compile(r"(?:委员会|委|办公室|办|研究室|室|组|界别|联络处)$")
+_CPPCC_BODY_END = re.compile(r"(?:委员会|委|办公室|办公厅|办|研究室|室|组|界别|联络处)$")
 
 
 def _is_government(name: str) -> bool:
@@ -971,7 +1509,12 @@ def _is_government(name: str) -> bool:
 
 def _split_departments(text: str) -> list[str]:
     out = []
+    toks = []
     for tok in split_names(text):
+        spaced = tok.split()
+        # "区住建局 区自规分局": names set apart by spaces only
+        toks += spaced if len(spaced) > 1 and all(_ORG_END.search(x) and len(x) >= 3 for x in spaced) else [tok]
+    for tok in toks:
         name = _clean_name(tok)
         if name and not _GENERIC.search(name) and name not in out:
             out.append(name)
@@ -989,7 +1532,7 @@ def _split_committees(text: str) -> list[str]:
     return out
 
 
-_TRAILING_COMMITTEE = re.compile(r"\(([^()]{1,20}?(?:委|委员会|室|组|办公室))\)\s*$")
+_TRAILING_COMMITTEE = re.compile(r"\(([^()，,;；]{1,20}?(?:委|委员会|室|组|办公室|办公厅))\)\s*$")
 
 
 class _Registry:
@@ -1044,7 +1587,9 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
     for line in lines:
         # "关于印发《某市政协…计划》的通知": the body starts after the notice's verb
         line = re.sub(r"^(?:关于)?(?:印发|转发|下达|公布|发布)《?", "", line)
-        if _PLAN_TITLE.search(line):
+        if _PLAN_TITLE.search(line) and not _is_headline(line):
+            # "2026年度红石县政协…": the year in front is not part of the body's name
+            line = re.sub(r"(?:20\d\d|二〇[〇一二三四五六七八九]{2})\s*年度?", " ", line)
             # A title names the body in full ("威海市政协"); in running text only
             # the level is safe to take ("……结合市政协工作实际" → "市政协").
             rx = (
@@ -1071,6 +1616,25 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
         year, how = known.year, "known"
     if year is None:
         how = "needed"
+    if not body or re.fullmatch(r"[省市县区州旗]政协", body):
+        # "省政协" from a headline: the plan's own title quoted in the text names the place
+        for line in lines:
+            level = body[0] if body else "省市县区州旗"
+            qm = re.search(rf"《[^》]*?([\u4e00-\u9fff]{{1,8}}?[{level}]政协)(?!委员)[^》]*》", line)
+            if qm:
+                body = qm.group(1)
+                break
+    if not body or re.fullmatch(r"(?:[省市县区州旗])?政协", body):
+        # "关于2026年度政协协商工作的安排意见": the signature under the text names the body
+        for raw in reversed(parsed.all_lines[-15:]):
+            line = unicodedata.normalize("NFKC", raw.strip())
+            sm = re.fullmatch(r"([\u4e00-\u9fff]{1,8}?[省市县区州旗])政协(?:办公室|办公厅|委员会)?", line)
+            sm = sm or re.fullmatch(r"政协([\u4e00-\u9fff]{1,8}?[省市县区州旗])委员会(?:办公室|办公厅)?", line)
+            if sm and (len(body) < 3 or sm.group(1).endswith(body[0])):
+                body = sm.group(1) + "政协"
+                break
+    if body == "政协":
+        body = ""
     if not body and known:
         body = known.body
     return year, body, how
@@ -1200,182 +1764,201 @@ def parse_published_text(
     used_default_window = False
     groups = [(s, s.topics) for s in parsed.sections] + [(None, [t for t in parsed.loose if t.fields])]
     for sec, topics in groups:
-        if not topics:
-            continue
-        sec_form: tuple[str, bool] | None = None
-        if sec is not None and sec.count is not None and sec.count != len(topics):
+        if sec is not None and topics and sec.count is not None and sec.count != len(topics):
             warnings.append(
                 T.TXT_WARN["count_mismatch"].format(section=sec.header, declared=sec.count, found=len(topics))
             )
-        for tp in topics:
-            tid = next_id("T", taken_topics)
-            f = tp.fields
-            doubts: list[str] = []
-            conf = 1.0
-            srcs: list[FieldSource] = []
+    # topics in the order the document gives them (a plenary item above the form headings stays first)
+    ordered = sorted(((sec, tp) for sec, topics in groups for tp in topics), key=lambda x: x[1].line)
+    sec_forms: dict[int, tuple[str, bool] | None] = {}
+    for sec, tp in ordered:
+        sec_form = sec_forms.get(id(sec))
+        tid = next_id("T", taken_topics)
+        f = tp.fields
+        doubts: list[str] = []
+        conf = 1.0
+        srcs: list[FieldSource] = []
 
-            def src(key: str, text_: str, lines: list[int] | None = None, _s=srcs, _tp=tp) -> None:
-                ls = lines if lines is not None else _tp.field_lines.get(key, [_tp.line])
-                _s.append(FieldSource(key, tuple(dict.fromkeys(ls)), text_))
+        def src(key: str, text_: str, lines: list[int] | None = None, _s=srcs, _tp=tp) -> None:
+            ls = lines if lines is not None else _tp.field_lines.get(key, [_tp.line])
+            _s.append(FieldSource(key, tuple(dict.fromkeys(ls)), text_))
 
-            title = re.sub(r"[。;\s]+$", "", tp.title.strip())
-            trailing = _TRAILING_COMMITTEE.search(title)
-            lead_names = _split_committees(f.get("lead", ""))
-            if trailing:
-                title = title[: trailing.start()].strip()
-                if not lead_names:
-                    lead_names = _split_committees(trailing.group(1))
-                    src("lead", trailing.group(1), [tp.line])
-            src("title", title, tp.field_lines.get("title", [tp.line]))
-            if not tp.numbered and "title" not in tp.field_lines:
-                conf -= CONF_UNNUMBERED_TITLE
-            if f.get("lead"):
-                src("lead", f["lead"])
-            co_names = _split_departments(f.get("co", ""))
-            # "配合单位:市发改委、市财政局": government bodies attend; only 政协 bodies co-organise
-            lead_names += [strip_body(n) for n in co_names if not _is_government(n) and n not in lead_names]
-            co_departments = [n for n in co_names if _is_government(n)]
-            if f.get("co"):
-                src("co", f["co"])
+        title = re.sub(r"[。;\s]+$", "", tp.title.strip())
+        if not title:  # a label with nothing after it: the line itself, for the planner to correct
+            title = _clean(parsed.all_lines[tp.line - 1]) or f"{tid}"
+        trailing = _TRAILING_COMMITTEE.search(title)
+        lead_names = _split_committees(f.get("lead", ""))
+        if trailing:
+            title = title[: trailing.start()].strip()
+            if not lead_names:
+                lead_names = _split_committees(trailing.group(1))
+                src("lead", trailing.group(1), [tp.line])
+        src("title", title, tp.field_lines.get("title", [tp.line]))
+        if not tp.numbered and "title" not in tp.field_lines:
+            conf -= CONF_UNNUMBERED_TITLE
+        if f.get("lead"):
+            src("lead", f["lead"])
+        if any(_is_government(n) for n in lead_names) and not all(_is_government(n) for n in lead_names):
+            # "主办单位:市海洋局" beside "督办单位:市政协提案委": the government body attends,
+            # the 政协 committee leads
+            f = {
+                **f,
+                "departments": "、".join(
+                    [f.get("departments", "")] + [n for n in lead_names if _is_government(n)]
+                ).strip("、"),
+            }
+            lead_names = [n for n in lead_names if not _is_government(n)]
+        co_names = _split_departments(f.get("co", ""))
+        # "配合单位:市发改委、市财政局": government bodies attend; only 政协 bodies co-organise
+        lead_names += [strip_body(n) for n in co_names if not _is_government(n) and n not in lead_names]
+        co_departments = [n for n in co_names if _is_government(n)]
+        if f.get("co"):
+            src("co", f["co"])
 
-            if f.get("form"):
-                fid, known_form = form_by_name(f["form"], canonical=False)
-                src("form", f["form"])
-            elif sec is not None and classify_form(sec.header) is None and (tp.sentence_form or form_in_text(title)):
-                # "其他协商活动" names no form; "…开展提案办理协商" or "6月召开专题协商会" does
-                named = tp.sentence_form or form_in_text(title)
-                fid, known_form = form_by_name(named, canonical=False)
-                src("form", named, tp.field_lines.get("form", [tp.line]))
-            elif sec is not None:
-                if sec_form is None:
-                    sec_form = form_by_name(sec.header, canonical=sec.header_is_topic)
-                fid, known_form = sec_form
-                src("form", sec.header, [sec.line])
-            elif tp.sentence_form or form_in_text(title):
-                named = tp.sentence_form or form_in_text(title)
-                fid, known_form = form_by_name(named, canonical=False)
-                src("form", named, tp.field_lines.get("form", [tp.line]))
+        if f.get("form"):
+            fid, known_form = form_by_name(f["form"], canonical=False)
+            src("form", f["form"])
+        elif sec is not None and classify_form(sec.header) is None and (tp.sentence_form or form_in_text(title)):
+            # "其他协商活动" names no form; "…开展提案办理协商" or "6月召开专题协商会" does
+            named = tp.sentence_form or form_in_text(title)
+            fid, known_form = form_by_name(named, canonical=False)
+            src("form", named, tp.field_lines.get("form", [tp.line]))
+        elif sec is not None:
+            if sec_form is None:
+                sec_form = form_by_name(sec.header, canonical=sec.header_is_topic)
+            fid, known_form = sec_form
+            src("form", sec.header, [sec.line])
+        elif tp.sentence_form or form_in_text(title):
+            named = tp.sentence_form or form_in_text(title)
+            fid, known_form = form_by_name(named, canonical=False)
+            src("form", named, tp.field_lines.get("form", [tp.line]))
+        else:
+            # no form written anywhere: the default, shown against the topic's line for review
+            fid, known_form = form_by_name("", canonical=True)
+            src("form", next(x["name"] for x in forms if x["id"] == fid), [tp.line])
+        if not known_form:
+            conf -= CONF_FORM_GUESSED
+            doubts.append("协商形式")
+
+        d: dict[str, Any] = {"id": tid, "title": title, "form": fid}
+        if lead_names:
+            ids = [committees.id_of(n) for n in lead_names]
+            d["lead_options"] = [ids[0]]
+            d["co_organizers"] = [x for x in dict.fromkeys(ids[1:]) if x != ids[0]]
+        else:
+            d["lead_options"] = [committees.id_of(T.TBD_COMMITTEE)]
+            warnings.append(T.TXT_WARN["no_lead"].format(id=tid, title=title, tbd=T.TBD_COMMITTEE))
+            conf -= CONF_NO_LEAD
+            doubts.append("承办")
+
+        people_leaders, people_depts = _split_people(f.get("people", ""))
+        dept_names = _split_departments(f.get("departments", ""))
+        # "参加部门:县教育局;邀请分管副县长出席": a leader in the departments' list attends as a leader
+        people_leaders += [n for n in dept_names if _is_leader(n) and n not in people_leaders]
+        dept_names = [n for n in dept_names if not _is_leader(n)]
+        dept_names += [n for n in people_depts + co_departments if n not in dept_names]
+        d["departments"] = list(dict.fromkeys(departments.id_of(n) for n in dept_names))
+        if f.get("departments"):
+            src("departments", f["departments"])
+        if f.get("people"):
+            src("people", f["people"])
+        leader_names = [_clean_name(x) for x in _join_posts(split_names(f.get("leaders", "")))]
+        leader_names += [n for n in people_leaders if n not in leader_names]
+        leader_ids = []
+        for n in leader_names:
+            if not n:
+                continue
+            if _GENERIC_ROLE.search(n) and not _NAMED_LEADER.search(n):
+                # one "分管副市长" per topic: a shared one would invent overloads
+                placeholder = f"{n}({tid})"
+                leader_ids.append(leaders.id_of(placeholder, role=n))
+                warnings.append(T.READ_WARN["generic_role"].format(id=tid, title=title, role=n, name=placeholder))
             else:
-                fid, known_form = form_by_name("", canonical=True)
-            if not known_form:
-                conf -= CONF_FORM_GUESSED
-                doubts.append("协商形式")
+                leader_ids.append(leaders.id_of(n))
+        d["leaders"] = list(dict.fromkeys(leader_ids))
+        if f.get("leaders"):
+            src("leaders", f["leaders"])
+        if not d["departments"]:
+            warnings.append(T.TXT_WARN["no_departments"].format(id=tid, title=title))
+            conf -= CONF_NO_DEPARTMENTS
+            doubts.append("协商部门")
 
-            d: dict[str, Any] = {"id": tid, "title": title, "form": fid}
-            if lead_names:
-                ids = [committees.id_of(n) for n in lead_names]
-                d["lead_options"] = [ids[0]]
-                d["co_organizers"] = [x for x in dict.fromkeys(ids[1:]) if x != ids[0]]
-            else:
-                d["lead_options"] = [committees.id_of(T.TBD_COMMITTEE)]
-                warnings.append(T.TXT_WARN["no_lead"].format(id=tid, title=title, tbd=T.TBD_COMMITTEE))
-                conf -= CONF_NO_LEAD
-                doubts.append("承办")
-
-            people_leaders, people_depts = _split_people(f.get("people", ""))
-            dept_names = _split_departments(f.get("departments", ""))
-            dept_names += [n for n in people_depts + co_departments if n not in dept_names]
-            d["departments"] = list(dict.fromkeys(departments.id_of(n) for n in dept_names))
-            if f.get("departments"):
-                src("departments", f["departments"])
-            if f.get("people"):
-                src("people", f["people"])
-            leader_names = [_clean_name(x) for x in split_names(f.get("leaders", ""))]
-            leader_names += [n for n in people_leaders if n not in leader_names]
-            leader_ids = []
-            for n in leader_names:
-                if not n:
-                    continue
-                if _GENERIC_ROLE.search(n) and not _NAMED_LEADER.search(n):
-                    # one "分管副市长" per topic: a shared one would invent overloads
-                    placeholder = f"{n}({tid})"
-                    leader_ids.append(leaders.id_of(placeholder, role=n))
-                    warnings.append(T.READ_WARN["generic_role"].format(id=tid, title=title, role=n, name=placeholder))
-                else:
-                    leader_ids.append(leaders.id_of(n))
-            d["leaders"] = list(dict.fromkeys(leader_ids))
-            if f.get("leaders"):
-                src("leaders", f["leaders"])
-            if not d["departments"]:
-                warnings.append(T.TXT_WARN["no_departments"].format(id=tid, title=title))
-                conf -= CONF_NO_DEPARTMENTS
-                doubts.append("协商部门")
-
-            form_item = next(x for x in forms if x["id"] == fid)
-            time_text = f.get("time", "")
-            tm = parse_time(time_text)
-            if time_text:
-                src("time", time_text)
-            if _PARTY_PLENUM_WORD.search(time_text) and not tm.session:
-                warnings.append(
-                    T.READ_WARN["party_plenum"].format(
-                        id=tid, title=title, text=_PARTY_PLENUM_WORD.search(time_text).group(0)
-                    )
-                )
-            if tm.months:
-                d["preferred_months"] = tm.months
-                if tm.window:
-                    d["window"] = list(tm.window)
-            elif tm.session or (form_item.get("session_only") and not tm.window):
-                d["preferred_months"] = [session]
-                used_session = True
-                form_item["session_only"] = True
-            elif tm.deadline:
-                d["window"] = list(tm.window or (1, tm.deadline))
-                warnings.append(T.READ_WARN["deadline"].format(id=tid, title=title, text=time_text, month=tm.deadline))
-                conf -= CONF_VAGUE_TIME
-            elif tm.window:
-                d["window"] = list(tm.window)
-                warnings.append(
-                    T.TXT_WARN["vague_month"].format(
-                        id=tid, title=title, text=time_text, what=tm.vague, window=f"{tm.window[0]}–{tm.window[1]}月"
-                    )
-                )
-                conf -= CONF_VAGUE_TIME
-                doubts.append("时间")
-            else:
-                if tm.undecided:
-                    warnings.append(T.READ_WARN["undecided"].format(id=tid, title=title, text=time_text))
-                else:
-                    warnings.append(T.TXT_WARN["no_month"].format(id=tid, title=title))
-                if not known:
-                    d["window"] = list(DEFAULT_WINDOW)
-                    used_default_window = True
-                conf -= CONF_NO_TIME
-                doubts.append("时间")
-            if tp.sentence_fields:
-                conf -= CONF_SENTENCE_FIELD
-            for ln, label, raw_text in tp.unknown:
-                warnings.append(T.READ_WARN["unknown_label"].format(line=ln, label=label, id=tid, text=raw_text))
-                conf -= CONF_UNKNOWN_LABEL
-
-            notes = []
-            if f.get("content"):
-                notes.append(f["content"])
-            if f.get("people"):
-                notes.append("参加人员:" + f["people"])
-            if f.get("notes"):
-                notes.append(f["notes"])
-            notes += tp.notes_lines
-            if notes:
-                d["notes"] = "\n".join(notes)
-                src(
-                    "notes",
-                    "\n".join(notes),
-                    tp.field_lines.get("content", []) + [u[0] for u in tp.unknown] or [tp.line],
-                )
-            topic_dicts.append(d)
-            sources[tid] = tp.line
-            reports.append(
-                TopicReport(
-                    topic=tid,
-                    title=title,
-                    line=tp.line,
-                    sources=srcs,
-                    confidence=round(max(CONF_FLOOR, conf), 2),
-                    doubts=doubts,
+        form_item = next(x for x in forms if x["id"] == fid)
+        time_text = f.get("time", "")
+        tm = parse_time(time_text)
+        if time_text:
+            src("time", time_text)
+        if _PARTY_PLENUM_WORD.search(time_text) and not tm.session:
+            warnings.append(
+                T.READ_WARN["party_plenum"].format(
+                    id=tid, title=title, text=_PARTY_PLENUM_WORD.search(time_text).group(0)
                 )
             )
+        if tm.months:
+            d["preferred_months"] = tm.months
+            if tm.window:
+                d["window"] = list(tm.window)
+        elif tm.session or (form_item.get("session_only") and not tm.window):
+            d["preferred_months"] = [session]
+            used_session = True
+            form_item["session_only"] = True
+        elif tm.deadline:
+            d["window"] = list(tm.window or (1, tm.deadline))
+            warnings.append(T.READ_WARN["deadline"].format(id=tid, title=title, text=time_text, month=tm.deadline))
+            conf -= CONF_VAGUE_TIME
+        elif tm.window:
+            d["window"] = list(tm.window)
+            warnings.append(
+                T.TXT_WARN["vague_month"].format(
+                    id=tid, title=title, text=time_text, what=tm.vague, window=f"{tm.window[0]}–{tm.window[1]}月"
+                )
+            )
+            conf -= CONF_VAGUE_TIME
+            doubts.append("时间")
+        else:
+            if tm.undecided:
+                warnings.append(T.READ_WARN["undecided"].format(id=tid, title=title, text=time_text))
+            else:
+                warnings.append(T.TXT_WARN["no_month"].format(id=tid, title=title))
+            if not known:
+                d["window"] = list(DEFAULT_WINDOW)
+                used_default_window = True
+            conf -= CONF_NO_TIME
+            doubts.append("时间")
+        if tp.sentence_fields:
+            conf -= CONF_SENTENCE_FIELD
+        for ln, label, raw_text in tp.unknown:
+            warnings.append(T.READ_WARN["unknown_label"].format(line=ln, label=label, id=tid, text=raw_text))
+            conf -= CONF_UNKNOWN_LABEL
+
+        notes = []
+        if f.get("content"):
+            notes.append(f["content"])
+        if f.get("people"):
+            notes.append("参加人员:" + f["people"])
+        if f.get("notes"):
+            notes.append(f["notes"])
+        notes += tp.notes_lines
+        if notes:
+            d["notes"] = "\n".join(notes)
+            src(
+                "notes",
+                "\n".join(notes),
+                tp.field_lines.get("content", []) + [u[0] for u in tp.unknown] or [tp.line],
+            )
+        topic_dicts.append(d)
+        sources[tid] = tp.line
+        reports.append(
+            TopicReport(
+                topic=tid,
+                title=title,
+                line=tp.line,
+                sources=srcs,
+                confidence=round(max(CONF_FLOOR, conf), 2),
+                doubts=doubts,
+            )
+        )
+        sec_forms[id(sec)] = sec_form
 
     if parsed.declared_total is not None and parsed.declared_total != len(topic_dicts):
         warnings.append(T.TXT_WARN["total_mismatch"].format(declared=parsed.declared_total, found=len(topic_dicts)))

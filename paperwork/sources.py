@@ -221,6 +221,7 @@ def table_lines(rows: list[list[str]]) -> list[str]:
                 if j < len(heads):
                     heads[j] = sub[j]
             header_at += 1
+    rows = [_cell_paragraphs(row, cols, header_at, k) for k, row in enumerate(rows)]
     out = [f"{TABLE_MARK}{'、'.join(h.strip() for h in heads if h.strip())}"]
     last: dict[str, str] = {}
     n = 0
@@ -253,6 +254,10 @@ def table_lines(rows: list[list[str]]) -> list[str]:
                 # a merged form cell, or a merged month leading the row (a table ordered by
                 # month), comes out empty from a PDF: it is the one above
                 cell = last.get(key, "")
+            if key == "time" and re.fullmatch(
+                r"\s*(?:1[0-2]|0?[1-9])(?:\s*[、,,\-—~至]\s*(?:1[0-2]|0?[1-9]))*\s*", cell
+            ):
+                cell += "月"  # a 月份 column holding bare numbers ("5", "9、10")
             if key in ("form", "time") and cell:
                 last[key] = cell
             if not cell:
@@ -265,6 +270,17 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     return out
 
 
+# How the paragraphs of one cell are joined: one name per paragraph in a list column,
+# one step per paragraph in a time cell ("3月(调研)" / "5月(协商)"), a wrapped title run together
+_CELL_JOIN = {"departments": "、", "leaders": "、", "lead": "、", "co": "、", "people": "、", "time": ";"}
+
+
+def _cell_paragraphs(row: list[str], cols: dict[int, str], header_at: int, k: int) -> list[str]:
+    if k <= header_at:
+        return [re.sub(r"\s*\n\s*", "", c) for c in row]
+    return [re.sub(r"[、,，;；]?\s*\n\s*", _CELL_JOIN.get(cols.get(j) or "", ""), c.strip()) for j, c in enumerate(row)]
+
+
 RECORD_MIN_KNOWN = 0.6
 """Share of a two-column table's left cells that must be known labels for it to be one topic's record."""
 
@@ -272,7 +288,8 @@ RECORD_MIN_KNOWN = 0.6
 def _record_table(rows: list[list[str]]) -> list[str] | None:
     """A topic laid out as a two-column table (``议题名称 | …``, ``协商时间 | 6月`` …) → ``标签:值`` lines.
 
-    Returns None unless the table has one label and one value per row, names a
+    A row may also hold two label/value pairs, or a label, a step (调研, 协商) and
+    its value. Returns None unless every row is one of those, the table names a
     title, and at least :data:`RECORD_MIN_KNOWN` of its labels are in the
     vocabulary. Several records in one table follow each other (a new title
     label starts the next topic in the reader).
@@ -280,12 +297,19 @@ def _record_table(rows: list[list[str]]) -> list[str] | None:
     pairs = []
     for row in rows:
         cells = [c.strip() for c in row if c.strip()]
-        cells = list(dict.fromkeys(cells))
+        cells = list(dict.fromkeys(cells))  # a value merged across columns comes once
         if not cells:
             continue
-        if len(cells) != 2:
+        if len(cells) == 2:
+            pairs.append((cells[0], cells[1]))
+        elif len(cells) == 4 and field_of_header(cells[0]) and field_of_header(cells[2]):
+            # "协商形式 | 专题协商会 | 牵头专委会 | 市政协教科卫体委": two pairs on one row
+            pairs += [(cells[0], cells[1]), (cells[2], cells[3])]
+        elif len(cells) == 3 and field_of_header(cells[0]) and len(norm(cells[1])) <= 6:
+            # "时间安排 | 调研 | 3—5月" under a merged label: the step names its value
+            pairs.append((cells[0], f"{cells[1]}{cells[2]}"))
+        else:
             return None
-        pairs.append((cells[0], cells[1]))
     keys = [field_of_header(a) for a, _ in pairs]
     if len(pairs) < 2 or "title" not in keys or sum(1 for k in keys if k) < RECORD_MIN_KNOWN * len(pairs):
         return None
@@ -409,16 +433,44 @@ def _pdf_table_header(line: list[tuple[float, str]]) -> dict[float, str] | None:
     return None
 
 
+# "序号 协商议/题名称": a title column's header, possibly wrapped, next to the number column
+_WRAPPED_TITLE_HEADER = re.compile(r"序号.{0,12}?(?:议题|题目|名称|课题)")
+PDF_HEADER_LINES = 3
+"""Lines a table header may wrap over in a narrow column ("协商议" / "题名称")."""
+
+
+def _pdf_header_at(lines: list[list[tuple[float, str]]], i: int) -> tuple[dict[float, str] | None, int]:
+    """The header starting at line ``i`` and how many lines it takes, or (None, 0).
+
+    A header cell wrapped in a narrow column continues on the next lines at the
+    same x; those lines are joined column by column until the header is known.
+    """
+    merged = dict(lines[i])
+    for used in range(1, PDF_HEADER_LINES + 1):
+        header = _pdf_table_header(sorted(merged.items()))
+        if header is not None:
+            return header, used
+        if i + used >= len(lines):
+            break
+        for x, t in lines[i + used]:
+            near = min(merged, key=lambda k: abs(k - x))
+            if abs(near - x) > PDF_COLUMN_TOLERANCE:
+                return None, 0  # a run where no header cell is: a row, not the header's second line
+            merged[near] += t
+    return None, 0
+
+
 def _pdf_tables(lines: list[list[tuple[float, str]]]) -> list[str]:
     """A page's lines; a table under a header of known columns is read cell by cell."""
     out: list[str] = []
     i = 0
     while i < len(lines):
-        header = _pdf_table_header(lines[i])
+        header, used = _pdf_header_at(lines, i)
         if header is None:
             out.append("".join(t for _, t in lines[i]).strip())
             i += 1
             continue
+        i += used - 1  # a header wrapped over several lines: the rows start after its last line
         xs = sorted(header)
         keys = [field_of_header(header[x]) for x in xs]
         first_key = keys[0]
@@ -441,8 +493,23 @@ def _pdf_tables(lines: list[list[tuple[float, str]]]) -> list[str]:
                 break
             # a row whose anchor cell is merged (empty) still starts a row when nearly every
             # column begins on this line; a wrapped cell continues one or two columns only
-            starts_row = bool(cells[anchor].strip()) or sum(1 for c in cells if c.strip()) >= max(
-                PDF_ROW_MIN_CELLS, len(cells) - 1
+            starts_row = (
+                bool(cells[anchor].strip())
+                or sum(1 for c in cells if c.strip()) >= max(PDF_ROW_MIN_CELLS, len(cells) - 1)
+                or (
+                    # the anchor is merged over several rows (two topics in one month): a new
+                    # row begins a form or a lead while the row above already has a whole one
+                    keys[anchor] != "number"
+                    and sum(1 for c in cells if c.strip()) >= PDF_ROW_MIN_CELLS
+                    and len(rows) > 1
+                    and any(
+                        len(cells[k].strip()) > 3
+                        and _WHOLE_CELL[key].search(cells[k].strip())
+                        and _WHOLE_CELL[key].search(rows[-1][k].strip())
+                        for k, key in enumerate(keys)
+                        if key in _WHOLE_CELL
+                    )
+                )
             )
             if first_key == "number" and cells[0].strip() and not re.fullmatch(r"\s*\d{1,3}\s*", cells[0]):
                 break  # prose under the table, starting at the left margin
@@ -460,36 +527,183 @@ def _pdf_tables(lines: list[list[tuple[float, str]]]) -> list[str]:
             else:
                 rows[-1] = [a + b for a, b in zip(rows[-1], cells, strict=True)]
             i += 1
-        out.extend(table_lines(rows))
+        out.extend(table_lines([[_repair_quotes(c) for c in row] for row in rows]))
     return out
+
+
+# How a short column's value ends when it is whole (a form's name, a committee's name):
+# a wrapped one ("专题议政性常委" / "会议") does not
+_WHOLE_CELL = {
+    "form": re.compile(r"(?:协商|会议|座谈会|协商会|恳谈会|议政|调研|视察|监督|活动)$"),
+    "lead": re.compile(r"(?:委|委员会|办公室|办公厅|研究室|联络组)$"),
+}
 
 
 def _is_sentence_like(text: str) -> bool:
     return text.rstrip().endswith(("。", ":")) or len(text) > 40
 
 
-def text_tables(lines: list[str]) -> list[str]:
-    """Tab-separated tables in text (a Word or Excel table pasted as text) → :func:`table_lines`.
+# How a table pasted as text separates its cells: tabs (from Word or Excel), pipes
+# ("| 序号 | 议题 |", a Markdown or plain-text table), or a run of spaces lining up columns.
+_TEXT_CELL_SEPARATORS = (
+    ("tab", re.compile(r"\t")),
+    ("pipe", re.compile(r"\s*[|¦│｜]\s*")),
+    ("spaces", re.compile(r"[ \u3000\t]{2,}")),
+)
+_RULE_ROW = re.compile(r"^[\s|:+\-─━═=—]*$")
 
-    A line split by tabs whose cells name a title column and at least two
-    more known fields starts a table; the following lines with tabs are its
-    rows. Other lines pass through unchanged.
+
+def _text_cells(line: str, sep: re.Pattern[str]) -> list[str]:
+    line = line.strip()
+    if sep is _TEXT_CELL_SEPARATORS[1][1]:  # pipes: the outer ones are borders, not empty cells
+        line = line.strip("|¦│｜")
+    return [c.strip() for c in sep.split(line)]
+
+
+_BOX_RULE = re.compile(r"^\s*[┌├└╔╠╚┏┣┗+][─━═┬┼┴╤╪╧┳╋┻+\-\s]*[┐┤┘╗╣╝┓┫┛+]?\s*$")
+_BOX_ROW = re.compile(r"^\s*[│║┃|]")
+
+
+def _box_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
+    """A table drawn with box characters (┌─┬─┐ │ ├─┼─┤), from line ``i``: (rows, next line).
+
+    The physical lines between two rules are one row; a cell wrapped over
+    several lines is joined back column by column.
+    """
+    rows: list[list[str]] = []
+    current: list[str] | None = None
+    while i < len(lines) and (_BOX_RULE.match(lines[i]) or _BOX_ROW.match(lines[i])):
+        if _BOX_RULE.match(lines[i]):
+            if current is not None:
+                rows.append(current)
+            current = None
+        else:
+            cells = [c.strip() for c in re.split(r"[│║┃|]", lines[i].strip().strip("│║┃|"))]
+            if current is None:
+                current = cells
+            else:
+                current = [a + b for a, b in zip(current, cells + [""] * (len(current) - len(cells)), strict=False)]
+        i += 1
+    if current is not None:
+        rows.append(current)
+    return rows, i
+
+
+def text_tables(lines: list[str]) -> list[str]:
+    """Tables pasted as text (tab-, pipe- or space-aligned, or drawn with box characters) → :func:`table_lines`.
+
+    A line whose cells (split by tabs, by ``|``, or by runs of two or more
+    spaces) name a title column and at least two more known fields starts a
+    table; the following lines that split the same way are its rows (a ruling
+    line such as ``|---|---|`` is skipped). Other lines pass through unchanged.
     """
     out: list[str] = []
     i = 0
     while i < len(lines):
-        cells = [c.strip() for c in lines[i].split("\t")]
-        keys = [field_of_header(c) for c in cells] if len(cells) >= 3 else []
-        if keys and ("title" in keys or keys.count("content") == 1) and sum(1 for k in keys if k) >= 3:
-            rows = [cells]
-            i += 1
-            while i < len(lines) and "\t" in lines[i]:
-                rows.append([c.strip() for c in lines[i].split("\t")])
-                i += 1
+        if _BOX_RULE.match(lines[i]) and re.search(r"[┌╔┏]", lines[i]):
+            rows, i = _box_table(lines, i)
             out.extend(table_lines(rows))
             continue
-        out.append(lines[i])
+        for _, sep in _TEXT_CELL_SEPARATORS:
+            cells = _text_cells(lines[i], sep)
+            keys = [field_of_header(c) for c in cells] if len(cells) >= 3 else []
+            if keys and ("title" in keys or keys.count("content") == 1) and sum(1 for k in keys if k) >= 3:
+                break
+        else:
+            out.append(lines[i])
+            i += 1
+            continue
+        rows = [cells]
         i += 1
+        while i < len(lines):
+            if _RULE_ROW.match(lines[i]) and lines[i].strip():
+                i += 1
+                continue
+            row = _text_cells(lines[i], sep)
+            if len(row) < 2:
+                break
+            rows.append(row)
+            i += 1
+        out.extend(table_lines(rows))
+    return out
+
+
+# Word sets “ ” in a Western font: in its PDF the quotes are a run of their own, which
+# pypdf prints apart ("“ ”") while the Chinese run keeps a space where each quote stood.
+_QUOTE_RUN = re.compile(
+    r"[“”‘’](?:\s+[“”‘’])+|(?:(?<=\s)|^)[“”‘’]+(?=\s|$)|(?<=\s)[“”‘’]+(?=[\u4e00-\u9fff])|^[“”‘’]+(?=[\u4e00-\u9fff])"
+)
+_CJKISH = r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]"
+_QUOTE_HOLE = re.compile(rf"(?<={_CJKISH}) (?={_CJKISH})")
+
+
+def _repair_quotes(line: str) -> str:
+    """ "围绕 加快X 召开…“ ”" → "围绕“加快X”召开…": quotes put back into the holes they left.
+
+    The holes are single spaces between Chinese characters, filled in order; a
+    closing and an opening quote may share one hole (”“); a quote left over
+    closes the Chinese stretch after the last hole. A line without a run of
+    bare quotes is returned unchanged.
+    """
+    runs = [m for m in _QUOTE_RUN.finditer(line) if m.group(0).strip()]
+    if not runs:
+        return line
+    quotes = [c for m in runs for c in m.group(0) if c in "“”‘’"]
+    rest = _QUOTE_RUN.sub("", line)
+    rest = re.sub(r"^\s+", "", rest)
+    holes = [m.start() for m in _QUOTE_HOLE.finditer(rest)]
+    if not holes:
+        return line
+    groups: list[str] = []
+    for q in quotes:
+        if groups and len(quotes) > len(holes) and groups[-1][-1] in "”’" and q in "“‘" and len(groups[-1]) == 1:
+            groups[-1] += q
+        else:
+            groups.append(q)
+    out, last = [], 0
+    for at, g in zip(holes, groups, strict=False):
+        out.append(rest[last:at] + g)
+        last = at + 1
+    tail = rest[last:]
+    left = "".join(groups[len(holes) :])
+    if left:
+        m = re.match(r"[\u4e00-\u9fff]*", tail)
+        tail = tail[: m.end()] + left + tail[m.end() :]
+    return re.sub(r"\s{2,}", " ", "".join(out) + tail).strip()
+
+
+# What starts a paragraph of its own: a number, a heading, a bullet or a label
+_NEW_PARAGRAPH = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[.、．)）]"
+    r"|第\s*[一二三四五六七八九十\d]{1,3}\s*[部分章项条个]|[●•○■◆▪★☆·\-—①-⑳【\[]"
+    r"|(?:[\u4e00-\u9fff][ \u3000]*){2,8}[:：∶])"
+)
+PDF_FULL_LINE = 3.0
+"""How many characters short of the page's longest line a line may end and still be one that wraps."""
+
+
+def _width(line: str) -> float:
+    return sum(1.0 if ord(c) > 0x2000 and c not in "“”‘’" else 0.5 for c in line.strip())
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """A page's lines with each wrapped paragraph joined into one line.
+
+    A PDF keeps the lines as the page broke them: "1.5月,围绕…由市" / "政协经济委承办,…".
+    A line as long as the page's longest (within :data:`PDF_FULL_LINE` characters)
+    that does not end a sentence runs on into the next, unless the next starts a
+    paragraph of its own (a number, a heading, a bullet, a label).
+    """
+    widths = [_width(x) for x in lines]
+    full = max(widths, default=0) - PDF_FULL_LINE
+    out: list[str] = []
+    joining = False
+    for line, w in zip(lines, widths, strict=True):
+        if joining and out and line.strip() and not _NEW_PARAGRAPH.match(line):
+            out[-1] = out[-1].rstrip() + line.strip()
+        else:
+            out.append(line)
+        joining = w >= full and full > 10 and not line.rstrip().endswith(("。", "！", "？", "!", "?"))
     return out
 
 
@@ -508,14 +722,15 @@ def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
         reader = PdfReader(io.BytesIO(data))
         for page in reader.pages:
             text = page.extract_text() or ""
-            if re.search(r"[\u4e00-\u9fff]", text) and any(
-                field_of_header(tok) in ("title", "content") for tok in re.split(r"\s+", text[:20000])
+            if re.search(r"[\u4e00-\u9fff]", text) and (
+                any(field_of_header(tok) in ("title", "content") for tok in re.split(r"\s+", text[:20000]))
+                or _WRAPPED_TITLE_HEADER.search(re.sub(r"\s+", "", text[:20000]))
             ):
                 lines = _pdf_rows(_pdf_page_runs(page))
-                if any(_pdf_table_header(line) for line in lines):
+                if any(_pdf_header_at(lines, k)[0] for k in range(len(lines))):
                     out.extend(_pdf_tables(lines))
                     continue
-            out.extend(text.splitlines())
+            out.extend(_join_wrapped([_repair_quotes(line) for line in text.splitlines()]))
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
         log.info("pdf %s unreadable: %r", name, err)
         raise PaperworkError([PaperIssue(T.READ_WARN["bad_pdf"].format(name=name))]) from None

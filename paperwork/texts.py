@@ -350,6 +350,7 @@ SKIP_REASON = {
     "title": "文件标题",
     "loose_item": "编号条目,但没有任何议题字段",
     "sentence_heading": "句子,不是分类标题",
+    "attachment": "附件目录,不是议题",
 }
 
 # -- Excel import: warnings and the ambiguous reference -------------------------------------

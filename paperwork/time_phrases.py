@@ -40,7 +40,7 @@ _RANGE = re.compile(rf"(?<!\d)({_NUM})\s*月?份?\s*(?:[-–—~〜至到])\s*({
 _LIST = re.compile(rf"(?<!\d)({_NUM}(?:{_SEP}{_NUM})+)\s*月")
 _SINGLE = re.compile(rf"(?<!\d)({_NUM})\s*月")
 _DEADLINE = re.compile(rf"(?<!\d)({_NUM})\s*月份?(?:底|末|中旬|上旬|下旬|\d{{1,2}}\s*[日号])?\s*(?:以)?前")
-_YEAR_END_DEADLINE = re.compile(r"年底(?:以)?前|年内")
+_YEAR_END_DEADLINE = re.compile(r"年底(?:以)?前")  # "年内" is any month of the year: no deadline
 _QUARTERS = re.compile(
     r"(?:第)?[一二三四1-4](?:\s*(?:[、,,和及与或至到\-–—]|或者)\s*(?:第)?[一二三四1-4])*\s*(?:个)?季度"
 )
@@ -52,7 +52,7 @@ _PARTY_PLENUM = re.compile(
     r"(?:[省市县区州旗]委|党委)[^,,;;。]{0,8}?全会|[一二三四五六七八九十]中全会|全会精神|党代会|人代会|人大会议"
 )
 _SESSION = re.compile(r"全会|全体会议|[一二三四五六七八九十\d]次会议|两会|大会期间")
-_UNDECIDED = re.compile(r"适时|另行安排|另行通知|待定|视情|根据工作需要|择机|全年")
+_UNDECIDED = re.compile(r"适时|另行安排|另行通知|另行确定|另行商定|另定|待定|视情|根据工作需要|择机|全年|年内")
 
 
 @dataclass
@@ -76,11 +76,34 @@ def _q(tok: str) -> int:
     return int(tok) if tok.isdigit() else CN_MONTH_NUMBER[tok]
 
 
+# "4月调研、6月协商" "3月启动调研,6月召开常委会议": the groundwork's months are not the consultation's
+_GROUNDWORK = re.compile(r"调研|视察|考察|走访|调查|启动|筹备|征集|摸底")
+_CONSULTATION = re.compile(r"协商|召开|会议|座谈|议政|举行|举办")
+_CLAUSE_CUT = re.compile(
+    rf"[,,;;。]|(?<=[\u4e00-\u9fff])(?<!月)(?<!份)、(?=\s*{_NUM}\s*月)|(?<=\))\s*(?={_NUM}\s*月)"
+    rf"|(?<=[\u4e00-\u9fff])\s+(?={_NUM}\s*月)"
+)
+
+
+def consultation_clauses(text: str) -> str:
+    """The part of a time phrase that times the consultation itself, or the whole phrase.
+
+    When one clause names a month of groundwork (调研, 视察 …) and another a
+    month of the consultation (协商, 召开 …), only the latter counts
+    (domain notes §5, 先调研后协商).
+    """
+    clauses = [c for c in _CLAUSE_CUT.split(text or "") if _SINGLE.search(c) or _QUARTERS.search(c)]
+    meeting = [c for c in clauses if _CONSULTATION.search(c) and not _GROUNDWORK.search(c)]
+    groundwork = [c for c in clauses if _GROUNDWORK.search(c) and not _CONSULTATION.search(c)]
+    return ",".join(meeting) if meeting and groundwork else text
+
+
 def parse_time(text: str) -> TimeReading:
     """A 时间安排 phrase → :class:`TimeReading` (months 1–12; window inclusive)."""
     s = unicodedata.normalize("NFKC", text or "")
     out = TimeReading()
     s = _PARTY_PLENUM.sub(" ", s)
+    s = consultation_clauses(s)
 
     dm = _DEADLINE.search(s)
     if dm:
@@ -136,4 +159,4 @@ def parse_time(text: str) -> TimeReading:
     return out
 
 
-__all__ = ["TimeReading", "parse_time"]
+__all__ = ["TimeReading", "consultation_clauses", "parse_time"]

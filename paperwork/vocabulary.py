@@ -169,16 +169,26 @@ the space between fields (``时间安排:6月承办单位:…``)."""
 # ("拟安排月份", "邀请参加单位"): the first rule whose pattern matches wins.
 _HEADER_ROOTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(序号|编号|序)$")),
-    ("title", re.compile(r"议题|题目|名称|主题|课题|活动$|项目$")),
+    ("title", re.compile(r"议题|题目|名称|主题|课题|活动$|项目$|^(?:重点)?提案$")),
     ("form", re.compile(r"形式|方式|类别|类型")),
     ("time", re.compile(r"时间|月份|日期|时限")),
     ("co", re.compile(r"协办|配合")),
-    ("leaders", re.compile(r"领导")),
-    ("lead", re.compile(r"牵头|承办|组织|责任|主办")),
-    ("departments", re.compile(r"部门|单位|对象")),
+    ("leaders", re.compile(r"领导|主席|[省市县区州旗]长$")),
+    ("lead", re.compile(r"牵头|承办|组织|责任|主办|督办")),
+    ("people", re.compile(r"人员|范围")),
+    ("departments", re.compile(r"部门|单位|对象|^(?:参加|参与|列席|邀请|参会)$")),
     ("notes", re.compile(r"备注|说明")),
     ("research", re.compile(r"调研")),
     ("arrangement", re.compile(r"安排|步骤|进度")),
+)
+
+# The last word of a compound header when it says what the column holds; 单位 and 部门 do not
+# ("牵头承办单位" is the lead, named by its first word)
+_HEAD_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("form", re.compile(r"(?:形式|方式)$")),
+    ("time", re.compile(r"(?<!调研)(?:时间|月份|日期|时限)$")),
+    ("leaders", re.compile(r"领导$")),
+    ("title", re.compile(r"(?:议题|题目|名称)$")),
 )
 
 UNKNOWN_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*:\s*(\S.*)$")
@@ -203,6 +213,10 @@ def field_of_header(header: object) -> str | None:
     h = re.sub(r"[((][^))]*[))]$", "", h) or h
     if h in LABEL_OF:
         return LABEL_OF[h]
+    for key, rx in _HEAD_NOUNS:
+        # "协商活动形式" is a form, "计划安排时间" a time: a compound header is named by its last word
+        if rx.search(h) and len(h) > 2:
+            return key
     for lab in sorted(LABEL_OF, key=len, reverse=True):
         if len(lab) >= 2 and h.startswith(lab):
             return LABEL_OF[lab]
@@ -211,6 +225,22 @@ def field_of_header(header: object) -> str | None:
             if rx.search(h):
                 return key
     return None
+
+
+def field_of_label(label: object) -> str | None:
+    """The field a label in running text names (``"联系副主席"`` → ``"leaders"``), or None.
+
+    The vocabulary first; then, for a label of at most eight characters, the same
+    root words as a table header (:func:`field_of_header`). ``序号`` and the
+    content labels are never guessed: an unknown label stays unknown (reported).
+    """
+    h = norm(label).rstrip(":")
+    if h in LABEL_OF:
+        return LABEL_OF[h]
+    if not 2 <= len(h) <= 8 or not re.fullmatch(r"[\u4e00-\u9fff]+", h) or re.search(r"[及和与]", h):
+        return None  # not a label, or two fields under one ("形式及时间"): the reader splits or reports those
+    key = field_of_header(h)
+    return key if key not in (None, "number", "content", "arrangement") else None
 
 
 LOOKS_LIKE_RATIO = 0.6
@@ -248,6 +278,7 @@ __all__ = [
     "TABLE_MARK",
     "UNKNOWN_LABEL",
     "field_of_header",
+    "field_of_label",
     "looks_like",
     "norm",
 ]

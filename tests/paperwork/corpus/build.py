@@ -258,6 +258,24 @@ def build_one(src: Path, out: Path, formats: tuple[str, ...] | None = None) -> l
     return written
 
 
+def raw_documents(folder: Path) -> list[tuple[Path, Path]]:
+    """(document, expected plan) for the documents kept as they are in ``folder``.
+
+    A blind set written by another author arrives as finished files
+    (``B01-x.docx`` beside ``B01-x.docx.expected.json`` or ``B01-x.expected.json``):
+    they are read as they are, not built from a ``*.src``.
+    """
+    out = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lstrip(".") not in FORMATS or not path.is_file():
+            continue
+        for exp in (path.with_name(path.name + ".expected.json"), path.with_name(path.stem + ".expected.json")):
+            if exp.exists():
+                out.append((path, exp))
+                break
+    return out
+
+
 def sources() -> list[Path]:
     return sorted(HERE.glob("*.src"))
 
