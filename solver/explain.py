@@ -63,6 +63,7 @@ class _Oracle:
         solver.parameters.max_time_in_seconds = min(remaining, ORACLE_CALL_MAX_S)
         # Cores come from the single-threaded search; keep it that way and seeded.
         solver.parameters.num_workers = 1
+        solver.parameters.catch_sigint_signal = False  # Ctrl-C is the caller's, not CP-SAT's
         solver.parameters.random_seed = self.options.random_seed
         self.calls += 1
         code = solver.solve(model)

@@ -100,6 +100,7 @@ def sub_solver(
         return None
     s = cp_model.CpSolver()
     s.parameters.num_workers = 1
+    s.parameters.catch_sigint_signal = False  # Ctrl-C is the caller's (the CLI, the worker), not CP-SAT's
     s.parameters.random_seed = options.random_seed
     s.parameters.max_deterministic_time = dtime
     s.parameters.max_time_in_seconds = wall

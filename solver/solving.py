@@ -115,6 +115,8 @@ def make_solver(
     solver = cp_model.CpSolver()
     p = solver.parameters
     p.random_seed = options.random_seed
+    # Ctrl-C is the caller's (solver.cli, jobs.worker): CP-SAT's own handler swaps theirs out and back
+    p.catch_sigint_signal = False
     p.max_time_in_seconds = max(budget.wall_left(), 1e-3)
     if options.deterministic:
         p.num_workers = 1

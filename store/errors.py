@@ -68,9 +68,8 @@ def reason_of(err: BaseException) -> str:
 
     if isinstance(err, StoreError):
         return err.message
-    text = str(err).strip()
-    if _CJK.search(text):  # already a sentence of ours (PlanError, ServiceError …): as it is
-        return text.splitlines()[0]
+    # The driver's and the system's errors first: their text may hold Chinese data (the SQL's
+    # parameters: a name, a title) without being a sentence of ours.
     if isinstance(err, SQLAlchemyError):
         return driver_reason(err)
     if isinstance(err, OSError):
@@ -78,6 +77,9 @@ def reason_of(err: BaseException) -> str:
     module = type(err).__module__.split(".")[0]
     if module in ("sqlite3", "psycopg", "redis", "huey"):
         return driver_reason(err)
+    text = str(err).strip()
+    if _CJK.search(text):  # already a sentence of ours (PlanError, ServiceError …): as it is
+        return text.splitlines()[0]
     log.info("error: %r", err)
     return T.INTERNAL_REASON.format(kind=type(err).__name__)
 
