@@ -1574,6 +1574,33 @@ class _Registry:
 _DOC_DATE = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
+def _title_key(title: str) -> str:
+    """A title compared across documents: no spaces, full/half width alike, no trailing 。;, no 《》 around it."""
+    t = re.sub(r"[。;\s]+$", "", title.strip())
+    trailing = _TRAILING_COMMITTEE.search(t)  # "…(提案委)": the lead, not part of the title
+    t = _key(t[: trailing.start()] if trailing else t)
+    return t[1:-1] if t.startswith("《") and t.endswith("》") else t
+
+
+def _known_topic_ids(known: Plan | None, topics: list[Any]) -> dict[int, str]:
+    """``id(topic) → the known plan's topic id`` for topics read whose title is a known topic's.
+
+    Matched once each, in document order; a title the known plan holds twice, or
+    a document giving one title twice, matches only as often as it is there.
+    """
+    if known is None:
+        return {}
+    pool: dict[str, list[str]] = {}
+    for k in known.topics:
+        pool.setdefault(_title_key(k.title), []).append(k.id)
+    kept: dict[int, str] = {}
+    for tp in topics:
+        ids = pool.get(_title_key(tp.title))
+        if ids:
+            kept[id(tp)] = ids.pop(0)
+    return kept
+
+
 def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None) -> tuple[int | None, str, str | None]:
     """(year or None, body, a warning key about the year or None)."""
     lines = [parsed.title] + parsed.first_lines if parsed.title else parsed.first_lines
@@ -1771,9 +1798,14 @@ def parse_published_text(
     # topics in the order the document gives them (a plenary item above the form headings stays first)
     ordered = sorted(((sec, tp) for sec, topics in groups for tp in topics), key=lambda x: x[1].line)
     sec_forms: dict[int, tuple[str, bool] | None] = {}
+    # A topic the known plan already has (same title) keeps its id, so a re-import of the plan's own
+    # document, or a merge into it, does not renumber topics; a new topic takes an id the known plan
+    # does not use at all (a merge must not take it for one of the known plan's other topics).
+    known_topic_ids = _known_topic_ids(known, [tp for _, tp in ordered])
+    taken_topics |= {t.id for t in known.topics} if known else set()
     for sec, tp in ordered:
         sec_form = sec_forms.get(id(sec))
-        tid = next_id("T", taken_topics)
+        tid = known_topic_ids.get(id(tp)) or next_id("T", taken_topics)
         f = tp.fields
         doubts: list[str] = []
         conf = 1.0
@@ -1879,7 +1911,11 @@ def parse_published_text(
         if f.get("leaders"):
             src("leaders", f["leaders"])
         if not d["departments"]:
-            warnings.append(T.TXT_WARN["no_departments"].format(id=tid, title=title))
+            written = f.get("departments", "").strip().rstrip("。")
+            if written:  # "协商部门:待定" or "有关部门": on the line, yet no department; never "not written"
+                warnings.append(T.TXT_WARN["departments_undecided"].format(id=tid, title=title, name=written))
+            else:
+                warnings.append(T.TXT_WARN["no_departments"].format(id=tid, title=title))
             conf -= CONF_NO_DEPARTMENTS
             doubts.append("协商部门")
 

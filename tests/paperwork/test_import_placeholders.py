@@ -35,6 +35,7 @@ def test_a_placeholder_department_is_warned_about_in_a_document_too():
     data = TEXT.format(lead="经济委", department="待定").encode("utf-8")
     draft = import_document("计划.txt", data)
     assert any("协商部门" in w and "“待定”" in w for w in draft.warnings)
+    assert not any("没有写明协商部门" in w for w in draft.warnings)  # it was on the line: undecided, not missing
     assert not any("承办专委会写作" in w for w in draft.warnings)
 
 
