@@ -1417,7 +1417,8 @@ def classify_form(header: str) -> str | None:
 
 
 _BRACKETS = {"(": ")", "[": "]", "【": "】", "《": "》", "“": "”"}
-_SPLIT_CHARS = set("、,,;;/\n\r")
+# 。 too: "县委书记。县长" is two people (a list whose items were typed as sentences), never one
+_SPLIT_CHARS = set("、,,;;/。\n\r")
 
 
 def split_names(text: str) -> list[str]:
