@@ -1,7 +1,7 @@
 """How fast small plans are proven optimal, with and without the spread's counting cuts (issue 9).
 
     python bench/bench_proof.py                 # 50-topic seeds 0-4 and the samples of data/
-    python bench/bench_proof.py --repeat 3      # each solve three times (alternating on/off)
+    python bench/bench_proof.py --repeat 6      # random seeds 0-5 per plan and side
 
 For every plan, with the counting cuts of ``solver.rules.load`` on and off:
 
@@ -9,12 +9,11 @@ For every plan, with the counting cuts of ``solver.rules.load`` on and off:
   read into GLOP: every linear row, exactly-one and bool-or as they are, a
   max-equality as its one-sided ``target >= expr`` rows, which is exact for a
   minimised penalty). It does not depend on the machine or its load.
-* ``work``: CP-SAT's deterministic time (work units) to prove the optimum of
-  the bare model on one worker, for random seeds 0, 1, 2 (load-independent
-  too; plans of at most 60 topics).
-* ``wall``: the wall time of ``solver.solve`` with its default options and a
-  10 s limit (what a planner waits for; depends on the load), its status and
-  objective.
+* ``solver.solve`` with its default options and a 10 s limit, once per
+  random seed ``0 .. repeat-1`` (once for plans above 60 topics, which run
+  to the limit): the work units (CP-SAT's deterministic time) of its
+  full-model search, read from its log — load-independent — and its wall
+  time, what a planner waits for (depends on the load); status, objective.
 
 Each solve runs in this process; the order alternates (on, off, off, on, ...)
 so that a change of load hits both sides. Prints a Markdown table.
@@ -23,6 +22,7 @@ so that a change of load hits both sides. Prints a Markdown table.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import platform
 import sys
@@ -89,9 +89,20 @@ def plans() -> list[tuple[str, object]]:
     return out
 
 
-def measure(plan, cuts_on: bool, repeat: int) -> dict:
-    from ortools.sat.python import cp_model
+class _FullModelLog(logging.Handler):
+    """Keeps the work units of ``solve``'s full-model search (its "full model: ..." log line)."""
 
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.work: list[float] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = record.getMessage()
+        if text.startswith("full model:"):
+            self.work.append(float(text.split(",")[1].split()[0]))
+
+
+def measure(plan, cuts_on: bool, repeat: int) -> dict:
     import solver.rules.load as load
     from solver import SolveOptions, solve
     from solver.model import PlanModel
@@ -99,25 +110,21 @@ def measure(plan, cuts_on: bool, repeat: int) -> dict:
     original = load._spread_counting_cuts
     if not cuts_on:
         load._spread_counting_cuts = lambda *args: 0
+    seen = _FullModelLog()
+    logger = logging.getLogger("solver.solving")
+    logger.setLevel(logging.INFO)
+    logger.addHandler(seen)
     try:
-        pm = PlanModel(plan)
-        lp = lp_bound(pm.model)
-        work = []
-        for seed in (0, 1, 2) if len(plan.topics) <= 60 else ():  # a 200-topic proof takes minutes
-            s = cp_model.CpSolver()
-            s.parameters.num_workers = 1
-            s.parameters.random_seed = seed
-            s.parameters.max_time_in_seconds = 30
-            code = s.solve(pm.model)
-            work.append(s.deterministic_time if code == cp_model.OPTIMAL else float("nan"))
-        walls, result = [], None
-        for _ in range(repeat):
+        lp = lp_bound(PlanModel(plan).model)
+        walls, results = [], []
+        for seed in range(repeat if len(plan.topics) <= 60 else 1):  # a 200-topic solve runs to its limit
             t0 = time.perf_counter()
-            result = solve(plan, SolveOptions(time_limit_s=10))
+            results.append(solve(plan, SolveOptions(time_limit_s=10, random_seed=seed)))
             walls.append(time.perf_counter() - t0)
     finally:
         load._spread_counting_cuts = original
-    return {"lp": lp, "work": work, "walls": walls, "result": result, "load": os.getloadavg()[0]}
+        logger.removeHandler(seen)
+    return {"lp": lp, "work": seen.work, "walls": walls, "results": results, "load": os.getloadavg()[0]}
 
 
 def main() -> None:
@@ -131,19 +138,20 @@ def main() -> None:
         f"OR-Tools {ortools.__version__}; {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; "
         f"load average at start {os.getloadavg()[0]:.2f}\n"
     )
-    print("| plan | cuts | LP bound | work to prove (3 seeds) | solve wall (s) | status | objective | load |")
-    print("|---|---|---:|---|---|---|---:|---:|")
+    print("| plan | cuts | LP bound | runs | work: mean / max | wall (s): median / max | status | objective | load |")
+    print("|---|---|---:|---:|---|---|---|---|---:|")
     for i, (name, plan) in enumerate(plans()):
         order = (True, False) if i % 2 == 0 else (False, True)
         rows = {on: measure(plan, on, args.repeat) for on in order}
         for on in (False, True):
             r = rows[on]
-            work = " / ".join(f"{w:.3f}" for w in r["work"]) or "–"
-            walls = " / ".join(f"{w:.2f}" for w in r["walls"])
-            res = r["result"]
+            work, walls = r["work"], sorted(r["walls"])
+            statuses = "/".join(sorted({str(x.status.value) for x in r["results"]}))
+            objectives = "/".join(str(o) for o in sorted({x.objective for x in r["results"]}))
             print(
-                f"| {name} | {'on' if on else 'off'} | {r['lp']:.2f} | {work} | {walls} | "
-                f"{res.status} | {res.objective} | {r['load']:.1f} |",
+                f"| {name} | {'on' if on else 'off'} | {r['lp']:.2f} | {len(walls)} | "
+                f"{sum(work) / max(len(work), 1):.3f} / {max(work, default=0):.2f} | "
+                f"{walls[len(walls) // 2]:.2f} / {walls[-1]:.2f} | {statuses} | {objectives} | {r['load']:.1f} |",
                 flush=True,
             )
 
