@@ -88,7 +88,7 @@ def spread_target(plan: Plan) -> tuple[list[str], int]:
 
 
 def _spread_counting_cuts(pm: PlanModel, excess: Any, target: int, tids: list[str]) -> int:
-    """Integer-rounded counting bounds on the spread's excess, one or two per run of months; how many.
+    """Integer-rounded counting bounds on the spread's excess over runs of months; how many rows added.
 
     For a run ``M`` of consecutive months (only months some counted topic may
     use; a run of one month adds nothing), let ``A`` be the counted topics
@@ -98,7 +98,8 @@ def _spread_counting_cuts(pm: PlanModel, excess: Any, target: int, tids: list[st
     topics of ``S`` held outside ``M`` (each of them misses its wish). With
     ``n = |M|`` the cuts are
 
-    1. **counting**: ``excess >= ceil(|A| / n) - target`` (when positive);
+    1. **counting**: ``excess >= ceil(|A| / n) - target`` (when positive; only
+       the largest over all runs is added);
     2. **with the wishes** (``S`` not empty): with ``k = |A| + |S| - n * target > 0``,
        ``c = ceil(k / n)`` and ``r = k - n * (c - 1)`` (so ``1 <= r <= n``):
        ``r * excess + out >= r * c`` (skipped when ``r == n``: it is then a
@@ -127,6 +128,7 @@ def _spread_counting_cuts(pm: PlanModel, excess: Any, target: int, tids: list[st
     preferred = {tid: set(topic[tid].preferred_months) & allowed[tid] for tid in tids}
     seen: set[tuple[frozenset[int], int, frozenset[str]]] = set()
     added = 0
+    least_peak = 0  # the largest cut 1 over all runs: one row is enough
     for i, first in enumerate(usable):
         for last in usable[i + 1 :]:
             run = frozenset(m for m in usable if first <= m <= last)
@@ -138,10 +140,7 @@ def _spread_counting_cuts(pm: PlanModel, excess: Any, target: int, tids: list[st
             if (run, inside, wishes) in seen:
                 continue
             seen.add((run, inside, wishes))
-            least_peak = -(-inside // n)
-            if least_peak > target:
-                pm.model.add(excess >= least_peak - target)
-                added += 1
+            least_peak = max(least_peak, -(-inside // n))
             k = inside + len(wishes) - n * target
             if not wishes or k <= 0:
                 continue
@@ -152,6 +151,9 @@ def _spread_counting_cuts(pm: PlanModel, excess: Any, target: int, tids: list[st
             out = sum(1 - sum(pm.x[tid][m] for m in run if m in pm.x[tid]) for tid in sorted(wishes))
             pm.model.add(r * excess + out >= r * c)
             added += 1
+    if least_peak > target:
+        pm.model.add(excess >= least_peak - target)
+        added += 1
     return added
 
 
