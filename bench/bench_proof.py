@@ -27,6 +27,7 @@ import os
 import platform
 import sys
 import time
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -150,8 +151,9 @@ def main() -> None:
         for on in (False, True):
             r = rows[on]
             work, walls = r["work"], sorted(r["walls"])
-            statuses = "/".join(sorted({str(x.status.value) for x in r["results"]}))
-            objectives = "/".join(str(o) for o in sorted({x.objective for x in r["results"]}))
+            count = Counter(str(x.status.value) for x in r["results"])
+            statuses = ", ".join(f"{k} ×{n}" for k, n in sorted(count.items()))
+            objectives = "/".join(str(o) for o in sorted({x.objective for x in r["results"]}))  # every value seen
             print(
                 f"| {name} | {'on' if on else 'off'} | {r['lp']:.2f} | {len(walls)} | "
                 f"{sum(work) / max(len(work), 1):.3f} / {max(work, default=0):.2f} | "
