@@ -12,6 +12,14 @@ load above an even spread. Measured with one worker and one work unit: the
 bound of the 200-topic sample rose from 464 to 500, that of a 200-topic
 province plan from 168 to 188 (bench/results/solver.md).
 
+The spread goal adds integer-rounded counting cuts besides (a run of months
+that the forced topics must share holds at least their average in some month;
+and its rounding with the topics that wish for months of that run): on the
+50-topic plan that was slowest to prove (data/synthetic-50) the work to prove
+halves. Each cut's proof that no schedule is lost is in its docstring
+(``solver.rules.load._spread_counting_cuts``); tests/solver/test_cuts.py
+checks the cuts on random feasible schedules of small plans.
+
 Each goal writes its own cuts beside its counting (``SoftGoal.cuts`` in
 :mod:`solver.rules`); this module adds them all in one place of the model, so
 that :func:`without_cuts` can strip them again from a copy.
