@@ -106,9 +106,9 @@ def change_lines(before: tuple[Plan, Schedule | None], after: tuple[Plan, Schedu
                 elif n is None:
                     change = "removed"
                 elif o[0] != n[0] and o[1] != n[1]:
-                    change = "moved_lead_changed"
+                    change = "month_and_lead_changed"
                 elif o[0] != n[0]:
-                    change = "moved"
+                    change = "month_changed"
                 else:
                     change = "lead_changed"
                 lines.append(

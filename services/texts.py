@@ -330,9 +330,9 @@ AUDIT_ACTIONS.update(
 
 # --- change notices (services.notices) ---
 CHANGE_LABELS = {
-    "moved": "调整月份",
+    "month_changed": "调整月份",
     "lead_changed": "调整牵头单位",
-    "moved_lead_changed": "调整月份和牵头单位",
+    "month_and_lead_changed": "调整月份和牵头单位",
     "added": "新增",
     "removed": "取消",
 }

@@ -99,7 +99,7 @@ class NoticeLine:
     """One change for one recipient (what :mod:`services.notices` computes and this stores).
 
     ``recipient_kind``: ``department`` / ``committee`` / ``leader``; ``change``:
-    ``moved`` / ``lead_changed`` / ``moved_lead_changed`` / ``added`` /
+    ``month_changed`` / ``lead_changed`` / ``month_and_lead_changed`` / ``added`` /
     ``removed``; months 1–12 or None; leads are committee names.
     """
 
