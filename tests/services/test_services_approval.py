@@ -229,7 +229,12 @@ def test_a_mid_year_change_is_issued_as_the_next_version_with_notices(engine):
     # T03 (外贸稳增长): 市商务局 and its lead 经济委 are told, 7月 → 10月; nobody else
     assert set(lines) == {("department", "市商务局", "T03"), ("committee", "经济委", "T03")}
     n = lines[("department", "市商务局", "T03")]
-    assert (n.line.change, n.line.old_month, n.line.new_month, n.line.topic_title) == ("month_changed", 7, 10, "外贸稳增长")
+    assert (n.line.change, n.line.old_month, n.line.new_month, n.line.topic_title) == (
+        "month_changed",
+        7,
+        10,
+        "外贸稳增长",
+    )
     assert (n.reason, n.version_number, n.previous_version_number) == ("市商务局外事活动调整", 8, 5)
     # a liaison sees their department's only; one with nothing is told nothing
     assert [x.line.recipient_name for x in notices.list_notices(engine, pid, actor=LIAISON)] == ["市商务局"]
