@@ -125,7 +125,7 @@ def leadership_sheet_of(
     """The sheet of a stored plan and its current schedule (``Reason.NOT_FOUND`` for an unknown plan)."""
     require(actor, Permission.VIEW_PLAN)
     require(actor, Permission.VIEW_ALL)
-    opened = plans.open_plan(engine, plan_id)
+    opened = plans.open_plan(engine, plan_id, actor=actor)
     return sheet_for(opened.plan, opened.schedule, actor=actor, state_label=state_label, version_number=version_number)
 
 

@@ -21,6 +21,7 @@ from services import Reason, ServiceError, plans, printing, schedules
 from services.access import Actor, Role
 from solver import SolveOptions, solve
 from solver.greedy import greedy_schedule
+from tests.actors import PLANNER
 from tools.generate import generate_plan
 
 LEADER = Actor(name="主席", role=Role.LEADER)
@@ -117,8 +118,8 @@ def test_png_is_the_printed_page(chromium, plan60):
 
 def test_the_sheet_of_a_stored_plan_and_who_may_see_it(engine):
     plan = generate_plan(20, seed=3)
-    pid = plans.create_plan(engine, plan, author="张三")
-    schedules.record_solve(engine, pid, 1, greedy_schedule(plan))
+    pid = plans.create_plan(engine, plan, actor=PLANNER)
+    schedules.record_solve(engine, pid, 1, greedy_schedule(plan), actor=PLANNER)
     sheet = printing.leadership_sheet_of(engine, pid, actor=LEADER)
     assert all(f'data-topic="{t.id}"' in sheet.body for t in plan.topics)
     for actor in (None, Actor(name="联络员", role=Role.LIAISON, department="市商务局")):
