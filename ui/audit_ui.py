@@ -33,7 +33,13 @@ def _day_start(d) -> datetime:
 def filters() -> AuditQuery:
     c1, c2, c3 = st.columns(3)
     who = c1.text_input(U.AUD_WHO, key="aud_who")
-    actions = c2.multiselect(U.AUD_ACTION, list(ST.AUDIT_ACTIONS), format_func=ST.AUDIT_ACTIONS.get, key="aud_action")
+    actions = c2.multiselect(
+        U.AUD_ACTION,
+        list(ST.AUDIT_ACTIONS),
+        format_func=ST.AUDIT_ACTIONS.get,
+        placeholder=U.AUD_ALL_ACTIONS,  # Streamlit's own is "Choose options"
+        key="aud_action",
+    )
     plans = dict(state.plan_choices())
     plan_id = c3.selectbox(
         U.AUD_PLAN, [None, *plans], format_func=lambda p: U.AUD_ALL if p is None else plans[p], key="aud_plan"
@@ -79,7 +85,7 @@ def frame(rows: list[AuditRecord]) -> pd.DataFrame:
                 U.AUD_COL["who"]: r.actor_name,
                 U.AUD_COL["role"]: ST.ROLE_NAMES.get(r.actor_role, r.actor_role),
                 U.AUD_COL["action"]: audit.action_label(r.action),
-                U.AUD_COL["plan"]: r.plan_id,
+                U.AUD_COL["plan"]: "" if r.plan_id is None else str(r.plan_id),  # an account's rows: no plan
                 U.AUD_COL["summary"]: r.summary,
                 U.AUD_COL["before"]: _json(r.before),
                 U.AUD_COL["after"]: _json(r.after),

@@ -172,6 +172,8 @@ def test_the_audit_page_searches_and_exports_and_deletes_nothing(open_app, engin
     at = open_app("audit", role="admin")
     table = at.dataframe[0].value
     assert len(table) >= 1 and "登录" in set(table["操作"])  # this test's own sign-in
+    assert not table.isna().any().any() and "None" not in set(table["计划编号"])  # a sign-in has no plan: blank
+    assert at.multiselect(key="aud_action").placeholder == "全部操作"  # not Streamlit's "Choose options"
     at.multiselect(key="aud_action").select("session.sign_in").run()
     assert set(at.dataframe[0].value["操作"]) == {"登录"}
     at.text_input(key="aud_who").input("没有这个人").run()
