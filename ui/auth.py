@@ -86,6 +86,11 @@ def _sso_signed_in() -> Actor | None:
     return signed.actor
 
 
+HIDE_SIDEBAR_CSS = (
+    "<style>[data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'] { display: none !important; }</style>"
+)
+
+
 def gate() -> Actor:
     """The signed-in actor; otherwise draw the sign-in (or first-start) form and stop the run."""
     actor = current() or _sso_signed_in()
@@ -98,6 +103,9 @@ def gate() -> Actor:
     except ServiceError as err:
         st.error(str(err))
         st.stop()
+    # Before sign-in app.py stops ahead of st.navigation, so Streamlit would list the pages/
+    # folder's file names (English, every page) in the sidebar: nobody needs a sidebar here.
+    st.html(HIDE_SIDEBAR_CSS)
     if first:
         first_start_form()
     else:

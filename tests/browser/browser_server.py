@@ -75,11 +75,17 @@ def prepare_database(db_path: Path, *, role: str = "planner") -> None:
 
 
 def sign_in(page, login: str = BROWSER_LOGIN, password: str = BROWSER_PASSWORD) -> None:
-    """Fill the sign-in form of a freshly opened app and wait until the first page is drawn."""
+    """Fill the sign-in form of a freshly opened app and wait until the first page is drawn.
+
+    Before sign-in no page menu is shown (Streamlit would list the pages/ folder's English file
+    names); after it, the role's Chinese menu is."""
+    page.get_by_label("登录名", exact=True).wait_for(timeout=60_000)
+    assert not page.locator('[data-testid="stSidebarNav"]').is_visible(), "a page menu before sign-in"
     page.get_by_label("登录名", exact=True).fill(login)
     page.get_by_label("密码", exact=True).fill(password)
     page.get_by_role("button", name="登录", exact=True).click()
-    page.wait_for_selector('[data-testid="stSidebar"]', timeout=60_000)
+    page.wait_for_selector('[data-testid="stSidebarNav"]', timeout=60_000)
+    assert "overview" not in page.locator('[data-testid="stSidebarNav"]').inner_text()
 
 
 def start_server(db_path: Path, log_path: Path, *extra: str) -> tuple[subprocess.Popen, str]:
