@@ -5,6 +5,7 @@ import streamlit as st
 from ui import audit_ui as A
 from ui import state
 from ui import texts as U
+from ui.downloads import file_button
 
 me = state.page_gate(page="audit")
 st.title(U.PAGE["audit"][0])
@@ -14,11 +15,13 @@ query = A.filters()
 rows = A.search(query, me)
 st.caption(U.AUD_COUNT.format(n=len(rows)) + (U.AUD_LIMITED if len(rows) >= A.SHOWN else ""))
 st.dataframe(A.frame(rows), hide_index=True, width="stretch", key="aud_table", column_config=A.COLUMNS)
-st.download_button(
+file_button(
+    st,
     U.AUD_EXPORT,
     lambda: A.export(query, me),
+    kind="xlsx",
     file_name=U.AUD_FILE,
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="aud_export",
     icon=":material/download:",
+    stretch=False,
 )

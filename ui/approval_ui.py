@@ -16,7 +16,7 @@ from solver.plan import Plan
 
 from . import state, views
 from . import texts as U
-from .exports import DOCX_MIME, XLSX_MIME
+from .downloads import file_button
 from .markdown import md_text
 
 T_STEPS = approval.STEP_LABELS
@@ -243,35 +243,29 @@ def versions(records: list[VersionRecord], actor: Actor | None) -> None:
         if frozen is not None:
             stem = U.AP_FILE.format(body=frozen.plan.body, year=frozen.plan.year, n=rec.number)
             c1, c2, c3 = st.columns(3)
-            c1.download_button(
+            file_button(
+                c1,
                 U.AP_EXPORT_DOCX,
                 lambda: approval.export_version_docx(eng, picked, actor=actor),
+                kind="docx",
                 file_name=f"{stem}.docx",
-                mime=DOCX_MIME,
                 key="ap_dl_docx",
-                icon=":material/description:",
-                on_click="ignore",
-                width="stretch",
             )
-            c2.download_button(
+            file_button(
+                c2,
                 U.AP_EXPORT_XLSX,
                 lambda: approval.export_version_xlsx(eng, picked, actor=actor),
+                kind="xlsx",
                 file_name=f"{stem}.xlsx",
-                mime=XLSX_MIME,
                 key="ap_dl_xlsx",
-                icon=":material/table_view:",
-                on_click="ignore",
-                width="stretch",
             )
-            c3.download_button(
+            file_button(
+                c3,
                 U.AP_EXPORT_JSON,
                 lambda: approval.export_version_json(eng, picked, actor=actor),
+                kind="json",
                 file_name=f"{stem}.json",
-                mime="application/json",
                 key="ap_dl_json",
-                icon=":material/data_object:",
-                on_click="ignore",
-                width="stretch",
                 help=U.AP_EXPORT_JSON_HELP,
             )
     with tab_comments:

@@ -19,13 +19,10 @@ from solver.plan import Plan, Schedule
 
 from . import state, views
 from . import texts as U
+from .downloads import file_button
 from .markdown import md_list, md_text
 
 ENTITY_KINDS = ("leader", "department", "committee")
-DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-ICS_MIME = "text/calendar"
-ZIP_MIME = "application/zip"
 MAX_UPLOAD_MB = 10  # paperwork.MAX_UPLOAD_BYTES; a test keeps the two equal
 
 
@@ -63,46 +60,38 @@ def downloads(plan: Plan, schedule: Schedule | None) -> None:
     if sched is None:
         st.caption(U.EX_NEED_SCHEDULE)
     c1, c2, c3, c4 = st.columns(4)
-    c1.download_button(
+    file_button(
+        c1,
         U.EX_DOCX,
         lambda: _paperwork().plan_document(plan, sched),
+        kind="docx",
         file_name=f"{_stem(plan)}.docx",
-        mime=DOCX_MIME,
         key="dl_docx",
-        icon=":material/description:",
-        on_click="ignore",
-        width="stretch",
     )
-    c2.download_button(
+    file_button(
+        c2,
         U.EX_XLSX,
         lambda: _paperwork().plan_to_xlsx(plan, sched),
+        kind="xlsx",
         file_name=f"{_stem(plan)}.xlsx",
-        mime=XLSX_MIME,
         key="dl_xlsx",
-        icon=":material/table_view:",
-        on_click="ignore",
-        width="stretch",
     )
-    c3.download_button(
+    file_button(
+        c3,
         U.EX_ICS_ALL,
         lambda: _paperwork().all_calendars(plan, sched),
+        kind="zip",
         file_name=U.FILE_ICS_ZIP.format(stem=_stem(plan)),
-        mime=ZIP_MIME,
         key="dl_ics_all",
-        icon=":material/event:",
-        on_click="ignore",
-        width="stretch",
         help=U.EX_ICS_ALL_HELP,
     )
-    c4.download_button(
+    file_button(
+        c4,
         U.EX_JSON,
         plan.to_json().encode("utf-8"),
+        kind="json",
         file_name=f"{_stem(plan)}.json",
-        mime="application/json",
         key="dl_json",
-        icon=":material/data_object:",
-        on_click="ignore",
-        width="stretch",
     )
     k1, k2, k3 = st.columns([1, 2, 1], vertical_alignment="bottom")
     kind = k1.selectbox(U.EX_ICS_KIND, ENTITY_KINDS, format_func=U.ENTITY_KIND.get, key="dl_ics_kind")
@@ -110,15 +99,13 @@ def downloads(plan: Plan, schedule: Schedule | None) -> None:
     names = {x.id: x.name for x in items}
     entity = k2.selectbox(U.EX_ICS_ENTITY, list(names), format_func=names.get, key="dl_ics_entity")
     if entity is not None:
-        k3.download_button(
+        file_button(
+            k3,
             U.EX_ICS,
             lambda: _paperwork().calendars(plan, sched, kind=kind, entity_id=entity),
+            kind="ics",
             file_name=U.FILE_ICS_ONE.format(year=plan.year, kind=U.ENTITY_KIND[kind], name=names[entity]),
-            mime=ICS_MIME,
             key="dl_ics_one",
-            icon=":material/calendar_add_on:",
-            on_click="ignore",
-            width="stretch",
         )
 
 
@@ -183,25 +170,22 @@ def imports(plan: Plan) -> None:
     t1, t2 = st.tabs([U.IM_TAB_XLSX, U.IM_TAB_TEXT])
     with t1:
         c1, c2 = st.columns(2)
-        c1.download_button(
+        file_button(
+            c1,
             U.EX_TEMPLATE,
             lambda: _paperwork().template(),
+            kind="xlsx",
             file_name=U.FILE_TEMPLATE,
-            mime=XLSX_MIME,
             key="dl_template",
             icon=":material/download:",
-            on_click="ignore",
-            width="stretch",
         )
-        c2.download_button(
+        file_button(
+            c2,
             U.EX_XLSX_THIS,
             lambda: _paperwork().plan_to_xlsx(plan, _usable(state.schedule())),
+            kind="xlsx",
             file_name=f"{_stem(plan)}.xlsx",
-            mime=XLSX_MIME,
             key="dl_this_xlsx",
-            icon=":material/table_view:",
-            on_click="ignore",
-            width="stretch",
         )
         st.file_uploader(U.IM_XLSX, type=None, key="im_xlsx", help=U.IM_XLSX_HELP)
         up = _upload("im_xlsx")

@@ -19,9 +19,7 @@ from solver.plan import Plan, Schedule
 
 from . import state
 from . import texts as U
-
-PDF_MIME = "application/pdf"
-PNG_MIME = "image/png"
+from .downloads import file_button
 
 # Printing the Streamlit page itself (Ctrl+P): no sidebar, header, toolbar, buttons or captions; the
 # app's scrolling containers let go of their height so the sheet is laid out on the paper; the sheet's
@@ -90,27 +88,23 @@ def downloads(plan: Plan, made: Sheet) -> None:
     missing = printing.unavailable()
     ready = missing is None
     c1, c2, c3 = st.columns([1, 1, 2.6], vertical_alignment="center")
-    c1.download_button(
+    file_button(
+        c1,
         U.LS_PDF,
         lambda: printing.sheet_pdf(made),
+        kind="pdf",
         file_name=file_name(plan, "pdf"),
-        mime=PDF_MIME,
         key="ls_pdf",
-        icon=":material/picture_as_pdf:",
-        on_click="ignore",
-        width="stretch",
         disabled=not ready,
         help=U.LS_PDF_HELP,
     )
-    c2.download_button(
+    file_button(
+        c2,
         U.LS_PNG,
         lambda: printing.sheet_png(made),
+        kind="png",
         file_name=file_name(plan, "png"),
-        mime=PNG_MIME,
         key="ls_png",
-        icon=":material/image:",
-        on_click="ignore",
-        width="stretch",
         disabled=not ready,
     )
     c3.caption(U.LS_PRINT_HINT)

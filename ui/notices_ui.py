@@ -13,7 +13,7 @@ from solver.plan import Plan
 
 from . import state
 from . import texts as U
-from .exports import DOCX_MIME, ICS_MIME, XLSX_MIME
+from .downloads import file_button
 from .markdown import md_text
 
 
@@ -83,25 +83,21 @@ def page(plan: Plan, plan_id: int, actor: Actor) -> None:
     stem = U.NT_FILE.format(body=plan.body, year=plan.year)
     cols = st.columns(3, vertical_alignment="bottom")
     if not liaison:
-        cols[0].download_button(
+        file_button(
+            cols[0],
             U.NT_DOCX,
             lambda: notices.notices_docx(eng, plan_id, actor=actor, version_id=version_id),
+            kind="docx",
             file_name=f"{stem}.docx",
-            mime=DOCX_MIME,
             key="nt_dl_docx",
-            icon=":material/description:",
-            on_click="ignore",
-            width="stretch",
         )
-        cols[1].download_button(
+        file_button(
+            cols[1],
             U.NT_XLSX,
             lambda: notices.notices_xlsx(eng, plan_id, actor=actor, version_id=version_id),
+            kind="xlsx",
             file_name=f"{stem}.xlsx",
-            mime=XLSX_MIME,
             key="nt_dl_xlsx",
-            icon=":material/table_view:",
-            on_click="ignore",
-            width="stretch",
         )
     who = people[0] if liaison and people else recipient
     if who is None and people:
@@ -112,12 +108,13 @@ def page(plan: Plan, plan_id: int, actor: Actor) -> None:
         except ServiceError as err:
             st.error(md_text(err))
             return
-        st.download_button(
+        file_button(
+            st,
             U.NT_ICS,
             data,
+            kind="ics",
             file_name=name,
-            mime=ICS_MIME,
             key="nt_dl_ics",
-            icon=":material/calendar_add_on:",
             help=U.NT_ICS_HELP,
+            stretch=False,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -146,3 +147,27 @@ def chromium_or_skip() -> str:
     if os.environ.get("CI") == "true":
         pytest.fail(message + " (CI=true: the browser test must run)")
     pytest.skip(message)
+
+
+def settle(page) -> None:
+    """Wait until the app has finished running (no 'running' indicator) and the title is drawn."""
+    page.wait_for_selector("h1", timeout=30_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    page.wait_for_timeout(300)
+
+
+@contextlib.contextmanager
+def signed_in_page(server: str, *, width: int = 1440):
+    """A headless Chromium page of the app at ``server`` (``width`` px wide, 900 high, zh-CN),
+    signed in as the browser tests' planner and settled; the browser is closed afterwards."""
+    executable = chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": width, "height": 900}, locale="zh-CN")
+        page.goto(server)
+        sign_in(page)
+        settle(page)
+        yield page
+        browser.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from browser_server import CHROMIUM_ARGS, ROOT, chromium_or_skip, sign_in
+from browser_server import ROOT, settle, signed_in_page
 
 pytestmark = pytest.mark.browser
 
@@ -26,26 +26,10 @@ def full_shot(page, path) -> None:
     page.set_viewport_size({"width": 1440, "height": 900})
 
 
-def settle(page) -> None:
-    """Wait until the app has finished running (no 'running' indicator) and the title is drawn."""
-    page.wait_for_selector("h1", timeout=30_000)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
-    page.wait_for_timeout(300)
-
-
 @pytest.fixture(scope="module")
 def browser_page(server):
-    executable = chromium_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1440, "height": 900}, locale="zh-CN")
-        page.goto(server)
-        sign_in(page)
-        settle(page)
+    with signed_in_page(server) as page:
         yield page
-        browser.close()
 
 
 def pick_plan(page, label: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_server import CHROMIUM_ARGS, chromium_or_skip, sign_in
+from browser_server import signed_in_page
 from test_browser import PAGES, PLAN, open_page, pick_plan, settle
 
 pytestmark = pytest.mark.browser
@@ -43,17 +43,8 @@ CUT_JS = """
 
 @pytest.fixture(scope="module")
 def narrow_page(server):
-    executable = chromium_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": WIDTH, "height": 900}, locale="zh-CN")
-        page.goto(server)
-        sign_in(page)
-        settle(page)
+    with signed_in_page(server, width=WIDTH) as page:
         yield page
-        browser.close()
 
 
 def test_every_page_at_1280px_cuts_no_label(narrow_page, shots):

@@ -12,9 +12,9 @@ import re
 import subprocess
 
 import pytest
-from browser_server import CHROMIUM_ARGS, ROOT, chromium_or_skip, sign_in
+from browser_server import ROOT, signed_in_page
 from pypdf import PdfReader
-from test_browser import full_shot, open_page, pick_plan, settle
+from test_browser import full_shot, open_page, pick_plan
 
 from services.printing import fix_text_layer
 from solver import load_plan
@@ -30,17 +30,8 @@ PLANS = {
 
 @pytest.fixture(scope="module")
 def browser_page(server):
-    executable = chromium_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1440, "height": 900}, locale="zh-CN")
-        page.goto(server)
-        sign_in(page)
-        settle(page)
+    with signed_in_page(server) as page:
         yield page
-        browser.close()
 
 
 @pytest.mark.parametrize("label", list(PLANS))

@@ -76,11 +76,12 @@ def test_export_buttons_are_offered(open_app):
 
 def test_export_constants_follow_paperwork():
     import paperwork
-    from ui import exports
+    from ui import downloads, exports
 
     plan = weihai()
     assert exports.MAX_UPLOAD_MB * 1024 * 1024 == paperwork.MAX_UPLOAD_BYTES
-    assert exports.XLSX_MIME == paperwork.XLSX_MIME and exports.DOCX_MIME == paperwork.DOCX_MIME
+    for kind in ("xlsx", "docx", "ics", "zip"):
+        assert downloads.FILE_KINDS[kind][0] == getattr(paperwork, f"{kind.upper()}_MIME")
     leader = plan.leaders[0]
     ours = f"{plan.year}年协商活动-领导-{leader.name}.ics"
     assert ours == paperwork.calendar_filename(plan, "leader", leader.id)
