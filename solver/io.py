@@ -108,11 +108,24 @@ def decode_json_text(raw: bytes | str, *, what: str) -> Any:
     return _decode(raw, what=what)[0]
 
 
+# File signatures of what planners most often pass instead of a plan's JSON (the first bytes of
+# the file): Excel/Word 2007+ are ZIP archives, .xls/.doc/.wps are OLE compound files.
+_OTHER_FORMATS = (
+    (b"PK\x03\x04", "kind_zip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "kind_ole"),
+    (b"%PDF", "kind_pdf"),
+    (b"SQLite format 3\x00", "kind_sqlite"),
+)
+
+
 def _decode(raw: bytes | str, *, what: str) -> tuple[Any, bool]:
     """(decoded value, whether its text may hold a control character or a lone surrogate)."""
     if isinstance(raw, bytes):
         if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise _fail(T.IO["utf16"].format(what=what))
+        for magic, kind in _OTHER_FORMATS:  # an office file handed to a JSON reader: say which, and what reads it
+            if raw.startswith(magic):
+                raise _fail(T.IO["other_format"].format(what=what, kind=T.IO[kind], hint=T.IO[f"{kind}_hint"]))
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as err:

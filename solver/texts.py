@@ -279,6 +279,20 @@ IO = {
     "label": "{what} {path}",
     "json_other": "格式错误",
     "utf16": "{what} 是 UTF-16 编码,请另存为 UTF-8",
+    "other_format": "{what} 是{kind},不是 JSON 格式的计划文件。{hint}",
+    "kind_zip": " Excel 或 Word 文件",
+    "kind_zip_hint": (
+        "Excel 计划表请先转换:python -m paperwork xlsx2json 计划.xlsx -o 计划.json;"
+        "已发布的计划文档请用:python -m paperwork text2json 文件 -o 计划.json"
+    ),
+    "kind_ole": "旧版 Excel、Word 或 WPS 文件",
+    "kind_ole_hint": (
+        "Excel 表请先另存为 .xlsx 再用 python -m paperwork xlsx2json 转换;文档请用 python -m paperwork text2json 读取"
+    ),
+    "kind_pdf": " PDF 文件",
+    "kind_pdf_hint": "已发布的计划 PDF 请用:python -m paperwork text2json 文件.pdf -o 计划.json",
+    "kind_sqlite": "数据库文件",
+    "kind_sqlite_hint": "数据库里的计划请用 python -m store export 导出为 JSON",
     "gbk_hint": "(看起来是 GBK/GB18030 编码)",
     "not_utf8": "{what} 不是 UTF-8 编码的文本{hint},第 {byte} 个字节无法识别;请另存为 UTF-8",
     "empty": "{what} 是空文件",

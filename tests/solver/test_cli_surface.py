@@ -90,6 +90,11 @@ BAD_FILES = {
     "not utf-8 (GBK)": ('{"body": "威海市政协"}'.encode("gbk"), ["不是 UTF-8", "GBK"]),
     "UTF-16": ("{}".encode("utf-16"), ["UTF-16"]),
     "invalid json": (b'{"year": 2023,', ["不是有效的 JSON", "第 1 行"]),
+    # another kind of file handed over for the plan: named, with the command that reads it
+    "an Excel workbook": (b"PK\x03\x04" + bytes(range(256)), ["Excel 或 Word 文件", "paperwork xlsx2json"]),
+    "an old .doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(200), ["旧版", "text2json"]),
+    "a PDF": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", ["PDF 文件", "text2json"]),
+    "a database": (b"SQLite format 3\x00" + bytes(100), ["数据库文件", "store export"]),
     "nested 10000 deep": (b"[" * 10000 + b"]" * 10000, ["嵌套层数过深"]),
     "nested in a field": (_with(lambda d: d["topics"][0].update(extra=json.loads("[" * 200 + "]" * 200))), ["嵌套"]),
     "NaN": (b'{"year": NaN, "topics": []}', ["NaN"]),
