@@ -231,6 +231,10 @@ def join_names(names: list[str]) -> str:
 
 
 def next_id(prefix: str, taken: set[str], width: int = 2) -> str:
+    """The lowest id ``prefix`` + number (``width`` digits at least) not in ``taken``, added to it.
+
+    One call scans from 1: for many ids in a row use :class:`FreshIds`, which gives the same ids.
+    """
     n = 1
     while True:
         cand = f"{prefix}{n:0{width}d}"
@@ -238,6 +242,23 @@ def next_id(prefix: str, taken: set[str], width: int = 2) -> str:
             taken.add(cand)
             return cand
         n += 1
+
+
+class FreshIds:
+    """Ids ``prefix`` + number not in ``taken`` (which it extends), in order: the ids repeated
+    :func:`next_id` calls give while ids are only ever added to ``taken``, but linear in total
+    (a pasted text of thousands of topics took seconds in ``next_id``'s scans alone)."""
+
+    def __init__(self, prefix: str, taken: set[str], width: int = 2) -> None:
+        self.prefix, self.taken, self.width, self.n = prefix, taken, width, 0
+
+    def __call__(self) -> str:
+        while True:
+            self.n += 1
+            cand = f"{self.prefix}{self.n:0{self.width}d}"
+            if cand not in self.taken:
+                self.taken.add(cand)
+                return cand
 
 
 # -- typography ------------------------------------------------------------------------

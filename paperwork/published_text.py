@@ -38,7 +38,7 @@ from solver.plan import PLAN_FORMAT, Plan
 from solver.validate import PlanError, parse_plan
 
 from . import texts as T
-from .common import PaperIssue, PaperworkError, fail, from_plan_error, next_id
+from .common import FreshIds, PaperIssue, PaperworkError, fail, from_plan_error, next_id
 from .hanzi import to_simplified
 from .time_phrases import TimeReading, parse_time
 from .vocabulary import (
@@ -1546,6 +1546,7 @@ class _Registry:
         self.order: list[str] = []
         self.new: list[str] = []
         self.taken = {k.id for k in known}
+        self.fresh = FreshIds(prefix, self.taken)
         for k in known:
             self.items.setdefault(key(k.name), k.model_dump(mode="json"))
             self.order.append(key(k.name))
@@ -1556,7 +1557,7 @@ class _Registry:
     def id_of(self, name: str, **extra: Any) -> str:
         k = self.key(name)
         if k not in self.items:
-            item = {"id": next_id(self.prefix, self.taken), "name": name, **extra}
+            item = {"id": self.fresh(), "name": name, **extra}
             self.items[k] = item
             self.order.append(k)
             self.new.append(name)
@@ -1804,9 +1805,10 @@ def parse_published_text(
     # does not use at all (a merge must not take it for one of the known plan's other topics).
     known_topic_ids = _known_topic_ids(known, [tp for _, tp in ordered])
     taken_topics |= {t.id for t in known.topics} if known else set()
+    fresh_topic_id = FreshIds("T", taken_topics)
     for sec, tp in ordered:
         sec_form = sec_forms.get(id(sec))
-        tid = known_topic_ids.get(id(tp)) or next_id("T", taken_topics)
+        tid = known_topic_ids.get(id(tp)) or fresh_topic_id()
         f = tp.fields
         doubts: list[str] = []
         conf = 1.0
