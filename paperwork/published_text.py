@@ -1662,6 +1662,17 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
             if sm and (len(body) < 3 or sm.group(1).endswith(body[0])):
                 body = sm.group(1) + "政协"
                 break
+    if not body or re.fullmatch(r"(?:[省市县区州旗])?政协", body):
+        # a joint notice's issuing header ("中共临海市委办公室 临海市人民政府办公室 政协临海市委员会办公室")
+        # or signature names the body among the other offices, on one short line
+        for raw in parsed.all_lines[:6] + parsed.all_lines[-15:]:
+            line = unicodedata.normalize("NFKC", raw.strip())
+            if len(line) > 80 or _is_prose(line):
+                continue
+            sm = re.search(r"政协([\u4e00-\u9fff]{1,8}?(?:自治区|[省市县区州旗]))委员会", line)
+            if sm and (len(body) < 3 or sm.group(1).endswith(body[0])):
+                body = sm.group(1) + "政协"
+                break
     if body == "政协":
         body = ""
     if not body and known:

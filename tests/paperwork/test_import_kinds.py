@@ -396,6 +396,25 @@ def test_body_written_as_zhengxie_x_committee():
     assert parse_published_text(text).plan.body == "雁门县政协"
 
 
+@pytest.mark.parametrize(
+    "header, title, body",
+    [
+        # a joint notice: the title says only "市政协", the issuing header names the place
+        (
+            "中共临海市委办公室 临海市人民政府办公室 政协临海市委员会办公室",
+            "市委、市政府、市政协2027年协商工作计划",
+            "临海市政协",
+        ),
+        ("中共石门县委办公室　政协石门县委员会办公室", "县委、县政府、县政协2026年度协商计划", "石门县政协"),
+        # a header of another level does not override the title's level
+        ("政协青州市委员会办公室", "省政协2026年度协商工作计划", "省政协"),
+    ],
+)
+def test_body_from_a_joint_notices_issuing_header(header, title, body):
+    text = f"{header}\n关于印发《{title}》的通知\n一、对口协商\n1.推进甲项工作\n时间安排:5月\n"
+    assert parse_published_text(text).plan.body == body
+
+
 def test_cooperating_government_bodies_are_departments_committees_co_organise():
     text = (
         "某市政协2024年度协商计划\n(一)对口协商\n1.推进甲项工作\n时间安排:5月\n牵头单位:市政协经济委\n"
