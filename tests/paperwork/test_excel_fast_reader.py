@@ -63,6 +63,29 @@ def typed(view):
     return [(t, [[(type(v).__name__, v) for v in r] for r in rows], m) for t, rows, m in view]
 
 
+NUMBER_FORMATS = [
+    'yyyy"年"m"月"d"日"',
+    'm"月"d"日"',
+    '[$-804]yyyy"年"m"月"d"日"',
+    '[DBNum1][$-804]yyyy"年"m"月"',
+    "yyyy/m/d",
+    "yyyy-mm-dd hh:mm",
+    "h:mm AM/PM",
+    "[h]:mm:ss",
+    "mm:ss",
+    "mmm-yy",
+    "ge.m.d",
+    "[$-409]mmmm d, yyyy;@",
+    "0.00%",
+    "@",
+    "General",
+    "#,##0.00",
+    "[Red]0.00",
+    '"第"0"月"',
+    '0"月"',
+]
+
+
 def awkward_workbook() -> Workbook:
     wb = Workbook()
     ws = wb.active
@@ -92,6 +115,10 @@ def awkward_workbook() -> Workbook:
     ws.merge_cells("F12:F13")
     ws.cell(row=300, column=30, value="远处")
     wb.create_sheet("空表")
+    formats = wb.create_sheet("格式")  # date or not is decided by the number format: both readers must agree
+    for i, fmt in enumerate(NUMBER_FORMATS, start=1):
+        for col, value in ((1, 45678.25), (2, 5), (3, 0.5)):
+            formats.cell(row=i, column=col, value=value).number_format = fmt
     other = wb.create_sheet("第三张")
     other.append(["表头", None, "x"])
     other.append([None, None, None])
