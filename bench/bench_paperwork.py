@@ -282,10 +282,15 @@ load average 6.6–7.2 (1 min) on the 2 cores:
 | wall s | 11.12 (10.01–12.89) | 2.71 (2.29–3.72) |
 | CPU s (user+sys) | 2.74 (2.46–3.00) | 0.65 (0.56–0.91) |
 
-A quarter of the CPU. The lowest load seen today was 1.3–1.8 (06:34, right
+Again at 07:44–07:46, 4 pairs, load 7.7–8.5, with the faster XML scan
+(`8648e1c`): base 4.83 s wall (3.53–6.09), CPU 1.65 s (1.63–1.82); after
+**1.41 s wall (1.14–1.56), CPU 0.47 s (0.46–0.48)**: under the 2 s target at
+this load.
+
+A quarter of the CPU or less. The lowest load seen today was 1.3–1.8 (06:34, right
 after the restart), with the base code only: Excel import 2.37 s wall; the
 load rose to 7–14 within minutes and stayed there until 07:25, so no "after"
-figure at low load: at CPU 0.56–0.91 s it would be about 1 s.
+figure at low load: at CPU 0.5 s it would be well under 1 s.
 
 **`python -m store import`: not changed here.** What was measured:
 
