@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.metadata
 import os
 import platform
 import statistics
@@ -145,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         f"- Machine: {os.cpu_count()} CPUs, {platform.platform()}, {platform.processor() or platform.machine()}",
         f"- Load average (1, 5, 15 min) before: {load_before}; after: {load_after}"
         " (other engineers' jobs share the 2 cores)",
-        f"- Python {platform.python_version()}, openpyxl {openpyxl.__version__}, python-docx {docx.__version__}",
+        f"- Python {platform.python_version()}, openpyxl {openpyxl.__version__},"
+        f" python-calamine {importlib.metadata.version('python-calamine')}, python-docx {docx.__version__}",
         f"- Plan: the generator's {args.topics}-topic plan, seed {args.seed}, with its reference schedule"
         f" ({len(schedule.assignments)} assignments); workbook {len(workbook) / 1e6:.1f} MB",
         f"- Each figure: median of {args.runs} runs (min, max beside it), wall clock",
@@ -251,6 +253,75 @@ median (2.37–2.81). The Excel import there, 3.23 s, is the same under this
 load as at 00:45 (3.15 s at load 4.4–5.5); two thirds of it is openpyxl
 parsing the workbook; `read_only=True` (about half the parse time) would be
 the next step, but merged-cell checks need the full worksheet model.
+
+## 2026-12-01 06:33–07:25: Excel import read by python-calamine (speed11)
+
+Setup as above (same machine; it had just restarted: up 5 min at 06:33). Base
+is `e95341d`, "after" this branch; each measurement its own process.
+
+**Excel import.** openpyxl's full-mode parse was 1.9 s of CPU of the 5000-topic
+import (`read_only=True` 1.2–1.5 s). A workbook without formulas, error values,
+empty texts or `_x000D_` escapes — found by a look at the sheets' XML, 0.05 s —
+is now read by python-calamine (0.12–0.2 s CPU for the same workbook, values
+made what openpyxl gives: whole numbers int, a date a datetime, no cell None);
+every other workbook by openpyxl as before (formulas: saved values and the
+refusal of those without; error values: their text). Every message and check
+is unchanged: `tests/paperwork/test_excel_fast_reader.py` reads the sample
+plans' exports, the template and a workbook of awkward values (numbers, dates,
+times, durations, booleans, spaces, line breaks, merged ranges, a far cell,
+an empty sheet) both ways and compares value and type of every cell,
+sheet names and merged ranges, and checks that the four kinds calamine would
+read differently go to openpyxl. Also: the name normaliser `_norm` uses a
+compiled pattern and a cache (looked up about 80 000 times per import).
+
+Paired, alternately (base, after, after, base, …), 6 pairs, 07:10–07:13 UTC,
+load average 6.6–7.2 (1 min) on the 2 cores:
+
+| Excel import, 5000 topics | base median (min–max) | after median (min–max) |
+| --- | ---: | ---: |
+| wall s | 11.12 (10.01–12.89) | 2.71 (2.29–3.72) |
+| CPU s (user+sys) | 2.74 (2.46–3.00) | 0.65 (0.56–0.91) |
+
+Again at 07:44–07:46, 4 pairs, load 7.7–8.5, with the faster XML scan
+(`8648e1c`): base 4.83 s wall (3.53–6.09), CPU 1.65 s (1.63–1.82); after
+**1.41 s wall (1.14–1.56), CPU 0.47 s (0.46–0.48)**: under the 2 s target at
+this load.
+
+A quarter of the CPU or less. The lowest load seen today was 1.3–1.8 (06:34, right
+after the restart), with the base code only: Excel import 2.37 s wall; the
+load rose to 7–14 within minutes and stayed there until 07:25, so no "after"
+figure at low load: at CPU 0.5 s it would be well under 1 s.
+
+**`python -m store import`: not changed here.** What was measured:
+
+- It does not migrate. `check_schema` refuses a database not at the head
+  revision (the bench runs `store upgrade` first, untimed), so building a new
+  database with `metadata.create_all` + `alembic stamp head` would speed up
+  `upgrade` only, not this figure; not done.
+- The INSERTs: a prototype that compiles each INSERT once and hands the
+  driver tuples made with SQLAlchemy's own bind processors gave the same CPU
+  at best (`_write_children` 0.352 s against 0.349 s, 8 pairs, load ~12). Of
+  it, SQLite's `executemany` itself is 0.19 s (31 351 rows, foreign keys
+  checked), the rows 0.07 s, the parameters 0.09 s. cProfile shows
+  SQLAlchemy's per-row `construct_params` as large only because of the
+  profiler's own cost per call (31 000 calls). Not done.
+- Start-up, CPU at load ~10: importing 1.1–1.4 s of 2.1–2.6 s for the whole
+  process (read 0.32–0.44, import 0.58–0.80). SQLAlchemy imports asyncio
+  itself (`sqlalchemy.util.compat`, about a tenth of the import time);
+  `store.models`' declarative classes, pydantic and `solver.plan` follow.
+  Avoidable in our code: the PostgreSQL dialect, loaded on SQLite by the
+  `postgresql_where` of `uq_schedule_current` (45–74 ms CPU), and
+  `solver.rules`, loaded by `solver.cli_common` for the goal labels (28–44 ms):
+  about 5 % of the process, in files other sessions own; left as a suggestion.
+- The sessions run with `PYTHONDONTWRITEBYTECODE=1` and the repositories hold
+  no `__pycache__`: each `python -m store import` compiles the 34 project
+  modules it imports (300 KB of source), 0.09–0.12 s CPU measured in process.
+  An installed copy keeps its `.pyc`. (Paired with and without `.pyc` at load
+  9–14 the difference drowned in the noise: CPU medians 2.36 and 2.40 s.)
+
+The run at the top of this file (07:18, load 10.9 → 13.2, this session's
+test run included) shows what a load of 6 processes per core does to every
+figure; compare the paired table above, not that run, with earlier ones.
 """
 
 
