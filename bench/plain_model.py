@@ -10,6 +10,7 @@ workers), a wall-clock limit and no hints. It shares no code with
 from __future__ import annotations
 
 import math
+import time
 
 from ortools.sat.python import cp_model
 
@@ -17,8 +18,18 @@ from solver.options import Weights
 from solver.plan import Assignment, Plan, Schedule
 
 
-def plain_solve(plan: Plan, *, time_limit_s: float, workers: int = 2, weights: Weights | None = None) -> Schedule:
-    """Solve ``plan`` with the plain model; ``status`` "unknown" when no schedule was found in time."""
+def plain_solve(
+    plan: Plan, *, time_limit_s: float, workers: int = 2, weights: Weights | None = None, keep_wall: bool = False
+) -> Schedule:
+    """Solve ``plan`` with the plain model; ``status`` "unknown" when no schedule was found in time.
+
+    ``time_limit_s`` is CP-SAT's own limit, as a user would set it: building the
+    model comes on top (0.1–0.9 s for 200–1000 topics under load). ``keep_wall``:
+    CP-SAT gets what is left of ``time_limit_s`` once the model is built, so the
+    whole call keeps the wall-clock limit like ours does (the fair yardstick at
+    equal wall time).
+    """
+    started = time.perf_counter()
     w = weights or Weights()
     m = cp_model.CpModel()
     cal = plan.calendar
@@ -119,7 +130,8 @@ def plain_solve(plan: Plan, *, time_limit_s: float, workers: int = 2, weights: W
 
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = workers
-    solver.parameters.max_time_in_seconds = time_limit_s
+    left = time_limit_s - (time.perf_counter() - started) if keep_wall else time_limit_s
+    solver.parameters.max_time_in_seconds = max(left, 1e-3)
     code = solver.solve(m)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return Schedule(plan_year=plan.year, status="unknown")
