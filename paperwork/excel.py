@@ -39,6 +39,7 @@ from .common import (
     check_upload,
     join_names,
     next_id,
+    one_line,
     plan_for_output,
     split_names,
     xml_safe,
@@ -906,7 +907,11 @@ def _read_list(ws: Worksheet, rd: _Reader, section: str) -> list[_Row]:
             rd.col_of[(section, key)] = letter
             kind = kinds[key]
             try:
-                if kind in ("id", "text", "title", "name"):
+                if kind in ("id", "title", "name") or (kind == "text" and key != "notes"):
+                    # one line, as the plan file reader wants it (an Alt+Enter or a pasted
+                    # zero-width space in a title cell would make a plan no other entry reads)
+                    data[key] = one_line(_text(v))
+                elif kind == "text":
                     data[key] = _text(v)
                 elif kind == "month":
                     data[key] = _month(v)
@@ -968,7 +973,8 @@ def _resolve(rows_by: dict[str, list[_Row]], rd: _Reader) -> None:
         for key, v in r.raw_refs.items():
             target = REF_SECTION[kinds[key]]
             letter = rd.col_of.get(("topics", key))
-            names = split_names(_text(v)) if kind_is_list(kinds[key]) else ([_text(v)] if _text(v) else [])
+            names = split_names(_text(v)) if kind_is_list(kinds[key]) else [_text(v)]
+            names = [n for n in map(one_line, names) if n]
             ids = []
             for name in names:
                 found = lookup[target].get(_norm(name))
@@ -1046,7 +1052,7 @@ def _read_calendar(ws: Worksheet, rd: _Reader) -> tuple[dict[str, Any], dict[str
         try:
             kind = CAL_KIND[key]
             if kind == "text":
-                top[key] = _text(value)
+                top[key] = one_line(_text(value))
             elif kind == "int":
                 v = _int(re.sub(r"年度?$", "", value.strip()) if isinstance(value, str) else value, optional=True)
                 if v is None:

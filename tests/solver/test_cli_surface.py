@@ -107,6 +107,19 @@ BAD_FILES = {
         _with(lambda d: d["topics"][3].update(title="发展\x85交通")).replace(b"\\u0085", "\x85".encode()),
         ["T04", "议题名称", "控制字符"],
     ),
+    # Unicode's other line breaks and the invisible format characters, escaped and raw
+    "line separator in title": (_title("发展\u2028交通"), ["T02", "议题名称", "U+2028"]),
+    "paragraph separator in a name": (
+        _with(lambda d: d["leaders"][0].update(name="王\u2029五")),
+        ["领导", "名称", "U+2029"],
+    ),
+    "zero-width space in title": (_title("发展\u200b交通"), ["T02", "议题名称", "U+200B"]),
+    "BOM inside a committee name": (_with(lambda d: d["committees"][0].update(name="经济\ufeff委")), ["U+FEFF"]),
+    "right-to-left override in title": (_title("\u202e发展交通"), ["T02", "议题名称", "U+202E"]),
+    "raw line separator in title": (
+        _title("发展\u2028交通").replace(b"\\u2028", "\u2028".encode()),
+        ["T02", "议题名称", "U+2028"],
+    ),
 }
 
 
