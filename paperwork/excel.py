@@ -101,14 +101,23 @@ ALIASES = {
         "题目": "title",
         "承办专委会": "lead_options",
         "承办部门": "lead_options",
+        "责任专委会": "lead_options",
+        "配合专委会": "co_organizers",
         "参加部门": "departments",
         "领导": "leaders",
         "建议月份(可多个)": "preferred_months",
     },
-    "forms": {"协商形式": "name", "形式": "name"},
-    "committees": {"专委会": "name", "专委会名称": "name"},
-    "departments": {"部门": "name", "部门名称": "name"},
-    "leaders": {"领导": "name", "姓名": "name"},
+    "forms": {"协商形式": "name", "形式": "name", "形式名称": "name", "协商形式名称": "name"},
+    "committees": {
+        "专委会": "name",
+        "专委会名称": "name",
+        "委员会": "name",
+        "委员会名称": "name",
+        "专门委员会": "name",
+        "专门委员会名称": "name",
+    },
+    "departments": {"部门": "name", "部门名称": "name", "单位": "name", "单位名称": "name", "部门(单位)": "name"},
+    "leaders": {"领导": "name", "姓名": "name", "领导姓名": "name", "出席领导": "name"},
 }
 CAL_FIELDS = ["body", "year", "months", "blackout_months", "session_month", "max_topics_per_month"]
 CAL_KIND = {
@@ -229,7 +238,9 @@ def _style_header(ws: Worksheet, widths: list[int]) -> None:
 # Excel shows and keeps the text, nothing runs, and the import reads the
 # same title back (the value itself is unchanged).
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# OWASP's starts, and their full-width forms: Excel with a Chinese or Japanese input method
+# turns a typed ＝ into = when the cell is edited, so those are formula starts too.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 # Column kinds whose text can outgrow the column and should wrap.
 _LONG_KINDS = {"title", "name", "text", "committees", "departments", "leaders", "topics"}

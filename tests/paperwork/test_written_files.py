@@ -39,6 +39,10 @@ INJECTIONS = [
     "\r=1+1",
     "=",
     "-",
+    "＝1+1",  # full-width forms: an input method turns them into formula starts on editing
+    "＋1+1",
+    "－2+3",
+    "＠SUM(A1:A9)",
 ]
 
 
@@ -72,7 +76,7 @@ def test_no_title_or_name_becomes_a_formula():
     risky = 0
     for sheet, c in cells(data):
         assert c.data_type != "f", (sheet, c.coordinate, c.value)
-        if isinstance(c.value, str) and c.value[:1] in "=+-@":
+        if isinstance(c.value, str) and c.value[:1] in "=+-@＝＋－＠":
             assert c.quotePrefix, (sheet, c.coordinate, c.value)  # Excel keeps it text when edited
             risky += 1
     # every injected title appears on 议题 and on 月历; the department's name on several sheets
