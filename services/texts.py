@@ -96,6 +96,8 @@ def account_text_not_one_line(field: str, code: int) -> str:
 def account_text_too_long(field: str, limit: int, n: int) -> str:
     """A display name, department or email longer than the limit."""
     return f"{ACCOUNT_FIELDS[field]}最多 {limit} 个字,实为 {n} 个字"
+
+
 LIAISON_NEEDS_DEPARTMENT = "部门联络员须填写所属部门(与计划中的部门名称一致)"
 LAST_ADMIN = "这是最后一个启用的管理员账号,不能停用或改为其他角色,否则无人能再管理账号"
 CANNOT_DISABLE_SELF = "不能停用自己正在使用的账号"

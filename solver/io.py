@@ -52,6 +52,8 @@ def not_one_line(text: str) -> str | None:
     """The first character that does not belong in one line of text (a name, a title), or None."""
     bad = _NOT_ONE_LINE.search(text) or _SURROGATE.search(text)
     return bad.group() if bad else None
+
+
 # In free text (notes, any other string) tab and line breaks are fine.
 _CONTROL_IN_NOTES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -171,15 +173,20 @@ def _read_json(path: str | Path, *, what: str) -> tuple[Any, bool]:
     if path.is_dir():
         raise _fail(T.IO["is_folder"].format(label=label))
     try:
-        with path.open("rb") as f:
-            raw = f.read(MAX_JSON_BYTES + 1)
+        if path.is_file():  # its size is known: a file too big is not read at all
+            too_big = path.stat().st_size > MAX_JSON_BYTES
+            raw = b"" if too_big else path.read_bytes()
+        else:  # a device or a pipe (/dev/zero): read no more than the limit, so the read ends
+            with path.open("rb") as f:
+                raw = f.read(MAX_JSON_BYTES + 1)
+            too_big = len(raw) > MAX_JSON_BYTES
     except FileNotFoundError:
         raise _fail(T.IO["not_found"].format(what=what, path=path)) from None
     except PermissionError:
         raise _fail(T.IO["no_permission"].format(label=label)) from None
     except OSError as err:
         raise _fail(T.IO["unreadable"].format(label=label, reason=os_reason(err))) from None
-    if len(raw) > MAX_JSON_BYTES:
+    if too_big:
         raise _fail(T.IO["too_big"].format(label=label, limit=MAX_JSON_BYTES // (1024 * 1024)))
     return _decode(raw, what=label)
 

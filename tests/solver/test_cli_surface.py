@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from jobs import admin as jobs_admin
 from paperwork import cli as paperwork_cli
 from solver import cli as solver_cli
 from solver.cli_common import parse_weights, translate_error
@@ -306,10 +307,13 @@ def test_real_processes_print_no_traceback():
 
 COMMANDS = {
     "solver": (solver_cli.main, ["solve", "check"]),
-    "store": (store_cli.main, ["upgrade", "current", "import", "export", "plans", "scenarios"]),
+    "store": (store_cli.main, ["upgrade", "current", "import", "export", "plans", "scenarios", "accounts"]),
     "paperwork": (paperwork_cli.main, ["template", "xlsx2json", "json2xlsx", "docx", "ics", "text2json"]),
     "generate": (generate_cli.main, []),
+    "jobs.admin": (jobs_admin.main, ["settings", "set", "list"]),
 }
+# Subcommands that run (exit 0) without arguments: no usage error to check.
+RUN_WITHOUT_ARGUMENTS = {"upgrade", "current", "plans", "settings", "list"}
 
 
 @pytest.mark.parametrize("command", list(COMMANDS))
@@ -321,7 +325,7 @@ def test_help_and_usage_errors_are_chinese(command, call):
         assert "用法:" in out and "显示本帮助并退出" in out
         for word in ENGLISH:
             assert word not in out, (argv, word)
-    for argv in ([], ["--nonsense"], *([s] for s in subs if s not in ("upgrade", "current", "plans"))):
+    for argv in ([], ["--nonsense"], *([s] for s in subs if s not in RUN_WITHOUT_ARGUMENTS)):
         if command == "generate" and argv == []:
             argv = []
         code, _, err = call(main, *argv)
@@ -422,14 +426,16 @@ def _examples_from(text: str) -> list[str]:
 
 
 def _help_examples() -> list[str]:
+    """The examples of every command's --help and of every subcommand's (``store accounts --help`` has its own)."""
     found = []
-    for prog in COMMANDS:
+    for prog, (_, subs) in COMMANDS.items():
         module = "tools.generate" if prog == "generate" else prog
-        r = subprocess.run(
-            [sys.executable, "-m", module, "--help"], cwd=ROOT, capture_output=True, text=True, timeout=120
-        )
-        assert r.returncode == 0
-        found += _examples_from(r.stdout)
+        for sub in ([], *([s] for s in subs)):
+            r = subprocess.run(
+                [sys.executable, "-m", module, *sub, "--help"], cwd=ROOT, capture_output=True, text=True, timeout=120
+            )
+            assert r.returncode == 0, (module, sub, r.stderr)
+            found += [ex for ex in _examples_from(r.stdout) if ex not in found]
     return found
 
 
