@@ -13,6 +13,7 @@ import streamlit as st
 from services import ServiceError
 from ui import auth, navigation, state
 from ui import texts as U
+from ui.markdown import md_text
 from ui.theme import GLOBAL_CSS, LANG_SCRIPT
 
 st.set_page_config(page_title=U.APP_TITLE, page_icon=U.APP_ICON, layout="wide")
@@ -24,7 +25,7 @@ state.init()
 try:
     state.engine()
 except ServiceError as err:  # the reason on screen, not a traceback
-    st.error(str(err))
+    st.error(md_text(err))
     st.stop()
 
 actor = auth.gate()  # the sign-in or first-start form and a stop, unless signed in

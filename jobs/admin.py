@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import asdict
 
-from solver.cli_common import ChineseArgumentParser, CliError, configure_logging, out, say
+from solver.cli_common import ChineseArgumentParser, CliError, configure_logging, line_text, out, say
 
 from . import texts as T
 
@@ -32,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("set", help=T.ADMIN_SET, description=T.ADMIN_SET)
     s.add_argument("key", metavar=T.METAVAR["key"], help=T.ADMIN_KEY)
     s.add_argument("value", metavar=T.METAVAR["value"], help=T.ADMIN_VALUE)
-    s.add_argument("--by", default="", metavar=T.METAVAR["name"], help=T.ADMIN_BY)
+    s.add_argument("--by", type=line_text, default="", metavar=T.METAVAR["name"], help=T.ADMIN_BY)
     sub.add_parser("list", help=T.ADMIN_LIST, description=T.ADMIN_LIST)
     return p
 

@@ -7,6 +7,7 @@ import streamlit as st
 from services import ServiceError
 from ui import leadership, state
 from ui import texts as U
+from ui.markdown import md_text
 
 plan = state.require_plan(page="leadership")
 schedule = state.schedule()
@@ -28,7 +29,7 @@ try:
         schedule,
     )
 except ServiceError as err:  # a role that may not see the whole plan: the reason, not a traceback
-    st.error(str(err))
+    st.error(md_text(err))
     st.stop()
 leadership.downloads(plan, sheet)
 if schedule is None or not schedule.assignments:

@@ -24,7 +24,7 @@ from solver.io import os_reason, read_plan_file, read_schedule_file
 from solver.plan import Plan, Schedule
 
 from . import texts as T
-from .common import PaperworkError, text_from_upload
+from .common import MAX_UPLOAD_BYTES, PaperworkError, text_from_upload
 from .document import plan_document
 from .excel import plan_to_xlsx, template, xlsx_import
 from .ics import all_calendars, calendars
@@ -109,7 +109,11 @@ def _read_bytes(path: Path) -> bytes:
     if path.is_dir():
         raise CliError(f"{path} 是一个文件夹,请给出文件")
     try:
-        return path.read_bytes()
+        if path.is_file():
+            return path.read_bytes()  # its size is checked with the upload's own limit and message
+        # a device or a pipe (/dev/zero): read no more than the limit allows, so it ends
+        with path.open("rb") as f:
+            return f.read(MAX_UPLOAD_BYTES + 1)
     except FileNotFoundError:
         raise CliError(C["not_found"].format(path=path)) from None
     except PermissionError:

@@ -289,6 +289,10 @@ _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff
 # Line and tab breaks, and the C1 controls (invisible in every office program).
 _BREAKS = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]+")
 _C1 = re.compile(r"[\x7f-\x84\x86-\x9f]")
+# Invisible format characters (zero-width spaces and joiners, bidirectional overrides, a
+# BOM inside the text): in a title or a name they only make two equal-looking names differ
+# or reverse what a reader sees; the plan file reader refuses them in such fields.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def xml_safe(text: str) -> str:
@@ -302,14 +306,15 @@ def xml_safe(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """A title or a name as one line: breaks and tabs become one space, control characters go, ends trimmed.
+    """A title or a name as one line: breaks and tabs become one space, control and invisible characters go,
+    ends trimmed.
 
     Applied on the way out (Excel, Word, calendars) so that a title typed with
     a stray line break comes back from the .xlsx or .docx as the same single
     title: ``one_line`` of what went out is what comes back in.
     """
     text = _BREAKS.sub(" ", xml_safe(text))
-    return _C1.sub("", text).strip()
+    return _INVISIBLE.sub("", _C1.sub("", text)).strip()
 
 
 def _needs_cleaning(text: str) -> bool:

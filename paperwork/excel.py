@@ -41,6 +41,7 @@ from .common import (
     check_upload,
     join_names,
     next_id,
+    one_line,
     plan_for_output,
     split_names,
     xml_safe,
@@ -102,14 +103,23 @@ ALIASES = {
         "题目": "title",
         "承办专委会": "lead_options",
         "承办部门": "lead_options",
+        "责任专委会": "lead_options",
+        "配合专委会": "co_organizers",
         "参加部门": "departments",
         "领导": "leaders",
         "建议月份(可多个)": "preferred_months",
     },
-    "forms": {"协商形式": "name", "形式": "name"},
-    "committees": {"专委会": "name", "专委会名称": "name"},
-    "departments": {"部门": "name", "部门名称": "name"},
-    "leaders": {"领导": "name", "姓名": "name"},
+    "forms": {"协商形式": "name", "形式": "name", "形式名称": "name", "协商形式名称": "name"},
+    "committees": {
+        "专委会": "name",
+        "专委会名称": "name",
+        "委员会": "name",
+        "委员会名称": "name",
+        "专门委员会": "name",
+        "专门委员会名称": "name",
+    },
+    "departments": {"部门": "name", "部门名称": "name", "单位": "name", "单位名称": "name", "部门(单位)": "name"},
+    "leaders": {"领导": "name", "姓名": "name", "领导姓名": "name", "出席领导": "name"},
 }
 CAL_FIELDS = ["body", "year", "months", "blackout_months", "session_month", "max_topics_per_month"]
 CAL_KIND = {
@@ -239,7 +249,9 @@ def _style_header(ws: Worksheet, widths: list[int]) -> None:
 # Excel shows and keeps the text, nothing runs, and the import reads the
 # same title back (the value itself is unchanged).
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# OWASP's starts, and their full-width forms: Excel with a Chinese or Japanese input method
+# turns a typed ＝ into = when the cell is edited, so those are formula starts too.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 # Column kinds whose text can outgrow the column and should wrap.
 _LONG_KINDS = {"title", "name", "text", "committees", "departments", "leaders", "topics"}
@@ -939,7 +951,11 @@ def _read_list(ws: Worksheet | _PlainSheet, rd: _Reader, section: str) -> list[_
             rd.col_of[(section, key)] = letter
             kind = kinds[key]
             try:
-                if kind in ("id", "text", "title", "name"):
+                if kind in ("id", "title", "name") or (kind == "text" and key != "notes"):
+                    # one line, as the plan file reader wants it (an Alt+Enter or a pasted
+                    # zero-width space in a title cell would make a plan no other entry reads)
+                    data[key] = one_line(_text(v))
+                elif kind == "text":
                     data[key] = _text(v)
                 elif kind == "month":
                     data[key] = _month(v)
@@ -1001,7 +1017,8 @@ def _resolve(rows_by: dict[str, list[_Row]], rd: _Reader) -> None:
         for key, v in r.raw_refs.items():
             target = REF_SECTION[kinds[key]]
             letter = rd.col_of.get(("topics", key))
-            names = split_names(_text(v)) if kind_is_list(kinds[key]) else ([_text(v)] if _text(v) else [])
+            names = split_names(_text(v)) if kind_is_list(kinds[key]) else [_text(v)]
+            names = [n for n in map(one_line, names) if n]
             ids = []
             for name in names:
                 found = lookup[target].get(_norm(name))
@@ -1079,7 +1096,7 @@ def _read_calendar(ws: Worksheet | _PlainSheet, rd: _Reader) -> tuple[dict[str, 
         try:
             kind = CAL_KIND[key]
             if kind == "text":
-                top[key] = _text(value)
+                top[key] = one_line(_text(value))
             elif kind == "int":
                 v = _int(re.sub(r"年度?$", "", value.strip()) if isinstance(value, str) else value, optional=True)
                 if v is None:

@@ -134,7 +134,7 @@ EXCEL_FIELD: dict[str, str] = {
 # Excel-only synonyms: columns and calendar rows that have no text label.
 EXCEL_SYNONYMS: dict[str, tuple[str, ...]] = {
     "session_only": ("仅限全会", "仅限全会期间", "全会期间", "只在全会"),
-    "unavailable_months": ("不在岗月份", "不可出席月份", "不能出席月份", "不可安排月份", "请假月份"),
+    "unavailable_months": ("不在岗月份", "不可出席月份", "不能出席月份", "不可安排月份", "请假月份", "外出月份"),
     "max_per_month": ("每月上限", "每月最多", "月上限"),
     "min_gap_months": ("最小间隔月数", "间隔月数", "最少间隔"),
     "fixed_month": ("固定月份", "指定月份", "锁定月份"),
@@ -150,7 +150,10 @@ EXCEL_SYNONYMS: dict[str, tuple[str, ...]] = {
 TABLE_MARK = "【表格】"
 """Starts the line that stands for a table's header among the lines the reader reads."""
 
-LOOKALIKE_COLONS = "\u2236\ufe30\ufe55\uff1a"  # ∶ ︰ ﹕ :, all read as ":"
+# ∶ ︰ ﹕ : and the letters and marks that look like a colon (ː ˸ ꞉ ⁚ ׃ ᠄ ︓: phonetic and
+# modifier letters, Hebrew and Mongolian punctuation, the vertical form) — typed, OCR'd or
+# substituted to dodge filters; none of them belongs in a plan's text as anything but a colon.
+LOOKALIKE_COLONS = "\u2236\ufe30\ufe55\uff1a\u02d0\u02f8\ua789\u205a\u05c3\u1804\ufe13"
 """Characters typed (or OCR'd) for a colon; every reader treats them as ``:``."""
 
 _LABEL_ALT = "|".join(sorted(map(re.escape, LABEL_OF), key=len, reverse=True))

@@ -163,14 +163,38 @@ def _checked_role(role: Role | str, department: str | None) -> tuple[Role, str |
         role = Role(role)
     except ValueError:
         raise ServiceError(T.unknown_role(str(role)), reason=Reason.INVALID) from None
-    department = (department or "").strip() or None
+    department = _checked_text(department, "department") or None
     if role == Role.LIAISON and department is None:
         raise ServiceError(T.LIAISON_NEEDS_DEPARTMENT, reason=Reason.INVALID)
     return role, department if role == Role.LIAISON else None
 
 
+MAX_NAME_CHARS = 64  # a display name or a department: one line in every table and sheet
+MAX_EMAIL_CHARS = 254  # RFC 5321's longest address
+
+
+def _checked_text(value: str | None, field: str, limit: int = MAX_NAME_CHARS) -> str:
+    """``value`` trimmed; ``Reason.INVALID`` for a control, line-break or invisible character or over ``limit``."""
+    from solver.io import not_one_line
+
+    value = (value or "").strip()
+    bad = not_one_line(value)
+    if bad is not None:
+        raise ServiceError(T.account_text_not_one_line(field, ord(bad)), reason=Reason.INVALID)
+    if len(value) > limit:
+        raise ServiceError(T.account_text_too_long(field, limit, len(value)), reason=Reason.INVALID)
+    return value
+
+
 def _name(display_name: str, login: str) -> str:
-    return (display_name or "").strip() or login
+    return _checked_text(display_name, "display_name") or login
+
+
+def _email(email: str | None) -> str | None:
+    email = _checked_text(email, "email", MAX_EMAIL_CHARS)
+    if email and ("@" not in email.strip("@") or " " in email):
+        raise ServiceError(T.BAD_EMAIL, reason=Reason.INVALID)
+    return email or None
 
 
 # -- the first administrator -------------------------------------------------------------------
@@ -242,7 +266,7 @@ def create_account(
     _checked_password(password, login)
     role, department = _checked_role(role, department)
     name = _name(display_name, login)
-    email = (email or "").strip() or None
+    email = _email(email)
     after = {"login": login, "display_name": name, "role": str(role), "department": department, "email": email}
     with translated():
         return store_accounts.create_account(
@@ -302,7 +326,7 @@ def change_role(
     if display_name is not None:
         values["display_name"] = _name(display_name, before.login)
     if email is not None:
-        values["email"] = email.strip() or None
+        values["email"] = _email(email)
     old = {k: getattr(before, k) for k in values}
     changed = {k: v for k, v in values.items() if old[k] != v}
     if not changed:

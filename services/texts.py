@@ -84,6 +84,20 @@ AUDIT_COLUMNS = ("序号", "时间", "操作人", "角色", "操作", "计划", 
 # --- accounts and sign-in (services.accounts) ---
 BAD_LOGIN = "登录名须为 2–64 个字母、数字或 _ . @ - 字符"
 PASSWORD_IS_LOGIN = "密码不能与登录名相同"
+BAD_EMAIL = "邮箱应写成 名字@单位域名 的样子(不含空格)"
+ACCOUNT_FIELDS = {"display_name": "姓名", "department": "所属部门", "email": "邮箱"}
+
+
+def account_text_not_one_line(field: str, code: int) -> str:
+    """A display name, department or email holding a control, line-break or invisible character."""
+    return f"{ACCOUNT_FIELDS[field]}应为一行文字,不能含控制字符、换行或不可见字符(含 U+{code:04X})"
+
+
+def account_text_too_long(field: str, limit: int, n: int) -> str:
+    """A display name, department or email longer than the limit."""
+    return f"{ACCOUNT_FIELDS[field]}最多 {limit} 个字,实为 {n} 个字"
+
+
 LIAISON_NEEDS_DEPARTMENT = "部门联络员须填写所属部门(与计划中的部门名称一致)"
 LAST_ADMIN = "这是最后一个启用的管理员账号,不能停用或改为其他角色,否则无人能再管理账号"
 CANNOT_DISABLE_SELF = "不能停用自己正在使用的账号"

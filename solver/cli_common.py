@@ -166,6 +166,22 @@ def int_in(lo: int, hi: int | None = None) -> Callable[[str], int]:
 
 workers = int_in(1, MAX_WORKERS)
 
+# A name given on the command line (a 政协's name, an account's name, a department):
+# the same length the account service allows, and one line as the plan file reader wants it.
+MAX_NAME_CHARS = 64
+
+
+def line_text(text: str) -> str:
+    """argparse ``type=``: one line of text (no control or invisible character, at most 64 characters), trimmed."""
+    from .io import not_one_line
+
+    bad = not_one_line(text)
+    if bad is not None:
+        raise argparse.ArgumentTypeError(T.CLI["arg_not_one_line"].format(code=ord(bad)))
+    if len(text.strip()) > MAX_NAME_CHARS:
+        raise argparse.ArgumentTypeError(T.CLI["arg_too_long"].format(max=MAX_NAME_CHARS, n=len(text.strip())))
+    return text.strip()
+
 
 class CliError(Exception):
     """A problem to tell the user in one or more Chinese lines, and the exit code to leave with."""

@@ -33,19 +33,39 @@ from .validate import PlanError, PlanIssue, parse_plan, parse_schedule
 # other tools' extra fields may add some. Far deeper is an attack or a broken
 # generator, and Python's own recursion would fail on it with a traceback.
 MAX_JSON_DEPTH = 64
+# A 5000-topic plan is about 3 MB and a backup with its saved schedules a few tens;
+# reading stops past this, so a device (/dev/zero) or a runaway file is refused, not read forever.
+MAX_JSON_BYTES = 256 * 1024 * 1024
 
 # C0/C1 control characters and DEL. Names, ids and titles are one line of
 # text: none of these belongs there (openpyxl and lxml refuse most of them).
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Unicode's other line breaks (U+2028/U+2029) and the invisible format characters
+# (zero-width spaces and joiners, bidirectional overrides, a BOM inside the text):
+# in a one-line field they make two titles that look the same differ, reverse what
+# a reader sees, or break a line in one office file and not in another.
+_INVISIBLE = "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_NOT_ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_INVISIBLE}]")
+
+
+def not_one_line(text: str) -> str | None:
+    """The first character that does not belong in one line of text (a name, a title), or None."""
+    bad = _NOT_ONE_LINE.search(text) or _SURROGATE.search(text)
+    return bad.group() if bad else None
+
+
 # In free text (notes, any other string) tab and line breaks are fine.
 _CONTROL_IN_NOTES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # What in a JSON text can decode to a control character or a lone surrogate:
 # an escape (\n, \u0007, \ud800 …) or a raw C1 character. A file without any
 # skips the walk over every string (a fifth of reading a 5000-topic plan).
-_SUSPECT_JSON = re.compile(r"\\[btnfr]|\\u(?:00[01]|00[89]|007[fF]|[dD][89a-fA-F])|[\x7f-\x9f]")
+_SUSPECT_JSON = re.compile(
+    r"\\[btnfr]|\\u(?:00[01]|00[89]|007[fF]|[dD][89a-fA-F]|20[0-6][0-9a-fA-F]|[fF][eE][fF][fF])"
+    f"|[\\x7f-\\x9f{_INVISIBLE}]"
+)
 # One character class finds "no backslash, no C1 character" in half the time of the above.
-_SUSPECT_CHAR = re.compile(r"[\\\x7f-\x9f]")
+_SUSPECT_CHAR = re.compile(f"[\\\\\\x7f-\\x9f{_INVISIBLE}]")
 # Fields that are one line of text, per list.
 _ONE_LINE_FIELDS = ("id", "name", "title", "role", "form", "body")
 
@@ -166,13 +186,21 @@ def _read_json(path: str | Path, *, what: str) -> tuple[Any, bool]:
     if path.is_dir():
         raise _fail(T.IO["is_folder"].format(label=label))
     try:
-        raw = path.read_bytes()
+        if path.is_file():  # its size is known: a file too big is not read at all
+            too_big = path.stat().st_size > MAX_JSON_BYTES
+            raw = b"" if too_big else path.read_bytes()
+        else:  # a device or a pipe (/dev/zero): read no more than the limit, so the read ends
+            with path.open("rb") as f:
+                raw = f.read(MAX_JSON_BYTES + 1)
+            too_big = len(raw) > MAX_JSON_BYTES
     except FileNotFoundError:
         raise _fail(T.IO["not_found"].format(what=what, path=path)) from None
     except PermissionError:
         raise _fail(T.IO["no_permission"].format(label=label)) from None
     except OSError as err:
         raise _fail(T.IO["unreadable"].format(label=label, reason=os_reason(err))) from None
+    if too_big:
+        raise _fail(T.IO["too_big"].format(label=label, limit=MAX_JSON_BYTES // (1024 * 1024)))
     return _decode(raw, what=label)
 
 
@@ -204,7 +232,7 @@ def _text_issues(data: dict[str, Any]) -> list[PlanIssue]:
                     who, rid = where(section, row, index)
                     issues.append(PlanIssue(section, rid, field, T.IO["surrogate"].format(who=who, field=label)))
                     return
-                bad = (_CONTROL if field in _ONE_LINE_FIELDS else _CONTROL_IN_NOTES).search(v)
+                bad = (_NOT_ONE_LINE if field in _ONE_LINE_FIELDS else _CONTROL_IN_NOTES).search(v)
                 if bad:
                     who, rid = where(section, row, index)
                     issues.append(
@@ -212,7 +240,9 @@ def _text_issues(data: dict[str, Any]) -> list[PlanIssue]:
                             section,
                             rid,
                             field,
-                            T.IO["control"].format(who=who, field=label, char=bad.group()),
+                            (T.IO["control"] if _CONTROL.match(bad.group()) else T.IO["invisible"]).format(
+                                who=who, field=label, char=bad.group(), code=ord(bad.group())
+                            ),
                         )
                     )
                     return

@@ -29,6 +29,7 @@ from solver.cli_common import (
     check_output_path,
     configure_logging,
     int_in,
+    line_text,
     out,
     run_guarded,
     write_output,
@@ -347,10 +348,12 @@ def build_parser() -> argparse.ArgumentParser:
     ac.add_argument(
         "--role", default="planner", choices=["admin", "planner", "leader", "liaison"], help=h["accounts.role"]
     )
-    ac.add_argument("--name", default="", metavar=T.CLI_METAVAR["author"], help=h["accounts.name"])
-    ac.add_argument("--department", default=None, metavar=T.CLI_METAVAR["department"], help=h["accounts.department"])
-    ac.add_argument("--email", default=None, metavar=T.CLI_METAVAR["email"], help=h["accounts.email"])
-    ac.add_argument("--by", default="", metavar=T.CLI_METAVAR["author"], help=h["accounts.by"])
+    ac.add_argument("--name", default="", type=line_text, metavar=T.CLI_METAVAR["author"], help=h["accounts.name"])
+    ac.add_argument(
+        "--department", default=None, type=line_text, metavar=T.CLI_METAVAR["department"], help=h["accounts.department"]
+    )
+    ac.add_argument("--email", default=None, type=line_text, metavar=T.CLI_METAVAR["email"], help=h["accounts.email"])
+    ac.add_argument("--by", default="", type=line_text, metavar=T.CLI_METAVAR["author"], help=h["accounts.by"])
     ac.set_defaults(func=cmd_accounts)
     return p
 

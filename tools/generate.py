@@ -960,6 +960,7 @@ def main(argv: list[str] | None = None) -> int:
         check_output_path,
         configure_logging,
         int_in,
+        line_text,
         run_guarded,
         write_outputs,
     )
@@ -976,7 +977,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=0, metavar="种子", help="随机种子(相同种子生成相同计划,默认 0)")
     parser.add_argument("--year", type=int_in(1949, 2200), default=2025, metavar="年", help="计划年度(默认 2025)")
-    parser.add_argument("--body", default=None, metavar="名称", help="政协名称(默认 某市政协 / 某省政协)")
+    parser.add_argument(
+        "--body", type=line_text, default=None, metavar="名称", help="政协名称(默认 某市政协 / 某省政协)"
+    )
     parser.add_argument("-o", "--output", default=None, metavar="文件", help="输出文件(默认输出到屏幕)")
     parser.add_argument(
         "--reference", default=None, metavar="文件", help="另存一份满足全部硬约束的参考安排(consult-schedule/1)"

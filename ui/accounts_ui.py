@@ -56,7 +56,7 @@ def show_new_password() -> None:
     shown = st.session_state.pop("acc_new_password", None)
     if shown:
         login, password = shown
-        st.warning(U.ACC_PASSWORD_ONCE.format(login=login))
+        st.warning(U.ACC_PASSWORD_ONCE.format(login=md_text(login)))
         st.code(password, language=None)
 
 
@@ -77,7 +77,7 @@ def _create() -> None:
     except ServiceError as err:
         views.flash(md_text(err), "error")
     else:
-        views.flash(U.ACC_CREATED.format(login=s.get("acc_new_login")))
+        views.flash(U.ACC_CREATED.format(login=md_text(s.get("acc_new_login"))))
         if not s.get("acc_new_pw"):
             s["acc_new_password"] = (s.get("acc_new_login"), password)
     finally:
@@ -119,7 +119,7 @@ def _save_role(rows: list[accounts.Account]) -> None:
     except ServiceError as err:
         views.flash(md_text(err), "error")
     else:
-        views.flash(U.ACC_SAVED.format(login=a.login))
+        views.flash(U.ACC_SAVED.format(login=md_text(a.login)))
 
 
 def _toggle(rows: list[accounts.Account]) -> None:
@@ -131,7 +131,7 @@ def _toggle(rows: list[accounts.Account]) -> None:
     except ServiceError as err:
         views.flash(md_text(err), "error")
     else:
-        views.flash((U.ACC_ENABLED if not a.active else U.ACC_DISABLED_DONE).format(login=a.login))
+        views.flash((U.ACC_ENABLED if not a.active else U.ACC_DISABLED_DONE).format(login=md_text(a.login)))
 
 
 def _reset(rows: list[accounts.Account]) -> None:
@@ -144,7 +144,7 @@ def _reset(rows: list[accounts.Account]) -> None:
     except ServiceError as err:
         views.flash(md_text(err), "error")
     else:
-        views.flash(U.ACC_RESET_DONE.format(login=a.login))
+        views.flash(U.ACC_RESET_DONE.format(login=md_text(a.login)))
         st.session_state["acc_new_password"] = (a.login, password)
 
 

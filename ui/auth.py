@@ -22,6 +22,7 @@ from services import ServiceError, accounts
 from services.access import Actor, Permission
 
 from . import texts as U
+from .markdown import md_text
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +80,7 @@ def _sso_signed_in() -> Actor | None:
     try:
         signed = accounts.sign_in_sso(_engine(), str(st.user.get("email") or ""), address=client_address())
     except ServiceError as err:
-        st.error(str(err))
+        st.error(md_text(err))
         st.logout()
         return None
     st.session_state[TOKEN] = signed.token
@@ -101,7 +102,7 @@ def gate() -> Actor:
     try:
         first = not accounts.has_accounts(_engine())
     except ServiceError as err:
-        st.error(str(err))
+        st.error(md_text(err))
         st.stop()
     # Before sign-in app.py stops ahead of st.navigation, so Streamlit would list the pages/
     # folder's file names (English, every page) in the sidebar: nobody needs a sidebar here.
@@ -219,9 +220,9 @@ def account_box(actor: Actor) -> None:
     """In the sidebar: who is signed in, in which role, and 退出登录."""
     from services import texts as ST
 
-    st.caption(U.AUTH_WHO.format(name=actor.name, role=ST.ROLE_NAMES[actor.role]))
+    st.caption(U.AUTH_WHO.format(name=md_text(actor.name), role=ST.ROLE_NAMES[actor.role]))
     if actor.department:
-        st.caption(U.AUTH_DEPARTMENT.format(department=actor.department))
+        st.caption(U.AUTH_DEPARTMENT.format(department=md_text(actor.department)))
     st.button(U.AUTH_SIGN_OUT, key="signout", on_click=_sign_out, args=(actor,), icon=":material/logout:")
     if actor.account_id is None:
         return

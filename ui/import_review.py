@@ -18,6 +18,7 @@ from solver.plan import Plan
 
 from . import state, views
 from . import texts as U
+from .markdown import md_list, md_text
 
 EXTENSIONS = ["txt", "docx", "doc", "wps", "pdf", "html", "htm"]
 _KEY = "imr"  # widget key prefix of this screen
@@ -76,7 +77,7 @@ def render(plan: Plan) -> None:
     )
     errors = st.session_state.get(f"{_KEY}_error")
     if errors:
-        st.error(U.IMPORT_REVIEW["failed"] + "\n\n" + "\n".join(f"- {m}" for m in errors))
+        st.error(U.IMPORT_REVIEW["failed"] + "\n\n" + md_list(errors))
     draft = st.session_state.get(f"{_KEY}_draft")
     if draft is not None:
         _review(plan, draft)
@@ -127,7 +128,7 @@ def _review(open_plan: Plan, draft) -> None:
         disabled=merge,
     )
     if draft.defaults:
-        st.caption(U.IMPORT_REVIEW["defaults"] + "\n" + "\n".join(f"- {d}" for d in draft.defaults))
+        st.caption(U.IMPORT_REVIEW["defaults"] + "\n" + md_list(draft.defaults))
 
     st.markdown(f"**{U.IMPORT_REVIEW['forms']}**")
     form_cols = review.FORM_COLUMNS
@@ -255,9 +256,7 @@ def _review(open_plan: Plan, draft) -> None:
                 blackout_months=blackout,
             )
     except paperwork.PaperworkError as err:
-        st.error(
-            U.IMPORT_REVIEW["bad"].format(n=len(err.issues)) + "\n\n" + "\n".join(f"- {i.message}" for i in err.issues)
-        )
+        st.error(U.IMPORT_REVIEW["bad"].format(n=len(err.issues)) + "\n\n" + md_list([i.message for i in err.issues]))
         return
     try:
         if merge:
@@ -267,9 +266,9 @@ def _review(open_plan: Plan, draft) -> None:
             new_id = plans.create_plan(state.engine(), new_plan, actor=state.actor(), imported=True)
             state.refresh()
             state.select_plan(new_id)  # the new plan opens; the picker follows it on the rerun
-            message = U.IMPORT_REVIEW["saved_new"].format(label=f"{new_plan.body} {new_plan.year}")
+            message = U.IMPORT_REVIEW["saved_new"].format(label=md_text(f"{new_plan.body} {new_plan.year}"))
     except (ServiceError, PlanError) as err:
-        st.error(str(err))
+        st.error(md_text(err))
         return
     _discard()
     views.flash(message)

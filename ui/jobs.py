@@ -20,6 +20,7 @@ from solver import SolveOptions
 
 from . import state, views, widgets
 from . import texts as U
+from .markdown import md_text
 
 POLL_S = 1.0  # how often an open 编排 page re-reads a running job (one indexed SELECT)
 JOBS_LISTED = 10
@@ -32,7 +33,7 @@ def submit(options: SolveOptions) -> None:
     try:
         job_id = jobs_service.submit_solve(state.engine(), s.plan_id, s.plan_version, options, actor=state.actor())
     except ServiceError as err:
-        views.flash(str(err), "error")
+        views.flash(md_text(err), "error")
         return
     s.solve_job_id = job_id
     s.pop("job_pick", None)  # show the new job, not the one picked before
@@ -96,7 +97,7 @@ def _ahead(job: JobRecord) -> int:
 def _header(job: JobRecord) -> None:
     st.markdown(f"**{U.JOB_TITLE.format(id=job.id, status=U.JOB_STATUS[job.status])}**")
     who = U.JOB_WHO.format(
-        author=job.author or U.JOB_ANON,
+        author=md_text(job.author) if job.author else U.JOB_ANON,
         at=_when(job.created_at),
         n=job.topic_count,
         t=float(job.options.get("time_limit_s", 0)),
@@ -145,7 +146,8 @@ def _finished(job: JobRecord) -> None:
         st.page_link("pages/conflicts.py", label=U.SOLVE_SEE_CONFLICTS, icon=":material/report:")
         return
     if job.adopted_at is not None:
-        st.success(U.JOB_ADOPTED_BY.format(at=_when(job.adopted_at), who=job.adopted_by or U.JOB_ANON))
+        who = md_text(job.adopted_by) if job.adopted_by else U.JOB_ANON
+        st.success(U.JOB_ADOPTED_BY.format(at=_when(job.adopted_at), who=who))
         st.page_link("pages/overview.py", label=U.SOLVE_SEE_CALENDAR, icon=":material/calendar_month:")
         return
     st.info(U.JOB_CANDIDATE)
@@ -155,7 +157,7 @@ def _finished(job: JobRecord) -> None:
         try:
             current = jobs_service.adopt(state.engine(), job.id, actor=state.actor())
         except ServiceError as err:
-            views.flash(str(err), "error")
+            views.flash(md_text(err), "error")
         else:
             state.set_schedule(current)
             views.flash(U.JOB_ADOPTED.format(id=job.id), "success")

@@ -109,7 +109,8 @@ def form_kpis_html(plan: Plan) -> str:
     tiles = "".join(
         f'<div style="border-left:4px solid {colors[fid]};background:{tint(colors[fid], 0.07)};'
         f'border-radius:6px;padding:.35rem .6rem;min-width:6rem;flex:1">'
-        f'<div style="font-size:.78rem;color:#4a4f57">{escape(name)}</div>'
+        # a long name without spaces wraps inside its tile instead of running over the next one
+        f'<div style="font-size:.78rem;color:#4a4f57;overflow-wrap:anywhere">{escape(name)}</div>'
         f'<div style="font-size:1.45rem;font-weight:700;color:{colors[fid]}">{n}</div></div>'
         for fid, name, n in select.form_counts(plan)
     )

@@ -38,7 +38,7 @@ def sidebar(choices: dict[int, str]) -> None:
         else:
             st.info(U.SIDEBAR_NO_PLANS)
         account_box(actor())
-        st.caption(U.SIDEBAR_DB.format(url=database_label()))
+        st.caption(U.SIDEBAR_DB.format(url=md_text(database_label())))
 
 
 def sidebar_summary() -> None:

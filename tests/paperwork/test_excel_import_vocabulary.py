@@ -53,6 +53,8 @@ def cell_of(ws, header: str, row: int = 2):
         ("出席领导", "牵头领导"),
         ("建议月份", "时间安排"),
         ("议题名称", "协商议题"),
+        ("承办专委会(候选)", "责任专委会"),
+        ("协办专委会", "配合专委会"),
     ],
 )
 def test_topic_headers_by_the_shared_synonyms(old, new):
@@ -74,6 +76,25 @@ def test_other_sheets_and_calendar_synonyms():
     plan = xlsx_to_plan(edited(change))
     assert plan.to_dict() == base.to_dict()
     assert any(f.session_only for f in plan.forms) and plan.calendar.blackout_months == [2]
+
+
+@pytest.mark.parametrize(
+    ("sheet", "old", "new"),
+    [
+        ("领导", "名称", "领导姓名"),
+        ("领导", "不在岗月份", "外出月份"),
+        ("部门", "名称", "单位名称"),
+        ("部门", "名称", "单位"),
+        ("专委会", "名称", "委员会"),
+        ("专委会", "名称", "专门委员会"),
+        ("协商形式", "名称", "形式名称"),
+    ],
+)
+def test_each_sheets_name_column_by_the_words_offices_use(sheet, old, new):
+    base = xlsx_to_plan(template())
+    read = xlsx_import(edited(lambda wb: rename(wb[sheet], old, new)))
+    assert read.plan.to_dict() == base.to_dict()
+    assert not read.warnings
 
 
 def test_a_header_that_looks_known_but_is_not_is_warned_and_kept():

@@ -447,3 +447,13 @@ def test_a_library_failure_on_an_odd_file_is_a_chinese_message(monkeypatch):
     with pytest.raises(PaperworkError) as err:
         import_document("怪.docx", b"PK\x03\x04")
     assert "无法读取文件「怪.docx」" in str(err.value)
+
+
+@pytest.mark.parametrize("colon", ["\u02d0", "\u02f8", "\ua789", "\u205a", "\u05c3", "\u1804", "\ufe13", "\ufe55"])
+def test_every_colon_lookalike_separates_a_label_from_its_value(colon):
+    text = (
+        "某市政协2025年度协商计划\n(一)对口协商\n1.推进甲项工作\n"
+        f"时间安排{colon}5月\n承办单位{colon}经济委\n协商部门{colon}市发改委、市财政局\n"
+    )
+    (t,) = parse_published_text(text).plan.topics
+    assert (t.title, t.preferred_months) == ("推进甲项工作", [5])

@@ -39,6 +39,10 @@ INJECTIONS = [
     "\r=1+1",
     "=",
     "-",
+    "＝1+1",  # full-width forms: an input method turns them into formula starts on editing
+    "＋1+1",
+    "－2+3",
+    "＠SUM(A1:A9)",
 ]
 
 
@@ -72,7 +76,7 @@ def test_no_title_or_name_becomes_a_formula():
     risky = 0
     for sheet, c in cells(data):
         assert c.data_type != "f", (sheet, c.coordinate, c.value)
-        if isinstance(c.value, str) and c.value[:1] in "=+-@":
+        if isinstance(c.value, str) and c.value[:1] in "=+-@＝＋－＠":
             assert c.quotePrefix, (sheet, c.coordinate, c.value)  # Excel keeps it text when edited
             risky += 1
     # every injected title appears on 议题 and on 月历; the department's name on several sheets
@@ -190,3 +194,34 @@ def test_exports_of_a_clean_plan_keep_every_title(export):
         text = text_from_upload("计划.docx", plan_document(plan, schedule))
         for t in plan.topics:
             assert nfkc(t.title) in nfkc(text)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_ANY_TEXT)
+def test_what_one_line_gives_the_plan_file_reader_accepts(text):
+    # the cleaner on the way out and the check on the way in agree: an exported title reads back anywhere
+    from solver.io import not_one_line
+
+    assert not_one_line(one_line(text)) is None
+
+
+@pytest.mark.parametrize("odd", ["\n", "\r\n", "\u2028", "\u2029", "\x85", "\u200b", "\ufeff", "\u202e", "\u2066"])
+def test_a_title_cell_typed_with_a_break_or_an_invisible_character_imports_as_one_line(odd, tmp_path):
+    from solver.io import not_one_line, read_plan_file
+
+    plan = parse_plan(sample())
+    wb = load_workbook(io.BytesIO(plan_to_xlsx(plan)))
+    ws = wb["议题"]
+    title_col = next(i for i, c in enumerate(ws[1], 1) if c.value == "议题名称")
+    ws.cell(row=3, column=title_col).value = f"发展{odd}交通"
+    leaders = wb["领导"]
+    role_col = next(i for i, c in enumerate(leaders[1], 1) if c.value == "职务")
+    leaders.cell(row=2, column=role_col).value = f"副{odd}市长"
+    buf = io.BytesIO()
+    wb.save(buf)
+    back = xlsx_to_plan(buf.getvalue())
+    assert all(not_one_line(t.title) is None for t in back.topics)
+    assert all(not_one_line(x.role) is None for x in back.leaders)
+    path = tmp_path / "计划.json"  # and the plan written from it is one every entry reads
+    path.write_text(json.dumps(back.to_dict(), ensure_ascii=False), encoding="utf-8")
+    assert len(read_plan_file(path)[0].topics) == len(plan.topics)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from jobs import admin as jobs_admin
 from paperwork import cli as paperwork_cli
 from solver import cli as solver_cli
 from solver.cli_common import parse_weights, translate_error
@@ -111,6 +112,19 @@ BAD_FILES = {
     "raw C1 in title": (
         _with(lambda d: d["topics"][3].update(title="发展\x85交通")).replace(b"\\u0085", "\x85".encode()),
         ["T04", "议题名称", "控制字符"],
+    ),
+    # Unicode's other line breaks and the invisible format characters, escaped and raw
+    "line separator in title": (_title("发展\u2028交通"), ["T02", "议题名称", "U+2028"]),
+    "paragraph separator in a name": (
+        _with(lambda d: d["leaders"][0].update(name="王\u2029五")),
+        ["领导", "名称", "U+2029"],
+    ),
+    "zero-width space in title": (_title("发展\u200b交通"), ["T02", "议题名称", "U+200B"]),
+    "BOM inside a committee name": (_with(lambda d: d["committees"][0].update(name="经济\ufeff委")), ["U+FEFF"]),
+    "right-to-left override in title": (_title("\u202e发展交通"), ["T02", "议题名称", "U+202E"]),
+    "raw line separator in title": (
+        _title("发展\u2028交通").replace(b"\\u2028", "\u2028".encode()),
+        ["T02", "议题名称", "U+2028"],
     ),
 }
 
@@ -298,10 +312,13 @@ def test_real_processes_print_no_traceback():
 
 COMMANDS = {
     "solver": (solver_cli.main, ["solve", "check"]),
-    "store": (store_cli.main, ["upgrade", "current", "import", "export", "plans", "scenarios"]),
+    "store": (store_cli.main, ["upgrade", "current", "import", "export", "plans", "scenarios", "accounts"]),
     "paperwork": (paperwork_cli.main, ["template", "xlsx2json", "json2xlsx", "docx", "ics", "text2json"]),
     "generate": (generate_cli.main, []),
+    "jobs.admin": (jobs_admin.main, ["settings", "set", "list"]),
 }
+# Subcommands that run (exit 0) without arguments: no usage error to check.
+RUN_WITHOUT_ARGUMENTS = {"upgrade", "current", "plans", "settings", "list"}
 
 
 @pytest.mark.parametrize("command", list(COMMANDS))
@@ -313,7 +330,7 @@ def test_help_and_usage_errors_are_chinese(command, call):
         assert "用法:" in out and "显示本帮助并退出" in out
         for word in ENGLISH:
             assert word not in out, (argv, word)
-    for argv in ([], ["--nonsense"], *([s] for s in subs if s not in ("upgrade", "current", "plans"))):
+    for argv in ([], ["--nonsense"], *([s] for s in subs if s not in RUN_WITHOUT_ARGUMENTS)):
         if command == "generate" and argv == []:
             argv = []
         code, _, err = call(main, *argv)
@@ -414,14 +431,16 @@ def _examples_from(text: str) -> list[str]:
 
 
 def _help_examples() -> list[str]:
+    """The examples of every command's --help and of every subcommand's (``store accounts --help`` has its own)."""
     found = []
-    for prog in COMMANDS:
+    for prog, (_, subs) in COMMANDS.items():
         module = "tools.generate" if prog == "generate" else prog
-        r = subprocess.run(
-            [sys.executable, "-m", module, "--help"], cwd=ROOT, capture_output=True, text=True, timeout=120
-        )
-        assert r.returncode == 0
-        found += _examples_from(r.stdout)
+        for sub in ([], *([s] for s in subs)):
+            r = subprocess.run(
+                [sys.executable, "-m", module, *sub, "--help"], cwd=ROOT, capture_output=True, text=True, timeout=120
+            )
+            assert r.returncode == 0, (module, sub, r.stderr)
+            found += [ex for ex in _examples_from(r.stdout) if ex not in found]
     return found
 
 
