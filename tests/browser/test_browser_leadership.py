@@ -34,12 +34,24 @@ def browser_page(server):
         yield page
 
 
+def wait_for_sheet_of(page, label: str) -> None:
+    """The sheet on screen is the picked plan's (under load the previous plan's sheet can linger)."""
+    body, year = label.split(" ")[:2]
+    page.wait_for_selector(".ls-sheet", timeout=30_000)
+    page.wait_for_function(
+        "([body, year]) => { const s = document.querySelector('.ls-sheet');"
+        " const t = s ? s.innerText.replace(/\\s/g, '') : ''; return t.includes(body) && t.includes(year); }",
+        arg=[body, year],
+        timeout=60_000,
+    )
+
+
 @pytest.mark.parametrize("label", list(PLANS))
 def test_leadership_page_on_screen_and_printed(browser_page, shots, label):
     page = browser_page
     pick_plan(page, label)
     open_page(page, "领导总览")
-    page.wait_for_selector(".ls-sheet", timeout=30_000)
+    wait_for_sheet_of(page, label)
     assert not page.locator('[data-testid="stException"]').count()
     sheet = page.locator(".ls-sheet")
     assert sheet.count() == 1 and sheet.is_visible()
@@ -80,7 +92,7 @@ def test_pdf_and_png_buttons_download_the_printed_page(browser_page, shots):
     page = browser_page
     pick_plan(page, "威海市政协 2023 年度协商计划")
     open_page(page, "领导总览")
-    page.wait_for_selector(".ls-sheet", timeout=30_000)
+    wait_for_sheet_of(page, "威海市政协 2023 年度协商计划")
     with page.expect_download(timeout=90_000) as got:
         page.get_by_role("button", name="下载 PDF(A4 横向)").click()
     pdf = got.value
