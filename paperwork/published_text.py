@@ -456,6 +456,53 @@ def _cn_int(s: str) -> int:
     return table.get(s[0], 0) * 10 + (table.get(s[2:], 0) if len(s) > 2 else 0)
 
 
+# "Ⅰ、" "II." "ⅳ." (NFKC has made Ⅱ into II): a Roman numeral numbering a heading or an item
+_ROMAN = re.compile(r"^(?P<n>X{0,3}(?:IX|IV|V?I{0,3})|x{0,3}(?:ix|iv|v?i{0,3}))\s*[、.．)]\s*(?=[\u4e00-\u9fff“《(【])")
+_ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(n: str) -> int:
+    vals = [_ROMAN_VALUE[c] for c in n.upper()]
+    return sum(-v if k + 1 < len(vals) and v < vals[k + 1] else v for k, v in enumerate(vals))
+
+
+def _roman_numbers(lines: list[str]) -> list[str]:
+    """Cleaned lines with Roman numbers rewritten as the level they hold in this document.
+
+    Roman numerals number whatever level a plan's author gives them: the top one
+    when the document has no ``一、`` headings (→ ``一、``); under ``一、``
+    headings, sections above numbered items (→ ``(一)``) or, with no other
+    numbers below them, the items themselves (→ ``1.``).
+    """
+    hits = [(k, m) for k, line in enumerate(lines) if (m := _ROMAN.match(line)) and m.group("n")]
+    if not hits:
+        return lines
+    at = {k for k, _ in hits}
+    others = [line for k, line in enumerate(lines) if k not in at]
+    if not any(_TOP.match(x) for x in others):
+        style = "top"
+    elif any(_NUMBERED.match(x) for x in others[next(iter(sorted(at))) :]):
+        style = "section"
+    else:
+        style = "item"
+    out = list(lines)
+    for k, m in hits:
+        n, rest = _roman(m.group("n")), lines[k][m.end() :]
+        if not 1 <= n <= 30:
+            continue
+        cn = _cn_numeral(n)
+        out[k] = f"{cn}、{rest}" if style == "top" else f"({cn}){rest}" if style == "section" else f"{n}.{rest}"
+    return out
+
+
+def _cn_numeral(n: int) -> str:
+    digits = "一二三四五六七八九"
+    if n < 10:
+        return digits[n - 1]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else digits[tens - 1]) + "十" + (digits[ones - 1] if ones else "")
+
+
 def _scan(text: str) -> _Parsed:
     out = _Parsed()
     top: str | None = None
@@ -468,9 +515,10 @@ def _scan(text: str) -> _Parsed:
     topic: _Topic | None = None
 
     rows: list[tuple[int, str, str]] = []  # (line number, raw, cleaned); one line may give several rows
-    for lineno, raw in enumerate(text.splitlines(), start=1):
+    raws = text.splitlines()
+    for lineno, (raw, line) in enumerate(zip(raws, _roman_numbers([_clean(r) for r in raws]), strict=True), start=1):
         out.all_lines.append(raw)
-        rows += [(lineno, raw, piece) for piece in _pieces(_clean(raw))]
+        rows += [(lineno, raw, piece) for piece in _pieces(line)]
     running = _running_heads(rows)
     rows, joined = _join_bare_labels(rows)
     for ln in joined:

@@ -28,10 +28,12 @@ import re
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from . import texts as T
 from .common import MAX_UPLOAD_BYTES, PaperIssue, PaperworkError, decode_text, fail, human_size
+from .hanzi import plain_ideographs
 from .published_text import classify_form
 from .vocabulary import LABELS, TABLE_MARK, field_of_header, norm
 
@@ -396,29 +398,55 @@ PDF_COLUMN_TOLERANCE = 6.0
 """A run belongs to the table column whose header starts at most this many points to its right."""
 
 
-def _pdf_page_runs(page) -> list[tuple[float, float, str]]:
+PDF_WORD_GAP_EM = 0.25
+"""In a browser's PDF, runs closer than this share of the font size are one word (one cell)."""
+
+
+def _pdf_page_runs(page, *, glyphs: bool = False) -> list[tuple[float, float, str]]:
+    """The page's text runs as (x, y, text).
+
+    ``glyphs``: the PDF places characters one by one (a browser's print to PDF),
+    so runs that touch on a line are merged into the words and cells they make.
+    """
     from pypdf import mult
 
-    runs: list[tuple[float, float, str]] = []
+    runs: list[tuple[float, float, str, float]] = []
 
-    def visit(text, cm, tm, _font, _size) -> None:
+    def visit(text, cm, tm, _font, size) -> None:
         if text and text.strip():
             m = mult(tm, cm)
-            runs.append((m[4], m[5], text))
+            runs.append((m[4], m[5], plain_ideographs(text), (size or 10) * (abs(m[0]) or 1)))
 
     page.extract_text(visitor_text=visit)
-    return runs
+    if not glyphs:
+        return [(x, y, t) for x, y, t, _ in runs]
+    merged: list[list] = []  # [x, y, text, end]
+    for x, y, t, em in sorted(runs, key=lambda r: (-round(r[1] / PDF_LINE_TOLERANCE), r[0])):
+        t = t.strip() if not merged or abs(merged[-1][1] - y) > PDF_LINE_TOLERANCE else t
+        end = x + _em_width(t.strip()) * em
+        last = merged[-1] if merged else None
+        if last and abs(last[1] - y) <= PDF_LINE_TOLERANCE and x - last[3] <= PDF_WORD_GAP_EM * em:
+            last[2] += t.strip() if x - last[3] < 0.1 * em else t
+            last[3] = max(last[3], end)
+        else:
+            merged.append([x, y, t.strip(), end])
+    return [(x, y, t) for x, y, t, _ in merged]
 
 
-def _pdf_rows(runs: list[tuple[float, float, str]]) -> list[list[tuple[float, str]]]:
-    """Runs grouped into lines, top to bottom; each line's runs left to right."""
+def _pdf_rows_at(runs: list[tuple[float, float, str]]) -> list[tuple[float, list[tuple[float, str]]]]:
+    """Runs grouped into lines, top to bottom, each with its height; each line's runs left to right."""
     lines: list[tuple[float, list[tuple[float, str]]]] = []
     for x, y, text in sorted(runs, key=lambda r: (-r[1], r[0])):
         if lines and abs(lines[-1][0] - y) <= PDF_LINE_TOLERANCE:
             lines[-1][1].append((x, text))
         else:
             lines.append((y, [(x, text)]))
-    return [sorted(r) for _, r in lines]
+    return [(y, sorted(r)) for y, r in lines]
+
+
+def _pdf_rows(runs: list[tuple[float, float, str]]) -> list[list[tuple[float, str]]]:
+    """Runs grouped into lines, top to bottom; each line's runs left to right."""
+    return [r for _, r in _pdf_rows_at(runs)]
 
 
 PDF_ROW_MIN_CELLS = 3  # fewer filled cells than this on a line is a wrap, not a new row
@@ -675,7 +703,7 @@ def _repair_quotes(line: str) -> str:
 # What starts a paragraph of its own: a number, a heading, a bullet or a label
 _NEW_PARAGRAPH = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[.、．)）]"
-    r"|第\s*[一二三四五六七八九十\d]{1,3}\s*[部分章项条个]|[●•○■◆▪★☆·\-—①-⑳【\[]"
+    r"|第\s*[一二三四五六七八九十\d]{1,3}\s*[部分章项条个]|[●•○■◆▪★☆·\-—①-⑳【\[Ⅰ-Ⅻⅰ-ⅻ]|[IVX]{1,4}\s*[、.．]"
     r"|(?:[\u4e00-\u9fff][ \u3000]*){2,8}[:：∶])"
 )
 PDF_FULL_LINE = 3.0
@@ -707,6 +735,327 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return out
 
 
+# What a printer or a browser writes in a page's margins: a page number ("- 3 -", "第3页 共5页",
+# "2/5", "Page 2 of 5"), the file's address (Chromium's footer), the print time (its header)
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|\d{1,3}\s*/\s*\d{1,3}|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
+    r"|共\s*\d{1,3}\s*页\s*第\s*\d{1,3}\s*页|page\s*\d{1,3}(?:\s*of\s*\d{1,3})?)\s*$",
+    re.IGNORECASE,
+)
+_MARGIN_NOTE = re.compile(
+    r"^\s*(?:(?:file|https?)://\S+"
+    r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*,?\s*(?:上午|下午|AM|PM)?\s*\d{1,2}:\d{2})",
+    re.IGNORECASE,
+)
+PDF_EDGE_ROWS = 2
+"""How many rows at a page's top and bottom are looked at for its header and footer."""
+
+
+def _furniture(pages: list[list[tuple[float, str]]]) -> list[list[str]]:
+    """Per page, the texts of its header and footer rows (empty lists when none).
+
+    ``pages``: each page's rows as (y, text), top to bottom. A row at a page's
+    edge is furniture when it is a page number, an address or a print time
+    (a browser's header and footer), or when it comes back at the same height
+    on another page's edge: word for word (a running header), or with only its
+    numbers changed when one of them is the page's own number ("第1页" "2/5").
+    """
+
+    def flat(t: str, masked: bool) -> str:
+        t = re.sub(r"\s+", "", t)
+        return re.sub(r"\d+", "#", t) if masked else t
+
+    edges = [
+        [(y, t) for k, (y, t) in enumerate(rows) if k < PDF_EDGE_ROWS or k >= len(rows) - PDF_EDGE_ROWS]
+        for rows in pages
+    ]
+    seen: dict[tuple[bool, str, int], int] = {}
+    for n, page in enumerate(edges, start=1):
+        keys = {(False, flat(t, False), round(y / PDF_LINE_TOLERANCE)) for y, t in page}
+        keys |= {
+            (True, flat(t, True), round(y / PDF_LINE_TOLERANCE)) for y, t in page if str(n) in re.findall(r"\d+", t)
+        }
+        for key in keys:
+            seen[key] = seen.get(key, 0) + 1
+    out = []
+    for n, page in enumerate(edges, start=1):
+        drop = []
+        for y, t in page:
+            at = round(y / PDF_LINE_TOLERANCE)
+            repeated = seen.get((False, flat(t, False), at), 0) >= 2 or (
+                str(n) in re.findall(r"\d+", t) and seen.get((True, flat(t, True), at), 0) >= 2
+            )
+            if _PAGE_NUMBER.match(t) or _MARGIN_NOTE.match(unicodedata.normalize("NFKC", t)) or repeated:
+                drop.append(t)
+        out.append(drop)
+    return out
+
+
+def _without(text: str, furniture: list[str]) -> str:
+    """``text`` with each furniture row's text taken out once, wherever pypdf put it."""
+    for row in furniture:
+        chars = [re.escape(c) for c in row if not c.isspace()]
+        if not chars:
+            continue
+        m = None
+        for m in re.finditer(r"\s*".join(chars), text):  # noqa: B007 - the last one: a footer is printed last
+            pass
+        if m is not None:
+            text = text[: m.start()] + "\n" + text[m.end() :]
+    return text
+
+
+def _em_width(text: str) -> float:
+    return sum(1.0 if ord(c) > 0x2000 else 0.5 for c in text)
+
+
+# pypdf puts a space where a browser's PDF changes font ("建设 , 破解" "Ⅰ 、" "时间安排 :5 月"):
+# no space stands before Chinese punctuation or after an opening bracket or quote
+_UNSPACED = re.compile(
+    r"[ \t]+(?=[,，。、;；:：)）】》”])|(?<=[(（【《“、:：])[ \t]+|(?<=[,，。;；])[ \t]+(?=[\u4e00-\u9fff])"
+    r"|(?<=\d\.)[ \t]+(?=[\u4e00-\u9fff])|(?<=\d)[ \t]+(?=月)"
+)
+
+
+def _positioned_lines(page, drop: list[str]) -> list[str]:
+    """A page's lines in pypdf's order, a new line wherever a run stands on another line.
+
+    For PDFs not made by an office suite (a browser's print to PDF places its
+    characters one by one and draws the page's header and footer last), pypdf's
+    text runs some lines together (the last line and the footer); the runs'
+    heights do not. Furniture rows (``drop``) are left out. A line reaching the
+    right margin that does not end a sentence runs on into the next, unless that
+    one starts a paragraph of its own; the margin is where the runs end, not
+    the longest line (a page of short lines wraps none).
+    """
+    from pypdf import mult
+
+    lines: list[list] = []  # [y, text, left start, right end]
+
+    def visit(text, cm, tm, _font, size) -> None:
+        if not text:
+            return
+        m = mult(tm, cm)
+        y, end = m[5], m[4] + _em_width(text.strip()) * (size or 10) * (abs(m[0]) or 1)
+        for k, part in enumerate(text.split("\n")):
+            if lines and not k and (not part.strip() or abs(lines[-1][0] - y) <= PDF_LINE_TOLERANCE):
+                lines[-1][1] += part
+                if part.strip():
+                    lines[-1][2] = min(lines[-1][2], m[4])
+                    lines[-1][3] = max(lines[-1][3], end)
+            elif part.strip() or not k:
+                lines.append([y, part, m[4] if part.strip() else float("inf"), end if part.strip() else 0.0])
+
+    page.extract_text(visitor_text=visit)
+    keep = [
+        (_UNSPACED.sub("", plain_ideographs(t)), x, e) for _, t, x, e in lines if t.strip() and not _is_dropped(t, drop)
+    ]
+    # the text block's right edge mirrors its left one (pages are set with equal side margins)
+    left = min((x for _, x, _ in keep), default=0.0)
+    margin = float(page.mediabox.width) - left
+    out: list[str] = []
+    joining = False
+    for text, _, end in keep:
+        if joining and out and not _NEW_PARAGRAPH.match(text):
+            out[-1] = out[-1].rstrip() + text.strip()
+        else:
+            out.append(text)
+        joining = end >= margin - PDF_WRAP_EMS * 12 and not text.rstrip().endswith(("。", "！", "？", "!", "?"))
+    return out
+
+
+PDF_WRAP_EMS = 1.5
+"""How far (in 12-point characters) short of the right margin a line may end and still wrap."""
+
+
+def _is_dropped(line: str, drop: list[str]) -> bool:
+    flat = re.sub(r"\s+", "", plain_ideographs(line))
+    return any(flat == re.sub(r"\s+", "", d) for d in drop)
+
+
+PDF_RULE_MAX = 2.0
+"""A drawn rectangle at most this thick (points) is a table's rule, not a shaded box."""
+PDF_RULE_SNAP = 4.0
+"""Rules closer than this (points) are one boundary (a cell's bottom border and the next one's top)."""
+
+
+def _snap(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > PDF_RULE_SNAP:
+            out.append(v)
+    return out
+
+
+def _ruled_tables(page, chunks: list[tuple[float, float, str]]) -> list[tuple[list[list[str]], float, float]] | None:
+    """The tables drawn with rules on a browser's PDF page: [(rows of cell texts, top, bottom)], or None.
+
+    A browser centres each cell's text in its row, so a row's cells do not share
+    a line; the boxes drawn around the cells say where each cell is. A box is a
+    top and a bottom rule of the same width drawn one after the other; a box
+    holding other boxes is a table's frame. Inside a frame, the boxes' edges cut
+    the table into rows and columns; a cell over several rows or columns (a
+    merged cell, a caption row) has its text repeated in each, as a merged Word
+    cell is.
+    """
+    from pypdf import mult
+
+    rules: list[tuple[float, float, float]] = []  # (x0, x1, y) of each thin horizontal rule, in drawing order
+
+    def before(op, args, cm, _tm) -> None:
+        if op != b"re" or len(args) != 4:
+            return
+        x, y, w, h = (float(a) for a in args)
+        (ax, ay), (bx, by) = (mult([1, 0, 0, 1, px, py], cm)[4:6] for px, py in ((x, y), (x + w, y + h)))
+        if abs(ay - by) <= PDF_RULE_MAX and abs(ax - bx) >= 10:
+            rules.append((min(ax, bx), max(ax, bx), (ay + by) / 2))
+        elif abs(ax - bx) <= PDF_RULE_MAX and abs(ay - by) >= 10:
+            verticals.append(((ax + bx) / 2, max(ay, by), min(ay, by)))
+
+    verticals: list[tuple[float, float, float]] = []  # (x, top, bottom) of each thin vertical rule
+    page.extract_text(visitor_operand_before=before)
+    if verticals:  # collapsed borders: one rule between two cells, a grid to cut
+        return _grid_tables(rules, verticals, chunks) or None
+    boxes: list[tuple[float, float, float, float]] = []  # (x0, x1, top, bottom)
+    pending = None
+    for rule in rules:
+        if pending and abs(pending[0] - rule[0]) <= 1 and abs(pending[1] - rule[1]) <= 1 and pending[2] != rule[2]:
+            boxes.append((pending[0], pending[1], max(pending[2], rule[2]), min(pending[2], rule[2])))
+            pending = None
+        else:
+            pending = rule
+
+    def inside(b: tuple, outer: tuple) -> bool:
+        return (
+            b != outer
+            and outer[0] - 1 <= b[0]
+            and b[1] <= outer[1] + 1
+            and outer[3] - 1 <= b[3]
+            and b[2] <= outer[2] + 1
+        )
+
+    frames = [f for f in boxes if any(inside(b, f) for b in boxes)]
+    cells_all = [b for b in boxes if b not in frames]
+    if not frames and cells_all:
+        frames = [
+            (
+                min(b[0] for b in cells_all),
+                max(b[1] for b in cells_all),
+                max(b[2] for b in cells_all),
+                min(b[3] for b in cells_all),
+            )
+        ]
+    frames = [f for f in frames if not any(inside(f, g) for g in frames)]
+    ordered = sorted(chunks, key=lambda c: (-round(c[1] / PDF_LINE_TOLERANCE), c[0]))
+    tables = []
+    for frame in frames:
+        cells = [b for b in cells_all if inside(b, frame) or b == frame]
+        spans = _snap([b[0] for b in cells])
+        if len(spans) < 2:
+            continue
+        bounds = sorted(_snap([y for b in cells for y in (b[2], b[3])]), reverse=True)
+        tops = sorted(_snap([b[2] for b in cells]), reverse=True)
+        grid = [["" for _ in spans] for _ in tops]
+        for x0, x1, top, bottom in cells:
+            text = "".join(t for x, y, t in ordered if x0 - 1 <= x <= x1 and bottom < y < top)
+            for r, row_top in enumerate(tops):
+                if bottom + 1 < row_top <= top + PDF_RULE_SNAP:
+                    for j, col in enumerate(spans):
+                        if x0 - PDF_RULE_SNAP <= col < x1:
+                            grid[r][j] = text
+        grid = [row for row in grid if any(c.strip() for c in row)]
+        if grid and bounds:
+            tables.append((grid, frame[2], frame[3]))
+    return tables or None
+
+
+def _grid_tables(
+    rules: list[tuple[float, float, float]], verticals: list[tuple[float, float, float]], chunks
+) -> list[tuple[list[list[str]], float, float]]:
+    """Tables whose cells share their borders (CSS ``border-collapse``), from the rules drawn.
+
+    Each run of vertical rules overlapping down the page is one table; its rules'
+    positions cut it into a grid, and a rule missing between two grid cells
+    merges them (a merged cell's text is repeated in each).
+    """
+    regions: list[list[float]] = []  # [top, bottom]
+    for _, top, bottom in sorted(verticals, key=lambda v: -v[1]):
+        if regions and top >= regions[-1][1] - PDF_RULE_SNAP:
+            regions[-1][1] = min(regions[-1][1], bottom)
+        else:
+            regions.append([top, bottom])
+    ordered = sorted(chunks, key=lambda c: (-round(c[1] / PDF_LINE_TOLERANCE), c[0]))
+    tables = []
+    for top, bottom in regions:
+        vs = [v for v in verticals if v[1] <= top + PDF_RULE_SNAP and v[2] >= bottom - PDF_RULE_SNAP]
+        xs = _snap([v[0] for v in vs])
+        hs = [h for h in rules if bottom - PDF_RULE_SNAP <= h[2] <= top + PDF_RULE_SNAP]
+        ys = sorted(_snap([top, bottom, *[h[2] for h in hs]]), reverse=True)
+        if len(xs) < 3 or len(ys) < 3:
+            continue
+        n_rows, n_cols = len(ys) - 1, len(xs) - 1
+        parent = list(range(n_rows * n_cols))
+
+        def find(a: int, parent: list[int] = parent) -> int:
+            while parent[a] != a:
+                parent[a] = parent[parent[a]]
+                a = parent[a]
+            return a
+
+        for r in range(n_rows):
+            for j in range(n_cols):
+                mid_x, mid_y = (xs[j] + xs[j + 1]) / 2, (ys[r] + ys[r + 1]) / 2
+                if r + 1 < n_rows and not any(
+                    abs(h[2] - ys[r + 1]) <= PDF_RULE_SNAP and h[0] <= mid_x <= h[1] for h in hs
+                ):
+                    parent[find((r + 1) * n_cols + j)] = find(r * n_cols + j)
+                if j + 1 < n_cols and not any(
+                    abs(v[0] - xs[j + 1]) <= PDF_RULE_SNAP and v[2] <= mid_y <= v[1] for v in vs
+                ):
+                    parent[find(r * n_cols + j + 1)] = find(r * n_cols + j)
+        members: dict[int, list[int]] = {}
+        for k in range(n_rows * n_cols):
+            members.setdefault(find(k), []).append(k)
+        grid = [["" for _ in range(n_cols)] for _ in range(n_rows)]
+        for cells in members.values():
+            boxes = [(xs[k % n_cols], xs[k % n_cols + 1], ys[k // n_cols], ys[k // n_cols + 1]) for k in cells]
+            text = "".join(t for x, y, t in ordered if any(x0 - 1 <= x < x1 and b < y < a for x0, x1, a, b in boxes))
+            for k in cells:
+                grid[k // n_cols][k % n_cols] = text
+        grid = [row for row in grid if any(c.strip() for c in row)]
+        if grid:
+            tables.append((grid, top, bottom))
+    return tables
+
+
+def _browser_page_lines(page, rows: list[tuple[float, list[tuple[float, str]]]], drop: list[str]) -> list[str]:
+    """The lines of a page not made by an office suite: a ruled table cell by cell, else by position."""
+    chunks = [(x, y, t) for y, row in rows for x, t in row]
+    tables = [
+        t
+        for t in _ruled_tables(page, chunks) or []
+        if any(field_of_header(c) in ("title", "content") for r in t[0][:3] for c in r)
+    ]
+    if tables:
+        items = [(top, table_lines([[_UNSPACED.sub("", c) for c in r] for r in cells])) for cells, top, _ in tables]
+        for y, row in rows:
+            text = "".join(t for _, t in row)
+            if text not in drop and not any(bottom < y < top for _, top, bottom in tables):
+                items.append((y, [text]))
+        return [line for _, lines in sorted(items, key=lambda it: -it[0]) for line in lines]
+    lines = [row for y, row in rows if "".join(t for _, t in row) not in drop]
+    if any(_pdf_header_at(lines, k)[0] for k in range(len(lines))):
+        return _pdf_tables(lines)
+    return _positioned_lines(page, drop)
+
+
+def _made_by_office(reader) -> bool:
+    """True for a PDF saved by an office suite (LibreOffice, Word, WPS), whose text order pypdf keeps."""
+    meta = reader.metadata or {}
+    made = f"{meta.get('/Producer', '')} {meta.get('/Creator', '')}"
+    return not made.strip() or bool(re.search(r"LibreOffice|OpenOffice|Microsoft|Word|WPS|Kingsoft", made, re.I))
+
+
 def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
     """The text layer of a PDF, page by page; PaperworkError for a scan or a broken file.
 
@@ -720,13 +1069,19 @@ def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
     out: list[str] = []
     try:
         reader = PdfReader(io.BytesIO(data))
-        for page in reader.pages:
-            text = page.extract_text() or ""
+        office = _made_by_office(reader)
+        page_rows = [_pdf_rows_at(_pdf_page_runs(page, glyphs=not office)) for page in reader.pages]
+        furniture = _furniture([[(y, "".join(t for _, t in row)) for y, row in rows] for rows in page_rows])
+        for page, rows, drop in zip(reader.pages, page_rows, furniture, strict=True):
+            if not office:
+                out.extend(_browser_page_lines(page, rows, drop))
+                continue
+            text = plain_ideographs(_without(plain_ideographs(page.extract_text() or ""), drop))
             if re.search(r"[\u4e00-\u9fff]", text) and (
                 any(field_of_header(tok) in ("title", "content") for tok in re.split(r"\s+", text[:20000]))
                 or _WRAPPED_TITLE_HEADER.search(re.sub(r"\s+", "", text[:20000]))
             ):
-                lines = _pdf_rows(_pdf_page_runs(page))
+                lines = [row for y, row in rows if "".join(t for _, t in row) not in drop]
                 if any(_pdf_header_at(lines, k)[0] for k in range(len(lines))):
                     out.extend(_pdf_tables(lines))
                     continue
