@@ -425,7 +425,7 @@ def _pdf_page_runs(page, *, glyphs: bool = False) -> list[tuple[float, float, st
         t = t.strip() if not merged or abs(merged[-1][1] - y) > PDF_LINE_TOLERANCE else t
         end = x + _em_width(t.strip()) * em
         last = merged[-1] if merged else None
-        if last and abs(last[1] - y) <= PDF_LINE_TOLERANCE and x - last[3] <= PDF_WORD_GAP_EM * em:
+        if last and abs(last[1] - y) <= PDF_LINE_TOLERANCE and -0.2 * em <= x - last[3] <= PDF_WORD_GAP_EM * em:
             last[2] += t.strip() if x - last[3] < 0.1 * em else t
             last[3] = max(last[3], end)
         else:
@@ -879,6 +879,12 @@ PDF_RULE_SNAP = 4.0
 """Rules closer than this (points) are one boundary (a cell's bottom border and the next one's top)."""
 
 
+PDF_MARGIN_BAND = 36.0
+"""Points from a page's top and bottom edge where only its header and footer stand (half an inch)."""
+PDF_MIN_BOXES = 4
+"""Fewer cell boxes than this on a page with vertical rules: the borders are collapsed into a grid."""
+
+
 def _snap(values: list[float]) -> list[float]:
     out: list[float] = []
     for v in sorted(values):
@@ -887,8 +893,13 @@ def _snap(values: list[float]) -> list[float]:
     return out
 
 
-def _ruled_tables(page, chunks: list[tuple[float, float, str]]) -> list[tuple[list[list[str]], float, float]] | None:
-    """The tables drawn with rules on a browser's PDF page: [(rows of cell texts, top, bottom)], or None.
+def _ruled_tables(
+    page, chunks: list[tuple[float, float, str]]
+) -> list[tuple[list[list[str]], float, float, bool]] | None:
+    """The tables drawn with rules on a browser's PDF page, or None.
+
+    Each as (rows of cell texts, top, bottom, whether its first row goes on
+    from the page before: a row the page break cut).
 
     A browser centres each cell's text in its row, so a row's cells do not share
     a line; the boxes drawn around the cells say where each cell is. A box is a
@@ -914,16 +925,34 @@ def _ruled_tables(page, chunks: list[tuple[float, float, str]]) -> list[tuple[li
 
     verticals: list[tuple[float, float, float]] = []  # (x, top, bottom) of each thin vertical rule
     page.extract_text(visitor_operand_before=before)
-    if verticals:  # collapsed borders: one rule between two cells, a grid to cut
-        return _grid_tables(rules, verticals, chunks) or None
     boxes: list[tuple[float, float, float, float]] = []  # (x0, x1, top, bottom)
     pending = None
-    for rule in rules:
+    paired: set[int] = set()
+    for k, rule in enumerate(rules):
         if pending and abs(pending[0] - rule[0]) <= 1 and abs(pending[1] - rule[1]) <= 1 and pending[2] != rule[2]:
             boxes.append((pending[0], pending[1], max(pending[2], rule[2]), min(pending[2], rule[2])))
+            paired |= {k - 1, k}
             pending = None
         else:
             pending = rule
+    if len(boxes) < PDF_MIN_BOXES and verticals:  # collapsed borders: one rule between two cells, a grid to cut
+        return _grid_tables(rules, verticals, chunks) or None
+    # a row the page break cuts: its cells' top rules end this page, their bottom rules start the next
+    continued = False
+    height = float(page.mediabox.height)
+    if boxes:
+        lowest, highest = min(b[3] for b in boxes), max(b[2] for b in boxes)
+        starts = _snap([b[0] for b in boxes])
+        for k, (x0, x1, y) in enumerate(rules):
+            if k in paired or sum(1 for x in starts if x0 - 1 <= x < x1) != 1:
+                continue  # a frame's rule spans several columns: not a cell's
+            # only at the page's edge: nothing but the margin's furniture beyond it (a link's
+            # underline under a line of text is no cell)
+            if y < lowest - 1 and not any(PDF_MARGIN_BAND < cy < y - 1 for _, cy, _ in chunks):
+                boxes.append((x0, x1, y, -1.0))
+            elif y > highest + 1 and not any(y + 1 < cy < height - PDF_MARGIN_BAND for _, cy, _ in chunks):
+                boxes.append((x0, x1, height + 1, y))
+                continued = True
 
     def inside(b: tuple, outer: tuple) -> bool:
         return (
@@ -965,13 +994,14 @@ def _ruled_tables(page, chunks: list[tuple[float, float, str]]) -> list[tuple[li
                             grid[r][j] = text
         grid = [row for row in grid if any(c.strip() for c in row)]
         if grid and bounds:
-            tables.append((grid, frame[2], frame[3]))
+            top = max(frame[2], *(b[2] for b in cells))
+            tables.append((grid, top, min(frame[3], *(b[3] for b in cells)), continued and top == max(tops)))
     return tables or None
 
 
 def _grid_tables(
     rules: list[tuple[float, float, float]], verticals: list[tuple[float, float, float]], chunks
-) -> list[tuple[list[list[str]], float, float]]:
+) -> list[tuple[list[list[str]], float, float, bool]]:
     """Tables whose cells share their borders (CSS ``border-collapse``), from the rules drawn.
 
     Each run of vertical rules overlapping down the page is one table; its rules'
@@ -1024,29 +1054,75 @@ def _grid_tables(
                 grid[k // n_cols][k % n_cols] = text
         grid = [row for row in grid if any(c.strip() for c in row)]
         if grid:
-            tables.append((grid, top, bottom))
+            # no rule along the table's top: its first row goes on from the page before
+            tables.append((grid, top, bottom, not any(abs(h[2] - top) <= PDF_RULE_SNAP for h in hs)))
     return tables
 
 
-def _browser_page_lines(page, rows: list[tuple[float, list[tuple[float, str]]]], drop: list[str]) -> list[str]:
-    """The lines of a page not made by an office suite: a ruled table cell by cell, else by position."""
+def _browser_page_items(page, rows: list[tuple[float, list[tuple[float, str]]]], drop: list[str]) -> list[tuple]:
+    """A page not made by an office suite, top to bottom: ("table", cells, continued) and ("text", line) items.
+
+    Ruled tables are read cell by cell (:func:`_ruled_tables`); a page without one
+    is read by its runs' positions.
+    """
     chunks = [(x, y, t) for y, row in rows for x, t in row]
-    tables = [
-        t
-        for t in _ruled_tables(page, chunks) or []
-        if any(field_of_header(c) in ("title", "content") for r in t[0][:3] for c in r)
-    ]
+    tables = _ruled_tables(page, chunks) or []
     if tables:
-        items = [(top, table_lines([[_UNSPACED.sub("", c) for c in r] for r in cells])) for cells, top, _ in tables]
+        items = [
+            (top, ("table", [[_UNSPACED.sub("", c) for c in r] for r in cells], cont)) for cells, top, _, cont in tables
+        ]
         for y, row in rows:
             text = "".join(t for _, t in row)
-            if text not in drop and not any(bottom < y < top for _, top, bottom in tables):
-                items.append((y, [text]))
-        return [line for _, lines in sorted(items, key=lambda it: -it[0]) for line in lines]
+            if text not in drop and not any(bottom < y < top for _, top, bottom, _ in tables):
+                items.append((y, ("text", text)))
+        return [item for _, item in sorted(items, key=lambda it: -it[0])]
     lines = [row for y, row in rows if "".join(t for _, t in row) not in drop]
     if any(_pdf_header_at(lines, k)[0] for k in range(len(lines))):
-        return _pdf_tables(lines)
-    return _positioned_lines(page, drop)
+        return [("text", line) for line in _pdf_tables(lines)]
+    return [("text", line) for line in _positioned_lines(page, drop)]
+
+
+def _browser_lines(items: list[tuple]) -> list[str]:
+    """The lines of a browser's PDF from its pages' items: a table running over pages is one table.
+
+    A table whose first row goes on from the page before (the break cut the row)
+    adds that row's cells to the last row of the table above; a table without its
+    own header on a new page continues the table above when it has as many columns.
+    """
+    blocks: list[list] = []  # ["text", line] or ["table", rows]
+    for item in items:
+        if item[0] == "text":
+            blocks.append(["text", item[1]])
+            continue
+        _, cells, cont = item
+        last = next((b for b in reversed(blocks) if b[0] == "table"), None)
+        between = blocks[blocks.index(last) + 1 :] if last else []
+        joins = (
+            last is not None
+            and len(last[1][0]) == len(cells[0])
+            and not _has_header(cells)
+            and all(not _CONTINUES_OVER.search(b[1]) for b in between)
+        )
+        if joins and cont:
+            last[1][-1] = [a + b for a, b in zip(last[1][-1], cells[0], strict=True)]
+            last[1].extend(cells[1:])
+        elif joins:
+            last[1].extend(cells)
+        else:
+            blocks.append(["table", cells])
+    out: list[str] = []
+    for kind, value in blocks:
+        out.extend([value] if kind == "text" else table_lines(value))
+    return out
+
+
+# Text between two parts of one table at a page break is the page's furniture only: a heading
+# or a sentence there ends the table above
+_CONTINUES_OVER = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def _has_header(cells: list[list[str]]) -> bool:
+    return any(field_of_header(c) in ("title", "content") for r in cells[:3] for c in r)
 
 
 def _made_by_office(reader) -> bool:
@@ -1070,11 +1146,12 @@ def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
     try:
         reader = PdfReader(io.BytesIO(data))
         office = _made_by_office(reader)
+        browser: list[tuple] = []  # a browser's pages, read as items (tables run over pages)
         page_rows = [_pdf_rows_at(_pdf_page_runs(page, glyphs=not office)) for page in reader.pages]
         furniture = _furniture([[(y, "".join(t for _, t in row)) for y, row in rows] for rows in page_rows])
         for page, rows, drop in zip(reader.pages, page_rows, furniture, strict=True):
             if not office:
-                out.extend(_browser_page_lines(page, rows, drop))
+                browser.extend(_browser_page_items(page, rows, drop))
                 continue
             text = plain_ideographs(_without(plain_ideographs(page.extract_text() or ""), drop))
             if re.search(r"[\u4e00-\u9fff]", text) and (
@@ -1086,6 +1163,7 @@ def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
                     out.extend(_pdf_tables(lines))
                     continue
             out.extend(_join_wrapped([_repair_quotes(line) for line in text.splitlines()]))
+        out.extend(_browser_lines(browser))
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
         log.info("pdf %s unreadable: %r", name, err)
         raise PaperworkError([PaperIssue(T.READ_WARN["bad_pdf"].format(name=name))]) from None
