@@ -861,7 +861,12 @@ def _positioned_lines(page, drop: list[str]) -> list[str]:
         else:
             out.append(text)
         joining = end >= margin - PDF_WRAP_EMS * 12 and not text.rstrip().endswith(("。", "！", "？", "!", "?"))
+    if joining and out:
+        out[-1] += _RUNS_ON  # the page's last line runs on to the next page
     return out
+
+
+_RUNS_ON = "\u2060"  # WORD JOINER: marks a page's last line that wraps on to the next page
 
 
 PDF_WRAP_EMS = 1.5
@@ -1111,8 +1116,14 @@ def _browser_lines(items: list[tuple]) -> list[str]:
         else:
             blocks.append(["table", cells])
     out: list[str] = []
+    runs_on = False
     for kind, value in blocks:
-        out.extend([value] if kind == "text" else table_lines(value))
+        if kind == "text" and runs_on and out and not _NEW_PARAGRAPH.match(value):
+            out[-1] += value.strip()  # a paragraph the page break cut
+        else:
+            out.extend([value] if kind == "text" else table_lines(value))
+        runs_on = kind == "text" and value.endswith(_RUNS_ON)
+        out[-1] = out[-1].replace(_RUNS_ON, "")
     return out
 
 
