@@ -204,6 +204,17 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             header_at, cols = i, found
             break
     if header_at is None:
+        keys = [field_of_header(c) for c in rows[0]] if rows else []
+        named = all(k or not c.strip() for k, c in zip(keys, rows[0], strict=False)) if rows else False
+        if len(rows) >= 2 and sum(1 for k in keys if k) >= 2 and named:
+            # a topic's own small table ("协商形式|时间安排|协商部门" over its values): its fields
+            wrap = re.compile(r"\s*\n\s*")
+            return [
+                LABELS[k][0] + ":" + wrap.sub(_CELL_JOIN.get(k, ""), c.strip())
+                for row in rows[1:]
+                for k, c in zip(keys, row, strict=False)
+                if k and k != "title" and c.strip()
+            ]
         out = []
         for row in rows:
             cells = list(dict.fromkeys(c.strip() for c in row if c.strip()))
@@ -223,6 +234,14 @@ def table_lines(rows: list[list[str]]) -> list[str]:
                 if j < len(heads):
                     heads[j] = sub[j]
             header_at += 1
+    # "1月" … "12月" as column heads: a month matrix, a mark in a month's column (✓) says when
+    month_cols = {
+        j: int(m.group(1))
+        for j, h in enumerate(heads)
+        if (m := re.fullmatch(r"\s*(1[0-2]|0?[1-9])\s*月份?\s*", h or ""))
+    }
+    if len(month_cols) < 3:
+        month_cols = {}
     rows = [_cell_paragraphs(row, cols, header_at, k) for k, row in enumerate(rows)]
     out = [f"{TABLE_MARK}{'、'.join(h.strip() for h in heads if h.strip())}"]
     last: dict[str, str] = {}
@@ -248,9 +267,15 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             continue
         n += 1
         out.append(f"{n}.{title}")
+        ticked = [month_cols[j] for j in month_cols if j < len(cells) and _TICK.fullmatch(cells[j].strip())]
+        if ticked:
+            # a month matrix: each ticked month is one meeting ("5月、11月各一次")
+            out.append(
+                f"{LABELS['time'][0]}:{'、'.join(f'{m}月' for m in ticked)}{'各一次' if len(ticked) > 1 else ''}"
+            )
         for j, cell in enumerate(cells):
             key = cols.get(j)
-            if key in ("title", "number"):
+            if key in ("title", "number") or j in month_cols:
                 continue
             if (key == "form" or (key == "time" and j <= _GROUP_COLUMNS)) and not cell:
                 # a merged form cell, or a merged month leading the row (a table ordered by
@@ -270,6 +295,10 @@ def table_lines(rows: list[list[str]]) -> list[str]:
                 continue
             out.append(f"{label}:{cell}")
     return out
+
+
+# A month matrix's mark for the meeting's month; a research month's (△) or any other mark is not it
+_TICK = re.compile(r"[✓✔√☑]|[●■★]")
 
 
 # How the paragraphs of one cell are joined: one name per paragraph in a list column,
@@ -850,17 +879,30 @@ def _positioned_lines(page, drop: list[str]) -> list[str]:
     keep = [
         (_UNSPACED.sub("", plain_ideographs(t)), x, e) for _, t, x, e in lines if t.strip() and not _is_dropped(t, drop)
     ]
-    # the text block's right edge mirrors its left one (pages are set with equal side margins)
+    # the text block's right edge mirrors its left one (pages are set with equal side margins); a page
+    # set in columns has one edge per column: the farthest a line starting in that column reaches
     left = min((x for _, x, _ in keep), default=0.0)
     margin = float(page.mediabox.width) - left
+    starts = sorted({round(x) for _, x, _ in keep})
+    columns = [x for k, x in enumerate(starts) if not k or x - starts[k - 1] > PDF_COLUMN_GAP]
+    # a column holds several lines; a lone centred title starting mid-page is no column
+    columns = [c for c in columns if sum(1 for _, x, _ in keep if c - 1 <= x < c + PDF_COLUMN_GAP) >= 3]
+    if len(columns) > 1:
+        edges = {c: _common_end([e for _, x, e in keep if c - 1 <= x < c + PDF_COLUMN_GAP]) for c in columns}
     out: list[str] = []
     joining = False
-    for text, _, end in keep:
+    for text, x, end in keep:
         if joining and out and not _NEW_PARAGRAPH.match(text):
             out[-1] = out[-1].rstrip() + text.strip()
         else:
             out.append(text)
-        joining = end >= margin - PDF_WRAP_EMS * 12 and not text.rstrip().endswith(("。", "！", "？", "!", "?"))
+        home = [c for c in columns if c - 1 <= x < c + PDF_COLUMN_GAP]
+        edge = edges[home[0]] if len(columns) > 1 and home else margin
+        # a line reaching past its column's edge spans the page (a title): it does not wrap into the column
+        beyond = len(columns) > 1 and end > edge + PDF_WRAP_EMS * 12
+        joining = (
+            end >= edge - PDF_WRAP_EMS * 12 and not beyond and not text.rstrip().endswith(("。", "！", "？", "!", "?"))
+        )
     if joining and out:
         out[-1] += _RUNS_ON  # the page's last line runs on to the next page
     return out
@@ -869,6 +911,16 @@ def _positioned_lines(page, drop: list[str]) -> list[str]:
 _RUNS_ON = "\u2060"  # WORD JOINER: marks a page's last line that wraps on to the next page
 
 
+def _common_end(ends: list[float]) -> float:
+    """Where most lines of a text column end (its right edge), the farther of two as common."""
+    bins: dict[int, int] = {}
+    for e in ends:
+        bins[round(e / 6)] = bins.get(round(e / 6), 0) + 1
+    return 6.0 * max(bins, key=lambda b: (bins[b], b)) if bins else 0.0
+
+
+PDF_COLUMN_GAP = 120.0
+"""Lines starting this many points apart or more stand in different text columns (an indent is less)."""
 PDF_WRAP_EMS = 1.5
 """How far (in 12-point characters) short of the right margin a line may end and still wrap."""
 
@@ -1080,7 +1132,20 @@ def _browser_page_items(page, rows: list[tuple[float, list[tuple[float, str]]]],
             text = "".join(t for _, t in row)
             if text not in drop and not any(bottom < y < top for _, top, bottom, _ in tables):
                 items.append((y, ("text", text)))
-        return [item for _, item in sorted(items, key=lambda it: -it[0])]
+        ordered = [item for _, item in sorted(items, key=lambda it: -it[0])]
+        out: list[tuple] = []
+        for item in ordered:  # the text between tables, its wrapped lines joined
+            if item[0] == "text" and out and out[-1][0] == "texts":
+                out[-1][1].append(item[1])
+            elif item[0] == "text":
+                out.append(("texts", [item[1]]))
+            else:
+                out.append(item)
+        return [
+            piece
+            for item in out
+            for piece in ([("text", x) for x in _join_wrapped(item[1])] if item[0] == "texts" else [item])
+        ]
     lines = [row for y, row in rows if "".join(t for _, t in row) not in drop]
     if any(_pdf_header_at(lines, k)[0] for k in range(len(lines))):
         return [("text", line) for line in _pdf_tables(lines)]
