@@ -672,7 +672,14 @@ def _scan(text: str) -> _Parsed:
             top_form = (
                 # a known form, or a name shaped like one ("网络议政", "协商座谈会") under a count or
                 # among the arrangement's headings
-                (cat is not None or (_is_form_name(head_wo) and (cm is not None or seen_arrangement)))
+                (
+                    cat is not None
+                    or (
+                        _is_form_name(head_wo)
+                        and (cm is not None or seen_arrangement)
+                        and not re.match(r"其[他它余]|另", head_wo)  # "其他协商活动": a catch-all, no form
+                    )
+                )
                 and not _is_sentence(head_wo)
                 and (cm is not None or not re.search(r"工作|安排|计划|原则|要求|组织|保障|总体|指导", head_wo))
             )
@@ -913,7 +920,12 @@ def _scan(text: str) -> _Parsed:
             out.roles[lineno] = "议题(续行)"
         elif topic is not None and _sentence_fields(topic, line, lineno):
             out.roles[lineno] = "字段(句中)"
-        elif section is not None and topic is None and not (nxt is None and _is_clause(line)):
+        elif (
+            section is not None
+            and topic is None
+            # running text that names no field of a topic ("此外,各专委会还将…") is no topic
+            and not (nxt is None and _is_clause(line) and not _sentence_fields(_Topic("", 0, False), line, lineno))
+        ):
             if _is_prose(line):
                 tp = _Topic(title=section.header, line=lineno, numbered=False)
                 tp.fields["content"] = line
@@ -1867,8 +1879,8 @@ def _merge_repeated(ordered: list[tuple[Any, _Topic]]) -> list[tuple[Any, _Topic
     """Topics given twice (a prose summary, then an 附件 table with all fields) as one topic.
 
     A later topic with the same title as an earlier one whose lead or departments
-    are missing adds its fields to it (and its form, when the earlier had none)
-    instead of standing as a topic of its own.
+    are missing, or whose fields all agree with it (the plan's own document: details,
+    then a summary table), adds its fields to it instead of standing as a topic of its own.
     """
     out: list[tuple[Any, _Topic]] = []
     first: dict[str, int] = {}
@@ -1877,7 +1889,9 @@ def _merge_repeated(ordered: list[tuple[Any, _Topic]]) -> list[tuple[Any, _Topic
         at = first.get(k)
         if at is not None and k:
             earlier = out[at][1]
-            if not earlier.fields.get("lead") or not earlier.fields.get("departments"):
+            shared = [k for k in tp.fields if earlier.fields.get(k) and k in _PLAN_FIELDS]
+            agree = all(_key(earlier.fields[k]) == _key(tp.fields[k]) for k in shared)
+            if agree or not earlier.fields.get("lead") or not earlier.fields.get("departments"):
                 for key, value in tp.fields.items():
                     if not earlier.fields.get(key):
                         earlier.fields[key] = value

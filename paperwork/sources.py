@@ -245,6 +245,7 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     rows = [_cell_paragraphs(row, cols, header_at, k) for k, row in enumerate(rows)]
     out = [f"{TABLE_MARK}{'、'.join(h.strip() for h in heads if h.strip())}"]
     last: dict[str, str] = {}
+    above: dict[int, str] = {}  # each column's value in the row above (for a "同上" cell)
     n = 0
     groups = 0
     for row in rows[header_at + 1 :]:
@@ -277,6 +278,9 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             key = cols.get(j)
             if key in ("title", "number") or j in month_cols:
                 continue
+            if _DITTO.fullmatch(cell):
+                cell = above.get(j, "")  # "同上": the cell above, as written there
+            above[j] = cell
             if (key == "form" or (key == "time" and j <= _GROUP_COLUMNS)) and not cell:
                 # a merged form cell, or a merged month leading the row (a table ordered by
                 # month), comes out empty from a PDF: it is the one above
@@ -295,6 +299,10 @@ def table_lines(rows: list[list[str]]) -> list[str]:
                 continue
             out.append(f"{label}:{cell}")
     return out
+
+
+# A cell that repeats the one above it
+_DITTO = re.compile(r"\s*(?:同上|同前|〃|\u3003|”|〃〃)\s*")
 
 
 # A month matrix's mark for the meeting's month; a research month's (△) or any other mark is not it

@@ -229,3 +229,15 @@ def test_emoji_numbers_icons_and_rules_of_a_wechat_article():
     )
     rows = _read(text)
     assert [(r[0], r[1], r[2]) for r in rows] == [("推进智慧农业", "对口协商", [5]), ("发展低空经济", "对口协商", [7])]
+
+
+def test_a_ditto_cell_repeats_the_cell_above():
+    lines = table_lines(
+        [
+            ["序号", "议题", "形式", "承办单位"],
+            ["1", "推进智慧农业", "对口协商", "市政协农业农村委"],
+            ["2", "发展低空经济", "同上", "市政协经济委"],
+            ["3", "加强河道保洁", "〃", "同上"],
+        ]
+    )
+    assert lines.count("协商形式:对口协商") == 3 and lines.count("承办部门:市政协经济委") == 2
