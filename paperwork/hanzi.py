@@ -9,6 +9,8 @@ are left alone on purpose.
 
 from __future__ import annotations
 
+import unicodedata
+
 _PAIRS = (
     "個个 傳传 傾倾 優优 內内 兩两 凈净 淨净 別别 創创 劃划 動动 務务 勝胜 勢势 匯汇 彙汇 協协 參参 員员 問问 喚唤"
     " 單单 國国 圍围 園园 團团 執执 堅坚 報报 學学 實实 寫写 寬宽 專专 對对 導导 屆届 層层 屬属 帶带 廢废"
@@ -49,15 +51,37 @@ _PAIRS = (
     " 飄飘 飽饱 餅饼 駐驻 駕驾 騎骑 騰腾 騷骚 驚惊 骯肮 鬆松 鬧闹 鳳凤 鴻鸿 鵬鹏 鹽盐 黴霉 齡龄 龜龟"
 )
 
+# A PDF made by a browser (Chromium's print to PDF) or some converters maps the glyphs of
+# common characters to the look-alike radicals: "⽉" (U+2F49 KANGXI RADICAL MOON) for 月,
+# "部⻔" with U+2ED4 (C-SIMPLIFIED GATE) for 门. NFKC folds the Kangxi radicals
+# (U+2F00–U+2FD5) but not the CJK Radicals Supplement (U+2E80–U+2EF3): these are the
+# supplement's radicals that stand for a whole character, after Unicode's
+# EquivalentUnifiedIdeograph.txt.
+_RADICAL_PAIRS = (
+    "⺀冫 ⺁厂 ⺄乙 ⺅亻 ⺇几 ⺈刀 ⺊卜 ⺌小 ⺍小 ⺎兀 ⺏尣 ⺐尢 ⺒巳 ⺓幺 ⺔彑 ⺕彐 ⺖忄 ⺗心 ⺘扌 ⺙攵"
+    " ⺛旡 ⺜日 ⺝月 ⺞歺 ⺟母 ⺠民 ⺡氵 ⺢氺 ⺣灬 ⺤爫 ⺦丬 ⺧牛 ⺨犭 ⺩王 ⺪疋 ⺫目 ⺬示 ⺭礻 ⺮竹 ⺯糹"
+    " ⺰纟 ⺱罓 ⺲罒 ⺹耂 ⺺肀 ⺻聿 ⺼肉 ⺽臼 ⻁虎 ⻂衤 ⻃覀 ⻄西 ⻅见 ⻆角 ⻈讠 ⻉贝 ⻋车 ⻌辶 ⻏阝 ⻐钅"
+    " ⻑長 ⻒镸 ⻓长 ⻔门 ⻕阜 ⻖阝 ⻗雨 ⻘青 ⻙韦 ⻚页 ⻛风 ⻜飞 ⻝食 ⻟飠 ⻠饣 ⻢马 ⻣骨 ⻤鬼 ⻥鱼 ⻦鸟"
+    " ⻧卤 ⻨麦 ⻩黄 ⻪黾 ⻬齐 ⻮齿 ⻰龙 ⻳龟"
+)
+
 _TABLE = {}
 for _pair in _PAIRS.split():
     _t, _s = _pair
     if _t != _s:
         _TABLE[ord(_t)] = _s
+RADICALS = {ord(_r): _c for _r, _c in _RADICAL_PAIRS.split()}
+RADICALS.update({c: unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)})
+_TABLE.update(RADICALS)
+
+
+def plain_ideographs(text: str) -> str:
+    """Radicals standing for whole characters (as browser-made PDFs give them) as those characters."""
+    return text.translate(RADICALS)
 
 
 def to_simplified(text: str) -> str:
-    """Replace the traditional characters we know; leave everything else as it is."""
+    """Replace the traditional characters we know (and look-alike radicals); leave everything else as it is."""
     return text.translate(_TABLE)
 
 

@@ -27,6 +27,7 @@ recognised forms) are listed in ``defaults`` for the planner to review.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import re
@@ -64,7 +65,9 @@ _TOP = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.+)$
 _PART = re.compile(r"^第([一二三四五六七八九十]{1,3})(?:部分|章|篇|类)\s*[、.:]?\s*(.+)$")
 _SECTION = re.compile(r"^\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*(.+)$")
 # "(2项)" "(共3次)", or "2项" after a space: how many topics a heading announces
-_COUNT = re.compile(r"(?:\(\s*|\s+)(?:共\s*)?(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[个项次件场]\s*\)?\s*$")
+_COUNT = re.compile(
+    r"(?:\(\s*|\s+)(?:共\s*)?(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[个项次件场](?:议题|活动|课题)?\s*\)?\s*$"
+)
 _NUMBERED = re.compile(
     r"^(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*(?:[、)]|\.(?!\d)|\.(?=\d{1,2}\s*月))|[\[【]\s*\d{1,2}\s*[\]】]"
     r"|第\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[项个条]\s*[::、.]?"
@@ -114,11 +117,11 @@ _BODY_WORD = re.compile(r"[委局厅办院部署组室]|政府|政协|围绕|关
 
 def _is_form_name(text: str) -> bool:
     """Whether a short text is a form's name: a known one, or one shaped like it ("网络议政")."""
-    t = _COUNT.sub("", text).strip()
+    t = re.sub(r"[“”\"']", "", _COUNT.sub("", text)).strip()  # "“请你来协商”平台协商"
     if not _FORM_NAME_END.search(t) or parse_time(t).months:  # "4月调研" times a step, it names no form
         return False
     return bool(classify_form(t)) or bool(
-        _FORM_NAME_SHAPE.match(t) and len(t) <= 8 and not _BODY_WORD.search(t) and t not in LABEL_OF
+        _FORM_NAME_SHAPE.match(t) and len(t) <= 10 and not _BODY_WORD.search(t) and t not in LABEL_OF
     )
 
 
@@ -195,12 +198,34 @@ CONF_SENTENCE_FIELD = 0.1
 CONF_FLOOR = 0.05
 
 
+# Emoji a WeChat article sets in its lines: keycap numbers ("1️⃣"), icons before labels ("⏰时间:"),
+# bullets and headings ("🔹…", "🔶专题议政性常委会议"), decoration ("👇👇")
+_KEYCAP = re.compile(r"^(\d{1,2})\ufe0f?\u20e3")
+_EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u26FF\u2B50\u2B55\u23F0-\u23FA\u231A\u231B\ufe0f\u200d]+")
+
+
+def _unemoji(line: str) -> str:
+    """``line`` without emoji: a keycap number is the item's number, a leading icon a bullet (or nothing
+    before a label or a form's name); other emoji are dropped."""
+    line = _KEYCAP.sub(r"\1.", line)
+    m = _EMOJI.match(line)
+    if m:
+        rest = _EMOJI.sub("", line[m.end() :]).strip()
+        bare = _COUNT.sub("", unicodedata.normalize("NFKC", rest)).strip()
+        if not rest or FIELD_LINE.match(unicodedata.normalize("NFKC", rest)) or _is_form_name(bare):
+            return rest
+        if len(rest) > 20 and re.search(r"[,，;；]", rest):
+            return rest  # "📌此外,…": a sentence marked for the eye, not an item
+        return "●" + rest
+    return _EMOJI.sub("", line)
+
+
 def _clean(line: str) -> str:
     """One source line as the reader compares it: NFKC, simplified, no tags, ':' for every colon."""
     line = line.strip()
     if "<" in line or "&" in line:
         line = html.unescape(_TAG.sub(" ", line))
-    line = line.strip()
+    line = _unemoji(line.strip()).strip()
     if line[:1] in _CIRCLED:
         line = _CIRCLED[line[0]] + line[1:]
     if line[:1] and "\ue000" <= line[0] <= "\uf8ff":
@@ -219,7 +244,7 @@ def _clean(line: str) -> str:
 
 
 # "【时间】5月【承办】县政协城建委": labels set in brackets instead of followed by a colon
-_BOXED_LABEL = re.compile(r"[【\[]\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[】\]]\s*:?\s*(?=\S)")
+_BOXED_LABEL = re.compile(r"[【\[〔〖]\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[】\]〕〗]\s*:?\s*(?=\S)")
 
 
 def _unbox_label(m: re.Match) -> str:
@@ -456,6 +481,60 @@ def _cn_int(s: str) -> int:
     return table.get(s[0], 0) * 10 + (table.get(s[2:], 0) if len(s) > 2 else 0)
 
 
+# "Ⅰ、" "II." "ⅳ." (NFKC has made Ⅱ into II): a Roman numeral numbering a heading or an item
+_ROMAN = re.compile(r"^(?P<n>X{0,3}(?:IX|IV|V?I{0,3})|x{0,3}(?:ix|iv|v?i{0,3}))\s*[、.．)]\s*(?=[\u4e00-\u9fff“《(【])")
+_ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(n: str) -> int:
+    vals = [_ROMAN_VALUE[c] for c in n.upper()]
+    return sum(-v if k + 1 < len(vals) and v < vals[k + 1] else v for k, v in enumerate(vals))
+
+
+def _roman_numbers(lines: list[str]) -> list[str]:
+    """Cleaned lines with Roman numbers rewritten as the level they hold in this document.
+
+    Roman numerals number whatever level a plan's author gives them: the top one
+    when the document has no ``一、`` headings (→ ``一、``); under ``一、``
+    headings, sections above numbered items (→ ``(一)``) or, with no other
+    numbers below them, the items themselves (→ ``1.``).
+    """
+    hits = [(k, m) for k, line in enumerate(lines) if (m := _ROMAN.match(line)) and m.group("n")]
+    if not hits:
+        return lines
+    at = {k for k, _ in hits}
+    others = [line for k, line in enumerate(lines) if k not in at]
+    if not any(_TOP.match(x) for x in others):
+        style = "top"
+    elif any(_NUMBERED.match(x) for x in others[next(iter(sorted(at))) :]):
+        style = "section"
+    else:
+        style = "item"
+    out = list(lines)
+    for k, m in hits:
+        n, rest = _roman(m.group("n")), lines[k][m.end() :]
+        if not 1 <= n <= 30:
+            continue
+        cn = _cn_numeral(n)
+        out[k] = f"{cn}、{rest}" if style == "top" else f"({cn}){rest}" if style == "section" else f"{n}.{rest}"
+    return out
+
+
+def _cn_numeral(n: int) -> str:
+    digits = "一二三四五六七八九"
+    if n < 10:
+        return digits[n - 1]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else digits[tens - 1]) + "十" + (digits[ones - 1] if ones else "")
+
+
+def _is_clause(line: str) -> bool:
+    """A piece of running text ("此外,各专委会还将结合实际,适时开展"), not a title: commas and no fields."""
+    commas = len(re.findall(r"[,，]", line))
+    ends = line.rstrip().endswith(("。", "!", "！"))
+    return len(line) > 12 and (commas >= 2 or (commas and ends)) and not FIELD_ANYWHERE.search(line)
+
+
 def _scan(text: str) -> _Parsed:
     out = _Parsed()
     top: str | None = None
@@ -468,13 +547,17 @@ def _scan(text: str) -> _Parsed:
     topic: _Topic | None = None
 
     rows: list[tuple[int, str, str]] = []  # (line number, raw, cleaned); one line may give several rows
-    for lineno, raw in enumerate(text.splitlines(), start=1):
+    raws = text.splitlines()
+    for lineno, (raw, line) in enumerate(zip(raws, _roman_numbers([_clean(r) for r in raws]), strict=True), start=1):
         out.all_lines.append(raw)
-        rows += [(lineno, raw, piece) for piece in _pieces(_clean(raw))]
+        rows += [(lineno, raw, piece) for piece in _pieces(line)]
     running = _running_heads(rows)
     rows, joined = _join_bare_labels(rows)
     for ln in joined:
         out.roles[ln] = "字段(续行)"
+    rows, joined = _join_cut_titles(rows)
+    for ln in joined:
+        out.roles[ln] = "议题(续行)"
 
     def skip(lineno: int, raw: str, reason: str) -> None:
         out.skipped.append(SkippedLine(lineno, raw.strip(), T.SKIP_REASON[reason]))
@@ -507,6 +590,8 @@ def _scan(text: str) -> _Parsed:
                 skip(lineno, raw, "markup")
             continue
         if _is_junk(line) or line in running:
+            if re.fullmatch(r"[━─═—\-=_*~·•.]{3,}", line):
+                topic = None  # a rule across the page closes the item above
             skip(lineno, raw, "junk")
             link_list = link_list or bool(_LINK_LIST_HEAD.match(line))
             continue
@@ -538,9 +623,13 @@ def _scan(text: str) -> _Parsed:
             topic = None
             continue
         if line.startswith(TABLE_MARK):
-            # the header of a table read into lines: its rows follow as numbered topics
+            # the header of a table read into lines: its rows follow as numbered topics, wherever the
+            # table stands (an 附件 table after "三、工作要求" is the arrangement again)
             out.roles[lineno] = T.SKIP_REASON["heading"]
             topic = None
+            if not in_arrangement:
+                section, top, top_form = None, None, False
+            in_arrangement = seen_arrangement = True
             continue
         th = _time_heading(line)
         if th:
@@ -581,7 +670,16 @@ def _scan(text: str) -> _Parsed:
             top = head
             section, topic = None, None
             top_form = (
-                cat is not None
+                # a known form, or a name shaped like one ("网络议政", "协商座谈会") under a count or
+                # among the arrangement's headings
+                (
+                    cat is not None
+                    or (
+                        _is_form_name(head_wo)
+                        and (cm is not None or seen_arrangement)
+                        and not re.match(r"其[他它余]|另", head_wo)  # "其他协商活动": a catch-all, no form
+                    )
+                )
                 and not _is_sentence(head_wo)
                 and (cm is not None or not re.search(r"工作|安排|计划|原则|要求|组织|保障|总体|指导", head_wo))
             )
@@ -695,15 +793,25 @@ def _scan(text: str) -> _Parsed:
         hm = _BRACKETED_TITLE.match(line)
         if (
             not hm
-            and len(line) <= 20
-            and classify_form(line)  # a known form only: "工作报告协商议政" may be a wrapped line's end
+            and len(line) <= 24
+            # a known form only ("工作报告协商议政" may be a wrapped line's end), or one shaped like a form
+            # that announces its count ("“请你来协商”平台协商(4个议题)")
+            and (classify_form(line) or _COUNT.search(line))
             and _is_form_name(line)
+            and next_field_key(i) is None  # fields under it: a title's last words, not a heading
             and not _is_sentence(line)
             and not re.search(r"政协|政府|[局厅院部署]|召开|举行|举办|开展|进行|围绕|关于|推进|加强|届|次", line)
         ):
             # "专题议政性常委会议" alone on its line (a Word heading style, or "1." under the title): a form heading
             hm = re.match(r"(?P<title>.+)", _strip_number(line))
-        if hm and classify_form(hm.group("title")) and _FORM_NAME_END.search(_COUNT.sub("", hm.group("title")).strip()):
+        if (
+            hm
+            and (
+                classify_form(hm.group("title"))
+                or (_COUNT.search(hm.group("title")) and _is_form_name(hm.group("title")))
+            )
+            and _FORM_NAME_END.search(_COUNT.sub("", hm.group("title")).strip())
+        ):
             # "【专题议政性常委会议】": a form heading set in brackets, like "一、专题议政性常委会议"
             head = _COUNT.sub("", hm.group("title")).strip()
             cm = _COUNT.search(hm.group("title"))
@@ -812,7 +920,12 @@ def _scan(text: str) -> _Parsed:
             out.roles[lineno] = "议题(续行)"
         elif topic is not None and _sentence_fields(topic, line, lineno):
             out.roles[lineno] = "字段(句中)"
-        elif section is not None and topic is None:
+        elif (
+            section is not None
+            and topic is None
+            # running text that names no field of a topic ("此外,各专委会还将…") is no topic
+            and not (nxt is None and _is_clause(line) and not _sentence_fields(_Topic("", 0, False), line, lineno))
+        ):
             if _is_prose(line):
                 tp = _Topic(title=section.header, line=lineno, numbered=False)
                 tp.fields["content"] = line
@@ -921,6 +1034,39 @@ def _join_bare_labels(rows: list[tuple[int, str, str]]) -> tuple[list[tuple[int,
     return out, joined
 
 
+def _join_cut_titles(rows: list[tuple[int, str, str]]) -> tuple[list[tuple[int, str, str]], list[int]]:
+    """A numbered title that stops at a comma ("8.推进边境地区兴边富民行动,") goes on on the next line.
+
+    The next line joins it unless it starts something of its own (a number, a
+    heading, a bullet, a labelled field). Returns the rows and the joined lines' numbers.
+    """
+    out: list[tuple[int, str, str]] = []
+    joined: list[int] = []
+    for lineno, raw, line in rows:
+        # the title row of the line above ("8.〔9月〕X," gave the title and then its time)
+        at = next(
+            (k for k in range(len(out) - 1, -1, -1) if out and out[k][0] == out[-1][0] and _NUMBERED.match(out[k][2])),
+            None,
+        )
+        prev = out[at][2] if at is not None else ""
+        if (
+            at is not None
+            and line
+            and lineno != out[at][0]
+            and re.search(r"[,、;(“《]$", prev)
+            and _NUMBERED.match(prev)
+            and not FIELD_ANYWHERE.search(prev)
+            and not (_NUMBERED.match(line) or _BULLET.match(line) or _TOP.match(line) or _SECTION.match(line))
+            and not FIELD_LINE.match(line)
+            and not FIELD_ANYWHERE.search(line)
+        ):
+            out[at] = (out[at][0], out[at][1], prev + line)
+            joined.append(lineno)
+            continue
+        out.append((lineno, raw, line))
+    return out, joined
+
+
 RUNNING_HEAD_MAX = 24
 """Longest line taken for a page's running header (红头 "某某市政协文件" repeated on every page)."""
 
@@ -964,6 +1110,13 @@ _MONTH_ITEM = re.compile(
 )
 
 
+# "8.〔9月〕推进…" "3.【全会期间】协商…": a numbered item whose time comes first, in brackets
+_TIME_PREFIX = re.compile(
+    r"^(?P<num>(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*[.、)]))\s*[〔【\[(〖]\s*(?P<when>[^〔【\[(〕】\])]{1,16})\s*[〕】\])〗]\s*"
+    r"(?P<title>[\u4e00-\u9fff“《].*)$"
+)
+
+
 def _pieces(line: str) -> list[str]:
     """One cleaned line as the rows the reader reads: most lines are one row.
 
@@ -973,6 +1126,12 @@ def _pieces(line: str) -> list[str]:
     """
     line = _ORDINAL_LABEL.sub(LABELS_TITLE + ":", line)
     line = _FIELD_MARK.sub("", line)
+    tp = _TIME_PREFIX.match(line)
+    if tp and not FIELD_LINE.match(line):
+        when = parse_time(tp.group("when"))
+        if when.months or when.window or when.session or when.undecided or when.deadline:
+            # "8.〔9月〕推进…": the time set before the title in brackets
+            return [tp.group("num") + tp.group("title"), f"{LABELS_TIME}:{tp.group('when')}"]
     tag = _form_tag(line)
     if tag:
         return tag
@@ -1705,6 +1864,93 @@ def _not_a_plan(parsed: _Parsed, topics: list[_Topic]) -> list[str]:
     return reasons
 
 
+# "各一次" "各召开1次" "每半年一次" "分两次": the time names each occasion of one topic held more than once
+_EACH_OCCASION = re.compile(r"各(?:召开|开展|举行|进行|安排)?\s*[一1](?:次|场)|每半年|分[两二2]次|[两二2]次(?:协商)?$")
+
+
+def _occasions(time_text: str) -> list[str]:
+    """The time phrase of each occasion of a topic held more than once, or [] for one occasion.
+
+    "6月、11月各一次" → ["6月", "11月"]; "上半年、下半年各一次" (or "每半年一次")
+    → ["上半年", "下半年"]; "一季度、三季度各一次" → ["第1季度", "第3季度"].
+    """
+    if not _EACH_OCCASION.search(time_text or ""):
+        return []
+    tm = parse_time(time_text)
+    if len(tm.months) >= 2 and tm.window is None:
+        return [f"{m}月" for m in tm.months]
+    if tm.vague == "半年" and tm.window == (1, 12):
+        return ["上半年", "下半年"]
+    quarters = [q for q in range(1, 5) if tm.months and all(m in tm.months for m in range(3 * q - 2, 3 * q + 1))]
+    if tm.vague == "季度" and len(quarters) >= 2:
+        return [f"第{q}季度" for q in quarters]
+    return []
+
+
+def _merge_repeated(ordered: list[tuple[Any, _Topic]]) -> list[tuple[Any, _Topic]]:
+    """Topics given twice (a prose summary, then an 附件 table with all fields) as one topic.
+
+    A later topic with the same title as an earlier one whose lead or departments
+    are missing, or whose fields all agree with it (the plan's own document: details,
+    then a summary table), adds its fields to it instead of standing as a topic of its own.
+    """
+    out: list[tuple[Any, _Topic]] = []
+    first: dict[str, int] = {}
+    for sec, tp in ordered:
+        k = _title_key(tp.title)
+        at = first.get(k)
+        if at is not None and k:
+            earlier = out[at][1]
+            shared = [k for k in tp.fields if earlier.fields.get(k) and k in _PLAN_FIELDS]
+            agree = all(_key(earlier.fields[k]) == _key(tp.fields[k]) for k in shared)
+            if agree or not earlier.fields.get("lead") or not earlier.fields.get("departments"):
+                for key, value in tp.fields.items():
+                    if not earlier.fields.get(key):
+                        earlier.fields[key] = value
+                        earlier.field_lines[key] = tp.field_lines.get(key, [tp.line])
+                earlier.lines += tp.lines
+                if earlier.fields.get("form") is None and sec is not None and out[at][0] is None:
+                    out[at] = (sec, earlier)
+                continue
+        first.setdefault(k, len(out))
+        out.append((sec, tp))
+    return out
+
+
+def _per_occasion(tp: _Topic) -> list[_Topic]:
+    """``tp``, or one copy per occasion when its time names several (each with that occasion's time)."""
+    times = _occasions(tp.fields.get("time", ""))
+    if len(times) < 2:
+        return [tp]
+    return [dataclasses.replace(tp, fields={**tp.fields, "time": t}) for t in times]
+
+
+# "A—专题议政性常委会议;B—专题协商会" "①对口协商 ②界别协商": a legend of codes a table uses for forms
+_LEGEND_ITEM = re.compile(
+    r"(?:^|[\s;；,，、:：(（])(?P<code>[A-Za-z]|[①-⑩])\s*[—\-=:：.．、]?\s*(?P<name>[\u4e00-\u9fff]{2,12}?)"
+    r"(?=\s*(?:[;；,，、)）。]|$|\s|[A-Za-z①-⑩]))"
+)
+
+
+def _form_legend(lines: list[str]) -> dict[str, str]:
+    """Codes a document defines for forms (code → form name), from a line holding two or more of them."""
+    out: dict[str, str] = {}
+    for raw in lines:
+        line = unicodedata.normalize("NFKC", raw)
+        found = {
+            m.group("code").upper(): m.group("name")
+            for m in _LEGEND_ITEM.finditer(line)
+            if classify_form(m.group("name")) or _is_form_name(m.group("name"))
+        }
+        if len(found) >= 2:
+            out.update(found)
+    return out
+
+
+# A heading that names a 政协 committee ("(一)市政协经济委员会"): its topics' lead
+_COMMITTEE_HEADING = re.compile(r"^[^,,;;。:]{0,8}政协[^,,;;。:]{1,14}(?:委员会|委|办公室|办公厅|研究室)$")
+
+
 def parse_published_text(
     text: str,
     *,
@@ -1796,6 +2042,7 @@ def parse_published_text(
             warnings.append(T.TXT_WARN["unknown_form"].format(section=header, name=name))
         return fid, cat is not None
 
+    legend = _form_legend(parsed.all_lines)
     topic_dicts: list[dict[str, Any]] = []
     reports: list[TopicReport] = []
     sources: dict[str, int] = {}
@@ -1808,8 +2055,15 @@ def parse_published_text(
             warnings.append(
                 T.TXT_WARN["count_mismatch"].format(section=sec.header, declared=sec.count, found=len(topics))
             )
-    # topics in the order the document gives them (a plenary item above the form headings stays first)
-    ordered = sorted(((sec, tp) for sec, topics in groups for tp in topics), key=lambda x: x[1].line)
+    # topics in the order the document gives them (a plenary item above the form headings stays first);
+    # a topic held on several occasions ("6月、11月各一次") is one topic per occasion
+    ordered = [
+        (sec, one)
+        for sec, tp in _merge_repeated(
+            sorted(((sec, tp) for sec, topics in groups for tp in topics), key=lambda x: x[1].line)
+        )
+        for one in _per_occasion(tp)
+    ]
     sec_forms: dict[int, tuple[str, bool] | None] = {}
     # A topic the known plan already has (same title) keeps its id, so a re-import of the plan's own
     # document, or a merge into it, does not renumber topics; a new topic takes an id the known plan
@@ -1834,6 +2088,10 @@ def parse_published_text(
             title = _clean(parsed.all_lines[tp.line - 1]) or f"{tid}"
         trailing = _TRAILING_COMMITTEE.search(title)
         lead_names = _split_committees(f.get("lead", ""))
+        if not lead_names and sec is not None and _COMMITTEE_HEADING.search(sec.header):
+            # "(一)市政协经济委员会" over its topics: the committee leads them
+            lead_names = _split_committees(sec.header)
+            src("lead", sec.header, [sec.line])
         if trailing:
             title = title[: trailing.start()].strip()
             if not lead_names:
@@ -1861,6 +2119,8 @@ def parse_published_text(
         if f.get("co"):
             src("co", f["co"])
 
+        if f.get("form") and _key(f["form"]).upper() in legend:
+            f = {**f, "form": legend[_key(f["form"]).upper()]}  # "A" in a table keyed by a legend
         if f.get("form"):
             fid, known_form = form_by_name(f["form"], canonical=False)
             src("form", f["form"])

@@ -28,10 +28,12 @@ import re
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from . import texts as T
 from .common import MAX_UPLOAD_BYTES, PaperIssue, PaperworkError, decode_text, fail, human_size
+from .hanzi import plain_ideographs
 from .published_text import classify_form
 from .vocabulary import LABELS, TABLE_MARK, field_of_header, norm
 
@@ -202,6 +204,17 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             header_at, cols = i, found
             break
     if header_at is None:
+        keys = [field_of_header(c) for c in rows[0]] if rows else []
+        named = all(k or not c.strip() for k, c in zip(keys, rows[0], strict=False)) if rows else False
+        if len(rows) >= 2 and sum(1 for k in keys if k) >= 2 and named:
+            # a topic's own small table ("协商形式|时间安排|协商部门" over its values): its fields
+            wrap = re.compile(r"\s*\n\s*")
+            return [
+                LABELS[k][0] + ":" + wrap.sub(_CELL_JOIN.get(k, ""), c.strip())
+                for row in rows[1:]
+                for k, c in zip(keys, row, strict=False)
+                if k and k != "title" and c.strip()
+            ]
         out = []
         for row in rows:
             cells = list(dict.fromkeys(c.strip() for c in row if c.strip()))
@@ -221,9 +234,18 @@ def table_lines(rows: list[list[str]]) -> list[str]:
                 if j < len(heads):
                     heads[j] = sub[j]
             header_at += 1
+    # "1月" … "12月" as column heads: a month matrix, a mark in a month's column (✓) says when
+    month_cols = {
+        j: int(m.group(1))
+        for j, h in enumerate(heads)
+        if (m := re.fullmatch(r"\s*(1[0-2]|0?[1-9])\s*月份?\s*", h or ""))
+    }
+    if len(month_cols) < 3:
+        month_cols = {}
     rows = [_cell_paragraphs(row, cols, header_at, k) for k, row in enumerate(rows)]
     out = [f"{TABLE_MARK}{'、'.join(h.strip() for h in heads if h.strip())}"]
     last: dict[str, str] = {}
+    above: dict[int, str] = {}  # each column's value in the row above (for a "同上" cell)
     n = 0
     groups = 0
     for row in rows[header_at + 1 :]:
@@ -246,10 +268,19 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             continue
         n += 1
         out.append(f"{n}.{title}")
+        ticked = [month_cols[j] for j in month_cols if j < len(cells) and _TICK.fullmatch(cells[j].strip())]
+        if ticked:
+            # a month matrix: each ticked month is one meeting ("5月、11月各一次")
+            out.append(
+                f"{LABELS['time'][0]}:{'、'.join(f'{m}月' for m in ticked)}{'各一次' if len(ticked) > 1 else ''}"
+            )
         for j, cell in enumerate(cells):
             key = cols.get(j)
-            if key in ("title", "number"):
+            if key in ("title", "number") or j in month_cols:
                 continue
+            if _DITTO.fullmatch(cell):
+                cell = above.get(j, "")  # "同上": the cell above, as written there
+            above[j] = cell
             if (key == "form" or (key == "time" and j <= _GROUP_COLUMNS)) and not cell:
                 # a merged form cell, or a merged month leading the row (a table ordered by
                 # month), comes out empty from a PDF: it is the one above
@@ -268,6 +299,14 @@ def table_lines(rows: list[list[str]]) -> list[str]:
                 continue
             out.append(f"{label}:{cell}")
     return out
+
+
+# A cell that repeats the one above it
+_DITTO = re.compile(r"\s*(?:同上|同前|〃|\u3003|”|〃〃)\s*")
+
+
+# A month matrix's mark for the meeting's month; a research month's (△) or any other mark is not it
+_TICK = re.compile(r"[✓✔√☑]|[●■★]")
 
 
 # How the paragraphs of one cell are joined: one name per paragraph in a list column,
@@ -396,29 +435,55 @@ PDF_COLUMN_TOLERANCE = 6.0
 """A run belongs to the table column whose header starts at most this many points to its right."""
 
 
-def _pdf_page_runs(page) -> list[tuple[float, float, str]]:
+PDF_WORD_GAP_EM = 0.25
+"""In a browser's PDF, runs closer than this share of the font size are one word (one cell)."""
+
+
+def _pdf_page_runs(page, *, glyphs: bool = False) -> list[tuple[float, float, str]]:
+    """The page's text runs as (x, y, text).
+
+    ``glyphs``: the PDF places characters one by one (a browser's print to PDF),
+    so runs that touch on a line are merged into the words and cells they make.
+    """
     from pypdf import mult
 
-    runs: list[tuple[float, float, str]] = []
+    runs: list[tuple[float, float, str, float]] = []
 
-    def visit(text, cm, tm, _font, _size) -> None:
+    def visit(text, cm, tm, _font, size) -> None:
         if text and text.strip():
             m = mult(tm, cm)
-            runs.append((m[4], m[5], text))
+            runs.append((m[4], m[5], plain_ideographs(text), (size or 10) * (abs(m[0]) or 1)))
 
     page.extract_text(visitor_text=visit)
-    return runs
+    if not glyphs:
+        return [(x, y, t) for x, y, t, _ in runs]
+    merged: list[list] = []  # [x, y, text, end]
+    for x, y, t, em in sorted(runs, key=lambda r: (-round(r[1] / PDF_LINE_TOLERANCE), r[0])):
+        t = t.strip() if not merged or abs(merged[-1][1] - y) > PDF_LINE_TOLERANCE else t
+        end = x + _em_width(t.strip()) * em
+        last = merged[-1] if merged else None
+        if last and abs(last[1] - y) <= PDF_LINE_TOLERANCE and -0.2 * em <= x - last[3] <= PDF_WORD_GAP_EM * em:
+            last[2] += t.strip() if x - last[3] < 0.1 * em else t
+            last[3] = max(last[3], end)
+        else:
+            merged.append([x, y, t.strip(), end])
+    return [(x, y, t) for x, y, t, _ in merged]
 
 
-def _pdf_rows(runs: list[tuple[float, float, str]]) -> list[list[tuple[float, str]]]:
-    """Runs grouped into lines, top to bottom; each line's runs left to right."""
+def _pdf_rows_at(runs: list[tuple[float, float, str]]) -> list[tuple[float, list[tuple[float, str]]]]:
+    """Runs grouped into lines, top to bottom, each with its height; each line's runs left to right."""
     lines: list[tuple[float, list[tuple[float, str]]]] = []
     for x, y, text in sorted(runs, key=lambda r: (-r[1], r[0])):
         if lines and abs(lines[-1][0] - y) <= PDF_LINE_TOLERANCE:
             lines[-1][1].append((x, text))
         else:
             lines.append((y, [(x, text)]))
-    return [sorted(r) for _, r in lines]
+    return [(y, sorted(r)) for y, r in lines]
+
+
+def _pdf_rows(runs: list[tuple[float, float, str]]) -> list[list[tuple[float, str]]]:
+    """Runs grouped into lines, top to bottom; each line's runs left to right."""
+    return [r for _, r in _pdf_rows_at(runs)]
 
 
 PDF_ROW_MIN_CELLS = 3  # fewer filled cells than this on a line is a wrap, not a new row
@@ -675,7 +740,7 @@ def _repair_quotes(line: str) -> str:
 # What starts a paragraph of its own: a number, a heading, a bullet or a label
 _NEW_PARAGRAPH = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[.、．)）]"
-    r"|第\s*[一二三四五六七八九十\d]{1,3}\s*[部分章项条个]|[●•○■◆▪★☆·\-—①-⑳【\[]"
+    r"|第\s*[一二三四五六七八九十\d]{1,3}\s*[部分章项条个]|[●•○■◆▪★☆·\-—①-⑳【\[Ⅰ-Ⅻⅰ-ⅻ]|[IVX]{1,4}\s*[、.．]"
     r"|(?:[\u4e00-\u9fff][ \u3000]*){2,8}[:：∶])"
 )
 PDF_FULL_LINE = 3.0
@@ -707,6 +772,450 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return out
 
 
+# What a printer or a browser writes in a page's margins: a page number ("- 3 -", "第3页 共5页",
+# "2/5", "Page 2 of 5"), the file's address (Chromium's footer), the print time (its header)
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|\d{1,3}\s*/\s*\d{1,3}|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
+    r"|共\s*\d{1,3}\s*页\s*第\s*\d{1,3}\s*页|page\s*\d{1,3}(?:\s*of\s*\d{1,3})?)\s*$",
+    re.IGNORECASE,
+)
+_MARGIN_NOTE = re.compile(
+    r"^\s*(?:(?:file|https?)://\S+"
+    r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*,?\s*(?:上午|下午|AM|PM)?\s*\d{1,2}:\d{2})",
+    re.IGNORECASE,
+)
+PDF_EDGE_ROWS = 2
+"""How many rows at a page's top and bottom are looked at for its header and footer."""
+
+
+def _furniture(pages: list[list[tuple[float, str]]]) -> list[list[str]]:
+    """Per page, the texts of its header and footer rows (empty lists when none).
+
+    ``pages``: each page's rows as (y, text), top to bottom. A row at a page's
+    edge is furniture when it is a page number, an address or a print time
+    (a browser's header and footer), or when it comes back at the same height
+    on another page's edge: word for word (a running header), or with only its
+    numbers changed when one of them is the page's own number ("第1页" "2/5").
+    """
+
+    def flat(t: str, masked: bool) -> str:
+        t = re.sub(r"\s+", "", t)
+        return re.sub(r"\d+", "#", t) if masked else t
+
+    edges = [
+        [(y, t) for k, (y, t) in enumerate(rows) if k < PDF_EDGE_ROWS or k >= len(rows) - PDF_EDGE_ROWS]
+        for rows in pages
+    ]
+    seen: dict[tuple[bool, str, int], int] = {}
+    for n, page in enumerate(edges, start=1):
+        keys = {(False, flat(t, False), round(y / PDF_LINE_TOLERANCE)) for y, t in page}
+        keys |= {
+            (True, flat(t, True), round(y / PDF_LINE_TOLERANCE)) for y, t in page if str(n) in re.findall(r"\d+", t)
+        }
+        for key in keys:
+            seen[key] = seen.get(key, 0) + 1
+    out = []
+    for n, page in enumerate(edges, start=1):
+        drop = []
+        for y, t in page:
+            at = round(y / PDF_LINE_TOLERANCE)
+            repeated = seen.get((False, flat(t, False), at), 0) >= 2 or (
+                str(n) in re.findall(r"\d+", t) and seen.get((True, flat(t, True), at), 0) >= 2
+            )
+            if _PAGE_NUMBER.match(t) or _MARGIN_NOTE.match(unicodedata.normalize("NFKC", t)) or repeated:
+                drop.append(t)
+        out.append(drop)
+    return out
+
+
+def _without(text: str, furniture: list[str]) -> str:
+    """``text`` with each furniture row's text taken out once, wherever pypdf put it."""
+    for row in furniture:
+        chars = [re.escape(c) for c in row if not c.isspace()]
+        if not chars:
+            continue
+        m = None
+        for m in re.finditer(r"\s*".join(chars), text):  # noqa: B007 - the last one: a footer is printed last
+            pass
+        if m is not None:
+            text = text[: m.start()] + "\n" + text[m.end() :]
+    return text
+
+
+def _em_width(text: str) -> float:
+    return sum(1.0 if ord(c) > 0x2000 else 0.5 for c in text)
+
+
+# pypdf puts a space where a browser's PDF changes font ("建设 , 破解" "Ⅰ 、" "时间安排 :5 月"):
+# no space stands before Chinese punctuation or after an opening bracket or quote
+_UNSPACED = re.compile(
+    r"[ \t]+(?=[,，。、;；:：)）】》”])|(?<=[(（【《“、:：])[ \t]+|(?<=[,，。;；])[ \t]+(?=[\u4e00-\u9fff])"
+    r"|(?<=\d\.)[ \t]+(?=[\u4e00-\u9fff])|(?<=\d)[ \t]+(?=月)"
+)
+
+
+def _positioned_lines(page, drop: list[str]) -> list[str]:
+    """A page's lines in pypdf's order, a new line wherever a run stands on another line.
+
+    For PDFs not made by an office suite (a browser's print to PDF places its
+    characters one by one and draws the page's header and footer last), pypdf's
+    text runs some lines together (the last line and the footer); the runs'
+    heights do not. Furniture rows (``drop``) are left out. A line reaching the
+    right margin that does not end a sentence runs on into the next, unless that
+    one starts a paragraph of its own; the margin is where the runs end, not
+    the longest line (a page of short lines wraps none).
+    """
+    from pypdf import mult
+
+    lines: list[list] = []  # [y, text, left start, right end]
+
+    def visit(text, cm, tm, _font, size) -> None:
+        if not text:
+            return
+        m = mult(tm, cm)
+        y, end = m[5], m[4] + _em_width(text.strip()) * (size or 10) * (abs(m[0]) or 1)
+        for k, part in enumerate(text.split("\n")):
+            if lines and not k and (not part.strip() or abs(lines[-1][0] - y) <= PDF_LINE_TOLERANCE):
+                lines[-1][1] += part
+                if part.strip():
+                    lines[-1][2] = min(lines[-1][2], m[4])
+                    lines[-1][3] = max(lines[-1][3], end)
+            elif part.strip() or not k:
+                lines.append([y, part, m[4] if part.strip() else float("inf"), end if part.strip() else 0.0])
+
+    page.extract_text(visitor_text=visit)
+    keep = [
+        (_UNSPACED.sub("", plain_ideographs(t)), x, e) for _, t, x, e in lines if t.strip() and not _is_dropped(t, drop)
+    ]
+    # the text block's right edge mirrors its left one (pages are set with equal side margins); a page
+    # set in columns has one edge per column: the farthest a line starting in that column reaches
+    left = min((x for _, x, _ in keep), default=0.0)
+    margin = float(page.mediabox.width) - left
+    starts = sorted({round(x) for _, x, _ in keep})
+    columns = [x for k, x in enumerate(starts) if not k or x - starts[k - 1] > PDF_COLUMN_GAP]
+    # a column holds several lines; a lone centred title starting mid-page is no column
+    columns = [c for c in columns if sum(1 for _, x, _ in keep if c - 1 <= x < c + PDF_COLUMN_GAP) >= 3]
+    if len(columns) > 1:
+        edges = {c: _common_end([e for _, x, e in keep if c - 1 <= x < c + PDF_COLUMN_GAP]) for c in columns}
+    out: list[str] = []
+    joining = False
+    for text, x, end in keep:
+        if joining and out and not _NEW_PARAGRAPH.match(text):
+            out[-1] = out[-1].rstrip() + text.strip()
+        else:
+            out.append(text)
+        home = [c for c in columns if c - 1 <= x < c + PDF_COLUMN_GAP]
+        edge = edges[home[0]] if len(columns) > 1 and home else margin
+        # a line reaching past its column's edge spans the page (a title): it does not wrap into the column
+        beyond = len(columns) > 1 and end > edge + PDF_WRAP_EMS * 12
+        joining = (
+            end >= edge - PDF_WRAP_EMS * 12 and not beyond and not text.rstrip().endswith(("。", "！", "？", "!", "?"))
+        )
+    if joining and out:
+        out[-1] += _RUNS_ON  # the page's last line runs on to the next page
+    return out
+
+
+_RUNS_ON = "\u2060"  # WORD JOINER: marks a page's last line that wraps on to the next page
+
+
+def _common_end(ends: list[float]) -> float:
+    """Where most lines of a text column end (its right edge), the farther of two as common."""
+    bins: dict[int, int] = {}
+    for e in ends:
+        bins[round(e / 6)] = bins.get(round(e / 6), 0) + 1
+    return 6.0 * max(bins, key=lambda b: (bins[b], b)) if bins else 0.0
+
+
+PDF_COLUMN_GAP = 120.0
+"""Lines starting this many points apart or more stand in different text columns (an indent is less)."""
+PDF_WRAP_EMS = 1.5
+"""How far (in 12-point characters) short of the right margin a line may end and still wrap."""
+
+
+def _is_dropped(line: str, drop: list[str]) -> bool:
+    flat = re.sub(r"\s+", "", plain_ideographs(line))
+    return any(flat == re.sub(r"\s+", "", d) for d in drop)
+
+
+PDF_RULE_MAX = 2.0
+"""A drawn rectangle at most this thick (points) is a table's rule, not a shaded box."""
+PDF_RULE_SNAP = 4.0
+"""Rules closer than this (points) are one boundary (a cell's bottom border and the next one's top)."""
+
+
+PDF_MARGIN_BAND = 36.0
+"""Points from a page's top and bottom edge where only its header and footer stand (half an inch)."""
+PDF_MIN_BOXES = 4
+"""Fewer cell boxes than this on a page with vertical rules: the borders are collapsed into a grid."""
+
+
+def _snap(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > PDF_RULE_SNAP:
+            out.append(v)
+    return out
+
+
+def _ruled_tables(
+    page, chunks: list[tuple[float, float, str]]
+) -> list[tuple[list[list[str]], float, float, bool]] | None:
+    """The tables drawn with rules on a browser's PDF page, or None.
+
+    Each as (rows of cell texts, top, bottom, whether its first row goes on
+    from the page before: a row the page break cut).
+
+    A browser centres each cell's text in its row, so a row's cells do not share
+    a line; the boxes drawn around the cells say where each cell is. A box is a
+    top and a bottom rule of the same width drawn one after the other; a box
+    holding other boxes is a table's frame. Inside a frame, the boxes' edges cut
+    the table into rows and columns; a cell over several rows or columns (a
+    merged cell, a caption row) has its text repeated in each, as a merged Word
+    cell is.
+    """
+    from pypdf import mult
+
+    rules: list[tuple[float, float, float]] = []  # (x0, x1, y) of each thin horizontal rule, in drawing order
+
+    def before(op, args, cm, _tm) -> None:
+        if op != b"re" or len(args) != 4:
+            return
+        x, y, w, h = (float(a) for a in args)
+        (ax, ay), (bx, by) = (mult([1, 0, 0, 1, px, py], cm)[4:6] for px, py in ((x, y), (x + w, y + h)))
+        if abs(ay - by) <= PDF_RULE_MAX and abs(ax - bx) >= 10:
+            rules.append((min(ax, bx), max(ax, bx), (ay + by) / 2))
+        elif abs(ax - bx) <= PDF_RULE_MAX and abs(ay - by) >= 10:
+            verticals.append(((ax + bx) / 2, max(ay, by), min(ay, by)))
+
+    verticals: list[tuple[float, float, float]] = []  # (x, top, bottom) of each thin vertical rule
+    page.extract_text(visitor_operand_before=before)
+    boxes: list[tuple[float, float, float, float]] = []  # (x0, x1, top, bottom)
+    pending = None
+    paired: set[int] = set()
+    for k, rule in enumerate(rules):
+        if pending and abs(pending[0] - rule[0]) <= 1 and abs(pending[1] - rule[1]) <= 1 and pending[2] != rule[2]:
+            boxes.append((pending[0], pending[1], max(pending[2], rule[2]), min(pending[2], rule[2])))
+            paired |= {k - 1, k}
+            pending = None
+        else:
+            pending = rule
+    if len(boxes) < PDF_MIN_BOXES and verticals:  # collapsed borders: one rule between two cells, a grid to cut
+        return _grid_tables(rules, verticals, chunks) or None
+    # a row the page break cuts: its cells' top rules end this page, their bottom rules start the next
+    continued = False
+    height = float(page.mediabox.height)
+    if boxes:
+        lowest, highest = min(b[3] for b in boxes), max(b[2] for b in boxes)
+        starts = _snap([b[0] for b in boxes])
+        for k, (x0, x1, y) in enumerate(rules):
+            if k in paired or sum(1 for x in starts if x0 - 1 <= x < x1) != 1:
+                continue  # a frame's rule spans several columns: not a cell's
+            # only at the page's edge: nothing but the margin's furniture beyond it (a link's
+            # underline under a line of text is no cell)
+            if y < lowest - 1 and not any(PDF_MARGIN_BAND < cy < y - 1 for _, cy, _ in chunks):
+                boxes.append((x0, x1, y, -1.0))
+            elif y > highest + 1 and not any(y + 1 < cy < height - PDF_MARGIN_BAND for _, cy, _ in chunks):
+                boxes.append((x0, x1, height + 1, y))
+                continued = True
+
+    def inside(b: tuple, outer: tuple) -> bool:
+        return (
+            b != outer
+            and outer[0] - 1 <= b[0]
+            and b[1] <= outer[1] + 1
+            and outer[3] - 1 <= b[3]
+            and b[2] <= outer[2] + 1
+        )
+
+    frames = [f for f in boxes if any(inside(b, f) for b in boxes)]
+    cells_all = [b for b in boxes if b not in frames]
+    if not frames and cells_all:
+        frames = [
+            (
+                min(b[0] for b in cells_all),
+                max(b[1] for b in cells_all),
+                max(b[2] for b in cells_all),
+                min(b[3] for b in cells_all),
+            )
+        ]
+    frames = [f for f in frames if not any(inside(f, g) for g in frames)]
+    ordered = sorted(chunks, key=lambda c: (-round(c[1] / PDF_LINE_TOLERANCE), c[0]))
+    tables = []
+    for frame in frames:
+        cells = [b for b in cells_all if inside(b, frame) or b == frame]
+        spans = _snap([b[0] for b in cells])
+        if len(spans) < 2:
+            continue
+        bounds = sorted(_snap([y for b in cells for y in (b[2], b[3])]), reverse=True)
+        tops = sorted(_snap([b[2] for b in cells]), reverse=True)
+        grid = [["" for _ in spans] for _ in tops]
+        for x0, x1, top, bottom in cells:
+            text = "".join(t for x, y, t in ordered if x0 - 1 <= x <= x1 and bottom < y < top)
+            for r, row_top in enumerate(tops):
+                if bottom + 1 < row_top <= top + PDF_RULE_SNAP:
+                    for j, col in enumerate(spans):
+                        if x0 - PDF_RULE_SNAP <= col < x1:
+                            grid[r][j] = text
+        grid = [row for row in grid if any(c.strip() for c in row)]
+        if grid and bounds:
+            top = max(frame[2], *(b[2] for b in cells))
+            tables.append((grid, top, min(frame[3], *(b[3] for b in cells)), continued and top == max(tops)))
+    return tables or None
+
+
+def _grid_tables(
+    rules: list[tuple[float, float, float]], verticals: list[tuple[float, float, float]], chunks
+) -> list[tuple[list[list[str]], float, float, bool]]:
+    """Tables whose cells share their borders (CSS ``border-collapse``), from the rules drawn.
+
+    Each run of vertical rules overlapping down the page is one table; its rules'
+    positions cut it into a grid, and a rule missing between two grid cells
+    merges them (a merged cell's text is repeated in each).
+    """
+    regions: list[list[float]] = []  # [top, bottom]
+    for _, top, bottom in sorted(verticals, key=lambda v: -v[1]):
+        if regions and top >= regions[-1][1] - PDF_RULE_SNAP:
+            regions[-1][1] = min(regions[-1][1], bottom)
+        else:
+            regions.append([top, bottom])
+    ordered = sorted(chunks, key=lambda c: (-round(c[1] / PDF_LINE_TOLERANCE), c[0]))
+    tables = []
+    for top, bottom in regions:
+        vs = [v for v in verticals if v[1] <= top + PDF_RULE_SNAP and v[2] >= bottom - PDF_RULE_SNAP]
+        xs = _snap([v[0] for v in vs])
+        hs = [h for h in rules if bottom - PDF_RULE_SNAP <= h[2] <= top + PDF_RULE_SNAP]
+        ys = sorted(_snap([top, bottom, *[h[2] for h in hs]]), reverse=True)
+        if len(xs) < 3 or len(ys) < 3:
+            continue
+        n_rows, n_cols = len(ys) - 1, len(xs) - 1
+        parent = list(range(n_rows * n_cols))
+
+        def find(a: int, parent: list[int] = parent) -> int:
+            while parent[a] != a:
+                parent[a] = parent[parent[a]]
+                a = parent[a]
+            return a
+
+        for r in range(n_rows):
+            for j in range(n_cols):
+                mid_x, mid_y = (xs[j] + xs[j + 1]) / 2, (ys[r] + ys[r + 1]) / 2
+                if r + 1 < n_rows and not any(
+                    abs(h[2] - ys[r + 1]) <= PDF_RULE_SNAP and h[0] <= mid_x <= h[1] for h in hs
+                ):
+                    parent[find((r + 1) * n_cols + j)] = find(r * n_cols + j)
+                if j + 1 < n_cols and not any(
+                    abs(v[0] - xs[j + 1]) <= PDF_RULE_SNAP and v[2] <= mid_y <= v[1] for v in vs
+                ):
+                    parent[find(r * n_cols + j + 1)] = find(r * n_cols + j)
+        members: dict[int, list[int]] = {}
+        for k in range(n_rows * n_cols):
+            members.setdefault(find(k), []).append(k)
+        grid = [["" for _ in range(n_cols)] for _ in range(n_rows)]
+        for cells in members.values():
+            boxes = [(xs[k % n_cols], xs[k % n_cols + 1], ys[k // n_cols], ys[k // n_cols + 1]) for k in cells]
+            text = "".join(t for x, y, t in ordered if any(x0 - 1 <= x < x1 and b < y < a for x0, x1, a, b in boxes))
+            for k in cells:
+                grid[k // n_cols][k % n_cols] = text
+        grid = [row for row in grid if any(c.strip() for c in row)]
+        if grid:
+            # no rule along the table's top: its first row goes on from the page before
+            tables.append((grid, top, bottom, not any(abs(h[2] - top) <= PDF_RULE_SNAP for h in hs)))
+    return tables
+
+
+def _browser_page_items(page, rows: list[tuple[float, list[tuple[float, str]]]], drop: list[str]) -> list[tuple]:
+    """A page not made by an office suite, top to bottom: ("table", cells, continued) and ("text", line) items.
+
+    Ruled tables are read cell by cell (:func:`_ruled_tables`); a page without one
+    is read by its runs' positions.
+    """
+    chunks = [(x, y, t) for y, row in rows for x, t in row]
+    tables = _ruled_tables(page, chunks) or []
+    if tables:
+        items = [
+            (top, ("table", [[_UNSPACED.sub("", c) for c in r] for r in cells], cont)) for cells, top, _, cont in tables
+        ]
+        for y, row in rows:
+            text = "".join(t for _, t in row)
+            if text not in drop and not any(bottom < y < top for _, top, bottom, _ in tables):
+                items.append((y, ("text", text)))
+        ordered = [item for _, item in sorted(items, key=lambda it: -it[0])]
+        out: list[tuple] = []
+        for item in ordered:  # the text between tables, its wrapped lines joined
+            if item[0] == "text" and out and out[-1][0] == "texts":
+                out[-1][1].append(item[1])
+            elif item[0] == "text":
+                out.append(("texts", [item[1]]))
+            else:
+                out.append(item)
+        return [
+            piece
+            for item in out
+            for piece in ([("text", x) for x in _join_wrapped(item[1])] if item[0] == "texts" else [item])
+        ]
+    lines = [row for y, row in rows if "".join(t for _, t in row) not in drop]
+    if any(_pdf_header_at(lines, k)[0] for k in range(len(lines))):
+        return [("text", line) for line in _pdf_tables(lines)]
+    return [("text", line) for line in _positioned_lines(page, drop)]
+
+
+def _browser_lines(items: list[tuple]) -> list[str]:
+    """The lines of a browser's PDF from its pages' items: a table running over pages is one table.
+
+    A table whose first row goes on from the page before (the break cut the row)
+    adds that row's cells to the last row of the table above; a table without its
+    own header on a new page continues the table above when it has as many columns.
+    """
+    blocks: list[list] = []  # ["text", line] or ["table", rows]
+    for item in items:
+        if item[0] == "text":
+            blocks.append(["text", item[1]])
+            continue
+        _, cells, cont = item
+        last = next((b for b in reversed(blocks) if b[0] == "table"), None)
+        between = blocks[blocks.index(last) + 1 :] if last else []
+        joins = (
+            last is not None
+            and len(last[1][0]) == len(cells[0])
+            and not _has_header(cells)
+            and all(not _CONTINUES_OVER.search(b[1]) for b in between)
+        )
+        if joins and cont:
+            last[1][-1] = [a + b for a, b in zip(last[1][-1], cells[0], strict=True)]
+            last[1].extend(cells[1:])
+        elif joins:
+            last[1].extend(cells)
+        else:
+            blocks.append(["table", cells])
+    out: list[str] = []
+    runs_on = False
+    for kind, value in blocks:
+        if kind == "text" and runs_on and out and not _NEW_PARAGRAPH.match(value):
+            out[-1] += value.strip()  # a paragraph the page break cut
+        else:
+            out.extend([value] if kind == "text" else table_lines(value))
+        runs_on = kind == "text" and value.endswith(_RUNS_ON)
+        out[-1] = out[-1].replace(_RUNS_ON, "")
+    return out
+
+
+# Text between two parts of one table at a page break is the page's furniture only: a heading
+# or a sentence there ends the table above
+_CONTINUES_OVER = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def _has_header(cells: list[list[str]]) -> bool:
+    return any(field_of_header(c) in ("title", "content") for r in cells[:3] for c in r)
+
+
+def _made_by_office(reader) -> bool:
+    """True for a PDF saved by an office suite (LibreOffice, Word, WPS), whose text order pypdf keeps."""
+    meta = reader.metadata or {}
+    made = f"{meta.get('/Producer', '')} {meta.get('/Creator', '')}"
+    return not made.strip() or bool(re.search(r"LibreOffice|OpenOffice|Microsoft|Word|WPS|Kingsoft", made, re.I))
+
+
 def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
     """The text layer of a PDF, page by page; PaperworkError for a scan or a broken file.
 
@@ -720,17 +1229,25 @@ def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
     out: list[str] = []
     try:
         reader = PdfReader(io.BytesIO(data))
-        for page in reader.pages:
-            text = page.extract_text() or ""
+        office = _made_by_office(reader)
+        browser: list[tuple] = []  # a browser's pages, read as items (tables run over pages)
+        page_rows = [_pdf_rows_at(_pdf_page_runs(page, glyphs=not office)) for page in reader.pages]
+        furniture = _furniture([[(y, "".join(t for _, t in row)) for y, row in rows] for rows in page_rows])
+        for page, rows, drop in zip(reader.pages, page_rows, furniture, strict=True):
+            if not office:
+                browser.extend(_browser_page_items(page, rows, drop))
+                continue
+            text = plain_ideographs(_without(plain_ideographs(page.extract_text() or ""), drop))
             if re.search(r"[\u4e00-\u9fff]", text) and (
                 any(field_of_header(tok) in ("title", "content") for tok in re.split(r"\s+", text[:20000]))
                 or _WRAPPED_TITLE_HEADER.search(re.sub(r"\s+", "", text[:20000]))
             ):
-                lines = _pdf_rows(_pdf_page_runs(page))
+                lines = [row for y, row in rows if "".join(t for _, t in row) not in drop]
                 if any(_pdf_header_at(lines, k)[0] for k in range(len(lines))):
                     out.extend(_pdf_tables(lines))
                     continue
             out.extend(_join_wrapped([_repair_quotes(line) for line in text.splitlines()]))
+        out.extend(_browser_lines(browser))
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
         log.info("pdf %s unreadable: %r", name, err)
         raise PaperworkError([PaperIssue(T.READ_WARN["bad_pdf"].format(name=name))]) from None

@@ -6,7 +6,8 @@ What a planner writes in 时间安排 and what the plan format needs:
 - ``7、8月份``, ``5月、9月`` → each month named (preferred);
 - ``7-8月``, ``三至四月`` → a window and its months;
 - ``第二、三季度``, ``二季度或三季度`` → the window spanning every quarter named;
-- ``上半年`` / ``下半年`` / ``年底`` → a window, flagged as vague;
+  quarters apart (``一季度、三季度``, a topic held twice) → their months, not the ones between;
+- ``上半年`` / ``下半年`` / ``年底`` → a window, flagged as vague; both halves → the year;
 - ``6月底前``, ``5月30日前`` → a deadline: a latest month, not a preferred one;
 - ``全会期间`` / ``两会期间`` → this 政协's own plenary session — but never the Party
   committee's ``市委全会`` / ``三中全会``; a month written in the field always wins;
@@ -45,6 +46,8 @@ _QUARTERS = re.compile(
     r"(?:第)?[一二三四1-4](?:\s*(?:[、,,和及与或至到\-–—]|或者)\s*(?:第)?[一二三四1-4])*\s*(?:个)?季度"
 )
 _HALF = {"上半年": (1, 6), "下半年": (7, 12)}
+# "上、下半年各一次" "每半年一次" "每季度一次": a topic held in both halves (every quarter) is the year's
+_BOTH_HALVES = re.compile(r"上\s*[、,,和及与]?\s*下半年|每半年|每个?季度")
 _ROUGH = {"年中": (6, 7), "年底": (11, 12), "年末": (11, 12), "年初": (1, 3)}
 # The Party committee's plenums and congresses: they time a topic but are not
 # this 政协's plenary session ("6月(市委全会召开后)").
@@ -98,6 +101,17 @@ def consultation_clauses(text: str) -> str:
     return ",".join(meeting) if meeting and groundwork else text
 
 
+def _quarters(s: str) -> list[int]:
+    """The quarters a phrase names; "第一至三季度" spans the ones between."""
+    out: list[int] = []
+    for m in _QUARTERS.finditer(s):
+        nums = [_q(c) for c in re.findall(r"[一二三四1-4]", m.group(0))]
+        if re.search(r"[至到\-–—]", m.group(0)) and len(nums) == 2 and nums[0] <= nums[1]:
+            nums = list(range(nums[0], nums[1] + 1))
+        out += nums
+    return out
+
+
 def parse_time(text: str) -> TimeReading:
     """A 时间安排 phrase → :class:`TimeReading` (months 1–12; window inclusive)."""
     s = unicodedata.normalize("NFKC", text or "")
@@ -140,14 +154,18 @@ def parse_time(text: str) -> TimeReading:
     if out.months:
         return out
 
-    quarters = [_q(c) for m in _QUARTERS.finditer(s) for c in re.findall(r"[一二三四1-4]", m.group(0))]
+    quarters = _quarters(s)
     if quarters:
         out.window, out.vague = (3 * min(quarters) - 2, 3 * max(quarters)), "季度"
+        if len(quarters) > 1 and max(quarters) - min(quarters) + 1 > len(set(quarters)):
+            # "一季度、三季度" (a topic held twice, or either): the quarters named, not the one between
+            out.months = [m for q in sorted(set(quarters)) for m in range(3 * q - 2, 3 * q + 1)]
         return out
-    for word, window in _HALF.items():
-        if word in s:
-            out.window, out.vague = window, "半年"
-            return out
+    s = _BOTH_HALVES.sub("上半年下半年", s)
+    halves = [window for word, window in _HALF.items() if word in s]
+    if halves:  # "上半年、下半年各一次": both halves, the whole year
+        out.window, out.vague = (halves[0][0], halves[-1][1]), "半年"
+        return out
     if _SESSION.search(s):
         out.session = True
         return out

@@ -20,6 +20,7 @@ import score  # noqa: E402
 
 from paperwork.importer import import_document  # noqa: E402
 from paperwork.sources import soffice_path  # noqa: E402
+from services.printing import chromium_path  # noqa: E402
 
 CASES = [
     (src, fmt)
@@ -35,7 +36,7 @@ RAW = [pair for folder in sorted(CORPUS.glob("holdout*")) for pair in build.raw_
 
 def test_corpus_has_every_kind_of_layout():
     formats = {fmt for _, fmt in CASES}
-    assert {"txt", "docx", "doc", "pdf", "html"} <= formats
+    assert {"txt", "docx", "doc", "pdf", "html", "cpdf"} <= formats
     assert len({src for src, _ in CASES}) >= 15
 
 
@@ -50,6 +51,10 @@ def test_layout_is_read_exactly(src: Path, fmt: str, built: Path, in_ci: bool):
         if in_ci:
             pytest.fail("CI=true: LibreOffice (soffice) is needed to build .doc and .pdf files")
         pytest.skip("LibreOffice (soffice) not installed")
+    if fmt == "cpdf" and chromium_path() is None:
+        if in_ci:
+            pytest.fail("CI=true: chromium is needed to print a web page to PDF")
+        pytest.skip("chromium not installed")
     (path,) = build.build_one(src, built, formats=(fmt,))
     _check_read_exactly(path, src.with_name(src.name.replace(".src", ".expected.json")))
 

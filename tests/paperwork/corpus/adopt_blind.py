@@ -1,7 +1,8 @@
 """Copy a blind set written by another author into the corpus (``adopt_blind.py SRC DEST``).
 
 The author (who never saw the reader) writes finished documents
-``B<nn>-….{txt,docx,html,pdf}`` each with ``B<nn>-….expected.json``
+``B<nn>-….{txt,docx,html,pdf}`` each with ``B<nn>-….expected.json`` (or
+``B<nn>-….author.json``, the same content under the name it keeps here)
 (``{"body", "year", "topics": [{"title", "form", "months", "latest_month",
 "lead", "departments", "leaders"}]}``) and a README. This copies the documents
 as they are, keeps the author's files unchanged (``*.author.json``,
@@ -51,8 +52,8 @@ def corpus_topic(t: dict) -> dict:
 def adopt(src: Path, dest: Path) -> list[Path]:
     dest.mkdir(parents=True, exist_ok=True)
     written = []
-    for exp in sorted(src.glob("*.expected.json")):
-        stem = exp.name.removesuffix(".expected.json")
+    for exp in sorted([*src.glob("*.expected.json"), *src.glob("*.author.json")]):
+        stem = exp.name.removesuffix(".expected.json").removesuffix(".author.json")
         docs = [p for p in src.glob(stem + ".*") if p.suffix in (".txt", ".docx", ".doc", ".pdf", ".html", ".htm")]
         if not docs:
             raise SystemExit(f"{exp.name}: no document beside it")
@@ -67,16 +68,17 @@ def adopt(src: Path, dest: Path) -> list[Path]:
             shutil.copyfile(doc, dest / doc.name)
             written.append(dest / doc.name)
         shutil.copyfile(exp, dest / f"{stem}.author.json")
-        (dest / exp.name).write_text(
+        (dest / f"{stem}.expected.json").write_text(
             "{" + f'"body": {json.dumps(converted["body"], ensure_ascii=False)}, "year": {converted["year"]}, '
             '"convention": "allowed-months", "topics": [\n'
             + ",\n".join(" " + json.dumps(t, ensure_ascii=False) for t in converted["topics"])
             + "\n]}\n",
             encoding="utf-8",
         )
-        written.append(dest / exp.name)
-    if (src / "README.md").exists():
-        shutil.copyfile(src / "README.md", dest / "README-author.md")
+        written.append(dest / f"{stem}.expected.json")
+    for readme in ("README.md", "README-author.md"):
+        if (src / readme).exists():
+            shutil.copyfile(src / readme, dest / "README-author.md")
     return written
 
 

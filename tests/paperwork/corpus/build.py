@@ -5,7 +5,8 @@ expected plan ``*.expected.json``. The source is plain text with a little
 markup, so the Word numbering and tables are *real* Word structures, not
 typed numbers:
 
-- first line ``@formats: txt docx doc pdf html`` — which files to build;
+- first line ``@formats: txt docx doc pdf html cpdf`` — which files to build;
+- ``@css: …`` — style rules added to the web page (.html and cpdf), e.g. collapsed table borders;
 - ``#1 text`` / ``#2 text`` / ``#3 text`` — a paragraph automatically numbered
   ``一、`` / ``(一)`` / ``1.`` (in .docx through numbering.xml; in .txt and
   .html the number is written out);
@@ -16,7 +17,10 @@ typed numbers:
 - anything else — a plain paragraph.
 
 .doc and .pdf are converted from the .docx by LibreOffice headless
-(``soffice``), as an office would save them. Files go to OUT (default: a
+(``soffice``), as an office would save them; ``cpdf`` is the .html printed by
+headless Chromium with its page header and footer (print time, title, the
+file's address, "1/2"), as a browser's "print to PDF" saves a web page
+(written as ``<stem>.chromium.pdf``). Files go to OUT (default: a
 ``build`` folder beside this script, which git ignores).
 """
 
@@ -30,7 +34,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 if str(HERE.parents[2]) not in sys.path:  # run as a script: the project root holds paperwork/
     sys.path.insert(0, str(HERE.parents[2]))
-FORMATS = ("txt", "docx", "doc", "pdf", "html")
+FORMATS = ("txt", "docx", "doc", "pdf", "html", "cpdf")
 _CN = "一二三四五六七八九十"
 
 
@@ -45,6 +49,8 @@ def parse_src(text: str) -> tuple[list[str], list[tuple[str, object]]]:
     blocks: list[tuple[str, object]] = []
     table: list[list[str]] = []
     for line in lines[1:]:
+        if line.startswith("@css:"):
+            continue  # the web page's style sheet (see build_one), not a paragraph
         if line.startswith("|"):
             table.append([c.strip() for c in line.strip().strip("|").split("|")])
             continue
@@ -229,6 +235,25 @@ def to_docx(blocks) -> bytes:
     return buf.getvalue()
 
 
+def chromium_print(page: str, html_path: Path) -> bytes:
+    """``page`` printed to PDF by headless Chromium, its default header and footer kept."""
+    import subprocess
+    import tempfile
+
+    from services.printing import chromium_path
+
+    exe = chromium_path()
+    if exe is None:
+        raise RuntimeError("chromium is needed to build a cpdf file")
+    html_path.write_text(page, encoding="utf-8")
+    with tempfile.TemporaryDirectory(prefix="corpus-cpdf-") as tmp:
+        pdf = Path(tmp) / "page.pdf"
+        cmd = [exe, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={Path(tmp) / 'profile'}"]
+        cmd += [f"--print-to-pdf={pdf}", html_path.as_uri()]
+        subprocess.run(cmd, capture_output=True, timeout=120, check=True)
+        return pdf.read_bytes()
+
+
 def soffice_convert(docx_bytes: bytes, to: str) -> bytes:
     """The .docx as ``to`` (doc, pdf) through the importer's own LibreOffice conversion."""
     from paperwork.sources import convert_with_soffice
@@ -243,14 +268,18 @@ def build_one(src: Path, out: Path, formats: tuple[str, ...] | None = None) -> l
         wanted = [f for f in wanted if f in formats]
     out.mkdir(parents=True, exist_ok=True)
     stem = src.name.removesuffix(".src")
+    css = "".join(x[5:].strip() for x in src.read_text(encoding="utf-8").splitlines() if x.startswith("@css:"))
+    page = to_html(blocks, stem).replace("<style>", "<style>" + css, 1)
     written = []
     docx_bytes = None
     for fmt in wanted:
-        path = out / f"{stem}.{fmt}"
-        if fmt == "txt":
+        path = out / (f"{stem}.chromium.pdf" if fmt == "cpdf" else f"{stem}.{fmt}")
+        if fmt == "cpdf":
+            path.write_bytes(chromium_print(page, out / f"{stem}.chromium.html"))
+        elif fmt == "txt":
             path.write_text(to_txt(blocks), encoding="utf-8")
         elif fmt == "html":
-            path.write_text(to_html(blocks, stem), encoding="utf-8")
+            path.write_text(page, encoding="utf-8")
         else:
             docx_bytes = docx_bytes or to_docx(blocks)
             path.write_bytes(docx_bytes if fmt == "docx" else soffice_convert(docx_bytes, fmt))
