@@ -224,9 +224,12 @@ def editor_columns(plan: Plan, section: str) -> dict[str, Any]:
     def month_num(label: str, help: str | None = None):
         return cc.NumberColumn(label, min_value=1, max_value=12, step=1, format=MONTH_FORMAT, help=help)
 
-    def limit(label: str = F["max_per_month"], required: bool = False):
-        return cc.NumberColumn(label, min_value=0, step=1, format="%d", required=required)
+    def limit(label: str = F["max_per_month"]):
+        return cc.NumberColumn(label, min_value=0, step=1, format="%d")
 
+    # No column is ``required``: the browser holds back a new row with an empty required cell
+    # and never sends it, so the row vanished on save while the check said 「检查通过」.
+    # Every row typed reaches validate_frames, which names each empty field by row in Chinese.
     id_col = cc.TextColumn(F["id"], disabled=True, width="small", help=U.RES_NEW_ID_HELP)
     configs: dict[str, dict[str, Any]] = {
         "plan": {
@@ -239,8 +242,8 @@ def editor_columns(plan: Plan, section: str) -> dict[str, Any]:
         },
         "topics": {
             "id": id_col,
-            "title": cc.TextColumn(F["title"], width="large", required=True),
-            "form": cc.SelectboxColumn(F["form"], options=list(forms), format_func=names(forms), required=True),
+            "title": cc.TextColumn(F["title"], width="large"),
+            "form": cc.SelectboxColumn(F["form"], options=list(forms), format_func=names(forms)),
             "lead_options": cc.MultiselectColumn(
                 F["lead_options"], options=list(committees), format_func=names(committees)
             ),
@@ -262,27 +265,27 @@ def editor_columns(plan: Plan, section: str) -> dict[str, Any]:
         },
         "forms": {
             "id": id_col,
-            "name": cc.TextColumn(F["name"], width="medium", required=True),
+            "name": cc.TextColumn(F["name"], width="medium"),
             "session_only": cc.CheckboxColumn(F["session_only"]),
             "max_per_month": limit(),
             "min_gap_months": cc.NumberColumn(F["min_gap_months"], min_value=0, step=1, format="%d"),
         },
         "committees": {
             "id": id_col,
-            "name": cc.TextColumn(F["name"], width="medium", required=True),
+            "name": cc.TextColumn(F["name"], width="medium"),
             "max_per_month": limit(),
         },
         "departments": {
             "id": id_col,
-            "name": cc.TextColumn(F["name"], width="medium", required=True),
-            "max_per_month": limit(required=True),
+            "name": cc.TextColumn(F["name"], width="medium"),
+            "max_per_month": limit(),
         },
         "leaders": {
             "id": id_col,
-            "name": cc.TextColumn(F["name"], width="medium", required=True),
+            "name": cc.TextColumn(F["name"], width="medium"),
             "role": cc.TextColumn(F["role"], width="medium"),
             "unavailable_months": month_list(F["unavailable_months"]),
-            "max_per_month": limit(required=True),
+            "max_per_month": limit(),
         },
     }
     return configs[section]
