@@ -33,7 +33,7 @@ def plan_label(body: str, year: int) -> str:
 def stale_edit(*, label: str, who: str, at: datetime | None, current: int, expected: int) -> str:
     return (
         f"{label}已被{who or '他人'}于 {when(at)} 修改(当前版本 {current},您编辑的是版本 {expected}),"
-        "您的修改未保存,请刷新后重试"
+        "您的修改未保存。请载入最新版本后重新修改"
     )
 
 

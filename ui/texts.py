@@ -154,6 +154,12 @@ RES_SAVE = "保存修改"
 RES_DISCARD = "放弃修改"
 RES_SAVED = "已保存,计划版本 {version}"
 RES_NO_CHANGES = "没有未保存的修改"
+RES_FROZEN = (
+    "计划处于「{state}」阶段,已冻结:表格只读,不能修改议题和资源。如需修改,请在「审批与版本」退回或发起年中调整。"
+)
+RES_STALE_RELOAD = "载入最新版本"
+RES_STALE_HINT = "点「载入最新版本」从数据库读入他人保存的计划;您在本页的修改将被放弃,需要时请重新输入。"
+RES_RELOADED = "已载入最新保存的计划,您之前未保存的修改已放弃。"
 RES_PENDING = "有未保存的修改"
 RES_ISSUES = "发现 {n} 处问题,修改未保存。请按提示改正:"
 RES_ISSUE_ROW = "{section}表第 {row} 行"

@@ -83,6 +83,33 @@ def test_stale_edit_shows_the_store_message(open_app, engine):
     errors = " ".join(e.value for e in at.error)
     assert "已被李四" in errors and "未保存" in errors
     assert store.load_plan(engine, pid)[0].topic_by_id()["T02"].notes != "我的修改"
+    # the refusal replaces 「检查通过」; no 「请刷新」 (a browser reload signs the user out): a reload button
+    assert "检查通过" not in texts_of(at) and "刷新" not in errors
+    assert "放弃" in texts_of(at)
+    click(at, "res_reload")
+    assert at.session_state["plan_version"] == 2
+    assert at.data_editor[0].value.iloc[0]["notes"] == "他人修改"
+    assert "没有未保存的修改" in texts_of(at)
+
+
+def test_a_frozen_plan_shows_a_banner_and_read_only_tables(open_app, engine):
+    from services import approval
+    from services.approval import Move, State
+    from tests.actors import PLANNER
+
+    pid = plan_id_of(engine, WEIHAI)
+    approval.move(engine, pid, Move.SUBMIT, actor=PLANNER, expected=State.DRAFT)
+    approval.move(engine, pid, Move.TO_CHAIR, actor=PLANNER, expected=State.CONSULTATION)
+    at = open_app("resources")
+    warnings = " ".join(w.value for w in at.warning)
+    assert "主席会议审议" in warnings and "只读" in warnings
+    assert all(e.proto.disabled for e in at.data_editor)
+    assert not [b for b in at.button if b.key == "res_save"]
+    edit(at, "topics", edited={1: {"notes": "冻结时的修改"}})
+    assert "检查通过" not in texts_of(at)
+    for page in ("solve", "whatif"):
+        at.switch_page(f"pages/{page}.py").run()
+        assert "主席会议审议" in " ".join(w.value for w in at.warning), page
 
 
 def test_wrong_upload_gets_a_chinese_message(open_app):
