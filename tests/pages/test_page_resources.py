@@ -188,3 +188,17 @@ def test_new_rows_in_the_other_tables_are_reported_by_row(open_app):
         where = " ".join(tables_of(at)[0]["表"])
         assert "第" in where and "行" in where, section
         at.button(key="res_discard").click().run()
+
+
+def test_a_new_topic_without_months_gets_the_plans_usual_window(open_app, engine):
+    # The trial's T12 (对口协商, no months) was placed in January, the plenary month.
+    pid = plan_id_of(engine, WEIHAI)
+    at = open_app("resources")
+    edit(at, "topics", added=[{"title": "没有月份的议题", "form": "counterpart", "lead_options": ["tian"]}])
+    assert "4–11 月" in " ".join(i.value for i in at.info)
+    click(at, "res_save")
+    plan, _ = store.load_plan(engine, pid)
+    new = plan.topics[-1]
+    assert new.id == "T12" and new.window == (4, 11)
+    assert plan.calendar.session_month not in range(new.window[0], new.window[1] + 1)
+    assert not set(plan.calendar.blackout_months) & set(range(new.window[0], new.window[1] + 1))
