@@ -46,7 +46,7 @@ if editable:  # read-only (frozen): no check, no save button
             defaulted = frames.new_topics_without_months(plan, frames.with_new_ids(plan, edited))
             if defaulted:
                 lo, hi = frames.usual_window(plan)
-                st.info(U.RES_DEFAULT_WINDOW.format(topics="、".join(defaulted), lo=lo, hi=hi))
+                st.info(U.RES_DEFAULT_WINDOW.format(topics=U.LIST_SEP.join(defaulted), lo=lo, hi=hi))
         c1, c2, _ = st.columns([1, 1, 4])
         save = c1.button(U.RES_SAVE, type="primary", disabled=new_plan is None, key="res_save", icon=":material/save:")
         c2.button(U.RES_DISCARD, disabled=not dirty, key="res_discard", on_click=views.discard_edits)
