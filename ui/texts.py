@@ -473,7 +473,11 @@ ACC_ACTIVE = "启用"
 ACC_DISABLED = "已停用"
 ACC_ROLE = "角色"
 ACC_DEPARTMENT = "所属部门(部门联络员)"
-ACC_DEPARTMENT_HELP = "部门联络员只能看到本部门参加的议题;名称须与计划中的部门名称一致,如「市商务局」。"
+ACC_DEPARTMENT_HELP = "部门联络员只能看到本部门参加的议题;从计划中的部门名称里选择(也可输入新名称),如「市商务局」。"
+ACC_DEPARTMENT_UNKNOWN = (
+    "没有任何计划包含部门「{name}」:这位部门联络员现在看不到任何议题和变更通知。"
+    "请核对名称,或在计划的部门表中加入这个部门。"
+)
 ACC_EMAIL = "邮箱"
 ACC_EMAIL_HELP = "启用单点登录时,以此邮箱对应账号;不用单点登录可不填。"
 ACC_PASSWORD_HELP = "至少 8 个字符;不填则自动生成一个,只显示一次。"

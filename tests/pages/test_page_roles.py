@@ -197,3 +197,20 @@ def test_everyone_changes_their_own_password_in_the_sidebar(open_app, engine):
     assert accounts.authenticate(engine, "test_liaison", "a brand new one").actor.role is Role.LIAISON
     at.run()
     assert at.session_state["auth_token"] and not at.error  # this session goes on
+
+
+def test_a_liaison_is_created_for_a_department_picked_from_the_plans(open_app, engine):
+    # Trial defect 7: a liaison for a department no plan has was created without a word.
+    at = open_app("accounts", role="admin")
+    assert "市商务局" in at.selectbox(key="acc_new_department").options
+    # (AppTest cannot type a new option into the box: the warning for an unknown name is not driven here)
+    for login, department, warned in (("lianluo2", "市商务局", False),):
+        at.text_input(key="acc_new_login").input(login)
+        at.text_input(key="acc_new_name").input("赵联络")
+        at.selectbox(key="acc_new_role").select("liaison")
+        at.selectbox(key="acc_new_department").set_value(department)
+        at.button(key=f"FormSubmitter:acc_new-{U.ACC_CREATE}").click().run()
+        assert not at.exception
+        said = " ".join(w.value for w in at.warning)
+        assert (f"没有任何计划包含部门「{department}」" in said) is warned, login
+        assert f"已创建账号 {login}" in texts_of(at)
