@@ -51,7 +51,8 @@ NAV_SECTION_WORK = "编排与推演"
 SIDEBAR_PLAN = "年度计划"
 SIDEBAR_PLAN_HELP = "选择要查看或编排的年度协商计划,所有页面共用"
 SIDEBAR_NO_PLANS = "数据库中还没有计划,请在「议题与资源」页导入"
-SIDEBAR_VERSION = "计划版本 {version} · {topics} 个议题"
+# The edit counter is 「第 N 次保存」: 「第 N 版」 is kept for the frozen approval versions (trial defect 5).
+SIDEBAR_VERSION = "第 {version} 次保存 · {topics} 个议题"
 SIDEBAR_SCHEDULE = "当前方案:{status}"
 SIDEBAR_NO_SCHEDULE = "当前方案:尚未编排"
 SIDEBAR_DB = "数据库:{url}"
@@ -144,7 +145,7 @@ COL = {
     "note": "说明",
     "status": "状态",
     "topic_count": "议题数",
-    "plan_version": "计划版本",
+    "plan_version": "保存序号",
 }
 
 # -- resources (editors) ----------------------------------------------------------------------
@@ -152,7 +153,7 @@ RES_INTRO = "直接在表格中修改,可增删行。修改先在本页检查,�
 RES_TAB_PLAN = "计划与日历"
 RES_SAVE = "保存修改"
 RES_DISCARD = "放弃修改"
-RES_SAVED = "已保存,计划版本 {version}"
+RES_SAVED = "已保存,这是计划的第 {version} 次保存"
 RES_NO_CHANGES = "没有未保存的修改"
 RES_DEFAULT_WINDOW = (
     "新增议题 {topics} 没有填月份,按本计划常用的时间窗口 {lo}–{hi} 月安排"
@@ -270,7 +271,7 @@ WI_BEFORE = "调整前"
 WI_AFTER = "调整后"
 WI_ADOPT = "采用此方案"
 WI_ADOPT_HELP = "保存调整后的计划,并把推演结果设为当前方案"
-WI_ADOPTED = "已采用:计划版本 {version},当前方案已更新"
+WI_ADOPTED = "已采用:计划第 {version} 次保存,当前方案已更新"
 WI_DISCARD = "放弃推演结果"
 WI_SUGGEST = "月份建议"
 WI_SUGGEST_INTRO = "选一个议题,看它放到每个月是否可行、为什么,以及各软性目标会怎样变化(其他议题不动)。"
@@ -399,7 +400,7 @@ IMPORT_REVIEW = {
     "save_merge": "并入当前计划并保存",
     "discard": "放弃",
     "saved_new": "已导入并保存为新计划:{label}",
-    "saved_merge": "已并入当前计划,计划版本 {version}",
+    "saved_merge": "已并入当前计划,这是计划的第 {version} 次保存",
     "bad": "请先改正以下 {n} 处问题:",
     "confidence": "把握",
     "month": "{m}月",

@@ -45,7 +45,7 @@ def test_save_plan_returns_the_stored_copy_and_refuses_a_stale_one(engine):
     with pytest.raises(ServiceError) as err:
         plans.save_plan(engine, pid, other, 1, actor=planner("李四"))
     assert err.value.reason is Reason.STALE
-    assert "张三" in str(err.value) and "版本 2" in str(err.value)
+    assert "张三" in str(err.value) and "第 2 次保存" in str(err.value)
     assert plans.open_plan(engine, pid, actor=PLANNER).plan.topic_by_id()["T01"].notes == "已改"
 
 
