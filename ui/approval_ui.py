@@ -232,6 +232,11 @@ def _send_comment(version_id: int) -> None:
         views.flash(U.AP_COMMENT_SAVED)
 
 
+def version_key(records: list[VersionRecord]) -> str:
+    """The widget key of the version picker: one per newest version."""
+    return f"ap_version_{records[-1].id}"
+
+
 def versions(records: list[VersionRecord], actor: Actor | None) -> None:
     """Pick a version: view it, compare it with the one before, export it, read and add comments."""
     if not records or actor is None or not actor.can(Permission.VIEW_ALL):
@@ -240,7 +245,9 @@ def versions(records: list[VersionRecord], actor: Actor | None) -> None:
     by_id = {r.id: r for r in records}
     labels = {r.id: f"{U.AP_VERSION_N.format(n=r.number)} · {State(r.to_state).label}" for r in records}
     ids = [r.id for r in reversed(records)]
-    picked = st.selectbox(U.AP_PICK_VERSION, ids, format_func=labels.get, key="ap_version")
+    # keyed by the newest version: after a move the box opens on the version just frozen, not on the
+    # one picked (or shown first) before it, which the trial read as "the newest" (defect 20c)
+    picked = st.selectbox(U.AP_PICK_VERSION, ids, format_func=labels.get, key=version_key(records))
     if picked is None:
         return
     rec = by_id[picked]

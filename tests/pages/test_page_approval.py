@@ -47,6 +47,17 @@ def test_a_move_is_made_only_after_a_confirmation_naming_it_and_its_version(engi
     assert approval.summary(engine, pid, actor=LEADER).state is State.CONSULTATION
 
 
+def test_the_version_picker_opens_on_the_newest_version_after_each_move(engine, open_app):
+    # Trial defect 20c: after 第 2 版 was frozen the picker still showed 第 1 版.
+    pid = plan_id_of(engine, WEIHAI)
+    at = _open(open_app, "approval", "planner")
+    for move in ("submit", "to_chair"):
+        _move(at, move)
+        newest = approval.versions(engine, pid, actor=LEADER)[-1]
+        picker = next(s for s in at.selectbox if s.label == "选择版本")
+        assert picker.value == newest.id, move
+
+
 def test_a_planner_submits_the_draft_and_sees_the_version_and_history(engine, open_app):
     at = _open(open_app, "approval", "planner")
     assert 'class="xs-step now" data-step="0">草案' in html_of(at)
@@ -180,8 +191,9 @@ def test_a_planner_starts_a_mid_year_change_only_with_a_reason(engine, open_app)
 def test_an_issued_version_is_compared_with_the_issued_one_it_replaces(engine, open_app):
     pid, department, title = _issue_and_adjust(engine)
     at = _open(open_app, "approval", "planner")
-    assert at.selectbox(key="ap_version").value == approval.versions(engine, pid, actor=LEADER)[-1].id
-    base = at.selectbox(key=f"ap_base_{at.selectbox(key='ap_version').value}")
+    newest = approval.versions(engine, pid, actor=LEADER)[-1].id
+    assert at.selectbox(key=f"ap_version_{newest}").value == newest
+    base = at.selectbox(key=f"ap_base_{newest}")
     assert base.value == approval.versions(engine, pid, actor=LEADER)[4].id  # version 5, the first issue
     moved = next(t for t in tables_of(at) if "原月份" in t.columns)
     assert len(moved) == 1 and title in moved.iloc[0][moved.columns[0]]
