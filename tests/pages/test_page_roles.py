@@ -214,3 +214,12 @@ def test_a_liaison_is_created_for_a_department_picked_from_the_plans(open_app, e
         said = " ".join(w.value for w in at.warning)
         assert (f"没有任何计划包含部门「{department}」" in said) is warned, login
         assert f"已创建账号 {login}" in texts_of(at)
+
+
+@pytest.mark.parametrize("role", ["planner", "leader", "liaison", "admin"])
+def test_only_the_administrator_sees_the_database_address(open_app, role):
+    # Trial defect 15: every role saw 「数据库:sqlite:////…」 in the sidebar.
+    at = open_app("overview", role=role)
+    shown = " ".join(c.value for c in at.sidebar.caption)
+    assert ("数据库:" in shown) is (role == "admin")
+    assert "sqlite" not in shown or role == "admin"
