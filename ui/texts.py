@@ -513,7 +513,7 @@ AUD_COL = {
     "who": "操作人",
     "role": "角色",
     "action": "操作",
-    "plan": "计划编号",
+    "plan": "计划",
     "summary": "内容",
     "before": "修改前",
     "after": "修改后",

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 import streamlit as st
-from page_helpers import APP, ROOT, TEST_PASSWORD, TIMEOUT, click, sign_in, texts_of
+from page_helpers import APP, ROOT, TEST_PASSWORD, TIMEOUT, WEIHAI, click, plan_id_of, sign_in, texts_of
 from sqlalchemy import update
 from streamlit.testing.v1 import AppTest
 
@@ -172,7 +172,7 @@ def test_the_audit_page_searches_and_exports_and_deletes_nothing(open_app, engin
     at = open_app("audit", role="admin")
     table = at.dataframe[0].value
     assert len(table) >= 1 and "登录" in set(table["操作"])  # this test's own sign-in
-    assert not table.isna().any().any() and "None" not in set(table["计划编号"])  # a sign-in has no plan: blank
+    assert not table.isna().any().any() and "None" not in set(table["计划"])  # a sign-in has no plan: blank
     assert at.multiselect(key="aud_action").placeholder == "全部操作"  # not Streamlit's "Choose options"
     at.multiselect(key="aud_action").select("session.sign_in").run()
     assert set(at.dataframe[0].value["操作"]) == {"登录"}
@@ -223,3 +223,15 @@ def test_only_the_administrator_sees_the_database_address(open_app, role):
     shown = " ".join(c.value for c in at.sidebar.caption)
     assert ("数据库:" in shown) is (role == "admin")
     assert "sqlite" not in shown or role == "admin"
+
+
+def test_the_audit_page_names_the_plan_not_its_number(open_app, engine):
+    from services import plans as P
+
+    pid = plan_id_of(engine, WEIHAI)
+    opened = P.open_plan(engine, pid, actor=ADMIN)
+    opened.plan.topics[0].notes = "改一处"
+    P.save_plan(engine, pid, opened.plan, opened.version, actor=ADMIN)
+    table = open_app("audit", role="admin").dataframe[0].value
+    shown = set(table["计划"])
+    assert any(WEIHAI in str(x) for x in shown) and str(pid) not in shown
