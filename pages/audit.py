@@ -14,7 +14,13 @@ st.caption(U.AUD_INTRO)
 query = A.filters()
 rows = A.search(query, me)
 st.caption(U.AUD_COUNT.format(n=len(rows)) + (U.AUD_LIMITED if len(rows) >= A.SHOWN else ""))
-st.dataframe(A.frame(rows), hide_index=True, width="stretch", key="aud_table", column_config=A.COLUMNS)
+st.dataframe(
+    A.frame(rows, dict(state.plan_choices())),
+    hide_index=True,
+    width="stretch",
+    key="aud_table",
+    column_config=A.COLUMNS,
+)
 file_button(
     st,
     U.AUD_EXPORT,

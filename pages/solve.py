@@ -10,6 +10,7 @@ from ui import texts as U
 plan = state.require_plan(page="solve")
 
 st.title(U.PAGE["solve"][0])
+views.frozen_banner()  # adopting a result is refused while frozen: say so before the planner solves
 views.show_flash()
 left, right = st.columns([1, 2], gap="large")
 

@@ -11,6 +11,7 @@ from ui.markdown import md_list, md_text
 
 plan = state.require_plan(page="whatif")
 st.title(U.PAGE["whatif"][0])
+views.frozen_banner()  # a what-if may be explored, but not adopted, while the plan is frozen
 st.caption(U.WI_INTRO)
 views.show_flash()
 base = state.whatif_base()

@@ -219,11 +219,28 @@ def usable_schedule(schedule: Schedule | None, what: str) -> None:
 # -- names ------------------------------------------------------------------------------
 
 _LIST_SPLIT = re.compile(r"[、,，;；\n\r/]+")
+_OPEN, _CLOSE = "(（[【〔《", ")）]】〕》"
 
 
 def split_names(text: str) -> list[str]:
-    """ "市工信局、市教育局, 市人社局" → three names (empty parts dropped)."""
-    return [p.strip() for p in _LIST_SPLIT.split(text or "") if p.strip()]
+    """ "市工信局、市教育局, 市人社局" → three names (empty parts dropped).
+
+    A separator inside brackets is part of the name: 「副市长(分管农业农村、生态环境)」 is one
+    leader (the Excel export wrote such names as their ids, because they did not survive splitting).
+    """
+    parts, depth, cur = [], 0, []
+    for ch in text or "":
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+        if depth == 0 and _LIST_SPLIT.fullmatch(ch):
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return [p.strip() for p in parts if p.strip()]
 
 
 def join_names(names: list[str]) -> str:

@@ -18,6 +18,7 @@ during a back-off is refused too (that is the point), with how long to wait.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import re
@@ -31,6 +32,7 @@ from sqlalchemy import Engine
 
 from jobs.settings import read_settings
 from store import accounts as store_accounts
+from store import audit as store_audit
 from store import texts as store_texts
 from store.accounts import AccountRecord, AccountsExistError
 from store.repository import utcnow
@@ -436,6 +438,19 @@ def _verify(password_hash: str | None, password: str) -> bool:
         return False
 
 
+def _failed_sign_in(login: str, reason: str, address: str) -> store_audit.AuditEntry:
+    """The audit row of a refused sign-in: nobody is signed in, so the 操作人 is 「未登录(登录名 x)」 with
+    no role (whoever typed the name may not be its owner; the trial saw 「lingdao · 领导」)."""
+    row = entry(
+        Actor(name=T.not_signed_in(login), role=Role.LIAISON),
+        Action.SIGN_IN_FAILED,
+        T.audit_sign_in_failed(login, reason),
+        target=("account", login),
+        address=address,
+    )
+    return dataclasses.replace(row, actor_role="")
+
+
 def _wait_error(until: datetime) -> ServiceError:
     seconds = max(1, int((until - utcnow()).total_seconds() + 0.999))
     return ServiceError(T.wait_before_retry(seconds), reason=Reason.THROTTLED)
@@ -475,13 +490,14 @@ def authenticate(engine: Engine, login: str, password: str, *, address: str = ""
     keys = _keys(login, address)
     with translated():
         until = store_accounts.blocked_until(engine, keys)
-    if until is not None:
+    if until is not None:  # refused by the back-off: recorded too, a guesser's every try shows in 操作记录
+        with translated():
+            store_audit.record(engine, _failed_sign_in(login, T.SIGN_IN_THROTTLED, address))
         raise _wait_error(until)
     with translated():
         account = store_accounts.find_account(engine, login=login) if login else None
     ok = _verify(account.password_hash if account else None, password or "")
     if account is None or not ok or not account.active:
-        who = Actor(name=login or "—", role=Role(account.role) if account else Role.LIAISON)
         reason = T.SIGN_IN_DISABLED if (account is not None and ok) else T.BAD_CREDENTIALS
         with translated():
             until = store_accounts.record_failure(
@@ -489,13 +505,7 @@ def authenticate(engine: Engine, login: str, password: str, *, address: str = ""
                 keys,
                 delay=_delay,
                 reset_after=FAILURES_FORGOTTEN_AFTER,
-                audit=entry(
-                    who,
-                    Action.SIGN_IN_FAILED,
-                    T.audit_sign_in_failed(login, reason),
-                    target=("account", login),
-                    address=address,
-                ),
+                audit=_failed_sign_in(login, reason, address),
             )
         log.info("failed sign-in for %r from %r", login, address)
         if until is not None:

@@ -64,6 +64,14 @@ def list_plans(engine: Engine, *, actor: Actor) -> list[PlanSummary]:
         return store.list_plans(engine)
 
 
+def department_names(engine: Engine, *, actor: Actor) -> list[str]:
+    """The names of every department of every stored plan, sorted (what a 部门联络员's department must match)."""
+    require(actor, Permission.VIEW_PLAN)
+    with translated():
+        names = {d.name for p in store.list_plans(engine) for d in store.load_plan(engine, p.id)[0].departments}
+    return sorted(names)
+
+
 def default_plan_id(engine: Engine, *, actor: Actor) -> int | None:
     """The plan a new session opens: the newest with a current schedule, else the newest; None if none.
 

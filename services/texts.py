@@ -163,6 +163,13 @@ def audit_sign_in(login: str, how: str) -> str:
     return f"{login} 登录({how})"
 
 
+SIGN_IN_THROTTLED = "失败次数过多,正在限制登录(未核对密码)"
+
+
+def not_signed_in(login: str) -> str:
+    return f"未登录(登录名 {login or '(空)'})"
+
+
 def audit_sign_in_failed(login: str, why: str) -> str:
     return f"以「{login or '(空)'}」登录失败:{why}"
 

@@ -165,6 +165,10 @@ def check_plan(plan: Plan) -> list[PlanIssue]:
         for i, r in enumerate(rows):
             if not r.id.strip():
                 add(_issue(section, None, "id", T.VALIDATE["empty"], i))
+        if section not in ("topics", "forms"):  # forms: checked below, with their other fields
+            for r in rows:
+                if not r.name.strip():
+                    add(_issue(section, r.id, "name", T.VALIDATE["empty"]))
         if section != "topics":
             for dup, n in Counter(r.name for r in rows).items():
                 if n > 1:
@@ -209,7 +213,9 @@ def check_plan(plan: Plan) -> list[PlanIssue]:
     for i, t in enumerate(plan.topics):
         if not t.title.strip():
             add(_issue("topics", t.id or None, "title", T.VALIDATE["empty"], i))
-        if t.form not in forms:
+        if not str(t.form or "").strip():
+            add(_issue("topics", t.id, "form", T.VALIDATE["empty"]))
+        elif t.form not in forms:
             add(_issue("topics", t.id, "form", T.VALIDATE["missing_ref"].format(ref=t.form)))
         if not t.lead_options:
             add(_issue("topics", t.id, "lead_options", T.VALIDATE["no_lead"]))

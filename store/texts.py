@@ -32,13 +32,13 @@ def plan_label(body: str, year: int) -> str:
 
 def stale_edit(*, label: str, who: str, at: datetime | None, current: int, expected: int) -> str:
     return (
-        f"{label}已被{who or '他人'}于 {when(at)} 修改(当前版本 {current},您编辑的是版本 {expected}),"
-        "您的修改未保存,请刷新后重试"
+        f"{label}已被{who or '他人'}于 {when(at)} 修改(计划现为第 {current} 次保存,您编辑的是第 {expected} 次保存),"
+        "您的修改未保存。请载入最新版本后重新修改"
     )
 
 
 def stale_schedule(*, label: str, current: int, expected: int) -> str:
-    return f"该方案依据{label}的版本 {expected} 编排,但计划已更新为版本 {current},方案未保存,请按最新计划重新编排"
+    return f"该方案依据{label}的第 {expected} 次保存编排,但计划已保存到第 {current} 次,方案未保存,请按最新计划重新编排"
 
 
 def plan_not_found(plan_id: int) -> str:
@@ -197,7 +197,7 @@ CLI_EXPORTED = "已导出计划 {plan_id}({label})到 {path}"
 CLI_NO_PLANS = "数据库中还没有计划。可用 python -m store import 计划.json 导入"
 CLI_NO_SCENARIOS = "{label}还没有保存的方案版本"
 CLI_PLANS_HEADER = ("编号", "政协", "年度", "议题数", "版本", "方案版本数", "最后修改")
-CLI_SCENARIOS_HEADER = ("编号", "名称", "保存人", "保存时间", "状态", "议题数", "计划版本", "说明")
+CLI_SCENARIOS_HEADER = ("编号", "名称", "保存人", "保存时间", "状态", "议题数", "保存序号", "说明")
 CLI_CURRENT_MARK = "当前方案:{status},{n} 个议题已安排"
 CLI_NO_CURRENT = "当前方案:无"
 CLI_ERROR = "错误:{message}"

@@ -13,7 +13,7 @@ from dataclasses import asdict
 import pandas as pd
 import streamlit as st
 
-from services import ServiceError, accounts, jobs
+from services import ServiceError, accounts, jobs, plans
 from services import texts as ST
 from services.access import Actor, Role
 
@@ -77,11 +77,27 @@ def _create() -> None:
     except ServiceError as err:
         views.flash(md_text(err), "error")
     else:
-        views.flash(U.ACC_CREATED.format(login=md_text(s.get("acc_new_login"))))
+        created = U.ACC_CREATED.format(login=md_text(s.get("acc_new_login")))
+        unknown = _unknown_department(s.get("acc_new_role"), s.get("acc_new_department"))
+        views.flash(created + unknown, "warning" if unknown else "success")
         if not s.get("acc_new_pw"):
             s["acc_new_password"] = (s.get("acc_new_login"), password)
     finally:
         s["acc_new_pw"] = ""
+
+
+def _departments() -> list[str]:
+    try:
+        return plans.department_names(state.engine(), actor=state.actor())
+    except ServiceError:
+        return []
+
+
+def _unknown_department(role: str | None, department: str | None) -> str:
+    """A warning when a 部门联络员's department is in no plan (they would see nothing), else ""."""
+    if role != Role.LIAISON.value or not department or department in _departments():
+        return ""
+    return U.ACC_DEPARTMENT_UNKNOWN.format(name=md_text(department))
 
 
 def new_account_form() -> None:
@@ -90,7 +106,15 @@ def new_account_form() -> None:
         c1.text_input(U.AUTH_LOGIN, key="acc_new_login", placeholder="zhangsan")
         c2.text_input(U.ACC_NAME, key="acc_new_name", placeholder=U.AUTHOR_EXAMPLE)
         c1.selectbox(U.ACC_ROLE, ROLES, format_func=ST.ROLE_NAMES.get, index=1, key="acc_new_role")
-        c2.text_input(U.ACC_DEPARTMENT, key="acc_new_department", help=U.ACC_DEPARTMENT_HELP)
+        c2.selectbox(
+            U.ACC_DEPARTMENT,
+            _departments(),
+            index=None,
+            accept_new_options=True,  # a department not in any plan yet: allowed, with a warning (_create)
+            placeholder="",
+            key="acc_new_department",
+            help=U.ACC_DEPARTMENT_HELP,
+        )
         c1.text_input(U.ACC_EMAIL, key="acc_new_email", help=U.ACC_EMAIL_HELP)
         c2.text_input(U.AUTH_PASSWORD, key="acc_new_pw", type="password", help=U.ACC_PASSWORD_HELP)
         st.form_submit_button(U.ACC_CREATE, on_click=_create, type="primary", icon=":material/person_add:")

@@ -67,6 +67,7 @@ def headline(summary: ApprovalSummary, actor: Actor | None) -> None:
 
 def _make(plan_id: int, which: Move, expected: State) -> None:
     s = st.session_state
+    s["ap_pending"] = None
     try:
         rec = approval.move(
             state.engine(),
@@ -94,7 +95,9 @@ def moves(summary: ApprovalSummary, actor: Actor | None) -> None:
         st.caption(U.AP_NO_ACTIONS)
         return
     asks_reason = any(approval.MOVES[m].needs_reason for m in allowed) or summary.state is State.ADJUSTING
-    with st.form("ap_form", border=True):
+    # No st.form: a form submits on Ctrl+Enter in its text area, and that moved a plan by accident.
+    # A move button only asks; the move is made by 「确认」 on a second step that names it and its version.
+    with st.container(border=True):
         st.text_area(U.AP_NOTE, key="ap_note", height=80)
         c1, c2 = st.columns(2)
         c1.date_input(U.AP_DATE, value=dt.date.today(), key="ap_date", format="YYYY-MM-DD")
@@ -104,18 +107,37 @@ def moves(summary: ApprovalSummary, actor: Actor | None) -> None:
                 key=f"ap_reason_{summary.state.value}",  # one per state: a new 年中调整 starts empty
                 value=summary.reason if summary.state is State.ADJUSTING else "",
             )
-        cols = st.columns(len(allowed))
-        for col, m in zip(cols, allowed, strict=True):
-            back = approval.MOVES[m].needs_note  # returning, withdrawing, abandoning: the quieter button
-            with col:
-                st.form_submit_button(
+        pending = st.session_state.get("ap_pending")
+        if pending not in {m.value for m in allowed}:
+            cols = st.columns(len(allowed))
+            for col, m in zip(cols, allowed, strict=True):
+                back = approval.MOVES[m].needs_note  # returning, withdrawing, abandoning: the quieter button
+                col.button(
                     m.label,
                     key=f"ap_move_{m.value}",
-                    on_click=_make,
-                    args=(summary.plan_id, m, summary.state),
+                    on_click=_ask,
+                    args=(m,),
                     type="secondary" if back else "primary",
                     width="stretch",
                 )
+            return
+        m = Move(pending)
+        st.warning(U.AP_CONFIRM.format(move=m.label, n=(summary.version_number or 0) + 1), icon=":material/help:")
+        y, n, _ = st.columns([1, 1, 3])
+        y.button(
+            U.AP_CONFIRM_YES,
+            key="ap_confirm",
+            type="primary",
+            on_click=_make,
+            args=(summary.plan_id, m, summary.state),
+            width="stretch",
+        )
+        n.button(U.AP_CONFIRM_NO, key="ap_cancel", on_click=_ask, args=(None,), width="stretch")
+
+
+def _ask(which: Move | None) -> None:
+    """A move button was pressed (or 「取消」: None): the next run asks to confirm it."""
+    st.session_state["ap_pending"] = which.value if which else None
 
 
 def history(records: list[VersionRecord]) -> None:
@@ -210,6 +232,11 @@ def _send_comment(version_id: int) -> None:
         views.flash(U.AP_COMMENT_SAVED)
 
 
+def version_key(records: list[VersionRecord]) -> str:
+    """The widget key of the version picker: one per newest version."""
+    return f"ap_version_{records[-1].id}"
+
+
 def versions(records: list[VersionRecord], actor: Actor | None) -> None:
     """Pick a version: view it, compare it with the one before, export it, read and add comments."""
     if not records or actor is None or not actor.can(Permission.VIEW_ALL):
@@ -218,7 +245,9 @@ def versions(records: list[VersionRecord], actor: Actor | None) -> None:
     by_id = {r.id: r for r in records}
     labels = {r.id: f"{U.AP_VERSION_N.format(n=r.number)} · {State(r.to_state).label}" for r in records}
     ids = [r.id for r in reversed(records)]
-    picked = st.selectbox(U.AP_PICK_VERSION, ids, format_func=labels.get, key="ap_version")
+    # keyed by the newest version: after a move the box opens on the version just frozen, not on the
+    # one picked (or shown first) before it, which the trial read as "the newest" (defect 20c)
+    picked = st.selectbox(U.AP_PICK_VERSION, ids, format_func=labels.get, key=version_key(records))
     if picked is None:
         return
     rec = by_id[picked]

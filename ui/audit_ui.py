@@ -75,8 +75,11 @@ def _json(value) -> str:
     return "" if value is None else json.dumps(value, ensure_ascii=False)
 
 
-def frame(rows: list[AuditRecord]) -> pd.DataFrame:
+def frame(rows: list[AuditRecord], plan_names: dict[int, str] | None = None) -> pd.DataFrame:
+    """The rows as the page shows them; ``plan_names``: plan id → name (the 计划 column names the plan)."""
     from services.jobs import when
+
+    names = plan_names or {}
 
     return pd.DataFrame(
         [
@@ -85,7 +88,8 @@ def frame(rows: list[AuditRecord]) -> pd.DataFrame:
                 U.AUD_COL["who"]: r.actor_name,
                 U.AUD_COL["role"]: ST.ROLE_NAMES.get(r.actor_role, r.actor_role),
                 U.AUD_COL["action"]: audit.action_label(r.action),
-                U.AUD_COL["plan"]: "" if r.plan_id is None else str(r.plan_id),  # an account's rows: no plan
+                # an account's rows: no plan; a deleted plan: its number
+                U.AUD_COL["plan"]: "" if r.plan_id is None else names.get(r.plan_id, str(r.plan_id)),
                 U.AUD_COL["summary"]: r.summary,
                 U.AUD_COL["before"]: _json(r.before),
                 U.AUD_COL["after"]: _json(r.after),

@@ -224,9 +224,12 @@ def editor_columns(plan: Plan, section: str) -> dict[str, Any]:
     def month_num(label: str, help: str | None = None):
         return cc.NumberColumn(label, min_value=1, max_value=12, step=1, format=MONTH_FORMAT, help=help)
 
-    def limit(label: str = F["max_per_month"], required: bool = False):
-        return cc.NumberColumn(label, min_value=0, step=1, format="%d", required=required)
+    def limit(label: str = F["max_per_month"]):
+        return cc.NumberColumn(label, min_value=0, step=1, format="%d")
 
+    # No column is ``required``: the browser holds back a new row with an empty required cell
+    # and never sends it, so the row vanished on save while the check said 「检查通过」.
+    # Every row typed reaches validate_frames, which names each empty field by row in Chinese.
     id_col = cc.TextColumn(F["id"], disabled=True, width="small", help=U.RES_NEW_ID_HELP)
     configs: dict[str, dict[str, Any]] = {
         "plan": {
@@ -239,8 +242,8 @@ def editor_columns(plan: Plan, section: str) -> dict[str, Any]:
         },
         "topics": {
             "id": id_col,
-            "title": cc.TextColumn(F["title"], width="large", required=True),
-            "form": cc.SelectboxColumn(F["form"], options=list(forms), format_func=names(forms), required=True),
+            "title": cc.TextColumn(F["title"], width="large"),
+            "form": cc.SelectboxColumn(F["form"], options=list(forms), format_func=names(forms)),
             "lead_options": cc.MultiselectColumn(
                 F["lead_options"], options=list(committees), format_func=names(committees)
             ),
@@ -262,27 +265,27 @@ def editor_columns(plan: Plan, section: str) -> dict[str, Any]:
         },
         "forms": {
             "id": id_col,
-            "name": cc.TextColumn(F["name"], width="medium", required=True),
+            "name": cc.TextColumn(F["name"], width="medium"),
             "session_only": cc.CheckboxColumn(F["session_only"]),
             "max_per_month": limit(),
             "min_gap_months": cc.NumberColumn(F["min_gap_months"], min_value=0, step=1, format="%d"),
         },
         "committees": {
             "id": id_col,
-            "name": cc.TextColumn(F["name"], width="medium", required=True),
+            "name": cc.TextColumn(F["name"], width="medium"),
             "max_per_month": limit(),
         },
         "departments": {
             "id": id_col,
-            "name": cc.TextColumn(F["name"], width="medium", required=True),
-            "max_per_month": limit(required=True),
+            "name": cc.TextColumn(F["name"], width="medium"),
+            "max_per_month": limit(),
         },
         "leaders": {
             "id": id_col,
-            "name": cc.TextColumn(F["name"], width="medium", required=True),
+            "name": cc.TextColumn(F["name"], width="medium"),
             "role": cc.TextColumn(F["role"], width="medium"),
             "unavailable_months": month_list(F["unavailable_months"]),
-            "max_per_month": limit(required=True),
+            "max_per_month": limit(),
         },
     }
     return configs[section]
@@ -321,6 +324,40 @@ def with_new_ids(plan: Plan, frames: dict[str, pd.DataFrame]) -> dict[str, pd.Da
     return {s: _fill_new_ids(s, df, taken[s]) for s, df in frames.items()}
 
 
+# A new topic typed without any month (no window, no preferred month, no fixed month) would be free to
+# take every calendar month the hard rules leave, the plenary month and January included: the trial
+# saw a new 对口协商 printed as 「时间安排:1月」 beside the 全会. A planner who leaves the months empty
+# means "whenever topics usually go", so such a row gets the plan's usual window (the commonest window
+# of its ordinary topics; April–November when it has none, the default of shared/domain-notes.md:
+# no ordinary topic in any real plan is set in Jan–Mar). The solver keeps its own meaning of "no
+# window" (any month but the blackout), which imports, the plenary topic and the CLI rely on; the
+# window is written into the row, so the planner sees it in the grid and may change it.
+DEFAULT_WINDOW = (4, 11)
+
+
+def usual_window(plan: Plan) -> tuple[int, int]:
+    """The commonest window of the plan's ordinary (not session-only) topics; April–November if none."""
+    session_only = {f.id for f in plan.forms if f.session_only}
+    windows = [tuple(t.window) for t in plan.topics if t.window and t.form not in session_only]
+    if not windows:
+        return DEFAULT_WINDOW
+    return max(set(windows), key=lambda w: (windows.count(w), -w[0], w[1]))
+
+
+def new_topics_without_months(plan: Plan, frames: dict[str, pd.DataFrame]) -> list[str]:
+    """Ids of the rows added to the topics table with no month at all (they get :func:`usual_window`)."""
+    known = {t.id for t in plan.topics}
+    session_only = {f.id for f in plan.forms if f.session_only}
+    out = []
+    for rec in frames["topics"].to_dict("records"):
+        if str(rec.get("id")) in known or str(rec.get("form")) in session_only:
+            continue
+        cells = [rec.get(c) for c in ("window_start", "window_end", "fixed_month")]
+        if all(_is_missing(v) for v in cells) and not _as_list(rec.get("preferred_months")):
+            out.append(str(rec.get("id")))
+    return out
+
+
 def plan_from_frames(plan: Plan, frames: dict[str, pd.DataFrame]) -> dict[str, Any]:
     """The plan document the edited frames describe (fields not shown are kept from ``plan``)."""
     data = plan.to_dict()
@@ -333,6 +370,7 @@ def plan_from_frames(plan: Plan, frames: dict[str, pd.DataFrame]) -> dict[str, A
     cal["session_month"] = _int_or_raw(row.get("session_month"))
     cal["max_topics_per_month"] = _int_or_raw(row.get("max_topics_per_month"))
     data["calendar"] = cal
+    no_months = set(new_topics_without_months(plan, frames))
 
     for section in SECTIONS:
         if section == "plan":
@@ -357,6 +395,8 @@ def plan_from_frames(plan: Plan, frames: dict[str, pd.DataFrame]) -> dict[str, A
             if section == "topics":
                 lo, hi = _int_or_raw(rec.get("window_start")), _int_or_raw(rec.get("window_end"))
                 item["window"] = None if lo is None and hi is None else [lo, hi]
+                if item.get("id") in no_months:
+                    item["window"] = list(usual_window(plan))
             if section in ("forms", "committees") and item.get("max_per_month") is None:
                 item["max_per_month"] = None
             if section == "forms" and item.get("min_gap_months") is None:

@@ -265,7 +265,7 @@ def _review(open_plan: Plan, draft) -> None:
         else:
             new_id = plans.create_plan(state.engine(), new_plan, actor=state.actor(), imported=True)
             state.refresh()
-            state.select_plan(new_id)  # the new plan opens; the picker follows it on the rerun
+            state.open_new_plan(new_id)  # the new plan opens, as after an Excel import (the picker follows)
             message = U.IMPORT_REVIEW["saved_new"].format(label=md_text(f"{new_plan.body} {new_plan.year}"))
     except (ServiceError, PlanError) as err:
         st.error(md_text(err))

@@ -251,6 +251,8 @@ def _view_of(me: Actor) -> tuple[bool, str | None]:
 def follow_picker(choices: dict[int, str]) -> None:
     """The sidebar picker's value is the selected plan: a new value (planner or test) loads that plan."""
     s = st.session_state
+    if s.get("plan_pick_next") is not None:  # open_new_plan: set before the picker widget exists this run
+        s.plan_picker = s.pop("plan_pick_next")
     picked = s.get("plan_picker")
     me = actor()
     if s.plan_id is not None and s.get("plan_actor") != _view_of(me):
@@ -263,6 +265,13 @@ def follow_picker(choices: dict[int, str]) -> None:
     # Always, not only when it differs: after a page switch the picker is a new
     # widget that would otherwise start at its first option.
     s.plan_picker = s.plan_id
+
+
+def open_new_plan(plan_id: int) -> None:
+    """The session switches to a plan just created, outside a callback (the picker widget already exists,
+    so its value cannot be set now: :func:`follow_picker` sets it on the next run, before it is drawn)."""
+    select_plan(plan_id)
+    st.session_state["plan_pick_next"] = plan_id
 
 
 def plan() -> Plan | None:

@@ -51,7 +51,8 @@ NAV_SECTION_WORK = "编排与推演"
 SIDEBAR_PLAN = "年度计划"
 SIDEBAR_PLAN_HELP = "选择要查看或编排的年度协商计划,所有页面共用"
 SIDEBAR_NO_PLANS = "数据库中还没有计划,请在「议题与资源」页导入"
-SIDEBAR_VERSION = "计划版本 {version} · {topics} 个议题"
+# The edit counter is 「第 N 次保存」: 「第 N 版」 is kept for the frozen approval versions (trial defect 5).
+SIDEBAR_VERSION = "第 {version} 次保存 · {topics} 个议题"
 SIDEBAR_SCHEDULE = "当前方案:{status}"
 SIDEBAR_NO_SCHEDULE = "当前方案:尚未编排"
 SIDEBAR_DB = "数据库:{url}"
@@ -144,7 +145,7 @@ COL = {
     "note": "说明",
     "status": "状态",
     "topic_count": "议题数",
-    "plan_version": "计划版本",
+    "plan_version": "保存序号",
 }
 
 # -- resources (editors) ----------------------------------------------------------------------
@@ -152,8 +153,18 @@ RES_INTRO = "直接在表格中修改,可增删行。修改先在本页检查,�
 RES_TAB_PLAN = "计划与日历"
 RES_SAVE = "保存修改"
 RES_DISCARD = "放弃修改"
-RES_SAVED = "已保存,计划版本 {version}"
+RES_SAVED = "已保存,这是计划的第 {version} 次保存"
 RES_NO_CHANGES = "没有未保存的修改"
+RES_DEFAULT_WINDOW = (
+    "新增议题 {topics} 没有填月份,按本计划常用的时间窗口 {lo}–{hi} 月安排"
+    "(不排在全会月份和停会月份);保存后可在「时间窗口」两列修改。"
+)
+RES_FROZEN = (
+    "计划处于「{state}」阶段,已冻结:表格只读,不能修改议题和资源。如需修改,请在「审批与版本」退回或发起年中调整。"
+)
+RES_STALE_RELOAD = "载入最新版本"
+RES_STALE_HINT = "点「载入最新版本」从数据库读入他人保存的计划;您在本页的修改将被放弃,需要时请重新输入。"
+RES_RELOADED = "已载入最新保存的计划,您之前未保存的修改已放弃。"
 RES_PENDING = "有未保存的修改"
 RES_ISSUES = "发现 {n} 处问题,修改未保存。请按提示改正:"
 RES_ISSUE_ROW = "{section}表第 {row} 行"
@@ -260,7 +271,7 @@ WI_BEFORE = "调整前"
 WI_AFTER = "调整后"
 WI_ADOPT = "采用此方案"
 WI_ADOPT_HELP = "保存调整后的计划,并把推演结果设为当前方案"
-WI_ADOPTED = "已采用:计划版本 {version},当前方案已更新"
+WI_ADOPTED = "已采用:计划第 {version} 次保存,当前方案已更新"
 WI_DISCARD = "放弃推演结果"
 WI_SUGGEST = "月份建议"
 WI_SUGGEST_INTRO = "选一个议题,看它放到每个月是否可行、为什么,以及各软性目标会怎样变化(其他议题不动)。"
@@ -389,7 +400,7 @@ IMPORT_REVIEW = {
     "save_merge": "并入当前计划并保存",
     "discard": "放弃",
     "saved_new": "已导入并保存为新计划:{label}",
-    "saved_merge": "已并入当前计划,计划版本 {version}",
+    "saved_merge": "已并入当前计划,这是计划的第 {version} 次保存",
     "bad": "请先改正以下 {n} 处问题:",
     "confidence": "把握",
     "month": "{m}月",
@@ -463,7 +474,11 @@ ACC_ACTIVE = "启用"
 ACC_DISABLED = "已停用"
 ACC_ROLE = "角色"
 ACC_DEPARTMENT = "所属部门(部门联络员)"
-ACC_DEPARTMENT_HELP = "部门联络员只能看到本部门参加的议题;名称须与计划中的部门名称一致,如「市商务局」。"
+ACC_DEPARTMENT_HELP = "部门联络员只能看到本部门参加的议题;从计划中的部门名称里选择(也可输入新名称),如「市商务局」。"
+ACC_DEPARTMENT_UNKNOWN = (
+    "没有任何计划包含部门「{name}」:这位部门联络员现在看不到任何议题和变更通知。"
+    "请核对名称,或在计划的部门表中加入这个部门。"
+)
 ACC_EMAIL = "邮箱"
 ACC_EMAIL_HELP = "启用单点登录时,以此邮箱对应账号;不用单点登录可不填。"
 ACC_PASSWORD_HELP = "至少 8 个字符;不填则自动生成一个,只显示一次。"
@@ -498,7 +513,7 @@ AUD_COL = {
     "who": "操作人",
     "role": "角色",
     "action": "操作",
-    "plan": "计划编号",
+    "plan": "计划",
     "summary": "内容",
     "before": "修改前",
     "after": "修改后",
@@ -525,6 +540,9 @@ AP_NO_ACTIONS = "您的角色在当前阶段没有可做的审批操作。"
 AP_NOTE = "说明(会议意见、退回理由等)"
 AP_DATE = "日期(会议或决定日期)"
 AP_REASON_INPUT = "调整原因"
+AP_CONFIRM = "确认「{move}」?计划和当前方案将冻结为第 {n} 版,之后只能通过退回或年中调整修改。"
+AP_CONFIRM_YES = "确认"
+AP_CONFIRM_NO = "取消"
 AP_MOVED = "已「{move}」,计划冻结为第 {n} 版。"
 AP_HISTORY = "审批记录"
 AP_NO_HISTORY = "还没有审批记录:计划仍是草案,提交征求意见后开始记录。"

@@ -155,6 +155,25 @@ def discard_edits() -> None:
     st.session_state.editor_generation += 1
 
 
+def frozen_banner(message: str = U.AP_LOCKED) -> bool:
+    """At the top of a page that edits the plan: whether the plan may change now; if not, a banner naming
+    the approval state (the page then shows its tables read-only instead of refusing only on save)."""
+    from services import approval
+
+    summary = approval.summary(state.engine(), st.session_state.plan_id, actor=state.actor())
+    if not summary.editable:
+        st.warning(message.format(state=summary.state_label), icon=":material/lock:")
+    return summary.editable
+
+
+def reload_latest() -> None:
+    """Read the selected plan again as stored (another user saved it): the page's edits are dropped."""
+    state.select_plan(st.session_state.plan_id)
+    state.refresh()
+    discard_edits()
+    flash(U.RES_RELOADED, "info")
+
+
 def flash(message: str, kind: str = "success") -> None:
     """A message to show once on the next run (after st.rerun)."""
     st.session_state.flash = (kind, message)

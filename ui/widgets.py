@@ -23,6 +23,7 @@ def status_badge(status: str | None) -> str:
 
 def sidebar(choices: dict[int, str]) -> None:
     """The plan picker (shared by all pages), what is selected, who is signed in, which database."""
+    from services.access import Role
     from services.database import database_label
 
     from .auth import account_box
@@ -37,8 +38,10 @@ def sidebar(choices: dict[int, str]) -> None:
             sidebar_summary()
         else:
             st.info(U.SIDEBAR_NO_PLANS)
-        account_box(actor())
-        st.caption(U.SIDEBAR_DB.format(url=md_text(database_label())))
+        me = actor()
+        account_box(me)
+        if me is not None and me.role is Role.ADMIN:  # where the data lives is the administrator's business
+            st.caption(U.SIDEBAR_DB.format(url=md_text(database_label())))  # password hidden (render_as_string)
 
 
 def sidebar_summary() -> None:

@@ -24,13 +24,47 @@ def _buttons(at: AppTest) -> list[str]:
     return [b.label for b in at.button]
 
 
+def _move(at, move: str):
+    """Press a move's button, then 「确认」 (a move is made only on the second, confirming step)."""
+    at.button(key=f"ap_move_{move}").click().run()
+    assert not at.exception, at.exception
+    at.button(key="ap_confirm").click().run()
+
+
+def test_a_move_is_made_only_after_a_confirmation_naming_it_and_its_version(engine, open_app):
+    # Trial defect 4: Ctrl+Enter in the note (a form's submit) or one click moved the plan.
+    pid = plan_id_of(engine, WEIHAI)
+    at = _open(open_app, "approval", "planner")
+    assert not at.text_area(key="ap_note").form_id  # no form: Enter / Ctrl+Enter in the note submits nothing
+    at.text_area(key="ap_note").input("送各部门征求意见").run()
+    assert approval.summary(engine, pid, actor=LEADER).state is State.DRAFT
+    at.button(key="ap_move_submit").click().run()
+    assert approval.summary(engine, pid, actor=LEADER).state is State.DRAFT
+    assert "确认「提交征求意见」?计划和当前方案将冻结为第 1 版" in " ".join(w.value for w in at.warning)
+    at.button(key="ap_cancel").click().run()
+    assert approval.summary(engine, pid, actor=LEADER).state is State.DRAFT and not at.warning
+    _move(at, "submit")
+    assert approval.summary(engine, pid, actor=LEADER).state is State.CONSULTATION
+
+
+def test_the_version_picker_opens_on_the_newest_version_after_each_move(engine, open_app):
+    # Trial defect 20c: after 第 2 版 was frozen the picker still showed 第 1 版.
+    pid = plan_id_of(engine, WEIHAI)
+    at = _open(open_app, "approval", "planner")
+    for move in ("submit", "to_chair"):
+        _move(at, move)
+        newest = approval.versions(engine, pid, actor=LEADER)[-1]
+        picker = next(s for s in at.selectbox if s.label == "选择版本")
+        assert picker.value == newest.id, move
+
+
 def test_a_planner_submits_the_draft_and_sees_the_version_and_history(engine, open_app):
     at = _open(open_app, "approval", "planner")
     assert 'class="xs-step now" data-step="0">草案' in html_of(at)
     labels = _buttons(at)
     assert "提交征求意见" in labels and "主席会议审议通过" not in labels
     at.text_area(key="ap_note").input("送各部门征求意见")
-    at.button(key="ap_move_submit").click().run()
+    _move(at, "submit")
     assert not at.exception, at.exception
     assert "计划冻结为第 1 版" in texts_of(at)
     assert 'class="xs-step now" data-step="1">征求意见' in html_of(at)
@@ -53,7 +87,7 @@ def test_a_leader_decides_the_chair_meeting_step_and_comments(engine, open_app):
     at.button(key="FormSubmitter:ap_comment_form-提出意见").click().run()
     assert not at.exception, at.exception
     assert "请把重点议题放在上半年" in texts_of(at)
-    at.button(key="ap_move_chair_pass").click().run()
+    _move(at, "chair_pass")
     assert not at.exception, at.exception
     assert approval.summary(engine, pid, actor=LEADER).state is State.COMMITTEE_REVIEW
     assert "党委常委会审定通过" in _buttons(at)
@@ -142,12 +176,12 @@ def test_a_planner_starts_a_mid_year_change_only_with_a_reason(engine, open_app)
     approval.move(engine, pid, Move.ISSUE, actor=PLANNER, expected=State.APPROVED)
     at = _open(open_app, "approval", "planner")
     assert "已印发执行" in texts_of(at)
-    at.button(key="ap_move_start_adjustment").click().run()
+    _move(at, "start_adjustment")
     assert not at.exception, at.exception
     assert "需要填写调整原因" in "\n".join(e.value for e in at.error)
     assert approval.summary(engine, pid, actor=LEADER).state is State.ISSUED
     at.text_input(key="ap_reason_issued").input("省里专题调研提前")
-    at.button(key="ap_move_start_adjustment").click().run()
+    _move(at, "start_adjustment")
     assert not at.exception, at.exception
     s = approval.summary(engine, pid, actor=LEADER)
     assert (s.state, s.reason, s.version_number) == (State.ADJUSTING, "省里专题调研提前", 6)
@@ -157,8 +191,9 @@ def test_a_planner_starts_a_mid_year_change_only_with_a_reason(engine, open_app)
 def test_an_issued_version_is_compared_with_the_issued_one_it_replaces(engine, open_app):
     pid, department, title = _issue_and_adjust(engine)
     at = _open(open_app, "approval", "planner")
-    assert at.selectbox(key="ap_version").value == approval.versions(engine, pid, actor=LEADER)[-1].id
-    base = at.selectbox(key=f"ap_base_{at.selectbox(key='ap_version').value}")
+    newest = approval.versions(engine, pid, actor=LEADER)[-1].id
+    assert at.selectbox(key=f"ap_version_{newest}").value == newest
+    base = at.selectbox(key=f"ap_base_{newest}")
     assert base.value == approval.versions(engine, pid, actor=LEADER)[4].id  # version 5, the first issue
     moved = next(t for t in tables_of(at) if "原月份" in t.columns)
     assert len(moved) == 1 and title in moved.iloc[0][moved.columns[0]]

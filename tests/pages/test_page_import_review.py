@@ -107,6 +107,12 @@ def test_a_missing_year_is_asked_for_not_guessed(open_app, engine):
     at.number_input(key=f"imr_year_{gen(at)}").set_value(2027).run()
     click(at, "imr_save")
     assert "已导入并保存为新计划:某县政协 2027" in texts_of(at)
+    # the session is on the new plan, and stays there (trial defect 11: it went back to 威海)
+    new_id = next(p.id for p in store.list_plans(engine) if p.body == "某县政协")
+    for _ in range(2):
+        assert at.session_state["plan_id"] == new_id and at.session_state["plan_picker"] == new_id
+        at.switch_page("pages/resources.py").run()
+        assert not at.exception, at.exception
 
 
 def test_merge_into_the_open_plan(open_app, engine):

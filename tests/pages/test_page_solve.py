@@ -184,7 +184,7 @@ def test_solving_a_plan_someone_else_changed_is_refused(open_app, engine):
     plan.topics[0].notes = "他人修改"
     store.save_plan(engine, pid, plan, version, author="李四")
     click(at, "solve_go")
-    assert any("计划已更新为版本 2" in e.value for e in at.error)
+    assert any("计划已保存到第 2 次" in e.value for e in at.error)
     assert jobs.plan_jobs(engine, pid, actor=PLANNER) == []  # nothing queued
 
 
@@ -198,5 +198,5 @@ def test_adopting_a_result_of_a_plan_changed_since_is_refused(open_app, engine, 
     plan.topics[0].notes = "他人修改"
     store.save_plan(engine, pid, plan, version, author="李四")
     click(at, "job_adopt")
-    assert any("计划已更新为版本 2" in e.value for e in at.error)
+    assert any("计划已保存到第 2 次" in e.value for e in at.error)
     assert store.current_schedule(engine, pid) == published

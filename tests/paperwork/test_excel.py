@@ -297,3 +297,20 @@ def test_year_typed_with_its_unit():
                 r[1].value = "2025年"
 
     assert xlsx_to_plan(edit(template(), change)).year == 2025
+
+
+def test_names_with_a_list_separator_inside_brackets_round_trip_as_names():
+    # Trial defect 8: 「副市长(分管农业农村、生态环境)」 was exported as its id (vm_agri).
+    plan = example_plan()
+    plan.leaders[0].name = "副市长(分管农业农村、生态环境)"
+    plan.departments[0].name = "市发改委（市粮食和物资储备局、市能源局）"
+    plan.committees[0].name = "经济委员会(港澳台侨、外事)"
+    data = plan_to_xlsx(plan)
+    ws = load_workbook(io.BytesIO(data))["议题"]
+    cells = " ".join(str(c.value) for row in ws.iter_rows(min_row=2) for c in row if c.value is not None)
+    for item in (plan.leaders[0], plan.departments[0], plan.committees[0]):
+        used = any(item.id in (*t.leaders, *t.departments, *t.lead_options, *t.co_organizers) for t in plan.topics)
+        if used:
+            assert item.name in cells
+            assert f"、{item.id}" not in cells and f"{item.id}、" not in cells and item.id not in cells.split()
+    assert xlsx_to_plan(data).to_dict() == plan.to_dict()

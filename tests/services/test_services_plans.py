@@ -45,7 +45,7 @@ def test_save_plan_returns_the_stored_copy_and_refuses_a_stale_one(engine):
     with pytest.raises(ServiceError) as err:
         plans.save_plan(engine, pid, other, 1, actor=planner("李四"))
     assert err.value.reason is Reason.STALE
-    assert "张三" in str(err.value) and "版本 2" in str(err.value)
+    assert "张三" in str(err.value) and "第 2 次保存" in str(err.value)
     assert plans.open_plan(engine, pid, actor=PLANNER).plan.topic_by_id()["T01"].notes == "已改"
 
 
@@ -152,3 +152,14 @@ def test_a_liaison_sees_only_the_topics_of_their_department(engine):
     assert all(set(t.after) <= swj for t in mine.plan.topics)
     assert {a.topic for a in plans.current_schedule(engine, pid, actor=LIAISON).assignments} <= swj
     assert len(plans.open_plan(engine, pid, actor=LEADER).plan.topics) == len(whole.topics)  # VIEW_ALL
+
+
+def test_department_names_are_those_of_every_plan(engine):
+    assert plans.department_names(engine, actor=PLANNER) == []
+    plans.create_plan(engine, handmade_plan(year=2022), actor=PLANNER)
+    other = handmade_plan(year=2024)
+    other.departments[0].name = "市交通局"
+    plans.create_plan(engine, other, actor=PLANNER)
+    names = plans.department_names(engine, actor=PLANNER)
+    expected = {d.name for d in handmade_plan().departments} | {"市交通局"}
+    assert names == sorted(expected) and "市交通运输局" not in names

@@ -30,8 +30,13 @@ def test_second_save_of_stale_copy_is_refused(engine):
     with pytest.raises(api.StaleEditError) as err:
         api.save_plan(engine, plan_id, copy_b, version_b, author="李四")
     message = str(err.value)
-    assert "张三" in message and "当前版本 2" in message and "版本 1" in message
-    assert "未保存" in message and "刷新" in message
+    assert (
+        "张三" in message
+        and "现为第 2 次保存" in message
+        and "第 1 次保存" in message
+        and "版本" not in message.replace("载入最新版本", "")
+    )
+    assert "未保存" in message and "载入最新版本" in message and "刷新" not in message
     assert (err.value.current_version, err.value.expected_version) == (2, 1)
 
     stored, version = api.load_plan(engine, plan_id)
