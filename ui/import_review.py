@@ -16,7 +16,7 @@ from services import ServiceError, plans
 from solver import PlanError
 from solver.plan import Plan
 
-from . import state, views
+from . import frames, state, views
 from . import texts as U
 from .markdown import md_list, md_text
 
@@ -138,6 +138,7 @@ def _review(open_plan: Plan, draft) -> None:
             for f in review.form_rows(plan)
         ],
         key=f"{_KEY}_forms_{gen}",
+        placeholder=frames.EDITOR_PLACEHOLDER,  # an empty cell shows nothing, not "None"
         hide_index=True,
         width="stretch",
         disabled=["id"],
@@ -159,6 +160,7 @@ def _review(open_plan: Plan, draft) -> None:
     rows = st.data_editor(
         review.topic_rows(draft),
         key=f"{_KEY}_topics_{gen}",
+        placeholder=frames.EDITOR_PLACEHOLDER,  # an empty 固定月份 showed "None" (trial, issue 11's kind)
         hide_index=True,
         width="stretch",
         num_rows="dynamic",

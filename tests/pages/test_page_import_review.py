@@ -93,6 +93,10 @@ def test_review_shows_lines_confidence_skipped_and_defaults(open_app):
     t2 = sources[sources["议题编号"] == "T02"]
     assert dict(zip(t2["字段"], t2["行号"], strict=True))["时间"] == "9"  # 第三季度 was read on line 9
     assert dict(zip(t2["字段"], t2["原文"], strict=True))["协商部门"] == "县农业农村局"
+    # the review's editors show an empty cell empty, not the word "None" (Streamlit's default placeholder)
+    assert len(at.data_editor) >= 2
+    for editor in at.data_editor:
+        assert editor.proto.HasField("placeholder") and editor.proto.placeholder == "", editor.label
 
 
 def test_a_missing_year_is_asked_for_not_guessed(open_app, engine):
