@@ -218,7 +218,7 @@ def usable_schedule(schedule: Schedule | None, what: str) -> None:
 
 # -- names ------------------------------------------------------------------------------
 
-_LIST_SPLIT = re.compile(r"[、,，;；\n\r/]+")
+_LIST_SEPARATORS = "、,，;；\n\r/"
 _OPEN, _CLOSE = "(（[【〔《", ")）]】〕》"
 
 
@@ -228,13 +228,25 @@ def split_names(text: str) -> list[str]:
     A separator inside brackets is part of the name: 「副市长(分管农业农村、生态环境)」 is one
     leader (the Excel export wrote such names as their ids, because they did not survive splitting).
     """
+    return split_outside_brackets(text, _LIST_SEPARATORS, _OPEN, _CLOSE)
+
+
+def split_outside_brackets(
+    text: str | None, separators: str | set[str], opens: str | set[str], closes: str | set[str], flat: str = ""
+) -> list[str]:
+    """``text`` cut at each of ``separators`` (single characters) that is outside brackets; parts stripped,
+    empty parts dropped. ``opens``/``closes``: the bracket characters (any closer closes the innermost);
+    ``flat``: openers that do not nest inside another bracket (a “ quote inside (…) is text).
+
+    The one rule behind the Excel cells' and the published text's name lists.
+    """
     parts, depth, cur = [], 0, []
     for ch in text or "":
-        if ch in _OPEN:
+        if ch in opens and not (depth and ch in flat):
             depth += 1
-        elif ch in _CLOSE and depth:
+        elif ch in closes and depth:
             depth -= 1
-        if depth == 0 and _LIST_SPLIT.fullmatch(ch):
+        if depth == 0 and ch in separators:
             parts.append("".join(cur))
             cur = []
         else:

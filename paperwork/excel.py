@@ -18,6 +18,7 @@ import logging
 import re
 import unicodedata
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -806,18 +807,30 @@ def _extra_in(v: Any) -> Any:
 
 def _rows(ws: Worksheet | _PlainSheet, rd: _Reader, sheet_key: str) -> list[tuple[int, list[Any]]]:
     """Data rows (row number, cells), formulas flagged and blanked, blank rows skipped."""
+    if isinstance(ws, _PlainSheet):  # no formulas: the values as they are
+        return _filled(enumerate(ws.values[1:], start=2))
+    return _filled(_formula_checked_rows(ws, rd, sheet_key))
+
+
+def _filled(rows: Iterable[tuple[int, list[Any]]]) -> list[tuple[int, list[Any]]]:
+    """The rows holding a value; reading stops after more than _MAX_BLANK_RUN blank rows in a row
+    (``rows`` is consumed lazily, so nothing past that point is read or reported)."""
     out = []
     blank_run = 0
-    if isinstance(ws, _PlainSheet):  # no formulas: the values as they are
-        for row, values in enumerate(ws.values[1:], start=2):
-            if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
-                blank_run += 1
-                if blank_run > _MAX_BLANK_RUN:
-                    break
-                continue
-            blank_run = 0
-            out.append((row, values))
-        return out
+    for row, values in rows:
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+            blank_run += 1
+            if blank_run > _MAX_BLANK_RUN:
+                break
+            continue
+        blank_run = 0
+        out.append((row, values))
+    return out
+
+
+def _formula_checked_rows(ws: Worksheet, rd: _Reader, sheet_key: str) -> Iterator[tuple[int, list[Any]]]:
+    """(row number, cells) of a worksheet read by openpyxl: a formula cell gives its cached value, or is
+    reported and blanked."""
     heads = {
         c.column_letter: str(c.value).strip()
         for c in next(ws.iter_rows(min_row=1, max_row=1), ())
@@ -845,14 +858,7 @@ def _rows(ws: Worksheet | _PlainSheet, rd: _Reader, sheet_key: str) -> list[tupl
                 values.append(None)
             else:
                 values.append(c.value)
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
-            blank_run += 1
-            if blank_run > _MAX_BLANK_RUN:
-                break
-            continue
-        blank_run = 0
-        out.append((row, values))
-    return out
+        yield row, values
 
 
 def _cached_value(rd: _Reader, ws: Worksheet, cell: Any) -> Any:

@@ -39,7 +39,7 @@ from solver.plan import PLAN_FORMAT, Plan
 from solver.validate import PlanError, parse_plan
 
 from . import texts as T
-from .common import FreshIds, PaperIssue, PaperworkError, fail, from_plan_error, next_id
+from .common import FreshIds, PaperIssue, PaperworkError, fail, from_plan_error, next_id, split_outside_brackets
 from .hanzi import to_simplified
 from .time_phrases import TimeReading, parse_time
 from .vocabulary import (
@@ -1582,20 +1582,7 @@ _SPLIT_CHARS = set("、,,;;/。\n\r")
 
 def split_names(text: str) -> list[str]:
     """ "市工信局、副市长(分管农业、生态环境)" → two names: a 、 inside brackets does not split."""
-    out, cur, depth = [], [], 0
-    closers = set(_BRACKETS.values())
-    for ch in text or "":
-        if ch in _BRACKETS and not (ch == "“" and depth):
-            depth += 1
-        elif ch in closers and depth:
-            depth -= 1
-        if ch in _SPLIT_CHARS and depth == 0:
-            out.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    out.append("".join(cur))
-    return [p.strip() for p in out if p.strip()]
+    return split_outside_brackets(text, _SPLIT_CHARS, set(_BRACKETS), set(_BRACKETS.values()), flat="“")
 
 
 _PEOPLE_SKIP = re.compile(r"^(部分|全体|各)|^(有关|相关)(?!.*[长导])|(委员|专家|代表|学者|群众|人士|界别|企业家)$")
