@@ -35,6 +35,7 @@ from . import texts as T
 from .common import MAX_UPLOAD_BYTES, PaperIssue, PaperworkError, decode_text, fail, human_size
 from .hanzi import plain_ideographs
 from .published_text import classify_form
+from .table_kinds import drop_total_rows, fold_form_ticks
 from .vocabulary import LABELS, TABLE_MARK, field_of_header, norm
 
 log = logging.getLogger(__name__)
@@ -193,6 +194,7 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     record = _record_table(rows)
     if record is not None:
         return record
+    rows = fold_form_ticks(drop_total_rows(rows))
     header_at, cols = None, {}
     for i, row in enumerate(rows[:5]):
         found = {j: field_of_header(c) for j, c in enumerate(row)}
