@@ -1586,6 +1586,8 @@ def split_names(text: str) -> list[str]:
 
 
 _PEOPLE_SKIP = re.compile(r"^(部分|全体|各)|^(有关|相关)(?!.*[长导])|(委员|专家|代表|学者|群众|人士|界别|企业家)$")
+# "出席领导：视情邀请": nobody is named yet, so no leader
+_NOBODY_YET = re.compile(r"(?:视情|另行|适时)(?:邀请|确定|安排|商请)?(?:出席)?")
 _LEADER = re.compile(r"(市长|县长|区长|省长|州长|旗长|书记|主席|领导|秘书长|常委|主任委员)$")
 _NAMED_LEADER = re.compile(r"(?:主席|市长|县长|区长|省长|书记|秘书长|部长|主任)[\u4e00-\u9fff]{1,3}(?:同志)?$")
 _GENERIC_ROLE = re.compile(
@@ -1672,9 +1674,20 @@ def _split_committees(text: str) -> list[str]:
     s = re.sub(r"^由", "", text.strip().rstrip("。"))
     s = re.sub(r"(联合|共同|牵头)?(组织实施|承办|负责实施|负责|组织)$", "", s)
     out = []
-    for tok in split_names(s):
+    for tok in _shared_tail(split_names(s)):
         name = strip_body(_clean_name(tok))
         if name and name not in out:
+            out.append(name)
+    return out
+
+
+def _shared_tail(names: list[str]) -> list[str]:
+    """ "农工党、九三学社界别活动组": a name that is no body of its own shares the next one's tail → kept whole."""
+    out: list[str] = []
+    for name in names:
+        if out and not (_CPPCC_BODY_END.search(out[-1]) or _ORG_END.search(out[-1])):
+            out[-1] = f"{out[-1]}、{name}"
+        else:
             out.append(name)
     return out
 
@@ -1798,6 +1811,11 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
             qm = re.search(rf"《[^》]*?([\u4e00-\u9fff]{{1,8}}?[{level}]政协)(?!委员)[^》]*》", line)
             if qm:
                 body = qm.group(1)
+                break
+            # "《政协梅岗区委员会2026年度协商工作计划》": the full name, quoted
+            qm = re.search(rf"《政协([\u4e00-\u9fff]{{1,8}}?[{level}])委员会[^》]*》", line)
+            if qm:
+                body = qm.group(1) + "政协"
                 break
     if not body or re.fullmatch(r"(?:[省市县区州旗])?政协", body):
         # "关于2026年度政协协商工作的安排意见": the signature under the text names the body
@@ -2159,7 +2177,7 @@ def parse_published_text(
         leader_names += [n for n in people_leaders if n not in leader_names]
         leader_ids = []
         for n in leader_names:
-            if not n:
+            if not n or _NOBODY_YET.fullmatch(n):
                 continue
             if _GENERIC_ROLE.search(n) and not _NAMED_LEADER.search(n):
                 # one "分管副市长" per topic: a shared one would invent overloads

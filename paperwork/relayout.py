@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from .published_text import classify_form
-from .vocabulary import LABELS, field_of_header
+from .vocabulary import LABEL_OF, LABELS, field_of_header, norm
 
 _TIME_LABEL = LABELS["time"][0]
 _FORM_LABEL = LABELS["form"][0]
@@ -119,10 +119,234 @@ def _has_time(lines: list[str], k: int) -> bool:
     return False
 
 
+# -- fields in notes keyed by a marker after the title ----------------------------------------
+
+_NOTE_DEF = re.compile(r"^\s*[\[［〔](\d{1,2})[\]］〕]\s*(?P<text>\S.*)$")
+_MARKER = re.compile(r"[\[［〔](\d{1,2})[\]］〕]")
+_ANY_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[:：]")
+_SENTENCE_DONE = re.compile(r"[。.]\s*$")
+NOTES_MIN = 2
+
+
+def _notes(lines: list[str]) -> tuple[dict[int, str], set[int]]:
+    """The notes that give fields ("[3] 承办：…；协商部门：…"), by number, and the lines they take.
+
+    A note wrapped over lines goes on until it ends a sentence or the next note starts.
+    """
+    notes: dict[int, str] = {}
+    used: set[int] = set()
+    k = 0
+    while k < len(lines):
+        m = _NOTE_DEF.match(lines[k])
+        labels = [lab for lab in _ANY_LABEL.findall(m.group("text"))] if m else []
+        if not m or not any(field_of_header(lab) for lab in labels):
+            k += 1
+            continue
+        text, start = m.group("text").strip(), k
+        k += 1
+        while k < len(lines) and lines[k].strip() and not _NOTE_DEF.match(lines[k]) and not _SENTENCE_DONE.search(text):
+            text += lines[k].strip()
+            k += 1
+        notes[int(m.group(1))] = text
+        used |= set(range(start, k))
+    return notes, used
+
+
+def footnote_fields(lines: list[str]) -> list[str]:
+    """Titles marked "[k]" whose lead, departments and leaders are in note [k] at the end → fields under each title.
+
+    The marker may stand on its own line (a superscript the text layer puts on
+    a line of its own) or follow the title; several titles may share a note.
+    The notes' lines are taken out; each marked title gets its note's fields,
+    one ``标签:值`` line each. Needs at least :data:`NOTES_MIN` such notes.
+    """
+    notes, used = _notes(lines)
+    if len(notes) < NOTES_MIN:
+        return lines
+    out: list[str] = []
+    pending: list[str] = []  # the fields of the last marked title, written after its own lines
+    for k, line in enumerate(lines):
+        if k in used:
+            continue
+        found = [int(n) for n in _MARKER.findall(line) if int(n) in notes]
+        if not found:
+            if pending and (not line.strip() or _NUMBERED_ITEM.match(line) or not _DASH_TAIL.match(line)):
+                out += pending
+                pending = []
+            out.append(line)
+            continue
+        if pending:
+            out += pending
+            pending = []
+        rest = _MARKER.sub(lambda m: "" if int(m.group(1)) in notes else m.group(0), line).rstrip()
+        if rest.strip():
+            out.append(rest)
+        for n in found:
+            pending += _note_fields(notes[n])
+    return out + pending
+
+
+# "——专题协商会，第二季度" (the rest of a title line, wrapped or after a marker)
+_DASH_TAIL = re.compile(r"^\s*(?:——|—|--|―)")
+
+
+def _note_fields(text: str) -> list[str]:
+    return [piece.strip() for piece in re.split(r"[；;]", text.strip().rstrip("。.")) if piece.strip()]
+
+
+# -- "——形式，时间" after a title ----------------------------------------------------------------
+
+_DASH_FORM_TIME = re.compile(
+    r"^(?P<head>.*?)\s*(?:——|—|--|―)\s*(?P<form>[^，,—―:：]{2,16})\s*[，,]\s*(?P<time>[^:：]{1,30})$"
+)
+
+
+def dash_form_time(lines: list[str]) -> list[str]:
+    """ "1．标题——专题协商会，第二季度" → the title, "协商形式:…" and "时间安排:…".
+
+    The dash part may stand on the line under the title. The form must be one
+    the vocabulary knows or end like a form's name, the time must read as one.
+    """
+    out: list[str] = []
+    for line in lines:
+        m = _DASH_FORM_TIME.match(line)
+        form = m.group("form").strip() if m else ""
+        if not m or not (classify_form(form) or _FORM_END.search(form)) or not _WHEN.search(m.group("time")):
+            out.append(line)
+            continue
+        head = m.group("head").strip()
+        if head and not _NUMBERED_ITEM.match(head):
+            out.append(line)
+            continue
+        if not head and not (out and _NUMBERED_ITEM.match(out[-1])):
+            out.append(line)
+            continue
+        if head:
+            out.append(head)
+        out += [f"{_FORM_LABEL}:{form}", f"{_TIME_LABEL}:{m.group('time').strip()}"]
+    return out
+
+
+# -- a label alone on its line, its values on the lines below ----------------------------------
+
+_LIST_FIELDS = {"departments", "leaders", "lead", "co", "people"}
+_CARD_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*$")
+LABEL_BLOCKS_MIN = 3
+VALUE_LINE_MAX = 60
+"""A longer line under a bare label is prose, not the label's value."""
+# "市科技局 · 市数据局": a list set apart by middle dots on one line
+_MIDDLE_DOT = re.compile(r"\s*[·•・]\s*")
+
+
+def _bare_label(line: str) -> str | None:
+    """The field a line names when it is nothing but a known label ("协商部门", no colon, no value)."""
+    text = norm(line).strip()
+    return LABEL_OF.get(text) if 2 <= len(text) <= 8 else None
+
+
+def _is_value(line: str) -> bool:
+    """A line that may be (one more of) a bare label's values."""
+    text = line.strip()
+    return not (
+        not text
+        or _bare_label(text)
+        or _CARD_NUMBER.match(text)
+        or _NUMBERED_ITEM.match(text)
+        or _LABELLED.match(text)  # "来源：…" under the last card: a line of its own
+        or "。" in text
+        or len(text) > VALUE_LINE_MAX
+    )
+
+
+def label_line_blocks(lines: list[str]) -> list[str]:
+    """A label on a line of its own, its value on the next lines → one ``标签:值`` line.
+
+    A pasted card or slide lists "协商部门" then one department a line; the
+    values end at a blank line, the next bare label, a card number ("02") or a
+    numbered line. Values of a list field (departments, leaders …) are joined
+    by "、", others run together. Applied only when the document has at least
+    :data:`LABEL_BLOCKS_MIN` such blocks (a lone word "时间" in prose is left be)
+    and one of them has more than one value line (labels over one value line
+    each, the reader joins itself).
+    """
+    starts = [
+        k
+        for k, line in enumerate(lines)
+        if _bare_label(line) and k + 1 < len(lines) and lines[k + 1].strip() and not _bare_label(lines[k + 1])
+    ]
+    if len(starts) < LABEL_BLOCKS_MIN:
+        return lines
+    if not any(_is_value(lines[k + 2]) for k in starts if k + 2 < len(lines)):
+        return lines  # one value line under each label: the reader joins those itself
+    cards = _card_heads(lines, starts)
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        if k in cards:
+            number, form, title, k = cards[k]
+            out.append(f"{number}.{title}")
+            if form:
+                out.append(f"{_FORM_LABEL}:{form}")
+            continue
+        key = _bare_label(lines[k]) if k in starts else None
+        if not key:
+            out.append(lines[k])
+            k += 1
+            continue
+        values = []
+        j = k + 1
+        while j < len(lines):
+            text = lines[j].strip()
+            if not _is_value(text):
+                break
+            values += _MIDDLE_DOT.split(text) if key in _LIST_FIELDS else [text]
+            if key not in _LIST_FIELDS:
+                j += 1
+                break  # a time, a form or a title is one line: what follows is the next item
+            j += 1
+        out.append(f"{norm(lines[k]).strip()}:{('、' if key in _LIST_FIELDS else '').join(values)}")
+        if j < len(lines) and lines[j].strip() and not (_bare_label(lines[j]) or _CARD_NUMBER.match(lines[j])):
+            out.append("")  # the values ended here: what follows is not more of them
+        k = j
+    return out
+
+
+def _card_heads(lines: list[str], starts: list[int]) -> dict[int, tuple[int, str, str, int]]:
+    """Cards opening with a number line ("01"), an optional form line and the title, then the first bare label.
+
+    Returns, by the number line's index: (number, form or "", title, index of the label line).
+    """
+    cards = {}
+    for k, line in enumerate(lines):
+        m = _CARD_NUMBER.match(line)
+        if not m or not line.strip().isdigit():
+            continue
+        between = []
+        j = k + 1
+        while j < len(lines) and j not in starts and len(between) <= 2:
+            if lines[j].strip():
+                between.append(lines[j].strip())
+            j += 1
+        if j not in starts or not 1 <= len(between) <= 2:
+            continue
+        form = between[0] if len(between) == 2 else ""
+        if form and not classify_form(form) and not _FORM_END.search(form):
+            continue
+        cards[k] = (int(line.strip()), form, between[-1], j)
+    return cards
+
+
+# How a form's name ends when the vocabulary does not know it ("“梅岗议事厅”协商")
+_FORM_END = re.compile(r"(?:协商|议政|座谈会|协商会|常委会议|恳谈会)$")
+
+
 def relayout(lines: list[str]) -> list[str]:
     """All the rewrites of this module, in turn (each leaves a document without its layout unchanged)."""
     lines = schedule_by_item(lines)
+    lines = footnote_fields(lines)
+    lines = dash_form_time(lines)
+    lines = label_line_blocks(lines)
     return lines
 
 
-__all__ = ["relayout", "schedule_by_item"]
+__all__ = ["dash_form_time", "footnote_fields", "label_line_blocks", "relayout", "schedule_by_item"]

@@ -34,6 +34,7 @@ from pathlib import Path
 from . import texts as T
 from .common import MAX_UPLOAD_BYTES, PaperIssue, PaperworkError, decode_text, fail, human_size
 from .hanzi import plain_ideographs
+from .pdf_strokes import stroked_rules
 from .published_text import classify_form
 from .table_kinds import drop_total_rows, fold_form_ticks
 from .vocabulary import LABELS, TABLE_MARK, field_of_header, norm
@@ -1207,6 +1208,73 @@ def _browser_lines(items: list[tuple]) -> list[str]:
 _CONTINUES_OVER = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
+def _stroked_page_items(
+    page, rows: list[tuple[float, list[tuple[float, str]]]], drop: list[str], before: list[tuple]
+) -> list[tuple]:
+    """An office PDF's page holding a plan table drawn with stroked rules → its items (as a browser page's), or [].
+
+    The table must name a title column, or go on from the table of the page
+    before (``before``'s items) with as many columns. A header row repeated
+    at the top of the new page is dropped, so the two parts are one table and a
+    merged form cell cut by the page break fills the rows under it.
+    """
+    horizontals, verticals = stroked_rules(page)
+    if not verticals:
+        return []
+    chunks = [(x, y, t) for y, row in rows for x, t in row]
+    tables = _grid_tables(horizontals, verticals, chunks)
+    last = next((it[1] for it in reversed(before) if it[0] == "table"), None)
+    kept = []
+    for cells, top, bottom, cont in tables:
+        if last and cells and len(cells[0]) == len(last[0]) and norm("".join(cells[0])) == norm("".join(last[0])):
+            cells = cells[1:]  # the header repeated on the new page
+            cont = False
+        if cells and (_has_header(cells) or (last and len(cells[0]) == len(last[0]))):
+            kept.append((cells, top, bottom, cont))
+    if not kept:
+        return []
+    items = [
+        (top, ("table", [[_requote(_UNSPACED.sub("", c)) for c in r] for r in cells], cont))
+        for cells, top, _, cont in kept
+    ]
+    for y, row in rows:
+        text = "".join(t for _, t in row)
+        if text not in drop and not any(bottom < y < top for _, top, bottom, _ in kept):
+            items.append((y, ("text", text)))
+    ordered = [item for _, item in sorted(items, key=lambda it: -it[0])]
+    out: list[tuple] = []
+    texts: list[str] = []
+    for item in ordered:  # the text around the table, its wrapped lines joined
+        if item[0] == "text":
+            texts.append(item[1])
+            continue
+        out += [("text", x) for x in _join_wrapped(texts)]
+        texts = []
+        out.append(item)
+    return out + [("text", x) for x in _join_wrapped(texts)]
+
+
+def _requote(cell: str) -> str:
+    """ "优化 一件“事一次办 政务服”务" → "优化“一件事一次办”政务服务": quotes set by x into the holes they left.
+
+    A quote glyph is narrower than the space left for it, so sorting by x puts
+    it a character late; when there are exactly as many holes as quotes, each
+    quote goes into its hole, in order. Any other cell is returned unchanged.
+    """
+    quotes = [c for c in cell if c in "“”‘’"]
+    if not quotes:
+        return cell
+    bare = re.sub(r"[“”‘’]", "", cell)
+    holes = [m.start() for m in _QUOTE_HOLE.finditer(bare)]
+    if len(holes) != len(quotes):
+        return cell
+    out, last = [], 0
+    for at, q in zip(holes, quotes, strict=True):
+        out.append(bare[last:at] + q)
+        last = at + 1
+    return "".join(out) + bare[last:]
+
+
 def _has_header(cells: list[list[str]]) -> bool:
     return any(field_of_header(c) in ("title", "content") for r in cells[:3] for c in r)
 
@@ -1235,10 +1303,18 @@ def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
         browser: list[tuple] = []  # a browser's pages, read as items (tables run over pages)
         page_rows = [_pdf_rows_at(_pdf_page_runs(page, glyphs=not office)) for page in reader.pages]
         furniture = _furniture([[(y, "".join(t for _, t in row)) for y, row in rows] for rows in page_rows])
+        stroked: list[tuple] = []  # an office PDF's pages with a stroked table, read as items
         for page, rows, drop in zip(reader.pages, page_rows, furniture, strict=True):
             if not office:
                 browser.extend(_browser_page_items(page, rows, drop))
                 continue
+            items = _stroked_page_items(page, rows, drop, stroked)
+            if items:
+                stroked.extend(items)
+                continue
+            if stroked:
+                out.extend(_browser_lines(stroked))
+                stroked = []
             text = plain_ideographs(_without(plain_ideographs(page.extract_text() or ""), drop))
             if re.search(r"[\u4e00-\u9fff]", text) and (
                 any(field_of_header(tok) in ("title", "content") for tok in re.split(r"\s+", text[:20000]))
@@ -1249,6 +1325,7 @@ def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
                     out.extend(_pdf_tables(lines))
                     continue
             out.extend(_join_wrapped([_repair_quotes(line) for line in text.splitlines()]))
+        out.extend(_browser_lines(stroked))
         out.extend(_browser_lines(browser))
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
         log.info("pdf %s unreadable: %r", name, err)
