@@ -41,6 +41,7 @@ from solver.validate import PlanError, parse_plan
 from . import texts as T
 from .common import FreshIds, PaperIssue, PaperworkError, fail, from_plan_error, next_id, split_outside_brackets
 from .hanzi import to_simplified
+from .label_marks import dash_label
 from .time_phrases import TimeReading, parse_time
 from .vocabulary import (
     FIELD_ANYWHERE,
@@ -238,6 +239,7 @@ def _clean(line: str) -> str:
     line = _SPACED_LABEL.sub(_join_label, line)
     # "时间安排    6月" "承办单位\t市政协经济委": a label and its value lined up without a colon
     line = _GAP_LABEL.sub(r"\1:", line)
+    line = dash_label(line)
     head, colon, value = line.rpartition(":") if FIELD_LINE.match(line.strip()) else ("", "", line)
     line = head + colon + _letter_spaced(value)
     return re.sub(r"\s+", " ", line).strip()

@@ -1,0 +1,47 @@
+"""Kinds blind set 10 showed (B57 B58 B60 B62, B51), each tested on an invented example of our own."""
+
+from __future__ import annotations
+
+from paperwork.importer import import_text
+from paperwork.label_marks import dash_label
+
+
+def _rows(plan):
+    forms, comms = plan.form_by_id(), plan.committee_by_id()
+    depts, leaders = plan.department_by_id(), plan.leader_by_id()
+    return [
+        (
+            t.title,
+            forms[t.form].name,
+            t.preferred_months,
+            [comms[c].name for c in t.lead_options],
+            [depts[d].name for d in t.departments],
+            [leaders[x].name for x in t.leaders],
+        )
+        for t in plan.topics
+    ]
+
+
+# -- labels joined to their value by a dash, topics headed 【议题N】 ---------------------------------
+
+
+def test_a_dash_after_a_known_label_is_its_colon():
+    assert dash_label("协商形式——对口协商") == "协商形式:对口协商"
+    assert dash_label("区领导—赵某副区长") == "区领导:赵某副区长"
+    assert dash_label("时间安排--7月") == "时间安排:7月"
+    # a title and its form joined by a dash is not a label
+    assert dash_label("推进河湖长制——专题协商会") == "推进河湖长制——专题协商会"
+
+
+def test_lenticular_numbered_topics_with_dash_labels():
+    text = (
+        "桐溪区政协2026年度协商活动安排\n一、区级协商活动\n"
+        "【议题一】加快老旧小区加装电梯\n协商形式——对口协商\n时间安排——5月\n牵头单位——区政协城建委\n"
+        "协商对象——区住建局／区财政局\n区领导——周某副区长\n"
+        "【议题二】规范社区养老驿站运营\n协商形式——专题协商会\n时间安排——秋收后（10月）\n"
+        "牵头单位——龙湾街道政协委员工作室\n协商对象——区民政局／龙湾街道办事处\n"
+    )
+    assert _rows(import_text(text).plan) == [
+        ("加快老旧小区加装电梯", "对口协商", [5], ["城建委"], ["区住建局", "区财政局"], ["周某副区长"]),
+        ("规范社区养老驿站运营", "专题协商会", [10], ["龙湾街道政协委员工作室"], ["区民政局", "龙湾街道办事处"], []),
+    ]
