@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import field_of_label
+from .vocabulary import FIELD_LINE, LABEL_OF, field_of_label
 
 # "协商形式——专题协商会" "时间安排—6月" "县领导--张某": a label and its value joined by a dash.
 # Only a label the vocabulary knows (or names by its root word) is taken: "推进X——专题协商会" is a
@@ -25,4 +25,37 @@ def dash_label(line: str) -> str:
     return f"{m.group('label')}:{line[m.end() :]}"
 
 
-__all__ = ["dash_label"]
+# Fields whose label a card layout sets on a line of its own, the value on the next
+# (a WeChat article's label box and value box; a two-column list copied as lines)
+_CARD_FIELDS = {"time", "lead", "co", "departments", "people", "leaders", "form"}
+
+
+def colon_bare_labels(rows: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """A row that is only a known label ("协商时间"), its value on the next row → ``"协商时间:"``.
+
+    ``rows`` are the reader's (line number, raw line, cleaned line). The colon lets
+    the reader join the value to its label as it does for ``"议题:"`` on a line of its
+    own. Taken only when the document does it at least twice (a layout, not a stray
+    word) and the next row is a value, not another label.
+    """
+    texts = [r[2] for r in rows]
+
+    def bare(i: int) -> bool:
+        t = texts[i].strip()
+        return bool(t) and LABEL_OF.get(t) in _CARD_FIELDS
+
+    def value_after(i: int) -> bool:
+        nxt = next((t for t in texts[i + 1 :] if t.strip()), "")
+        return bool(nxt) and not bare(texts.index(nxt, i + 1)) and not FIELD_LINE.match(nxt)
+
+    marks = [i for i in range(len(rows)) if bare(i) and value_after(i)]
+    if len(marks) < 2:
+        return rows
+    out = list(rows)
+    for i in marks:
+        n, raw, t = out[i]
+        out[i] = (n, raw, t.strip() + ":")
+    return out
+
+
+__all__ = ["colon_bare_labels", "dash_label"]

@@ -39,9 +39,10 @@ from solver.plan import PLAN_FORMAT, Plan
 from solver.validate import PlanError, parse_plan
 
 from . import texts as T
+from .card_layouts import body_of_report, dots_as_commas, is_card_number, is_platform_furniture
 from .common import FreshIds, PaperIssue, PaperworkError, fail, from_plan_error, next_id, split_outside_brackets
 from .hanzi import to_simplified
-from .label_marks import dash_label
+from .label_marks import colon_bare_labels, dash_label
 from .time_phrases import TimeReading, parse_time
 from .vocabulary import (
     FIELD_ANYWHERE,
@@ -289,7 +290,7 @@ def _is_junk(line: str) -> bool:
         return False
     if _NUMBERED.match(line) and parse_time(line).months and not re.search(r"https?://|www\.|ICP", line):
         return False  # "1.推进X | 5月 | 县政协城建委": an item's row typed with bars, not a menu
-    return bool(_JUNK.match(line) or _JUNK_ANY.search(line))
+    return bool(_JUNK.match(line) or _JUNK_ANY.search(line) or is_platform_furniture(line))
 
 
 def _is_prose(text: str) -> bool:
@@ -545,6 +546,8 @@ def _scan(text: str) -> _Parsed:
     attachments = False  # under "附件:": its items are documents
     in_arrangement = False
     seen_arrangement = False
+    cards = False  # a zero-padded card number ("01") was seen: two-digit ones are cards too
+    after_card = False  # the row before was a card's number: a form-shaped line now is the card's form tag
     section: _Section | None = None
     topic: _Topic | None = None
 
@@ -554,7 +557,7 @@ def _scan(text: str) -> _Parsed:
         out.all_lines.append(raw)
         rows += [(lineno, raw, piece) for piece in _pieces(line)]
     running = _running_heads(rows)
-    rows, joined = _join_bare_labels(rows)
+    rows, joined = _join_bare_labels(colon_bare_labels(rows))
     for ln in joined:
         out.roles[ln] = "字段(续行)"
     rows, joined = _join_cut_titles(rows)
@@ -592,8 +595,10 @@ def _scan(text: str) -> _Parsed:
                 skip(lineno, raw, "markup")
             continue
         if _is_junk(line) or line in running:
-            if re.fullmatch(r"[━─═—\-=_*~·•.]{3,}", line):
-                topic = None  # a rule across the page closes the item above
+            if re.fullmatch(r"[━─═—\-=_*~·•.]{3,}", line) or is_card_number(line, cards):
+                topic = None  # a rule across the page (a card's big number) closes the item above
+                cards = cards or line.startswith("0")
+                after_card = is_card_number(line, cards)
             skip(lineno, raw, "junk")
             link_list = link_list or bool(_LINK_LIST_HEAD.match(line))
             continue
@@ -617,6 +622,7 @@ def _scan(text: str) -> _Parsed:
                 skip(lineno, raw, "attachment")
                 continue
         attachments = False
+        card_tag, after_card = after_card, False
         if len(out.first_lines) < 8:
             out.first_lines.append(line)
         if _DATE_LINE.match(line) or (_SIGNATURE.match(line) and _next_is_date(rows, i)):
@@ -798,7 +804,7 @@ def _scan(text: str) -> _Parsed:
             and len(line) <= 24
             # a known form only ("工作报告协商议政" may be a wrapped line's end), or one shaped like a form
             # that announces its count ("“请你来协商”平台协商(4个议题)")
-            and (classify_form(line) or _COUNT.search(line))
+            and (classify_form(line) or _COUNT.search(line) or card_tag)
             and _is_form_name(line)
             and next_field_key(i) is None  # fields under it: a title's last words, not a heading
             and not _is_sentence(line)
@@ -810,7 +816,7 @@ def _scan(text: str) -> _Parsed:
             hm
             and (
                 classify_form(hm.group("title"))
-                or (_COUNT.search(hm.group("title")) and _is_form_name(hm.group("title")))
+                or ((_COUNT.search(hm.group("title")) or card_tag) and _is_form_name(hm.group("title")))
             )
             and _FORM_NAME_END.search(_COUNT.sub("", hm.group("title")).strip())
         ):
@@ -1584,7 +1590,7 @@ _SPLIT_CHARS = set("、,,;;/。\n\r")
 
 def split_names(text: str) -> list[str]:
     """ "市工信局、副市长(分管农业、生态环境)" → two names: a 、 inside brackets does not split."""
-    return split_outside_brackets(text, _SPLIT_CHARS, set(_BRACKETS), set(_BRACKETS.values()), flat="“")
+    return split_outside_brackets(dots_as_commas(text), _SPLIT_CHARS, set(_BRACKETS), set(_BRACKETS.values()), flat="“")
 
 
 _PEOPLE_SKIP = re.compile(r"^(部分|全体|各)|^(有关|相关)(?!.*[长导])|(委员|专家|代表|学者|群众|人士|界别|企业家)$")
@@ -1801,6 +1807,9 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
             if qm:
                 body = qm.group(1)
                 break
+    if not body or re.fullmatch(r"(?:[省市县区州旗])?政协", body):
+        # "…,溪川市政协印发《…计划》": an article reporting the plan names the body issuing it
+        body = body_of_report(lines, body[:1] if body != "政协" else "") or body
     if not body or re.fullmatch(r"(?:[省市县区州旗])?政协", body):
         # "关于2026年度政协协商工作的安排意见": the signature under the text names the body
         for raw in reversed(parsed.all_lines[-15:]):

@@ -45,3 +45,55 @@ def test_lenticular_numbered_topics_with_dash_labels():
         ("加快老旧小区加装电梯", "对口协商", [5], ["城建委"], ["区住建局", "区财政局"], ["周某副区长"]),
         ("规范社区养老驿站运营", "专题协商会", [10], ["龙湾街道政协委员工作室"], ["区民政局", "龙湾街道办事处"], []),
     ]
+
+
+# -- a WeChat article's cards: big numbers, form tags, label and value boxes, middle dots ----------
+
+
+def test_a_wechat_article_in_cards_is_read_card_by_card():
+    text = "\n".join(
+        [
+            "重磅！2026年区政协这些协商活动来了",
+            "近日，经中共青湖区委同意，青湖区政协印发《2026年度协商工作计划》，全年安排协商活动2场。",
+            "01",
+            "专题协商会",
+            "推进城市书房建设",
+            "协商时间",
+            "6月",
+            "承办单位",
+            "区政协文史委",
+            "协商部门",
+            "区文旅局 · 区教育局",
+            "出席领导",
+            "吴某副区长 · 郑某副主席",
+            "02",
+            "网络议政",
+            "规范共享单车停放",
+            "协商时间",
+            "9月",
+            "承办单位",
+            "区政协城建委",
+            "协商部门",
+            "区城管局",
+            "出席领导",
+            "郑某副主席",
+            "#协商计划 #青湖政协",
+            "微信扫一扫",
+            "关注该公众号",
+        ]
+    )
+    plan = import_text(text).plan
+    assert plan.body == "青湖区政协"
+    assert _rows(plan) == [
+        ("推进城市书房建设", "专题协商会", [6], ["文史委"], ["区文旅局", "区教育局"], ["吴某副区长", "郑某副主席"]),
+        ("规范共享单车停放", "网络议政", [9], ["城建委"], ["区城管局"], ["郑某副主席"]),
+    ]
+
+
+def test_a_middle_dot_without_spaces_stays_inside_a_name():
+    from paperwork.card_layouts import dots_as_commas, is_card_number
+
+    assert dots_as_commas("市民政局 · 市财政局") == "市民政局、市财政局"
+    assert dots_as_commas("阿依·买买提副主席") == "阿依·买买提副主席"
+    # "12" alone is a card's number only after a zero-padded one ("01") was seen
+    assert is_card_number("01", False) and is_card_number("12", True) and not is_card_number("12", False)
