@@ -58,4 +58,27 @@ def colon_bare_labels(rows: list[tuple[int, str, str]]) -> list[tuple[int, str, 
     return out
 
 
-__all__ = ["colon_bare_labels", "dash_label"]
+__all__ = ["colon_bare_labels", "dash_label", "when_then_topic"]
+
+
+# "县政协十届五次会议期间,围绕县政府工作报告协商议政(承办:县政协办公室)。": a form's one topic told
+# in a sentence: when, then the topic, then its fields in brackets
+_WHEN_THEN_TOPIC = re.compile(
+    r"^(?P<when>[^,;。()]{1,20}?(?:期间|前后|月份?|月中旬|月下旬|月上旬|季度|上半年|下半年))\s*,\s*"
+    r"(?P<title>[^,;。()]{4,40}?)\s*\((?P<fields>[^()]*:[^()]*)\)\s*。?$"
+)
+
+
+def when_then_topic(line: str) -> tuple[str, str, list[str]] | None:
+    """``"X期间,围绕Y协商议政(承办:Z)。"`` → ``("围绕Y协商议政", "X期间", ["承办:Z"])``, else None.
+
+    The bracket must hold at least one known label; its fields are cut at ``;``/``,``
+    before a label (``"承办:Z;协商部门:W"``).
+    """
+    m = _WHEN_THEN_TOPIC.match(line)
+    if not m:
+        return None
+    fields = [f.strip() for f in re.split(r"[;,](?=[\u4e00-\u9fff]{2,8}:)", m.group("fields")) if f.strip()]
+    if not any(FIELD_LINE.match(f) for f in fields):
+        return None
+    return m.group("title").strip(), m.group("when").strip(), fields

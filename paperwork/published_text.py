@@ -42,7 +42,7 @@ from . import texts as T
 from .card_layouts import body_of_report, dots_as_commas, is_card_number, is_platform_furniture
 from .common import FreshIds, PaperIssue, PaperworkError, fail, from_plan_error, next_id, split_outside_brackets
 from .hanzi import to_simplified
-from .label_marks import colon_bare_labels, dash_label
+from .label_marks import colon_bare_labels, dash_label, when_then_topic
 from .time_phrases import TimeReading, parse_time
 from .vocabulary import (
     FIELD_ANYWHERE,
@@ -934,7 +934,15 @@ def _scan(text: str) -> _Parsed:
             # running text that names no field of a topic ("此外,各专委会还将…") is no topic
             and not (nxt is None and _is_clause(line) and not _sentence_fields(_Topic("", 0, False), line, lineno))
         ):
-            if _is_prose(line):
+            told = when_then_topic(line)
+            if told:
+                # "X期间,围绕Y协商议政(承办:Z)。" under a form: the form's one topic, told in a sentence
+                tp = new_topic(told[0], lineno, False)
+                tp.set_field("time", told[1], lineno)
+                for seg in told[2]:
+                    _take_field(tp, seg, lineno)
+                tp.lines.append(lineno)
+            elif _is_prose(line):
                 tp = _Topic(title=section.header, line=lineno, numbered=False)
                 tp.fields["content"] = line
                 tp.field_lines["content"] = [lineno]

@@ -97,3 +97,68 @@ def test_a_middle_dot_without_spaces_stays_inside_a_name():
     assert dots_as_commas("阿依·买买提副主席") == "阿依·买买提副主席"
     # "12" alone is a card's number only after a zero-padded one ("01") was seen
     assert is_card_number("01", False) and is_card_number("12", True) and not is_card_number("12", False)
+
+
+# -- a Word table whose cells hold the topics' own tables -----------------------------------------
+
+
+def _nested_docx() -> bytes:
+    import io
+
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph("政协松岭区委员会2026年度协商计划")
+    outer = doc.add_table(rows=3, cols=2)
+    outer.cell(0, 0).text, outer.cell(0, 1).text = "协商形式", "议题安排"
+    outer.cell(1, 0).text = "全体会议协商(1项)"
+    outer.cell(1, 1).text = "区政协五届三次会议期间,围绕区政府工作报告协商议政(承办:区政协办公室)。"
+    outer.cell(2, 0).text = "对口协商(2项)"
+    inner = outer.cell(2, 1).add_table(rows=3, cols=4)
+    for j, head in enumerate(("议题", "时间", "承办", "参加单位")):
+        inner.cell(0, j).text = head
+    for i, row in enumerate(
+        (
+            ("改善老城区停车难", "4月", "区政协城建委", "区住建局、区交警大队"),
+            ("推动林下经济发展", "8月中旬", "区政协农业农村委", "区林业局、青山镇"),
+        ),
+        start=1,
+    ):
+        for j, text in enumerate(row):
+            inner.cell(i, j).text = text
+    doc.add_paragraph("松岭区政协办公室")
+    doc.add_paragraph("2026年2月20日")
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def test_tables_inside_a_form_tables_cells_are_read_in_document_order():
+    from paperwork.importer import import_document
+    from paperwork.sources import docx_lines
+
+    data = _nested_docx()
+    lines = docx_lines(data)
+    assert lines.index("对口协商(2项)") < lines.index("1.改善老城区停车难") < lines.index("2.推动林下经济发展")
+    plan = import_document("计划.docx", data).plan
+    rows = _rows(plan)
+    assert [r[:2] for r in rows] == [
+        ("围绕区政府工作报告协商议政", "全体会议"),
+        ("改善老城区停车难", "对口协商"),
+        ("推动林下经济发展", "对口协商"),
+    ]
+    assert rows[0][3] == ["办公室"] and rows[0][2] == [plan.calendar.session_month]
+    assert rows[1][2:5] == ([4], ["城建委"], ["区住建局", "区交警大队"])
+    assert rows[2][2:5] == ([8], ["农业农村委"], ["区林业局", "青山镇"])
+
+
+def test_a_sentence_telling_when_then_the_topic_and_its_fields_in_brackets():
+    from paperwork.label_marks import when_then_topic
+
+    assert when_then_topic("9月下旬,围绕数字乡村建设开展视察(牵头单位:县政协农业农村委)。") == (
+        "围绕数字乡村建设开展视察",
+        "9月下旬",
+        ["牵头单位:县政协农业农村委"],
+    )
+    # a bracket without a label is a remark, not fields
+    assert when_then_topic("全会期间,围绕政府工作报告协商议政(具体另行通知)。") is None
