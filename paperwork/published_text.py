@@ -42,6 +42,7 @@ from . import texts as T
 from .card_layouts import body_of_report, dots_as_commas, is_card_number, is_platform_furniture
 from .common import FreshIds, PaperIssue, PaperworkError, fail, from_plan_error, next_id, split_outside_brackets
 from .hanzi import to_simplified
+from .keyed_lists import form_rules, keyed_field, keyed_value
 from .label_marks import colon_bare_labels, dash_label, when_then_topic
 from .time_phrases import TimeReading, parse_time
 from .vocabulary import (
@@ -547,6 +548,8 @@ def _scan(text: str) -> _Parsed:
     in_arrangement = False
     seen_arrangement = False
     cards = False  # a zero-padded card number ("01") was seen: two-digit ones are cards too
+    keyed: str | None = None  # the field a heading after the topics gives them ("二、协商部门")
+    keyed_lines: set[int] = set()  # lines read for it
     after_card = False  # the row before was a card's number: a form-shaped line now is the card's form tag
     section: _Section | None = None
     topic: _Topic | None = None
@@ -667,7 +670,15 @@ def _scan(text: str) -> _Parsed:
             topic = None
             continue
 
+        if keyed and (lineno in keyed_lines or _keyed_line(out, keyed, _clean(raw), lineno)):
+            # "推进X:市发改委、…" under "二、协商部门": a field of a topic read above (the whole line,
+            # however it was cut into rows)
+            keyed_lines.add(lineno)
+            continue
         m = _TOP.match(line) or _PART.match(line)
+        if m:
+            has_topics = out.loose or any(s.topics for s in out.sections)
+            keyed = keyed_field(_COUNT.sub("", m.group(2)).strip()) if has_topics else None
         if m and len(m.group(2)) <= 40:
             head = m.group(2).strip()
             if out.time_heads:
@@ -1462,6 +1473,36 @@ def _next_is_date(rows: list[tuple[int, str, str]], i: int) -> bool:
 def _strip_number(line: str) -> str:
     m = _NUMBERED.match(line) or _BULLET.match(line)
     return m.group("title") if m else line
+
+
+def _keyed_line(out: _Parsed, key: str, line: str, lineno: int) -> bool:
+    """Read ``line`` under a heading naming field ``key`` (see :mod:`paperwork.keyed_lists`); True if used.
+
+    ``"推进X:A、B"`` gives topic 推进X the value; a sentence of rules per form
+    (``"专题协商会邀请X出席;…"``) gives every topic of those forms that has none yet.
+    """
+    topics = [t for s in out.sections for t in s.topics] + out.loose
+    hit = keyed_value(line, [t.title for t in topics])
+    if hit:
+        for i in hit[0]:
+            topics[i].set_field(key, hit[1], lineno)
+            topics[i].lines.append(lineno)
+        out.roles[lineno] = "字段"
+        return True
+    rules = form_rules(line, _is_form_name) if key in ("leaders", "people") else []
+    used = False
+    for forms, who in rules:
+        cats = {classify_form(f) or _key(f) for f in forms}
+        for sec in out.sections:
+            if (classify_form(sec.header) or _key(sec.header)) in cats:
+                for t in sec.topics:
+                    if key not in t.fields:
+                        t.set_field(key, who, lineno)
+                        t.lines.append(lineno)
+                        used = True
+    if used:
+        out.roles[lineno] = "字段(句中)"
+    return used
 
 
 def _take_field(topic: _Topic, seg: str, lineno: int) -> None:

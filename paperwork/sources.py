@@ -33,6 +33,7 @@ from pathlib import Path
 
 from . import texts as T
 from .common import MAX_UPLOAD_BYTES, PaperIssue, PaperworkError, decode_text, fail, human_size
+from .grid_tables import grid_lines
 from .hanzi import plain_ideographs
 from .published_text import classify_form
 from .vocabulary import LABELS, TABLE_MARK, field_of_header, norm
@@ -193,6 +194,9 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     record = _record_table(rows)
     if record is not None:
         return record
+    grid = grid_lines(rows)
+    if grid is not None:
+        return grid
     header_at, cols = None, {}
     for i, row in enumerate(rows[:5]):
         found = {j: field_of_header(c) for j, c in enumerate(row)}

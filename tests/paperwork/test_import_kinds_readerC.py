@@ -162,3 +162,92 @@ def test_a_sentence_telling_when_then_the_topic_and_its_fields_in_brackets():
     )
     # a bracket without a label is a remark, not fields
     assert when_then_topic("全会期间,围绕政府工作报告协商议政(具体另行通知)。") is None
+
+
+# -- a calendar grid (forms × months), then the departments by title and a leaders rule by form ---
+
+
+_GRID_PAGE = """<html><body>
+<h1>云峰县政协2026年度协商工作计划</h1>
+<p><b>一、协商议题安排</b></p>
+<table>
+<tr><th>形式＼月份</th><th>3月</th><th>4月</th><th>5月</th><th>6月</th></tr>
+<tr><th>专题协商会</th><td></td><td>推进数字乡村建设<br>（农业委）</td><td></td><td></td></tr>
+<tr><th>对口协商</th><td>规范物业管理<br>（城建委）<br>改善城区交通（城建委）</td><td></td><td></td>
+<td>加强非遗保护<br>（文史委）</td></tr>
+</table>
+<p><b>二、协商部门</b></p>
+<ol>
+<li>推进数字乡村建设：县农业农村局、县数据局</li>
+<li>规范物业管理：县住建局</li>
+<li>改善城区交通：县公安局交警大队、县交通运输局</li>
+<li>加强非遗保护：县文旅局</li>
+</ol>
+<p><b>三、出席领导</b></p>
+<p>专题协商会邀请分管副县长出席；对口协商由县政协分管副主席出席。</p>
+</body></html>"""
+
+
+def test_a_calendar_grid_gives_each_cell_its_rows_form_and_its_columns_month():
+    from paperwork.grid_tables import grid_lines
+
+    rows = [
+        ["形式＼月份", "3月", "十月", "十一月"],
+        ["网络议政", "", "推进X(社法委)推进Y(经济委)", ""],
+        ["提案办理协商", "", "", "提案Z"],
+    ]
+    assert grid_lines(rows) == [
+        "【表格】形式＼月份、3月、十月、十一月",
+        "网络议政(2项)",
+        "1.推进X",
+        "时间安排:10月",
+        "承办部门:社法委",
+        "2.推进Y",
+        "时间安排:10月",
+        "承办部门:经济委",
+        "提案办理协商(1项)",
+        "1.提案Z",
+        "时间安排:11月",
+    ]
+    # a table of topics with month columns (ticks) is not a grid
+    assert grid_lines([["议题", "3月", "4月", "5月"], ["推进X", "✓", "", ""]]) is None
+
+
+def test_a_grid_page_with_departments_by_title_and_leaders_by_form():
+    from paperwork.importer import import_document
+
+    plan = import_document("计划.html", _GRID_PAGE.encode("utf-8")).plan
+    forms, comms = plan.form_by_id(), plan.committee_by_id()
+    depts, leaders = plan.department_by_id(), plan.leader_by_id()
+    got = [
+        (
+            t.title,
+            forms[t.form].name,
+            t.preferred_months,
+            [comms[c].name for c in t.lead_options],
+            [depts[d].name for d in t.departments],
+            [leaders[x].role or leaders[x].name for x in t.leaders],
+        )
+        for t in plan.topics
+    ]
+    assert got == [
+        ("推进数字乡村建设", "专题协商会", [4], ["农业委"], ["县农业农村局", "县数据局"], ["分管副县长"]),
+        ("规范物业管理", "对口协商", [3], ["城建委"], ["县住建局"], ["县政协分管副主席"]),
+        ("改善城区交通", "对口协商", [3], ["城建委"], ["县公安局交警大队", "县交通运输局"], ["县政协分管副主席"]),
+        ("加强非遗保护", "对口协商", [6], ["文史委"], ["县文旅局"], ["县政协分管副主席"]),
+    ]
+
+
+def test_a_keyed_line_names_a_topic_read_above_and_a_rule_names_forms():
+    from paperwork.keyed_lists import form_rules, keyed_field, keyed_value
+
+    assert keyed_field("协商部门") == "departments" and keyed_field("有关要求") is None
+    assert keyed_value("2.推进“X”:市财政局", ["推进Y", "推进X", "推进X"]) == ([1, 2], "市财政局")
+    assert keyed_value("推进Z:市财政局", ["推进X"]) is None
+    forms = {"专题协商会", "对口协商", "界别协商"}
+    assert form_rules("专题协商会邀请分管副市长出席;对口协商和界别协商由市政协副主席出席。", forms.__contains__) == [
+        (["专题协商会"], "分管副市长"),
+        (["对口协商", "界别协商"], "市政协副主席"),
+    ]
+    # a clause about something other than forms is no rule
+    assert form_rules("各专委会由主任出席。", forms.__contains__) == []
