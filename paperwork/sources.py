@@ -33,6 +33,7 @@ from pathlib import Path
 
 from . import texts as T
 from .common import MAX_UPLOAD_BYTES, PaperIssue, PaperworkError, decode_text, fail, human_size
+from .grid_tables import grid_lines
 from .hanzi import plain_ideographs
 from .published_text import classify_form
 from .vocabulary import LABELS, TABLE_MARK, field_of_header, norm
@@ -193,6 +194,9 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     record = _record_table(rows)
     if record is not None:
         return record
+    grid = grid_lines(rows)
+    if grid is not None:
+        return grid
     header_at, cols = None, {}
     for i, row in enumerate(rows[:5]):
         found = {j: field_of_header(c) for j, c in enumerate(row)}
@@ -381,8 +385,55 @@ def docx_lines(data: bytes, *, name: str = "计划.docx") -> list[str]:
                 label = ""
         elif tag == "tbl":
             table = Table(child, doc)
+            if _has_nested_tables(table):
+                out.extend(_nested_table_lines(table))
+                continue
             rows = [[c.text for c in row.cells] for row in table.rows]
             out.extend(table_lines(rows))
+    return out
+
+
+def _has_nested_tables(table) -> bool:
+    """Whether a Word table holds another table inside one of its cells."""
+    return any(tc.tbl_lst for tc in table._tbl.iter_tcs())
+
+
+def _nested_table_lines(table) -> list[str]:
+    """A Word table whose cells hold tables of their own → lines, in document order.
+
+    An outer table that groups topics ("协商形式 | 议题安排", the form on the left, a
+    small table of its topics on the right) says nothing a line of text would not:
+    each cell is read as its paragraphs and the tables inside it (each one read by
+    :func:`table_lines`), cell by cell, row by row. The outer header row, when every
+    cell is a known header word, becomes the table mark line; a cell merged across
+    columns is read once.
+    """
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    out: list[str] = []
+    rows = list(table.rows)
+    first = [c.text.strip() for c in rows[0].cells] if rows else []
+    header = bool(first) and all(field_of_header(c) for c in first) and not any(c.tables for c in rows[0].cells)
+    if header:
+        out.append(f"{TABLE_MARK}{'、'.join(dict.fromkeys(first))}")
+        rows = rows[1:]
+    for row in rows:
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            for child in cell._tc.iterchildren():
+                tag = child.tag.rsplit("}", 1)[-1]
+                if tag == "p":
+                    out.extend(line for line in Paragraph(child, cell).text.split("\n") if line.strip())
+                elif tag == "tbl":
+                    inner = Table(child, cell)
+                    if _has_nested_tables(inner):
+                        out.extend(_nested_table_lines(inner))
+                    else:
+                        out.extend(table_lines([[c.text for c in r.cells] for r in inner.rows]))
     return out
 
 
