@@ -41,6 +41,7 @@ from solver.validate import PlanError, parse_plan
 from . import texts as T
 from .common import FreshIds, PaperIssue, PaperworkError, fail, from_plan_error, next_id, split_outside_brackets
 from .hanzi import to_simplified
+from .item_duties import assign_item_duties
 from .time_phrases import TimeReading, parse_time
 from .vocabulary import (
     FIELD_ANYWHERE,
@@ -1962,6 +1963,7 @@ def parse_published_text(
     if not text or not text.strip():
         raise fail("empty_text")
     parsed = _scan(text)
+    assign_item_duties(parsed)
     topics_found = [t for s in parsed.sections for t in s.topics] + [t for t in parsed.loose if t.fields]
     reasons = _not_a_plan(parsed, topics_found)
     if not topics_found or (reasons and not _useful(parsed)):

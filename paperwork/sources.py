@@ -34,6 +34,7 @@ from pathlib import Path
 from . import texts as T
 from .common import MAX_UPLOAD_BYTES, PaperIssue, PaperworkError, decode_text, fail, human_size
 from .hanzi import plain_ideographs
+from .labelled_cells import labelled_cell_lines
 from .published_text import classify_form
 from .vocabulary import LABELS, TABLE_MARK, field_of_header, norm
 
@@ -193,6 +194,9 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     record = _record_table(rows)
     if record is not None:
         return record
+    labelled = labelled_cell_lines(rows)
+    if labelled is not None:
+        return labelled
     header_at, cols = None, {}
     for i, row in enumerate(rows[:5]):
         found = {j: field_of_header(c) for j, c in enumerate(row)}

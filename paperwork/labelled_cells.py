@@ -1,0 +1,67 @@
+"""A plan table whose cells carry their own labels (``形式：…`` | ``时间：…`` | ``承办：…``) → reader lines.
+
+Portal pages lay a topic out over two table rows: a title row (``议题：…``,
+often merged across the row) and a row of field cells, each opening with its
+label. The column headers then say nothing (``序号 | 协商议题及安排``): the
+labels inside the cells do. :func:`labelled_cell_lines` turns such a table into
+``N.标题`` / ``标签:值`` lines; any other table is left to the column reader.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .vocabulary import LABELS, TABLE_MARK, field_of_label
+
+# "形式：专题议政性常委会议" — a short label, a colon, the value
+_LABELLED = re.compile(r"^\s*([^:：\s]{1,8})\s*[:：]\s*(.*?)\s*$", re.S)
+# a 序号 cell (repeated into the next row by its rowspan)
+_NUMBER = re.compile(r"\s*\d{1,3}\s*[.、．]?\s*")
+
+LABELLED_ROWS_MIN = 2
+"""Rows made only of labelled cells a table needs before it is read this way."""
+
+
+def _row_fields(row: list[str]) -> list[tuple[str, str]] | None:
+    """(field, value) of each labelled cell of a row, or None when a cell is not a known labelled one."""
+    cells = list(dict.fromkeys(c.strip() for c in row if c.strip()))  # a merged cell comes once
+    out = []
+    for cell in cells:
+        if _NUMBER.fullmatch(cell):
+            continue
+        m = _LABELLED.match(cell)
+        key = field_of_label(m.group(1)) if m else None
+        if not key or key == "number":
+            return None
+        out.append((key, re.sub(r"\s*\n\s*", "", m.group(2))))
+    return out or None
+
+
+def labelled_cell_lines(rows: list[list[str]]) -> list[str] | None:
+    """``rows`` (cells' text, merged cells repeated) → lines, or None when the table is not of this kind.
+
+    The kind: after at most two header rows, every row is made of labelled
+    cells (a 序号 cell aside), and a title label (``议题：``) starts each topic.
+    """
+    read = [(i, _row_fields(r)) for i, r in enumerate(rows) if any(c.strip() for c in r)]
+    labelled = [(i, f) for i, f in read if f]
+    if len(labelled) < LABELLED_ROWS_MIN or len(read) - len(labelled) > 2:
+        return None
+    if any(f is None for i, f in read if i > labelled[0][0]):
+        return None  # an unlabelled row inside the table: a column table after all
+    if not any(k == "title" for _, f in labelled for k, _ in f):
+        return None
+    head = [c.strip() for i, f in read if f is None for c in rows[i] if c.strip()]
+    out = [f"{TABLE_MARK}{'、'.join(dict.fromkeys(head))}"]
+    n = 0
+    for _, fields in labelled:
+        for key, value in fields:
+            if key == "title":
+                n += 1
+                out.append(f"{n}.{value}")
+            elif value:
+                out.append(f"{LABELS[key][0]}:{value}")
+    return out
+
+
+__all__ = ["labelled_cell_lines"]
