@@ -89,9 +89,7 @@ def assign_item_duties(parsed: Any) -> int:
     head of their line when those numbers are unique, else by their position
     in the document. A duty line only fills fields the topic does not have.
     """
-    topics = sorted(
-        [t for s in parsed.sections for t in s.topics] + list(parsed.loose), key=lambda t: t.line
-    )
+    topics = sorted([t for s in parsed.sections for t in s.topics] + list(parsed.loose), key=lambda t: t.line)
     duties = []
     for lineno, raw in enumerate(parsed.all_lines, start=1):
         m = DUTY_LINE.match(raw.strip())
@@ -101,9 +99,7 @@ def assign_item_duties(parsed: Any) -> int:
                 duties.append((lineno, raw.strip(), duty_items(m.group("items")), fields))
     if not duties or not topics:
         return 0
-    printed = [
-        int(m.group(1)) if (m := _TOPIC_NUMBER.match(parsed.all_lines[t.line - 1])) else None for t in topics
-    ]
+    printed = [int(m.group(1)) if (m := _TOPIC_NUMBER.match(parsed.all_lines[t.line - 1])) else None for t in topics]
     if None not in printed and len(set(printed)) == len(printed):
         by_number = dict(zip(printed, topics, strict=True))
     else:
