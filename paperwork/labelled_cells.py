@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import LABELS, TABLE_MARK, field_of_label
+from .vocabulary import LABELS, TABLE_MARK, field_of_header, field_of_label
 
 # "形式：专题议政性常委会议" — a short label, a colon, the value
 _LABELLED = re.compile(r"^\s*([^:：\s]{1,8})\s*[:：]\s*(.*?)\s*$", re.S)
@@ -64,4 +64,44 @@ def labelled_cell_lines(rows: list[list[str]]) -> list[str] | None:
     return out
 
 
-__all__ = ["labelled_cell_lines"]
+# "议题及主要内容" "协商议题和内容": one column for the title and the paragraph describing it
+_TITLE_AND_CONTENT = re.compile(r"(?:议题|题目|课题|名称).{0,2}[及和与、/].{0,3}内容")
+
+
+def title_and_content(cell: str, header: str) -> tuple[str, str]:
+    """(title, content) of a cell under a title-and-content column: its first paragraph is the title.
+
+    Under any other header, or with one paragraph, the whole cell is the title
+    (its wrapped lines run together) and the content is "".
+    """
+    paragraphs = [p.strip() for p in cell.split("\n") if p.strip()]
+    if len(paragraphs) >= 2 and _TITLE_AND_CONTENT.search(re.sub(r"\s+", "", header or "")):
+        return paragraphs[0], "".join(paragraphs[1:])
+    return re.sub(r"\s*\n\s*", "", cell.strip()), ""
+
+
+# Columns of responsibility, whose cells may name their parts ("牵头：X" alone, on the plenary's row)
+_RESPONSIBILITY = ("lead", "co", "departments", "people")
+
+
+def labelled_paragraphs(cell: str, column: str | None = None) -> list[tuple[str, str]] | None:
+    """A cell of labelled paragraphs ("牵头：X" / "参与：A、B" under 责任单位) → its (field, value) pairs.
+
+    None unless every paragraph opens with a label the vocabulary knows (as a
+    label, or as a column header word), and the cell has at least two
+    paragraphs — or one, under a ``column`` of responsibility (lead, departments).
+    """
+    paragraphs = [p.strip() for p in cell.split("\n") if p.strip()]
+    if len(paragraphs) < (1 if column in _RESPONSIBILITY else 2):
+        return None
+    out = []
+    for p in paragraphs:
+        m = _LABELLED.match(p)
+        key = (field_of_label(m.group(1)) or field_of_header(m.group(1))) if m else None
+        if not key or key in ("number", "title"):
+            return None
+        out.append((key, m.group(2)))
+    return out
+
+
+__all__ = ["labelled_cell_lines", "labelled_paragraphs", "title_and_content"]
