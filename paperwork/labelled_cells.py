@@ -80,6 +80,9 @@ def title_and_content(cell: str, header: str) -> tuple[str, str]:
     return re.sub(r"\s*\n\s*", "", cell.strip()), ""
 
 
+PART_LABEL_MAX = 4
+"""Characters a part's label in a cell may have ("牵头", "参与单位")."""
+
 # Columns of responsibility, whose cells may name their parts ("牵头：X" alone, on the plenary's row)
 _RESPONSIBILITY = ("lead", "co", "departments", "people")
 
@@ -97,6 +100,8 @@ def labelled_paragraphs(cell: str, column: str | None = None) -> list[tuple[str,
     out = []
     for p in paragraphs:
         m = _LABELLED.match(p)
+        if m and len(m.group(1)) > PART_LABEL_MAX:
+            return None  # "市政协副主席：某某" is a title and a name, not a part's label
         key = (field_of_label(m.group(1)) or field_of_header(m.group(1))) if m else None
         if not key or key in ("number", "title"):
             return None

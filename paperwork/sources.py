@@ -1236,9 +1236,10 @@ def _pdf_table_goes_on(table: list[list[tuple[float, str]]], page: list[list[tup
     """The lines of ``page`` that continue the table read so far, or None when the page does not open with it.
 
     A table runs on over a page break when the new page's first line either
-    repeats the table's header (dropped) or puts every run on one of the
-    table's column starts with a row number or none — a row, or the rest of a
-    row the break cut. Prose at the left margin names no row number and stops it.
+    repeats the table's header (dropped) or — the table having run to the
+    foot of the page before — puts every run on one of the table's column
+    starts with a row number or none: a row, or the rest of a row the break
+    cut. Prose at the left margin names no row number and stops it.
     """
     if not table or not page:
         return None
@@ -1252,13 +1253,22 @@ def _pdf_table_goes_on(table: list[list[tuple[float, str]]], page: list[list[tup
     if again is not None:
         same = [t for _, t in sorted(again.items())] == [t for _, t in sorted(header.items())]
         return page[used:] if same else None
-    first = page[0]
-    on_columns = all(any(abs(x - cx) <= PDF_COLUMN_TOLERANCE for cx in xs) for x, _ in first)
-    number = [t for x, t in first if abs(x - xs[0]) <= PDF_COLUMN_TOLERANCE]
     keys = [field_of_header(header[x]) for x in xs]
-    if not on_columns or (keys[0] == "number" and number and not re.fullmatch(r"\s*\d{1,3}\s*", number[0])):
-        return None
-    return page
+
+    def in_table(line: list[tuple[float, str]]) -> bool:
+        # each cell's first run starts on its column ("6" at the time column, "月底前" after it)
+        cells: dict[int, float] = {}
+        for x, _ in sorted(line):
+            col = max((k for k, cx in enumerate(xs) if cx <= x + PDF_COLUMN_TOLERANCE), default=None)
+            if col is None:
+                return False
+            cells.setdefault(col, x)
+        on_columns = all(abs(x - xs[col]) <= PDF_COLUMN_TOLERANCE for col, x in cells.items())
+        number = [t for x, t in line if abs(x - xs[0]) <= PDF_COLUMN_TOLERANCE]
+        return on_columns and not (keys[0] == "number" and number and not re.fullmatch(r"\s*\d{1,3}\s*", number[0]))
+
+    # the table ran to the foot of the page before, and this page opens with a row or the rest of one
+    return page if in_table(table[-1]) and in_table(page[0]) else None
 
 
 def _made_by_office(reader) -> bool:

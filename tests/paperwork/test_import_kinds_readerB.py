@@ -245,6 +245,8 @@ def test_a_pdf_table_runs_on_over_the_page_break():
     # a page opening with prose at the margin, or with a header of its own, does not continue it
     assert _pdf_table_goes_on(page1, [[(57.0, "注：以上安排如有调整另行通知。")]]) is None
     assert _pdf_table_goes_on(page1, [HEADER, page2[1]]) == [page2[1]]
+    # nor does a table that ended on the page before, prose under it
+    assert _pdf_table_goes_on([*page1, [(57.0, "注：以上安排如有调整另行通知。")]], page2) is None
 
 
 # -- dashes --------------------------------------------------------------------------------------
