@@ -11,7 +11,7 @@ need not be in order. :func:`assign_item_duties` reads such lines after the
 scan, gives each numbered topic the fields its line names, and marks the lines
 as used. The clause reader is the label vocabulary
 (:func:`~paperwork.vocabulary.field_of_label`) plus the verbs that name a lead
-(``由X承办``, ``X牵头``).
+(``由X承办``, ``X牵头``), departments (``A、B配合``) and leaders (``邀请X出席``).
 """
 
 from __future__ import annotations
@@ -33,6 +33,9 @@ DUTY_LINE = re.compile(
 _TOPIC_NUMBER = re.compile(r"^\s*[（(]?\s*(\d{1,3})\s*[)）]?\s*[.．、]?")
 # "由X承办" "由X负责组织实施" / "X牵头": a lead named by its verb
 _LEAD_VERB = re.compile(r"^(?:由|请)?(?P<who>.+?)(?:负责)?(?:承办|牵头|主办|组织实施|负责)$")
+# "邀请X、Y出席" / "A、B配合": leaders and departments named by their verbs
+_LEADERS_VERB = re.compile(r"^(?:邀请|请)?(?P<who>.+?)(?:出席|到会)$")
+_DEPARTMENTS_VERB = re.compile(r"^(?:邀请|请)?(?P<who>.+?)(?:等(?:部门|单位))?(?:配合|参加|参与|协助)$")
 # "协商部门为A、B" "出席领导：X" "承办单位是Y": a known label, then its value
 _LABELLED = re.compile(r"^(?P<label>[^：:为是]{1,8}?)\s*(?:[：:]|为|是)\s*(?P<value>.+)$")
 # clauses end at "；" "。" — and at "，" outside brackets ("各区（县）人民政府" stays whole)
@@ -75,9 +78,11 @@ def duty_fields(body: str) -> list[tuple[str, str]]:
         if lm and key and key not in ("title", "number", "content"):
             out.append((key, lm.group("value").strip()))
             continue
-        vm = _LEAD_VERB.match(clause)
-        if vm:
-            out.append(("lead", vm.group("who").strip()))
+        for key, verb in (("lead", _LEAD_VERB), ("leaders", _LEADERS_VERB), ("departments", _DEPARTMENTS_VERB)):
+            vm = verb.match(clause)
+            if vm:
+                out.append((key, vm.group("who").strip()))
+                break
     return out
 
 

@@ -41,9 +41,22 @@ def labelled_cell_lines(rows: list[list[str]]) -> list[str] | None:
     """``rows`` (cells' text, merged cells repeated) → lines, or None when the table is not of this kind.
 
     The kind: after at most two header rows, every row is made of labelled
-    cells (a 序号 cell aside), and a title label (``议题：``) starts each topic.
+    cells (a 序号 cell aside), and a title label (``议题：``) starts each topic —
+    or a row of one unlabelled cell, the title, over a row of labelled fields.
     """
     read = [(i, _row_fields(r)) for i, r in enumerate(rows) if any(c.strip() for c in r)]
+    for k, (i, fields) in enumerate(read):
+        # a title row without its label ("推进某事" merged across the row) over a labelled row
+        cells = [c for c in dict.fromkeys(c.strip() for c in rows[i] if c.strip()) if not _NUMBER.fullmatch(c)]
+        below = read[k + 1][1] if k + 1 < len(read) else None
+        if (
+            fields is None
+            and len(cells) == 1
+            and field_of_header(cells[0]) is None
+            and below
+            and all(key != "title" for key, _ in below)
+        ):
+            read[k] = (i, [("title", re.sub(r"\s*\n\s*", "", cells[0]))])
     labelled = [(i, f) for i, f in read if f]
     if len(labelled) < LABELLED_ROWS_MIN or len(read) - len(labelled) > 2:
         return None

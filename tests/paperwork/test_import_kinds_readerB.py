@@ -128,6 +128,26 @@ def test_cells_that_carry_their_own_labels_give_each_topic_its_fields():
     assert got[1]["lead"] == [committee_key("区政协城建委")] and got[1]["leaders"] == ["副区长赵某"]
 
 
+def test_a_title_row_without_its_label_heads_the_labelled_row_below():
+    lines = labelled_cell_lines(
+        [
+            ["序号", "议题及安排", "议题及安排"],
+            ["1", "推进某某湿地保护", "推进某某湿地保护"],
+            ["1", "形式：视察协商", "时间：4月"],
+            ["2", "加强某某街区治理", "加强某某街区治理"],
+            ["2", "形式：对口协商", "承办：区政协城建委"],
+        ]
+    )
+    assert lines[1:] == [
+        "1.推进某某湿地保护",
+        "协商形式:视察协商",
+        "时间安排:4月",
+        "2.加强某某街区治理",
+        "协商形式:对口协商",
+        "承办部门:区政协城建委",
+    ]
+
+
 def test_a_table_of_unlabelled_cells_is_not_read_as_labelled():
     assert labelled_cell_lines([["序号", "议题", "时间"], ["1", "推进某事", "5月"], ["2", "加强某事", "6月"]]) is None
     # a labelled row needs a known label in every cell
@@ -206,6 +226,11 @@ def test_duty_items_and_clauses():
     assert duty_items("第1项、第6项") == [1, 6]
     assert duty_items("第3—5项") == [3, 4, 5]
     assert duty_items("第二、四项") == [2, 4]
+    assert duty_fields("市政协农业委牵头，市农业局、市水利局配合，邀请副市长某某出席。") == [
+        ("lead", "市政协农业委"),
+        ("departments", "市农业局、市水利局"),
+        ("leaders", "副市长某某"),
+    ]
     assert duty_fields("由市政协提案委员会牵头，参加单位为各承办单位；出席领导：市政协主席某某。") == [
         ("lead", "市政协提案委员会"),
         ("departments", "各承办单位"),
