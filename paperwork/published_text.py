@@ -42,6 +42,7 @@ from . import texts as T
 from .card_layouts import body_of_report, dots_as_commas, is_card_number, is_platform_furniture
 from .common import FreshIds, PaperIssue, PaperworkError, fail, from_plan_error, next_id, split_outside_brackets
 from .hanzi import to_simplified
+from .item_duties import assign_item_duties
 from .keyed_lists import form_rules, keyed_field, keyed_value
 from .label_marks import colon_bare_labels, dash_label, when_then_topic
 from .time_phrases import TimeReading, parse_time
@@ -2022,6 +2023,7 @@ def parse_published_text(
     if not text or not text.strip():
         raise fail("empty_text")
     parsed = _scan(text)
+    assign_item_duties(parsed)
     topics_found = [t for s in parsed.sections for t in s.topics] + [t for t in parsed.loose if t.fields]
     reasons = _not_a_plan(parsed, topics_found)
     if not topics_found or (reasons and not _useful(parsed)):
