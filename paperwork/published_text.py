@@ -285,6 +285,8 @@ def _is_junk(line: str) -> bool:
     fm = FIELD_LINE.match(line)
     if fm and (LABEL_OF[fm.group(1)] != "time" or (_MONTHISH.search(fm.group(2)) and not _PUBLISHED.search(line))):
         return False
+    if fm and parse_time(fm.group(2)).undecided and not _PUBLISHED.search(line):
+        return False  # "时间:年内。由…牵头": a topic's time said to be open, not a page's date
     if _NUMBERED.match(line) and parse_time(line).months and not re.search(r"https?://|www\.|ICP", line):
         return False  # "1.推进X | 5月 | 县政协城建委": an item's row typed with bars, not a menu
     return bool(_JUNK.match(line) or _JUNK_ANY.search(line))
@@ -1460,6 +1462,12 @@ def _take_field(topic: _Topic, seg: str, lineno: int) -> None:
         topic.notes_lines.append(seg)
         return
     key, value = LABEL_OF[fm.group(1)], _trim(fm.group(2).strip(), "。; ")
+    if key == "time" and "。" in value:
+        # "时间:2026年5月。由区政协经济委牵头,区发改局配合,邀请…出席": the time, then a sentence of roles
+        when, _, rest = value.partition("。")
+        if role_clauses(rest) is not None:
+            value = when.strip()
+            _sentence_fields(topic, rest, lineno, time=False)
     if key in _STEP_FIELDS:
         # "协商阶段:6月召开专题议政性常委会议" / "调研阶段:3—5月,由…牵头": a sentence
         # read for its fields; a research step gives the lead only (its months are the research's)
@@ -1495,9 +1503,69 @@ def form_in_text(text: str) -> str:
     return (main or found or [""])[0]
 
 
+# "由区政协经济委牵头" "区发改局、区科技局配合" "邀请副区长X、区政协主席Y出席" "区政协副主席Z参加":
+# clauses whose role is named only by the verb that ends them
+_ROLE_LEAD = re.compile(r"^(?:由)?\s*(?P<who>[^,,;;。]{2,40}?)\s*(?:联合|共同|具体)?牵头(?:负责|组织|承办|组织实施)?$")
+_ROLE_HELP = re.compile(r"^(?:由)?\s*(?P<who>[^,,;;。]{2,120}?)\s*(?:等(?:部门|单位))?(?:配合|协助|协同|参与)$")
+_ROLE_ATTEND = re.compile(
+    r"^(?:并)?(?:邀请|请)?\s*(?P<who>[^,,;;。]{2,80}?)\s*(?:出席|参加|到会|莅临)(?:会议|活动|指导)?$"
+)
+
+
+def role_clauses(text: str) -> dict[str, list[str]] | None:
+    """Lead, departments and leaders of a sentence whose clauses end in role verbs, or None.
+
+    "由区政协经济委牵头,区发改局、区科技局配合,邀请副区长胡振华、区政协主席罗晓明出席" →
+    ``{"lead": ["区政协经济委"], "departments": ["区发改局", "区科技局"],
+    "leaders": ["副区长胡振华", "区政协主席罗晓明"]}``. Read only when one clause names the
+    lead (…牵头) and another the units that help (…配合) or the people who attend
+    (…出席/参加), and every unit that helps is a government body or a township (a 政协
+    committee that helps co-organises: the general sentence reader handles that).
+    """
+    out: dict[str, list[str]] = {"lead": [], "departments": [], "leaders": []}
+    roles = 0
+    for clause in re.split(r"[,,;;。]", unicodedata.normalize("NFKC", text)):
+        clause = clause.strip()
+        if not clause:
+            continue
+        lm, hm, am = _ROLE_LEAD.match(clause), _ROLE_HELP.match(clause), _ROLE_ATTEND.match(clause)
+        if lm and not out["lead"]:
+            out["lead"] = [lm.group("who").strip()]
+        elif hm:
+            names = _split_departments(hm.group("who"))
+            if not names or not all(_is_government(n) for n in names):
+                return None
+            out["departments"] += [n for n in names if n not in out["departments"]]
+        elif am:
+            names = [_clean_name(x) for x in _join_posts(split_names(am.group("who")))]
+            names = [n for n in names if n]
+            if names and all(_is_leader(n) for n in names):
+                out["leaders"] += [n for n in names if n not in out["leaders"]]
+            elif names and all(_is_government(n) and not _is_leader(n) for n in names):
+                out["departments"] += [n for n in names if n not in out["departments"]]
+            else:
+                return None
+        else:
+            continue
+        roles += 1
+    return out if out["lead"] and roles >= 2 else None
+
+
+def _role_clause_fields(topic: _Topic, line: str, lineno: int) -> bool:
+    """Fields of a sentence read by :func:`role_clauses`; True if it was one (fields already set are kept)."""
+    roles = role_clauses(line)
+    if roles is None:
+        return False
+    for key in ("lead", "departments", "leaders"):
+        if roles[key] and key not in topic.fields:
+            topic.set_field(key, "、".join(roles[key]), lineno)
+            topic.sentence_fields.add(key)
+    return True
+
+
 def _sentence_fields(topic: _Topic, line: str, lineno: int, *, time: bool = True, form: bool = True) -> bool:
     """Lead, departments, time and a named form from running text; True if any was found."""
-    found = False
+    found = _role_clause_fields(topic, line, lineno)
     if form and not topic.sentence_form:
         named = form_in_text(line)
         if named:
