@@ -365,6 +365,20 @@ _Time = TimeReading  # kept for callers of the old name
 
 
 @dataclass
+class _Group:
+    """A committee heading grouping topics ("(一)县政协经济科技委员会"), with the fields written under it.
+
+    Its fields ("联系领导:…") and its committee (the lead) apply to every topic of the group,
+    through the form headings nested in it ("1.对口协商" then "(1)title").
+    """
+
+    header: str
+    line: int
+    fields: dict[str, str] = field(default_factory=dict)
+    field_lines: dict[str, list[int]] = field(default_factory=dict)
+
+
+@dataclass
 class _Topic:
     title: str
     line: int
@@ -379,6 +393,7 @@ class _Topic:
     under_top_form: bool = False  # an "(一)" item directly under a top-level form heading
     sentence_form: str = ""  # a form named in running text ("6月召开专题协商会"): used when no heading names one
     lines: list[int] = field(default_factory=list)
+    group: _Group | None = None  # the committee group heading the topic stands under, if any
 
     def set_field(self, key: str, value: str, lineno: int) -> None:
         if key == "title":
@@ -547,6 +562,7 @@ def _scan(text: str) -> _Parsed:
     seen_arrangement = False
     section: _Section | None = None
     topic: _Topic | None = None
+    group: _Group | None = None  # the committee group the lines below belong to
 
     rows: list[tuple[int, str, str]] = []  # (line number, raw, cleaned); one line may give several rows
     raws = text.splitlines()
@@ -579,7 +595,7 @@ def _scan(text: str) -> _Parsed:
 
     def new_topic(title: str, lineno: int, numbered: bool) -> _Topic:
         nonlocal topic
-        topic = _Topic(title=title, line=lineno, numbered=numbered)
+        topic = _Topic(title=title, line=lineno, numbered=numbered, group=group)
         if section is not None:
             section.topics.append(topic)
         else:
@@ -670,7 +686,7 @@ def _scan(text: str) -> _Parsed:
             head_wo = _COUNT.sub("", head).strip()
             cat = classify_form(head_wo)
             top = head
-            section, topic = None, None
+            section, topic, group = None, None, None
             top_form = (
                 # a known form, or a name shaped like one ("网络议政", "协商座谈会") under a count or
                 # among the arrangement's headings
@@ -720,6 +736,13 @@ def _scan(text: str) -> _Parsed:
             head = _COUNT.sub("", head).strip()
             segs = _split_fields(head)
             cat = classify_form(segs[0])
+            if group is not None and len(segs) == 1 and _is_group_heading(head):
+                # "(二)县政协提案委员会" after the forms of group (一): the next group, not a topic
+                section = _Section(header=head, count=count, line=lineno)
+                out.sections.append(section)
+                group, topic = _Group(head, lineno), None
+                out.roles[lineno] = T.SKIP_REASON["heading"]
+                continue
             parent = section if section is not None and section.top_level else None
             names_form = cat is not None and _FORM_NAME_END.search(segs[0]) is not None
             if parent is not None and count is None and (not names_form or cat == classify_form(parent.header)):
@@ -733,6 +756,7 @@ def _scan(text: str) -> _Parsed:
                 continue
             section = _Section(header=head, count=count, line=lineno)
             out.sections.append(section)
+            group = _Group(head, lineno) if len(segs) == 1 and _is_group_heading(head) else None
             seen_arrangement = True
             in_arrangement = True
             topic = None
@@ -765,6 +789,24 @@ def _scan(text: str) -> _Parsed:
         segs = _split_fields(body)
         fm = FIELD_LINE.match(segs[0])
         if fm:
+            if (
+                topic is None
+                and group is not None
+                and section is not None
+                and section.line == group.line
+                and not section.topics
+                and LABEL_OF[fm.group(1)] not in ("title", "content")
+            ):
+                # "联系领导:…" under "(一)县政协经济科技委员会": a field of every topic of the group
+                for seg in segs:
+                    gm = FIELD_LINE.match(seg)
+                    if gm:
+                        key = LABEL_OF[gm.group(1)]
+                        value = _trim(gm.group(2).strip(), "。; ")
+                        group.fields[key] = f"{group.fields[key]}、{value}" if key in group.fields else value
+                        group.field_lines.setdefault(key, []).append(lineno)
+                out.roles[lineno] = "字段"
+                continue
             # "1.时间安排:4月": a field numbered as a sub-item of the topic
             if topic is None and section is not None and not section.topics and LABEL_OF[fm.group(1)] != "title":
                 topic = _Topic(title=section.header, line=section.line, numbered=False)
@@ -792,6 +834,15 @@ def _scan(text: str) -> _Parsed:
             out.roles[lineno] = "备注"
             continue
 
+        if group is not None and _is_nested_form_heading(line, [r[2] for r in rows[i + 1 :]]):
+            # "1.远程协商" between a committee group heading and its "(1)…" topics: the form of those topics
+            head = _strip_number(line).strip()
+            section = _Section(header=head, count=None, line=lineno, top_level=True)
+            out.sections.append(section)
+            top, top_form, topic = head, True, None
+            in_arrangement = seen_arrangement = True
+            out.roles[lineno] = T.SKIP_REASON["heading"]
+            continue
         hm = _BRACKETED_TITLE.match(line)
         if (
             not hm
@@ -983,6 +1034,24 @@ _TIME_HEAD_REST = re.compile(
 _HEAD_NUMBER = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|\d{1,2}\s*[、.)])\s*"
 )
+
+
+def _is_group_heading(head: str) -> bool:
+    """ "县政协经济科技委员会" under "(一)": a committee heading grouping topics (not a form, not a sentence)."""
+    # "提案委员会" names a committee, though "提案" also names a form: a form's name ends like one
+    return bool(_COMMITTEE_HEADING.search(head)) and not _FORM_NAME_END.search(head) and not _is_sentence(head)
+
+
+def _is_nested_form_heading(line: str, after: list[str]) -> bool:
+    """ "1.对口协商" followed by "(1)title": a numbered form name over numbered topics of another kind."""
+    m = _NUMBERED.match(line)
+    if not m or not re.match(r"^\d{1,2}\s*[、.]", line):
+        return False
+    name = m.group("title").strip()
+    if not _is_form_name(name) or _is_sentence(name) or len(name) > 16:
+        return False
+    nxt = next((x for x in after if x), "")
+    return bool(re.match(r"^\(\s*\d{1,2}\s*\)", nxt)) and not _is_form_name(_strip_number(nxt))
 
 
 def _time_heading(line: str) -> str:
@@ -2006,6 +2075,26 @@ def _form_legend(lines: list[str]) -> dict[str, str]:
 _COMMITTEE_HEADING = re.compile(r"^[^,,;;。:]{0,8}政协[^,,;;。:]{1,14}(?:委员会|委|办公室|办公厅|研究室)$")
 
 
+def _with_group_fields(tp: _Topic, src: Any) -> dict[str, str]:
+    """A grouped topic's fields with its group's: the group's committee leads unless the topic names
+    a lead; the group's leaders come first, then the topic's own ("联系领导" + "邀请县领导")."""
+    group = tp.group
+    assert group is not None
+    f = dict(tp.fields)
+    if not f.get("lead"):
+        f["lead"] = group.header
+        src("lead", group.header, [group.line])
+    for key, value in group.fields.items():
+        if key == "lead":
+            continue
+        if key in ("leaders", "departments", "people") and f.get(key):
+            f[key] = value + "、" + f[key]
+        elif not f.get(key):
+            f[key] = value
+        src(key, value, group.field_lines.get(key, [group.line]))
+    return f
+
+
 def parse_published_text(
     text: str,
     *,
@@ -2142,6 +2231,8 @@ def parse_published_text(
         if not title:  # a label with nothing after it: the line itself, for the planner to correct
             title = _clean(parsed.all_lines[tp.line - 1]) or f"{tid}"
         trailing = _TRAILING_COMMITTEE.search(title)
+        if tp.group is not None:
+            f = _with_group_fields(tp, src)
         lead_names = _split_committees(f.get("lead", ""))
         if not lead_names and sec is not None and _COMMITTEE_HEADING.search(sec.header):
             # "(一)市政协经济委员会" over its topics: the committee leads them

@@ -262,6 +262,8 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             last.clear()
             n = 0
             continue
+        if _is_total_row(distinct):
+            continue  # "合计 | 44项": the table's total, not a topic
         title_col = next(j for j, k in cols.items() if k == "title")
         title = cells[title_col] if title_col < len(cells) else ""
         if not title:
@@ -299,6 +301,16 @@ def table_lines(rows: list[list[str]]) -> list[str]:
                 continue
             out.append(f"{label}:{cell}")
     return out
+
+
+_TOTAL_WORD = re.compile(r"^(?:合\s*计|总\s*计|共\s*计|小\s*计|总\s*数)\s*[::]?$")
+_COUNT_CELL = re.compile(r"^(?:共\s*)?(?:\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:项|个|次|场|件|个议题|项议题)?$")
+
+
+def _is_total_row(distinct: set[str]) -> bool:
+    """A table's total row: a 合计/总计 cell, the others counts ("44项") — merged across, or not."""
+    words = [c for c in distinct if _TOTAL_WORD.match(c)]
+    return bool(words) and all(c in words or _COUNT_CELL.match(c) or c in "—-/" for c in distinct)
 
 
 # A cell that repeats the one above it
