@@ -1813,6 +1813,10 @@ def _split_committees(text: str) -> list[str]:
         name = strip_body(_clean_name(tok))
         if name and name not in out:
             out.append(name)
+    if len(out) > 1 and all(re.search(r"界(?:别)?$", n) for n in out) and "、" in s:
+        # "市政协经济界、工商联界": sectors that hold one topic together are one joint organiser
+        # (界别联组), not a lead and its co-organisers
+        return ["、".join(out)]
     return out
 
 

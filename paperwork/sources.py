@@ -362,9 +362,33 @@ def _record_table(rows: list[list[str]]) -> list[str] | None:
         else:
             return None
     keys = [field_of_header(a) for a, _ in pairs]
-    if len(pairs) < 2 or "title" not in keys or sum(1 for k in keys if k) < RECORD_MIN_KNOWN * len(pairs):
+    if sum(1 for k in keys if k) < RECORD_MIN_KNOWN * len(pairs):
+        return None
+    if "title" not in keys and not _fields_record(pairs, keys):
+        return None
+    if len(pairs) < 2:
         return None
     return [f"{LABELS[k][0] if k else norm(a).rstrip(':')}:{b}" for (a, b), k in zip(pairs, keys, strict=True)]
+
+
+RECORD_MIN_FIELDS = 3
+"""Rows a two-column table of labels without a title needs to be read as one topic's fields."""
+
+
+def _fields_record(pairs: list[tuple[str, str]], keys: list[str | None]) -> bool:
+    """A title-less record ("协商时间 | 5月", "承办单位 | …" under a title set as a heading above it).
+
+    At least :data:`RECORD_MIN_FIELDS` rows, every label a different known field or an
+    unknown short label, and no value that is itself a label (a header row over values).
+    """
+    known = [k for k in keys if k]
+    return (
+        len(pairs) >= RECORD_MIN_FIELDS
+        and len(set(norm(a) for a, _ in pairs)) == len(pairs)
+        and len(set(known)) >= RECORD_MIN_FIELDS
+        and all(len(norm(a)) <= 8 for a, _ in pairs)
+        and not any(field_of_header(b) and len(norm(b)) <= 6 and not re.search(r"\d", b) for _, b in pairs)
+    )
 
 
 # -- Word -------------------------------------------------------------------------------------
