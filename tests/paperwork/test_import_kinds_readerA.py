@@ -104,3 +104,144 @@ def test_an_html_list_item_with_one_line_of_short_labels():
         ("推进县域物流体系建设", "对口协商", [9], ["经济委"], ["县商务局", "县邮政分公司", "河口镇"], ["副县长孔林"]),
         ("加强古村落保护", "界别协商", [6], ["文史委"], ["县文旅局", "县住建局"], []),
     ]
+
+
+# -- topics grouped by their committee, forms nested below it -----------------------------------
+
+
+def test_committee_groups_give_their_lead_and_liaison_leaders_to_every_topic():
+    text = (
+        "政协石门县委员会2026年度协商计划\n"
+        "一、总体安排\n"
+        "县政协十届六次会议期间开展全体会议协商。\n"
+        "二、协商议题（按承办专门委员会排列）\n"
+        "（一）县政协城乡建设委员会\n"
+        "联系领导：县政协副主席黎明\n"
+        "1．专题协商会\n"
+        "（1）推进城区排水防涝设施建设\n"
+        "时间：7月；协商部门：县住建局、县水利局。\n"
+        "邀请县领导：副县长秦放\n"
+        "2．视频协商\n"
+        "（1）加强农村危房改造\n"
+        "时间：9月上旬；协商部门：县住建局、各乡镇。\n"
+        "（二）县政协提案委员会\n"
+        "联系领导：县政协主席高远、副主席黎明\n"
+        "1．提案办理协商会\n"
+        "（1）重点提案办理协商\n"
+        "时间：5月；协商部门：县政府办公室。\n"
+        "三、工作要求\n"
+        "1．各专门委员会要提前制定协商方案。\n"
+        "2．县直有关部门要积极配合。\n"
+    )
+    assert _rows(import_text(text)) == [
+        (
+            "推进城区排水防涝设施建设",
+            "专题协商会",
+            [7],
+            ["城乡建设委员会"],
+            ["县住建局", "县水利局"],
+            ["县政协副主席黎明", "副县长秦放"],
+        ),
+        ("加强农村危房改造", "视频协商", [9], ["城乡建设委员会"], ["县住建局", "各乡镇"], ["县政协副主席黎明"]),
+        ("重点提案办理协商", "提案办理协商会", [5], ["提案委员会"], ["县政府办公室"], ["县政协主席高远", "副主席黎明"]),
+    ]
+
+
+# -- Word: a table ordered by a merged month column, with a total row ---------------------------
+
+
+def _docx_bytes(doc) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def test_a_word_table_by_merged_month_with_numbers_restarting_and_a_total_row():
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph("政协澜沧市委员会2026年度协商计划表")
+    rows = [
+        ("月份", "序号", "协商议题", "协商形式", "承办单位", "协商部门", "出席市领导"),
+        ("1月", "①", "围绕市政府工作报告协商议政", "全体会议", "市政协办公室", "—", "—"),
+        ("5月", "①", "推进老旧管网改造", "专题协商会", "市政协城建委", "市住建局\n市水务局", "副市长白杨"),
+        ("5月", "②", "发展夜间经济", "对口协商", "市政协经济委", "市商务局、市文旅局", "—"),
+        ("全年适时", "①", "委员读书活动", "网络议政", "市政协文史委", "市图书馆", "—"),
+        ("合计", "4项", "4项", "4项", "4项", "4项", "4项"),
+    ]
+    table = doc.add_table(rows=len(rows), cols=7)
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            if text:
+                table.cell(i, j).text = text
+    table.cell(2, 0).merge(table.cell(3, 0))  # "5月" spans its two rows
+    table.cell(2, 0).text = "5月"
+    table.cell(5, 0).merge(table.cell(5, 2)).text = "合计"  # "合计 | 4项", each merged across
+    table.cell(5, 3).merge(table.cell(5, 6)).text = "4项"
+    rows = _rows(import_document("计划表.docx", _docx_bytes(doc)))
+    assert [r[0] for r in rows] == ["围绕市政府工作报告协商议政", "推进老旧管网改造", "发展夜间经济", "委员读书活动"]
+    assert [r[2] for r in rows] == [[1], [5], [5], []]
+    assert rows[1][4] == ["市住建局", "市水务局"]  # one department per cell paragraph
+
+
+def test_total_rows_are_told_from_topics():
+    from paperwork.sources import _is_total_row
+
+    assert _is_total_row({"合计", "44项"})
+    assert _is_total_row({"总 计", "共12项", "—"})
+    assert not _is_total_row({"合计", "推进X"})
+    assert not _is_total_row({"推进合计核算", "5月"})
+
+
+# -- Word: forms as Heading 1, titles as Heading 2, each over its own label table ----------------
+
+
+def test_word_headings_with_a_label_table_under_each_title():
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph("政协云台市委员会2026年度协商工作计划")
+    doc.add_heading("一、专题协商会", level=1)
+    for title, cells in (
+        (
+            "推动文旅深度融合",
+            [
+                ("协商时间", "第三季度末"),
+                ("承办单位", "市政协文化文史委员会"),
+                ("政府牵头部门", "市文旅局"),
+                ("配合部门", "市发展改革委、市交通局"),
+                ("出席领导", "副市长甘棠，市政协副主席宋词"),
+                ("主要内容", "围绕景区提质和线路串联开展协商。"),
+            ],
+        ),
+        (
+            "提升基层医疗服务能力",
+            [
+                ("协商时间", "5月份"),
+                ("承办单位", "市政协科技界、医药卫生界"),
+                ("政府牵头部门", "市卫生健康委"),
+                ("配合部门", "市医保局"),
+                ("出席领导", "—"),
+            ],
+        ),
+    ):
+        doc.add_heading(title, level=2)
+        table = doc.add_table(rows=len(cells), cols=2)
+        for i, (k, v) in enumerate(cells):
+            table.cell(i, 0).text, table.cell(i, 1).text = k, v
+    doc.add_heading("二、工作要求", level=1)
+    doc.add_paragraph("（一）加强统筹。各承办单位要提前一个月制定方案。")
+    rows = _rows(import_document("计划.docx", _docx_bytes(doc)))
+    assert rows == [
+        (
+            "推动文旅深度融合",
+            "专题协商会",
+            [9],
+            ["文化文史委员会"],
+            ["市文旅局", "市发展改革委", "市交通局"],
+            ["副市长甘棠", "市政协副主席宋词"],
+        ),
+        ("提升基层医疗服务能力", "专题协商会", [5], ["科技界、医药卫生界"], ["市卫生健康委", "市医保局"], []),
+    ]
