@@ -709,6 +709,14 @@ def _scan(text: str) -> _Parsed:
                 in_arrangement = seen_arrangement = True
                 out.roles[lineno] = T.SKIP_REASON["heading"]
                 continue
+            if cm is None and _is_group_heading(head_wo):
+                # "一、县政协经济委员会" over its forms and topics: a committee group at the top level
+                section = _Section(header=head_wo, count=None, line=lineno)
+                out.sections.append(section)
+                group = _Group(head_wo, lineno)
+                in_arrangement = seen_arrangement = True
+                out.roles[lineno] = T.SKIP_REASON["heading"]
+                continue
             in_arrangement = bool(_ARRANGEMENT.search(top)) and not _is_prose(top)
             seen_arrangement = seen_arrangement or in_arrangement
             if not in_arrangement:
@@ -756,7 +764,10 @@ def _scan(text: str) -> _Parsed:
                 continue
             section = _Section(header=head, count=count, line=lineno)
             out.sections.append(section)
-            group = _Group(head, lineno) if len(segs) == 1 and _is_group_heading(head) else None
+            if len(segs) == 1 and _is_group_heading(head):
+                group = _Group(head, lineno)
+            elif not (cat is not None or _is_form_name(head)):
+                group = None  # a form under a group heading stays in the group; anything else ends it
             seen_arrangement = True
             in_arrangement = True
             topic = None
@@ -1593,11 +1604,20 @@ def role_clauses(text: str) -> dict[str, list[str]] | None:
     """
     out: dict[str, list[str]] = {"lead": [], "departments": [], "leaders": []}
     roles = 0
-    for clause in re.split(r"[,,;;。]", unicodedata.normalize("NFKC", text)):
+    pending = ""  # "邀请副市长甲,市政协主席乙出席": people listed before the comma the verb comes after
+    for clause in re.split(r"[,,;;。]|(?<=牵头|配合|协助|参与)、", unicodedata.normalize("NFKC", text)):
         clause = clause.strip()
         if not clause:
             continue
+        if pending:
+            clause, pending = re.sub(r"^(?:邀请|请)", "", pending) + "、" + clause, ""
+            clause = "邀请" + clause
         lm, hm, am = _ROLE_LEAD.match(clause), _ROLE_HELP.match(clause), _ROLE_ATTEND.match(clause)
+        if not (lm or hm or am):
+            names = [_clean_name(x) for x in split_names(re.sub(r"^(?:并)?(?:邀请|请)", "", clause))]
+            if re.match(r"^(?:并)?(?:邀请|请)", clause) and names and all(n and _is_leader(n) for n in names):
+                pending = clause
+            continue
         if lm and not out["lead"]:
             out["lead"] = [lm.group("who").strip()]
         elif hm:
@@ -1614,8 +1634,6 @@ def role_clauses(text: str) -> dict[str, list[str]] | None:
                 out["departments"] += [n for n in names if n not in out["departments"]]
             else:
                 return None
-        else:
-            continue
         roles += 1
     return out if out["lead"] and roles >= 2 else None
 

@@ -51,6 +51,13 @@ def test_a_sentence_of_roles_named_by_their_verbs():
     }
     roles = role_clauses("由县政协提案委牵头,各有关提案承办单位配合,县政协副主席马兰参加")
     assert roles == {"lead": ["县政协提案委"], "departments": ["各有关提案承办单位"], "leaders": ["县政协副主席马兰"]}
+    # people listed before a comma, the verb after it; clauses joined by 、 after their verb
+    roles = role_clauses("由市政协农业委牵头、市农业农村局配合,邀请副市长甲某,市政协主席乙某、副主席丙某出席")
+    assert roles == {
+        "lead": ["市政协农业委"],
+        "departments": ["市农业农村局"],
+        "leaders": ["副市长甲某", "市政协主席乙某", "副主席丙某"],
+    }
     # a 政协 committee that helps co-organises: not this kind of sentence
     assert role_clauses("由县政协城建委牵头,县政协经济委配合") is None
     assert role_clauses("组织委员开展调研") is None
@@ -244,4 +251,30 @@ def test_word_headings_with_a_label_table_under_each_title():
             ["副市长甘棠", "市政协副主席宋词"],
         ),
         ("提升基层医疗服务能力", "专题协商会", [5], ["科技界、医药卫生界"], ["市卫生健康委", "市医保局"], []),
+    ]
+
+
+def test_committee_groups_at_the_top_level_with_forms_below():
+    text = (
+        "政协临川县委员会2026年度协商计划\n"
+        "一、县政协经济委员会\n"
+        "联系领导：县政协副主席林木\n"
+        "（一）专题协商会\n"
+        "1．推进工业园区标准化建设\n"
+        "时间：6月；协商部门：县工信局、县发改局。\n"
+        "（二）对口协商\n"
+        "1．优化县域营商环境\n"
+        "时间：8月；协商部门：县市场监管局。\n"
+        "二、县政协文史委员会\n"
+        "联系领导：县政协副主席江月\n"
+        "（一）界别协商\n"
+        "1．保护传统村落\n"
+        "时间：10月；协商部门：县文旅局、县住建局。\n"
+        "三、工作要求\n"
+        "（一）各专门委员会要提前制定方案。\n"
+    )
+    assert _rows(import_text(text)) == [
+        ("推进工业园区标准化建设", "专题协商会", [6], ["经济委员会"], ["县工信局", "县发改局"], ["县政协副主席林木"]),
+        ("优化县域营商环境", "对口协商", [8], ["经济委员会"], ["县市场监管局"], ["县政协副主席林木"]),
+        ("保护传统村落", "界别协商", [10], ["文史委员会"], ["县文旅局", "县住建局"], ["县政协副主席江月"]),
     ]
