@@ -272,6 +272,8 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             last.clear()
             n = 0
             continue
+        if _is_total_row(distinct):
+            continue  # "合计 | 44项": the table's total, not a topic
         title_col = next(j for j, k in cols.items() if k == "title")
         title = cells[title_col] if title_col < len(cells) else ""
         if not title:
@@ -317,6 +319,16 @@ def table_lines(rows: list[list[str]]) -> list[str]:
                 continue
             out.append(f"{label}:{cell}")
     return out
+
+
+_TOTAL_WORD = re.compile(r"^(?:合\s*计|总\s*计|共\s*计|小\s*计|总\s*数)\s*[::]?$")
+_COUNT_CELL = re.compile(r"^(?:共\s*)?(?:\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:项|个|次|场|件|个议题|项议题)?$")
+
+
+def _is_total_row(distinct: set[str]) -> bool:
+    """A table's total row: a 合计/总计 cell, the others counts ("44项") — merged across, or not."""
+    words = [c for c in distinct if _TOTAL_WORD.match(c)]
+    return bool(words) and all(c in words or _COUNT_CELL.match(c) or c in "—-/" for c in distinct)
 
 
 # A cell that repeats the one above it
@@ -368,9 +380,33 @@ def _record_table(rows: list[list[str]]) -> list[str] | None:
         else:
             return None
     keys = [field_of_header(a) for a, _ in pairs]
-    if len(pairs) < 2 or "title" not in keys or sum(1 for k in keys if k) < RECORD_MIN_KNOWN * len(pairs):
+    if sum(1 for k in keys if k) < RECORD_MIN_KNOWN * len(pairs):
+        return None
+    if "title" not in keys and not _fields_record(pairs, keys):
+        return None
+    if len(pairs) < 2:
         return None
     return [f"{LABELS[k][0] if k else norm(a).rstrip(':')}:{b}" for (a, b), k in zip(pairs, keys, strict=True)]
+
+
+RECORD_MIN_FIELDS = 3
+"""Rows a two-column table of labels without a title needs to be read as one topic's fields."""
+
+
+def _fields_record(pairs: list[tuple[str, str]], keys: list[str | None]) -> bool:
+    """A title-less record ("协商时间 | 5月", "承办单位 | …" under a title set as a heading above it).
+
+    At least :data:`RECORD_MIN_FIELDS` rows, every label a different known field or an
+    unknown short label, and no value that is itself a label (a header row over values).
+    """
+    known = [k for k in keys if k]
+    return (
+        len(pairs) >= RECORD_MIN_FIELDS
+        and len(set(norm(a) for a, _ in pairs)) == len(pairs)
+        and len(set(known)) >= RECORD_MIN_FIELDS
+        and all(len(norm(a)) <= 8 for a, _ in pairs)
+        and not any(field_of_header(b) and len(norm(b)) <= 6 and not re.search(r"\d", b) for _, b in pairs)
+    )
 
 
 # -- Word -------------------------------------------------------------------------------------
