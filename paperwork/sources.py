@@ -1334,11 +1334,12 @@ def _stroked_page_items(
     chunks = [(x, y, t) for y, row in rows for x, t in row]
     tables = _grid_tables(horizontals, verticals, chunks)
     last = next((it[1] for it in reversed(before) if it[0] == "table"), None)
+    head = next((it[1][0] for it in reversed(before) if it[0] == "table" and _has_header(it[1])), None)
     kept = []
     for cells, top, bottom, cont in tables:
-        if last and cells and len(cells[0]) == len(last[0]) and norm("".join(cells[0])) == norm("".join(last[0])):
+        if last and head and cells and len(cells[0]) == len(head) and norm("".join(cells[0])) == norm("".join(head)):
             cells = cells[1:]  # the header repeated on the new page
-            cont = False
+            cont = _row_goes_on(head, last, cells)
         if cells and (_has_header(cells) or (last and len(cells[0]) == len(last[0]))):
             kept.append((cells, top, bottom, cont))
     if not kept:
@@ -1362,6 +1363,18 @@ def _stroked_page_items(
         texts = []
         out.append(item)
     return out + [("text", x) for x in _join_wrapped(texts)]
+
+
+def _row_goes_on(head: list[str], above: list[list[str]], cells: list[list[str]]) -> bool:
+    """The first row under a repeated header is the rest of the row the page break cut.
+
+    Its number cell (序号) is blank while the last row above has one: a row of
+    its own always has its number.
+    """
+    number = next((j for j, h in enumerate(head) if field_of_header(h) == "number"), None)
+    if number is None or not cells or not above or len(above[-1]) <= number:
+        return False
+    return not cells[0][number].strip() and bool(above[-1][number].strip())
 
 
 def _requote(cell: str) -> str:

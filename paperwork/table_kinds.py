@@ -20,7 +20,7 @@ from .vocabulary import field_of_header, norm
 _FORM_TICK = re.compile(r"\s*[✓✔√☑●■★]\s*")
 
 # The first cells of a table's total row ("合计", "总计", "小计", "共计")
-_TOTAL = re.compile(r"\s*(?:合\s*计|总\s*计|小\s*计|共\s*计)\s*[::]?\s*")
+_TOTAL = re.compile(r"\s*(?:合\s*计|总\s*计|小\s*计|共\s*计)\s*[:：]?\s*")
 
 HEADER_ROWS_SEARCHED = 5
 
