@@ -1902,7 +1902,9 @@ def _shared_tail(names: list[str]) -> list[str]:
     """ "农工党、九三学社界别活动组": a name that is no body of its own shares the next one's tail → kept whole."""
     out: list[str] = []
     for name in names:
-        if out and not (_CPPCC_BODY_END.search(out[-1]) or _ORG_END.search(out[-1])):
+        # "县政协教科卫体委(牵头)": a role note after the name is no part of its ending
+        bare = re.sub(r"[((][^()()]*[))]\s*$", "", out[-1]).strip() if out else ""
+        if out and bare and not (_CPPCC_BODY_END.search(bare) or _ORG_END.search(bare)):
             out[-1] = f"{out[-1]}、{name}"
         else:
             out.append(name)

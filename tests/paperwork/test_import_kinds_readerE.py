@@ -94,7 +94,7 @@ _SCHEDULE_PAGE = """<html><body><h1>政协白沙县委员会2026年度协商工�
 <tr><td>4</td><td>界别协商</td><td>培育乡村工匠</td><td>县政协农业界</td><td>县人社局</td></tr>
 </table>
 <p>二、进度安排</p>
-<p>全年按以下进度推进：5月下旬，开展第2项协商；第三季度，开展第1项、第4项；第3项于4月、10月各开展一次。</p>
+<p>全年按以下进度推进：5月下旬，开展第2项协商；第三季度，开展第1、4项；第3项于4月、10月各开展一次。</p>
 </body></html>"""
 
 
@@ -280,3 +280,23 @@ def test_office_pdf_table_over_pages_keeps_the_form_cut_by_the_page_break(in_ci)
     ]
     assert got == expected
     assert all(len(t.departments) == 4 for t in plan.topics)
+
+
+# -- a lead naming two sectors that share one group's name --------------------------------------------
+
+
+def test_a_lead_of_two_sectors_sharing_one_group_is_kept_whole():
+    text = """绿川市政协2026年度协商计划
+一、界别协商
+1.助力返乡青年创办农场
+时间安排:8月
+承办单位:市政协民盟、民进界别活动组
+协商部门:市农业农村局
+2.推进校园周边交通治理
+时间安排:9月
+承办单位:市政协教科卫体委(牵头)、市政协提案委(配合)
+"""
+    plan = import_text(text).plan
+    leads = [_names(plan, t.lead_options, "committees")[0] for t in plan.topics]
+    assert leads[0].endswith("民盟、民进界别活动组")
+    assert leads[1].endswith("教科卫体委") or leads[1].endswith("教科卫体委员会")
