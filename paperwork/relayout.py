@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from .card_layouts import is_platform_furniture
 from .published_text import classify_form
 from .vocabulary import LABEL_OF, LABELS, field_of_header, norm
 
@@ -256,6 +257,7 @@ def _is_value(line: str) -> bool:
         or _LABELLED.match(text)  # "来源：…" under the last card: a line of its own
         or "。" in text
         or len(text) > VALUE_LINE_MAX
+        or is_platform_furniture(text)  # "#协商计划", "微信扫一扫" under the last card
     )
 
 
