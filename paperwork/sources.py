@@ -654,9 +654,11 @@ def _pdf_tables(lines: list[list[tuple[float, str]]]) -> list[str]:
                 if col is None:
                     ok = False
                     break
-                cells[col] += t
+                quotes = bool(cells[col]) and bool(_BARE_QUOTES.fullmatch(t))
+                cells[col] += f" {t.strip()}" if quotes else t
             if not ok:
                 break
+            cells = [_quotes_in_piece(c) for c in cells]
             # a row whose anchor cell is merged (empty) still starts a row when nearly every
             # column begins on this line; a wrapped cell continues one or two columns only
             numbered = keys[anchor] == "number" and all(r[anchor].strip() for r in rows[1:])
@@ -698,6 +700,22 @@ def _pdf_tables(lines: list[list[tuple[float, str]]]) -> list[str]:
             i += 1
         out.extend(table_lines([[_repair_quotes(c) for c in row] for row in rows]))
     return out
+
+
+# A run of nothing but quotes: Word set them in a Western font, apart from the Chinese run
+_BARE_QUOTES = re.compile(r"[\s“”‘’]*[“”‘’][\s“”‘’]*")
+
+
+def _quotes_in_piece(piece: str) -> str:
+    """One line's part of a cell, its bare quotes put back into its own holes (see :func:`_repair_quotes`).
+
+    Quotes are placed line by line: the holes of the lines a cell wraps over
+    are not one sentence. A piece without holes takes its quote at its end ("实 ”" → "实”").
+    """
+    if not re.search(r"\s[“”‘’]", piece):
+        return piece
+    fixed = _repair_quotes(piece)
+    return fixed if fixed != piece else re.sub(r"\s+(?=[“”‘’])", "", piece)
 
 
 # How a short column's value ends when it is whole (a form's name, a committee's name):
