@@ -1542,12 +1542,14 @@ def _take_field(topic: _Topic, seg: str, lineno: int) -> None:
         topic.notes_lines.append(seg)
         return
     key, value = LABEL_OF[fm.group(1)], _trim(fm.group(2).strip(), "。; ")
-    if key == "time" and "。" in value:
+    if key == "time":
         # "时间:2026年5月。由区政协经济委牵头,区发改局配合,邀请…出席": the time, then a sentence of roles
-        when, _, rest = value.partition("。")
-        if role_clauses(rest) is not None:
-            value = when.strip()
-            _sentence_fields(topic, rest, lineno, time=False)
+        for cut in re.finditer(r"[。,;;]", value):
+            rest = value[cut.end() :]
+            if role_clauses(rest) is not None:
+                value = value[: cut.start()].strip()
+                _sentence_fields(topic, rest, lineno, time=False)
+                break
     if key in _STEP_FIELDS:
         # "协商阶段:6月召开专题议政性常委会议" / "调研阶段:3—5月,由…牵头": a sentence
         # read for its fields; a research step gives the lead only (its months are the research's)

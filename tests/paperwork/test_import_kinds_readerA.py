@@ -74,6 +74,8 @@ def test_a_time_line_then_a_sentence_of_roles():
         "二、界别协商\n"
         "（1）助力乡村教师队伍建设\n"
         "　　时间：年内。由县政协教科卫体委牵头，县教育局配合。\n"
+        "（2）发展林下经济\n"
+        "　　时间：8月，由县政协农业委牵头，县林业局配合，邀请副县长郑一鸣出席\n"
         "三、工作要求\n"
         "（1）各牵头专委会要提前制定方案。\n"
     )
@@ -88,6 +90,7 @@ def test_a_time_line_then_a_sentence_of_roles():
         ),
         ("推动中药材产业发展", "专题协商会", [9], ["农业委"], ["县农业农村局", "北山乡"], ["县政协副主席马兰"]),
         ("助力乡村教师队伍建设", "界别协商", [], ["教科卫体委"], ["县教育局"], []),
+        ("发展林下经济", "界别协商", [8], ["农业委"], ["县林业局"], ["副县长郑一鸣"]),
     ]
 
 
@@ -198,6 +201,7 @@ def test_total_rows_are_told_from_topics():
 
     assert _is_total_row({"合计", "44项"})
     assert _is_total_row({"总 计", "共12项", "—"})
+    assert _is_total_row({"合计：4项"})  # one cell merged across the whole row
     assert not _is_total_row({"合计", "推进X"})
     assert not _is_total_row({"推进合计核算", "5月"})
 
