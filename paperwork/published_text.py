@@ -39,8 +39,12 @@ from solver.plan import PLAN_FORMAT, Plan
 from solver.validate import PlanError, parse_plan
 
 from . import texts as T
+from .card_layouts import body_of_report, dots_as_commas, is_card_number, is_platform_furniture
 from .common import FreshIds, PaperIssue, PaperworkError, fail, from_plan_error, next_id, split_outside_brackets
 from .hanzi import to_simplified
+from .item_duties import assign_item_duties
+from .keyed_lists import form_rules, keyed_field, keyed_value
+from .label_marks import colon_bare_labels, dash_label, when_then_topic
 from .time_phrases import TimeReading, parse_time
 from .vocabulary import (
     FIELD_ANYWHERE,
@@ -238,6 +242,7 @@ def _clean(line: str) -> str:
     line = _SPACED_LABEL.sub(_join_label, line)
     # "时间安排    6月" "承办单位\t市政协经济委": a label and its value lined up without a colon
     line = _GAP_LABEL.sub(r"\1:", line)
+    line = dash_label(line)
     head, colon, value = line.rpartition(":") if FIELD_LINE.match(line.strip()) else ("", "", line)
     line = head + colon + _letter_spaced(value)
     return re.sub(r"\s+", " ", line).strip()
@@ -289,7 +294,7 @@ def _is_junk(line: str) -> bool:
         return False  # "时间:年内。由…牵头": a topic's time said to be open, not a page's date
     if _NUMBERED.match(line) and parse_time(line).months and not re.search(r"https?://|www\.|ICP", line):
         return False  # "1.推进X | 5月 | 县政协城建委": an item's row typed with bars, not a menu
-    return bool(_JUNK.match(line) or _JUNK_ANY.search(line))
+    return bool(_JUNK.match(line) or _JUNK_ANY.search(line) or is_platform_furniture(line))
 
 
 def _is_prose(text: str) -> bool:
@@ -560,6 +565,10 @@ def _scan(text: str) -> _Parsed:
     attachments = False  # under "附件:": its items are documents
     in_arrangement = False
     seen_arrangement = False
+    cards = False  # a zero-padded card number ("01") was seen: two-digit ones are cards too
+    keyed: str | None = None  # the field a heading after the topics gives them ("二、协商部门")
+    keyed_lines: set[int] = set()  # lines read for it
+    after_card = False  # the row before was a card's number: a form-shaped line now is the card's form tag
     section: _Section | None = None
     topic: _Topic | None = None
     group: _Group | None = None  # the committee group the lines below belong to
@@ -570,7 +579,7 @@ def _scan(text: str) -> _Parsed:
         out.all_lines.append(raw)
         rows += [(lineno, raw, piece) for piece in _pieces(line)]
     running = _running_heads(rows)
-    rows, joined = _join_bare_labels(rows)
+    rows, joined = _join_bare_labels(colon_bare_labels(rows))
     for ln in joined:
         out.roles[ln] = "字段(续行)"
     rows, joined = _join_cut_titles(rows)
@@ -608,8 +617,10 @@ def _scan(text: str) -> _Parsed:
                 skip(lineno, raw, "markup")
             continue
         if _is_junk(line) or line in running:
-            if re.fullmatch(r"[━─═—\-=_*~·•.]{3,}", line):
-                topic = None  # a rule across the page closes the item above
+            if re.fullmatch(r"[━─═—\-=_*~·•.]{3,}", line) or is_card_number(line, cards):
+                topic = None  # a rule across the page (a card's big number) closes the item above
+                cards = cards or line.startswith("0")
+                after_card = is_card_number(line, cards)
             skip(lineno, raw, "junk")
             link_list = link_list or bool(_LINK_LIST_HEAD.match(line))
             continue
@@ -633,6 +644,7 @@ def _scan(text: str) -> _Parsed:
                 skip(lineno, raw, "attachment")
                 continue
         attachments = False
+        card_tag, after_card = after_card, False
         if len(out.first_lines) < 8:
             out.first_lines.append(line)
         if _DATE_LINE.match(line) or (_SIGNATURE.match(line) and _next_is_date(rows, i)):
@@ -677,7 +689,15 @@ def _scan(text: str) -> _Parsed:
             topic = None
             continue
 
+        if keyed and (lineno in keyed_lines or _keyed_line(out, keyed, _clean(raw), lineno)):
+            # "推进X:市发改委、…" under "二、协商部门": a field of a topic read above (the whole line,
+            # however it was cut into rows)
+            keyed_lines.add(lineno)
+            continue
         m = _TOP.match(line) or _PART.match(line)
+        if m:
+            has_topics = out.loose or any(s.topics for s in out.sections)
+            keyed = keyed_field(_COUNT.sub("", m.group(2)).strip()) if has_topics else None
         if m and len(m.group(2)) <= 40:
             head = m.group(2).strip()
             if out.time_heads:
@@ -860,7 +880,7 @@ def _scan(text: str) -> _Parsed:
             and len(line) <= 24
             # a known form only ("工作报告协商议政" may be a wrapped line's end), or one shaped like a form
             # that announces its count ("“请你来协商”平台协商(4个议题)")
-            and (classify_form(line) or _COUNT.search(line))
+            and (classify_form(line) or _COUNT.search(line) or card_tag)
             and _is_form_name(line)
             and next_field_key(i) is None  # fields under it: a title's last words, not a heading
             and not _is_sentence(line)
@@ -872,7 +892,7 @@ def _scan(text: str) -> _Parsed:
             hm
             and (
                 classify_form(hm.group("title"))
-                or (_COUNT.search(hm.group("title")) and _is_form_name(hm.group("title")))
+                or ((_COUNT.search(hm.group("title")) or card_tag) and _is_form_name(hm.group("title")))
             )
             and _FORM_NAME_END.search(_COUNT.sub("", hm.group("title")).strip())
         ):
@@ -990,7 +1010,15 @@ def _scan(text: str) -> _Parsed:
             # running text that names no field of a topic ("此外,各专委会还将…") is no topic
             and not (nxt is None and _is_clause(line) and not _sentence_fields(_Topic("", 0, False), line, lineno))
         ):
-            if _is_prose(line):
+            told = when_then_topic(line)
+            if told:
+                # "X期间,围绕Y协商议政(承办:Z)。" under a form: the form's one topic, told in a sentence
+                tp = new_topic(told[0], lineno, False)
+                tp.set_field("time", told[1], lineno)
+                for seg in told[2]:
+                    _take_field(tp, seg, lineno)
+                tp.lines.append(lineno)
+            elif _is_prose(line):
                 tp = _Topic(title=section.header, line=lineno, numbered=False)
                 tp.fields["content"] = line
                 tp.field_lines["content"] = [lineno]
@@ -1548,6 +1576,36 @@ def _strip_number(line: str) -> str:
     return m.group("title") if m else line
 
 
+def _keyed_line(out: _Parsed, key: str, line: str, lineno: int) -> bool:
+    """Read ``line`` under a heading naming field ``key`` (see :mod:`paperwork.keyed_lists`); True if used.
+
+    ``"推进X:A、B"`` gives topic 推进X the value; a sentence of rules per form
+    (``"专题协商会邀请X出席;…"``) gives every topic of those forms that has none yet.
+    """
+    topics = [t for s in out.sections for t in s.topics] + out.loose
+    hit = keyed_value(line, [t.title for t in topics])
+    if hit:
+        for i in hit[0]:
+            topics[i].set_field(key, hit[1], lineno)
+            topics[i].lines.append(lineno)
+        out.roles[lineno] = "字段"
+        return True
+    rules = form_rules(line, _is_form_name) if key in ("leaders", "people") else []
+    used = False
+    for forms, who in rules:
+        cats = {classify_form(f) or _key(f) for f in forms}
+        for sec in out.sections:
+            if (classify_form(sec.header) or _key(sec.header)) in cats:
+                for t in sec.topics:
+                    if key not in t.fields:
+                        t.set_field(key, who, lineno)
+                        t.lines.append(lineno)
+                        used = True
+    if used:
+        out.roles[lineno] = "字段(句中)"
+    return used
+
+
 def _take_field(topic: _Topic, seg: str, lineno: int) -> None:
     fm = FIELD_LINE.match(seg)
     if not fm:
@@ -1757,7 +1815,7 @@ _SPLIT_CHARS = set("、,,;;/。\n\r")
 
 def split_names(text: str) -> list[str]:
     """ "市工信局、副市长(分管农业、生态环境)" → two names: a 、 inside brackets does not split."""
-    return split_outside_brackets(text, _SPLIT_CHARS, set(_BRACKETS), set(_BRACKETS.values()), flat="“")
+    return split_outside_brackets(dots_as_commas(text), _SPLIT_CHARS, set(_BRACKETS), set(_BRACKETS.values()), flat="“")
 
 
 _PEOPLE_SKIP = re.compile(r"^(部分|全体|各)|^(有关|相关)(?!.*[长导])|(委员|专家|代表|学者|群众|人士|界别|企业家)$")
@@ -1979,6 +2037,9 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
                 body = qm.group(1)
                 break
     if not body or re.fullmatch(r"(?:[省市县区州旗])?政协", body):
+        # "…,溪川市政协印发《…计划》": an article reporting the plan names the body issuing it
+        body = body_of_report(lines, body[:1] if body != "政协" else "") or body
+    if not body or re.fullmatch(r"(?:[省市县区州旗])?政协", body):
         # "关于2026年度政协协商工作的安排意见": the signature under the text names the body
         for raw in reversed(parsed.all_lines[-15:]):
             line = unicodedata.normalize("NFKC", raw.strip())
@@ -2161,6 +2222,7 @@ def parse_published_text(
     if not text or not text.strip():
         raise fail("empty_text")
     parsed = _scan(text)
+    assign_item_duties(parsed)
     topics_found = [t for s in parsed.sections for t in s.topics] + [t for t in parsed.loose if t.fields]
     reasons = _not_a_plan(parsed, topics_found)
     if not topics_found or (reasons and not _useful(parsed)):

@@ -32,8 +32,11 @@ import unicodedata
 from pathlib import Path
 
 from . import texts as T
+from .aligned_table import aligned_table
 from .common import MAX_UPLOAD_BYTES, PaperIssue, PaperworkError, decode_text, fail, human_size
+from .grid_tables import grid_lines
 from .hanzi import plain_ideographs
+from .labelled_cells import labelled_cell_lines, labelled_paragraphs, title_and_content
 from .published_text import classify_form
 from .vocabulary import LABELS, TABLE_MARK, field_of_header, norm
 
@@ -193,6 +196,12 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     record = _record_table(rows)
     if record is not None:
         return record
+    grid = grid_lines(rows)
+    if grid is not None:
+        return grid
+    labelled = labelled_cell_lines(rows)
+    if labelled is not None:
+        return labelled
     header_at, cols = None, {}
     for i, row in enumerate(rows[:5]):
         found = {j: field_of_header(c) for j, c in enumerate(row)}
@@ -242,13 +251,14 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     }
     if len(month_cols) < 3:
         month_cols = {}
+    raw_rows = rows  # cells with their paragraphs (a title and its content, labelled parts)
     rows = [_cell_paragraphs(row, cols, header_at, k) for k, row in enumerate(rows)]
     out = [f"{TABLE_MARK}{'、'.join(h.strip() for h in heads if h.strip())}"]
     last: dict[str, str] = {}
     above: dict[int, str] = {}  # each column's value in the row above (for a "同上" cell)
     n = 0
     groups = 0
-    for row in rows[header_at + 1 :]:
+    for row, raw_row in zip(rows[header_at + 1 :], raw_rows[header_at + 1 :], strict=True):
         cells = [c.strip() for c in row] + [""] * (len(heads) - len(row))
         distinct = {c for c in cells if c}
         if not distinct:
@@ -268,8 +278,11 @@ def table_lines(rows: list[list[str]]) -> list[str]:
         title = cells[title_col] if title_col < len(cells) else ""
         if not title:
             continue
+        title, content = title_and_content(raw_row[title_col], heads[title_col])
         n += 1
         out.append(f"{n}.{title}")
+        if content:
+            out.append(f"{LABELS['content'][0]}:{content}")
         ticked = [month_cols[j] for j in month_cols if j < len(cells) and _TICK.fullmatch(cells[j].strip())]
         if ticked:
             # a month matrix: each ticked month is one meeting ("5月、11月各一次")
@@ -294,6 +307,11 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             if key in ("form", "time") and cell:
                 last[key] = cell
             if not cell:
+                continue
+            parts = labelled_paragraphs(raw_row[j], key) if j < len(raw_row) else None
+            if parts:
+                # "牵头：X" / "参与：A、B" in one 责任单位 cell: each part is its own field
+                out += [f"{LABELS[k][0]}:{v}" for k, v in parts]
                 continue
             head = heads[j].strip() if j < len(heads) else ""
             label = LABELS[key][0] if key else head
@@ -422,8 +440,55 @@ def docx_lines(data: bytes, *, name: str = "计划.docx") -> list[str]:
                 label = ""
         elif tag == "tbl":
             table = Table(child, doc)
+            if _has_nested_tables(table):
+                out.extend(_nested_table_lines(table))
+                continue
             rows = [[c.text for c in row.cells] for row in table.rows]
             out.extend(table_lines(rows))
+    return out
+
+
+def _has_nested_tables(table) -> bool:
+    """Whether a Word table holds another table inside one of its cells."""
+    return any(tc.tbl_lst for tc in table._tbl.iter_tcs())
+
+
+def _nested_table_lines(table) -> list[str]:
+    """A Word table whose cells hold tables of their own → lines, in document order.
+
+    An outer table that groups topics ("协商形式 | 议题安排", the form on the left, a
+    small table of its topics on the right) says nothing a line of text would not:
+    each cell is read as its paragraphs and the tables inside it (each one read by
+    :func:`table_lines`), cell by cell, row by row. The outer header row, when every
+    cell is a known header word, becomes the table mark line; a cell merged across
+    columns is read once.
+    """
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    out: list[str] = []
+    rows = list(table.rows)
+    first = [c.text.strip() for c in rows[0].cells] if rows else []
+    header = bool(first) and all(field_of_header(c) for c in first) and not any(c.tables for c in rows[0].cells)
+    if header:
+        out.append(f"{TABLE_MARK}{'、'.join(dict.fromkeys(first))}")
+        rows = rows[1:]
+    for row in rows:
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            for child in cell._tc.iterchildren():
+                tag = child.tag.rsplit("}", 1)[-1]
+                if tag == "p":
+                    out.extend(line for line in Paragraph(child, cell).text.split("\n") if line.strip())
+                elif tag == "tbl":
+                    inner = Table(child, cell)
+                    if _has_nested_tables(inner):
+                        out.extend(_nested_table_lines(inner))
+                    else:
+                        out.extend(table_lines([[c.text for c in r.cells] for r in inner.rows]))
     return out
 
 
@@ -599,9 +664,12 @@ def _pdf_tables(lines: list[list[tuple[float, str]]]) -> list[str]:
                 break
             # a row whose anchor cell is merged (empty) still starts a row when nearly every
             # column begins on this line; a wrapped cell continues one or two columns only
+            numbered = keys[anchor] == "number" and all(r[anchor].strip() for r in rows[1:])
             starts_row = (
                 bool(cells[anchor].strip())
-                or sum(1 for c in cells if c.strip()) >= max(PDF_ROW_MIN_CELLS, len(cells) - 1)
+                # a numbered table's rows all start on their number: a wrapped line filling
+                # nearly every column ("五次会议重 | 商会 | 各一次 | 委 | …") is not a row
+                or (not numbered and sum(1 for c in cells if c.strip()) >= max(PDF_ROW_MIN_CELLS, len(cells) - 1))
                 or (
                     # the anchor is merged over several rows (two topics in one month): a new
                     # row begins a form or a lead while the row above already has a whole one
@@ -708,6 +776,12 @@ def text_tables(lines: list[str]) -> list[str]:
     while i < len(lines):
         if _BOX_RULE.match(lines[i]) and re.search(r"[┌╔┏]", lines[i]):
             rows, i = _box_table(lines, i)
+            out.extend(table_lines(rows))
+            continue
+        aligned = aligned_table(lines, i)
+        if aligned is not None:
+            # columns lined up by spaces alone, long cells wrapped (pdftotext -layout)
+            rows, i = aligned
             out.extend(table_lines(rows))
             continue
         for _, sep in _TEXT_CELL_SEPARATORS:
@@ -1250,6 +1324,45 @@ def _has_header(cells: list[list[str]]) -> bool:
     return any(field_of_header(c) in ("title", "content") for r in cells[:3] for c in r)
 
 
+def _pdf_table_goes_on(table: list[list[tuple[float, str]]], page: list[list[tuple[float, str]]]):
+    """The lines of ``page`` that continue the table read so far, or None when the page does not open with it.
+
+    A table runs on over a page break when the new page's first line either
+    repeats the table's header (dropped) or — the table having run to the
+    foot of the page before — puts every run on one of the table's column
+    starts with a row number or none: a row, or the rest of a row the break
+    cut. Prose at the left margin names no row number and stops it.
+    """
+    if not table or not page:
+        return None
+    found = [(k, *_pdf_header_at(table, k)) for k in range(len(table))]
+    found = [(k, h, used) for k, h, used in found if h]
+    if not found:
+        return None
+    _, header, _ = found[-1]
+    xs = sorted(header)
+    again, used = _pdf_header_at(page, 0)
+    if again is not None:
+        same = [t for _, t in sorted(again.items())] == [t for _, t in sorted(header.items())]
+        return page[used:] if same else None
+    keys = [field_of_header(header[x]) for x in xs]
+
+    def in_table(line: list[tuple[float, str]]) -> bool:
+        # each cell's first run starts on its column ("6" at the time column, "月底前" after it)
+        cells: dict[int, float] = {}
+        for x, _ in sorted(line):
+            col = max((k for k, cx in enumerate(xs) if cx <= x + PDF_COLUMN_TOLERANCE), default=None)
+            if col is None:
+                return False
+            cells.setdefault(col, x)
+        on_columns = all(abs(x - xs[col]) <= PDF_COLUMN_TOLERANCE for col, x in cells.items())
+        number = [t for x, t in line if abs(x - xs[0]) <= PDF_COLUMN_TOLERANCE]
+        return on_columns and not (keys[0] == "number" and number and not re.fullmatch(r"\s*\d{1,3}\s*", number[0]))
+
+    # the table ran to the foot of the page before, and this page opens with a row or the rest of one
+    return page if in_table(table[-1]) and in_table(page[0]) else None
+
+
 def _made_by_office(reader) -> bool:
     """True for a PDF saved by an office suite (LibreOffice, Word, WPS), whose text order pypdf keeps."""
     meta = reader.metadata or {}
@@ -1274,20 +1387,30 @@ def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
         browser: list[tuple] = []  # a browser's pages, read as items (tables run over pages)
         page_rows = [_pdf_rows_at(_pdf_page_runs(page, glyphs=not office)) for page in reader.pages]
         furniture = _furniture([[(y, "".join(t for _, t in row)) for y, row in rows] for rows in page_rows])
+        table: list[list[tuple[float, str]]] = []  # a table page's lines, and the pages its table runs on to
         for page, rows, drop in zip(reader.pages, page_rows, furniture, strict=True):
             if not office:
                 browser.extend(_browser_page_items(page, rows, drop))
                 continue
+            lines = [row for y, row in rows if "".join(t for _, t in row) not in drop]
+            more = _pdf_table_goes_on(table, lines)
+            if more is not None:
+                table += more  # the table of the page before runs on at the top of this one
+                continue
+            if table:
+                out.extend(_pdf_tables(table))
+                table = []
             text = plain_ideographs(_without(plain_ideographs(page.extract_text() or ""), drop))
             if re.search(r"[\u4e00-\u9fff]", text) and (
                 any(field_of_header(tok) in ("title", "content") for tok in re.split(r"\s+", text[:20000]))
                 or _WRAPPED_TITLE_HEADER.search(re.sub(r"\s+", "", text[:20000]))
             ):
-                lines = [row for y, row in rows if "".join(t for _, t in row) not in drop]
                 if any(_pdf_header_at(lines, k)[0] for k in range(len(lines))):
-                    out.extend(_pdf_tables(lines))
+                    table = lines
                     continue
             out.extend(_join_wrapped([_repair_quotes(line) for line in text.splitlines()]))
+        if table:
+            out.extend(_pdf_tables(table))
         out.extend(_browser_lines(browser))
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
         log.info("pdf %s unreadable: %r", name, err)

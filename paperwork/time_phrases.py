@@ -38,13 +38,16 @@ CN_MONTH_NUMBER = {
 }
 _NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _SEP = r"\s*(?:[、,,和及与或]|或者)\s*"
-_RANGE = re.compile(rf"(?<!\d)({_NUM})\s*月?份?\s*(?:[-–—~〜至到])\s*({_NUM})\s*月")
+# The dashes plans write a range with ("7―8月" with a horizontal bar, "3——4月" with a doubled em dash,
+# a box-drawing or small hyphen from a PDF); NFKC leaves most of them as they are
+_DASH = r"(?:——|[-–—―─~〜～﹣])"
+_RANGE = re.compile(rf"(?<!\d)({_NUM})\s*月?份?\s*(?:{_DASH}|至|到)\s*({_NUM})\s*月")
 _LIST = re.compile(rf"(?<!\d)({_NUM}(?:{_SEP}{_NUM})+)\s*月")
 _SINGLE = re.compile(rf"(?<!\d)({_NUM})\s*月")
 _DEADLINE = re.compile(rf"(?<!\d)({_NUM})\s*月份?(?:底|末|中旬|上旬|下旬|\d{{1,2}}\s*[日号])?\s*(?:以)?前")
 _YEAR_END_DEADLINE = re.compile(r"年底(?:以)?前")  # "年内" is any month of the year: no deadline
 _QUARTERS = re.compile(
-    r"(?:第)?[一二三四1-4](?:\s*(?:[、,,和及与或至到\-–—]|或者)\s*(?:第)?[一二三四1-4])*\s*(?:个)?季度"
+    rf"(?:第)?[一二三四1-4](?:\s*(?:[、,,和及与或至到]|{_DASH}|或者)\s*(?:第)?[一二三四1-4])*\s*(?:个)?季度"
 )
 # "第二季度末" "二季度末": the quarter's last month, a month like "6月" ("…末前" is a deadline)
 _QUARTER_END = re.compile(r"(?:第)?([一二三四1-4])\s*(?:个)?季度末")
@@ -109,7 +112,7 @@ def _quarters(s: str) -> list[int]:
     out: list[int] = []
     for m in _QUARTERS.finditer(s):
         nums = [_q(c) for c in re.findall(r"[一二三四1-4]", m.group(0))]
-        if re.search(r"[至到\-–—]", m.group(0)) and len(nums) == 2 and nums[0] <= nums[1]:
+        if re.search(rf"[至到]|{_DASH}", m.group(0)) and len(nums) == 2 and nums[0] <= nums[1]:
             nums = list(range(nums[0], nums[1] + 1))
         out += nums
     return out

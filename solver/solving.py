@@ -56,11 +56,19 @@ log = logging.getLogger(__name__)
 # On the 200-topic sample at 5 s a third gave 668, a fifth 652, 15 % 640, all
 # with the same bound (464); a fifth keeps more room for the bound on bigger plans.
 FULL_MODEL_SHARE = 0.2
-# CP-SAT's presolve of the full model, which it hardly counts as work, took
-# about 1.5 ms a topic on the 1000-topic plans (1.45 s for 0.03 units). It is
-# charged to the budget at 1.2 ms a topic, and with one worker the full model
-# runs only when its share of the budget is at least twice that.
-PRESOLVE_CHARGE_PER_TOPIC = 1.2e-3
+# The part of CP-SAT's presolve of the full model that its deterministic time
+# does not count, per topic. Measured on an idle machine (2026-12-01 18:02,
+# OR-Tools 9.15, one worker, stop_after_presolve): 50 city topics 0.04 s wall
+# for 0.010 units, 200 province topics 0.13 s for 0.035, 1000 topics 1.07 s for
+# 0.50, 5000 topics 10 s for 7.1 — at FULL_MODEL_RATE the units account for all
+# but 0.05 s of the 200-topic presolve and all of the 1000-topic one. The
+# earlier charge (1.2 ms a topic, from a run where presolve counted 0.03 units
+# for 1.45 s) was counted on top of units that already held the presolve: the
+# full model stopped with a third of a 1 s limit unused beside the
+# neighbourhood search, and at 1 s did not prove the 200-topic seed 1 optimal
+# (164), which the plain model does. With one worker the full model runs only
+# when its share of the budget is at least twice this charge.
+PRESOLVE_CHARGE_PER_TOPIC = 2.5e-4
 # Wall seconds of that presolve a topic, and the share of the planner's limit it
 # may take beside the neighbourhood search: beyond it the full model finds no
 # bound in time, and its core serves the neighbourhood search better. Judged

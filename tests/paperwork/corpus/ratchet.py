@@ -6,7 +6,8 @@ Usage (from the repository root)::
 
 For each blind document of those folders: if the reader now reads it exactly
 it is taken off the list; otherwise its entry is set to today's figures (per
-field: read right, read wrong; invented topics). Only run it after a reader
+field: read right, read wrong; invented topics; ``"refused": true`` for a document
+the reader refuses with a message). Only run it after a reader
 change that made no document worse — the corpus test is the guard, this
 script only writes down the new floor.
 """
@@ -24,6 +25,7 @@ sys.path.insert(0, str(CORPUS.parents[2]))
 import build  # noqa: E402
 import score  # noqa: E402
 
+from paperwork.common import PaperworkError  # noqa: E402
 from paperwork.importer import import_document  # noqa: E402
 
 
@@ -33,7 +35,13 @@ def main(folders: list[str]) -> int:
     docs = data["documents"]
     for name in folders:
         for doc, expected_path in build.raw_documents(CORPUS / name):
-            draft = import_document(doc.name, doc.read_bytes())
+            try:
+                draft = import_document(doc.name, doc.read_bytes())
+            except PaperworkError as err:  # refused with a message: the floor is nothing read
+                zero = dict.fromkeys(score.FIELDS, 0)
+                docs[doc.name] = {"refused": True, "right": zero, "wrong": dict(zero), "invented": 0}
+                print(f"{doc.name}: refused ({err})")
+                continue
             expected = score.load_expected(expected_path)
             got = score.score(draft.plan, expected, label=doc.name, reports=draft.reports)
             exact = got.perfect and draft.plan.body == expected["body"] and draft.plan.year == expected["year"]
