@@ -263,6 +263,8 @@ def table_lines(rows: list[list[str]]) -> list[str]:
         distinct = {c for c in cells if c}
         if not distinct:
             continue
+        if _is_total_row(distinct):
+            continue  # "合计 | 44项": the table's total, not a topic
         if len(distinct) == 1 and len(cells) > 2 and sum(1 for c in cells if c) >= len(cells) - 1:
             head = distinct.pop()
             if classify_form(head) and not re.match(r"^[一二三四五六七八九十]+[、.]|^\(", head):
@@ -272,8 +274,6 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             last.clear()
             n = 0
             continue
-        if _is_total_row(distinct):
-            continue  # "合计 | 44项": the table's total, not a topic
         title_col = next(j for j, k in cols.items() if k == "title")
         title = cells[title_col] if title_col < len(cells) else ""
         if not title:
@@ -321,12 +321,17 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     return out
 
 
-_TOTAL_WORD = re.compile(r"^(?:合\s*计|总\s*计|共\s*计|小\s*计|总\s*数)\s*[::]?$")
+_TOTAL_WORD = re.compile(r"^(?:合\s*计|总\s*计|共\s*计|小\s*计|总\s*数)\s*[:：]?$")
 _COUNT_CELL = re.compile(r"^(?:共\s*)?(?:\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:项|个|次|场|件|个议题|项议题)?$")
 
 
 def _is_total_row(distinct: set[str]) -> bool:
     """A table's total row: a 合计/总计 cell, the others counts ("44项") — merged across, or not."""
+    if len(distinct) == 1:
+        # "合计:44项" in one cell merged across the whole row
+        one = re.sub(r"\s+", "", next(iter(distinct)))
+        word = re.match(r"^(?:合计|总计|共计|小计|总数)[:：]?", one)
+        return bool(word) and bool(_COUNT_CELL.match(one[word.end() :]) or not one[word.end() :])
     words = [c for c in distinct if _TOTAL_WORD.match(c)]
     return bool(words) and all(c in words or _COUNT_CELL.match(c) or c in "—-/" for c in distinct)
 
