@@ -251,3 +251,26 @@ def test_a_keyed_line_names_a_topic_read_above_and_a_rule_names_forms():
     ]
     # a clause about something other than forms is no rule
     assert form_rules("各专委会由主任出席。", forms.__contains__) == []
+
+
+# -- a WeChat text with short lines: sentences broken mid-line, the body named formally in 《》 -----
+
+
+def test_a_sentence_broken_mid_line_after_the_topics_is_no_topic():
+    text = "\n".join(
+        [
+            "💡2026年县政协协商计划发布啦",
+            "近日，《政协柳溪县委员会2026年度协商工作计划》正式印发，",
+            "全年安排协商活动1场。",
+            "🔶对口协商（1场）",
+            "1️⃣规范乡村民宿经营",
+            "⏰时间：7月",
+            "🏢承办：县政协文史委",
+            "━━━━━━━━",
+            "诚挚邀请广大委员和群众积极留言，",
+            "为协商议题出谋划策💬",
+        ]
+    )
+    draft = import_text(text)
+    assert draft.plan.body == "柳溪县政协"
+    assert [(r[0], r[1], r[2], r[3]) for r in _rows(draft.plan)] == [("规范乡村民宿经营", "对口协商", [7], ["文史委"])]
