@@ -274,3 +274,13 @@ def test_a_sentence_broken_mid_line_after_the_topics_is_no_topic():
     draft = import_text(text)
     assert draft.plan.body == "柳溪县政协"
     assert [(r[0], r[1], r[2], r[3]) for r in _rows(draft.plan)] == [("规范乡村民宿经营", "对口协商", [7], ["文史委"])]
+
+
+def test_a_three_cell_row_is_a_label_and_a_step_only_when_its_middle_cell_is_a_step():
+    from paperwork.sources import table_lines
+
+    rows = [["议题名称", "推进河道治理"], ["时间安排", "调研", "4月"], ["时间安排", "协商", "6月"]]
+    assert table_lines(rows) == ["协商议题:推进河道治理", "时间安排:调研4月", "时间安排:协商6月"]
+    # "督办" is a header word, but "推进X | 市委督查室" after it is a row of a table, not a step and its value
+    rows = [["议题名称", "推进河道治理"], ["时间安排", "6月"], ["督办", "推进河道治理", "市委督查室"]]
+    assert not any(line.startswith("承办部门:") for line in table_lines(rows))
