@@ -284,3 +284,21 @@ def test_a_three_cell_row_is_a_label_and_a_step_only_when_its_middle_cell_is_a_s
     # "督办" is a header word, but "推进X | 市委督查室" after it is a row of a table, not a step and its value
     rows = [["议题名称", "推进河道治理"], ["时间安排", "6月"], ["督办", "推进河道治理", "市委督查室"]]
     assert not any(line.startswith("承办部门:") for line in table_lines(rows))
+
+
+def test_a_calendar_grid_with_committee_rows_gives_the_lead_and_reads_the_form_in_brackets():
+    page = (
+        "<html><body><h1>石湾区政协2026年度协商计划</h1><table>"
+        "<tr><th>专委会＼月份</th><th>4月</th><th>5月</th><th>6月</th></tr>"
+        "<tr><th>经济委</th><td>发展夜间经济<br>（对口协商）</td><td></td><td>优化营商环境<br>（专题协商会）</td></tr>"
+        "<tr><th>文史委</th><td></td><td>保护历史街区<br>（对口协商）</td><td></td></tr>"
+        "</table></body></html>"
+    )
+    from paperwork.importer import import_document
+
+    rows = _rows(import_document("计划.html", page.encode("utf-8")).plan)
+    assert [r[:4] for r in rows] == [
+        ("发展夜间经济", "对口协商", [4], ["经济委"]),
+        ("优化营商环境", "专题协商会", [6], ["经济委"]),
+        ("保护历史街区", "对口协商", [5], ["文史委"]),
+    ]
