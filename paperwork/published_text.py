@@ -554,7 +554,16 @@ def _is_clause(line: str) -> bool:
     """A piece of running text ("此外,各专委会还将结合实际,适时开展"), not a title: commas and no fields."""
     commas = len(re.findall(r"[,，]", line))
     ends = line.rstrip().endswith(("。", "!", "！"))
-    return len(line) > 12 and (commas >= 2 or (commas and ends)) and not FIELD_ANYWHERE.search(line)
+    cut = line.rstrip().endswith((",", "，"))  # a sentence broken mid-line (a WeChat article's short lines)
+    return len(line) > 12 and (commas >= 2 or (commas and (ends or cut))) and not FIELD_ANYWHERE.search(line)
+
+
+def _is_cut_clause(line: str) -> bool:
+    """Running text broken mid-sentence at a comma: the next line goes on with it."""
+    return line.rstrip().endswith((",", "，")) and _is_clause(line)
+
+
+_UNUSED = (None, T.SKIP_REASON["prose"])  # a line's role when it gave no topic anything
 
 
 def _scan(text: str) -> _Parsed:
@@ -963,6 +972,10 @@ def _scan(text: str) -> _Parsed:
             continue
 
         # An unlabelled, unnumbered line: a continuation, a title, a sentence of fields, or stray text.
+        if topic is None and i and _is_cut_clause(rows[i - 1][2]) and out.roles.get(rows[i - 1][0]) in _UNUSED:
+            # "为协商议题建言献策" after "欢迎…留言,": the rest of a sentence broken mid-line, not a title
+            skip(lineno, raw, "stray")
+            continue
         if re.fullmatch(r"\([^()]{4,80}\)", line) and not FIELD_ANYWHERE.search(line):
             # "(由各专门委员会分别与对口部门全年适时开展)": a remark under a heading, not a topic
             out.roles[lineno] = T.SKIP_REASON["prose"]

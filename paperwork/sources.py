@@ -359,6 +359,11 @@ RECORD_MIN_KNOWN = 0.6
 """Share of a two-column table's left cells that must be known labels for it to be one topic's record."""
 
 
+# The middle cell of "时间安排 | 调研 | 3—5月": a step of the work. Any other middle cell makes the row
+# a row of a table, even when its first cell is a header word ("督办 | 推进X | 市委督查室")
+_STEP_CELL = re.compile(r"(?:前期)?(?:调研|协商|视察|考察|座谈|监督|准备|筹备|实施|总结|成果报送)(?:阶段|环节)?")
+
+
 def _record_table(rows: list[list[str]]) -> list[str] | None:
     """A topic laid out as a two-column table (``议题名称 | …``, ``协商时间 | 6月`` …) → ``标签:值`` lines.
 
@@ -379,7 +384,7 @@ def _record_table(rows: list[list[str]]) -> list[str] | None:
         elif len(cells) == 4 and field_of_header(cells[0]) and field_of_header(cells[2]):
             # "协商形式 | 专题协商会 | 牵头专委会 | 市政协教科卫体委": two pairs on one row
             pairs += [(cells[0], cells[1]), (cells[2], cells[3])]
-        elif len(cells) == 3 and field_of_header(cells[0]) and len(norm(cells[1])) <= 6:
+        elif len(cells) == 3 and field_of_header(cells[0]) and _STEP_CELL.fullmatch(norm(cells[1])):
             # "时间安排 | 调研 | 3—5月" under a merged label: the step names its value
             pairs.append((cells[0], f"{cells[1]}{cells[2]}"))
         else:
