@@ -30,13 +30,19 @@ _ISSUER = re.compile(
 )
 
 
+# "《政协澄湖区委员会2026年度协商工作计划》正式印发": the plan's title quoted with the body's formal name
+_QUOTED_FORMAL = re.compile(
+    r"《政协([\u4e00-\u9fff]{1,8}?(?:自治区|[省市县区州旗]))委员会[^》]{0,30}(?:计划|安排|要点|清单)》"
+)
+
+
 def body_of_report(lines: list[str], level: str = "") -> str:
     """``"溪川市政协"`` from a sentence saying that body issued the plan, or ``""``.
 
     ``level``: the 市/县… a headline already gave ("市政协"); a body of another level is not taken.
     """
     for line in lines:
-        m = _ISSUER.search(line)
+        m = _ISSUER.search(line) or _QUOTED_FORMAL.search(line)
         if m and (not level or m.group(1).endswith(level)):
             return m.group(1) + "政协"
     return ""

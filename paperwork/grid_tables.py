@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from .hanzi import to_simplified
+from .published_text import classify_form
 from .vocabulary import LABELS, TABLE_MARK, field_of_header
 
 _CN_MONTH = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"十一": 11, "十二": 12}
@@ -23,6 +24,7 @@ GRID_MIN_MONTHS = 3
 # "推进X(经济委)" "加强Y(办公室)": a title, then who leads it in brackets (a cell may hold several)
 _TITLE_LEAD = re.compile(r"(?P<title>[^()]{2,60}?)\s*\((?P<lead>[^()]{1,16})\)")
 _EDGE = re.compile(r"^[\s;、,]+|[\s;、,]+$")
+_COMMITTEE_HEAD = re.compile(r"专委会|专门委员会|委室|委员会")
 _TITLE_TEXT = re.compile(r"[\u4e00-\u9fff]{2}")
 _LEAD_END = re.compile(r"(?:委|委员会|办公室|办|室|组|会|部)$")
 
@@ -35,13 +37,15 @@ def _month(head: str) -> int | None:
     return int(n) if n.isdigit() else _CN_MONTH.get(n)
 
 
-def _topics_in(cell: str) -> list[tuple[str, str]]:
+def _topics_in(cell: str, *, committee_rows: bool = False) -> list[tuple[str, str]]:
     """``"推进X(经济委)加强Y(城建委)"`` → ``[("推进X", "经济委"), ("加强Y", "城建委")]``; a bracket that names
-    no committee stays in the title."""
+    no committee stays in the title. With ``committee_rows`` (the row names the lead), the bracket
+    names the topic's form instead (``"推进X(对口协商)"`` → ``("推进X", "对口协商")``)."""
     text = unicodedata.normalize("NFKC", to_simplified(cell)).strip()
     found, at = [], 0
     for m in _TITLE_LEAD.finditer(text):
-        if not _LEAD_END.search(m.group("lead").strip()):
+        inner = m.group("lead").strip()
+        if not (classify_form(inner) if committee_rows else _LEAD_END.search(inner)):
             continue
         title = _EDGE.sub("", text[at : m.start("title")] + m.group("title"))
         found.append((title, m.group("lead").strip()))
@@ -83,24 +87,33 @@ def grid_lines(rows: list[list[str]]) -> list[str] | None:
     if not cells or any(not _TITLE_TEXT.search(c) for c in cells):
         return None  # marks (✓ ●) in the month columns, not titles
     out = [f"{TABLE_MARK}{'、'.join(c.strip() for c in head if c.strip())}"]
+    # rows named by committee ("专委会＼月份", "经济委"): the row is each topic's lead, a bracket its form
+    corner = re.split(r"[\\/＼]", unicodedata.normalize("NFKC", head[0]))[0]
+    by_committee = field_of_header(corner) == "lead" or bool(_COMMITTEE_HEAD.search(corner))
+    n = 0
     for row in rows[at + 1 :]:
         label = (row[0] if row else "").strip()
         topics = [
-            (title, lead, months[j])
+            (title, extra, months[j])
             for j, cell in enumerate(row)
             if j in months and cell.strip() and cell.strip() != label
-            for title, lead in _topics_in(cell)
+            for title, extra in _topics_in(cell, committee_rows=by_committee)
         ]
         if not label and not topics:
             continue
-        if label:
+        if label and not by_committee:
             # the row's form (or group) as a heading with its count, as a plan's text would write it
             out.append(f"{label}({len(topics)}项)" if topics else label)
-        for n, (title, lead, month) in enumerate(topics, start=1):
+            n = 0
+        for title, extra, month in topics:
+            n += 1
             out.append(f"{n}.{title}")
             out.append(f"{LABELS['time'][0]}:{month}月")
+            lead = label if by_committee else extra
             if lead:
                 out.append(f"{LABELS['lead'][0]}:{lead}")
+            if by_committee and extra:
+                out.append(f"{LABELS['form'][0]}:{extra}")
     return out
 
 

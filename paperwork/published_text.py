@@ -554,7 +554,16 @@ def _is_clause(line: str) -> bool:
     """A piece of running text ("此外,各专委会还将结合实际,适时开展"), not a title: commas and no fields."""
     commas = len(re.findall(r"[,，]", line))
     ends = line.rstrip().endswith(("。", "!", "！"))
-    return len(line) > 12 and (commas >= 2 or (commas and ends)) and not FIELD_ANYWHERE.search(line)
+    cut = line.rstrip().endswith((",", "，"))  # a sentence broken mid-line (a WeChat article's short lines)
+    return len(line) > 12 and (commas >= 2 or (commas and (ends or cut))) and not FIELD_ANYWHERE.search(line)
+
+
+def _is_cut_clause(line: str) -> bool:
+    """Running text broken mid-sentence at a comma: the next line goes on with it."""
+    return line.rstrip().endswith((",", "，")) and _is_clause(line)
+
+
+_UNUSED = (None, T.SKIP_REASON["prose"])  # a line's role when it gave no topic anything
 
 
 def _scan(text: str) -> _Parsed:
@@ -729,7 +738,7 @@ def _scan(text: str) -> _Parsed:
                 in_arrangement = seen_arrangement = True
                 out.roles[lineno] = T.SKIP_REASON["heading"]
                 continue
-            if cm is None and _is_group_heading(head_wo):
+            if cm is None and _is_group_heading(head_wo, [r[2] for r in rows[i + 1 : i + 4]]):
                 # "一、县政协经济委员会" over its forms and topics: a committee group at the top level
                 section = _Section(header=head_wo, count=None, line=lineno)
                 out.sections.append(section)
@@ -764,7 +773,7 @@ def _scan(text: str) -> _Parsed:
             head = _COUNT.sub("", head).strip()
             segs = _split_fields(head)
             cat = classify_form(segs[0])
-            if group is not None and len(segs) == 1 and _is_group_heading(head):
+            if group is not None and len(segs) == 1 and _is_group_heading(head, [r[2] for r in rows[i + 1 : i + 4]]):
                 # "(二)县政协提案委员会" after the forms of group (一): the next group, not a topic
                 section = _Section(header=head, count=count, line=lineno)
                 out.sections.append(section)
@@ -784,7 +793,7 @@ def _scan(text: str) -> _Parsed:
                 continue
             section = _Section(header=head, count=count, line=lineno)
             out.sections.append(section)
-            if len(segs) == 1 and _is_group_heading(head):
+            if len(segs) == 1 and _is_group_heading(head, [r[2] for r in rows[i + 1 : i + 4]]):
                 group = _Group(head, lineno)
             elif not (cat is not None or _is_form_name(head)):
                 group = None  # a form under a group heading stays in the group; anything else ends it
@@ -963,6 +972,10 @@ def _scan(text: str) -> _Parsed:
             continue
 
         # An unlabelled, unnumbered line: a continuation, a title, a sentence of fields, or stray text.
+        if topic is None and i and _is_cut_clause(rows[i - 1][2]) and out.roles.get(rows[i - 1][0]) in _UNUSED:
+            # "为协商议题建言献策" after "欢迎…留言,": the rest of a sentence broken mid-line, not a title
+            skip(lineno, raw, "stray")
+            continue
         if re.fullmatch(r"\([^()]{4,80}\)", line) and not FIELD_ANYWHERE.search(line):
             # "(由各专门委员会分别与对口部门全年适时开展)": a remark under a heading, not a topic
             out.roles[lineno] = T.SKIP_REASON["prose"]
@@ -1075,10 +1088,28 @@ _HEAD_NUMBER = re.compile(
 )
 
 
-def _is_group_heading(head: str) -> bool:
-    """ "县政协经济科技委员会" under "(一)": a committee heading grouping topics (not a form, not a sentence)."""
+# A committee's name without the 政协 ("经济科技委员会", "文史委"): a group heading only when
+# a field of the group ("联系领导:…") or a nested form heading follows it
+_BARE_COMMITTEE = re.compile(r"^[\u4e00-\u9fff、和与]{2,16}(?:专门委员会|委员会|委)$")
+_NOT_COMMITTEE = re.compile(r"政府|党委|[省市县区州旗]委(?!员)|局|厅|办公室")
+
+
+def _is_group_heading(head: str, after: list[str]) -> bool:
+    """ "县政协经济科技委员会" under "(一)": a committee heading grouping topics (not a form, not a sentence).
+
+    ``after``: the next rows, which must carry the group's field or a nested form heading
+    when the heading does not name the 政协.
+    """
     # "提案委员会" names a committee, though "提案" also names a form: a form's name ends like one
-    return bool(_COMMITTEE_HEADING.search(head)) and not _FORM_NAME_END.search(head) and not _is_sentence(head)
+    if _FORM_NAME_END.search(head) or _is_sentence(head):
+        return False
+    if _COMMITTEE_HEADING.search(head):
+        return True
+    if not _BARE_COMMITTEE.match(head) or _NOT_COMMITTEE.search(head):
+        return False
+    nxt = [x for x in after if x]
+    fm = FIELD_LINE.match(nxt[0]) if nxt else None
+    return bool(fm and LABEL_OF[fm.group(1)] == "leaders") or bool(nxt and _is_nested_form_heading(nxt[0], nxt[1:]))
 
 
 def _is_nested_form_heading(line: str, after: list[str]) -> bool:
@@ -1600,12 +1631,14 @@ def _take_field(topic: _Topic, seg: str, lineno: int) -> None:
         topic.notes_lines.append(seg)
         return
     key, value = LABEL_OF[fm.group(1)], _trim(fm.group(2).strip(), "。; ")
-    if key == "time" and "。" in value:
+    if key == "time":
         # "时间:2026年5月。由区政协经济委牵头,区发改局配合,邀请…出席": the time, then a sentence of roles
-        when, _, rest = value.partition("。")
-        if role_clauses(rest) is not None:
-            value = when.strip()
-            _sentence_fields(topic, rest, lineno, time=False)
+        for cut in re.finditer(r"[。,;;]", value):
+            rest = value[cut.end() :]
+            if role_clauses(rest) is not None:
+                value = value[: cut.start()].strip()
+                _sentence_fields(topic, rest, lineno, time=False)
+                break
     if key in _STEP_FIELDS:
         # "协商阶段:6月召开专题议政性常委会议" / "调研阶段:3—5月,由…牵头": a sentence
         # read for its fields; a research step gives the lead only (its months are the research's)

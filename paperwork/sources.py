@@ -266,6 +266,8 @@ def table_lines(rows: list[list[str]]) -> list[str]:
         distinct = {c for c in cells if c}
         if not distinct:
             continue
+        if _is_total_row(distinct):
+            continue  # "合计 | 44项": the table's total, not a topic
         if len(distinct) == 1 and len(cells) > 2 and sum(1 for c in cells if c) >= len(cells) - 1:
             head = distinct.pop()
             if classify_form(head) and not re.match(r"^[一二三四五六七八九十]+[、.]|^\(", head):
@@ -275,8 +277,6 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             last.clear()
             n = 0
             continue
-        if _is_total_row(distinct):
-            continue  # "合计 | 44项": the table's total, not a topic
         title_col = next(j for j, k in cols.items() if k == "title")
         title = cells[title_col] if title_col < len(cells) else ""
         if not title:
@@ -324,12 +324,17 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     return out
 
 
-_TOTAL_WORD = re.compile(r"^(?:合\s*计|总\s*计|共\s*计|小\s*计|总\s*数)\s*[::]?$")
+_TOTAL_WORD = re.compile(r"^(?:合\s*计|总\s*计|共\s*计|小\s*计|总\s*数)\s*[:：]?$")
 _COUNT_CELL = re.compile(r"^(?:共\s*)?(?:\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:项|个|次|场|件|个议题|项议题)?$")
 
 
 def _is_total_row(distinct: set[str]) -> bool:
     """A table's total row: a 合计/总计 cell, the others counts ("44项") — merged across, or not."""
+    if len(distinct) == 1:
+        # "合计:44项" in one cell merged across the whole row
+        one = re.sub(r"\s+", "", next(iter(distinct)))
+        word = re.match(r"^(?:合计|总计|共计|小计|总数)[:：]?", one)
+        return bool(word) and bool(_COUNT_CELL.match(one[word.end() :]) or not one[word.end() :])
     words = [c for c in distinct if _TOTAL_WORD.match(c)]
     return bool(words) and all(c in words or _COUNT_CELL.match(c) or c in "—-/" for c in distinct)
 
@@ -357,6 +362,11 @@ RECORD_MIN_KNOWN = 0.6
 """Share of a two-column table's left cells that must be known labels for it to be one topic's record."""
 
 
+# The middle cell of "时间安排 | 调研 | 3—5月": a step of the work. Any other middle cell makes the row
+# a row of a table, even when its first cell is a header word ("督办 | 推进X | 市委督查室")
+_STEP_CELL = re.compile(r"(?:前期)?(?:调研|协商|视察|考察|座谈|监督|准备|筹备|实施|总结|成果报送)(?:阶段|环节)?")
+
+
 def _record_table(rows: list[list[str]]) -> list[str] | None:
     """A topic laid out as a two-column table (``议题名称 | …``, ``协商时间 | 6月`` …) → ``标签:值`` lines.
 
@@ -377,7 +387,7 @@ def _record_table(rows: list[list[str]]) -> list[str] | None:
         elif len(cells) == 4 and field_of_header(cells[0]) and field_of_header(cells[2]):
             # "协商形式 | 专题协商会 | 牵头专委会 | 市政协教科卫体委": two pairs on one row
             pairs += [(cells[0], cells[1]), (cells[2], cells[3])]
-        elif len(cells) == 3 and field_of_header(cells[0]) and len(norm(cells[1])) <= 6:
+        elif len(cells) == 3 and field_of_header(cells[0]) and _STEP_CELL.fullmatch(norm(cells[1])):
             # "时间安排 | 调研 | 3—5月" under a merged label: the step names its value
             pairs.append((cells[0], f"{cells[1]}{cells[2]}"))
         else:
@@ -657,9 +667,11 @@ def _pdf_tables(lines: list[list[tuple[float, str]]]) -> list[str]:
                 if col is None:
                     ok = False
                     break
-                cells[col] += t
+                quotes = bool(cells[col]) and bool(_BARE_QUOTES.fullmatch(t))
+                cells[col] += f" {t.strip()}" if quotes else t
             if not ok:
                 break
+            cells = [_quotes_in_piece(c) for c in cells]
             # a row whose anchor cell is merged (empty) still starts a row when nearly every
             # column begins on this line; a wrapped cell continues one or two columns only
             numbered = keys[anchor] == "number" and all(r[anchor].strip() for r in rows[1:])
@@ -701,6 +713,22 @@ def _pdf_tables(lines: list[list[tuple[float, str]]]) -> list[str]:
             i += 1
         out.extend(table_lines([[_repair_quotes(c) for c in row] for row in rows]))
     return out
+
+
+# A run of nothing but quotes: Word set them in a Western font, apart from the Chinese run
+_BARE_QUOTES = re.compile(r"[\s“”‘’]*[“”‘’][\s“”‘’]*")
+
+
+def _quotes_in_piece(piece: str) -> str:
+    """One line's part of a cell, its bare quotes put back into its own holes (see :func:`_repair_quotes`).
+
+    Quotes are placed line by line: the holes of the lines a cell wraps over
+    are not one sentence. A piece without holes takes its quote at its end ("实 ”" → "实”").
+    """
+    if not re.search(r"\s[“”‘’]", piece):
+        return piece
+    fixed = _repair_quotes(piece)
+    return fixed if fixed != piece else re.sub(r"\s+(?=[“”‘’])", "", piece)
 
 
 # How a short column's value ends when it is whole (a form's name, a committee's name):

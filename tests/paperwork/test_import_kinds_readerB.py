@@ -281,3 +281,16 @@ def test_range_dashes_of_every_kind():
     for text in ("7―8月", "7——8月", "7～8月", "7─8月份", "7—8月"):
         assert parse_time(text).window == (7, 8), text
     assert parse_time("二―三季度").window == (4, 9)
+
+
+def test_bare_quotes_go_back_into_the_holes_of_their_own_line():
+    lines = _pdf_tables(
+        [
+            HEADER,
+            [(57.0, "1"), (128.0, "推进社区治"), (199.0, "对口协商"), (271.0, "5月"), (342.0, "区政协经济委")],
+            [(128.0, "理从 有"), (150.0, "“")],  # the opening quote's hole on this line
+            [(128.0, "序 到 有"), (139.0, "” “")],
+            [(128.0, "效"), (139.0, "”")],  # no hole left: it closes the line
+        ]
+    )
+    assert lines[1] == "1.推进社区治理从“有序”到“有效”"

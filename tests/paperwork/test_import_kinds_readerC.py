@@ -251,3 +251,54 @@ def test_a_keyed_line_names_a_topic_read_above_and_a_rule_names_forms():
     ]
     # a clause about something other than forms is no rule
     assert form_rules("各专委会由主任出席。", forms.__contains__) == []
+
+
+# -- a WeChat text with short lines: sentences broken mid-line, the body named formally in 《》 -----
+
+
+def test_a_sentence_broken_mid_line_after_the_topics_is_no_topic():
+    text = "\n".join(
+        [
+            "💡2026年县政协协商计划发布啦",
+            "近日，《政协柳溪县委员会2026年度协商工作计划》正式印发，",
+            "全年安排协商活动1场。",
+            "🔶对口协商（1场）",
+            "1️⃣规范乡村民宿经营",
+            "⏰时间：7月",
+            "🏢承办：县政协文史委",
+            "━━━━━━━━",
+            "诚挚邀请广大委员和群众积极留言，",
+            "为协商议题出谋划策💬",
+        ]
+    )
+    draft = import_text(text)
+    assert draft.plan.body == "柳溪县政协"
+    assert [(r[0], r[1], r[2], r[3]) for r in _rows(draft.plan)] == [("规范乡村民宿经营", "对口协商", [7], ["文史委"])]
+
+
+def test_a_three_cell_row_is_a_label_and_a_step_only_when_its_middle_cell_is_a_step():
+    from paperwork.sources import table_lines
+
+    rows = [["议题名称", "推进河道治理"], ["时间安排", "调研", "4月"], ["时间安排", "协商", "6月"]]
+    assert table_lines(rows) == ["协商议题:推进河道治理", "时间安排:调研4月", "时间安排:协商6月"]
+    # "督办" is a header word, but "推进X | 市委督查室" after it is a row of a table, not a step and its value
+    rows = [["议题名称", "推进河道治理"], ["时间安排", "6月"], ["督办", "推进河道治理", "市委督查室"]]
+    assert not any(line.startswith("承办部门:") for line in table_lines(rows))
+
+
+def test_a_calendar_grid_with_committee_rows_gives_the_lead_and_reads_the_form_in_brackets():
+    page = (
+        "<html><body><h1>石湾区政协2026年度协商计划</h1><table>"
+        "<tr><th>专委会＼月份</th><th>4月</th><th>5月</th><th>6月</th></tr>"
+        "<tr><th>经济委</th><td>发展夜间经济<br>（对口协商）</td><td></td><td>优化营商环境<br>（专题协商会）</td></tr>"
+        "<tr><th>文史委</th><td></td><td>保护历史街区<br>（对口协商）</td><td></td></tr>"
+        "</table></body></html>"
+    )
+    from paperwork.importer import import_document
+
+    rows = _rows(import_document("计划.html", page.encode("utf-8")).plan)
+    assert [r[:4] for r in rows] == [
+        ("发展夜间经济", "对口协商", [4], ["经济委"]),
+        ("优化营商环境", "专题协商会", [6], ["经济委"]),
+        ("保护历史街区", "对口协商", [5], ["文史委"]),
+    ]
