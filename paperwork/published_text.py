@@ -2064,11 +2064,6 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
             if qm:
                 body = qm.group(1)
                 break
-            # "《政协梅岗区委员会2026年度协商工作计划》": the full name, quoted
-            qm = re.search(rf"《政协([\u4e00-\u9fff]{{1,8}}?[{level}])委员会[^》]*》", line)
-            if qm:
-                body = qm.group(1) + "政协"
-                break
     if not body or re.fullmatch(r"(?:[省市县区州旗])?政协", body):
         # "…,溪川市政协印发《…计划》": an article reporting the plan names the body issuing it
         body = body_of_report(lines, body[:1] if body != "政协" else "") or body
