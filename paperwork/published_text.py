@@ -1931,13 +1931,25 @@ def _split_committees(text: str) -> list[str]:
     return out
 
 
+# A sector's group, the tail sectors named before it share ("…界别活动组", "…联组", "…界")
+_SECTOR_GROUP_END = re.compile(r"(?:界别?(?:活动)?组|联组|界)$")
+
+
 def _shared_tail(names: list[str]) -> list[str]:
-    """ "农工党、九三学社界别活动组": a name that is no body of its own shares the next one's tail → kept whole."""
+    """ "农工党、九三学社界别活动组": a sector that is no body of its own, then a sector group → kept whole.
+
+    A sector before a government body ("民宗界、县文旅局") is the lead, the body a department.
+    """
     out: list[str] = []
     for name in names:
         # "县政协教科卫体委(牵头)": a role note after the name is no part of its ending
         bare = re.sub(r"[((][^()()]*[))]\s*$", "", out[-1]).strip() if out else ""
-        if out and bare and not (_CPPCC_BODY_END.search(bare) or _ORG_END.search(bare)):
+        if (
+            out
+            and bare
+            and not (_CPPCC_BODY_END.search(bare) or _ORG_END.search(bare))
+            and _SECTOR_GROUP_END.search(name)
+        ):
             out[-1] = f"{out[-1]}、{name}"
         else:
             out.append(name)
