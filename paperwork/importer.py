@@ -15,6 +15,7 @@ from solver.plan import Plan
 
 from . import texts as T
 from .common import PaperIssue, PaperworkError
+from .outline import restructure
 from .published_text import DraftPlan, parse_published_text
 from .sources import document_lines, text_lines
 
@@ -60,7 +61,7 @@ def import_text(
     text: str, *, known: Plan | None = None, year: int | None = None, session_month: int | None = None
 ) -> DraftPlan:
     """A draft plan from pasted text (HTML source is parsed as a web page first)."""
-    draft = parse_published_text("\n".join(text_lines(text)), known=known, year=year, session_month=session_month)
+    draft = parse_published_text("\n".join(restructure(text_lines(text))), known=known, year=year, session_month=session_month)
     return _placeholders_said(draft, known)
 
 
@@ -81,7 +82,7 @@ def import_document(
     except Exception as err:  # noqa: BLE001 - python-docx, pypdf and lxml raise many kinds on odd files
         log.warning("document %s unreadable: %r", name, err)
         raise PaperworkError([PaperIssue(T.READ_WARN["unreadable"].format(name=name))]) from None
-    draft = parse_published_text("\n".join(lines), known=known, year=year, session_month=session_month)
+    draft = parse_published_text("\n".join(restructure(lines)), known=known, year=year, session_month=session_month)
     return _placeholders_said(draft, known)
 
 

@@ -283,8 +283,11 @@ def _is_junk(line: str) -> bool:
     if not _CJK.search(line):
         return True
     fm = FIELD_LINE.match(line)
-    if fm and (LABEL_OF[fm.group(1)] != "time" or (_MONTHISH.search(fm.group(2)) and not _PUBLISHED.search(line))):
-        return False
+    if fm and (
+        LABEL_OF[fm.group(1)] != "time"
+        or ((_MONTHISH.search(fm.group(2)) or parse_time(fm.group(2)).undecided) and not _PUBLISHED.search(line))
+    ):
+        return False  # "时间:年内" "时间:适时" time a topic too
     if _NUMBERED.match(line) and parse_time(line).months and not re.search(r"https?://|www\.|ICP", line):
         return False  # "1.推进X | 5月 | 县政协城建委": an item's row typed with bars, not a menu
     return bool(_JUNK.match(line) or _JUNK_ANY.search(line))
@@ -1668,9 +1671,24 @@ def _split_departments(text: str) -> list[str]:
     return out
 
 
+# "经济界、工商联界" "经济界、农业界联组" "农工党、九三学社界别活动组": several 界别 as one joint group
+_JOINT_GROUP_END = re.compile(r"界(?:别)?(?:联组|活动组|小组)?$")
+_NOT_GROUP_PART = re.compile(r"(?:委员会|委|办|厅|局|室|部|中心)$")
+
+
+def _is_joint_group(parts: list[str]) -> bool:
+    return (
+        len(parts) > 1
+        and bool(_JOINT_GROUP_END.search(parts[-1]))
+        and all(len(p) <= 12 and not _NOT_GROUP_PART.search(p) for p in parts)
+    )
+
+
 def _split_committees(text: str) -> list[str]:
     s = re.sub(r"^由", "", text.strip().rstrip("。"))
     s = re.sub(r"(联合|共同|牵头)?(组织实施|承办|负责实施|负责|组织)$", "", s)
+    if _is_joint_group(split_names(s)):
+        return [strip_body(_clean_name(s))]  # a joint 界别 group leads as one
     out = []
     for tok in split_names(s):
         name = strip_body(_clean_name(tok))

@@ -45,6 +45,8 @@ _YEAR_END_DEADLINE = re.compile(r"年底(?:以)?前")  # "年内" is any month o
 _QUARTERS = re.compile(
     r"(?:第)?[一二三四1-4](?:\s*(?:[、,,和及与或至到\-–—]|或者)\s*(?:第)?[一二三四1-4])*\s*(?:个)?季度"
 )
+# "三季度末" "第二季度末": the quarter's last month (not a deadline: no 前)
+_QUARTER_END = re.compile(r"(?:第)?([一二三四1-4])\s*(?:个)?季度末(?!\s*(?:以)?前)")
 _HALF = {"上半年": (1, 6), "下半年": (7, 12)}
 # "上、下半年各一次" "每半年一次" "每季度一次": a topic held in both halves (every quarter) is the year's
 _BOTH_HALVES = re.compile(r"上\s*[、,,和及与]?\s*下半年|每半年|每个?季度")
@@ -154,6 +156,10 @@ def parse_time(text: str) -> TimeReading:
     if out.months:
         return out
 
+    qe = _QUARTER_END.fullmatch(s.strip())
+    if qe:
+        add(3 * _q(qe.group(1)))
+        return out
     quarters = _quarters(s)
     if quarters:
         out.window, out.vague = (3 * min(quarters) - 2, 3 * max(quarters)), "季度"
