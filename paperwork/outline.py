@@ -173,8 +173,11 @@ def distribute_leaders(lines: list[str]) -> list[str]:
 
 
 def restructure(lines: list[str]) -> list[str]:
-    """All the rewrites of this module, in order (leaders are matched by number before renumbering)."""
-    return decimal_outline(distribute_leaders(lines))
+    """All the rewrites, in order (leaders are matched by number before renumbering; then form paragraphs)."""
+    from .clauses import form_paragraphs  # clauses reads published_text, which the table reader here must not
+    from .legend import positional_fields
+
+    return positional_fields(form_paragraphs(decimal_outline(distribute_leaders(lines))))
 
 
 __all__ = ["ASSIGN_MARK", "assignment_lines", "decimal_outline", "distribute_leaders", "restructure"]

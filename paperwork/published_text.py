@@ -1331,6 +1331,11 @@ def _one_bracket(title: str) -> tuple[str, list[tuple[str, str]]]:
     bm = _TAIL_BRACKET.search(title)
     if not bm or FIELD_ANYWHERE.search(bm.group("inner")):
         return title, []
+    inner = bm.group("inner").strip()
+    whole = parse_time(inner)
+    if (whole.months or whole.window) and not _TIME_HEAD_REST.sub("", _EACH_OCCASION.sub("", inner)):
+        # "(第二、四季度各一次)" "(5月、9月各一次)": one time phrase, its 、 inside it
+        return title[: bm.start()].strip(), [("time", inner)]
     fields: list[tuple[str, str]] = []
     for part in re.split(r"[,,;;、]", bm.group("inner")):
         part = part.strip()
