@@ -61,7 +61,9 @@ def import_text(
     text: str, *, known: Plan | None = None, year: int | None = None, session_month: int | None = None
 ) -> DraftPlan:
     """A draft plan from pasted text (HTML source is parsed as a web page first)."""
-    draft = parse_published_text("\n".join(restructure(text_lines(text))), known=known, year=year, session_month=session_month)
+    draft = parse_published_text(
+        "\n".join(restructure(text_lines(text))), known=known, year=year, session_month=session_month
+    )
     return _placeholders_said(draft, known)
 
 

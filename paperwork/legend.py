@@ -25,7 +25,9 @@ _LEGEND = re.compile(
 )
 _NONE = re.compile(r"^[—\-–－一无/／]*$")
 # a line that starts something else: a title mark, a heading, a numbered item
-_STARTS_ITEM = re.compile(r"^(?:[◎●•○■◆◇□▪★☆►▶※]|[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[、.．])")
+_STARTS_ITEM = re.compile(
+    r"^(?:[◎●•○■◆◇□▪★☆►▶※]|[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[、.．])"
+)
 
 
 def _field(label: str) -> str | None:
@@ -49,7 +51,12 @@ def find_legend(lines: list[str]) -> tuple[int, str, list[str]] | None:
             labels[0] = next((labels[0][k:] for k in range(len(labels[0]) - 1) if _field(labels[0][k:])), labels[0])
             # "…／出席领导（“—”表示不邀请）": the last label ends before its bracket
             fields = [_field(x) for x in labels]
-            if len(labels) >= MIN_POSITIONS and all(fields) and len(set(fields)) == len(fields) and "title" not in fields:
+            if (
+                len(labels) >= MIN_POSITIONS
+                and all(fields)
+                and len(set(fields)) == len(fields)
+                and "title" not in fields
+            ):
                 # the legend's last line: where its match ends in the joined paragraph
                 end, k = m.end(), start
                 while k < i - 1 and end > len(lines[k].strip()):
@@ -97,7 +104,9 @@ def positional_fields(lines: list[str]) -> list[str]:
             out += parts  # not a value line after all: as it was
             continue
         out.append(
-            ";".join(f"{LABELS[_field(lab)][0]}:{v}" for lab, v in zip(labels, values, strict=True) if not _NONE.match(v))
+            ";".join(
+                f"{LABELS[_field(lab)][0]}:{v}" for lab, v in zip(labels, values, strict=True) if not _NONE.match(v)
+            )
         )
     return out
 

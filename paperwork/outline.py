@@ -33,7 +33,9 @@ _ITEM = re.compile(r"^(?P<n>\d{1,2})\.(?P<m>\d{1,2})(?![\d.月日号])\s*(?P<res
 # A cell listing item numbers: "3.1、4.1" "5.1、5.2、5.5—5.8" "第3项、第7项" "2,5"
 _NUMBER = r"(?:第\s*)?\d{1,2}(?:\.\d{1,2})*(?:\s*[项条])?"
 _RANGE_DASH = r"\s*[—–\-~～至到]+\s*"
-_NUMBER_LIST = re.compile(rf"^\s*{_NUMBER}(?:{_RANGE_DASH}{_NUMBER})?(?:\s*[、,，;；/\s]\s*{_NUMBER}(?:{_RANGE_DASH}{_NUMBER})?)*\s*$")
+_NUMBER_LIST = re.compile(
+    rf"^\s*{_NUMBER}(?:{_RANGE_DASH}{_NUMBER})?(?:\s*[、,，;；/\s]\s*{_NUMBER}(?:{_RANGE_DASH}{_NUMBER})?)*\s*$"
+)
 
 ASSIGN_MARK = "【分工】"
 """Starts a line the table reader writes for one row of a leader assignment table: ``【分工】领导=编号,编号``."""

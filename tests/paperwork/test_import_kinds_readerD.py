@@ -93,7 +93,12 @@ def test_word_legal_outline_with_leaders_in_an_assignment_table():
     ]
     draft = import_document("计划.docx", _outline_docx(paragraphs, table))
     plan = draft.plan
-    assert [t.title for t in plan.topics] == ["推进青川港口物流提档升级", "加强城乡供水保障", "优化养老服务网点", "推动职业教育提质"]
+    assert [t.title for t in plan.topics] == [
+        "推进青川港口物流提档升级",
+        "加强城乡供水保障",
+        "优化养老服务网点",
+        "推动职业教育提质",
+    ]
     assert [_form(plan, t) for t in plan.topics] == ["standing", "counterpart", "counterpart", "counterpart"]
     assert [_names(plan, t.leaders, "leaders") for t in plan.topics] == [
         ["副市长(分管交通、商务)林海"],
@@ -108,8 +113,24 @@ def test_word_legal_outline_with_leaders_in_an_assignment_table():
 
 
 def test_decimal_outline_needs_a_whole_outline():
-    typed = ["1 总体要求", "1.1 坚持党的领导。", "2 专题协商会", "2.1 推进某事", "3 对口协商", "3.1 加强某事", "3.2 完善某事"]
-    assert decimal_outline(typed) == ["一、总体要求", "1.坚持党的领导。", "二、专题协商会", "1.推进某事", "三、对口协商", "1.加强某事", "2.完善某事"]
+    typed = [
+        "1 总体要求",
+        "1.1 坚持党的领导。",
+        "2 专题协商会",
+        "2.1 推进某事",
+        "3 对口协商",
+        "3.1 加强某事",
+        "3.2 完善某事",
+    ]
+    assert decimal_outline(typed) == [
+        "一、总体要求",
+        "1.坚持党的领导。",
+        "二、专题协商会",
+        "1.推进某事",
+        "三、对口协商",
+        "1.加强某事",
+        "2.完善某事",
+    ]
     # "1.5月,围绕…" is item 1 in May; items out of sequence are no outline of this kind
     assert decimal_outline(["一、专题协商会", "1.5月,围绕某事召开"]) == ["一、专题协商会", "1.5月,围绕某事召开"]
     skipped = ["1 甲", "1.1 某", "1.3 某", "2 乙", "2.1 某", "3 丙", "3.1 某"]
@@ -134,7 +155,11 @@ def test_typed_outline_is_read_like_the_word_one():
 3.1 关于完善公交线网的重点提案
 时间：9月；承办：市政协提案委员会；协商部门：市交通局。"""
     plan = import_text(text).plan
-    assert [t.title for t in plan.topics] == ["推进老旧厂房活化利用", "促进中小企业数字化转型", "关于完善公交线网的重点提案"]
+    assert [t.title for t in plan.topics] == [
+        "推进老旧厂房活化利用",
+        "促进中小企业数字化转型",
+        "关于完善公交线网的重点提案",
+    ]
     assert [_form(plan, t) for t in plan.topics] == ["special", "sector", "proposal"]
 
 
@@ -207,7 +232,12 @@ LEGEND = """某区政协2027年度协商计划
 
 def test_positional_fields_with_a_legend():
     plan = import_text(LEGEND).plan
-    assert [t.title for t in plan.topics] == ["推进河湖长制落地见效", "提升街巷微更新品质", "优化社区托育服务", "优化社区托育服务"]
+    assert [t.title for t in plan.topics] == [
+        "推进河湖长制落地见效",
+        "提升街巷微更新品质",
+        "优化社区托育服务",
+        "优化社区托育服务",
+    ]
     assert [_form(plan, t) for t in plan.topics] == ["counterpart", "special", "sector", "sector"]
     first, second, third, fourth = plan.topics
     assert _names(plan, first.departments, "departments") == ["区水务局", "区农业农村局"]  # wrapped: joined
