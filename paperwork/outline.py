@@ -10,8 +10,8 @@ Runs over a document's lines before :func:`~paperwork.published_text.parse_publi
 - **Leaders in a separate assignment table** (``序号 | 省领导 | 联系议题（编号）``, the
   cells listing item numbers such as ``3.1、4.1`` or the range ``5.5—5.8``): each topic
   gets an ``出席领导:`` line with every leader whose row lists its number, in row order.
-  The table's rows come from :func:`assignment_lines` (called by the table reader) and
-  are kept as plain lines saying which leader follows which items.
+  The table's rows come from :func:`assignment_lines` (called by the table reader); once
+  given to the topics they are dropped (read as lines, they would be glued onto the topic above).
 """
 
 from __future__ import annotations
@@ -142,8 +142,8 @@ _ITEM_NUMBER = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)(?:\s+|\s*[、.．]\s
 def distribute_leaders(lines: list[str]) -> list[str]:
     """Each topic numbered in an assignment table gets an ``出席领导:`` line under its title line.
 
-    The ``【分工】`` rows themselves become ``某领导联系议题 3.1、4.1`` (kept, to be listed as
-    read). A number no line carries, or carried by several lines, is left alone.
+    The ``【分工】`` rows themselves are dropped: what they say is in the ``出席领导:`` lines.
+    A number no line carries, or carried by several lines, is left alone.
     """
     rows = [(i, line[len(ASSIGN_MARK) :]) for i, line in enumerate(lines) if line.startswith(ASSIGN_MARK)]
     if not rows:
@@ -164,8 +164,8 @@ def distribute_leaders(lines: list[str]) -> list[str]:
     marks = dict(rows)
     for i, line in enumerate(lines):
         if i in marks:
-            leader, _, numbers = marks[i].partition("=")
-            out.append(f"{leader}联系议题 {numbers}")
+            # the row is said by the 出席领导 lines it gave; kept as a line, the reader would take it for the
+            # wrapped tail of the field above
             continue
         out.append(line)
         m = _ITEM_NUMBER.match(line.strip())

@@ -251,3 +251,26 @@ def test_positional_fields_with_a_legend():
 def test_quarter_end_is_that_quarters_last_month():
     assert parse_time("二季度末").months == [6]
     assert parse_time("第四季度末前").months == []
+
+
+def test_assignment_table_right_under_the_last_topic_is_no_part_of_it():
+    paragraphs = [
+        (0, "专题协商会"),
+        (1, "推进湿地公园提升"),
+        (None, "时间：5月；承办：市政协人资环委员会；协商部门：市林业局。"),
+        (0, "对口协商"),
+        (1, "加强校园食品安全"),
+        (None, "时间：9月；承办：市政协教育委员会；协商部门：市教育局。"),
+        (0, "界别协商"),
+        (1, "发展林下经济"),
+        (None, "时间：10月；承办：市政协农业界；协商部门：市农业农村局。"),
+    ]
+    table = [["序号", "市领导", "联系议题（编号）"], ["1", "副市长林海", "1.1、3.1"], ["2", "市政协副主席方圆", "2.1"]]
+    draft = import_document("计划.docx", _outline_docx(paragraphs, table))
+    plan = draft.plan
+    assert [_names(plan, t.leaders, "leaders") for t in plan.topics] == [
+        ["副市长林海"],
+        ["市政协副主席方圆"],
+        ["副市长林海"],
+    ]
+    assert _names(plan, plan.topics[2].departments, "departments") == ["市农业农村局"]
