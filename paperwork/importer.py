@@ -1,8 +1,10 @@
 """Import a plan from any document: the one entry the page, the command line and the tests call.
 
 ``import_document(name, data)`` turns the file into lines
-(:func:`paperwork.sources.document_lines`) and reads them with the plan
-reader (:func:`paperwork.published_text.parse_published_text`); pasted text
+(:func:`paperwork.sources.document_lines`), rewrites the layouts the reader
+takes in its own shapes (:func:`paperwork.outline.restructure`: decimal outlines,
+leader assignment tables, form paragraphs of clauses, legend-explained fields)
+and reads them with the plan reader (:func:`paperwork.published_text.parse_published_text`); pasted text
 goes through :func:`import_text`. Both return a
 :class:`~paperwork.published_text.DraftPlan` for review.
 """
