@@ -23,7 +23,7 @@ from .vocabulary import LABELS
 
 # "二、专题议政性常委会议。全年安排2项：…": the heading ends at the first 。 or :
 _FORM_PARAGRAPH = re.compile(
-    r"^(?P<num>[一二三四五六七八九十]{1,3}\s*[、.．])\s*(?P<head>[^。;；:：,，]{2,24}?)\s*[。:：]\s*(?P<body>.+)$"
+    r"^(?P<num>[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*(?P<head>[^。;；:：,，]{2,24}?)\s*[。:：]\s*(?P<body>.+)$"
 )
 # "全年安排2项：" "在乡镇安排2项：" "共3项:": the count before the clauses
 _COUNT_PREFIX = re.compile(
@@ -82,6 +82,25 @@ def clause_fields(clause: str) -> list[tuple[str, str]] | None:
     return fields
 
 
+def _topic_clauses(body: str) -> list[str]:
+    """A form paragraph's body cut into one clause per topic.
+
+    Clauses are cut at ``；``; a clause holding several sentences (``。``) is cut again
+    before each sentence that has a quoted title, the others staying with the title above
+    (``5月，围绕“甲”召开常委会议。由某委承办，某局参加。7月，围绕“乙”…``).
+    """
+    out: list[str] = []
+    for clause in _split_outside_brackets(body, ";；"):
+        groups: list[str] = []
+        for sentence in _split_outside_brackets(clause, "。"):
+            if not groups or _TITLE.search(sentence):
+                groups.append(sentence)
+            else:
+                groups[-1] += "，" + sentence
+        out += groups
+    return out
+
+
 def form_paragraphs(lines: list[str]) -> list[str]:
     """Lines where each paragraph ``一、形式。…；…`` of topic clauses is rewritten as a heading and items.
 
@@ -95,12 +114,14 @@ def form_paragraphs(lines: list[str]) -> list[str]:
         head = m.group("head").strip() if m else ""
         bare = re.sub(r"[“”\"‘’「」]", "", head)  # "“有事好商量”协商议事": a named platform's form
         if not m or not (classify_form(head) or _is_form_name(bare) or _PLATFORM_FORM.match(bare)):
-            if m and not _TITLE.search(m.group("body")):
+            # "八、工作要求。…" is cut below; "（二）工作要求。…" is left whole (a (二) heading of its own
+            # would open a group for its prose)
+            if m and not _TITLE.search(m.group("body")) and not m.group("num").startswith(("（", "(")):
                 other.append(len(out))
             out.append(line)
             continue
         body = _COUNT_PREFIX.sub("", m.group("body").strip())
-        items = [f for c in _split_outside_brackets(body, ";；") if (f := clause_fields(c))]
+        items = [f for c in _topic_clauses(body) if (f := clause_fields(c))]
         if not items:
             out.append(line)
             continue

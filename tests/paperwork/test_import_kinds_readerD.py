@@ -274,3 +274,15 @@ def test_assignment_table_right_under_the_last_topic_is_no_part_of_it():
         ["副市长林海"],
     ]
     assert _names(plan, plan.topics[2].departments, "departments") == ["市农业农村局"]
+
+
+def test_form_paragraph_with_bracket_number_and_one_sentence_per_topic():
+    text = """某市政协2027年度协商计划
+（一）对口协商。全年安排2项。5月，围绕“提升口岸通关效率”开展对口协商。由市政协港澳台侨委员会承办，市商务局、海关参加。9月，围绕“加强古树名木保护”开展对口协商。由市政协人资环委员会承办，市林业局参加，邀请副市长唐宁出席。
+（二）工作要求。各承办单位要提前制定方案。"""
+    plan = import_text(text).plan
+    assert [t.title for t in plan.topics] == ["提升口岸通关效率", "加强古树名木保护"]
+    assert [t.preferred_months for t in plan.topics] == [[5], [9]]
+    assert [_form(plan, t) for t in plan.topics] == ["counterpart", "counterpart"]
+    assert _names(plan, plan.topics[0].departments, "departments") == ["市商务局", "海关"]
+    assert _names(plan, plan.topics[1].leaders, "leaders") == ["副市长唐宁"]
