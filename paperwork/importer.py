@@ -17,7 +17,7 @@ from solver.plan import Plan
 
 from . import texts as T
 from .common import PaperIssue, PaperworkError
-from .outline import restructure
+from .outline import assignment_warnings, restructure
 from .published_text import DraftPlan, parse_published_text
 from .sources import document_lines, text_lines
 
@@ -63,9 +63,9 @@ def import_text(
     text: str, *, known: Plan | None = None, year: int | None = None, session_month: int | None = None
 ) -> DraftPlan:
     """A draft plan from pasted text (HTML source is parsed as a web page first)."""
-    draft = parse_published_text(
-        "\n".join(restructure(text_lines(text))), known=known, year=year, session_month=session_month
-    )
+    lines = text_lines(text)
+    draft = parse_published_text("\n".join(restructure(lines)), known=known, year=year, session_month=session_month)
+    draft.warnings += assignment_warnings(lines)
     return _placeholders_said(draft, known)
 
 
@@ -87,6 +87,7 @@ def import_document(
         log.warning("document %s unreadable: %r", name, err)
         raise PaperworkError([PaperIssue(T.READ_WARN["unreadable"].format(name=name))]) from None
     draft = parse_published_text("\n".join(restructure(lines)), known=known, year=year, session_month=session_month)
+    draft.warnings += assignment_warnings(lines)
     return _placeholders_said(draft, known)
 
 

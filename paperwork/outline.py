@@ -174,6 +174,25 @@ def distribute_leaders(lines: list[str]) -> list[str]:
     return out
 
 
+def assignment_warnings(lines: list[str]) -> list[str]:
+    """A warning per leader whose listed item numbers name no topic line (or several): they were not given."""
+    from . import texts as T
+
+    at: dict[str, int] = {}
+    for line in lines:
+        m = _ITEM_NUMBER.match(line.strip())
+        if m and not line.startswith(ASSIGN_MARK):
+            at[m.group("num")] = at.get(m.group("num"), 0) + 1
+    out = []
+    for line in lines:
+        if line.startswith(ASSIGN_MARK):
+            leader, _, numbers = line[len(ASSIGN_MARK) :].partition("=")
+            lost = [n for n in _expand(numbers) if at.get(n) != 1]
+            if lost:
+                out.append(T.OUTLINE_WARN["unassigned"].format(leader=leader, numbers="、".join(lost)))
+    return out
+
+
 def restructure(lines: list[str]) -> list[str]:
     """All the rewrites, in order (leaders are matched by number before renumbering; then form paragraphs)."""
     from .clauses import form_paragraphs  # clauses reads published_text, which the table reader here must not
@@ -182,4 +201,11 @@ def restructure(lines: list[str]) -> list[str]:
     return positional_fields(form_paragraphs(decimal_outline(distribute_leaders(lines))))
 
 
-__all__ = ["ASSIGN_MARK", "assignment_lines", "decimal_outline", "distribute_leaders", "restructure"]
+__all__ = [
+    "ASSIGN_MARK",
+    "assignment_lines",
+    "assignment_warnings",
+    "decimal_outline",
+    "distribute_leaders",
+    "restructure",
+]

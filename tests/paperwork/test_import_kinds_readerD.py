@@ -286,3 +286,21 @@ def test_form_paragraph_with_bracket_number_and_one_sentence_per_topic():
     assert [_form(plan, t) for t in plan.topics] == ["counterpart", "counterpart"]
     assert _names(plan, plan.topics[0].departments, "departments") == ["市商务局", "海关"]
     assert _names(plan, plan.topics[1].leaders, "leaders") == ["副市长唐宁"]
+
+
+def test_assignment_to_a_number_no_topic_carries_is_warned_about():
+    paragraphs = [
+        (0, "专题协商会"),
+        (1, "推进湿地公园提升"),
+        (None, "时间：5月；承办：市政协人资环委员会；协商部门：市林业局。"),
+        (0, "对口协商"),
+        (1, "加强校园食品安全"),
+        (None, "时间：9月；承办：市政协教育委员会；协商部门：市教育局。"),
+        (0, "界别协商"),
+        (1, "发展林下经济"),
+        (None, "时间：10月；承办：市政协农业界；协商部门：市农业农村局。"),
+    ]
+    table = [["序号", "市领导", "联系议题（编号）"], ["1", "副市长林海", "1.1、4.2"]]
+    draft = import_document("计划.docx", _outline_docx(paragraphs, table))
+    assert _names(draft.plan, draft.plan.topics[0].leaders, "leaders") == ["副市长林海"]
+    assert any("副市长林海" in w and "4.2" in w for w in draft.warnings)
