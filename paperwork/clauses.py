@@ -121,8 +121,10 @@ def form_paragraphs(lines: list[str]) -> list[str]:
             out.append(line)
             continue
         body = _COUNT_PREFIX.sub("", m.group("body").strip())
-        items = [f for c in _topic_clauses(body) if (f := clause_fields(c))]
-        if not items:
+        clauses = _topic_clauses(body)
+        items = [f for c in clauses if (f := clause_fields(c))]
+        if not items or any(len(_TITLE.findall(c)) > 1 for c in clauses):
+            # "分别于4月、6月围绕“甲”“乙”召开…": several topics in one clause, the reader's distributive kind
             out.append(line)
             continue
         out.append(f"{m.group('num')}{head}")
