@@ -39,8 +39,12 @@ from solver.plan import PLAN_FORMAT, Plan
 from solver.validate import PlanError, parse_plan
 
 from . import texts as T
+from .card_layouts import body_of_report, dots_as_commas, is_card_number, is_platform_furniture
 from .common import FreshIds, PaperIssue, PaperworkError, fail, from_plan_error, next_id, split_outside_brackets
 from .hanzi import to_simplified
+from .item_duties import assign_item_duties
+from .keyed_lists import form_rules, keyed_field, keyed_value
+from .label_marks import colon_bare_labels, dash_label, when_then_topic
 from .time_phrases import TimeReading, parse_time
 from .vocabulary import (
     FIELD_ANYWHERE,
@@ -238,6 +242,7 @@ def _clean(line: str) -> str:
     line = _SPACED_LABEL.sub(_join_label, line)
     # "时间安排    6月" "承办单位\t市政协经济委": a label and its value lined up without a colon
     line = _GAP_LABEL.sub(r"\1:", line)
+    line = dash_label(line)
     head, colon, value = line.rpartition(":") if FIELD_LINE.match(line.strip()) else ("", "", line)
     line = head + colon + _letter_spaced(value)
     return re.sub(r"\s+", " ", line).strip()
@@ -283,14 +288,13 @@ def _is_junk(line: str) -> bool:
     if not _CJK.search(line):
         return True
     fm = FIELD_LINE.match(line)
-    if fm and (
-        LABEL_OF[fm.group(1)] != "time"
-        or ((_MONTHISH.search(fm.group(2)) or parse_time(fm.group(2)).undecided) and not _PUBLISHED.search(line))
-    ):
-        return False  # "时间:年内" "时间:适时" time a topic too
+    if fm and (LABEL_OF[fm.group(1)] != "time" or (_MONTHISH.search(fm.group(2)) and not _PUBLISHED.search(line))):
+        return False
+    if fm and parse_time(fm.group(2)).undecided and not _PUBLISHED.search(line):
+        return False  # "时间:年内。由…牵头": a topic's time said to be open, not a page's date
     if _NUMBERED.match(line) and parse_time(line).months and not re.search(r"https?://|www\.|ICP", line):
         return False  # "1.推进X | 5月 | 县政协城建委": an item's row typed with bars, not a menu
-    return bool(_JUNK.match(line) or _JUNK_ANY.search(line))
+    return bool(_JUNK.match(line) or _JUNK_ANY.search(line) or is_platform_furniture(line))
 
 
 def _is_prose(text: str) -> bool:
@@ -366,6 +370,20 @@ _Time = TimeReading  # kept for callers of the old name
 
 
 @dataclass
+class _Group:
+    """A committee heading grouping topics ("(一)县政协经济科技委员会"), with the fields written under it.
+
+    Its fields ("联系领导:…") and its committee (the lead) apply to every topic of the group,
+    through the form headings nested in it ("1.对口协商" then "(1)title").
+    """
+
+    header: str
+    line: int
+    fields: dict[str, str] = field(default_factory=dict)
+    field_lines: dict[str, list[int]] = field(default_factory=dict)
+
+
+@dataclass
 class _Topic:
     title: str
     line: int
@@ -380,6 +398,7 @@ class _Topic:
     under_top_form: bool = False  # an "(一)" item directly under a top-level form heading
     sentence_form: str = ""  # a form named in running text ("6月召开专题协商会"): used when no heading names one
     lines: list[int] = field(default_factory=list)
+    group: _Group | None = None  # the committee group heading the topic stands under, if any
 
     def set_field(self, key: str, value: str, lineno: int) -> None:
         if key == "title":
@@ -535,7 +554,16 @@ def _is_clause(line: str) -> bool:
     """A piece of running text ("此外,各专委会还将结合实际,适时开展"), not a title: commas and no fields."""
     commas = len(re.findall(r"[,，]", line))
     ends = line.rstrip().endswith(("。", "!", "！"))
-    return len(line) > 12 and (commas >= 2 or (commas and ends)) and not FIELD_ANYWHERE.search(line)
+    cut = line.rstrip().endswith((",", "，"))  # a sentence broken mid-line (a WeChat article's short lines)
+    return len(line) > 12 and (commas >= 2 or (commas and (ends or cut))) and not FIELD_ANYWHERE.search(line)
+
+
+def _is_cut_clause(line: str) -> bool:
+    """Running text broken mid-sentence at a comma: the next line goes on with it."""
+    return line.rstrip().endswith((",", "，")) and _is_clause(line)
+
+
+_UNUSED = (None, T.SKIP_REASON["prose"])  # a line's role when it gave no topic anything
 
 
 def _scan(text: str) -> _Parsed:
@@ -546,8 +574,13 @@ def _scan(text: str) -> _Parsed:
     attachments = False  # under "附件:": its items are documents
     in_arrangement = False
     seen_arrangement = False
+    cards = False  # a zero-padded card number ("01") was seen: two-digit ones are cards too
+    keyed: str | None = None  # the field a heading after the topics gives them ("二、协商部门")
+    keyed_lines: set[int] = set()  # lines read for it
+    after_card = False  # the row before was a card's number: a form-shaped line now is the card's form tag
     section: _Section | None = None
     topic: _Topic | None = None
+    group: _Group | None = None  # the committee group the lines below belong to
 
     rows: list[tuple[int, str, str]] = []  # (line number, raw, cleaned); one line may give several rows
     raws = text.splitlines()
@@ -555,7 +588,7 @@ def _scan(text: str) -> _Parsed:
         out.all_lines.append(raw)
         rows += [(lineno, raw, piece) for piece in _pieces(line)]
     running = _running_heads(rows)
-    rows, joined = _join_bare_labels(rows)
+    rows, joined = _join_bare_labels(colon_bare_labels(rows))
     for ln in joined:
         out.roles[ln] = "字段(续行)"
     rows, joined = _join_cut_titles(rows)
@@ -580,7 +613,7 @@ def _scan(text: str) -> _Parsed:
 
     def new_topic(title: str, lineno: int, numbered: bool) -> _Topic:
         nonlocal topic
-        topic = _Topic(title=title, line=lineno, numbered=numbered)
+        topic = _Topic(title=title, line=lineno, numbered=numbered, group=group)
         if section is not None:
             section.topics.append(topic)
         else:
@@ -593,8 +626,10 @@ def _scan(text: str) -> _Parsed:
                 skip(lineno, raw, "markup")
             continue
         if _is_junk(line) or line in running:
-            if re.fullmatch(r"[━─═—\-=_*~·•.]{3,}", line):
-                topic = None  # a rule across the page closes the item above
+            if re.fullmatch(r"[━─═—\-=_*~·•.]{3,}", line) or is_card_number(line, cards):
+                topic = None  # a rule across the page (a card's big number) closes the item above
+                cards = cards or line.startswith("0")
+                after_card = is_card_number(line, cards)
             skip(lineno, raw, "junk")
             link_list = link_list or bool(_LINK_LIST_HEAD.match(line))
             continue
@@ -618,6 +653,7 @@ def _scan(text: str) -> _Parsed:
                 skip(lineno, raw, "attachment")
                 continue
         attachments = False
+        card_tag, after_card = after_card, False
         if len(out.first_lines) < 8:
             out.first_lines.append(line)
         if _DATE_LINE.match(line) or (_SIGNATURE.match(line) and _next_is_date(rows, i)):
@@ -662,7 +698,15 @@ def _scan(text: str) -> _Parsed:
             topic = None
             continue
 
+        if keyed and (lineno in keyed_lines or _keyed_line(out, keyed, _clean(raw), lineno)):
+            # "推进X:市发改委、…" under "二、协商部门": a field of a topic read above (the whole line,
+            # however it was cut into rows)
+            keyed_lines.add(lineno)
+            continue
         m = _TOP.match(line) or _PART.match(line)
+        if m:
+            has_topics = out.loose or any(s.topics for s in out.sections)
+            keyed = keyed_field(_COUNT.sub("", m.group(2)).strip()) if has_topics else None
         if m and len(m.group(2)) <= 40:
             head = m.group(2).strip()
             if out.time_heads:
@@ -671,7 +715,7 @@ def _scan(text: str) -> _Parsed:
             head_wo = _COUNT.sub("", head).strip()
             cat = classify_form(head_wo)
             top = head
-            section, topic = None, None
+            section, topic, group = None, None, None
             top_form = (
                 # a known form, or a name shaped like one ("网络议政", "协商座谈会") under a count or
                 # among the arrangement's headings
@@ -691,6 +735,14 @@ def _scan(text: str) -> _Parsed:
                     header=head_wo, count=_cn_int(cm.group(1)) if cm else None, line=lineno, top_level=True
                 )
                 out.sections.append(section)
+                in_arrangement = seen_arrangement = True
+                out.roles[lineno] = T.SKIP_REASON["heading"]
+                continue
+            if cm is None and _is_group_heading(head_wo, [r[2] for r in rows[i + 1 : i + 4]]):
+                # "一、县政协经济委员会" over its forms and topics: a committee group at the top level
+                section = _Section(header=head_wo, count=None, line=lineno)
+                out.sections.append(section)
+                group = _Group(head_wo, lineno)
                 in_arrangement = seen_arrangement = True
                 out.roles[lineno] = T.SKIP_REASON["heading"]
                 continue
@@ -721,6 +773,13 @@ def _scan(text: str) -> _Parsed:
             head = _COUNT.sub("", head).strip()
             segs = _split_fields(head)
             cat = classify_form(segs[0])
+            if group is not None and len(segs) == 1 and _is_group_heading(head, [r[2] for r in rows[i + 1 : i + 4]]):
+                # "(二)县政协提案委员会" after the forms of group (一): the next group, not a topic
+                section = _Section(header=head, count=count, line=lineno)
+                out.sections.append(section)
+                group, topic = _Group(head, lineno), None
+                out.roles[lineno] = T.SKIP_REASON["heading"]
+                continue
             parent = section if section is not None and section.top_level else None
             names_form = cat is not None and _FORM_NAME_END.search(segs[0]) is not None
             if parent is not None and count is None and (not names_form or cat == classify_form(parent.header)):
@@ -734,6 +793,10 @@ def _scan(text: str) -> _Parsed:
                 continue
             section = _Section(header=head, count=count, line=lineno)
             out.sections.append(section)
+            if len(segs) == 1 and _is_group_heading(head, [r[2] for r in rows[i + 1 : i + 4]]):
+                group = _Group(head, lineno)
+            elif not (cat is not None or _is_form_name(head)):
+                group = None  # a form under a group heading stays in the group; anything else ends it
             seen_arrangement = True
             in_arrangement = True
             topic = None
@@ -766,6 +829,24 @@ def _scan(text: str) -> _Parsed:
         segs = _split_fields(body)
         fm = FIELD_LINE.match(segs[0])
         if fm:
+            if (
+                topic is None
+                and group is not None
+                and section is not None
+                and section.line == group.line
+                and not section.topics
+                and LABEL_OF[fm.group(1)] not in ("title", "content")
+            ):
+                # "联系领导:…" under "(一)县政协经济科技委员会": a field of every topic of the group
+                for seg in segs:
+                    gm = FIELD_LINE.match(seg)
+                    if gm:
+                        key = LABEL_OF[gm.group(1)]
+                        value = _trim(gm.group(2).strip(), "。; ")
+                        group.fields[key] = f"{group.fields[key]}、{value}" if key in group.fields else value
+                        group.field_lines.setdefault(key, []).append(lineno)
+                out.roles[lineno] = "字段"
+                continue
             # "1.时间安排:4月": a field numbered as a sub-item of the topic
             if topic is None and section is not None and not section.topics and LABEL_OF[fm.group(1)] != "title":
                 topic = _Topic(title=section.header, line=section.line, numbered=False)
@@ -793,13 +874,22 @@ def _scan(text: str) -> _Parsed:
             out.roles[lineno] = "备注"
             continue
 
+        if group is not None and _is_nested_form_heading(line, [r[2] for r in rows[i + 1 :]]):
+            # "1.远程协商" between a committee group heading and its "(1)…" topics: the form of those topics
+            head = _strip_number(line).strip()
+            section = _Section(header=head, count=None, line=lineno, top_level=True)
+            out.sections.append(section)
+            top, top_form, topic = head, True, None
+            in_arrangement = seen_arrangement = True
+            out.roles[lineno] = T.SKIP_REASON["heading"]
+            continue
         hm = _BRACKETED_TITLE.match(line)
         if (
             not hm
             and len(line) <= 24
             # a known form only ("工作报告协商议政" may be a wrapped line's end), or one shaped like a form
             # that announces its count ("“请你来协商”平台协商(4个议题)")
-            and (classify_form(line) or _COUNT.search(line))
+            and (classify_form(line) or _COUNT.search(line) or card_tag)
             and _is_form_name(line)
             and next_field_key(i) is None  # fields under it: a title's last words, not a heading
             and not _is_sentence(line)
@@ -811,7 +901,7 @@ def _scan(text: str) -> _Parsed:
             hm
             and (
                 classify_form(hm.group("title"))
-                or (_COUNT.search(hm.group("title")) and _is_form_name(hm.group("title")))
+                or ((_COUNT.search(hm.group("title")) or card_tag) and _is_form_name(hm.group("title")))
             )
             and _FORM_NAME_END.search(_COUNT.sub("", hm.group("title")).strip())
         ):
@@ -882,6 +972,10 @@ def _scan(text: str) -> _Parsed:
             continue
 
         # An unlabelled, unnumbered line: a continuation, a title, a sentence of fields, or stray text.
+        if topic is None and i and _is_cut_clause(rows[i - 1][2]) and out.roles.get(rows[i - 1][0]) in _UNUSED:
+            # "为协商议题建言献策" after "欢迎…留言,": the rest of a sentence broken mid-line, not a title
+            skip(lineno, raw, "stray")
+            continue
         if re.fullmatch(r"\([^()]{4,80}\)", line) and not FIELD_ANYWHERE.search(line):
             # "(由各专门委员会分别与对口部门全年适时开展)": a remark under a heading, not a topic
             out.roles[lineno] = T.SKIP_REASON["prose"]
@@ -929,7 +1023,15 @@ def _scan(text: str) -> _Parsed:
             # running text that names no field of a topic ("此外,各专委会还将…") is no topic
             and not (nxt is None and _is_clause(line) and not _sentence_fields(_Topic("", 0, False), line, lineno))
         ):
-            if _is_prose(line):
+            told = when_then_topic(line)
+            if told:
+                # "X期间,围绕Y协商议政(承办:Z)。" under a form: the form's one topic, told in a sentence
+                tp = new_topic(told[0], lineno, False)
+                tp.set_field("time", told[1], lineno)
+                for seg in told[2]:
+                    _take_field(tp, seg, lineno)
+                tp.lines.append(lineno)
+            elif _is_prose(line):
                 tp = _Topic(title=section.header, line=lineno, numbered=False)
                 tp.fields["content"] = line
                 tp.field_lines["content"] = [lineno]
@@ -984,6 +1086,42 @@ _TIME_HEAD_REST = re.compile(
 _HEAD_NUMBER = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|\d{1,2}\s*[、.)])\s*"
 )
+
+
+# A committee's name without the 政协 ("经济科技委员会", "文史委"): a group heading only when
+# a field of the group ("联系领导:…") or a nested form heading follows it
+_BARE_COMMITTEE = re.compile(r"^[\u4e00-\u9fff、和与]{2,16}(?:专门委员会|委员会|委)$")
+_NOT_COMMITTEE = re.compile(r"政府|党委|[省市县区州旗]委(?!员)|局|厅|办公室")
+
+
+def _is_group_heading(head: str, after: list[str]) -> bool:
+    """ "县政协经济科技委员会" under "(一)": a committee heading grouping topics (not a form, not a sentence).
+
+    ``after``: the next rows, which must carry the group's field or a nested form heading
+    when the heading does not name the 政协.
+    """
+    # "提案委员会" names a committee, though "提案" also names a form: a form's name ends like one
+    if _FORM_NAME_END.search(head) or _is_sentence(head):
+        return False
+    if _COMMITTEE_HEADING.search(head):
+        return True
+    if not _BARE_COMMITTEE.match(head) or _NOT_COMMITTEE.search(head):
+        return False
+    nxt = [x for x in after if x]
+    fm = FIELD_LINE.match(nxt[0]) if nxt else None
+    return bool(fm and LABEL_OF[fm.group(1)] == "leaders") or bool(nxt and _is_nested_form_heading(nxt[0], nxt[1:]))
+
+
+def _is_nested_form_heading(line: str, after: list[str]) -> bool:
+    """ "1.对口协商" followed by "(1)title": a numbered form name over numbered topics of another kind."""
+    m = _NUMBERED.match(line)
+    if not m or not re.match(r"^\d{1,2}\s*[、.]", line):
+        return False
+    name = m.group("title").strip()
+    if not _is_form_name(name) or _is_sentence(name) or len(name) > 16:
+        return False
+    nxt = next((x for x in after if x), "")
+    return bool(re.match(r"^\(\s*\d{1,2}\s*\)", nxt)) and not _is_form_name(_strip_number(nxt))
 
 
 def _time_heading(line: str) -> str:
@@ -1456,6 +1594,36 @@ def _strip_number(line: str) -> str:
     return m.group("title") if m else line
 
 
+def _keyed_line(out: _Parsed, key: str, line: str, lineno: int) -> bool:
+    """Read ``line`` under a heading naming field ``key`` (see :mod:`paperwork.keyed_lists`); True if used.
+
+    ``"推进X:A、B"`` gives topic 推进X the value; a sentence of rules per form
+    (``"专题协商会邀请X出席;…"``) gives every topic of those forms that has none yet.
+    """
+    topics = [t for s in out.sections for t in s.topics] + out.loose
+    hit = keyed_value(line, [t.title for t in topics])
+    if hit:
+        for i in hit[0]:
+            topics[i].set_field(key, hit[1], lineno)
+            topics[i].lines.append(lineno)
+        out.roles[lineno] = "字段"
+        return True
+    rules = form_rules(line, _is_form_name) if key in ("leaders", "people") else []
+    used = False
+    for forms, who in rules:
+        cats = {classify_form(f) or _key(f) for f in forms}
+        for sec in out.sections:
+            if (classify_form(sec.header) or _key(sec.header)) in cats:
+                for t in sec.topics:
+                    if key not in t.fields:
+                        t.set_field(key, who, lineno)
+                        t.lines.append(lineno)
+                        used = True
+    if used:
+        out.roles[lineno] = "字段(句中)"
+    return used
+
+
 def _take_field(topic: _Topic, seg: str, lineno: int) -> None:
     fm = FIELD_LINE.match(seg)
     if not fm:
@@ -1468,6 +1636,14 @@ def _take_field(topic: _Topic, seg: str, lineno: int) -> None:
         topic.notes_lines.append(seg)
         return
     key, value = LABEL_OF[fm.group(1)], _trim(fm.group(2).strip(), "。; ")
+    if key == "time":
+        # "时间:2026年5月。由区政协经济委牵头,区发改局配合,邀请…出席": the time, then a sentence of roles
+        for cut in re.finditer(r"[。,;;]", value):
+            rest = value[cut.end() :]
+            if role_clauses(rest) is not None:
+                value = value[: cut.start()].strip()
+                _sentence_fields(topic, rest, lineno, time=False)
+                break
     if key in _STEP_FIELDS:
         # "协商阶段:6月召开专题议政性常委会议" / "调研阶段:3—5月,由…牵头": a sentence
         # read for its fields; a research step gives the lead only (its months are the research's)
@@ -1503,9 +1679,76 @@ def form_in_text(text: str) -> str:
     return (main or found or [""])[0]
 
 
+# "由区政协经济委牵头" "区发改局、区科技局配合" "邀请副区长X、区政协主席Y出席" "区政协副主席Z参加":
+# clauses whose role is named only by the verb that ends them
+_ROLE_LEAD = re.compile(r"^(?:由)?\s*(?P<who>[^,,;;。]{2,40}?)\s*(?:联合|共同|具体)?牵头(?:负责|组织|承办|组织实施)?$")
+_ROLE_HELP = re.compile(r"^(?:由)?\s*(?P<who>[^,,;;。]{2,120}?)\s*(?:等(?:部门|单位))?(?:配合|协助|协同|参与)$")
+_ROLE_ATTEND = re.compile(
+    r"^(?:并)?(?:邀请|请)?\s*(?P<who>[^,,;;。]{2,80}?)\s*(?:出席|参加|到会|莅临)(?:会议|活动|指导)?$"
+)
+
+
+def role_clauses(text: str) -> dict[str, list[str]] | None:
+    """Lead, departments and leaders of a sentence whose clauses end in role verbs, or None.
+
+    "由区政协经济委牵头,区发改局、区科技局配合,邀请副区长胡振华、区政协主席罗晓明出席" →
+    ``{"lead": ["区政协经济委"], "departments": ["区发改局", "区科技局"],
+    "leaders": ["副区长胡振华", "区政协主席罗晓明"]}``. Read only when one clause names the
+    lead (…牵头) and another the units that help (…配合) or the people who attend
+    (…出席/参加), and every unit that helps is a government body or a township (a 政协
+    committee that helps co-organises: the general sentence reader handles that).
+    """
+    out: dict[str, list[str]] = {"lead": [], "departments": [], "leaders": []}
+    roles = 0
+    pending = ""  # "邀请副市长甲,市政协主席乙出席": people listed before the comma the verb comes after
+    for clause in re.split(r"[,,;;。]|(?<=牵头|配合|协助|参与)、", unicodedata.normalize("NFKC", text)):
+        clause = clause.strip()
+        if not clause:
+            continue
+        if pending:
+            clause, pending = re.sub(r"^(?:邀请|请)", "", pending) + "、" + clause, ""
+            clause = "邀请" + clause
+        lm, hm, am = _ROLE_LEAD.match(clause), _ROLE_HELP.match(clause), _ROLE_ATTEND.match(clause)
+        if not (lm or hm or am):
+            names = [_clean_name(x) for x in split_names(re.sub(r"^(?:并)?(?:邀请|请)", "", clause))]
+            if re.match(r"^(?:并)?(?:邀请|请)", clause) and names and all(n and _is_leader(n) for n in names):
+                pending = clause
+            continue
+        if lm and not out["lead"]:
+            out["lead"] = [lm.group("who").strip()]
+        elif hm:
+            names = _split_departments(hm.group("who"))
+            if not names or not all(_is_government(n) for n in names):
+                return None
+            out["departments"] += [n for n in names if n not in out["departments"]]
+        elif am:
+            names = [_clean_name(x) for x in _join_posts(split_names(am.group("who")))]
+            names = [n for n in names if n]
+            if names and all(_is_leader(n) for n in names):
+                out["leaders"] += [n for n in names if n not in out["leaders"]]
+            elif names and all(_is_government(n) and not _is_leader(n) for n in names):
+                out["departments"] += [n for n in names if n not in out["departments"]]
+            else:
+                return None
+        roles += 1
+    return out if out["lead"] and roles >= 2 else None
+
+
+def _role_clause_fields(topic: _Topic, line: str, lineno: int) -> bool:
+    """Fields of a sentence read by :func:`role_clauses`; True if it was one (fields already set are kept)."""
+    roles = role_clauses(line)
+    if roles is None:
+        return False
+    for key in ("lead", "departments", "leaders"):
+        if roles[key] and key not in topic.fields:
+            topic.set_field(key, "、".join(roles[key]), lineno)
+            topic.sentence_fields.add(key)
+    return True
+
+
 def _sentence_fields(topic: _Topic, line: str, lineno: int, *, time: bool = True, form: bool = True) -> bool:
     """Lead, departments, time and a named form from running text; True if any was found."""
-    found = False
+    found = _role_clause_fields(topic, line, lineno)
     if form and not topic.sentence_form:
         named = form_in_text(line)
         if named:
@@ -1590,7 +1833,7 @@ _SPLIT_CHARS = set("、,,;;/。\n\r")
 
 def split_names(text: str) -> list[str]:
     """ "市工信局、副市长(分管农业、生态环境)" → two names: a 、 inside brackets does not split."""
-    return split_outside_brackets(text, _SPLIT_CHARS, set(_BRACKETS), set(_BRACKETS.values()), flat="“")
+    return split_outside_brackets(dots_as_commas(text), _SPLIT_CHARS, set(_BRACKETS), set(_BRACKETS.values()), flat="“")
 
 
 _PEOPLE_SKIP = re.compile(r"^(部分|全体|各)|^(有关|相关)(?!.*[长导])|(委员|专家|代表|学者|群众|人士|界别|企业家)$")
@@ -1699,6 +1942,10 @@ def _split_committees(text: str) -> list[str]:
         name = strip_body(_clean_name(tok))
         if name and name not in out:
             out.append(name)
+    if len(out) > 1 and all(re.search(r"界(?:别)?$", n) for n in out) and "、" in s:
+        # "市政协经济界、工商联界": sectors that hold one topic together are one joint organiser
+        # (界别联组), not a lead and its co-organisers
+        return ["、".join(out)]
     return out
 
 
@@ -1822,6 +2069,9 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
             if qm:
                 body = qm.group(1)
                 break
+    if not body or re.fullmatch(r"(?:[省市县区州旗])?政协", body):
+        # "…,溪川市政协印发《…计划》": an article reporting the plan names the body issuing it
+        body = body_of_report(lines, body[:1] if body != "政协" else "") or body
     if not body or re.fullmatch(r"(?:[省市县区州旗])?政协", body):
         # "关于2026年度政协协商工作的安排意见": the signature under the text names the body
         for raw in reversed(parsed.all_lines[-15:]):
@@ -1961,6 +2211,26 @@ def _form_legend(lines: list[str]) -> dict[str, str]:
 _COMMITTEE_HEADING = re.compile(r"^[^,,;;。:]{0,8}政协[^,,;;。:]{1,14}(?:委员会|委|办公室|办公厅|研究室)$")
 
 
+def _with_group_fields(tp: _Topic, src: Any) -> dict[str, str]:
+    """A grouped topic's fields with its group's: the group's committee leads unless the topic names
+    a lead; the group's leaders come first, then the topic's own ("联系领导" + "邀请县领导")."""
+    group = tp.group
+    assert group is not None
+    f = dict(tp.fields)
+    if not f.get("lead"):
+        f["lead"] = group.header
+        src("lead", group.header, [group.line])
+    for key, value in group.fields.items():
+        if key == "lead":
+            continue
+        if key in ("leaders", "departments", "people") and f.get(key):
+            f[key] = value + "、" + f[key]
+        elif not f.get(key):
+            f[key] = value
+        src(key, value, group.field_lines.get(key, [group.line]))
+    return f
+
+
 def parse_published_text(
     text: str,
     *,
@@ -1985,6 +2255,7 @@ def parse_published_text(
     if not text or not text.strip():
         raise fail("empty_text")
     parsed = _scan(text)
+    assign_item_duties(parsed)
     topics_found = [t for s in parsed.sections for t in s.topics] + [t for t in parsed.loose if t.fields]
     reasons = _not_a_plan(parsed, topics_found)
     if not topics_found or (reasons and not _useful(parsed)):
@@ -2097,6 +2368,8 @@ def parse_published_text(
         if not title:  # a label with nothing after it: the line itself, for the planner to correct
             title = _clean(parsed.all_lines[tp.line - 1]) or f"{tid}"
         trailing = _TRAILING_COMMITTEE.search(title)
+        if tp.group is not None:
+            f = _with_group_fields(tp, src)
         lead_names = _split_committees(f.get("lead", ""))
         if not lead_names and sec is not None and _COMMITTEE_HEADING.search(sec.header):
             # "(一)市政协经济委员会" over its topics: the committee leads them

@@ -32,8 +32,11 @@ import unicodedata
 from pathlib import Path
 
 from . import texts as T
+from .aligned_table import aligned_table
 from .common import MAX_UPLOAD_BYTES, PaperIssue, PaperworkError, decode_text, fail, human_size
+from .grid_tables import grid_lines
 from .hanzi import plain_ideographs
+from .labelled_cells import labelled_cell_lines, labelled_paragraphs, title_and_content
 from .outline import assignment_lines
 from .published_text import classify_form
 from .vocabulary import LABELS, TABLE_MARK, field_of_header, norm
@@ -214,6 +217,12 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     assigned = assignment_lines(rows)
     if assigned is not None:
         return assigned  # leaders by item number: given to their topics by outline.restructure
+    grid = grid_lines(rows)
+    if grid is not None:
+        return grid
+    labelled = labelled_cell_lines(rows)
+    if labelled is not None:
+        return labelled
     header_at, cols = None, {}
     for i, row in enumerate(rows[:5]):
         found = {j: field_of_header(c) for j, c in enumerate(row)}
@@ -263,17 +272,20 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     }
     if len(month_cols) < 3:
         month_cols = {}
+    raw_rows = rows  # cells with their paragraphs (a title and its content, labelled parts)
     rows = [_cell_paragraphs(row, cols, header_at, k) for k, row in enumerate(rows)]
     out = [f"{TABLE_MARK}{'、'.join(h.strip() for h in heads if h.strip())}"]
     last: dict[str, str] = {}
     above: dict[int, str] = {}  # each column's value in the row above (for a "同上" cell)
     n = 0
     groups = 0
-    for row in rows[header_at + 1 :]:
+    for row, raw_row in zip(rows[header_at + 1 :], raw_rows[header_at + 1 :], strict=True):
         cells = [c.strip() for c in row] + [""] * (len(heads) - len(row))
         distinct = {c for c in cells if c}
         if not distinct:
             continue
+        if _is_total_row(distinct):
+            continue  # "合计 | 44项": the table's total, not a topic
         if len(distinct) == 1 and len(cells) > 2 and sum(1 for c in cells if c) >= len(cells) - 1:
             head = distinct.pop()
             if classify_form(head) and not re.match(r"^[一二三四五六七八九十]+[、.]|^\(", head):
@@ -287,8 +299,11 @@ def table_lines(rows: list[list[str]]) -> list[str]:
         title = cells[title_col] if title_col < len(cells) else ""
         if not title:
             continue
+        title, content = title_and_content(raw_row[title_col], heads[title_col])
         n += 1
         out.append(f"{n}.{title}")
+        if content:
+            out.append(f"{LABELS['content'][0]}:{content}")
         ticked = [month_cols[j] for j in month_cols if j < len(cells) and _TICK.fullmatch(cells[j].strip())]
         if ticked:
             # a month matrix: each ticked month is one meeting ("5月、11月各一次")
@@ -314,12 +329,32 @@ def table_lines(rows: list[list[str]]) -> list[str]:
                 last[key] = cell
             if not cell:
                 continue
+            parts = labelled_paragraphs(raw_row[j], key) if j < len(raw_row) else None
+            if parts:
+                # "牵头：X" / "参与：A、B" in one 责任单位 cell: each part is its own field
+                out += [f"{LABELS[k][0]}:{v}" for k, v in parts]
+                continue
             head = heads[j].strip() if j < len(heads) else ""
             label = LABELS[key][0] if key else head
             if not label:
                 continue
             out.append(f"{label}:{cell}")
     return out
+
+
+_TOTAL_WORD = re.compile(r"^(?:合\s*计|总\s*计|共\s*计|小\s*计|总\s*数)\s*[:：]?$")
+_COUNT_CELL = re.compile(r"^(?:共\s*)?(?:\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:项|个|次|场|件|个议题|项议题)?$")
+
+
+def _is_total_row(distinct: set[str]) -> bool:
+    """A table's total row: a 合计/总计 cell, the others counts ("44项") — merged across, or not."""
+    if len(distinct) == 1:
+        # "合计:44项" in one cell merged across the whole row
+        one = re.sub(r"\s+", "", next(iter(distinct)))
+        word = re.match(r"^(?:合计|总计|共计|小计|总数)[:：]?", one)
+        return bool(word) and bool(_COUNT_CELL.match(one[word.end() :]) or not one[word.end() :])
+    words = [c for c in distinct if _TOTAL_WORD.match(c)]
+    return bool(words) and all(c in words or _COUNT_CELL.match(c) or c in "—-/" for c in distinct)
 
 
 # A cell that repeats the one above it
@@ -345,6 +380,11 @@ RECORD_MIN_KNOWN = 0.6
 """Share of a two-column table's left cells that must be known labels for it to be one topic's record."""
 
 
+# The middle cell of "时间安排 | 调研 | 3—5月": a step of the work. Any other middle cell makes the row
+# a row of a table, even when its first cell is a header word ("督办 | 推进X | 市委督查室")
+_STEP_CELL = re.compile(r"(?:前期)?(?:调研|协商|视察|考察|座谈|监督|准备|筹备|实施|总结|成果报送)(?:阶段|环节)?")
+
+
 def _record_table(rows: list[list[str]]) -> list[str] | None:
     """A topic laid out as a two-column table (``议题名称 | …``, ``协商时间 | 6月`` …) → ``标签:值`` lines.
 
@@ -365,15 +405,39 @@ def _record_table(rows: list[list[str]]) -> list[str] | None:
         elif len(cells) == 4 and field_of_header(cells[0]) and field_of_header(cells[2]):
             # "协商形式 | 专题协商会 | 牵头专委会 | 市政协教科卫体委": two pairs on one row
             pairs += [(cells[0], cells[1]), (cells[2], cells[3])]
-        elif len(cells) == 3 and field_of_header(cells[0]) and len(norm(cells[1])) <= 6:
+        elif len(cells) == 3 and field_of_header(cells[0]) and _STEP_CELL.fullmatch(norm(cells[1])):
             # "时间安排 | 调研 | 3—5月" under a merged label: the step names its value
             pairs.append((cells[0], f"{cells[1]}{cells[2]}"))
         else:
             return None
     keys = [field_of_header(a) for a, _ in pairs]
-    if len(pairs) < 2 or "title" not in keys or sum(1 for k in keys if k) < RECORD_MIN_KNOWN * len(pairs):
+    if sum(1 for k in keys if k) < RECORD_MIN_KNOWN * len(pairs):
+        return None
+    if "title" not in keys and not _fields_record(pairs, keys):
+        return None
+    if len(pairs) < 2:
         return None
     return [f"{LABELS[k][0] if k else norm(a).rstrip(':')}:{b}" for (a, b), k in zip(pairs, keys, strict=True)]
+
+
+RECORD_MIN_FIELDS = 3
+"""Rows a two-column table of labels without a title needs to be read as one topic's fields."""
+
+
+def _fields_record(pairs: list[tuple[str, str]], keys: list[str | None]) -> bool:
+    """A title-less record ("协商时间 | 5月", "承办单位 | …" under a title set as a heading above it).
+
+    At least :data:`RECORD_MIN_FIELDS` rows, every label a different known field or an
+    unknown short label, and no value that is itself a label (a header row over values).
+    """
+    known = [k for k in keys if k]
+    return (
+        len(pairs) >= RECORD_MIN_FIELDS
+        and len(set(norm(a) for a, _ in pairs)) == len(pairs)
+        and len(set(known)) >= RECORD_MIN_FIELDS
+        and all(len(norm(a)) <= 8 for a, _ in pairs)
+        and not any(field_of_header(b) and len(norm(b)) <= 6 and not re.search(r"\d", b) for _, b in pairs)
+    )
 
 
 # -- Word -------------------------------------------------------------------------------------
@@ -402,8 +466,55 @@ def docx_lines(data: bytes, *, name: str = "计划.docx") -> list[str]:
                 label = ""
         elif tag == "tbl":
             table = Table(child, doc)
+            if _has_nested_tables(table):
+                out.extend(_nested_table_lines(table))
+                continue
             rows = [[c.text for c in row.cells] for row in table.rows]
             out.extend(table_lines(rows))
+    return out
+
+
+def _has_nested_tables(table) -> bool:
+    """Whether a Word table holds another table inside one of its cells."""
+    return any(tc.tbl_lst for tc in table._tbl.iter_tcs())
+
+
+def _nested_table_lines(table) -> list[str]:
+    """A Word table whose cells hold tables of their own → lines, in document order.
+
+    An outer table that groups topics ("协商形式 | 议题安排", the form on the left, a
+    small table of its topics on the right) says nothing a line of text would not:
+    each cell is read as its paragraphs and the tables inside it (each one read by
+    :func:`table_lines`), cell by cell, row by row. The outer header row, when every
+    cell is a known header word, becomes the table mark line; a cell merged across
+    columns is read once.
+    """
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    out: list[str] = []
+    rows = list(table.rows)
+    first = [c.text.strip() for c in rows[0].cells] if rows else []
+    header = bool(first) and all(field_of_header(c) for c in first) and not any(c.tables for c in rows[0].cells)
+    if header:
+        out.append(f"{TABLE_MARK}{'、'.join(dict.fromkeys(first))}")
+        rows = rows[1:]
+    for row in rows:
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            for child in cell._tc.iterchildren():
+                tag = child.tag.rsplit("}", 1)[-1]
+                if tag == "p":
+                    out.extend(line for line in Paragraph(child, cell).text.split("\n") if line.strip())
+                elif tag == "tbl":
+                    inner = Table(child, cell)
+                    if _has_nested_tables(inner):
+                        out.extend(_nested_table_lines(inner))
+                    else:
+                        out.extend(table_lines([[c.text for c in r.cells] for r in inner.rows]))
     return out
 
 
@@ -574,14 +685,19 @@ def _pdf_tables(lines: list[list[tuple[float, str]]]) -> list[str]:
                 if col is None:
                     ok = False
                     break
-                cells[col] += t
+                quotes = bool(cells[col]) and bool(_BARE_QUOTES.fullmatch(t))
+                cells[col] += f" {t.strip()}" if quotes else t
             if not ok:
                 break
+            cells = [_quotes_in_piece(c) for c in cells]
             # a row whose anchor cell is merged (empty) still starts a row when nearly every
             # column begins on this line; a wrapped cell continues one or two columns only
+            numbered = keys[anchor] == "number" and all(r[anchor].strip() for r in rows[1:])
             starts_row = (
                 bool(cells[anchor].strip())
-                or sum(1 for c in cells if c.strip()) >= max(PDF_ROW_MIN_CELLS, len(cells) - 1)
+                # a numbered table's rows all start on their number: a wrapped line filling
+                # nearly every column ("五次会议重 | 商会 | 各一次 | 委 | …") is not a row
+                or (not numbered and sum(1 for c in cells if c.strip()) >= max(PDF_ROW_MIN_CELLS, len(cells) - 1))
                 or (
                     # the anchor is merged over several rows (two topics in one month): a new
                     # row begins a form or a lead while the row above already has a whole one
@@ -615,6 +731,22 @@ def _pdf_tables(lines: list[list[tuple[float, str]]]) -> list[str]:
             i += 1
         out.extend(table_lines([[_repair_quotes(c) for c in row] for row in rows]))
     return out
+
+
+# A run of nothing but quotes: Word set them in a Western font, apart from the Chinese run
+_BARE_QUOTES = re.compile(r"[\s“”‘’]*[“”‘’][\s“”‘’]*")
+
+
+def _quotes_in_piece(piece: str) -> str:
+    """One line's part of a cell, its bare quotes put back into its own holes (see :func:`_repair_quotes`).
+
+    Quotes are placed line by line: the holes of the lines a cell wraps over
+    are not one sentence. A piece without holes takes its quote at its end ("实 ”" → "实”").
+    """
+    if not re.search(r"\s[“”‘’]", piece):
+        return piece
+    fixed = _repair_quotes(piece)
+    return fixed if fixed != piece else re.sub(r"\s+(?=[“”‘’])", "", piece)
 
 
 # How a short column's value ends when it is whole (a form's name, a committee's name):
@@ -688,6 +820,12 @@ def text_tables(lines: list[str]) -> list[str]:
     while i < len(lines):
         if _BOX_RULE.match(lines[i]) and re.search(r"[┌╔┏]", lines[i]):
             rows, i = _box_table(lines, i)
+            out.extend(table_lines(rows))
+            continue
+        aligned = aligned_table(lines, i)
+        if aligned is not None:
+            # columns lined up by spaces alone, long cells wrapped (pdftotext -layout)
+            rows, i = aligned
             out.extend(table_lines(rows))
             continue
         for _, sep in _TEXT_CELL_SEPARATORS:
@@ -1230,6 +1368,45 @@ def _has_header(cells: list[list[str]]) -> bool:
     return any(field_of_header(c) in ("title", "content") for r in cells[:3] for c in r)
 
 
+def _pdf_table_goes_on(table: list[list[tuple[float, str]]], page: list[list[tuple[float, str]]]):
+    """The lines of ``page`` that continue the table read so far, or None when the page does not open with it.
+
+    A table runs on over a page break when the new page's first line either
+    repeats the table's header (dropped) or — the table having run to the
+    foot of the page before — puts every run on one of the table's column
+    starts with a row number or none: a row, or the rest of a row the break
+    cut. Prose at the left margin names no row number and stops it.
+    """
+    if not table or not page:
+        return None
+    found = [(k, *_pdf_header_at(table, k)) for k in range(len(table))]
+    found = [(k, h, used) for k, h, used in found if h]
+    if not found:
+        return None
+    _, header, _ = found[-1]
+    xs = sorted(header)
+    again, used = _pdf_header_at(page, 0)
+    if again is not None:
+        same = [t for _, t in sorted(again.items())] == [t for _, t in sorted(header.items())]
+        return page[used:] if same else None
+    keys = [field_of_header(header[x]) for x in xs]
+
+    def in_table(line: list[tuple[float, str]]) -> bool:
+        # each cell's first run starts on its column ("6" at the time column, "月底前" after it)
+        cells: dict[int, float] = {}
+        for x, _ in sorted(line):
+            col = max((k for k, cx in enumerate(xs) if cx <= x + PDF_COLUMN_TOLERANCE), default=None)
+            if col is None:
+                return False
+            cells.setdefault(col, x)
+        on_columns = all(abs(x - xs[col]) <= PDF_COLUMN_TOLERANCE for col, x in cells.items())
+        number = [t for x, t in line if abs(x - xs[0]) <= PDF_COLUMN_TOLERANCE]
+        return on_columns and not (keys[0] == "number" and number and not re.fullmatch(r"\s*\d{1,3}\s*", number[0]))
+
+    # the table ran to the foot of the page before, and this page opens with a row or the rest of one
+    return page if in_table(table[-1]) and in_table(page[0]) else None
+
+
 def _made_by_office(reader) -> bool:
     """True for a PDF saved by an office suite (LibreOffice, Word, WPS), whose text order pypdf keeps."""
     meta = reader.metadata or {}
@@ -1254,20 +1431,30 @@ def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
         browser: list[tuple] = []  # a browser's pages, read as items (tables run over pages)
         page_rows = [_pdf_rows_at(_pdf_page_runs(page, glyphs=not office)) for page in reader.pages]
         furniture = _furniture([[(y, "".join(t for _, t in row)) for y, row in rows] for rows in page_rows])
+        table: list[list[tuple[float, str]]] = []  # a table page's lines, and the pages its table runs on to
         for page, rows, drop in zip(reader.pages, page_rows, furniture, strict=True):
             if not office:
                 browser.extend(_browser_page_items(page, rows, drop))
                 continue
+            lines = [row for y, row in rows if "".join(t for _, t in row) not in drop]
+            more = _pdf_table_goes_on(table, lines)
+            if more is not None:
+                table += more  # the table of the page before runs on at the top of this one
+                continue
+            if table:
+                out.extend(_pdf_tables(table))
+                table = []
             text = plain_ideographs(_without(plain_ideographs(page.extract_text() or ""), drop))
             if re.search(r"[\u4e00-\u9fff]", text) and (
                 any(field_of_header(tok) in ("title", "content") for tok in re.split(r"\s+", text[:20000]))
                 or _WRAPPED_TITLE_HEADER.search(re.sub(r"\s+", "", text[:20000]))
             ):
-                lines = [row for y, row in rows if "".join(t for _, t in row) not in drop]
                 if any(_pdf_header_at(lines, k)[0] for k in range(len(lines))):
-                    out.extend(_pdf_tables(lines))
+                    table = lines
                     continue
             out.extend(_join_wrapped([_repair_quotes(line) for line in text.splitlines()]))
+        if table:
+            out.extend(_pdf_tables(table))
         out.extend(_browser_lines(browser))
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
         log.info("pdf %s unreadable: %r", name, err)

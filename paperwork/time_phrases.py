@@ -7,6 +7,7 @@ What a planner writes in 时间安排 and what the plan format needs:
 - ``7-8月``, ``三至四月`` → a window and its months;
 - ``第二、三季度``, ``二季度或三季度`` → the window spanning every quarter named;
   quarters apart (``一季度、三季度``, a topic held twice) → their months, not the ones between;
+- ``第二季度末`` → the quarter's last month (6), as if written ``6月``;
 - ``上半年`` / ``下半年`` / ``年底`` → a window, flagged as vague; both halves → the year;
 - ``6月底前``, ``5月30日前`` → a deadline: a latest month, not a preferred one;
 - ``全会期间`` / ``两会期间`` → this 政协's own plenary session — but never the Party
@@ -37,16 +38,19 @@ CN_MONTH_NUMBER = {
 }
 _NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _SEP = r"\s*(?:[、,,和及与或]|或者)\s*"
-_RANGE = re.compile(rf"(?<!\d)({_NUM})\s*月?份?\s*(?:[-–—~〜至到])\s*({_NUM})\s*月")
+# The dashes plans write a range with ("7―8月" with a horizontal bar, "3——4月" with a doubled em dash,
+# a box-drawing or small hyphen from a PDF); NFKC leaves most of them as they are
+_DASH = r"(?:——|[-–—―─~〜～﹣])"
+_RANGE = re.compile(rf"(?<!\d)({_NUM})\s*月?份?\s*(?:{_DASH}|至|到)\s*({_NUM})\s*月")
 _LIST = re.compile(rf"(?<!\d)({_NUM}(?:{_SEP}{_NUM})+)\s*月")
 _SINGLE = re.compile(rf"(?<!\d)({_NUM})\s*月")
 _DEADLINE = re.compile(rf"(?<!\d)({_NUM})\s*月份?(?:底|末|中旬|上旬|下旬|\d{{1,2}}\s*[日号])?\s*(?:以)?前")
 _YEAR_END_DEADLINE = re.compile(r"年底(?:以)?前")  # "年内" is any month of the year: no deadline
 _QUARTERS = re.compile(
-    r"(?:第)?[一二三四1-4](?:\s*(?:[、,,和及与或至到\-–—]|或者)\s*(?:第)?[一二三四1-4])*\s*(?:个)?季度"
+    rf"(?:第)?[一二三四1-4](?:\s*(?:[、,,和及与或至到]|{_DASH}|或者)\s*(?:第)?[一二三四1-4])*\s*(?:个)?季度"
 )
-# "三季度末" "第二季度末": the quarter's last month (not a deadline: no 前)
-_QUARTER_END = re.compile(r"(?:第)?([一二三四1-4])\s*(?:个)?季度末(?!\s*(?:以)?前)")
+# "第二季度末" "二季度末": the quarter's last month, a month like "6月" ("…末前" is a deadline)
+_QUARTER_END = re.compile(r"(?:第)?([一二三四1-4])\s*(?:个)?季度末")
 _HALF = {"上半年": (1, 6), "下半年": (7, 12)}
 # "上、下半年各一次" "每半年一次" "每季度一次": a topic held in both halves (every quarter) is the year's
 _BOTH_HALVES = re.compile(r"上\s*[、,,和及与]?\s*下半年|每半年|每个?季度")
@@ -108,7 +112,7 @@ def _quarters(s: str) -> list[int]:
     out: list[int] = []
     for m in _QUARTERS.finditer(s):
         nums = [_q(c) for c in re.findall(r"[一二三四1-4]", m.group(0))]
-        if re.search(r"[至到\-–—]", m.group(0)) and len(nums) == 2 and nums[0] <= nums[1]:
+        if re.search(rf"[至到]|{_DASH}", m.group(0)) and len(nums) == 2 and nums[0] <= nums[1]:
             nums = list(range(nums[0], nums[1] + 1))
         out += nums
     return out
@@ -120,6 +124,7 @@ def parse_time(text: str) -> TimeReading:
     out = TimeReading()
     s = _PARTY_PLENUM.sub(" ", s)
     s = consultation_clauses(s)
+    s = _QUARTER_END.sub(lambda m: f"{3 * _q(m.group(1))}月", s)
 
     dm = _DEADLINE.search(s)
     if dm:
@@ -156,10 +161,6 @@ def parse_time(text: str) -> TimeReading:
     if out.months:
         return out
 
-    qe = _QUARTER_END.fullmatch(s.strip())
-    if qe:
-        add(3 * _q(qe.group(1)))
-        return out
     quarters = _quarters(s)
     if quarters:
         out.window, out.vague = (3 * min(quarters) - 2, 3 * max(quarters)), "季度"

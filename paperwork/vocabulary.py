@@ -86,6 +86,11 @@ LABELS: dict[str, tuple[str, ...]] = {
         "有关部门",
         "对口部门",
         "协商对象",
+        "参与",  # "牵头:县政协经济委 参与:县发改局、…": the units that take part
+        # the government side's lead department, beside the 政协 承办单位: consulted, not organising
+        "政府牵头部门",
+        "政府牵头单位",
+        "政府责任部门",
     ),
     "people": ("参加人员", "参会人员", "出席人员", "邀请人员", "参加对象", "参会范围", "参加范围"),
     "leaders": ("出席领导", "牵头领导", "责任领导", "邀请领导", "参加领导", "联系领导", "领导", "市领导", "出席"),

@@ -100,7 +100,10 @@ def _read_rows(plan: Plan, reports: list | None = None) -> list[dict]:
     rows = []
     for t in plan.topics:
         form = forms[t.form]
-        session = form.session_only and t.preferred_months == [plan.calendar.session_month]
+        # a plenary at the session month is "the session" unless its month is written ("1月" in a
+        # merged month column): a month written in the field is that month (issue 10 §7)
+        written = parse_time(time_texts.get(t.id) or "").months
+        session = form.session_only and t.preferred_months == [plan.calendar.session_month] and not written
         allowed, latest = _allowed_months(t, session, time_texts.get(t.id))
         rows.append(
             {

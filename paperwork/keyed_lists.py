@@ -1,0 +1,70 @@
+"""A field given apart from the topics: a list keyed by title, or a rule per form.
+
+Some plans set the topics out first (a grid, a table without the column) and give
+one field afterwards under a heading of its own:
+
+- ``二、协商部门`` then ``推进X:市发改委、市财政局`` — one line per topic, keyed by its title;
+- ``三、出席领导`` then ``专题议政性常委会议邀请分管副市长出席;专题协商会、对口协商由市政协分管副主席出席。``
+  — one clause per group of forms.
+
+The text reader asks :func:`keyed_field` about each heading, then :func:`keyed_value`
+and :func:`form_rules` about the lines under it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .vocabulary import field_of_header, norm
+
+KEYED_FIELDS = ("departments", "leaders", "lead", "co", "people", "time")
+"""Fields a heading may give for topics read above it."""
+
+_NUMBER = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、)]\s*|^\(\s*\d{1,2}\s*\)\s*")
+_KEYED = re.compile(r"^(?P<title>[^:]{2,60}?)\s*:\s*(?P<value>\S.*)$")
+_CLAUSE = re.compile(r"^(?P<forms>.+?)(?:邀请|由|请)(?P<who>[^,;。]{2,24}?)(?:出席|参加|主持)")
+_FORM_LIST = re.compile(r"、|和|及|与")
+
+
+def keyed_field(heading: str) -> str | None:
+    """The field a heading names when it is one of :data:`KEYED_FIELDS` (``"协商部门"`` → departments)."""
+    key = field_of_header(heading)
+    return key if key in KEYED_FIELDS else None
+
+
+def _key(title: str) -> str:
+    return re.sub(r"[“”\"《》()]", "", norm(title))
+
+
+def keyed_value(line: str, titles: list[str]) -> tuple[list[int], str] | None:
+    """``"1.推进X:市发改委、市财政局"`` → (indexes of "推进X" in ``titles``, ``"市发改委、市财政局"``), or None.
+
+    The key must be one of the titles as read (brackets, quotes and spaces aside); a
+    topic held twice has its title twice, and both get the value.
+    """
+    m = _KEYED.match(_NUMBER.sub("", line.strip()))
+    if not m:
+        return None
+    k = _key(m.group("title"))
+    hits = [i for i, t in enumerate(titles) if _key(t) == k]
+    return (hits, m.group("value").strip()) if hits else None
+
+
+def form_rules(sentence: str, is_form: callable) -> list[tuple[list[str], str]]:
+    """``"A邀请X出席;B、C和D由Y出席。"`` → ``[(["A"], "X"), (["B", "C", "D"], "Y")]``.
+
+    ``is_form``: whether a text names a form; a clause is taken only when every
+    name before its verb is one.
+    """
+    rules = []
+    for clause in re.split(r"[;。]", sentence):
+        m = _CLAUSE.match(clause.strip())
+        if not m:
+            continue
+        forms = [f.strip() for f in _FORM_LIST.split(m.group("forms")) if f.strip()]
+        if forms and all(is_form(f) for f in forms):
+            rules.append((forms, m.group("who").strip()))
+    return rules
+
+
+__all__ = ["KEYED_FIELDS", "form_rules", "keyed_field", "keyed_value"]
