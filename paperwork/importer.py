@@ -1,8 +1,10 @@
 """Import a plan from any document: the one entry the page, the command line and the tests call.
 
 ``import_document(name, data)`` turns the file into lines
-(:func:`paperwork.sources.document_lines`) and reads them with the plan
-reader (:func:`paperwork.published_text.parse_published_text`); pasted text
+(:func:`paperwork.sources.document_lines`), rewrites the layouts the reader
+takes in its own shapes (:func:`paperwork.outline.restructure`: decimal outlines,
+leader assignment tables, form paragraphs of clauses, legend-explained fields)
+and reads them with the plan reader (:func:`paperwork.published_text.parse_published_text`); pasted text
 goes through :func:`import_text`. Both return a
 :class:`~paperwork.published_text.DraftPlan` for review.
 """
@@ -15,6 +17,7 @@ from solver.plan import Plan
 
 from . import texts as T
 from .common import PaperIssue, PaperworkError
+from .outline import assignment_warnings, restructure
 from .published_text import DraftPlan, parse_published_text
 from .relayout import relayout
 from .sources import document_lines, text_lines
@@ -61,9 +64,11 @@ def import_text(
     text: str, *, known: Plan | None = None, year: int | None = None, session_month: int | None = None
 ) -> DraftPlan:
     """A draft plan from pasted text (HTML source is parsed as a web page first)."""
+    lines = text_lines(text)
     draft = parse_published_text(
-        "\n".join(relayout(text_lines(text))), known=known, year=year, session_month=session_month
+        "\n".join(relayout(restructure(lines))), known=known, year=year, session_month=session_month
     )
+    draft.warnings += assignment_warnings(lines)
     return _placeholders_said(draft, known)
 
 
@@ -84,7 +89,10 @@ def import_document(
     except Exception as err:  # noqa: BLE001 - python-docx, pypdf and lxml raise many kinds on odd files
         log.warning("document %s unreadable: %r", name, err)
         raise PaperworkError([PaperIssue(T.READ_WARN["unreadable"].format(name=name))]) from None
-    draft = parse_published_text("\n".join(relayout(lines)), known=known, year=year, session_month=session_month)
+    draft = parse_published_text(
+        "\n".join(relayout(restructure(lines))), known=known, year=year, session_month=session_month
+    )
+    draft.warnings += assignment_warnings(lines)
     return _placeholders_said(draft, known)
 
 

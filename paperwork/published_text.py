@@ -1469,6 +1469,11 @@ def _one_bracket(title: str) -> tuple[str, list[tuple[str, str]]]:
     bm = _TAIL_BRACKET.search(title)
     if not bm or FIELD_ANYWHERE.search(bm.group("inner")):
         return title, []
+    inner = bm.group("inner").strip()
+    whole = parse_time(inner)
+    if (whole.months or whole.window) and not _TIME_HEAD_REST.sub("", _EACH_OCCASION.sub("", inner)):
+        # "(第二、四季度各一次)" "(5月、9月各一次)": one time phrase, its 、 inside it
+        return title[: bm.start()].strip(), [("time", inner)]
     fields: list[tuple[str, str]] = []
     for part in re.split(r"[,,;;、]", bm.group("inner")):
         part = part.strip()
@@ -1916,11 +1921,26 @@ def _split_departments(text: str) -> list[str]:
     return out
 
 
+# "经济界、工商联界" "经济界、农业界联组" "农工党、九三学社界别活动组": several 界别 as one joint group
+_JOINT_GROUP_END = re.compile(r"界(?:别)?(?:联组|活动组|小组)?$")
+_NOT_GROUP_PART = re.compile(r"(?:委员会|委|办|厅|局|室|部|中心)$")
+
+
+def _is_joint_group(parts: list[str]) -> bool:
+    return (
+        len(parts) > 1
+        and bool(_JOINT_GROUP_END.search(parts[-1]))
+        and all(len(p) <= 12 and not _NOT_GROUP_PART.search(p) for p in parts)
+    )
+
+
 def _split_committees(text: str) -> list[str]:
     s = re.sub(r"^由", "", text.strip().rstrip("。"))
     s = re.sub(r"(联合|共同|牵头)?(组织实施|承办|负责实施|负责|组织)$", "", s)
+    if _is_joint_group(split_names(s)):
+        return [strip_body(_clean_name(s))]  # a joint 界别 group leads as one
     out = []
-    for tok in _shared_tail(split_names(s)):
+    for tok in split_names(s):
         name = strip_body(_clean_name(tok))
         if name and name not in out:
             out.append(name)
@@ -1928,31 +1948,6 @@ def _split_committees(text: str) -> list[str]:
         # "市政协经济界、工商联界": sectors that hold one topic together are one joint organiser
         # (界别联组), not a lead and its co-organisers
         return ["、".join(out)]
-    return out
-
-
-# A sector's group, the tail sectors named before it share ("…界别活动组", "…联组", "…界")
-_SECTOR_GROUP_END = re.compile(r"(?:界别?(?:活动)?组|联组|界)$")
-
-
-def _shared_tail(names: list[str]) -> list[str]:
-    """ "农工党、九三学社界别活动组": a sector that is no body of its own, then a sector group → kept whole.
-
-    A sector before a government body ("民宗界、县文旅局") is the lead, the body a department.
-    """
-    out: list[str] = []
-    for name in names:
-        # "县政协教科卫体委(牵头)": a role note after the name is no part of its ending
-        bare = re.sub(r"[((][^()()]*[))]\s*$", "", out[-1]).strip() if out else ""
-        if (
-            out
-            and bare
-            and not (_CPPCC_BODY_END.search(bare) or _ORG_END.search(bare))
-            and _SECTOR_GROUP_END.search(name)
-        ):
-            out[-1] = f"{out[-1]}、{name}"
-        else:
-            out.append(name)
     return out
 
 

@@ -37,6 +37,7 @@ from .common import MAX_UPLOAD_BYTES, PaperIssue, PaperworkError, decode_text, f
 from .grid_tables import grid_lines
 from .hanzi import plain_ideographs
 from .labelled_cells import labelled_cell_lines, labelled_paragraphs, title_and_content
+from .outline import assignment_lines
 from .pdf_strokes import stroked_rules
 from .published_text import classify_form
 from .table_kinds import drop_total_rows, fold_form_ticks
@@ -102,15 +103,25 @@ class _Numbering:
         self.qn = qn
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId → ilvl → (fmt, lvlText, start)
         self.counters: dict[str, dict[int, int]] = {}
+        # numId → ilvl → (what follows the number: "tab" | "space" | "nothing", legal style: every level decimal)
+        self.after: dict[str, dict[int, tuple[str, bool]]] = {}
         try:
             root = doc.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             return
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        abstract_after: dict[str, dict[int, tuple[str, bool]]] = {}
         for an in root.findall(qn("w:abstractNum")):
             lv = {}
+            after = abstract_after.setdefault(an.get(qn("w:abstractNumId")), {})
             for lvl in an.findall(qn("w:lvl")):
                 ilvl = int(lvl.get(qn("w:ilvl")))
+                suff = lvl.find(qn("w:suff"))
+                legal = lvl.find(qn("w:isLgl"))
+                after[ilvl] = (
+                    suff.get(qn("w:val")) if suff is not None else "tab",
+                    legal is not None and legal.get(qn("w:val"), "true") not in ("0", "false"),
+                )
                 fmt = lvl.find(qn("w:numFmt"))
                 text = lvl.find(qn("w:lvlText"))
                 start = lvl.find(qn("w:start"))
@@ -125,6 +136,7 @@ class _Numbering:
             if aid is None:
                 continue
             lv = dict(abstract.get(aid.get(qn("w:val")), {}))
+            self.after[num.get(qn("w:numId"))] = abstract_after.get(aid.get(qn("w:val")), {})
             for ov in num.findall(qn("w:lvlOverride")):
                 so = ov.find(qn("w:startOverride"))
                 ilvl = int(ov.get(qn("w:ilvl")))
@@ -169,12 +181,18 @@ class _Numbering:
         if fmt == "none":
             return ""
 
+        suffix, legal = self.after.get(nid, {}).get(ilvl, ("tab", False))
+
         def sub(m: re.Match) -> str:
             k = int(m.group(1)) - 1
             n = counters.get(k, levels.get(k, ("decimal", "", 1))[2])
-            return _format_number(n, levels.get(k, ("decimal", "", 1))[0])
+            return str(n) if legal else _format_number(n, levels.get(k, ("decimal", "", 1))[0])
 
-        return re.sub(r"%(\d)", sub, text)
+        label = re.sub(r"%(\d)", sub, text)
+        if suffix != "nothing" and re.search(r"[0-9A-Za-z]$", label):
+            # "2.1" then a tab or space: glued to the text ("2.1围绕…") the number would run into it
+            label += " "
+        return label
 
 
 # -- tables ---------------------------------------------------------------------------------
@@ -198,6 +216,9 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     record = _record_table(rows)
     if record is not None:
         return record
+    assigned = assignment_lines(rows)
+    if assigned is not None:
+        return assigned  # leaders by item number: given to their topics by outline.restructure
     grid = grid_lines(rows)
     if grid is not None:
         return grid
