@@ -567,6 +567,9 @@ def _is_cut_clause(line: str) -> bool:
 _UNUSED = (None, T.SKIP_REASON["prose"])  # a line's role when it gave no topic anything
 
 
+_PER_FORM_COUNT = re.compile(r"\d{1,3}\s*[项个次场]")
+
+
 def _scan(text: str) -> _Parsed:
     out = _Parsed()
     top: str | None = None
@@ -1069,6 +1072,8 @@ def _scan(text: str) -> _Parsed:
         elif section is None and in_arrangement and not out.sections:
             # the arrangement's opening sentence: "共安排重点协商议题11项"
             cm = re.search(r"(\d{1,3})\s*[项个]", line) if re.search(r"共|安排|开展", line) else None
+            if cm and not re.search(r"共\s*\d", line) and len(_PER_FORM_COUNT.findall(line)) > 1:
+                cm = None  # "常委会专题协商会2次、主席会议协商4次…": a count per form, not the total
             if cm and out.declared_total is None:
                 out.declared_total = int(cm.group(1))
             out.roles[lineno] = "总数说明" if cm else T.SKIP_REASON["prose"]
