@@ -39,6 +39,7 @@ from solver.plan import PLAN_FORMAT, Plan
 from solver.validate import PlanError, parse_plan
 
 from . import texts as T
+from .blank_forms import blank_form_rows
 from .card_layouts import body_of_report, dots_as_commas, is_card_number, is_platform_furniture
 from .common import FreshIds, PaperIssue, PaperworkError, fail, from_plan_error, next_id, split_outside_brackets
 from .hanzi import to_simplified
@@ -566,6 +567,9 @@ def _is_cut_clause(line: str) -> bool:
 _UNUSED = (None, T.SKIP_REASON["prose"])  # a line's role when it gave no topic anything
 
 
+_PER_FORM_COUNT = re.compile(r"\d{1,3}\s*[项个次场]")
+
+
 def _scan(text: str) -> _Parsed:
     out = _Parsed()
     top: str | None = None
@@ -588,6 +592,12 @@ def _scan(text: str) -> _Parsed:
         out.all_lines.append(raw)
         rows += [(lineno, raw, piece) for piece in _pieces(line)]
     running = _running_heads(rows)
+    # "协商议题" "协商形式" "建议时间" with nothing after them: a blank 申报表's labels, before any
+    # bare label is joined to the next one as its value
+    blank_form = blank_form_rows([r[2] for r in rows])
+    for k in sorted(blank_form):
+        out.skipped.append(SkippedLine(rows[k][0], rows[k][1].strip(), T.SKIP_REASON["blank_form"]))
+    rows = [r for k, r in enumerate(rows) if k not in blank_form]
     rows, joined = _join_bare_labels(colon_bare_labels(rows))
     for ln in joined:
         out.roles[ln] = "字段(续行)"
@@ -874,7 +884,9 @@ def _scan(text: str) -> _Parsed:
             out.roles[lineno] = "备注"
             continue
 
-        if group is not None and _is_nested_form_heading(line, [r[2] for r in rows[i + 1 :]]):
+        if (group is not None and _is_nested_form_heading(line, [r[2] for r in rows[i + 1 :]])) or (
+            _is_numbered_form_over_sections(line, [r[2] for r in rows[i + 1 : i + 4]])
+        ):
             # "1.远程协商" between a committee group heading and its "(1)…" topics: the form of those topics
             head = _strip_number(line).strip()
             section = _Section(header=head, count=None, line=lineno, top_level=True)
@@ -1060,6 +1072,8 @@ def _scan(text: str) -> _Parsed:
         elif section is None and in_arrangement and not out.sections:
             # the arrangement's opening sentence: "共安排重点协商议题11项"
             cm = re.search(r"(\d{1,3})\s*[项个]", line) if re.search(r"共|安排|开展", line) else None
+            if cm and not re.search(r"共\s*\d", line) and len(_PER_FORM_COUNT.findall(line)) > 1:
+                cm = None  # "常委会专题协商会2次、主席会议协商4次…": a count per form, not the total
             if cm and out.declared_total is None:
                 out.declared_total = int(cm.group(1))
             out.roles[lineno] = "总数说明" if cm else T.SKIP_REASON["prose"]
@@ -1122,6 +1136,45 @@ def _is_nested_form_heading(line: str, after: list[str]) -> bool:
         return False
     nxt = next((x for x in after if x), "")
     return bool(re.match(r"^\(\s*\d{1,2}\s*\)", nxt)) and not _is_form_name(_strip_number(nxt))
+
+
+# A form's name as a level writes it: "区政协主席会议协商", "县政协“有事好商量”协商议事"
+_LEVEL_PREFIX = re.compile(r"^(?:[省市县区州旗]政协|政协(?:[\u4e00-\u9fff]{1,8}?委员会)?)")
+_LEVEL_FORM_END = re.compile(r"(?:协商|会议|座谈会|协商会|恳谈会|议政|议事|协商议事)$")
+
+
+def _is_level_form_name(name: str) -> bool:
+    """ "区政协常委会专题协商会" "县政协主席会议协商" "区政协“有事好商量”协商议事": a form named with its level.
+
+    The level prefix (区政协, 政协X委员会) is taken off; what is left must read as a form's
+    name (a known one, or one shaped like it, ending like a form), never a sentence.
+    """
+    if _is_sentence(name) or len(name) > 20:
+        return False
+    rest = _LEVEL_PREFIX.sub("", name).strip()
+    bare = re.sub(r"[“”\"'《》]", "", rest)
+    if not bare or _BODY_WORD.search(bare) and not classify_form(bare):
+        return False
+    return _is_form_name(rest) or bool(
+        _LEVEL_FORM_END.search(bare) and _FORM_NAME_SHAPE.match(bare) and not parse_time(bare).months
+    )
+
+
+def _is_numbered_form_over_sections(line: str, after: list[str]) -> bool:
+    """ "1.区政协常委会专题协商会" followed by "(一)title": Arabic-numbered forms over Chinese-bracket topics.
+
+    The usual order reversed (forms "1." and topics "(一)"): the numbered line is a form
+    heading when it names a form and the next row is a "(一)" item that does not.
+    """
+    m = _NUMBERED.match(line)
+    if not m or not re.match(r"^\d{1,2}\s*[、.．]", line):
+        return False
+    name = _COUNT.sub("", m.group("title")).strip()
+    if not _is_level_form_name(name):
+        return False
+    nxt = next((x for x in after if x), "")
+    sm = _SECTION.match(nxt)
+    return bool(sm) and not _is_level_form_name(_COUNT.sub("", sm.group(2)).strip())
 
 
 def _time_heading(line: str) -> str:
@@ -1895,6 +1948,7 @@ def _split_people(text: str) -> tuple[list[str], list[str]]:
 _NOT_CPPCC = re.compile(
     r"^(?:中共|共青团|团[省市县区州旗]委|[省市县区州旗](?!政协)|民革|民盟|民建|民进|农工|致公|九三|台盟)"
 )
+_SECTOR_END = re.compile(r"[^各]界(?:别)?$")
 _CPPCC_BODY_END = re.compile(r"(?:委员会|委|办公室|办公厅|办|研究室|室|组|界别|联络处)$")
 
 
@@ -1902,7 +1956,8 @@ def _is_government(name: str) -> bool:
     """Not a 政协 body: a Party or government body (市发改委, 中共某县委组织部), 团市委, a party.
 
     A 政协 body names the 政协 or is a bare committee name (提案委, 文史委)."""
-    if "政协" in name:
+    if "政协" in name or _SECTOR_END.search(name):
+        # "民宗界" "共青团和青联界": a sector of the 政协 (its name without the 政协), never a government body
         return False
     return bool(_NOT_CPPCC.match(name)) or not _CPPCC_BODY_END.search(name)
 

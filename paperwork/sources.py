@@ -201,6 +201,30 @@ class _Numbering:
 _GROUP_COLUMNS = 1  # columns 0–1 (after a 序号) are where a table groups rows by a merged month
 
 
+# The steps of one topic under a spanning 时间安排 ("调研 | 协商 | 视察"): only the 协商 step
+# times the consultation; the others are read as steps (their months are theirs, domain notes §5)
+_STEP_WORDS = (("协商", "time", "协商时间"), ("调研", "research", "调研时间"), ("视察", "research", "视察时间"))
+
+
+def _step_subcolumns(heads: list[str], sub: list[str]) -> dict[int, tuple[str, str]]:
+    """Sub-columns "调研 | 协商 | 视察" under a 时间安排 merged across them → {column: (field key, label)}.
+
+    Only under a time header that spans two or more columns; a sub-cell naming none
+    of the steps is left out (the caller then does not take the row as a header).
+    """
+    out: dict[int, tuple[str, str]] = {}
+    for j, cell in enumerate(sub):
+        if j >= len(heads) or field_of_header(heads[j]) != "time":
+            continue
+        if sum(1 for h in heads if norm(h) == norm(heads[j])) < 2:
+            continue
+        word = norm(cell)
+        step = next((x for x in _STEP_WORDS if word.startswith(x[0]) and len(word) <= len(x[0]) + 2), None)
+        if step is not None:
+            out[j] = (step[1], step[2])
+    return out
+
+
 def table_lines(rows: list[list[str]]) -> list[str]:
     """A plan table → lines the reader understands.
 
@@ -255,18 +279,23 @@ def table_lines(rows: list[list[str]]) -> list[str]:
                 out.append("  ".join(cells))
         return out
     heads = list(rows[header_at])
+    steps: dict[int, tuple[str, str]] = {}
     if header_at + 1 < len(rows):
         # a header of two rows: "责任分工" spanning "牵头单位 | 参与单位" below it
         sub = [c.strip() for c in rows[header_at + 1]]
         under = {
             j: field_of_header(c) for j, c in enumerate(sub) if c and (j >= len(heads) or norm(c) != norm(heads[j]))
         }
+        steps = _step_subcolumns(heads, sub)
+        under.update({j: key for j, (key, _) in steps.items()})
         if under and all(under.values()) and "title" not in under.values():
             for j, key in under.items():
                 cols[j] = key
                 if j < len(heads):
-                    heads[j] = sub[j]
+                    heads[j] = steps[j][1] if j in steps else sub[j]
             header_at += 1
+        else:
+            steps = {}  # the row below is no header: its cells are a topic's
     # "1月" … "12月" as column heads: a month matrix, a mark in a month's column (✓) says when
     month_cols = {
         j: int(m.group(1))
@@ -338,7 +367,7 @@ def table_lines(rows: list[list[str]]) -> list[str]:
                 out += [f"{LABELS[k][0]}:{v}" for k, v in parts]
                 continue
             head = heads[j].strip() if j < len(heads) else ""
-            label = LABELS[key][0] if key else head
+            label = steps[j][1] if j in steps else LABELS[key][0] if key else head  # "视察时间:9月" as the step
             if not label:
                 continue
             out.append(f"{label}:{cell}")
@@ -1581,6 +1610,7 @@ _BLOCK = {
     "pre",
     "center",
 }
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _DROP = {"script", "style", "nav", "header", "footer", "noscript", "iframe", "form", "button", "select", "head"}
 
 
@@ -1619,8 +1649,14 @@ def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
             out.append(line)
         buf.clear()
 
-    def walk(el) -> None:
+    def walk(el, heading: bool = False) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "br" and heading:
+            # "<h4>推动X<br>融合发展</h4>": a title broken for the page's width is one title
+            if el.tail:
+                buf.append(el.tail)
+            return
+        heading = heading or tag in _HEADING_TAGS
         if tag == "table":
             flush()
             rows = []
@@ -1642,7 +1678,7 @@ def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
         if el.text and tag:
             buf.append(el.text)
         for child in el:
-            walk(child)
+            walk(child, heading)
         if tag in _BLOCK:
             flush()
         if el.tail:

@@ -352,6 +352,7 @@ SKIP_REASON = {
     "loose_item": "编号条目,但没有任何议题字段",
     "sentence_heading": "句子,不是分类标题",
     "attachment": "附件目录,不是议题",
+    "blank_form": "空白表格(样表)的栏目名,不是议题",
 }
 # a line of a duty list keyed by item numbers ("第1项、第6项:由…承办"), read into those topics
 ITEM_DUTY_ROLE = "字段(按项号分工)"

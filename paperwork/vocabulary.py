@@ -111,9 +111,10 @@ LABELS: dict[str, tuple[str, ...]] = {
         "实施步骤",
         "安排",
     ),
-    # The research before a consultation ("调研阶段:3—5月,由…牵头"): its lead is the
-    # topic's, its months are not the consultation's (domain notes §5, 先调研后协商).
-    "research": ("调研阶段", "调研安排", "调研环节", "前期调研", "调研时间"),
+    # The research before a consultation ("调研阶段:3—5月,由…牵头"), or the inspection after it
+    # ("视察时间 10月"): its lead is the topic's, its months are not the consultation's
+    # (domain notes §5, 先调研后协商; a 调研→协商→视察 chain is one topic held at the 协商 step).
+    "research": ("调研阶段", "调研安排", "调研环节", "前期调研", "调研时间", "视察时间", "视察阶段", "跟踪视察"),
     "after": ("前序议题", "前置议题", "先行议题"),
     "number": ("序号", "编号", "序"),
 }

@@ -71,6 +71,12 @@ def _nfkc(names: list[str]) -> list[str]:
     return [unicodedata.normalize("NFKC", n) for n in names]
 
 
+def _form_key(name: str) -> str:
+    """A form's name as compared: the reader names "X主席会议协商" "X主席会议" (published_text's
+    form_by_name drops the 协商 after 会/会议), an author writes it as printed; one form either way."""
+    return re.sub(r"(会|会议)协商$", r"\1", name)
+
+
 def load_expected(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -169,7 +175,7 @@ def score(plan: Plan, expected: dict, *, label: str = "", reports: list | None =
         else:
             want = (e["months"], e.get("latest_month") if allowed_convention else e.get("window"))
             s.misses.append(f"{label}「{e['title']}」时间 {shown[0]}/{shown[1]} ≠ {want[0]}/{want[1]}")
-        if g["form"] == e["form"]:
+        if _form_key(g["form"]) == _form_key(e["form"]):
             s.tp["forms"] += 1
         else:
             s.misses.append(f"{label}「{e['title']}」形式 {g['form']} ≠ {e['form']}")
