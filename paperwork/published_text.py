@@ -45,6 +45,7 @@ from .hanzi import to_simplified
 from .item_duties import assign_item_duties
 from .keyed_lists import form_rules, keyed_field, keyed_value
 from .label_marks import colon_bare_labels, dash_label, when_then_topic
+from .page_parts import drop_footnote_marks, set_aside_lines
 from .time_phrases import TimeReading, parse_time
 from .vocabulary import (
     FIELD_ANYWHERE,
@@ -230,6 +231,7 @@ def _clean(line: str) -> str:
     if "<" in line or "&" in line:
         line = html.unescape(_TAG.sub(" ", line))
     line = _unemoji(line.strip()).strip()
+    line = drop_footnote_marks(line)
     if line[:1] in _CIRCLED:
         line = _CIRCLED[line[0]] + line[1:]
     if line[:1] and "\ue000" <= line[0] <= "\uf8ff":
@@ -584,9 +586,11 @@ def _scan(text: str) -> _Parsed:
 
     rows: list[tuple[int, str, str]] = []  # (line number, raw, cleaned); one line may give several rows
     raws = text.splitlines()
-    for lineno, (raw, line) in enumerate(zip(raws, _roman_numbers([_clean(r) for r in raws]), strict=True), start=1):
+    cleaned = _roman_numbers([_clean(r) for r in raws])
+    set_aside = set_aside_lines(raws, cleaned)
+    for lineno, (raw, line) in enumerate(zip(raws, cleaned, strict=True), start=1):
         out.all_lines.append(raw)
-        rows += [(lineno, raw, piece) for piece in _pieces(line)]
+        rows += [(lineno, raw, piece) for piece in ([line] if lineno in set_aside else _pieces(line))]
     running = _running_heads(rows)
     rows, joined = _join_bare_labels(colon_bare_labels(rows))
     for ln in joined:
@@ -621,6 +625,11 @@ def _scan(text: str) -> _Parsed:
         return topic
 
     for i, (lineno, raw, line) in enumerate(rows):
+        if lineno in set_aside:
+            # another year's plan on the page, or the notes under the plan: never a topic nor a field's tail
+            out.skipped.append(SkippedLine(lineno, raw.strip(), T.PAGE_PART_SKIP[set_aside[lineno]]))
+            topic = None
+            continue
         if not line:
             if raw.strip():  # only tags or entities ("<p>", "&nbsp;"): nothing to read, but said
                 skip(lineno, raw, "markup")
@@ -1273,6 +1282,9 @@ def _pieces(line: str) -> list[str]:
         if when.months or when.window or when.session or when.undecided or when.deadline:
             # "8.〔9月〕推进…": the time set before the title in brackets
             return [tp.group("num") + tp.group("title"), f"{LABELS_TIME}:{tp.group('when')}"]
+    tail = _tail_tag(line)
+    if tail:
+        return tail
     tag = _form_tag(line)
     if tag:
         return tag
@@ -1361,6 +1373,40 @@ def _form_tag(line: str) -> list[str] | None:
     return [(num or "1.") + rest, f"{LABELS['form'][0]}:{form}"]
 
 
+# "1.推进X【县政协常委会议协商·4月调研→6月协商】": the form and the time in a tag after the title,
+# parted by a middle dot (or a bar / slash) instead of a comma
+_TAIL_TAG = re.compile(r"^(?P<head>.{4,}?)\s*[【〖\[]\s*(?P<inner>[^【】〖〗\[\]]{2,60}?)\s*[】〗\]]\s*[。;]?$")
+_TAG_PARTS = re.compile(r"\s*[·・•|｜/]\s*|\s{2,}")
+
+
+def _tail_tag(line: str) -> list[str] | None:
+    """A numbered title with a trailing tag of form and time → [the item, "协商形式:…", "时间:…"], or None.
+
+    Each part of the tag must be a form's name (with or without its 政协 level) or a time
+    phrase; a tag holding anything else (a remark, a committee) is left to the other readers.
+    """
+    nm = _NUMBERED.match(line)
+    m = _TAIL_TAG.match(nm.group("title")) if nm else None
+    if not m or FIELD_ANYWHERE.search(m.group("inner")):
+        return None
+    rows = [line[: nm.start("title")] + m.group("head").strip()]
+    for part in _TAG_PARTS.split(m.group("inner")):
+        if not part:
+            continue
+        if _is_form_name(part) or _is_form_name(strip_body(part)):
+            rows.append(f"{LABELS['form'][0]}:{part}")
+        elif _reads_as_time(part):
+            rows.append(f"{LABELS_TIME}:{part}")
+        else:
+            return None
+    return rows if len(rows) > 1 else None
+
+
+def _reads_as_time(text: str) -> bool:
+    tm = parse_time(text)
+    return bool(tm.months or tm.window or tm.session or tm.undecided or tm.deadline)
+
+
 _QUOTED = re.compile(r"[“\"《](?P<title>[^”\"》]{4,40})[”\"》]")
 _RESPECTIVELY = re.compile(r"分别(?:于|在)?")
 
@@ -1435,7 +1481,7 @@ def _spaced_fields(title: str) -> tuple[str, list[tuple[str, str]]]:
     return parts[0], fields
 
 
-_ORG_END = re.compile(r"(?:局|厅|委|办|院|会|室|中心|政府|公司|集团|部|所|站|馆|社|联|行|队|处|署|海关|银行)$")
+_ORG_END = re.compile(r"(?:局|厅|委|办|院|会|室|中心|政府|公司|集团|部|所|站|馆|社|联|行|队|处|署|海关|银行|单位)$")
 
 
 _COUNT_INLINE = re.compile(r"\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[个项次件场]")
@@ -2287,7 +2333,8 @@ def parse_published_text(
         if canonical or sentence or not header:
             name = T.FORM_NAMES.get(cat or "", "其他协商")
         else:
-            name = re.sub(r"(会|会议)协商$", r"\1", header)
+            # "主席会议协商" is the 主席会议; a name with its 政协 level ("县政协主席会议协商") is kept as written
+            name = header if strip_body(header) != header else re.sub(r"(会|会议)协商$", r"\1", header)
         for f in forms:  # same name, or same kind of form
             if _key(f["name"]) == _key(name) or (cat and (f["id"] == cat or classify_form(f["name"]) == cat)):
                 return f["id"], cat is not None

@@ -353,6 +353,11 @@ SKIP_REASON = {
     "sentence_heading": "句子,不是分类标题",
     "attachment": "附件目录,不是议题",
 }
+# lines set aside before reading (paperwork.page_parts): not this year's plan
+PAGE_PART_SKIP = {
+    "other_year": "另一年度的计划,不属本计划",
+    "note": "注释,不是议题",
+}
 # a line of a duty list keyed by item numbers ("第1项、第6项:由…承办"), read into those topics
 ITEM_DUTY_ROLE = "字段(按项号分工)"
 
