@@ -1365,8 +1365,8 @@ def _form_tag(line: str) -> list[str] | None:
         return None
     form = (m.group("a") or m.group("b")).strip()
     rest = m.group("rest").strip()
-    if form in LABEL_OF or not _is_form_name(form):
-        return None
+    if form in LABEL_OF or ":" in form or not _is_form_name(form):
+        return None  # "(时间:6月(4月前期调研);承办:…)": a bracket of fields, not a form set before a title
     if FIELD_LINE.match(rest) or _time_heading(rest):
         return None
     # "网络议政:规范X(8月,区政协社会法制委)": a line that starts with its form is an item, numbered or not

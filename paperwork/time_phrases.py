@@ -44,7 +44,7 @@ _DASH = r"(?:——|[-–—―─~〜～﹣])"
 _RANGE = re.compile(rf"(?<!\d)({_NUM})\s*月?份?\s*(?:{_DASH}|至|到)\s*({_NUM})\s*月")
 _LIST = re.compile(rf"(?<!\d)({_NUM}(?:{_SEP}{_NUM})+)\s*月")
 _SINGLE = re.compile(rf"(?<!\d)({_NUM})\s*月")
-_DEADLINE = re.compile(rf"(?<!\d)({_NUM})\s*月份?(?:底|末|中旬|上旬|下旬|\d{{1,2}}\s*[日号])?\s*(?:以)?前")
+_DEADLINE = re.compile(rf"(?<!\d)({_NUM})\s*月份?(?:底|末|中旬|上旬|下旬|\d{{1,2}}\s*[日号])?\s*(?:以)?前(?!期)")
 _YEAR_END_DEADLINE = re.compile(r"年底(?:以)?前")  # "年内" is any month of the year: no deadline
 _QUARTERS = re.compile(
     rf"(?:第)?[一二三四1-4](?:\s*(?:[、,,和及与或至到]|{_DASH}|或者)\s*(?:第)?[一二三四1-4])*\s*(?:个)?季度"

@@ -68,6 +68,8 @@ def test_a_form_named_with_its_level_keeps_the_level_and_its_last_word():
 def test_a_chain_of_steps_is_timed_by_its_consultation():
     assert parse_time("3月调研→8月协商→11月视察").months == [8]
     assert parse_time("6月（4月前期调研，10月跟踪视察）").months == [6]
+    assert parse_time("6月（4月前期调研）").months == [6]
+    assert parse_time("4月前期调研").deadline is None  # 前期 is the early stage, not "before April"
     # a bracket that is not only groundwork stays part of the phrase
     assert parse_time("6月（市委全会召开后）").months == [6]
 
@@ -106,3 +108,22 @@ def test_set_aside_lines_and_footnote_marks():
     assert set_aside_lines(raws, raws) == {3: "note", 4: "note", 5: "other_year", 6: "other_year"}
     assert drop_footnote_marks("推进“无废乡村”建设③") == "推进“无废乡村”建设"
     assert drop_footnote_marks("①本计划可调整") == "①本计划可调整"
+
+
+# -- a 工作要点 of which one section is the plan (B92) ---------------------------------------------
+
+
+def test_only_the_plan_section_of_a_work_summary_gives_topics():
+    text = (
+        "政协青禾区委员会2026年工作要点\n"
+        "一、加强思想政治引领\n1．深化理论学习\n2．围绕“推进垃圾分类”开展专项民主监督。\n"
+        "二、2026年度协商计划\n（一）区政协常委会议专题协商\n1．推进智慧农业示范园建设①\n"
+        "（时间：6月（4月前期调研）；承办：区政协农委；协商部门：区农业农村局）\n"
+        "（二）区政协对口协商\n1．加强社区托育服务\n（时间：8月；承办：区政协社法委；协商部门：区卫健局、区教育局）\n"
+        "注：\n①该议题由区政协农委牵头调研。\n"
+        "三、加强自身建设\n1．加强委员履职管理\n2．推进机关数字化办公\n"
+    )
+    assert _rows(import_text(text).plan) == [
+        ("推进智慧农业示范园建设", "区政协常委会议专题协商", [6], ["农委"], ["区农业农村局"], []),
+        ("加强社区托育服务", "区政协对口协商", [8], ["社法委"], ["区卫健局", "区教育局"], []),
+    ]
