@@ -1375,28 +1375,40 @@ def _form_tag(line: str) -> list[str] | None:
 
 # "1.推进X【县政协常委会议协商·4月调研→6月协商】": the form and the time in a tag after the title,
 # parted by a middle dot (or a bar / slash) instead of a comma
-_TAIL_TAG = re.compile(r"^(?P<head>.{4,}?)\s*[【〖\[]\s*(?P<inner>[^【】〖〗\[\]]{2,60}?)\s*[】〗\]]\s*[。;]?$")
-_TAG_PARTS = re.compile(r"\s*[·・•|｜/]\s*|\s{2,}")
+_TAIL_TAG = re.compile(
+    r"^(?P<head>.{4,}?)\s*(?P<open>[【〖〔\[(])\s*(?P<inner>[^【】〖〗〔〕\[\]()]{2,60}?)\s*[】〗〕\])]\s*[。;]?$"
+)
+_TAG_DOTS = re.compile(r"\s*[·・•|｜/]\s*|\s{2,}")
+_TAG_COMMAS = re.compile(r"\s*[·・•|｜/,;]\s*|\s{2,}")
 
 
 def _tail_tag(line: str) -> list[str] | None:
     """A numbered title with a trailing tag of form and time → [the item, "协商形式:…", "时间:…"], or None.
 
-    Each part of the tag must be a form's name (with or without its 政协 level) or a time
-    phrase; a tag holding anything else (a remark, a committee) is left to the other readers.
+    Each part of the tag must be a form's name (with or without its 政协 level), a time
+    phrase, or after them a 政协 committee; a tag holding anything else (a remark) is left
+    to the other readers. Parts are parted by a middle dot, a bar or a slash; in 【】 〔〕
+    by commas too (a bracket with commas is :func:`_bracket_fields`'s). Times next to each
+    other are one phrase ("4月调研,6月协商": a chain).
     """
-    nm = _NUMBERED.match(line)
+    nm = _NUMBERED.match(line) or _BULLET.match(line)
     m = _TAIL_TAG.match(nm.group("title")) if nm else None
     if not m or FIELD_ANYWHERE.search(m.group("inner")):
         return None
+    parts = (_TAG_DOTS if m.group("open") == "(" else _TAG_COMMAS).split(m.group("inner"))
+    if m.group("open") == "(" and len(parts) < 2:
+        return None
     rows = [line[: nm.start("title")] + m.group("head").strip()]
-    for part in _TAG_PARTS.split(m.group("inner")):
-        if not part:
-            continue
+    for part in filter(None, parts):
         if _is_form_name(part) or _is_form_name(strip_body(part)):
             rows.append(f"{LABELS['form'][0]}:{part}")
         elif _reads_as_time(part):
-            rows.append(f"{LABELS_TIME}:{part}")
+            if rows[-1].startswith(LABELS_TIME + ":"):
+                rows[-1] += "," + part
+            else:
+                rows.append(f"{LABELS_TIME}:{part}")
+        elif _CPPCC_BODY_END.search(part) and not _is_government(part) and len(rows) > 1:
+            rows.append(f"{LABELS['lead'][0]}:{part}")  # "【对口协商·6月·经科委】": the committee beside them
         else:
             return None
     return rows if len(rows) > 1 else None

@@ -127,3 +127,41 @@ def test_only_the_plan_section_of_a_work_summary_gives_topics():
         ("推进智慧农业示范园建设", "区政协常委会议专题协商", [6], ["农委"], ["区农业农村局"], []),
         ("加强社区托育服务", "区政协对口协商", [8], ["社法委"], ["区卫健局", "区教育局"], []),
     ]
+
+
+def test_last_years_plan_above_this_years_is_set_aside_too():
+    text = (
+        "政协白沙市委员会2025年度协商计划（已执行）\n1.整治背街小巷\n时间安排：8月\n承办单位：市政协城建委\n"
+        "政协白沙市委员会2026年度协商计划\n1.提升城市绿道品质\n时间安排：5月\n承办单位：市政协城建委\n"
+    )
+    draft = import_text(text)
+    assert [r[0] for r in _rows(draft.plan)] == ["提升城市绿道品质"]
+    assert draft.plan.year == 2026
+
+
+def test_a_bulleted_title_with_a_tag_holding_its_committee():
+    text = "某县政协2026年度协商计划\n● 推进山塘整治【对口协商｜9月｜县政协农委】\n协商部门：县水利局 县财政局\n"
+    assert _rows(import_text(text).plan) == [
+        ("推进山塘整治", "对口协商", [9], ["农委"], ["县水利局", "县财政局"], []),
+    ]
+
+
+def test_the_tag_may_be_in_other_brackets_and_parted_by_commas():
+    for line in (
+        "1.推进山塘整治（对口协商·9月）",
+        "1.推进山塘整治〔对口协商·9月〕",
+        "1.推进山塘整治【对口协商，4月调研，9月协商】",
+    ):
+        text = f"某县政协2026年度协商计划\n{line}\n承办单位：县政协农委\n"
+        assert _rows(import_text(text).plan) == [("推进山塘整治", "对口协商", [9], ["农委"], [], [])], line
+
+
+def test_numbered_sentences_under_a_note_head_are_notes():
+    text = (
+        "某县政协2026年度协商计划\n1.推进山塘整治\n时间：9月\n承办单位：县政协农委\n备注：与县水利局联合开展\n"
+        "注：\n1.本计划根据工作需要可作调整。\n2.各专委会应提前一个月报送方案。\n"
+    )
+    draft = import_text(text)
+    assert [r[0] for r in _rows(draft.plan)] == ["推进山塘整治"]
+    assert {s.line for s in draft.skipped} >= {6, 7, 8}
+    assert 5 not in {s.line for s in draft.skipped}  # 备注 is the topic's own field
