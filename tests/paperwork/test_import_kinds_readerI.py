@@ -38,6 +38,10 @@ def test_a_joint_sector_lead_stays_whole_beside_government_departments():
 def test_tab_fields_with_a_joint_sector_lead_and_two_department_labels():
     d = docx.Document()
     d.add_paragraph("政协澄岭市委员会2026年度协商计划")
+    d.add_paragraph("目录")
+    d.add_paragraph("（一）界别协商…………………………2")
+    d.add_paragraph("（二）对口协商…………………………3")
+    d.add_page_break()
     d.add_paragraph("（一）界别协商")
     d.add_paragraph("议题一：推动校外培训规范发展")
     d.add_paragraph("协商时间：\t６月中旬")
@@ -45,6 +49,21 @@ def test_tab_fields_with_a_joint_sector_lead_and_two_department_labels():
     d.add_paragraph("主办部门：\t市教育局\t协办部门：\t市市场监管局、市科技局")
     d.add_paragraph("出席领导：\t副市长何青")
     d.add_paragraph("参加委员：\t教育界、科技界委员")
+    d.add_paragraph("（二）对口协商")
+    d.add_paragraph("议题二：加强城市内涝治理")
+    d.add_paragraph("协商时间：\t４月、１０月各一次")
+    d.add_paragraph("承办单位：\t市政协城建委")
+    d.add_paragraph("主办部门：\t市水务局")
+    d.add_paragraph("参加委员：\t王某、李某")
+    d.add_paragraph("附：各单位联络员")
+    table = d.add_table(rows=3, cols=3)
+    for row, cells in zip(
+        table.rows,
+        [("单位", "联络员", "电话"), ("市水务局", "赵某", "0000-1111111"), ("市教育局", "钱某", "0000-2222222")],
+        strict=True,
+    ):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
     buf = io.BytesIO()
     d.save(buf)
     draft = import_document("计划.docx", buf.getvalue())
@@ -56,7 +75,9 @@ def test_tab_fields_with_a_joint_sector_lead_and_two_department_labels():
             ["教育界、科技界"],
             ["市教育局", "市市场监管局", "市科技局"],  # 主办 first
             ["副市长何青"],
-        )
+        ),
+        ("加强城市内涝治理", "对口协商", [4], ["城建委"], ["市水务局"], []),
+        ("加强城市内涝治理", "对口协商", [10], ["城建委"], ["市水务局"], []),
     ]
 
 
