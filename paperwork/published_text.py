@@ -48,6 +48,7 @@ from .keyed_lists import form_rules, keyed_field, keyed_value
 from .label_marks import colon_bare_labels, dash_label, when_then_topic
 from .page_parts import drop_footnote_marks, set_aside_lines
 from .time_phrases import TimeReading, parse_time
+from .title_forms import form_suffix
 from .vocabulary import (
     FIELD_ANYWHERE,
     FIELD_LINE,
@@ -345,6 +346,7 @@ def _split_fields(text: str) -> list[str]:
         start = c
     out.append(text[start:])
     out = [_trim(s, " ;,、(|") for s in out]
+    out = [piece for s in out for piece in _bar_pieces(s)]
     out = [s for s in out if s]
     if len(out) > 1 and out[0].count("(") > out[0].count(")") and not FIELD_LINE.match(out[0]):
         # "推进X(对口协商;拟安排时间:3月;…)": what opens the bracket before the first label
@@ -357,6 +359,31 @@ def _split_fields(text: str) -> list[str]:
                 return [title] + [f"{LABELS[k][0]}:{v}" if k != "sentence" else v for k, v in found] + out[1:]
             return [out[0][:at].strip(), inner] + out[1:]
     return out
+
+
+def _bar_pieces(seg: str) -> list[str]:
+    """ "领导:某某|(第二次)" → ["领导:某某", "备注:(第二次)"]; "领导:某某|12月15日前完成" →
+    ["领导:某某", "时间安排:12月15日前完成"]; any other segment → [seg].
+
+    Fields joined by bars ("承办:…|部门:…|领导:…") may end in a piece with no label: a
+    bracketed remark is a note, a time phrase is the topic's own time (it replaces a month
+    heading above), and neither belongs to the field before the bar."""
+    fm = FIELD_LINE.match(seg)
+    if not fm or "|" not in fm.group(2):
+        return [seg]
+    value, _, piece = fm.group(2).rpartition("|")
+    piece = piece.strip()
+    if re.fullmatch(r"\([^()]{1,30}\)", piece):
+        extra = f"{LABELS['notes'][0]}:{piece}"
+    elif (
+        len(piece) <= 16
+        and not FIELD_ANYWHERE.search(piece)
+        and ((tm := parse_time(piece)).months or tm.deadline or tm.window and tm.window != (1, 12))
+    ):
+        extra = f"{LABELS['time'][0]}:{piece}"
+    else:
+        return [seg]
+    return [seg[: fm.start(2)] + value.rstrip(), extra]
 
 
 def _trim(text: str, chars: str) -> str:
@@ -1103,9 +1130,11 @@ def _scan(text: str) -> _Parsed:
 
 # What may stand around a time phrase in a heading that only times the topics below it
 _TIME_HEAD_REST = re.compile(
-    r"[\s第一二三四五六七八九十\d月份季度上中下半年旬初底末前后、,,至到\-–—~和及或::()【】\[\]]|安排|协商|议题|活动"
+    r"年内|[\s第一二三四五六七八九十\d月份季度上中下半年旬初底末前后、,,至到\-–—~和及或::()【】\[\]]|安排|协商|议题|活动"
     r"|全年|适时|开展|进行|另行|待定|视情|择机|其他|其它|时间"
 )
+# "■ 5月" "◆ 年内适时": a month timeline's heading behind a mark (its items carry another mark)
+_HEAD_MARK = re.compile(r"^[■□▌▍▎▶►◤●◆◇★☆]\s*")
 _HEAD_NUMBER = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|\d{1,2}\s*[、.)])\s*"
 )
@@ -1188,7 +1217,7 @@ def _is_numbered_form_over_sections(line: str, after: list[str]) -> bool:
 
 def _time_heading(line: str) -> str:
     """The time phrase of a heading that only says when ("第二季度", "一、3月份", "【下半年】"), or ""."""
-    core = _HEAD_NUMBER.sub("", line).strip()
+    core = _HEAD_MARK.sub("", _HEAD_NUMBER.sub("", line)).strip()
     if FIELD_LINE.match(core) or FIELD_LINE.match(line):
         return ""  # "时间安排:5月", "1.时间安排:5月" are a topic's field, not a heading
     core = _COUNT.sub("", core).strip()
@@ -1976,7 +2005,13 @@ def _join_posts(names: list[str]) -> list[str]:
     """ "区委常委、政法委书记" "市委副书记、市长" are one person each: such a Party post is held with the next."""
     out: list[str] = []
     for n in names:
-        if out and re.search(r"[省市县区州旗]委(?:常委|副书记)$", out[-1]) and not re.search(r"委常委$", n):
+        # "县委副书记、县政协主席某" are two: a 政协 post is not held with a Party post
+        if (
+            out
+            and re.search(r"[省市县区州旗]委(?:常委|副书记)$", out[-1])
+            and not re.search(r"委常委$", n)
+            and "政协" not in n
+        ):
             out[-1] += "、" + n
         else:
             out.append(n)
@@ -2047,11 +2082,26 @@ def _is_joint_group(parts: list[str]) -> bool:
     )
 
 
+def _joint_group_beside_departments(parts: list[str]) -> list[str]:
+    """["市政协共青团和青联界", "妇联界", "市委网信办"] → ["共青团和青联界、妇联界", "市委网信办"], else [].
+
+    "承办单位:市政协…界、…界" beside "主办部门:市委网信办" reach here as one list; the
+    界别 still lead as one joint group, and the government bodies go on to be departments."""
+    gov = [p for p in parts if _is_government(_clean_name(p))]
+    rest = [p for p in parts if p not in gov]
+    if not gov or not _is_joint_group(rest):
+        return []
+    return [strip_body(_clean_name("、".join(rest)))] + [strip_body(_clean_name(g)) for g in gov]
+
+
 def _split_committees(text: str) -> list[str]:
     s = re.sub(r"^由", "", text.strip().rstrip("。"))
     s = re.sub(r"(联合|共同|牵头)?(组织实施|承办|负责实施|负责|组织)$", "", s)
     if _is_joint_group(split_names(s)):
         return [strip_body(_clean_name(s))]  # a joint 界别 group leads as one
+    joint = _joint_group_beside_departments(split_names(s))
+    if joint:
+        return joint
     out = []
     for tok in split_names(s):
         name = strip_body(_clean_name(tok))
@@ -2537,6 +2587,10 @@ def parse_published_text(
             named = tp.sentence_form or form_in_text(title)
             fid, known_form = form_by_name(named, canonical=False)
             src("form", named, tp.field_lines.get("form", [tp.line]))
+        elif form_suffix(title):
+            # "…的常委会议专题协商": no form column or heading, the title ends in its form
+            fid, known_form = form_by_name(form_suffix(title), canonical=False)
+            src("form", form_suffix(title), tp.field_lines.get("title", [tp.line]))
         else:
             # no form written anywhere: the default, shown against the topic's line for review
             fid, known_form = form_by_name("", canonical=True)
