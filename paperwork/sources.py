@@ -33,6 +33,7 @@ from pathlib import Path
 
 from . import texts as T
 from .aligned_table import aligned_table
+from .css_content import apply_generated_text
 from .common import MAX_UPLOAD_BYTES, PaperIssue, PaperworkError, decode_text, fail, human_size
 from .grid_tables import grid_lines
 from .hanzi import plain_ideographs
@@ -1638,6 +1639,7 @@ def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
     except (etree.ParserError, ValueError) as err:
         log.info("html %s unreadable: %r", name, err)
         raise PaperworkError([PaperIssue(T.READ_WARN["bad_html"].format(name=name))]) from None
+    apply_generated_text(root)  # a label's "：" drawn by CSS is text the reader sees
     for el in list(root.iter(*_DROP)):
         el.drop_tree()
     out: list[str] = []
