@@ -38,6 +38,7 @@ from .common import MAX_UPLOAD_BYTES, PaperIssue, PaperworkError, decode_text, f
 from .grid_tables import grid_lines
 from .hanzi import plain_ideographs
 from .labelled_cells import labelled_cell_lines, labelled_paragraphs, title_and_content
+from .month_grid import lift_month_subheader, ticked_time, time_in_note
 from .outline import assignment_lines
 from .pdf_strokes import stroked_rules
 from .published_text import classify_form
@@ -250,7 +251,7 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     labelled = labelled_cell_lines(rows)
     if labelled is not None:
         return labelled
-    rows = fold_form_ticks(drop_total_rows(rows))
+    rows = lift_month_subheader(fold_form_ticks(drop_total_rows(rows)))
     header_at, cols = None, {}
     for i, row in enumerate(rows[:5]):
         found = {j: field_of_header(c) for j, c in enumerate(row)}
@@ -340,9 +341,11 @@ def table_lines(rows: list[list[str]]) -> list[str]:
         ticked = [month_cols[j] for j in month_cols if j < len(cells) and _TICK.fullmatch(cells[j].strip())]
         if ticked:
             # a month matrix: each ticked month is one meeting ("5月、11月各一次")
-            out.append(
-                f"{LABELS['time'][0]}:{'、'.join(f'{m}月' for m in ticked)}{'各一次' if len(ticked) > 1 else ''}"
-            )
+            out.append(f"{LABELS['time'][0]}:{ticked_time(ticked)}")
+        elif month_cols:
+            notes = [c for j, c in enumerate(cells) if cols.get(j) == "notes" and time_in_note(c)]
+            if notes:
+                out.append(f"{LABELS['time'][0]}:{time_in_note(notes[0])}")  # no tick: "备注 | 11月底前"
         for j, cell in enumerate(cells):
             key = cols.get(j)
             if key in ("title", "number") or j in month_cols:
