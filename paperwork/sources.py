@@ -40,6 +40,7 @@ from .hanzi import plain_ideographs
 from .labelled_cells import labelled_cell_lines, labelled_paragraphs, title_and_content
 from .month_grid import lift_month_subheader, ticked_time, time_in_note
 from .outline import assignment_lines
+from .side_tables import is_contact_table
 from .pdf_strokes import stroked_rules
 from .published_text import classify_form
 from .table_kinds import drop_total_rows, fold_form_ticks
@@ -263,6 +264,8 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             header_at, cols = i, found
             break
     if header_at is None:
+        if is_contact_table(rows):
+            return []  # a 附表 of contacts: its numbered rows are no topics
         keys = [field_of_header(c) for c in rows[0]] if rows else []
         named = all(k or not c.strip() for k, c in zip(keys, rows[0], strict=False)) if rows else False
         if len(rows) >= 2 and sum(1 for k in keys if k) >= 2 and named:
