@@ -15,6 +15,6 @@ _NOT_A_NAME = re.compile(r"[委局厅办院部署组室]|政府|政协|关于|�
 
 
 def is_meeting_name(text: str) -> bool:
-    """Whether ``text`` (one part of a bracket) is a meeting's name: short hanzi ending in a meeting kind, naming no body."""
+    """Whether ``text`` (one bracket part) is a meeting name: short hanzi ending in a meeting kind, naming no body."""
     t = text.strip()
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{4,12}", t) and _MEETING.search(t) and not _NOT_A_NAME.search(t))

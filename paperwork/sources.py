@@ -33,16 +33,16 @@ from pathlib import Path
 
 from . import texts as T
 from .aligned_table import aligned_table
-from .css_content import apply_generated_text
 from .common import MAX_UPLOAD_BYTES, PaperIssue, PaperworkError, decode_text, fail, human_size
+from .css_content import apply_generated_text
 from .grid_tables import grid_lines
 from .hanzi import plain_ideographs
 from .labelled_cells import labelled_cell_lines, labelled_paragraphs, title_and_content
 from .month_grid import lift_month_subheader, ticked_time, time_in_note
 from .outline import assignment_lines
-from .side_tables import is_contact_table
 from .pdf_strokes import stroked_rules
 from .published_text import classify_form
+from .side_tables import is_contact_table
 from .table_kinds import drop_total_rows, fold_form_ticks
 from .vocabulary import LABELS, TABLE_MARK, field_of_header, norm
 
