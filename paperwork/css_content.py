@@ -20,6 +20,11 @@ _SELECTOR = re.compile(r"^\s*([a-zA-Z][\w-]*)?((?:\.[\w-]+)+)\s*::?(after|before
 _KEPT = re.compile(r"^[：:｜|、，,；;\s\-—·]{1,3}$")
 
 
+def _unescape(text: str) -> str:
+    """CSS escapes written for the colon ("\\FF1A ", "\\3a") → the character."""
+    return re.sub(r"\\([0-9a-fA-F]{1,6})\s?", lambda m: chr(int(m.group(1), 16)), text)
+
+
 def generated_text_rules(css: str) -> list[tuple[str | None, frozenset[str], str, str]]:
     """``(tag or None, classes, "after"/"before", text)`` for every simple rule with content.
 
@@ -29,13 +34,14 @@ def generated_text_rules(css: str) -> list[tuple[str | None, frozenset[str], str
     rules = []
     for selectors, body in _RULE.findall(re.sub(r"/\*.*?\*/", "", css, flags=re.S)):
         m = _CONTENT.search(body)
-        if not m or not _KEPT.match(m.group(2)):
+        text = _unescape(m.group(2)) if m else ""
+        if not m or not _KEPT.match(text):
             continue
         for sel in selectors.split(","):
             s = _SELECTOR.match(sel)
             if s:
                 classes = frozenset(c for c in s.group(2).split(".") if c)
-                rules.append((s.group(1).lower() if s.group(1) else None, classes, s.group(3), m.group(2)))
+                rules.append((s.group(1).lower() if s.group(1) else None, classes, s.group(3), text))
     return rules
 
 

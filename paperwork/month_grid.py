@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .time_phrases import parse_time
+from .time_phrases import CN_MONTH_NUMBER, parse_time
 from .vocabulary import norm
 
 # "1月", "10 月", "１０月" (a narrow cell wraps "1\n0\n月": whitespace is dropped first)
@@ -21,8 +21,13 @@ _MONTHS_LIFTED = 3  # fewer month heads than this are no month grid
 
 
 def _month_of(cell: str) -> int | None:
-    m = _MONTH_HEAD.fullmatch(re.sub(r"\s+", "", norm(cell)))
-    return int(m.group(1)) if m else None
+    """The month a column head names ("10月", "1\n0\n月", "十月"), or None."""
+    text = re.sub(r"\s+", "", norm(cell))
+    m = _MONTH_HEAD.fullmatch(text)
+    if m:
+        return int(m.group(1))
+    cn = re.fullmatch(r"([一二三四五六七八九十]{1,3})月份?", text)
+    return CN_MONTH_NUMBER.get(cn.group(1)) if cn else None
 
 
 def lift_month_subheader(rows: list[list[str]], searched: int = 5) -> list[list[str]]:

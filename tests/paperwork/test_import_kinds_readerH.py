@@ -54,6 +54,7 @@ _CSS_PAGE = """<html><head><meta charset="utf-8"><style>
 def test_css_generated_colons_are_read_and_icons_are_not():
     rules = generated_text_rules(".k::after{content:'：'} .ico:before{content:'\\e601'} .x:after{content:'更多'}")
     assert rules == [(None, frozenset({"k"}), "after", "：")]  # an icon or a word drawn by CSS is no label's colon
+    assert generated_text_rules("span.lab:after{content:'\\FF1A'}") == [("span", frozenset({"lab"}), "after", "：")]
     draft = import_document("桐岭协商计划.html", _CSS_PAGE.encode("utf-8"))
     assert _rows(draft) == [
         ("推动桐岭竹产业链延伸", "专题协商会", [5], ["经济委员会"], ["县林业局", "县工信局"], ["副县长石磊"]),
@@ -70,6 +71,12 @@ def test_month_names_under_a_spanning_half_year_head_become_the_header():
     row = ["1", "某议题", *[""] * 12, ""]
     lifted = lift_month_subheader([head, sub, row])
     assert lifted[0] == ["序号", "议题", *[f"{m}月" for m in range(1, 13)], "备注"] and lifted[1] == row
+    # quarters spanning Chinese month names
+    quarters = [
+        ["议题", *["第一季度"] * 3, *["第二季度"] * 3],
+        ["议题", "一月", "二月", "三月", "四月", "五月", "六月"],
+    ]
+    assert lift_month_subheader(quarters)[0] == ["议题", "1月", "2月", "3月", "4月", "5月", "6月"]
     # a row of months that is not under a spanning head (a topic's own cells) stays
     other = [["序号", "议题", "时间"], ["1", "4月", "5月"]]
     assert lift_month_subheader(other) is other
