@@ -46,6 +46,7 @@ from .hanzi import to_simplified
 from .item_duties import assign_item_duties
 from .keyed_lists import form_rules, keyed_field, keyed_value
 from .label_marks import colon_bare_labels, dash_label, when_then_topic
+from .meeting_names import is_meeting_name
 from .page_parts import drop_footnote_marks, set_aside_lines
 from .time_phrases import TimeReading, parse_time
 from .title_forms import form_suffix
@@ -1618,7 +1619,7 @@ def _one_bracket(title: str) -> tuple[str, list[tuple[str, str]]]:
     for part in re.split(r"[,,;;、]", bm.group("inner")):
         part = part.strip()
         tm = parse_time(part)
-        if _is_form_name(part):
+        if _is_form_name(part) or is_meeting_name(part):  # "(季度经济形势分析会,12月上旬)"
             fields.append(("form", part))
         elif part and (tm.months or tm.window or tm.session or tm.undecided) and len(part) <= 12:
             fields.append(("time", part))
