@@ -225,6 +225,21 @@ def _step_subcolumns(heads: list[str], sub: list[str]) -> dict[int, tuple[str, s
     return out
 
 
+# "政协某市委员会2025年度协商计划表" merged across the table's first row: the document's title,
+# which names the year (and the body) when nothing outside the table does
+_YEAR_CAPTION = re.compile(r"(?:19|20)\d\d\s*年")
+
+
+def _caption_rows(rows: list[list[str]]) -> list[str]:
+    """The rows above a table's header that hold one text naming a year (a merged title row), as lines."""
+    out = []
+    for row in rows:
+        distinct = list(dict.fromkeys(c.strip() for c in row if c.strip()))
+        if len(distinct) == 1 and _YEAR_CAPTION.search(distinct[0]) and "\n" not in distinct[0]:
+            out.append(distinct[0])
+    return out
+
+
 def table_lines(rows: list[list[str]]) -> list[str]:
     """A plan table → lines the reader understands.
 
@@ -306,7 +321,7 @@ def table_lines(rows: list[list[str]]) -> list[str]:
         month_cols = {}
     raw_rows = rows  # cells with their paragraphs (a title and its content, labelled parts)
     rows = [_cell_paragraphs(row, cols, header_at, k) for k, row in enumerate(rows)]
-    out = [f"{TABLE_MARK}{'、'.join(h.strip() for h in heads if h.strip())}"]
+    out = _caption_rows(raw_rows[:header_at]) + [f"{TABLE_MARK}{'、'.join(h.strip() for h in heads if h.strip())}"]
     last: dict[str, str] = {}
     above: dict[int, str] = {}  # each column's value in the row above (for a "同上" cell)
     n = 0
