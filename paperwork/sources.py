@@ -500,6 +500,7 @@ def docx_lines(data: bytes, *, name: str = "计划.docx") -> list[str]:
         doc = docx.Document(io.BytesIO(data))
     except Exception:  # noqa: BLE001 - any parse failure is "not a docx"
         raise fail("not_docx", name=name) from None
+    _accept_tracked_changes(doc.element.body)
     numbering = _Numbering(doc)
     out: list[str] = []
     for child in doc.element.body.iterchildren():
@@ -519,6 +520,37 @@ def docx_lines(data: bytes, *, name: str = "计划.docx") -> list[str]:
             rows = [[c.text for c in row.cells] for row in table.rows]
             out.extend(table_lines(rows))
     return out
+
+
+def _accept_tracked_changes(body) -> None:
+    """Read a draft with tracked changes as if every change were accepted (in place, on the XML).
+
+    python-docx reads only runs that are a paragraph's own children: a run inside ``w:ins``
+    (or ``w:moveTo``) would be lost. Those runs are lifted into their parent; ``w:del`` and
+    ``w:moveFrom`` (text that is no longer there) are removed, whatever they hold.
+    """
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    marks = (w + "rPr", w + "pPr", w + "tcPr", w + "sectPr")  # a mark on a run's or paragraph's properties
+    for tag in ("del", "moveFrom"):
+        for el in list(body.iter(w + tag)):
+            parent = el.getparent()
+            if parent is None or parent.tag in marks:
+                continue
+            if parent.tag == w + "trPr":  # a deleted table row: the whole row goes
+                row = parent.getparent()
+                if row is not None and row.getparent() is not None:
+                    row.getparent().remove(row)
+                continue
+            parent.remove(el)
+    for tag in ("ins", "moveTo"):
+        for el in list(body.iter(w + tag)):
+            parent = el.getparent()
+            if parent is None or parent.tag in marks or parent.tag == w + "trPr":
+                continue  # a mark, not a container of runs: nothing to lift
+            at = parent.index(el)
+            for k, child in enumerate(list(el)):
+                parent.insert(at + k, child)
+            parent.remove(el)
 
 
 def _has_nested_tables(table) -> bool:
