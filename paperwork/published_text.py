@@ -46,6 +46,7 @@ from .hanzi import to_simplified
 from .item_duties import assign_item_duties
 from .keyed_lists import form_rules, keyed_field, keyed_value
 from .label_marks import colon_bare_labels, dash_label, when_then_topic
+from .prose_items import quoted_items
 from .time_phrases import TimeReading, parse_time
 from .vocabulary import (
     FIELD_ANYWHERE,
@@ -1359,6 +1360,9 @@ def _pieces(line: str) -> list[str]:
     several = _distributive(line)
     if several:
         return several
+    told = quoted_items(line) if not FIELD_LINE.match(line) else None
+    if told:
+        return told  # "分别由A牵头、就“X”于6月…,由B牵头、就“Y”于8月…": one item per quoted subject
     cuts = [m for m in _SHI_ITEM.finditer(line)]
     if len(cuts) >= 2:
         items = [line[a.end() : b.start()] for a, b in zip(cuts, cuts[1:], strict=False)] + [line[cuts[-1].end() :]]
