@@ -178,3 +178,14 @@ def test_tracked_changes_read_as_accepted():
     doc.add_paragraph("时间安排:10月")
     rows = _rows(import_document("计划.docx", _docx_bytes(doc)).plan)
     assert [(r[0], r[2]) for r in rows] == [("改善农贸市场环境", [8]), ("加强校外培训监管", [10])]
+
+
+# -- "第四季度初": the quarter's first month ---------------------------------------------------------------
+
+
+def test_the_start_of_a_quarter_is_its_first_month():
+    from paperwork.time_phrases import parse_time
+
+    assert parse_time("第三季度初").months == [7]
+    assert parse_time("二季度初").months == [4]
+    assert parse_time("第三季度").months == []  # the whole quarter stays a window
