@@ -591,6 +591,17 @@ _UNUSED = (None, T.SKIP_REASON["prose"])  # a line's role when it gave no topic 
 _PER_FORM_COUNT = re.compile(r"\d{1,3}\s*[项个次场]")
 
 
+# "2024年,省政协…安排协商议题9项,其中全体会议协商1项、…": the page's own count of its topics,
+# given with its breakdown in the opening paragraph (a cross-check, never a topic)
+_STATED_TOTAL = re.compile(r"(?:共|安排)[^,,;;。\d]{0,10}?(?:议题|协商)[^,,;;。\d]{0,4}?(\d{1,3})\s*[项个]\s*[,,;;]?\s*其中")
+
+
+def _stated_total(line: str) -> int | None:
+    """The number of topics an opening sentence says the plan holds ("安排协商议题9项,其中…"), or None."""
+    m = _STATED_TOTAL.search(line)
+    return int(m.group(1)) if m else None
+
+
 def _scan(text: str) -> _Parsed:
     out = _Parsed()
     top: str | None = None
@@ -1093,12 +1104,16 @@ def _scan(text: str) -> _Parsed:
         elif section is None and in_arrangement and not out.sections:
             # the arrangement's opening sentence: "共安排重点协商议题11项"
             cm = re.search(r"(\d{1,3})\s*[项个]", line) if re.search(r"共|安排|开展", line) else None
-            if cm and not re.search(r"共\s*\d", line) and len(_PER_FORM_COUNT.findall(line)) > 1:
+            # "安排协商议题9项,其中全会1项、对口协商4项": the count before 其中 is the total all the same
+            said_total = re.search(r"共\s*\d|\d\s*[项个]\s*[,,;;]?\s*其中", line)
+            if cm and not said_total and len(_PER_FORM_COUNT.findall(line)) > 1:
                 cm = None  # "常委会专题协商会2次、主席会议协商4次…": a count per form, not the total
             if cm and out.declared_total is None:
                 out.declared_total = int(cm.group(1))
             out.roles[lineno] = "总数说明" if cm else T.SKIP_REASON["prose"]
         elif section is None and top is None and topic is None:
+            if out.declared_total is None and not out.sections:
+                out.declared_total = _stated_total(line)
             prose(lineno, line)
         else:
             skip(lineno, raw, "stray")

@@ -189,3 +189,18 @@ def test_the_start_of_a_quarter_is_its_first_month():
     assert parse_time("第三季度初").months == [7]
     assert parse_time("二季度初").months == [4]
     assert parse_time("第三季度").months == []  # the whole quarter stays a window
+
+
+# -- the page's own count of its topics ---------------------------------------------------------------
+
+
+def test_an_opening_count_with_its_breakdown_is_checked_against_the_topics_read():
+    text = (
+        "溪口县政协2027年协商计划\n2027年,县政协安排协商议题3项,其中对口协商2项、界别协商1项。\n"
+        "一、对口协商\n1.规范农村宅基地审批\n时间安排:3月\n承办单位:县政协提案委\n"
+        "2.提升县域公交服务\n时间安排:7月\n承办单位:县政协城建委\n"
+    )
+    draft = import_text(text)
+    assert any("3 项" in w and "2 项" in w for w in draft.warnings)
+    matching = text.replace("3项,其中对口协商2项、界别协商1项", "2项,其中对口协商2项")
+    assert not any("识别出" in w for w in import_text(matching).warnings)
