@@ -1465,6 +1465,9 @@ def _stroked_page_items(
         if last and head and cells and len(cells[0]) == len(head) and norm("".join(cells[0])) == norm("".join(head)):
             cells = cells[1:]  # the header repeated on the new page
             cont = _row_goes_on(head, last, cells)
+        elif last and head and cells and len(cells[0]) == len(head) and not _has_header(cells):
+            # no header repeated: a first row without its number is still the rest of the row cut
+            cont = cont or _row_goes_on(head, last, cells)
         if cells and (_has_header(cells) or (last and len(cells[0]) == len(last[0]))):
             kept.append((cells, top, bottom, cont))
     if not kept:

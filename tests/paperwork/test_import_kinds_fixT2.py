@@ -204,3 +204,45 @@ def test_an_opening_count_with_its_breakdown_is_checked_against_the_topics_read(
     assert any("3 项" in w and "2 项" in w for w in draft.warnings)
     matching = text.replace("3项,其中对口协商2项、界别协商1项", "2项,其中对口协商2项")
     assert not any("识别出" in w for w in import_text(matching).warnings)
+
+
+# -- an office PDF's table whose row the page break cuts, no header repeated ---------------------------
+
+
+def _cut_rows_docx() -> bytes:
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph("溪口县政协2027年度协商计划")
+    heads = ["序号", "协商议题", "协商形式", "时间安排", "牵头单位", "协商部门"]
+    table = doc.add_table(rows=1 + 30, cols=len(heads))
+    table.style = "Table Grid"
+    for j, h in enumerate(heads):
+        table.cell(0, j).text = h
+    for r in range(1, 31):
+        cells = table.rows[r].cells
+        cells[0].text = str(r)
+        # long cells wrap over several lines, so some row is cut by a page break
+        cells[1].text = f"关于第{r}项乡村振兴重点任务推进落实情况与存在问题的深入调查研究"
+        cells[2].text = "提案办理协商"
+        cells[3].text = f"{(r % 8) + 3}月"
+        cells[4].text = "县政协农业农村委员会"
+        cells[5].text = "县农业农村局、县财政局、县自然资源局、县水利局、县乡村振兴局"
+    return _docx_bytes(doc)
+
+
+def test_office_pdf_row_cut_by_a_page_break_without_a_repeated_header_stays_one_topic(in_ci):
+    import pytest
+
+    from paperwork.sources import convert_with_soffice, soffice_path
+
+    if soffice_path() is None:
+        if in_ci:
+            pytest.fail("CI=true: LibreOffice (soffice) is needed to print the table to PDF")
+        pytest.skip("LibreOffice (soffice) not installed")
+    pdf = convert_with_soffice(_cut_rows_docx(), name="计划.docx", to="pdf")
+    plan = import_document("计划.pdf", pdf).plan
+    assert [t.title for t in plan.topics] == [
+        f"关于第{r}项乡村振兴重点任务推进落实情况与存在问题的深入调查研究" for r in range(1, 31)
+    ]
+    assert all(len(t.departments) == 5 for t in plan.topics)
