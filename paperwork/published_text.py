@@ -593,7 +593,9 @@ _PER_FORM_COUNT = re.compile(r"\d{1,3}\s*[项个次场]")
 
 # "2024年,省政协…安排协商议题9项,其中全体会议协商1项、…": the page's own count of its topics,
 # given with its breakdown in the opening paragraph (a cross-check, never a topic)
-_STATED_TOTAL = re.compile(r"(?:共|安排)[^,,;;。\d]{0,10}?(?:议题|协商)[^,,;;。\d]{0,4}?(\d{1,3})\s*[项个]\s*[,,;;]?\s*其中")
+_STATED_TOTAL = re.compile(
+    r"(?:共|安排)[^,,;;。\d]{0,10}?(?:议题|协商)[^,,;;。\d]{0,4}?(\d{1,3})\s*[项个]\s*[,,;;]?\s*其中"
+)
 
 
 def _stated_total(line: str) -> int | None:

@@ -59,7 +59,8 @@ def test_a_known_label_glued_to_the_value_before_starts_a_new_field():
 
 def test_a_label_inside_a_longer_word_is_not_cut():
     # "拟安排时间" is no 时间 field glued after 拟安排: the line stays one field
-    draft = import_text("溪口县政协2027年协商计划\n一、对口协商\n1.规范农村宅基地审批\n拟安排时间:3月\n承办单位:县政协提案委\n")
+    text = "溪口县政协2027年协商计划\n一、对口协商\n1.规范农村宅基地审批\n拟安排时间:3月\n承办单位:县政协提案委\n"
+    draft = import_text(text)
     assert _rows(draft.plan)[0][2] == [3]
 
 
