@@ -20,7 +20,7 @@ from .vocabulary import LABELS
 _SUBJECT = re.compile(r"(?:就|围绕|关于|针对|聚焦)\s*[“\"《](?P<title>[^”\"》]{4,40})[”\"》]")
 _CLAUSE_END = re.compile(r"[,,;;。]")
 # "由市政协甲界牵头" "由县政协经济委负责": the lead, named by its verb
-_LEAD = re.compile(r"由\s*(?P<who>[^,,;;。、“”]{2,30}?)\s*(?:牵头|负责|承办|组织实施)")
+_LEAD = re.compile(r"由\s*(?P<who>[^,,;;。、“”]{2,30}?)\s*(?:具体|联合|共同)?(?:牵头|负责|承办|组织实施)")
 # "于6月" "在第三季度" "9月—10月": the item's time
 _WHEN = re.compile(
     r"(?:于|在|拟于|计划于)?\s*(?P<when>(?:[上下]半年|第?[一二三四1-4]季度|"
@@ -29,11 +29,11 @@ _WHEN = re.compile(
 )
 
 
-def quoted_items(line: str) -> list[str] | None:
-    """Rows for a sentence telling two or more topics by their quoted subjects, or None.
+def quoted_items(line: str) -> tuple[str, list[list[str]]] | None:
+    """The text before the items, and each item's rows, for a sentence telling topics by quoted subjects; or None.
 
     ``"全年安排界别协商2次,分别由A牵头、就“X”于6月开展协商,由B牵头、就“Y”于8月开展协商。"`` →
-    ``["●X", "牵头单位:A", "时间安排:6月", "●Y", "牵头单位:B", "时间安排:8月"]``.
+    ``("全年安排界别协商2次,", [["●X", "承办部门:A", "时间安排:6月"], ["●Y", "承办部门:B", "时间安排:8月"]])``.
     Every item must name a lead or a time of its own; otherwise the sentence is not such a list.
     """
     subjects = list(_SUBJECT.finditer(line))
@@ -47,8 +47,8 @@ def quoted_items(line: str) -> list[str] | None:
             return None  # two subjects in one clause: "就“X”和“Y”开展协商" is one topic's wording
         starts.append(cuts[-1] if cuts else 0)
         prev_end = m.end()
-    # what comes before the first item ("全年安排界别协商2次,分别") only counts them: the items say it all
-    rows: list[str] = []
+    # what comes before the first item ("全年安排界别协商2次,分别") counts them, and may name their form
+    items: list[list[str]] = []
     ends = starts[1:] + [len(line)]
     lead_label, time_label = LABELS["lead"][0], LABELS["time"][0]
     for m, a, b in zip(subjects, starts, ends, strict=True):
@@ -58,9 +58,10 @@ def quoted_items(line: str) -> list[str] | None:
         when = _WHEN.search(rest)
         if not (lead or when):
             return None
-        rows.append("●" + m.group("title").strip())
+        rows = ["●" + m.group("title").strip()]
         if lead:
             rows.append(f"{lead_label}:{lead.group('who').strip()}")
         if when:
             rows.append(f"{time_label}:{when.group('when').strip()}")
-    return rows
+        items.append(rows)
+    return line[: starts[0]], items

@@ -1377,9 +1377,6 @@ def _pieces(line: str) -> list[str]:
     several = _distributive(line)
     if several:
         return several
-    told = quoted_items(line) if not FIELD_LINE.match(line) else None
-    if told:
-        return told  # "分别由A牵头、就“X”于6月…,由B牵头、就“Y”于8月…": one item per quoted subject
     cuts = [m for m in _SHI_ITEM.finditer(line)]
     if len(cuts) >= 2:
         items = [line[a.end() : b.start()] for a, b in zip(cuts, cuts[1:], strict=False)] + [line[cuts[-1].end() :]]
@@ -1389,6 +1386,14 @@ def _pieces(line: str) -> list[str]:
             named = form_in_text(_COUNT_INLINE.sub("", line[: cuts[0].start()]))
             form = [f"{LABELS['form'][0]}:{named}"] if named else []
             return [row for k, x in enumerate(items, start=1) for row in [f"{k}.{x}", *form]]
+    told = quoted_items(line) if not FIELD_LINE.match(line) else None
+    if told:
+        # "全年安排界别协商2次,分别由A牵头、就“X”于6月…,由B牵头、就“Y”…": one item per quoted subject,
+        # the form said before the items theirs
+        intro, items = told
+        named = form_in_text(_COUNT_INLINE.sub("", intro))
+        form = [f"{LABELS['form'][0]}:{named}"] if named else []
+        return [row for item in items for row in (item[:1] + form + item[1:])]
     return [line]
 
 

@@ -247,3 +247,15 @@ def test_office_pdf_row_cut_by_a_page_break_without_a_repeated_header_stays_one_
         f"关于第{r}项乡村振兴重点任务推进落实情况与存在问题的深入调查研究" for r in range(1, 31)
     ]
     assert all(len(t.departments) == 5 for t in plan.topics)
+
+
+def test_topics_told_in_one_sentence_take_the_form_the_sentence_names():
+    text = (
+        "溪口县政协2027年协商计划\n二、其他协商活动\n全年开展对口协商2次,分别由县政协经济委具体承办、围绕“盘活闲置校舍资源”"
+        "于4月开展协商;由县政协城建委具体承办、围绕“整治城乡结合部违建”于10月开展协商。\n"
+    )
+    rows = _rows(import_text(text).plan)
+    assert [(r[0], r[1], r[2], r[3]) for r in rows] == [
+        ("盘活闲置校舍资源", "对口协商", [4], ["经济委"]),
+        ("整治城乡结合部违建", "对口协商", [10], ["城建委"]),
+    ]
