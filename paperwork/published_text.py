@@ -1909,7 +1909,8 @@ def _leaders_in_sentence(line: str) -> list[str]:
     """
     named: list[str] = []
     for m in _LEADER_LIST_SENTENCE.finditer(line):
-        for tok in _join_posts(split_names(m.group("who"))):
+        # "会议邀请市长甲、副市长乙出席": the people are those after the verb of inviting
+        for tok in _join_posts(split_names(re.split(r"邀请|(?<![申提])请", m.group("who"))[-1])):
             name = _clean_name(tok)
             if name and _is_leader(name) and name not in named:
                 named.append(name)

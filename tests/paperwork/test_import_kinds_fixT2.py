@@ -259,3 +259,10 @@ def test_topics_told_in_one_sentence_take_the_form_the_sentence_names():
         ("盘活闲置校舍资源", "对口协商", [4], ["经济委"]),
         ("整治城乡结合部违建", "对口协商", [10], ["城建委"]),
     ]
+
+
+def test_the_leaders_listed_are_those_after_the_verb_of_inviting():
+    from paperwork.published_text import _leaders_in_sentence
+
+    assert _leaders_in_sentence("拟于5月召开,会议邀请县长方明、副县长出席") == ["县长方明", "副县长"]
+    assert _leaders_in_sentence("4月调研、分管副县长出席") == ["分管副县长"]
