@@ -46,6 +46,7 @@ from .hanzi import to_simplified
 from .item_duties import assign_item_duties
 from .keyed_lists import form_rules, keyed_field, keyed_value
 from .label_marks import colon_bare_labels, dash_label, when_then_topic
+from .page_parts import drop_footnote_marks, set_aside_lines
 from .prose_items import quoted_items
 from .time_phrases import TimeReading, parse_time
 from .vocabulary import (
@@ -232,6 +233,7 @@ def _clean(line: str) -> str:
     if "<" in line or "&" in line:
         line = html.unescape(_TAG.sub(" ", line))
     line = _unemoji(line.strip()).strip()
+    line = drop_footnote_marks(line)
     if line[:1] in _CIRCLED:
         line = _CIRCLED[line[0]] + line[1:]
     if line[:1] and "\ue000" <= line[0] <= "\uf8ff":
@@ -622,9 +624,11 @@ def _scan(text: str) -> _Parsed:
 
     rows: list[tuple[int, str, str]] = []  # (line number, raw, cleaned); one line may give several rows
     raws = text.splitlines()
-    for lineno, (raw, line) in enumerate(zip(raws, _roman_numbers([_clean(r) for r in raws]), strict=True), start=1):
+    cleaned = _roman_numbers([_clean(r) for r in raws])
+    set_aside = set_aside_lines(raws, cleaned)
+    for lineno, (raw, line) in enumerate(zip(raws, cleaned, strict=True), start=1):
         out.all_lines.append(raw)
-        rows += [(lineno, raw, piece) for piece in _pieces(line)]
+        rows += [(lineno, raw, piece) for piece in ([line] if lineno in set_aside else _pieces(line))]
     running = _running_heads(rows)
     # "协商议题" "协商形式" "建议时间" with nothing after them: a blank 申报表's labels, before any
     # bare label is joined to the next one as its value
@@ -665,6 +669,11 @@ def _scan(text: str) -> _Parsed:
         return topic
 
     for i, (lineno, raw, line) in enumerate(rows):
+        if lineno in set_aside:
+            # another year's plan on the page, or the notes under the plan: never a topic nor a field's tail
+            out.skipped.append(SkippedLine(lineno, raw.strip(), T.PAGE_PART_SKIP[set_aside[lineno]]))
+            topic = None
+            continue
         if not line:
             if raw.strip():  # only tags or entities ("<p>", "&nbsp;"): nothing to read, but said
                 skip(lineno, raw, "markup")
@@ -1364,6 +1373,9 @@ def _pieces(line: str) -> list[str]:
         if when.months or when.window or when.session or when.undecided or when.deadline:
             # "8.〔9月〕推进…": the time set before the title in brackets
             return [tp.group("num") + tp.group("title"), f"{LABELS_TIME}:{tp.group('when')}"]
+    tail = _tail_tag(line)
+    if tail:
+        return tail
     tag = _form_tag(line)
     if tag:
         return tag
@@ -1452,12 +1464,58 @@ def _form_tag(line: str) -> list[str] | None:
         return None
     form = (m.group("a") or m.group("b")).strip()
     rest = m.group("rest").strip()
-    if form in LABEL_OF or not _is_form_name(form):
-        return None
+    if form in LABEL_OF or ":" in form or not _is_form_name(form):
+        return None  # "(时间:6月(4月前期调研);承办:…)": a bracket of fields, not a form set before a title
     if FIELD_LINE.match(rest) or _time_heading(rest):
         return None
     # "网络议政:规范X(8月,区政协社会法制委)": a line that starts with its form is an item, numbered or not
     return [(num or "1.") + rest, f"{LABELS['form'][0]}:{form}"]
+
+
+# "1.推进X【县政协常委会议协商·4月调研→6月协商】": the form and the time in a tag after the title,
+# parted by a middle dot (or a bar / slash) instead of a comma
+_TAIL_TAG = re.compile(
+    r"^(?P<head>.{4,}?)\s*(?P<open>[【〖〔\[(])\s*(?P<inner>[^【】〖〗〔〕\[\]()]{2,60}?)\s*[】〗〕\])]\s*[。;]?$"
+)
+_TAG_DOTS = re.compile(r"\s*[·・•|｜/]\s*|\s{2,}")
+_TAG_COMMAS = re.compile(r"\s*[·・•|｜/,;]\s*|\s{2,}")
+
+
+def _tail_tag(line: str) -> list[str] | None:
+    """A numbered title with a trailing tag of form and time → [the item, "协商形式:…", "时间:…"], or None.
+
+    Each part of the tag must be a form's name (with or without its 政协 level), a time
+    phrase, or after them a 政协 committee; a tag holding anything else (a remark) is left
+    to the other readers. Parts are parted by a middle dot, a bar or a slash; in 【】 〔〕
+    by commas too (a bracket with commas is :func:`_bracket_fields`'s). Times next to each
+    other are one phrase ("4月调研,6月协商": a chain).
+    """
+    nm = _NUMBERED.match(line) or _BULLET.match(line)
+    m = _TAIL_TAG.match(nm.group("title")) if nm else None
+    if not m or FIELD_ANYWHERE.search(m.group("inner")):
+        return None
+    parts = (_TAG_DOTS if m.group("open") == "(" else _TAG_COMMAS).split(m.group("inner"))
+    if m.group("open") == "(" and len(parts) < 2:
+        return None
+    rows = [line[: nm.start("title")] + m.group("head").strip()]
+    for part in filter(None, parts):
+        if _is_form_name(part) or _is_form_name(strip_body(part)):
+            rows.append(f"{LABELS['form'][0]}:{part}")
+        elif _reads_as_time(part):
+            if rows[-1].startswith(LABELS_TIME + ":"):
+                rows[-1] += "," + part
+            else:
+                rows.append(f"{LABELS_TIME}:{part}")
+        elif _CPPCC_BODY_END.search(part) and not _is_government(part) and len(rows) > 1:
+            rows.append(f"{LABELS['lead'][0]}:{part}")  # "【对口协商·6月·经科委】": the committee beside them
+        else:
+            return None
+    return rows if len(rows) > 1 else None
+
+
+def _reads_as_time(text: str) -> bool:
+    tm = parse_time(text)
+    return bool(tm.months or tm.window or tm.session or tm.undecided or tm.deadline)
 
 
 _QUOTED = re.compile(r"[“\"《](?P<title>[^”\"》]{4,40})[”\"》]")
@@ -1534,7 +1592,7 @@ def _spaced_fields(title: str) -> tuple[str, list[tuple[str, str]]]:
     return parts[0], fields
 
 
-_ORG_END = re.compile(r"(?:局|厅|委|办|院|会|室|中心|政府|公司|集团|部|所|站|馆|社|联|行|队|处|署|海关|银行)$")
+_ORG_END = re.compile(r"(?:局|厅|委|办|院|会|室|中心|政府|公司|集团|部|所|站|馆|社|联|行|队|处|署|海关|银行|单位)$")
 
 
 _COUNT_INLINE = re.compile(r"\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[个项次件场]")
@@ -2432,7 +2490,8 @@ def parse_published_text(
         if canonical or sentence or not header:
             name = T.FORM_NAMES.get(cat or "", "其他协商")
         else:
-            name = re.sub(r"(会|会议)协商$", r"\1", header)
+            # "主席会议协商" is the 主席会议; a name with its 政协 level ("县政协主席会议协商") is kept as written
+            name = header if strip_body(header) != header else re.sub(r"(会|会议)协商$", r"\1", header)
         for f in forms:  # same name, or same kind of form
             if _key(f["name"]) == _key(name) or (cat and (f["id"] == cat or classify_form(f["name"]) == cat)):
                 return f["id"], cat is not None
