@@ -31,6 +31,22 @@ _WORD = re.compile(r"\S+")
 _FURNITURE = re.compile(r"^\s*(?:[—\-–―]+\s*\d+\s*[—\-–―]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
 _ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
 
+# The sign-off under a table: "2024年3月5日", and the issuer above it ("政协某省委员会办公厅").
+# It stands alone on its line and ends the table; it is never a wrapped piece of a cell.
+_DATE_ALONE = re.compile(r"^\s*[((]?\s*(?:20\d\d|二〇[〇一二三四五六七八九]{2})\s*年[^,,;;。:\s]{1,8}日\s*[))]?\s*$")
+_ISSUER_ALONE = re.compile(r"^\s*[^,,;;。:\s]{4,24}(?:办公室|办公厅|委员会)\s*$")
+
+
+def _is_sign_off(lines: list[str], j: int) -> bool:
+    """Line ``j`` is a date alone, or an issuer alone with a date as the next non-blank line."""
+    if _DATE_ALONE.match(lines[j]):
+        return True
+    if not _ISSUER_ALONE.match(lines[j]):
+        return False
+    after = next((x for x in lines[j + 1 : j + 4] if x.strip()), "")
+    return bool(_DATE_ALONE.match(after))
+
+
 DRIFT = 4
 """Characters a word may stand off its column's span: ``pdftotext`` places wide glyphs only roughly."""
 
@@ -119,7 +135,7 @@ def aligned_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
         if not line.strip() or _FURNITURE.match(line) or _header(line) == head:
             j += 1
             continue
-        if _assign(_words(line), columns) is None:
+        if _assign(_words(line), columns) is None or _is_sign_off(lines, j):
             break
         body.append(j)
         j += 1

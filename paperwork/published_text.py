@@ -48,6 +48,7 @@ from .keyed_lists import form_rules, keyed_field, keyed_value
 from .label_marks import colon_bare_labels, dash_label, when_then_topic
 from .meeting_names import is_meeting_name
 from .page_parts import drop_footnote_marks, set_aside_lines
+from .prose_items import quoted_items
 from .time_phrases import TimeReading, parse_time
 from .title_forms import form_suffix
 from .vocabulary import (
@@ -92,7 +93,7 @@ _BRACKETED_TITLE = re.compile(r"^[【\[]\s*(?P<title>[^】\]]{2,60})\s*[】\]]\s
 # "编辑出版文史资料" are never thrown away.
 _JUNK = re.compile(
     r"^(?:(?:首页|当前位置|您的位置|您现在的位置|上一篇|下一篇|上一页|下一页|分享到|扫一扫|责任编辑|点击查看|展开阅读|"
-    r"资源描述|上传人|copyright|备案号|版权所有|打印本页|关闭窗口|返回顶部|相关资源|相关搜索|相关阅读|相关文章|相关推荐|"
+    r"资源描述|上传人|copyright|备案号|版权所有|打印本页|关闭窗口|返回顶部|相关资源|相关搜索|相关阅读|相关文章|相关推荐|相关链接|友情链接|"
     r"网站地图|联系我们|主办单位|技术支持|无障碍|往期推荐|往期回顾|推荐阅读|精彩推荐|延伸阅读|点击蓝字|长按识别|扫码关注"
     r"|热门文章|热点推荐|专题专栏)"
     r"|(?:打印|关闭|编辑|来源|发布时间|发布日期|发布者|作者|字号|浏览|阅读|返回|举报|下载|联系电话|时间)(?=$|\s|[:>|/]))",
@@ -320,6 +321,23 @@ _UNKNOWN_ANYWHERE = re.compile(r"(?<=[;;\s|])\s*[\u4e00-\u9fff]{2,8}\s*:")
 _ENDS_WITH_LABEL = re.compile(f"(?:{'|'.join(re.escape(x) for x in LABEL_OF if len(x) >= 3)})$")
 
 
+# "时间:4月承办:县政协经济委" "承办:县政协文史委时间:6月": a short label typed right after a value with
+# no separator. Read as a new field only after a character that ends a month or a unit's name
+# (月 委 局 …), so a longer word that merely ends in the label ("拟安排时间") is not split.
+_GLUED_SHORT_LABEL = re.compile(
+    r"(?<=[月日份度年旬底前后委局办厅室组处院会心队])(?:时间|承办|牵头|协办|形式|备注|说明|参与|内容)\s*:"
+    # "完善X ——时间:5月": a dash between the title and its first field separates like a space
+    rf"|(?<=[—–])(?:{'|'.join(re.escape(x) for x in LABEL_OF if len(x) >= 2)})\s*:"
+)
+
+
+def _glued_short_labels(text: str) -> set[int]:
+    """Offsets where a short known label starts a new field glued to the value before it (needs a field first)."""
+    if not (FIELD_LINE.match(text) or FIELD_ANYWHERE.search(text)):
+        return set()
+    return {m.start() for m in _GLUED_SHORT_LABEL.finditer(text)}
+
+
 def _split_fields(text: str) -> list[str]:
     """ "时间安排:4月 牵头单位:某组 协商部门:省某厅" → one segment per field (the head may be a title).
 
@@ -327,6 +345,7 @@ def _split_fields(text: str) -> list[str]:
     a segment of its own too: it is reported, never glued onto the field before it.
     """
     cuts = [m.start() for m in FIELD_ANYWHERE.finditer(text) if m.start() > 0]
+    cuts = sorted(set(cuts) | _glued_short_labels(text))
     if cuts or FIELD_LINE.match(text):
         unknown = {
             m.start() + len(m.group(0)) - len(m.group(0).lstrip())
@@ -347,6 +366,8 @@ def _split_fields(text: str) -> list[str]:
         start = c
     out.append(text[start:])
     out = [_trim(s, " ;,、(|") for s in out]
+    # "完善X ——时间:5月": the dash that led into the next field is not part of this one
+    out = [re.sub(r"\s*[—–]+$", "", s) for s in out[:-1]] + out[-1:]
     out = [piece for s in out for piece in _bar_pieces(s)]
     out = [s for s in out if s]
     if len(out) > 1 and out[0].count("(") > out[0].count(")") and not FIELD_LINE.match(out[0]):
@@ -598,6 +619,19 @@ _UNUSED = (None, T.SKIP_REASON["prose"])  # a line's role when it gave no topic 
 
 
 _PER_FORM_COUNT = re.compile(r"\d{1,3}\s*[项个次场]")
+
+
+# "2024年,省政协…安排协商议题9项,其中全体会议协商1项、…": the page's own count of its topics,
+# given with its breakdown in the opening paragraph (a cross-check, never a topic)
+_STATED_TOTAL = re.compile(
+    r"(?:共|安排)[^,,;;。\d]{0,10}?(?:议题|协商)[^,,;;。\d]{0,4}?(\d{1,3})\s*[项个]\s*[,,;;]?\s*其中"
+)
+
+
+def _stated_total(line: str) -> int | None:
+    """The number of topics an opening sentence says the plan holds ("安排协商议题9项,其中…"), or None."""
+    m = _STATED_TOTAL.search(line)
+    return int(m.group(1)) if m else None
 
 
 def _scan(text: str) -> _Parsed:
@@ -1109,12 +1143,16 @@ def _scan(text: str) -> _Parsed:
         elif section is None and in_arrangement and not out.sections:
             # the arrangement's opening sentence: "共安排重点协商议题11项"
             cm = re.search(r"(\d{1,3})\s*[项个]", line) if re.search(r"共|安排|开展", line) else None
-            if cm and not re.search(r"共\s*\d", line) and len(_PER_FORM_COUNT.findall(line)) > 1:
+            # "安排协商议题9项,其中全会1项、对口协商4项": the count before 其中 is the total all the same
+            said_total = re.search(r"共\s*\d|\d\s*[项个]\s*[,,;;]?\s*其中", line)
+            if cm and not said_total and len(_PER_FORM_COUNT.findall(line)) > 1:
                 cm = None  # "常委会专题协商会2次、主席会议协商4次…": a count per form, not the total
             if cm and out.declared_total is None:
                 out.declared_total = int(cm.group(1))
             out.roles[lineno] = "总数说明" if cm else T.SKIP_REASON["prose"]
         elif section is None and top is None and topic is None:
+            if out.declared_total is None and not out.sections:
+                out.declared_total = _stated_total(line)
             prose(lineno, line)
         else:
             skip(lineno, raw, "stray")
@@ -1390,6 +1428,14 @@ def _pieces(line: str) -> list[str]:
             named = form_in_text(_COUNT_INLINE.sub("", line[: cuts[0].start()]))
             form = [f"{LABELS['form'][0]}:{named}"] if named else []
             return [row for k, x in enumerate(items, start=1) for row in [f"{k}.{x}", *form]]
+    told = quoted_items(line) if not FIELD_LINE.match(line) else None
+    if told:
+        # "全年安排界别协商2次,分别由A牵头、就“X”于6月…,由B牵头、就“Y”…": one item per quoted subject,
+        # the form said before the items theirs
+        intro, items = told
+        named = form_in_text(_COUNT_INLINE.sub("", intro))
+        form = [f"{LABELS['form'][0]}:{named}"] if named else []
+        return [row for item in items for row in (item[:1] + form + item[1:])]
     return [line]
 
 
@@ -1920,11 +1966,7 @@ def _sentence_fields(topic: _Topic, line: str, lineno: int, *, time: bool = True
             found = True
     if "leaders" not in topic.fields:
         # "分管副市长到会听取意见" "邀请分管副县长出席": leaders named in the sentence
-        named = [
-            _clean_name(m.group("who"))
-            for m in _LEADER_SENTENCE.finditer(line)
-            if _is_leader(_clean_name(m.group("who")))
-        ]
+        named = _leaders_in_sentence(line)
         if named:
             topic.set_field("leaders", "、".join(named), lineno)
             topic.sentence_fields.add("leaders")
@@ -1939,6 +1981,32 @@ def _sentence_fields(topic: _Topic, line: str, lineno: int, *, time: bool = True
         topic.lines.append(lineno)
         topic.last = None
     return found
+
+
+# "拟于6月召开,市政协主席甲、市政府常务副市长出席": the whole 、-list before the verb, from the clause's start
+_LEADER_LIST_SENTENCE = re.compile(
+    r"(?:^|(?<=[,,;;。]))\s*(?:邀请|请)?(?P<who>[^,,;;。由]{2,120}?)\s*(?:出席|到会|莅临|列席|听取|通报)"
+)
+
+
+def _leaders_in_sentence(line: str) -> list[str]:
+    """Every leader named before an attending verb: "…,市政协副主席乙、市政协主席甲出席" → [乙's, 甲's].
+
+    A list is read whole (its last name alone was kept before); items of the list that are
+    not leaders ("4月调研、分管副市长出席") are left out. Falls back to the one-name reading.
+    """
+    named: list[str] = []
+    for m in _LEADER_LIST_SENTENCE.finditer(line):
+        # "会议邀请市长甲、副市长乙出席": the people are those after the verb of inviting
+        for tok in _join_posts(split_names(re.split(r"邀请|(?<![申提])请", m.group("who"))[-1])):
+            name = _clean_name(tok)
+            if name and _is_leader(name) and name not in named:
+                named.append(name)
+    if named:
+        return named
+    return [
+        _clean_name(m.group("who")) for m in _LEADER_SENTENCE.finditer(line) if _is_leader(_clean_name(m.group("who")))
+    ]
 
 
 # -- names --------------------------------------------------------------------------------------

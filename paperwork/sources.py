@@ -228,6 +228,21 @@ def _step_subcolumns(heads: list[str], sub: list[str]) -> dict[int, tuple[str, s
     return out
 
 
+# "政协某市委员会2025年度协商计划表" merged across the table's first row: the document's title,
+# which names the year (and the body) when nothing outside the table does
+_YEAR_CAPTION = re.compile(r"(?:19|20)\d\d\s*年")
+
+
+def _caption_rows(rows: list[list[str]]) -> list[str]:
+    """The rows above a table's header that hold one text naming a year (a merged title row), as lines."""
+    out = []
+    for row in rows:
+        distinct = list(dict.fromkeys(c.strip() for c in row if c.strip()))
+        if len(distinct) == 1 and _YEAR_CAPTION.search(distinct[0]) and "\n" not in distinct[0]:
+            out.append(distinct[0])
+    return out
+
+
 def table_lines(rows: list[list[str]]) -> list[str]:
     """A plan table → lines the reader understands.
 
@@ -311,7 +326,7 @@ def table_lines(rows: list[list[str]]) -> list[str]:
         month_cols = {}
     raw_rows = rows  # cells with their paragraphs (a title and its content, labelled parts)
     rows = [_cell_paragraphs(row, cols, header_at, k) for k, row in enumerate(rows)]
-    out = [f"{TABLE_MARK}{'、'.join(h.strip() for h in heads if h.strip())}"]
+    out = _caption_rows(raw_rows[:header_at]) + [f"{TABLE_MARK}{'、'.join(h.strip() for h in heads if h.strip())}"]
     last: dict[str, str] = {}
     above: dict[int, str] = {}  # each column's value in the row above (for a "同上" cell)
     n = 0
@@ -492,6 +507,7 @@ def docx_lines(data: bytes, *, name: str = "计划.docx") -> list[str]:
         doc = docx.Document(io.BytesIO(data))
     except Exception:  # noqa: BLE001 - any parse failure is "not a docx"
         raise fail("not_docx", name=name) from None
+    _accept_tracked_changes(doc.element.body)
     numbering = _Numbering(doc)
     out: list[str] = []
     for child in doc.element.body.iterchildren():
@@ -511,6 +527,37 @@ def docx_lines(data: bytes, *, name: str = "计划.docx") -> list[str]:
             rows = [[c.text for c in row.cells] for row in table.rows]
             out.extend(table_lines(rows))
     return out
+
+
+def _accept_tracked_changes(body) -> None:
+    """Read a draft with tracked changes as if every change were accepted (in place, on the XML).
+
+    python-docx reads only runs that are a paragraph's own children: a run inside ``w:ins``
+    (or ``w:moveTo``) would be lost. Those runs are lifted into their parent; ``w:del`` and
+    ``w:moveFrom`` (text that is no longer there) are removed, whatever they hold.
+    """
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    marks = (w + "rPr", w + "pPr", w + "tcPr", w + "sectPr")  # a mark on a run's or paragraph's properties
+    for tag in ("del", "moveFrom"):
+        for el in list(body.iter(w + tag)):
+            parent = el.getparent()
+            if parent is None or parent.tag in marks:
+                continue
+            if parent.tag == w + "trPr":  # a deleted table row: the whole row goes
+                row = parent.getparent()
+                if row is not None and row.getparent() is not None:
+                    row.getparent().remove(row)
+                continue
+            parent.remove(el)
+    for tag in ("ins", "moveTo"):
+        for el in list(body.iter(w + tag)):
+            parent = el.getparent()
+            if parent is None or parent.tag in marks or parent.tag == w + "trPr":
+                continue  # a mark, not a container of runs: nothing to lift
+            at = parent.index(el)
+            for k, child in enumerate(list(el)):
+                parent.insert(at + k, child)
+            parent.remove(el)
 
 
 def _has_nested_tables(table) -> bool:
@@ -1425,6 +1472,9 @@ def _stroked_page_items(
         if last and head and cells and len(cells[0]) == len(head) and norm("".join(cells[0])) == norm("".join(head)):
             cells = cells[1:]  # the header repeated on the new page
             cont = _row_goes_on(head, last, cells)
+        elif last and head and cells and len(cells[0]) == len(head) and not _has_header(cells):
+            # no header repeated: a first row without its number is still the rest of the row cut
+            cont = cont or _row_goes_on(head, last, cells)
         if cells and (_has_header(cells) or (last and len(cells[0]) == len(last[0]))):
             kept.append((cells, top, bottom, cont))
     if not kept:

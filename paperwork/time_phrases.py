@@ -7,7 +7,7 @@ What a planner writes in 时间安排 and what the plan format needs:
 - ``7-8月``, ``三至四月`` → a window and its months;
 - ``第二、三季度``, ``二季度或三季度`` → the window spanning every quarter named;
   quarters apart (``一季度、三季度``, a topic held twice) → their months, not the ones between;
-- ``第二季度末`` → the quarter's last month (6), as if written ``6月``;
+- ``第二季度末`` → the quarter's last month (6), as if written ``6月``; ``第四季度初`` → its first (10);
 - ``上半年`` / ``下半年`` / ``年底`` → a window, flagged as vague; both halves → the year;
 - ``6月底前``, ``5月30日前`` → a deadline: a latest month, not a preferred one;
 - ``全会期间`` / ``两会期间`` → this 政协's own plenary session — but never the Party
@@ -51,6 +51,8 @@ _QUARTERS = re.compile(
 )
 # "第二季度末" "二季度末": the quarter's last month, a month like "6月" ("…末前" is a deadline)
 _QUARTER_END = re.compile(r"(?:第)?([一二三四1-4])\s*(?:个)?季度末")
+# "第四季度初": the quarter's first month (10), as if written "10月"
+_QUARTER_START = re.compile(r"(?:第)?([一二三四1-4])\s*(?:个)?季度初")
 _HALF = {"上半年": (1, 6), "下半年": (7, 12)}
 # "上、下半年各一次" "每半年一次" "每季度一次": a topic held in both halves (every quarter) is the year's
 _BOTH_HALVES = re.compile(r"上\s*[、,,和及与]?\s*下半年|每半年|每个?季度")
@@ -137,6 +139,7 @@ def parse_time(text: str) -> TimeReading:
     s = _PARTY_PLENUM.sub(" ", s)
     s = consultation_clauses(s)
     s = _QUARTER_END.sub(lambda m: f"{3 * _q(m.group(1))}月", s)
+    s = _QUARTER_START.sub(lambda m: f"{3 * _q(m.group(1)) - 2}月", s)
 
     dm = _DEADLINE.search(s)
     if dm:
