@@ -31,10 +31,11 @@ MAX_PLAN_LINES = 20_000
 (the corpus's longest, 269). Reading is linear, about 0.2 ms a line; a cap
 keeps one upload from holding the server for minutes."""
 
-MAX_PLAN_CHARS = 1_000_000
-"""Most characters a plan document may have (the corpus's longest has under 4,000)."""
+MAX_PLAN_CHARS = 600_000
+"""Most characters a plan document may have (the corpus's longest has under 4,000):
+one line of a million characters took 4–13 s (bench/results/import-scale.md)."""
 
-MAX_PDF_PAGES = 200
+MAX_PDF_PAGES = 100
 """Most pages a PDF plan may have: pypdf reads a page in 30–100 ms, before any line is counted."""
 
 UploadKind = Literal["xlsx", "json", "text", "docx"]
