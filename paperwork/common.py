@@ -26,6 +26,18 @@ MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
 """Largest total a .xlsx/.docx may expand to (guards against zip bombs)."""
 
+MAX_PLAN_LINES = 20_000
+"""Most lines a plan document may have: real annual plans have a few hundred
+(the corpus's longest, 269). Reading is linear, about 0.2 ms a line; a cap
+keeps one upload from holding the server for minutes."""
+
+MAX_PLAN_CHARS = 600_000
+"""Most characters a plan document may have (the corpus's longest has under 4,000):
+one line of a million characters took 4–13 s (bench/results/import-scale.md)."""
+
+MAX_PDF_PAGES = 100
+"""Most pages a PDF plan may have: pypdf reads a page in 30–100 ms, before any line is counted."""
+
 UploadKind = Literal["xlsx", "json", "text", "docx"]
 
 _EXTENSIONS: dict[str, tuple[str, ...]] = {
@@ -71,6 +83,16 @@ def issue(message: str, **where) -> PaperIssue:
 
 def fail(key: str, **fmt) -> PaperworkError:
     return PaperworkError([PaperIssue(T.MSG[key].format(**fmt))])
+
+
+def refuse_oversized(lines: list[str]) -> None:
+    """Raise PaperworkError (Chinese, naming the limits) for more lines or characters than any plan has.
+
+    See :data:`MAX_PLAN_LINES`, :data:`MAX_PLAN_CHARS`.
+    """
+    chars = sum(len(line) for line in lines)
+    if len(lines) > MAX_PLAN_LINES or chars > MAX_PLAN_CHARS:
+        raise fail("too_long", lines=len(lines), chars=chars, max_lines=MAX_PLAN_LINES, max_chars=MAX_PLAN_CHARS)
 
 
 def from_plan_error(err: PlanError) -> PaperworkError:

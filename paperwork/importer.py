@@ -16,7 +16,7 @@ import logging
 from solver.plan import Plan
 
 from . import texts as T
-from .common import PaperIssue, PaperworkError
+from .common import PaperIssue, PaperworkError, refuse_oversized
 from .outline import assignment_warnings, restructure
 from .published_text import DraftPlan, parse_published_text
 from .relayout import relayout
@@ -65,6 +65,7 @@ def import_text(
 ) -> DraftPlan:
     """A draft plan from pasted text (HTML source is parsed as a web page first)."""
     lines = text_lines(text)
+    refuse_oversized(lines)
     draft = parse_published_text(
         "\n".join(relayout(restructure(lines))), known=known, year=year, session_month=session_month
     )
@@ -89,6 +90,7 @@ def import_document(
     except Exception as err:  # noqa: BLE001 - python-docx, pypdf and lxml raise many kinds on odd files
         log.warning("document %s unreadable: %r", name, err)
         raise PaperworkError([PaperIssue(T.READ_WARN["unreadable"].format(name=name))]) from None
+    refuse_oversized(lines)  # a Word or web page's lines, counted only once extracted
     draft = parse_published_text(
         "\n".join(relayout(restructure(lines))), known=known, year=year, session_month=session_month
     )

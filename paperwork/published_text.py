@@ -42,6 +42,7 @@ from . import texts as T
 from .blank_forms import blank_form_rows
 from .card_layouts import body_of_report, dots_as_commas, is_card_number, is_platform_furniture
 from .common import FreshIds, PaperIssue, PaperworkError, fail, from_plan_error, next_id, split_outside_brackets
+from .common import refuse_oversized as _refuse_oversized
 from .hanzi import to_simplified
 from .item_duties import assign_item_duties
 from .keyed_lists import form_rules, keyed_field, keyed_value
@@ -680,7 +681,9 @@ def _scan(text: str) -> _Parsed:
 
     def next_field_key(i: int) -> str | None:
         """The field key of the next non-blank line, if it is a labelled field."""
-        for _, _, nxt in rows[i + 1 :]:
+        # by index, not rows[i + 1 :]: a copy of the rest per line made the reader quadratic
+        for k in range(i + 1, len(rows)):
+            nxt = rows[k][2]
             if not nxt or _is_junk(nxt):
                 continue
             fm = FIELD_LINE.match(_strip_number(nxt))
@@ -1313,10 +1316,13 @@ def _join_cut_titles(rows: list[tuple[int, str, str]]) -> tuple[list[tuple[int, 
     """
     out: list[tuple[int, str, str]] = []
     joined: list[int] = []
+    # rows of out by line number: the look-back visits only the last line's rows,
+    # not all of out (that made the reader quadratic in the document's length)
+    at_line: dict[int, list[int]] = {}
     for lineno, raw, line in rows:
         # the title row of the line above ("8.〔9月〕X," gave the title and then its time)
         at = next(
-            (k for k in range(len(out) - 1, -1, -1) if out and out[k][0] == out[-1][0] and _NUMBERED.match(out[k][2])),
+            (k for k in reversed(at_line[out[-1][0]]) if _NUMBERED.match(out[k][2])) if out else iter(()),
             None,
         )
         prev = out[at][2] if at is not None else ""
@@ -1334,6 +1340,7 @@ def _join_cut_titles(rows: list[tuple[int, str, str]]) -> tuple[list[tuple[int, 
             out[at] = (out[at][0], out[at][1], prev + line)
             joined.append(lineno)
             continue
+        at_line.setdefault(lineno, []).append(len(out))
         out.append((lineno, raw, line))
     return out, joined
 
@@ -2488,6 +2495,7 @@ def parse_published_text(
     """
     if not text or not text.strip():
         raise fail("empty_text")
+    _refuse_oversized(text.splitlines())
     parsed = _scan(text)
     assign_item_duties(parsed)
     topics_found = [t for s in parsed.sections for t in s.topics] + [t for t in parsed.loose if t.fields]

@@ -33,7 +33,9 @@ from pathlib import Path
 
 from . import texts as T
 from .aligned_table import aligned_table
+from .common import MAX_PDF_PAGES as _MAX_PDF_PAGES
 from .common import MAX_UPLOAD_BYTES, PaperIssue, PaperworkError, decode_text, fail, human_size
+from .common import refuse_oversized as _refuse_oversized
 from .css_content import apply_generated_text
 from .grid_tables import grid_lines
 from .hanzi import plain_ideographs
@@ -108,6 +110,7 @@ class _Numbering:
         self.counters: dict[str, dict[int, int]] = {}
         # numId → ilvl → (what follows the number: "tab" | "space" | "nothing", legal style: every level decimal)
         self.after: dict[str, dict[int, tuple[str, bool]]] = {}
+        self._by_style: dict[str | None, object] = {}  # style id → its numPr (see _style_num_pr)
         try:
             root = doc.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -152,11 +155,8 @@ class _Numbering:
         qn = self.qn
         ppr = paragraph._p.pPr
         num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
-        style = paragraph.style
-        while num_pr is None and style is not None:
-            sppr = style.element.find(qn("w:pPr"))
-            num_pr = sppr.find(qn("w:numPr")) if sppr is not None else None
-            style = style.base_style
+        if num_pr is None:
+            num_pr = self._style_num_pr(paragraph)
         if num_pr is None:
             return None
         nid = num_pr.find(qn("w:numId"))
@@ -164,6 +164,24 @@ class _Numbering:
         if nid is None:
             return None
         return nid.get(qn("w:val")), int(ilvl.get(qn("w:val"))) if ilvl is not None else 0
+
+    def _style_num_pr(self, paragraph):
+        """The numbering (``w:numPr`` element or None) this paragraph's style or the styles it is based on give.
+
+        Looked up once per style id: python-docx finds a paragraph's style by a
+        scan of all the document's styles, which cost about a millisecond a paragraph.
+        """
+        sid = paragraph._p.style
+        if sid not in self._by_style:
+            qn = self.qn
+            num_pr = None
+            style = paragraph.style
+            while num_pr is None and style is not None:
+                sppr = style.element.find(qn("w:pPr"))
+                num_pr = sppr.find(qn("w:numPr")) if sppr is not None else None
+                style = style.base_style
+            self._by_style[sid] = num_pr
+        return self._by_style[sid]
 
     def label(self, paragraph) -> str:
         """The number Word shows before this paragraph ("" if none); advances the counters."""
@@ -1596,6 +1614,8 @@ def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
     out: list[str] = []
     try:
         reader = PdfReader(io.BytesIO(data))
+        if len(reader.pages) > _MAX_PDF_PAGES:
+            raise fail("too_many_pages", name=name, pages=len(reader.pages), limit=_MAX_PDF_PAGES)
         office = _made_by_office(reader)
         browser: list[tuple] = []  # a browser's pages, read as items (tables run over pages)
         page_rows = [_pdf_rows_at(_pdf_page_runs(page, glyphs=not office)) for page in reader.pages]
@@ -1637,6 +1657,8 @@ def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
         if table:
             out.extend(_pdf_tables(table))
         out.extend(_browser_lines(browser))
+    except PaperworkError:
+        raise  # a ValueError too, but already said in Chinese (too many pages)
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
         log.info("pdf %s unreadable: %r", name, err)
         raise PaperworkError([PaperIssue(T.READ_WARN["bad_pdf"].format(name=name))]) from None
@@ -1808,13 +1830,20 @@ def document_lines(name: str, data: bytes) -> list[str]:
         return html_lines(data, name=name)
     if lower.endswith((".txt", ".text")):
         text = decode_text(name, data)
-        return html_lines(text, name=name) if looks_like_html(text) else text_tables(text.splitlines())
+        return html_lines(text, name=name) if looks_like_html(text) else text_tables(_plan_sized(text))
     raise fail("wrong_ext", name=name, want="纯文本、Word(.docx/.doc/.wps)、PDF 或网页(.html)")
 
 
 def text_lines(text: str) -> list[str]:
     """Pasted text as lines: HTML source (copied from a page's source) is parsed as a page."""
-    return html_lines(text) if looks_like_html(text) else text_tables(text.splitlines())
+    return html_lines(text) if looks_like_html(text) else text_tables(_plan_sized(text))
+
+
+def _plan_sized(text: str) -> list[str]:
+    """The text's lines; PaperworkError for more than a plan has, before the (linear but not free) table scan."""
+    lines = text.splitlines()
+    _refuse_oversized(lines)
+    return lines
 
 
 __all__ = [

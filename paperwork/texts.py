@@ -113,6 +113,10 @@ def cell_where(sheet: str, row: int | None = None, column: str | None = None, he
 
 MSG = {
     "too_big": "文件「{name}」有 {size},超过上传上限 {limit},请拆分或精简后再上传",
+    "too_long": "这份文本有 {lines} 行、{chars} 字,超过协商计划的上限(最多 {max_lines} 行、{max_chars} 字;"
+    "年度协商计划通常只有几百行),不予读取:请确认这是协商计划,或删去计划以外的内容后再导入",
+    "too_many_pages": "文件「{name}」有 {pages} 页,超过协商计划的上限 {limit} 页,不予读取:"
+    "请确认这是协商计划,或只保留计划正文的页面后再上传",
     "empty": "文件「{name}」是空的",
     "wrong_ext": "文件「{name}」的类型不对:这里需要 {want} 文件",
     "not_xlsx": "文件「{name}」不是有效的 Excel(.xlsx)工作簿,可能已损坏或只是改了扩展名;"
