@@ -410,17 +410,22 @@ def merge_into(base: Plan, imported: Plan, *, keep_duplicates: bool = False) -> 
     for t in new_topics:
         t["after"] = [renamed.get(a, a) for a in t.get("after", [])]
 
-    def union(a: list[Any], b: list[Any]) -> list[dict[str, Any]]:
+    def union(a: list[Any], b: list[Any], used: set[str]) -> list[dict[str, Any]]:
+        # only what an added topic uses comes in: a left-out duplicate's names would be orphans
         out = {x.id: x.model_dump(mode="json") for x in a}
         for x in b:
-            out.setdefault(x.id, x.model_dump(mode="json"))
+            if x.id in used:
+                out.setdefault(x.id, x.model_dump(mode="json"))
         return list(out.values())
 
+    def used(*fields: str) -> set[str]:
+        return {v for t in new_topics for f in fields for v in ([t[f]] if isinstance(t[f], str) else t.get(f, []))}
+
     doc = base.to_dict() | {
-        "forms": union(base.forms, imported.forms),
-        "committees": union(base.committees, imported.committees),
-        "departments": union(base.departments, imported.departments),
-        "leaders": union(base.leaders, imported.leaders),
+        "forms": union(base.forms, imported.forms, used("form")),
+        "committees": union(base.committees, imported.committees, used("lead_options", "co_organizers")),
+        "departments": union(base.departments, imported.departments, used("departments")),
+        "leaders": union(base.leaders, imported.leaders, used("leaders")),
         "topics": [t.model_dump(mode="json") for t in base.topics] + new_topics,
     }
     try:

@@ -281,6 +281,9 @@ def _review(open_plan: Plan, draft) -> None:
     except paperwork.PaperworkError as err:
         st.error(U.IMPORT_REVIEW["bad"].format(n=len(err.issues)) + "\n\n" + md_list([i.message for i in err.issues]))
         return
+    if merge and len(new_plan.topics) == len(open_plan.topics):  # every topic was a duplicate left out
+        st.info(U.IMPORT_REVIEW["nothing_new"])
+        return
     try:
         if merge:
             version = state.save_plan(new_plan)
@@ -300,7 +303,7 @@ def _review(open_plan: Plan, draft) -> None:
 
 def _other_plan_warning(open_plan: Plan, check) -> str:
     """The sentence that a merge would bring another body's or year's topics into the open plan."""
-    doc = U.LIST_SEP.join(
+    doc = " ".join(
         x
         for x in (
             check.other_body,

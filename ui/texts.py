@@ -381,6 +381,7 @@ IMPORT_REVIEW = {
     "duplicates": "以下 {n} 个议题在当前计划中已有(名称和协商形式相同),默认不重复添加:",
     "duplicate": "{id} {title}",
     "keep_duplicates": "仍然添加这 {n} 个重复的议题",
+    "nothing_new": "没有可以并入的新议题(都已在当前计划中),当前计划未改动",
     "required": "必须填写:{what}",
     "year": "计划年度",
     "year_help": "文本中没有写明年份时必须填写(“今年”无法确定是哪一年)",

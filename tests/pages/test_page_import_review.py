@@ -158,8 +158,9 @@ def test_merging_the_same_text_twice_shows_duplicates_and_does_not_add_them(open
     warned = " ".join(w.value for w in at.warning)
     assert "以下 2 个议题在当前计划中已有" in warned and "推进县域商业体系建设" in warned
     click(at, "imr_save")
+    assert "没有可以并入的新议题" in texts_of(at)
     twice, _ = store.load_plan(engine, pid)
-    assert len(twice.topics) == len(once.topics)  # not 11 → 13 → 15
+    assert twice == once  # not 11 → 13 → 15, and no new version either
     merge_mode(at)
     paste_and_parse(at, text)
     at.checkbox(key=f"imr_keep_dup_{gen(at)}").check().run()  # the planner's choice

@@ -47,8 +47,15 @@ def test_merging_the_same_document_twice_adds_nothing_the_second_time():
     # "提升社区养老服务" under 对口协商 is already in the open plan: only the 界别协商 topic is new
     assert len(once.topics) == len(base.topics) + 1
     twice = merge_into(once, import_text(OTHER, known=once).plan)
-    assert len(twice.topics) == len(once.topics)
+    assert twice == once  # and no orphan names of the left-out topics
     assert duplicate_topics(once, import_text(OTHER, known=once).plan)
+
+
+def test_a_left_out_duplicate_brings_none_of_its_names():
+    base = _open_plan()
+    merged = merge_into(base, import_text(OTHER, known=base).plan)
+    assert "区民政局" not in {d.name for d in merged.departments}  # only the left-out duplicate names it
+    assert "区商务局" in {d.name for d in merged.departments}
 
 
 def test_the_planner_may_keep_the_duplicates():
