@@ -434,6 +434,28 @@ def merge_into(base: Plan, imported: Plan, *, keep_duplicates: bool = False) -> 
         raise from_plan_error(err) from None
 
 
+def used_only(plan: Plan) -> Plan:
+    """``plan`` with only the forms, committees, departments and leaders its topics use.
+
+    A draft read with ``known=`` lists all of the known plan's items (so a merge can reuse
+    their ids); saved or written out as a plan of its own it must carry only its own.
+    """
+    topics = plan.topics
+    keep = {
+        "forms": {t.form for t in topics},
+        "committees": {c for t in topics for c in [*t.lead_options, *t.co_organizers]},
+        "departments": {d for t in topics for d in t.departments},
+        "leaders": {x for t in topics for x in t.leaders},
+    }
+    doc = plan.to_dict()
+    for section, ids in keep.items():
+        doc[section] = [x for x in doc[section] if x["id"] in ids]
+    try:
+        return parse_plan(doc)
+    except PlanError as err:
+        raise from_plan_error(err) from None
+
+
 def own_form_count(plan: Plan) -> int:
     """How many forms the plan's topics use (a draft read for a merge also lists the open plan's other forms)."""
     return len({t.form for t in plan.topics})
@@ -450,6 +472,7 @@ __all__ = [
     "merge_check",
     "merge_into",
     "own_form_count",
+    "used_only",
     "source_rows",
     "time_text",
     "topic_rows",

@@ -95,3 +95,22 @@ def test_a_local_file_over_the_limit_is_not_called_an_upload(tmp_path, capsys):
     err = capsys.readouterr()
     said = err.out + err.err
     assert "超过导入上限 10.0 MB" in said and "上传" not in said, said
+
+
+def test_text2json_with_known_writes_only_the_texts_own_lists(tmp_path, capsys):
+    """``--known`` maps names to its ids; the plan written must not carry the known plan's other items."""
+    import json
+
+    from paperwork.cli import main
+
+    known, text, out = tmp_path / "已有.json", tmp_path / "计划.txt", tmp_path / "新.json"
+    base = _open_plan()
+    known.write_text(base.to_json(), encoding="utf-8")
+    text.write_text(OTHER.replace("区政协社法委", "市政协社法委"), encoding="utf-8")
+    assert main(["text2json", str(text), "--known", str(known), "-o", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    sfw = next(c.id for c in base.committees if c.name == "社法委")
+    # the known committee reused by its id, the known plan's others (人资环委, 经济委) left out
+    assert sorted((c["id"] == sfw, c["name"]) for c in data["committees"]) == [(False, "文史委"), (True, "社法委")]
+    assert "市生态环境局" not in {d["name"] for d in data["departments"]}
+    assert {f["name"] for f in data["forms"]} == {"对口协商", "界别协商"}
