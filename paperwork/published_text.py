@@ -46,7 +46,10 @@ from .hanzi import to_simplified
 from .item_duties import assign_item_duties
 from .keyed_lists import form_rules, keyed_field, keyed_value
 from .label_marks import colon_bare_labels, dash_label, when_then_topic
+from .meeting_names import is_meeting_name
+from .page_parts import drop_footnote_marks, set_aside_lines
 from .time_phrases import TimeReading, parse_time
+from .title_forms import form_suffix
 from .vocabulary import (
     FIELD_ANYWHERE,
     FIELD_LINE,
@@ -231,6 +234,7 @@ def _clean(line: str) -> str:
     if "<" in line or "&" in line:
         line = html.unescape(_TAG.sub(" ", line))
     line = _unemoji(line.strip()).strip()
+    line = drop_footnote_marks(line)
     if line[:1] in _CIRCLED:
         line = _CIRCLED[line[0]] + line[1:]
     if line[:1] and "\ue000" <= line[0] <= "\uf8ff":
@@ -343,6 +347,7 @@ def _split_fields(text: str) -> list[str]:
         start = c
     out.append(text[start:])
     out = [_trim(s, " ;,、(|") for s in out]
+    out = [piece for s in out for piece in _bar_pieces(s)]
     out = [s for s in out if s]
     if len(out) > 1 and out[0].count("(") > out[0].count(")") and not FIELD_LINE.match(out[0]):
         # "推进X(对口协商;拟安排时间:3月;…)": what opens the bracket before the first label
@@ -355,6 +360,31 @@ def _split_fields(text: str) -> list[str]:
                 return [title] + [f"{LABELS[k][0]}:{v}" if k != "sentence" else v for k, v in found] + out[1:]
             return [out[0][:at].strip(), inner] + out[1:]
     return out
+
+
+def _bar_pieces(seg: str) -> list[str]:
+    """ "领导:某某|(第二次)" → ["领导:某某", "备注:(第二次)"]; "领导:某某|12月15日前完成" →
+    ["领导:某某", "时间安排:12月15日前完成"]; any other segment → [seg].
+
+    Fields joined by bars ("承办:…|部门:…|领导:…") may end in a piece with no label: a
+    bracketed remark is a note, a time phrase is the topic's own time (it replaces a month
+    heading above), and neither belongs to the field before the bar."""
+    fm = FIELD_LINE.match(seg)
+    if not fm or "|" not in fm.group(2):
+        return [seg]
+    value, _, piece = fm.group(2).rpartition("|")
+    piece = piece.strip()
+    if re.fullmatch(r"\([^()]{1,30}\)", piece):
+        extra = f"{LABELS['notes'][0]}:{piece}"
+    elif (
+        len(piece) <= 16
+        and not FIELD_ANYWHERE.search(piece)
+        and ((tm := parse_time(piece)).months or tm.deadline or tm.window and tm.window != (1, 12))
+    ):
+        extra = f"{LABELS['time'][0]}:{piece}"
+    else:
+        return [seg]
+    return [seg[: fm.start(2)] + value.rstrip(), extra]
 
 
 def _trim(text: str, chars: str) -> str:
@@ -588,9 +618,11 @@ def _scan(text: str) -> _Parsed:
 
     rows: list[tuple[int, str, str]] = []  # (line number, raw, cleaned); one line may give several rows
     raws = text.splitlines()
-    for lineno, (raw, line) in enumerate(zip(raws, _roman_numbers([_clean(r) for r in raws]), strict=True), start=1):
+    cleaned = _roman_numbers([_clean(r) for r in raws])
+    set_aside = set_aside_lines(raws, cleaned)
+    for lineno, (raw, line) in enumerate(zip(raws, cleaned, strict=True), start=1):
         out.all_lines.append(raw)
-        rows += [(lineno, raw, piece) for piece in _pieces(line)]
+        rows += [(lineno, raw, piece) for piece in ([line] if lineno in set_aside else _pieces(line))]
     running = _running_heads(rows)
     # "协商议题" "协商形式" "建议时间" with nothing after them: a blank 申报表's labels, before any
     # bare label is joined to the next one as its value
@@ -631,6 +663,11 @@ def _scan(text: str) -> _Parsed:
         return topic
 
     for i, (lineno, raw, line) in enumerate(rows):
+        if lineno in set_aside:
+            # another year's plan on the page, or the notes under the plan: never a topic nor a field's tail
+            out.skipped.append(SkippedLine(lineno, raw.strip(), T.PAGE_PART_SKIP[set_aside[lineno]]))
+            topic = None
+            continue
         if not line:
             if raw.strip():  # only tags or entities ("<p>", "&nbsp;"): nothing to read, but said
                 skip(lineno, raw, "markup")
@@ -1094,9 +1131,11 @@ def _scan(text: str) -> _Parsed:
 
 # What may stand around a time phrase in a heading that only times the topics below it
 _TIME_HEAD_REST = re.compile(
-    r"[\s第一二三四五六七八九十\d月份季度上中下半年旬初底末前后、,,至到\-–—~和及或::()【】\[\]]|安排|协商|议题|活动"
+    r"年内|[\s第一二三四五六七八九十\d月份季度上中下半年旬初底末前后、,,至到\-–—~和及或::()【】\[\]]|安排|协商|议题|活动"
     r"|全年|适时|开展|进行|另行|待定|视情|择机|其他|其它|时间"
 )
+# "■ 5月" "◆ 年内适时": a month timeline's heading behind a mark (its items carry another mark)
+_HEAD_MARK = re.compile(r"^[■□▌▍▎▶►◤●◆◇★☆]\s*")
 _HEAD_NUMBER = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|\d{1,2}\s*[、.)])\s*"
 )
@@ -1179,7 +1218,7 @@ def _is_numbered_form_over_sections(line: str, after: list[str]) -> bool:
 
 def _time_heading(line: str) -> str:
     """The time phrase of a heading that only says when ("第二季度", "一、3月份", "【下半年】"), or ""."""
-    core = _HEAD_NUMBER.sub("", line).strip()
+    core = _HEAD_MARK.sub("", _HEAD_NUMBER.sub("", line)).strip()
     if FIELD_LINE.match(core) or FIELD_LINE.match(line):
         return ""  # "时间安排:5月", "1.时间安排:5月" are a topic's field, not a heading
     core = _COUNT.sub("", core).strip()
@@ -1326,6 +1365,9 @@ def _pieces(line: str) -> list[str]:
         if when.months or when.window or when.session or when.undecided or when.deadline:
             # "8.〔9月〕推进…": the time set before the title in brackets
             return [tp.group("num") + tp.group("title"), f"{LABELS_TIME}:{tp.group('when')}"]
+    tail = _tail_tag(line)
+    if tail:
+        return tail
     tag = _form_tag(line)
     if tag:
         return tag
@@ -1406,12 +1448,58 @@ def _form_tag(line: str) -> list[str] | None:
         return None
     form = (m.group("a") or m.group("b")).strip()
     rest = m.group("rest").strip()
-    if form in LABEL_OF or not _is_form_name(form):
-        return None
+    if form in LABEL_OF or ":" in form or not _is_form_name(form):
+        return None  # "(时间:6月(4月前期调研);承办:…)": a bracket of fields, not a form set before a title
     if FIELD_LINE.match(rest) or _time_heading(rest):
         return None
     # "网络议政:规范X(8月,区政协社会法制委)": a line that starts with its form is an item, numbered or not
     return [(num or "1.") + rest, f"{LABELS['form'][0]}:{form}"]
+
+
+# "1.推进X【县政协常委会议协商·4月调研→6月协商】": the form and the time in a tag after the title,
+# parted by a middle dot (or a bar / slash) instead of a comma
+_TAIL_TAG = re.compile(
+    r"^(?P<head>.{4,}?)\s*(?P<open>[【〖〔\[(])\s*(?P<inner>[^【】〖〗〔〕\[\]()]{2,60}?)\s*[】〗〕\])]\s*[。;]?$"
+)
+_TAG_DOTS = re.compile(r"\s*[·・•|｜/]\s*|\s{2,}")
+_TAG_COMMAS = re.compile(r"\s*[·・•|｜/,;]\s*|\s{2,}")
+
+
+def _tail_tag(line: str) -> list[str] | None:
+    """A numbered title with a trailing tag of form and time → [the item, "协商形式:…", "时间:…"], or None.
+
+    Each part of the tag must be a form's name (with or without its 政协 level), a time
+    phrase, or after them a 政协 committee; a tag holding anything else (a remark) is left
+    to the other readers. Parts are parted by a middle dot, a bar or a slash; in 【】 〔〕
+    by commas too (a bracket with commas is :func:`_bracket_fields`'s). Times next to each
+    other are one phrase ("4月调研,6月协商": a chain).
+    """
+    nm = _NUMBERED.match(line) or _BULLET.match(line)
+    m = _TAIL_TAG.match(nm.group("title")) if nm else None
+    if not m or FIELD_ANYWHERE.search(m.group("inner")):
+        return None
+    parts = (_TAG_DOTS if m.group("open") == "(" else _TAG_COMMAS).split(m.group("inner"))
+    if m.group("open") == "(" and len(parts) < 2:
+        return None
+    rows = [line[: nm.start("title")] + m.group("head").strip()]
+    for part in filter(None, parts):
+        if _is_form_name(part) or _is_form_name(strip_body(part)):
+            rows.append(f"{LABELS['form'][0]}:{part}")
+        elif _reads_as_time(part):
+            if rows[-1].startswith(LABELS_TIME + ":"):
+                rows[-1] += "," + part
+            else:
+                rows.append(f"{LABELS_TIME}:{part}")
+        elif _CPPCC_BODY_END.search(part) and not _is_government(part) and len(rows) > 1:
+            rows.append(f"{LABELS['lead'][0]}:{part}")  # "【对口协商·6月·经科委】": the committee beside them
+        else:
+            return None
+    return rows if len(rows) > 1 else None
+
+
+def _reads_as_time(text: str) -> bool:
+    tm = parse_time(text)
+    return bool(tm.months or tm.window or tm.session or tm.undecided or tm.deadline)
 
 
 _QUOTED = re.compile(r"[“\"《](?P<title>[^”\"》]{4,40})[”\"》]")
@@ -1488,7 +1576,7 @@ def _spaced_fields(title: str) -> tuple[str, list[tuple[str, str]]]:
     return parts[0], fields
 
 
-_ORG_END = re.compile(r"(?:局|厅|委|办|院|会|室|中心|政府|公司|集团|部|所|站|馆|社|联|行|队|处|署|海关|银行)$")
+_ORG_END = re.compile(r"(?:局|厅|委|办|院|会|室|中心|政府|公司|集团|部|所|站|馆|社|联|行|队|处|署|海关|银行|单位)$")
 
 
 _COUNT_INLINE = re.compile(r"\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[个项次件场]")
@@ -1531,7 +1619,7 @@ def _one_bracket(title: str) -> tuple[str, list[tuple[str, str]]]:
     for part in re.split(r"[,,;;、]", bm.group("inner")):
         part = part.strip()
         tm = parse_time(part)
-        if _is_form_name(part):
+        if _is_form_name(part) or is_meeting_name(part):  # "(季度经济形势分析会,12月上旬)"
             fields.append(("form", part))
         elif part and (tm.months or tm.window or tm.session or tm.undecided) and len(part) <= 12:
             fields.append(("time", part))
@@ -1918,7 +2006,13 @@ def _join_posts(names: list[str]) -> list[str]:
     """ "区委常委、政法委书记" "市委副书记、市长" are one person each: such a Party post is held with the next."""
     out: list[str] = []
     for n in names:
-        if out and re.search(r"[省市县区州旗]委(?:常委|副书记)$", out[-1]) and not re.search(r"委常委$", n):
+        # "县委副书记、县政协主席某" are two: a 政协 post is not held with a Party post
+        if (
+            out
+            and re.search(r"[省市县区州旗]委(?:常委|副书记)$", out[-1])
+            and not re.search(r"委常委$", n)
+            and "政协" not in n
+        ):
             out[-1] += "、" + n
         else:
             out.append(n)
@@ -1989,11 +2083,26 @@ def _is_joint_group(parts: list[str]) -> bool:
     )
 
 
+def _joint_group_beside_departments(parts: list[str]) -> list[str]:
+    """["市政协共青团和青联界", "妇联界", "市委网信办"] → ["共青团和青联界、妇联界", "市委网信办"], else [].
+
+    "承办单位:市政协…界、…界" beside "主办部门:市委网信办" reach here as one list; the
+    界别 still lead as one joint group, and the government bodies go on to be departments."""
+    gov = [p for p in parts if _is_government(_clean_name(p))]
+    rest = [p for p in parts if p not in gov]
+    if not gov or not _is_joint_group(rest):
+        return []
+    return [strip_body(_clean_name("、".join(rest)))] + [strip_body(_clean_name(g)) for g in gov]
+
+
 def _split_committees(text: str) -> list[str]:
     s = re.sub(r"^由", "", text.strip().rstrip("。"))
     s = re.sub(r"(联合|共同|牵头)?(组织实施|承办|负责实施|负责|组织)$", "", s)
     if _is_joint_group(split_names(s)):
         return [strip_body(_clean_name(s))]  # a joint 界别 group leads as one
+    joint = _joint_group_beside_departments(split_names(s))
+    if joint:
+        return joint
     out = []
     for tok in split_names(s):
         name = strip_body(_clean_name(tok))
@@ -2364,7 +2473,8 @@ def parse_published_text(
         if canonical or sentence or not header:
             name = T.FORM_NAMES.get(cat or "", "其他协商")
         else:
-            name = re.sub(r"(会|会议)协商$", r"\1", header)
+            # "主席会议协商" is the 主席会议; a name with its 政协 level ("县政协主席会议协商") is kept as written
+            name = header if strip_body(header) != header else re.sub(r"(会|会议)协商$", r"\1", header)
         for f in forms:  # same name, or same kind of form
             if _key(f["name"]) == _key(name) or (cat and (f["id"] == cat or classify_form(f["name"]) == cat)):
                 return f["id"], cat is not None
@@ -2478,6 +2588,10 @@ def parse_published_text(
             named = tp.sentence_form or form_in_text(title)
             fid, known_form = form_by_name(named, canonical=False)
             src("form", named, tp.field_lines.get("form", [tp.line]))
+        elif form_suffix(title):
+            # "…的常委会议专题协商": no form column or heading, the title ends in its form
+            fid, known_form = form_by_name(form_suffix(title), canonical=False)
+            src("form", form_suffix(title), tp.field_lines.get("title", [tp.line]))
         else:
             # no form written anywhere: the default, shown against the topic's line for review
             fid, known_form = form_by_name("", canonical=True)

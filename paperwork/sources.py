@@ -34,12 +34,15 @@ from pathlib import Path
 from . import texts as T
 from .aligned_table import aligned_table
 from .common import MAX_UPLOAD_BYTES, PaperIssue, PaperworkError, decode_text, fail, human_size
+from .css_content import apply_generated_text
 from .grid_tables import grid_lines
 from .hanzi import plain_ideographs
 from .labelled_cells import labelled_cell_lines, labelled_paragraphs, title_and_content
+from .month_grid import lift_month_subheader, ticked_time, time_in_note
 from .outline import assignment_lines
 from .pdf_strokes import stroked_rules
 from .published_text import classify_form
+from .side_tables import is_contact_table
 from .table_kinds import drop_total_rows, fold_form_ticks
 from .vocabulary import LABELS, TABLE_MARK, field_of_header, norm
 
@@ -249,7 +252,7 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     labelled = labelled_cell_lines(rows)
     if labelled is not None:
         return labelled
-    rows = fold_form_ticks(drop_total_rows(rows))
+    rows = lift_month_subheader(fold_form_ticks(drop_total_rows(rows)))
     header_at, cols = None, {}
     for i, row in enumerate(rows[:5]):
         found = {j: field_of_header(c) for j, c in enumerate(row)}
@@ -261,6 +264,8 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             header_at, cols = i, found
             break
     if header_at is None:
+        if is_contact_table(rows):
+            return []  # a 附表 of contacts: its numbered rows are no topics
         keys = [field_of_header(c) for c in rows[0]] if rows else []
         named = all(k or not c.strip() for k, c in zip(keys, rows[0], strict=False)) if rows else False
         if len(rows) >= 2 and sum(1 for k in keys if k) >= 2 and named:
@@ -339,9 +344,11 @@ def table_lines(rows: list[list[str]]) -> list[str]:
         ticked = [month_cols[j] for j in month_cols if j < len(cells) and _TICK.fullmatch(cells[j].strip())]
         if ticked:
             # a month matrix: each ticked month is one meeting ("5月、11月各一次")
-            out.append(
-                f"{LABELS['time'][0]}:{'、'.join(f'{m}月' for m in ticked)}{'各一次' if len(ticked) > 1 else ''}"
-            )
+            out.append(f"{LABELS['time'][0]}:{ticked_time(ticked)}")
+        elif month_cols:
+            notes = [c for j, c in enumerate(cells) if cols.get(j) == "notes" and time_in_note(c)]
+            if notes:
+                out.append(f"{LABELS['time'][0]}:{time_in_note(notes[0])}")  # no tick: "备注 | 11月底前"
         for j, cell in enumerate(cells):
             key = cols.get(j)
             if key in ("title", "number") or j in month_cols:
@@ -1638,6 +1645,7 @@ def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
     except (etree.ParserError, ValueError) as err:
         log.info("html %s unreadable: %r", name, err)
         raise PaperworkError([PaperIssue(T.READ_WARN["bad_html"].format(name=name))]) from None
+    apply_generated_text(root)  # a label's "：" drawn by CSS is text the reader sees
     for el in list(root.iter(*_DROP)):
         el.drop_tree()
     out: list[str] = []

@@ -354,6 +354,11 @@ SKIP_REASON = {
     "attachment": "附件目录,不是议题",
     "blank_form": "空白表格(样表)的栏目名,不是议题",
 }
+# lines set aside before reading (paperwork.page_parts): not this year's plan
+PAGE_PART_SKIP = {
+    "other_year": "另一年度的计划,不属本计划",
+    "note": "注释,不是议题",
+}
 # a line of a duty list keyed by item numbers ("第1项、第6项:由…承办"), read into those topics
 ITEM_DUTY_ROLE = "字段(按项号分工)"
 

@@ -44,7 +44,7 @@ _DASH = r"(?:——|[-–—―─~〜～﹣])"
 _RANGE = re.compile(rf"(?<!\d)({_NUM})\s*月?份?\s*(?:{_DASH}|至|到)\s*({_NUM})\s*月")
 _LIST = re.compile(rf"(?<!\d)({_NUM}(?:{_SEP}{_NUM})+)\s*月")
 _SINGLE = re.compile(rf"(?<!\d)({_NUM})\s*月")
-_DEADLINE = re.compile(rf"(?<!\d)({_NUM})\s*月份?(?:底|末|中旬|上旬|下旬|\d{{1,2}}\s*[日号])?\s*(?:以)?前")
+_DEADLINE = re.compile(rf"(?<!\d)({_NUM})\s*月份?(?:底|末|中旬|上旬|下旬|\d{{1,2}}\s*[日号])?\s*(?:以)?前(?!期)")
 _YEAR_END_DEADLINE = re.compile(r"年底(?:以)?前")  # "年内" is any month of the year: no deadline
 _QUARTERS = re.compile(
     rf"(?:第)?[一二三四1-4](?:\s*(?:[、,,和及与或至到]|{_DASH}|或者)\s*(?:第)?[一二三四1-4])*\s*(?:个)?季度"
@@ -89,9 +89,19 @@ def _q(tok: str) -> int:
 _GROUNDWORK = re.compile(r"调研|视察|考察|走访|调查|启动|筹备|征集|摸底")
 _CONSULTATION = re.compile(r"协商|召开|会议|座谈|议政|举行|举办")
 _CLAUSE_CUT = re.compile(
-    rf"[,,;;。]|(?<=[\u4e00-\u9fff])(?<!月)(?<!份)、(?=\s*{_NUM}\s*月)|(?<=\))\s*(?={_NUM}\s*月)"
+    rf"[,,;;。→⇒➔➜]|(?<=[\u4e00-\u9fff])(?<!月)(?<!份)、(?=\s*{_NUM}\s*月)|(?<=\))\s*(?={_NUM}\s*月)"
     rf"|(?<=[\u4e00-\u9fff])\s+(?={_NUM}\s*月)"
 )
+
+
+_GROUNDWORK_REMARK = re.compile(r"(?<=\S)\s*\(([^()]{2,40})\)")
+
+
+def _only_groundwork(inner: str) -> bool:
+    """Whether every timed clause of a bracket is groundwork ("3月前期调研,9月跟踪视察")."""
+    clauses = [c for c in _CLAUSE_CUT.split(inner) if c.strip()]
+    timed = [c for c in clauses if _SINGLE.search(c) or _QUARTERS.search(c)]
+    return bool(timed) and all(_GROUNDWORK.search(c) and not _CONSULTATION.search(c) for c in timed)
 
 
 def consultation_clauses(text: str) -> str:
@@ -101,7 +111,9 @@ def consultation_clauses(text: str) -> str:
     month of the consultation (协商, 召开 …), only the latter counts
     (domain notes §5, 先调研后协商).
     """
-    clauses = [c for c in _CLAUSE_CUT.split(text or "") if _SINGLE.search(c) or _QUARTERS.search(c)]
+    # "5月(3月前期调研,9月跟踪视察)": a bracket that only times the groundwork leaves the month before it
+    text = _GROUNDWORK_REMARK.sub(lambda m: "" if _only_groundwork(m.group(1)) else m.group(0), text or "")
+    clauses = [c for c in _CLAUSE_CUT.split(text) if _SINGLE.search(c) or _QUARTERS.search(c)]
     meeting = [c for c in clauses if _CONSULTATION.search(c) and not _GROUNDWORK.search(c)]
     groundwork = [c for c in clauses if _GROUNDWORK.search(c) and not _CONSULTATION.search(c)]
     return ",".join(meeting) if meeting and groundwork else text

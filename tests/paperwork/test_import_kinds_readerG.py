@@ -72,7 +72,7 @@ def test_arabic_numbered_forms_over_chinese_bracket_topics_with_step_rows():
             ["区交警大队", "区城管局"],
             ["邵敏副主席"],
         ),
-        ("提升社区卫生服务能力", "区政协主席会议", [4], ["教科卫体委员会"], ["区卫健局"], []),
+        ("提升社区卫生服务能力", "区政协主席会议协商", [4], ["教科卫体委员会"], ["区卫健局"], []),
     ]
 
 
@@ -100,7 +100,7 @@ def test_h4_titles_with_emsp_fields_after_a_research_list():
     assert _rows(draft.plan) == [
         (
             "推动山区茶叶品牌建设",
-            "县政协主席会议",
+            "县政协主席会议协商",
             [5],
             ["农委"],
             ["县农业农村局", "县市场监管局"],
@@ -184,8 +184,8 @@ def test_a_word_table_with_research_consult_inspect_subcolumns_and_a_blank_form(
     assert any(line.startswith("视察时间:") for line in docx_lines(data))
     draft = import_document("计划.docx", data)
     assert _rows(draft.plan) == [
-        ("推进县域医共体建设", "县政协常委会议", [6], ["教科卫体委"], ["县卫健局"], ["县政协主席方正"]),
-        ("发展林下经济", "县政协常委会议", [8], ["农委"], ["县林业局", "县农业农村局"], []),
+        ("推进县域医共体建设", "县政协常委会议协商", [6], ["教科卫体委"], ["县卫健局"], ["县政协主席方正"]),
+        ("发展林下经济", "县政协常委会议协商", [8], ["农委"], ["县林业局", "县农业农村局"], []),
         ("加强城区停车管理", "县政协对口协商", [], ["城建委"], ["县公安局交警大队"], []),
     ]
     assert draft.plan.topics[2].window == (6, 7)  # 年中

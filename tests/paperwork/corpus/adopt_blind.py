@@ -54,7 +54,9 @@ def adopt(src: Path, dest: Path) -> list[Path]:
     written = []
     for exp in sorted([*src.glob("*.expected.json"), *src.glob("*.author.json")]):
         stem = exp.name.removesuffix(".expected.json").removesuffix(".author.json")
-        docs = [p for p in src.glob(stem + ".*") if p.suffix in (".txt", ".docx", ".doc", ".pdf", ".html", ".htm")]
+        docs = [
+            p for p in src.glob(stem + ".*") if p.suffix in (".txt", ".docx", ".doc", ".wps", ".pdf", ".html", ".htm")
+        ]
         if not docs:
             raise SystemExit(f"{exp.name}: no document beside it")
         author = json.loads(exp.read_text(encoding="utf-8"))

@@ -296,7 +296,8 @@ def raw_documents(folder: Path) -> list[tuple[Path, Path]]:
     """
     out = []
     for path in sorted(folder.iterdir()):
-        if path.suffix.lstrip(".") not in FORMATS or not path.is_file():
+        # a blind author's finished file may be any format the importer takes, .wps and .htm too
+        if path.suffix.lstrip(".") not in (*FORMATS, "wps", "htm") or not path.is_file():
             continue
         for exp in (path.with_name(path.name + ".expected.json"), path.with_name(path.stem + ".expected.json")):
             if exp.exists():
