@@ -29,6 +29,7 @@ from .document import plan_document
 from .excel import plan_to_xlsx, template, xlsx_import
 from .ics import all_calendars, calendars
 from .importer import import_document
+from .review import used_only
 
 C = T.CLI
 
@@ -185,7 +186,8 @@ def run(args: argparse.Namespace) -> int:
         )
         if "year" in draft.required:  # "今年" is no year: ask, never guess
             raise CliError(T.READ_WARN["year_needed"] + C["year_flag"])
-        _write(args.output, draft.plan.to_json())
+        # --known maps names to its ids; the plan written is still this text's own, not the known one's lists
+        _write(args.output, (used_only(draft.plan) if known else draft.plan).to_json())
         for what, names in (
             ("专委会", draft.new_committees),
             ("部门", draft.new_departments),

@@ -9,12 +9,16 @@ These functions do the work so the screen only lays out widgets:
 - :func:`apply_review` — the edited rows → a validated :class:`Plan` (names
   looked up or added, the time phrase read by the same rules as the import),
   or :class:`PaperworkError` naming each bad row and field in Chinese;
+- :func:`merge_check` — before a merge: another body's or year's plan, and
+  the topics the open plan already has (same title and form);
 - :func:`merge_into` — the imported topics added to an open plan (ids
-  renumbered where they clash), when the planner chooses to merge.
+  renumbered where they clash, those it already has left out), when the
+  planner chooses to merge.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from solver.plan import PLAN_FORMAT, Plan
@@ -338,17 +342,67 @@ def _edited_extras(
             d["after"] = after
 
 
-def merge_into(base: Plan, imported: Plan) -> Plan:
+def _same_topic_key(plan: Plan, topic: Any) -> tuple[str, str]:
+    """(title without blanks, form name): what makes an imported topic the same as one the plan has."""
+    return "".join(topic.title.split()), plan.form_by_id()[topic.form].name
+
+
+@dataclass(frozen=True)
+class MergeCheck:
+    """What the planner must see before merging an import into the open plan.
+
+    ``other_body`` / ``other_year``: the document's own body / year where it
+    differs from the open plan's (None when it is the same or not written);
+    ``duplicates``: (imported topic id, title) of each topic whose title and
+    form the open plan already has — a second import of the same document
+    would otherwise add every topic again.
+    """
+
+    other_body: str | None = None
+    other_year: int | None = None
+    duplicates: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def other_plan(self) -> bool:
+        """True when the document is another body's or another year's plan."""
+        return self.other_body is not None or self.other_year is not None
+
+
+def merge_check(base: Plan, draft: DraftPlan) -> MergeCheck:
+    """The differences between the draft read for a merge and the open plan ``base`` (see :class:`MergeCheck`)."""
+    plan = draft.plan
+    body = plan.body.strip() if "body" not in draft.required else ""
+    other_body = body if body and "".join(body.split()) != "".join(base.body.split()) else None
+    other_year = plan.year if "year" not in draft.required and plan.year != base.year else None
+    return MergeCheck(other_body=other_body, other_year=other_year, duplicates=duplicate_topics(base, plan))
+
+
+def duplicate_topics(base: Plan, imported: Plan) -> tuple[tuple[str, str], ...]:
+    """(id, title) of each imported topic whose title and form ``base`` already has, in ``imported``'s order."""
+    have = {_same_topic_key(base, t) for t in base.topics}
+    return tuple((t.id, t.title) for t in imported.topics if _same_topic_key(imported, t) in have)
+
+
+def merge_into(base: Plan, imported: Plan, *, keep_duplicates: bool = False) -> Plan:
     """``base`` with the imported topics added (their ids renumbered where they clash).
 
     ``imported`` must have been read with ``known=base`` so its committees,
     departments, leaders and forms reuse base's ids; its lists (base's items
     plus the new ones) replace base's. The calendar, body and year stay base's.
+    A topic whose title and form ``base`` already has (:func:`duplicate_topics`)
+    is left out unless ``keep_duplicates``: merging the same document twice
+    must not double the plan; an ``after`` naming a left-out topic then names
+    the topic ``base`` already has.
     """
+    have = {_same_topic_key(base, t): t.id for t in base.topics}
     taken = {t.id for t in base.topics}
     renamed: dict[str, str] = {}
     new_topics = []
     for t in imported.topics:
+        same = have.get(_same_topic_key(imported, t))
+        if same is not None and not keep_duplicates:
+            renamed[t.id] = same
+            continue
         nid = t.id if t.id not in taken else next_id("T", taken)
         taken.add(nid)
         renamed[t.id] = nid
@@ -356,17 +410,22 @@ def merge_into(base: Plan, imported: Plan) -> Plan:
     for t in new_topics:
         t["after"] = [renamed.get(a, a) for a in t.get("after", [])]
 
-    def union(a: list[Any], b: list[Any]) -> list[dict[str, Any]]:
+    def union(a: list[Any], b: list[Any], used: set[str]) -> list[dict[str, Any]]:
+        # only what an added topic uses comes in: a left-out duplicate's names would be orphans
         out = {x.id: x.model_dump(mode="json") for x in a}
         for x in b:
-            out.setdefault(x.id, x.model_dump(mode="json"))
+            if x.id in used:
+                out.setdefault(x.id, x.model_dump(mode="json"))
         return list(out.values())
 
+    def used(*fields: str) -> set[str]:
+        return {v for t in new_topics for f in fields for v in ([t[f]] if isinstance(t[f], str) else t.get(f, []))}
+
     doc = base.to_dict() | {
-        "forms": union(base.forms, imported.forms),
-        "committees": union(base.committees, imported.committees),
-        "departments": union(base.departments, imported.departments),
-        "leaders": union(base.leaders, imported.leaders),
+        "forms": union(base.forms, imported.forms, used("form")),
+        "committees": union(base.committees, imported.committees, used("lead_options", "co_organizers")),
+        "departments": union(base.departments, imported.departments, used("departments")),
+        "leaders": union(base.leaders, imported.leaders, used("leaders")),
         "topics": [t.model_dump(mode="json") for t in base.topics] + new_topics,
     }
     try:
@@ -375,13 +434,45 @@ def merge_into(base: Plan, imported: Plan) -> Plan:
         raise from_plan_error(err) from None
 
 
+def used_only(plan: Plan) -> Plan:
+    """``plan`` with only the forms, committees, departments and leaders its topics use.
+
+    A draft read with ``known=`` lists all of the known plan's items (so a merge can reuse
+    their ids); saved or written out as a plan of its own it must carry only its own.
+    """
+    topics = plan.topics
+    keep = {
+        "forms": {t.form for t in topics},
+        "committees": {c for t in topics for c in [*t.lead_options, *t.co_organizers]},
+        "departments": {d for t in topics for d in t.departments},
+        "leaders": {x for t in topics for x in t.leaders},
+    }
+    doc = plan.to_dict()
+    for section, ids in keep.items():
+        doc[section] = [x for x in doc[section] if x["id"] in ids]
+    try:
+        return parse_plan(doc)
+    except PlanError as err:
+        raise from_plan_error(err) from None
+
+
+def own_form_count(plan: Plan) -> int:
+    """How many forms the plan's topics use (a draft read for a merge also lists the open plan's other forms)."""
+    return len({t.form for t in plan.topics})
+
+
 __all__ = [
     "COLUMNS",
     "FORM_COLUMNS",
     "SOURCE_COLUMNS",
+    "MergeCheck",
     "apply_review",
+    "duplicate_topics",
     "form_rows",
+    "merge_check",
     "merge_into",
+    "own_form_count",
+    "used_only",
     "source_rows",
     "time_text",
     "topic_rows",

@@ -112,22 +112,22 @@ def cell_where(sheet: str, row: int | None = None, column: str | None = None, he
 
 
 MSG = {
-    "too_big": "文件「{name}」有 {size},超过上传上限 {limit},请拆分或精简后再上传",
+    "too_big": "文件「{name}」有 {size},超过导入上限 {limit},请拆分或精简后再导入",
     "too_long": "这份文本有 {lines} 行、{chars} 字,超过协商计划的上限(最多 {max_lines} 行、{max_chars} 字;"
     "年度协商计划通常只有几百行),不予读取:请确认这是协商计划,或删去计划以外的内容后再导入",
     "too_many_pages": "文件「{name}」有 {pages} 页,超过协商计划的上限 {limit} 页,不予读取:"
-    "请确认这是协商计划,或只保留计划正文的页面后再上传",
+    "请确认这是协商计划,或只保留计划正文的页面后再导入",
     "empty": "文件「{name}」是空的",
     "wrong_ext": "文件「{name}」的类型不对:这里需要 {want} 文件",
     "not_xlsx": "文件「{name}」不是有效的 Excel(.xlsx)工作簿,可能已损坏或只是改了扩展名;"
-    "请在 Excel 中“另存为 Excel 工作簿(*.xlsx)”后再上传",
-    "old_xls": "文件「{name}」是旧版 Excel(.xls)格式,请在 Excel 中“另存为 Excel 工作簿(*.xlsx)”后再上传",
-    "old_doc": "文件「{name}」是旧版 Word(.doc)格式,请在 Word 中“另存为 Word 文档(*.docx)”或纯文本(*.txt)后再上传",
+    "请在 Excel 中“另存为 Excel 工作簿(*.xlsx)”后再导入",
+    "old_xls": "文件「{name}」是旧版 Excel(.xls)格式,请在 Excel 中“另存为 Excel 工作簿(*.xlsx)”后再导入",
+    "old_doc": "文件「{name}」是旧版 Word(.doc)格式,请在 Word 中“另存为 Word 文档(*.docx)”或纯文本(*.txt)后再导入",
     "not_docx": "文件「{name}」不是有效的 Word(.docx)文档,可能已损坏或只是改了扩展名",
     "zip_bomb": "文件「{name}」解压后超过 {limit},不予处理",
     "not_json": "文件「{name}」不是有效的 JSON 文本",
     "not_text": "文件「{name}」不是文本文件(无法按 UTF-8 或 GBK 编码读取)",
-    "unknown_kind": "未知的上传类型 {kind}",
+    "unknown_kind": "未知的导入类型 {kind}",
     # workbook
     "missing_sheet": "缺少工作表「{sheet}」(现有工作表:{have})。请使用下载的模板,不要改动表名",
     "missing_column": "{where}缺少列「{header}」(第一行应为列名)",
@@ -306,12 +306,12 @@ READ_WARN = {
     "not_a_plan_warning": "这段文字可能不是年度协商计划:{reason}",
     "scanned_pdf": "PDF「{name}」没有文字层(可能是扫描件),无法读取文字;请用原始 Word 文件或先做文字识别(OCR)",
     "soffice_missing": (
-        "无法转换旧版 Word 文件「{name}」:本机没有安装 LibreOffice(soffice);请在 Word 中另存为 .docx 后上传"
+        "无法转换旧版 Word 文件「{name}」:本机没有安装 LibreOffice(soffice);请在 Word 中另存为 .docx 后导入"
     ),
-    "convert_failed": "无法转换文件「{name}」:LibreOffice 转换失败,请在 Word 中另存为 .docx 后上传",
+    "convert_failed": "无法转换文件「{name}」:LibreOffice 转换失败,请在 Word 中另存为 .docx 后导入",
     "bad_pdf": "文件「{name}」不是可读取的 PDF",
     "bad_html": "文件「{name}」不是可读取的网页",
-    "unreadable": "无法读取文件「{name}」:文件可能已损坏或格式与扩展名不符;请在原程序中另存后再上传",
+    "unreadable": "无法读取文件「{name}」:文件可能已损坏或格式与扩展名不符;请在原程序中另存后再导入",
 }
 NOT_A_PLAN = {
     "rules_title": "标题“{title}”是制度或办法,不是某一年的计划",
@@ -319,7 +319,7 @@ NOT_A_PLAN = {
     "sentences": "编号条目都是完整的句子,像是条文而不是议题",
 }
 NOT_A_PLAN_REFUSED = (
-    "没有识别出任何协商议题:这段文字不像年度协商计划({reasons})。请确认粘贴或上传的是年度协商计划的正文"
+    "没有识别出任何协商议题:这段文字不像年度协商计划({reasons})。请确认粘贴或导入的是年度协商计划的正文"
 )
 DEFAULT_NOTES = {
     "session_month": "全会月份设为 1 月(地方政协全体会议一般在 1–2 月召开)",

@@ -1,4 +1,4 @@
-"""A new plan from an import: a filled Excel workbook, or the text of a published plan.
+"""A new plan from an import: a filled Excel workbook, or a published plan (any format) to review.
 
 Reading is :mod:`paperwork`'s (imported on first use: half a second of
 python-docx, openpyxl and icalendar); saving is :func:`services.plans.create_plan`
@@ -41,20 +41,25 @@ def plan_from_xlsx(name: str, data: bytes, *, actor: Actor) -> Plan:
 
 
 def draft_from_text(
-    text: str, *, actor: Actor, known: Plan | None = None, upload: tuple[str, bytes] | None = None
+    text: str, *, actor: Actor, upload: tuple[str, bytes] | None = None, merge_into: Plan | None = None
 ) -> DraftPlan:
-    """A draft plan (to review before saving) from a published plan's text, or from an uploaded .txt/.docx.
+    """A draft plan (to review before saving) from a published plan's text or an uploaded document.
 
-    ``known``: a plan whose committees, departments, leaders and forms are
-    reused by name. ``upload`` (file name, bytes) wins over ``text``.
-    ``Reason.DENIED`` without ``EDIT_PLAN``.
+    ``upload`` (file name, bytes: .txt .docx .doc .wps .pdf .html) wins over
+    ``text``. The draft is a **new** plan with only the committees,
+    departments, leaders and forms the document names; ``merge_into`` (the
+    open plan) is given only when the planner chooses to merge: its ids are
+    then reused by name, and the draft is meant for
+    :func:`paperwork.review.merge_into`, never to be created as a plan of its own
+    (it carries the open plan's lists). ``Reason.DENIED`` without ``EDIT_PLAN``;
+    ``Reason.INVALID`` with one Chinese line per problem.
     """
     require(actor, Permission.EDIT_PLAN)
     import paperwork
 
     try:
         if upload is not None:
-            text = paperwork.text_from_upload(*upload)
-        return paperwork.parse_published_text(text, known=known)
+            return paperwork.import_document(*upload, known=merge_into)
+        return paperwork.import_text(text, known=merge_into)
     except paperwork.PaperworkError as err:
         raise _refused(err) from err

@@ -14,7 +14,6 @@ import streamlit as st
 
 from services import ServiceError, plans
 from services import imports as import_service
-from solver import texts as ST
 from solver.plan import Plan, Schedule
 
 from . import state, views
@@ -130,7 +129,6 @@ def _create(plan: Plan) -> None:
         return
     state.refresh()
     st.session_state.plan_picker = new_id  # the picker follows: the new plan opens
-    st.session_state.pop("im_draft", None)
     st.session_state.pop("im_xlsx_plan", None)
     views.flash(U.IM_SAVED.format(label=md_text(f"{plan.body} {plan.year}")))
 
@@ -165,99 +163,55 @@ def _plan_preview(plan: Plan) -> None:
 
 
 def imports(plan: Plan) -> None:
-    """Excel template and import; a draft plan from published text, reviewed before it is saved."""
+    """Excel template and import. A published plan's text is imported only on the review screen
+    (``ui/import_review.py``): one path, which reads a new plan with its own lists."""
     st.html(UPLOADER_CSS)
-    t1, t2 = st.tabs([U.IM_TAB_XLSX, U.IM_TAB_TEXT])
-    with t1:
-        c1, c2 = st.columns(2)
-        file_button(
-            c1,
-            U.EX_TEMPLATE,
-            lambda: _paperwork().template(),
-            kind="xlsx",
-            file_name=U.FILE_TEMPLATE,
-            key="dl_template",
-            icon=":material/download:",
-        )
-        file_button(
-            c2,
-            U.EX_XLSX_THIS,
-            lambda: _paperwork().plan_to_xlsx(plan, _usable(state.schedule())),
-            kind="xlsx",
-            file_name=f"{_stem(plan)}.xlsx",
-            key="dl_this_xlsx",
-        )
-        st.file_uploader(U.IM_XLSX, type=None, key="im_xlsx", help=U.IM_XLSX_HELP)
-        up = _upload("im_xlsx")
-        if up is not None:
-            try:
-                st.session_state.im_xlsx_plan = import_service.plan_from_xlsx(*up, actor=state.actor())
-            except ServiceError as err:
-                st.session_state.pop("im_xlsx_plan", None)
-                _show_import_error(err)
-        imported = st.session_state.get("im_xlsx_plan")
-        if imported is not None and up is not None:
-            st.markdown(f"**{U.IM_PREVIEW}**")
-            _plan_preview(imported)
-            b1, b2 = st.columns(2)
-            b1.button(
-                U.IM_REPLACE,
-                key="im_xlsx_replace",
-                on_click=_replace,
-                args=(imported,),
-                icon=":material/sync_alt:",
-                width="stretch",
-            )
-            b2.button(
-                U.IM_SAVE,
-                key="im_xlsx_new",
-                on_click=_create,
-                args=(imported,),
-                type="primary",
-                icon=":material/add:",
-                width="stretch",
-            )
-    with t2:
-        st.caption(U.IM_TEXT_HELP)
-        st.text_area(U.IM_TEXT_AREA, key="im_text", height=160)
-        st.file_uploader(U.IM_TEXT_FILE, type=None, key="im_text_file")
-        if st.button(U.IM_PARSE, key="im_parse", icon=":material/manage_search:"):
-            _parse_text(plan)
-        draft = st.session_state.get("im_draft")
-        if draft is not None:
-            _draft_review(draft)
-
-
-def _parse_text(plan: Plan) -> None:
-    text = st.session_state.get("im_text") or ""
-    try:
-        st.session_state.im_draft = import_service.draft_from_text(
-            text, actor=state.actor(), known=plan, upload=_upload("im_text_file")
-        )
-    except ServiceError as err:
-        st.session_state.pop("im_draft", None)
-        _show_import_error(err)
-
-
-def _draft_review(draft) -> None:
-    """What was read, what is new (to check before saving), what could not be placed."""
-    st.markdown(f"**{U.IM_PREVIEW}**")
-    _plan_preview(draft.plan)
-    new = {
-        ST.SECTION["committees"]: draft.new_committees,
-        ST.SECTION["departments"]: draft.new_departments,
-        ST.SECTION["leaders"]: draft.new_leaders,
-        ST.SECTION["forms"]: draft.new_forms,
-    }
-    rows = [{U.COL["section"]: k, U.COL["name"]: U.joined(v)} for k, v in new.items() if v]
-    if rows:
-        st.warning(U.IM_NEW_NAMES)
-        st.dataframe(rows, hide_index=True, width="stretch")
-    if draft.warnings:
-        st.markdown(md_list(draft.warnings))
-    if draft.unparsed_lines:
-        with st.expander(U.IM_UNPARSED.format(n=len(draft.unparsed_lines))):
-            st.text("\n".join(draft.unparsed_lines))
-    st.button(
-        U.IM_SAVE, key="im_text_save", on_click=_create, args=(draft.plan,), type="primary", icon=":material/add:"
+    st.caption(U.IM_TEXT_MOVED)
+    c1, c2 = st.columns(2)
+    file_button(
+        c1,
+        U.EX_TEMPLATE,
+        lambda: _paperwork().template(),
+        kind="xlsx",
+        file_name=U.FILE_TEMPLATE,
+        key="dl_template",
+        icon=":material/download:",
     )
+    file_button(
+        c2,
+        U.EX_XLSX_THIS,
+        lambda: _paperwork().plan_to_xlsx(plan, _usable(state.schedule())),
+        kind="xlsx",
+        file_name=f"{_stem(plan)}.xlsx",
+        key="dl_this_xlsx",
+    )
+    st.file_uploader(U.IM_XLSX, type=None, key="im_xlsx", help=U.IM_XLSX_HELP)
+    up = _upload("im_xlsx")
+    if up is not None:
+        try:
+            st.session_state.im_xlsx_plan = import_service.plan_from_xlsx(*up, actor=state.actor())
+        except ServiceError as err:
+            st.session_state.pop("im_xlsx_plan", None)
+            _show_import_error(err)
+    imported = st.session_state.get("im_xlsx_plan")
+    if imported is not None and up is not None:
+        st.markdown(f"**{U.IM_PREVIEW}**")
+        _plan_preview(imported)
+        b1, b2 = st.columns(2)
+        b1.button(
+            U.IM_REPLACE,
+            key="im_xlsx_replace",
+            on_click=_replace,
+            args=(imported,),
+            icon=":material/sync_alt:",
+            width="stretch",
+        )
+        b2.button(
+            U.IM_SAVE,
+            key="im_xlsx_new",
+            on_click=_create,
+            args=(imported,),
+            type="primary",
+            icon=":material/add:",
+            width="stretch",
+        )

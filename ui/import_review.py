@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from services import ServiceError, plans
+from services import ServiceError, imports, plans
 from solver import PlanError
 from solver.plan import Plan
 
-from . import frames, state, views
+from . import exports, frames, state, views
 from . import texts as U
 from .markdown import md_list, md_text
 
@@ -32,23 +32,24 @@ def _paperwork():
 
 
 def _parse(plan: Plan) -> None:
-    paperwork = _paperwork()
     merge = st.session_state.get(f"{_KEY}_mode") == U.IMPORT_REVIEW["mode_merge"]
-    known = plan if merge else None
     up = st.session_state.get(f"{_KEY}_file")
     text = st.session_state.get(f"{_KEY}_text") or ""
     st.session_state.pop(f"{_KEY}_draft", None)
     st.session_state.pop(f"{_KEY}_error", None)
+    if up is None and not text.strip():
+        st.session_state[f"{_KEY}_error"] = [U.IMPORT_REVIEW["nothing"]]
+        return
     try:
-        if up is not None:
-            draft = paperwork.import_document(up.name, up.getvalue(), known=known)
-        elif text.strip():
-            draft = paperwork.import_text(text, known=known)
-        else:
-            st.session_state[f"{_KEY}_error"] = [U.IMPORT_REVIEW["nothing"]]
-            return
-    except paperwork.PaperworkError as err:
-        st.session_state[f"{_KEY}_error"] = [i.message for i in err.issues]
+        # a new plan is read on its own: the open plan's lists go in only for a merge
+        draft = imports.draft_from_text(
+            text,
+            actor=state.actor(),
+            upload=None if up is None else (up.name, up.getvalue()),
+            merge_into=plan if merge else None,
+        )
+    except ServiceError as err:
+        st.session_state[f"{_KEY}_error"] = [str(i) for i in err.issues] or [str(err)]
         return
     st.session_state[f"{_KEY}_draft"] = draft
     st.session_state[f"{_KEY}_merge"] = merge
@@ -62,6 +63,7 @@ def _discard() -> None:
 
 def render(plan: Plan) -> None:
     """The whole import-and-review screen, for the open ``plan`` (used only when merging)."""
+    st.html(exports.UPLOADER_CSS)  # the drop zone in Chinese, with the reader's size limit
     st.markdown(f"**{U.IMPORT_REVIEW['title']}**")
     st.caption(U.IMPORT_REVIEW["help"])
     st.file_uploader(U.IMPORT_REVIEW["file"], type=EXTENSIONS, key=f"{_KEY}_file")
@@ -89,9 +91,19 @@ def _review(open_plan: Plan, draft) -> None:
     gen = st.session_state.get(f"{_KEY}_gen", 0)
     merge = st.session_state.get(f"{_KEY}_merge", False)
     plan = draft.plan
-    st.info(
-        U.IMPORT_REVIEW["summary"].format(topics=len(plan.topics), forms=len(plan.forms), skipped=len(draft.skipped))
-    )
+    summary = U.IMPORT_REVIEW["summary" if draft.skipped else "summary_all_used"]
+    # the document's own forms: a draft read for a merge also lists the open plan's others
+    st.info(summary.format(topics=len(plan.topics), forms=review.own_form_count(plan), skipped=len(draft.skipped)))
+    check = review.merge_check(open_plan, draft) if merge else None
+    if check is not None and check.other_plan:
+        st.warning(_other_plan_warning(open_plan, check), icon=":material/warning:")
+    if check is not None and check.duplicates:
+        st.warning(
+            U.IMPORT_REVIEW["duplicates"].format(n=len(check.duplicates))
+            + "\n\n"
+            + md_list([U.IMPORT_REVIEW["duplicate"].format(id=i, title=t) for i, t in check.duplicates]),
+            icon=":material/content_copy:",
+        )
     if draft.required:
         what = U.LIST_SEP.join(
             {"year": U.IMPORT_REVIEW["year"], "body": U.IMPORT_REVIEW["body"]}[r] for r in draft.required
@@ -142,8 +154,10 @@ def _review(open_plan: Plan, draft) -> None:
         hide_index=True,
         width="stretch",
         disabled=["id"],
+        # the id stays in the rows (saving keeps it) but is not shown: an open plan's forms have
+        # English ids (special, plenary) that mean nothing to the planner; the name says it all
+        column_order=["name", "session_only", "max_per_month", "min_gap_months"],
         column_config={
-            "id": st.column_config.TextColumn(form_cols["id"], width="small"),
             "name": st.column_config.TextColumn(form_cols["name"]),
             "session_only": st.column_config.CheckboxColumn(form_cols["session_only"]),
             # text, not number, columns: an empty limit shows as empty, not "None"
@@ -235,9 +249,16 @@ def _review(open_plan: Plan, draft) -> None:
     with st.expander(U.IMPORT_REVIEW["source"]):
         st.text("\n".join(f"{i:>4}  {line}" for i, line in enumerate(draft.lines, start=1) if line.strip()))
 
+    confirmed, keep_duplicates = True, False
+    if check is not None and check.other_plan:
+        confirmed = st.checkbox(U.IMPORT_REVIEW["confirm_other"], key=f"{_KEY}_confirm_other_{gen}")
+    if check is not None and check.duplicates:
+        keep_duplicates = st.checkbox(
+            U.IMPORT_REVIEW["keep_duplicates"].format(n=len(check.duplicates)), key=f"{_KEY}_keep_dup_{gen}"
+        )
     b1, b2, _ = st.columns([2, 1, 3])
     label = U.IMPORT_REVIEW["save_merge"] if merge else U.IMPORT_REVIEW["save_new"]
-    save = b1.button(label, key=f"{_KEY}_save", type="primary", icon=":material/save:")
+    save = b1.button(label, key=f"{_KEY}_save", type="primary", icon=":material/save:", disabled=not confirmed)
     b2.button(U.IMPORT_REVIEW["discard"], key=f"{_KEY}_discard", on_click=_discard)
     if not save:
         return
@@ -246,7 +267,7 @@ def _review(open_plan: Plan, draft) -> None:
             reviewed = review.apply_review(
                 draft, list(rows), forms=list(forms), body=open_plan.body, year=open_plan.year
             )
-            new_plan = review.merge_into(open_plan, reviewed)
+            new_plan = review.merge_into(open_plan, reviewed, keep_duplicates=keep_duplicates)
         else:
             new_plan = review.apply_review(
                 draft,
@@ -259,6 +280,9 @@ def _review(open_plan: Plan, draft) -> None:
             )
     except paperwork.PaperworkError as err:
         st.error(U.IMPORT_REVIEW["bad"].format(n=len(err.issues)) + "\n\n" + md_list([i.message for i in err.issues]))
+        return
+    if merge and len(new_plan.topics) == len(open_plan.topics):  # every topic was a duplicate left out
+        st.info(U.IMPORT_REVIEW["nothing_new"])
         return
     try:
         if merge:
@@ -275,3 +299,18 @@ def _review(open_plan: Plan, draft) -> None:
     _discard()
     views.flash(message)
     st.rerun()
+
+
+def _other_plan_warning(open_plan: Plan, check) -> str:
+    """The sentence that a merge would bring another body's or year's topics into the open plan."""
+    doc = " ".join(
+        x
+        for x in (
+            check.other_body,
+            U.IMPORT_REVIEW["year_of"].format(year=check.other_year) if check.other_year is not None else None,
+        )
+        if x
+    )
+    return U.IMPORT_REVIEW["other_plan"].format(
+        doc=md_text(doc), open=md_text(f"{open_plan.body} {U.IMPORT_REVIEW['year_of'].format(year=open_plan.year)}")
+    )

@@ -173,7 +173,7 @@ RES_SCHEDULE_STALE = "计划已修改,原方案可能不再适用,请到「编�
 RES_WINDOW_START = "最早月份"
 RES_WINDOW_END = "最晚月份"
 RES_NEW_ID_HELP = "新增行可不填编号,保存时自动生成"
-RES_IMPORT = "导入与模板"
+RES_IMPORT = "Excel 导入与模板"
 RES_AUTHOR = "修改人"
 
 # -- solve -----------------------------------------------------------------------------------
@@ -343,23 +343,16 @@ EX_JSON = "计划数据(JSON)"
 EX_TEMPLATE = "下载 Excel 填写模板"
 EX_XLSX_THIS = "下载本计划(Excel)"
 EX_NEED_SCHEDULE = "尚未编排:文件中的月份按计划自身的固定月份、建议月份起草,标为「拟」。"
-IM_TAB_XLSX = "Excel 导入"
-IM_TAB_TEXT = "已发布计划文本"
 IM_XLSX = "上传按模板填写的 Excel(.xlsx)"
 IM_XLSX_HELP = "上传后先检查,无误才显示预览;预览确认后可替换本计划,或另存为新计划"
-IM_TEXT_HELP = (
-    "粘贴或上传已发布的年度协商计划(.txt / .docx),识别出议题、专委会、部门和领导;"
-    "新出现的名称会列出供您核对,保存前不写入数据库。"
+IM_TEXT_MOVED = (
+    "这里导入按模板填写的 Excel。已发布的计划(Word、PDF、网页或粘贴的文字)请在本页最下方的"
+    "已发布计划导入栏中导入:逐条核对后,再保存为新计划或并入当前计划。"
 )
-IM_TEXT_AREA = "粘贴计划全文"
-IM_TEXT_FILE = "或上传文件(.txt / .docx)"
-IM_PARSE = "识别"
 IM_BROWSE = "选择文件"
 IM_DROP = "或把文件拖到这里 · 单个文件不超过 {limit} MB"
 IM_PREVIEW = "识别结果(尚未保存)"
 IM_SUMMARY = "{topics} 个议题 · {forms} 种协商形式 · {committees} 个专委会 · {departments} 个部门 · {leaders} 位领导"
-IM_NEW_NAMES = "以下名称在本计划中没有,将作为新条目加入,请核对是否写法不同的同一单位:"
-IM_UNPARSED = "未能识别的 {n} 行"
 IM_SAVE = "保存为新计划"
 IM_REPLACE = "用导入内容替换本计划"
 IM_SAVED = "已保存为新计划:{label}"
@@ -380,6 +373,15 @@ IMPORT_REVIEW = {
     "nothing": "请先上传文件或粘贴文字",
     "failed": "无法导入:",
     "summary": "识别出 {topics} 个议题、{forms} 种协商形式;{skipped} 行未使用(见下方“未使用的行”)。尚未保存。",
+    "summary_all_used": "识别出 {topics} 个议题、{forms} 种协商形式;原文各行均已使用。尚未保存。",
+    "other_plan": "这份文件是{doc}的计划,当前打开的是{open}的计划。并入后,这些议题将成为当前计划的议题;"
+    "如果要把它作为一份独立的计划,请选择“新建计划”。",
+    "year_of": "{year} 年度",
+    "confirm_other": "我已核对:确实要把其他政协或其他年度的议题并入当前计划",
+    "duplicates": "以下 {n} 个议题在当前计划中已有(名称和协商形式相同),默认不重复添加:",
+    "duplicate": "{id} {title}",
+    "keep_duplicates": "仍然添加这 {n} 个重复的议题",
+    "nothing_new": "没有可以并入的新议题(都已在当前计划中),当前计划未改动",
     "required": "必须填写:{what}",
     "year": "计划年度",
     "year_help": "文本中没有写明年份时必须填写(“今年”无法确定是哪一年)",

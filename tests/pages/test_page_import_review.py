@@ -119,18 +119,67 @@ def test_a_missing_year_is_asked_for_not_guessed(open_app, engine):
         assert not at.exception, at.exception
 
 
+def merge_mode(at):
+    at.radio(key="imr_mode").set_value("并入当前计划").run()
+
+
 def test_merge_into_the_open_plan(open_app, engine):
     pid = plan_id_of(engine, WEIHAI)
     plan, version = store.load_plan(engine, pid)
     at = open_app("resources")
-    at.radio(key="imr_mode").set_value("并入当前计划").run()
+    merge_mode(at)
     paste_and_parse(at, TEXT)
+    # 某县政协 2025 into 威海市政协 2023: said before anything is merged, and confirmed by the planner
+    warned = " ".join(w.value for w in at.warning)
+    assert "某县政协" in warned and "2025 年度" in warned and "威海市政协 2023 年度" in warned
+    assert at.button(key="imr_save").disabled
+    at.checkbox(key=f"imr_confirm_other_{gen(at)}").check().run()
     click(at, "imr_save")
     assert "已并入当前计划" in texts_of(at)
     merged, new_version = store.load_plan(engine, pid)
     assert new_version == version + 1
     assert len(merged.topics) == len(plan.topics) + 2
     assert merged.topics[-1].title == "加快发展智慧农业" and merged.topics[-1].id not in {t.id for t in plan.topics}
+
+
+def test_merging_the_same_text_twice_shows_duplicates_and_does_not_add_them(open_app, engine):
+    pid = plan_id_of(engine, WEIHAI)
+    plan, _ = store.load_plan(engine, pid)
+    text = TEXT.replace("某县政协2025年度", "威海市政协2023年度")  # the open plan's own body and year
+    at = open_app("resources")
+    merge_mode(at)
+    paste_and_parse(at, text)
+    assert not at.button(key="imr_save").disabled  # the same body and year: nothing to confirm
+    click(at, "imr_save")
+    once, _ = store.load_plan(engine, pid)
+    assert len(once.topics) == len(plan.topics) + 2
+    merge_mode(at)
+    paste_and_parse(at, text)
+    warned = " ".join(w.value for w in at.warning)
+    assert "以下 2 个议题在当前计划中已有" in warned and "推进县域商业体系建设" in warned
+    click(at, "imr_save")
+    assert "没有可以并入的新议题" in texts_of(at)
+    twice, _ = store.load_plan(engine, pid)
+    assert twice == once  # not 11 → 13 → 15, and no new version either
+    merge_mode(at)
+    paste_and_parse(at, text)
+    at.checkbox(key=f"imr_keep_dup_{gen(at)}").check().run()  # the planner's choice
+    click(at, "imr_save")
+    thrice, _ = store.load_plan(engine, pid)
+    assert len(thrice.topics) == len(once.topics) + 2
+
+
+def test_the_summary_counts_the_documents_own_forms_and_says_when_every_line_was_used(open_app):
+    at = open_app("resources")
+    merge_mode(at)
+    paste_and_parse(at, TEXT.replace("首页 > 返回顶部\n", ""))
+    info = " ".join(i.value for i in at.info)
+    # one form in the document (威海's other forms are not the document's); no "0 行未使用(见下方…)"
+    assert "识别出 2 个议题、1 种协商形式" in info and "原文各行均已使用" in info and "未使用" not in info
+    assert not any(e.label.startswith("未使用的行") for e in at.expander)
+    forms = next(e for e in at.data_editor if e.key.startswith("imr_forms_"))
+    # the open plan's English form ids (special, plenary) are not shown; the Chinese names are
+    assert "id" not in list(forms.proto.column_order) and list(forms.proto.column_order)[0] == "name"
 
 
 def test_not_a_plan_is_refused_with_the_reason(open_app, engine):

@@ -118,21 +118,29 @@ def test_wrong_upload_gets_a_chinese_message(open_app):
     assert any("xls" in e.value.lower() or "Excel" in e.value for e in at.error)
     big = b"0" * (11 * 1024 * 1024)
     at.file_uploader(key="im_xlsx").upload("计划.xlsx", big).run()
-    assert any("超过上传上限" in e.value for e in at.error)
+    assert any("超过导入上限" in e.value for e in at.error)
 
 
-def test_published_text_becomes_a_draft_reviewed_before_saving(open_app, engine):
+def test_published_text_has_one_import_path_and_a_new_plan_gets_only_its_own_lists(open_app, engine):
+    import paperwork
+
     seed = next((ROOT / "tests" / "paperwork" / "seeds").glob("000_*.txt")).read_text(encoding="utf-8")
-    at = open_app("resources", body="洛阳市政协")  # known names from another plan: most are new
-    before = len(store.list_plans(engine))
-    at.text_area(key="im_text").input(seed)
-    click(at, "im_parse")
-    assert "识别结果(尚未保存)" in texts_of(at)
-    assert any("将作为新条目加入" in w.value for w in at.warning)  # new names listed for review
-    assert len(store.list_plans(engine)) == before  # nothing saved yet
-    click(at, "im_text_save")
-    assert "已保存为新计划" in texts_of(at)
-    assert len(store.list_plans(engine)) == before + 1
+    at = open_app("resources", body="洛阳市政协")
+    # the older 「已发布计划文本」 tab (open plan's lists in a "new" plan) is gone; the Excel import stays
+    assert not any(t.label == "已发布计划文本" for t in at.tabs)
+    assert "im_text" not in [w.key for w in at.text_area] and "im_xlsx" in [w.key for w in at.get("file_uploader")]
+    assert any("逐条核对" in c.value for c in at.caption)  # the Excel section points to the one path
+    before = {p.id for p in store.list_plans(engine)}
+    at.text_area(key="imr_text").input(seed)
+    click(at, "imr_parse")
+    click(at, "imr_save")
+    assert "已导入并保存为新计划" in texts_of(at)
+    (new_id,) = {p.id for p in store.list_plans(engine)} - before
+    saved, _ = store.load_plan(engine, new_id)
+    own = paperwork.import_text(seed).plan
+    for section in ("committees", "departments", "leaders"):
+        assert {x.name for x in getattr(saved, section)} == {x.name for x in getattr(own, section)}, section
+    assert [t.id for t in saved.topics] == [t.id for t in own.topics]
 
 
 def test_excel_round_trip_replaces_the_plan_after_preview(open_app, engine):

@@ -276,7 +276,7 @@ def test_50_mb_file_is_refused_before_parsing(tmp_path, monkeypatch):
     monkeypatch.setattr(excel, "load_workbook", boom)
     with pytest.raises(PaperworkError) as err:
         xlsx_to_plan(big.read_bytes(), name=big.name)
-    assert "超过上传上限" in str(err.value) and "50.0 MB" in str(err.value)
+    assert "超过导入上限" in str(err.value) and "50.0 MB" in str(err.value)
 
 
 def test_errors_have_no_python_in_them():

@@ -36,7 +36,7 @@ def test_size_limit_is_checked_first():
     big = b"\0" * (MAX_UPLOAD_BYTES + 1)
     for kind, name in (("xlsx", "a.xlsx"), ("json", "a.json"), ("text", "a.txt"), ("xlsx", "a.csv")):
         msg = refused(name, big, kind)
-        assert "超过上传上限 10.0 MB" in msg, msg
+        assert "超过导入上限 10.0 MB" in msg, msg
 
 
 def test_wrong_type_by_extension_and_by_content():

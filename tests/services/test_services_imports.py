@@ -63,3 +63,17 @@ def test_a_text_without_topics_is_refused():
     with pytest.raises(ServiceError) as err:
         imports.draft_from_text("今天天气很好。", actor=PLANNER)
     assert err.value.reason is Reason.INVALID and str(err.value)
+
+
+def test_a_draft_has_only_its_own_lists_unless_it_is_for_a_merge():
+    """Trial of issue 10: the older text import read with the open plan as ``known`` and saved that as a
+    "new" plan carrying the open plan's committees, departments and leaders."""
+    import inspect
+
+    base = load_plan(DATA_DIR / "luoyang-2019.json")
+    assert "known" not in inspect.signature(imports.draft_from_text).parameters
+    own = imports.draft_from_text(PUBLISHED, actor=PLANNER).plan
+    assert {c.name for c in own.committees} == {"城建委", "经济委"}
+    assert not {d.name for d in own.departments} - {"市住建局"} and not own.leaders
+    merging = imports.draft_from_text(PUBLISHED, actor=PLANNER, merge_into=base).plan
+    assert {c.id for c in base.committees} <= {c.id for c in merging.committees}  # base's ids reused, to merge
