@@ -189,7 +189,7 @@ def assignment_warnings(lines: list[str]) -> list[str]:
             leader, _, numbers = line[len(ASSIGN_MARK) :].partition("=")
             lost = [n for n in _expand(numbers) if at.get(n) != 1]
             if lost:
-                out.append(T.OUTLINE_WARN["unassigned"].format(leader=leader, numbers="、".join(lost)))
+                out.append(T.OUTLINE_WARN["number_not_found"].format(leader=leader, numbers="、".join(lost)))
     return out
 
 

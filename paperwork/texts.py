@@ -489,5 +489,5 @@ LS_FORM_FAMILIES = (
 
 # The outline rewrites before the reader (paperwork/outline.py)
 OUTLINE_WARN = {
-    "unassigned": "领导分工表中“{leader}”联系的议题编号 {numbers} 在计划中找不到(或不止一处),未分配给议题,请核对",
+    "number_not_found": "领导分工表中“{leader}”联系的议题编号 {numbers} 在计划中找不到(或不止一处),未分配给议题,请核对",
 }

@@ -101,7 +101,7 @@ def _review(open_plan: Plan, draft) -> None:
         st.warning(
             U.IMPORT_REVIEW["duplicates"].format(n=len(check.duplicates))
             + "\n\n"
-            + md_list([U.IMPORT_REVIEW["duplicate"].format(id=i, title=t) for i, t in check.duplicates]),
+            + md_list([U.IMPORT_REVIEW["duplicate_topic"].format(id=i, title=t) for i, t in check.duplicates]),
             icon=":material/content_copy:",
         )
     if draft.required:

@@ -379,7 +379,7 @@ IMPORT_REVIEW = {
     "year_of": "{year} 年度",
     "confirm_other": "我已核对:确实要把其他政协或其他年度的议题并入当前计划",
     "duplicates": "以下 {n} 个议题在当前计划中已有(名称和协商形式相同),默认不重复添加:",
-    "duplicate": "{id} {title}",
+    "duplicate_topic": "{id} {title}",
     "keep_duplicates": "仍然添加这 {n} 个重复的议题",
     "nothing_new": "没有可以并入的新议题(都已在当前计划中),当前计划未改动",
     "required": "必须填写:{what}",
