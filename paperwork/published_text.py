@@ -130,9 +130,20 @@ def _is_form_name(text: str) -> bool:
     t = re.sub(r"[“”\"']", "", _COUNT.sub("", text)).strip()  # "“请你来协商”平台协商"
     if not _FORM_NAME_END.search(t) or parse_time(t).months:  # "4月调研" times a step, it names no form
         return False
-    return bool(classify_form(t)) or bool(
-        _FORM_NAME_SHAPE.match(t) and len(t) <= 10 and not _BODY_WORD.search(t) and t not in LABEL_OF
+    return (
+        bool(classify_form(t))
+        or bool(_FORM_NAME_SHAPE.match(t) and len(t) <= 10 and not _BODY_WORD.search(t) and t not in LABEL_OF)
+        or _is_quoted_platform_form(_COUNT.sub("", text).strip())
     )
+
+
+# "“岩州议事厅”协商" "“请你来协商”平台协商": a quoted platform's name, then how it consults; the
+# platform may be named after a hall (厅, 室), which the body-word rule would take for an office
+_QUOTED_PLATFORM_FORM = re.compile(r"^[“\"][\u4e00-\u9fff]{2,10}[”\"](?:平台)?(?:协商|议政|议事)(?:活动)?$")
+
+
+def _is_quoted_platform_form(text: str) -> bool:
+    return bool(_QUOTED_PLATFORM_FORM.match(text))
 
 
 # A news headline about the plan ("市政协主席会议审议…计划", "…计划出炉") is not its title
@@ -302,6 +313,40 @@ def _is_junk(line: str) -> bool:
     if _NUMBERED.match(line) and parse_time(line).months and not re.search(r"https?://|www\.|ICP", line):
         return False  # "1.推进X | 5月 | 县政协城建委": an item's row typed with bars, not a menu
     return bool(_JUNK.match(line) or _JUNK_ANY.search(line) or is_platform_furniture(line))
+
+
+# "全年拟召开2次专题议政性常委会议，…" "全年开展对口协商4次": how many meetings a form holds this year
+_COUNT_SENTENCE = re.compile(r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*[次项个场]")
+
+
+def _is_count_intro(line: str, rows: list[tuple[int, str, str]], i: int) -> bool:
+    """Whether an unnumbered sentence counting a form's meetings is followed by numbered items.
+
+    ``rows``: the reader's (line number, raw, cleaned) rows; ``i`` the sentence's index.
+    """
+    if _strip_number(line) != line or not _COUNT_SENTENCE.search(line) or not (line.endswith("。") or _is_prose(line)):
+        return False
+    for _, _, later in rows[i + 1 : i + 3]:
+        if later:
+            return _SECTION.match(later) is not None or _NUMBERED.match(later) is not None
+    return False
+
+
+_DUTY_WORD = re.compile(r"牵头|承办|负责|参加单位|协办")
+
+
+def _is_plenary_account(header: str, line: str) -> bool:
+    """Whether the paragraph under a plenary heading is an account in two or more sentences, naming no duty.
+
+    "市政协X届X次会议期间，围绕…协商讨论。会议时间待市委全会确定后另行报批。" says the plenary meets;
+    a plenary listed as a topic gives its title on its own line or one sentence with its fields.
+    """
+    return (
+        classify_form(header) == "plenary"
+        and line.rstrip("。").count("。") >= 1
+        and not _DUTY_WORD.search(line)
+        and not FIELD_ANYWHERE.search(line)
+    )
 
 
 def _is_prose(text: str) -> bool:
@@ -1064,6 +1109,14 @@ def _scan(text: str) -> _Parsed:
             continue
         if re.fullmatch(r"\([^()]{4,80}\)", line) and not FIELD_ANYWHERE.search(line):
             # "(由各专门委员会分别与对口部门全年适时开展)": a remark under a heading, not a topic
+            out.roles[lineno] = T.SKIP_REASON["prose"]
+            continue
+        if topic is None and section is not None and not section.topics and _is_plenary_account(section.header, line):
+            # "一、全体会议" told in sentences (when it meets, what it discusses): the plenary is said, not listed
+            out.roles[lineno] = T.SKIP_REASON["prose"]
+            continue
+        if topic is None and section is not None and not section.topics and _is_count_intro(line, rows, i):
+            # "全年安排2次专题协商会。" under a form heading, its numbered topics below: an intro, no topic
             out.roles[lineno] = T.SKIP_REASON["prose"]
             continue
         nxt = next_field_key(i)
@@ -2095,6 +2148,19 @@ def _join_posts(names: list[str]) -> list[str]:
 
 
 def _is_leader(name: str) -> bool:
+    return _is_leader_as_written(name) or _is_leader_as_written(_without_remit(name))
+
+
+# "副市长(分管生态环境、水利)谭晓峰": a post, the remit it covers in brackets, then the name
+_REMIT = re.compile(r"[(（](?:分管|联系|协管|负责)[^()（）]{1,30}[)）]")
+
+
+def _without_remit(name: str) -> str:
+    """The name without a bracketed remit between post and name ("副市长谭晓峰"), else unchanged."""
+    return _REMIT.sub("", name)
+
+
+def _is_leader_as_written(name: str) -> bool:
     return bool(_LEADER.search(name) or _NAMED_LEADER.search(name) or _GENERIC_ROLE.search(name))
 
 
@@ -2333,11 +2399,18 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
             if sm and (len(body) < 3 or sm.group(1).endswith(body[0])):
                 body = sm.group(1) + "政协"
                 break
+    body = _without_party_group(body)
     if body == "政协":
         body = ""
     if not body and known:
         body = known.body
     return year, body, how
+
+
+def _without_party_group(body: str) -> str:
+    """ "中共岩州市政协" (from "中共岩州市政协党组关于…的请示") → "岩州市政协": the 政协's Party group
+    writes for the 政协 itself, so the plan is that body's."""
+    return re.sub(r"^中共(?=[\u4e00-\u9fff]{1,8}?(?:自治区|[省市县区州旗])政协$)", "", body)
 
 
 _PLAN_FIELDS = {"time", "lead", "departments", "people", "form", "leaders"}
