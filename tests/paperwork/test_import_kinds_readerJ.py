@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from paperwork.importer import import_text
-from paperwork.published_text import _is_form_name, _is_leader
+from paperwork.published_text import _is_form_name, _is_leader, _run_together_leaders
 from paperwork.relayout import title_sentence_paragraphs
 
 
@@ -103,3 +103,81 @@ def test_a_quoted_platform_named_after_a_hall_is_a_form():
 
 def test_a_party_group_request_is_the_bodys_own_plan():
     assert import_text(_REQUEST).plan.body == "青梧市政协"
+
+
+# -- a plenary told in a (wrapped) paragraph gives no topic; a dash-framed footer on every page (B81 B88) ----
+
+_NOTICE_TEXT = """政协柏川市委员会2026年度协商工作计划
+一、全体会议
+市政协八届三次会议于 1 月下旬召开，围绕市政府工作报告等开展协商
+议政。市委全会期间，组织委员列席。
+二、专题议政性常委会议（2 项）
+1.推进柏川新港集疏运体系建设
+牵头单位：市政协经济委员会
+协商时间：5 月
+
+— 柏川市政协 —
+
+参加单位：市交通运输局、市港航中心
+2.加强柏溪湿地保护修复
+牵头单位：市政协人口资源环境委员会
+协商时间：9 月
+参加单位：市林业局
+— 柏川市政协 —
+"""
+
+
+def test_a_plenary_told_in_a_wrapped_paragraph_and_a_framed_footer_give_no_topic():
+    rows = _rows(import_text(_NOTICE_TEXT).plan)
+    assert [r[0] for r in rows] == ["推进柏川新港集疏运体系建设", "加强柏溪湿地保护修复"]
+    assert rows[0][4] == ["市交通运输局", "市港航中心"]
+
+
+def test_a_plenary_in_one_sentence_leaving_its_details_to_later_gives_no_topic():
+    text = """政协柏川区委员会2026年度协商工作计划
+一、全体会议
+区政协六届四次会议期间，组织委员围绕区政府工作报告开展协商讨论，具体安排另行通知。
+二、对口协商
+1.提升柏川老街商业活力（6月）
+承办单位：区政协经济委员会
+协商单位：区商务局
+"""
+    assert [r[0] for r in _rows(import_text(text).plan)] == ["提升柏川老街商业活力"]
+
+
+# -- a news page: the plan table's cells with <br> between names, a 热点排行 list and a site footer (B84) ----
+
+_NEWS_PAGE = """<html><body><h1>区政协召开主席会议 审议通过2026年度协商工作计划</h1>
+<p>附：政协枫湾区委员会2026年度协商工作计划</p>
+<table>
+<tr><th>序号</th><th>协商形式</th><th>协商议题</th><th>协商时间</th><th>牵头单位</th><th>协商部门</th><th>出席领导</th></tr>
+<tr><td>1</td><td rowspan="2">对口协商</td><td>发展枫湾夜间文旅消费</td><td>5月</td><td>区政协经济委员会</td>
+<td>区商务局<br>区文化旅游局<br/>枫湾街道办事处</td><td>副区长（分管商务、文旅）蓝海，区政协主席石林</td></tr>
+<tr><td>2</td><td>改善枫溪沿岸人居环境</td><td>9月</td><td>区政协人口资源环境委员会</td>
+<td>区生态环境局</td><td>&nbsp;</td></tr>
+</table>
+<div><h3>热点排行</h3><ol><li><a href="/a/1.html">夜间消费节启动 发放文旅券200万元</a></li>
+<li><a href="/a/2.html">枫溪绿道全线贯通</a></li></ol></div>
+<p>主办：枫湾区融媒体中心 地址：枫湾区滨江路1号 联系电话：0591-1234 5678</p>
+</body></html>"""
+
+
+def test_br_in_a_web_tables_cell_separates_names_and_the_pages_lists_give_no_topic():
+    rows = _rows(import_text(_NEWS_PAGE).plan)
+    assert [r[0] for r in rows] == ["发展枫湾夜间文旅消费", "改善枫溪沿岸人居环境"]
+    assert rows[0][4] == ["区商务局", "区文化旅游局", "枫湾街道办事处"]
+    assert rows[0][5] == ["副区长(分管商务、文旅)蓝海", "区政协主席石林"]
+
+
+# -- leaders one per line in a PDF cell, run together by the text layer (B86) -------------------------------
+
+
+def test_leaders_run_together_are_split_at_a_post_after_a_whole_leader():
+    assert _run_together_leaders("县长梁远山县政协主席叶青") == ["县长梁远山", "县政协主席叶青"]
+    assert _run_together_leaders("县政府分管副县长县政协副主席柯蓝") == ["县政府分管副县长", "县政协副主席柯蓝"]
+    assert _run_together_leaders("副县长(分管交通、水利)严实县政协副主席方圆") == [
+        "副县长(分管交通、水利)严实",
+        "县政协副主席方圆",
+    ]
+    for whole in ("县政协副主席叶青", "县政府分管副县长", "县委副书记、县长"):
+        assert _run_together_leaders(whole) == [whole]
