@@ -242,12 +242,17 @@ def _unemoji(line: str) -> str:
     return _EMOJI.sub("", line)
 
 
+# "▍一、专题议政性常委会议": a WeChat article's bar in front of a numbered heading, for the eye only
+_BAR_BEFORE_HEADING = re.compile(r"^[▍▌▎▏▐█┃]\s*(?=[一二三四五六七八九十]{1,3}\s*[、.．])")
+
+
 def _clean(line: str) -> str:
     """One source line as the reader compares it: NFKC, simplified, no tags, ':' for every colon."""
     line = line.strip()
     if "<" in line or "&" in line:
         line = html.unescape(_TAG.sub(" ", line))
     line = _unemoji(line.strip()).strip()
+    line = _BAR_BEFORE_HEADING.sub("", line)
     line = drop_footnote_marks(line)
     if line[:1] in _CIRCLED:
         line = _CIRCLED[line[0]] + line[1:]

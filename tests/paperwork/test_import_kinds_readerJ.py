@@ -181,3 +181,24 @@ def test_leaders_run_together_are_split_at_a_post_after_a_whole_leader():
     ]
     for whole in ("县政协副主席叶青", "县政府分管副县长", "县委副书记、县长"):
         assert _run_together_leaders(whole) == [whole]
+
+
+# -- a WeChat article's bar in front of each numbered form heading (B87) ------------------------------------
+
+
+def test_a_bar_before_a_numbered_form_heading_is_only_for_the_eye():
+    text = """政协青溪县委员会2026年度协商计划
+▍一、专题协商会
+
+议题1：推进青溪茶叶品牌建设
+时间：5月｜牵头：县政协农业农村委｜参与：县农业农村局、县商务局
+出席：县政协副主席石磊
+
+▍二、对口协商
+
+议题2：规范农村建房管理
+时间：9月｜牵头：县政协城建委｜参与：县自然资源局
+"""
+    rows = _rows(import_text(text).plan)
+    assert [(r[0], r[1]) for r in rows] == [("推进青溪茶叶品牌建设", "专题协商会"), ("规范农村建房管理", "对口协商")]
+    assert rows[0][5] == ["县政协副主席石磊"]
