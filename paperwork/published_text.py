@@ -96,7 +96,7 @@ _JUNK = re.compile(
     r"^(?:(?:首页|当前位置|您的位置|您现在的位置|上一篇|下一篇|上一页|下一页|分享到|扫一扫|责任编辑|点击查看|展开阅读|"
     r"资源描述|上传人|copyright|备案号|版权所有|打印本页|关闭窗口|返回顶部|相关资源|相关搜索|相关阅读|相关文章|相关推荐|相关链接|友情链接|"
     r"网站地图|联系我们|主办单位|技术支持|无障碍|往期推荐|往期回顾|推荐阅读|精彩推荐|延伸阅读|点击蓝字|长按识别|扫码关注"
-    r"|热门文章|热点推荐|专题专栏)"
+    r"|热门文章|热点推荐|专题专栏|热点排行|热门排行|点击排行|排行榜|相关新闻|热点新闻)"
     r"|(?:打印|关闭|编辑|来源|发布时间|发布日期|发布者|作者|字号|浏览|阅读|返回|举报|下载|联系电话|时间)(?=$|\s|[:>|/]))",
     re.IGNORECASE,
 )
@@ -108,11 +108,12 @@ _PUBLISHED = re.compile(
 _JUNK_ANY = re.compile(
     r"(第\s*\d+\s*页|共\s*\d+\s*页|\s[|>]\s|^\||\|$|https?://|www\.|ICP|公网安备"
     r"|阅读原文|点赞\s*在看|分享\s*收藏|关注我们|【(?:打印|关闭|收藏|返回|打印本页|关闭窗口)】|责任编辑\s*:"
-    r"|分辨率|浏览器|网站标识码|^主办\s*:(?:(?!政协)[^:])*(?:承办|技术支持)\s*:)"
+    r"|分辨率|浏览器|网站标识码|^主办\s*:(?:(?!政协)[^:])*(?:承办|技术支持|地址|联系电话)\s*:)"
 )
 # A list of links under a page's "相关文章" / "往期推荐": every item of it is furniture
 _LINK_LIST_HEAD = re.compile(
-    r"^(?:相关文章|相关阅读|相关推荐|相关链接|往期推荐|往期回顾|推荐阅读|精彩推荐|延伸阅读|热点推荐|热门文章)"
+    r"^(?:相关文章|相关阅读|相关推荐|相关链接|往期推荐|往期回顾|推荐阅读|精彩推荐|延伸阅读|热点推荐|热门文章"
+    r"|热点排行|热门排行|点击排行|排行榜|相关新闻|热点新闻)"
 )
 _MONTHISH = re.compile(r"月|季度|半年|适时|年底|年中|全会|会议期间")
 _ARRANGEMENT = re.compile(r"安排|议题|协商|活动|计划")
@@ -130,9 +131,20 @@ def _is_form_name(text: str) -> bool:
     t = re.sub(r"[“”\"']", "", _COUNT.sub("", text)).strip()  # "“请你来协商”平台协商"
     if not _FORM_NAME_END.search(t) or parse_time(t).months:  # "4月调研" times a step, it names no form
         return False
-    return bool(classify_form(t)) or bool(
-        _FORM_NAME_SHAPE.match(t) and len(t) <= 10 and not _BODY_WORD.search(t) and t not in LABEL_OF
+    return (
+        bool(classify_form(t))
+        or bool(_FORM_NAME_SHAPE.match(t) and len(t) <= 10 and not _BODY_WORD.search(t) and t not in LABEL_OF)
+        or _is_quoted_platform_form(_COUNT.sub("", text).strip())
     )
+
+
+# "“岩州议事厅”协商" "“请你来协商”平台协商": a quoted platform's name, then how it consults; the
+# platform may be named after a hall (厅, 室), which the body-word rule would take for an office
+_QUOTED_PLATFORM_FORM = re.compile(r"^[“\"][\u4e00-\u9fff]{2,10}[”\"](?:平台)?(?:协商|议政|议事)(?:活动)?$")
+
+
+def _is_quoted_platform_form(text: str) -> bool:
+    return bool(_QUOTED_PLATFORM_FORM.match(text))
 
 
 # A news headline about the plan ("市政协主席会议审议…计划", "…计划出炉") is not its title
@@ -230,12 +242,17 @@ def _unemoji(line: str) -> str:
     return _EMOJI.sub("", line)
 
 
+# "▍一、专题议政性常委会议": a WeChat article's bar in front of a numbered heading, for the eye only
+_BAR_BEFORE_HEADING = re.compile(r"^[▍▌▎▏▐█┃]\s*(?=[一二三四五六七八九十]{1,3}\s*[、.．])")
+
+
 def _clean(line: str) -> str:
     """One source line as the reader compares it: NFKC, simplified, no tags, ':' for every colon."""
     line = line.strip()
     if "<" in line or "&" in line:
         line = html.unescape(_TAG.sub(" ", line))
     line = _unemoji(line.strip()).strip()
+    line = _BAR_BEFORE_HEADING.sub("", line)
     line = drop_footnote_marks(line)
     if line[:1] in _CIRCLED:
         line = _CIRCLED[line[0]] + line[1:]
@@ -302,6 +319,50 @@ def _is_junk(line: str) -> bool:
     if _NUMBERED.match(line) and parse_time(line).months and not re.search(r"https?://|www\.|ICP", line):
         return False  # "1.推进X | 5月 | 县政协城建委": an item's row typed with bars, not a menu
     return bool(_JUNK.match(line) or _JUNK_ANY.search(line) or is_platform_furniture(line))
+
+
+# "全年拟召开2次专题议政性常委会议，…" "全年开展对口协商4次": how many meetings a form holds this year
+_COUNT_SENTENCE = re.compile(r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*[次项个场]")
+
+
+def _is_count_intro(line: str, rows: list[tuple[int, str, str]], i: int) -> bool:
+    """Whether an unnumbered sentence counting a form's meetings is followed by numbered items.
+
+    ``rows``: the reader's (line number, raw, cleaned) rows; ``i`` the sentence's index.
+    """
+    if _strip_number(line) != line or not _COUNT_SENTENCE.search(line) or not (line.endswith("。") or _is_prose(line)):
+        return False
+    for _, _, later in rows[i + 1 : i + 3]:
+        if later:
+            return _SECTION.match(later) is not None or _NUMBERED.match(later) is not None
+    return False
+
+
+_DUTY_WORD = re.compile(r"牵头|承办|负责|参加单位|协办")
+
+
+def _plenary_account_rows(header: str, rows: list[tuple[int, str, str]], i: int) -> list[int]:
+    """The line numbers of the paragraph from ``rows[i]`` when it only tells of the plenary, else [].
+
+    "市政协X届X次会议期间，围绕…协商讨论。会议时间待市委全会确定后另行报批。" (two sentences, or one
+    leaving the details to later, "另行通知") under a plenary heading, naming no duty, says the
+    plenary meets; a plenary listed as a topic gives its title on its own line or its fields.
+    The paragraph may be wrapped over several lines (text taken from a PDF); it ends at a blank
+    line, a numbered line or a full stop at a line's end.
+    """
+    if classify_form(header) != "plenary" or _strip_number(rows[i][2]) != rows[i][2]:
+        return []
+    said, text = [], ""
+    for lineno, _, line in rows[i : i + 6]:
+        if not line or (said and _strip_number(line) != line):
+            break
+        said.append(lineno)
+        text += line
+        if line.endswith("。"):
+            break
+    if not text.endswith("。") or _DUTY_WORD.search(text) or FIELD_ANYWHERE.search(text):
+        return []
+    return said if text.rstrip("。").count("。") >= 1 or "另行" in text else []
 
 
 def _is_prose(text: str) -> bool:
@@ -655,10 +716,12 @@ def _scan(text: str) -> _Parsed:
     raws = text.splitlines()
     cleaned = _roman_numbers([_clean(r) for r in raws])
     set_aside = set_aside_lines(raws, cleaned)
+    account_lines: dict[int, list[int]] = {}  # the lines of a plenary told in sentences, wrapped or not
+    accounted_sections: set[int] = set()
     for lineno, (raw, line) in enumerate(zip(raws, cleaned, strict=True), start=1):
         out.all_lines.append(raw)
         rows += [(lineno, raw, piece) for piece in ([line] if lineno in set_aside else _pieces(line))]
-    running = _running_heads(rows)
+    running = _running_heads(rows) | _framed_page_marks(rows)
     # "协商议题" "协商形式" "建议时间" with nothing after them: a blank 申报表's labels, before any
     # bare label is joined to the next one as its value
     blank_form = blank_form_rows([r[2] for r in rows])
@@ -1066,6 +1129,20 @@ def _scan(text: str) -> _Parsed:
             # "(由各专门委员会分别与对口部门全年适时开展)": a remark under a heading, not a topic
             out.roles[lineno] = T.SKIP_REASON["prose"]
             continue
+        if lineno in account_lines or (
+            topic is None and section is not None and not section.topics and section.line not in accounted_sections
+        ):
+            said = account_lines.get(lineno) or _plenary_account_rows(section.header, rows, i)
+            if said:
+                # "一、全体会议" told in sentences (when it meets, what it discusses): the plenary is said, not listed
+                accounted_sections.add(section.line)
+                account_lines.update(dict.fromkeys(said, said))
+                out.roles[lineno] = T.SKIP_REASON["prose"]
+                continue
+        if topic is None and section is not None and not section.topics and _is_count_intro(line, rows, i):
+            # "全年安排2次专题协商会。" under a form heading, its numbered topics below: an intro, no topic
+            out.roles[lineno] = T.SKIP_REASON["prose"]
+            continue
         nxt = next_field_key(i)
         if (
             topic is not None
@@ -1361,6 +1438,19 @@ def _running_heads(rows: list[tuple[int, str, str]]) -> set[str]:
         for x, n in seen.items()
         if n >= 2 and x in first and len(x) <= RUNNING_HEAD_MAX and ":" not in x and not _NUMBERED.match(x)
     }
+
+
+# "— 汀澜市政协 —": a footer framed by dashes, printed on every page (a PDF's text layer keeps it)
+_FRAMED = re.compile(r"^[-—–]{1,2}\s*[^-—–:：,，。]{2,16}?\s*[-—–]{1,2}$")
+
+
+def _framed_page_marks(rows: list[tuple[int, str, str]]) -> set[str]:
+    """Dash-framed short lines that come back word for word: a page's footer or header, anywhere in the text."""
+    seen: dict[str, int] = {}
+    for r in rows:
+        if r[2] and _FRAMED.match(r[2]):
+            seen[r[2]] = seen.get(r[2], 0) + 1
+    return {x for x, n in seen.items() if n >= 2}
 
 
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d{0,2}\s*[::]?\s*(?P<rest>.*)$")
@@ -2094,7 +2184,38 @@ def _join_posts(names: list[str]) -> list[str]:
     return out
 
 
+# Where a leader's post begins: "区政协…", "县政府…", "市委…", "副区长…", "区长…"
+_POST_START = re.compile(r"(?=[省市县区州旗](?:政协|政府|委)|副?[省市县区州旗]长)")
+
+
+def _run_together_leaders(name: str) -> list[str]:
+    """ "区长徐海川区政协主席俞振华" (a table cell's lines joined by the text layer) → the two leaders.
+
+    Split only where the part before is a whole leader (a post and a name, or a generic role)
+    and the part after is one too; any other name comes back as it is.
+    """
+    for m in _POST_START.finditer(name):
+        left, right = name[: m.start()], name[m.start() :]
+        if len(left) >= 4 and _is_leader(left) and not left.endswith(("分管", "副")) and _is_leader(right):
+            if _NAMED_LEADER.search(_without_remit(left)) or _GENERIC_ROLE.fullmatch(left):
+                return [left, *_run_together_leaders(right)]
+    return [name]
+
+
 def _is_leader(name: str) -> bool:
+    return _is_leader_as_written(name) or _is_leader_as_written(_without_remit(name))
+
+
+# "副市长(分管生态环境、水利)谭晓峰": a post, the remit it covers in brackets, then the name
+_REMIT = re.compile(r"[(（](?:分管|联系|协管|负责)[^()（）]{1,30}[)）]")
+
+
+def _without_remit(name: str) -> str:
+    """The name without a bracketed remit between post and name ("副市长谭晓峰"), else unchanged."""
+    return _REMIT.sub("", name)
+
+
+def _is_leader_as_written(name: str) -> bool:
     return bool(_LEADER.search(name) or _NAMED_LEADER.search(name) or _GENERIC_ROLE.search(name))
 
 
@@ -2333,11 +2454,18 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
             if sm and (len(body) < 3 or sm.group(1).endswith(body[0])):
                 body = sm.group(1) + "政协"
                 break
+    body = _without_party_group(body)
     if body == "政协":
         body = ""
     if not body and known:
         body = known.body
     return year, body, how
+
+
+def _without_party_group(body: str) -> str:
+    """ "中共岩州市政协" (from "中共岩州市政协党组关于…的请示") → "岩州市政协": the 政协's Party group
+    writes for the 政协 itself, so the plan is that body's."""
+    return re.sub(r"^中共(?=[\u4e00-\u9fff]{1,8}?(?:自治区|[省市县区州旗])政协$)", "", body)
 
 
 _PLAN_FIELDS = {"time", "lead", "departments", "people", "form", "leaders"}
@@ -2699,6 +2827,7 @@ def parse_published_text(
         if f.get("people"):
             src("people", f["people"])
         leader_names = [_clean_name(x) for x in _join_posts(split_names(f.get("leaders", "")))]
+        leader_names = [part for n in leader_names for part in _run_together_leaders(n)]
         leader_names += [n for n in people_leaders if n not in leader_names]
         leader_ids = []
         for n in leader_names:

@@ -13,6 +13,8 @@ text as it was:
 - :func:`dash_form_time`: "——形式，时间" after a title.
 - :func:`label_line_blocks`: a label alone on its line (no colon) and its
   value on the lines below it, one name a line.
+- :func:`title_sentence_paragraphs`: "（一）TITLE。由L牵头，A、B参加，…" — the
+  title up to its first full stop and the duty sentence in the same paragraph.
 
 Each takes and returns the document's lines (str); :func:`relayout` applies
 them all. A document without the layout comes back unchanged.
@@ -349,7 +351,43 @@ def relayout(lines: list[str]) -> list[str]:
     lines = footnote_fields(lines)
     lines = dash_form_time(lines)
     lines = label_line_blocks(lines)
+    lines = title_sentence_paragraphs(lines)
     return lines
 
 
-__all__ = ["dash_form_time", "footnote_fields", "label_line_blocks", "relayout", "schedule_by_item"]
+# "（一）TITLE。…由L牵头，A、B参加…" in one paragraph: a numbered item whose title (no comma, no
+# full stop) ends at the first "。" and whose rest is a duty sentence naming a lead and who takes part
+_TITLE_THEN_SENTENCE = re.compile(
+    r"^(?P<title>\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}\s*[.．、])\s*[^，,。；;：:]{4,60}?)\s*。\s*(?P<rest>\S.*)$"
+)
+_DUTY_SENTENCE = re.compile(r"牵头.*(?:参加|参与|配合)|(?:参加|参与|配合).*牵头")
+
+
+def title_sentence_paragraphs(lines: list[str]) -> list[str]:
+    """Split "（一）TITLE。duty sentence" paragraphs into the title line and the sentence line.
+
+    Only when at least two numbered paragraphs have that shape (one such paragraph is more
+    likely prose, e.g. a work requirement). Lines: str in, str out; other lines unchanged.
+    """
+    hits = {
+        i: m
+        for i, line in enumerate(lines)
+        if (m := _TITLE_THEN_SENTENCE.match(line)) and _DUTY_SENTENCE.search(m["rest"])
+    }
+    if len(hits) < 2:
+        return lines
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        m = hits.get(i)
+        out += [m["title"].rstrip(), m["rest"].strip()] if m else [line]
+    return out
+
+
+__all__ = [
+    "dash_form_time",
+    "footnote_fields",
+    "label_line_blocks",
+    "relayout",
+    "schedule_by_item",
+    "title_sentence_paragraphs",
+]

@@ -1746,7 +1746,7 @@ def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
                     if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
                         continue
                     span = int(td.get("colspan", "1") or 1) if str(td.get("colspan", "1")).isdigit() else 1
-                    cells.extend([re.sub(r"\s+", " ", td.text_content()).strip()] * span)
+                    cells.extend([_html_cell_text(td)] * span)
                 rows.append(cells)
             _fill_rowspans(el, rows)
             out.extend(table_lines(rows))
@@ -1768,6 +1768,28 @@ def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
     walk(body if body is not None else root)
     flush()
     return out
+
+
+def _html_cell_text(td) -> str:
+    """A table cell's text, a ``<br>`` kept as a line break: "区商务局<br>区科技局" is two names, as a
+    Word cell's two paragraphs are (the table reader joins a list column's lines with 、, a title's with nothing)."""
+    parts: list[str] = []
+
+    def add(text: str | None) -> None:
+        if text:
+            parts.append(re.sub(r"\s+", " ", text))
+
+    def rec(el) -> None:
+        if el.tag == "br":
+            parts.append("\n")
+        elif isinstance(el.tag, str):
+            add(el.text)
+            for child in el:
+                rec(child)
+                add(child.tail)
+
+    rec(td)
+    return re.sub(r" *\n *", "\n", "".join(parts)).strip()
 
 
 def _fill_rowspans(table, rows: list[list[str]]) -> None:
@@ -1793,7 +1815,7 @@ def _fill_rowspans(table, rows: list[list[str]]) -> None:
             td = next(cells, None)
             if td is None:
                 break
-            text = re.sub(r"\s+", " ", td.text_content()).strip()
+            text = _html_cell_text(td)
             span = int(td.get("colspan", "1")) if str(td.get("colspan", "1")).isdigit() else 1
             down = int(td.get("rowspan", "1")) if str(td.get("rowspan", "1")).isdigit() else 1
             for _ in range(span):
