@@ -49,3 +49,21 @@ def shared_seeds() -> Path | None:
         if cand.is_dir():
             return cand
     return None
+
+
+def topic_rows(plan) -> list[tuple]:
+    """A read plan's topics as (title, form name, preferred months, lead names, department names,
+    leader names): the shape the import-kind tests compare against."""
+    forms, comms = plan.form_by_id(), plan.committee_by_id()
+    depts, leaders = plan.department_by_id(), plan.leader_by_id()
+    return [
+        (
+            t.title,
+            forms[t.form].name,
+            t.preferred_months,
+            [comms[c].name for c in t.lead_options],
+            [depts[d].name for d in t.departments],
+            [leaders[x].name for x in t.leaders],
+        )
+        for t in plan.topics
+    ]

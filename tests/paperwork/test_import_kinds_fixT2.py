@@ -7,23 +7,11 @@ from __future__ import annotations
 
 import io
 
+from paperwork_samples import topic_rows
+
 from paperwork.importer import import_document, import_text
 
-
-def _rows(plan):
-    forms, comms = plan.form_by_id(), plan.committee_by_id()
-    depts, leaders = plan.department_by_id(), plan.leader_by_id()
-    return [
-        (
-            t.title,
-            forms[t.form].name,
-            t.preferred_months,
-            [comms[c].name for c in t.lead_options],
-            [depts[d].name for d in t.departments],
-            [leaders[x].name for x in t.leaders],
-        )
-        for t in plan.topics
-    ]
+_rows = topic_rows
 
 
 # -- every leader of a 、-list before 出席 -----------------------------------------------------------

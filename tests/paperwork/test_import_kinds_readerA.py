@@ -6,27 +6,15 @@ an invented example of our own (other places, titles and names than the corpus d
 
 from __future__ import annotations
 
+from paperwork_samples import topic_rows
+
 from paperwork.importer import import_document, import_text
 from paperwork.published_text import role_clauses
 from paperwork.time_phrases import parse_time
 
 
 def _rows(draft):
-    plan = draft.plan
-    forms, comms = plan.form_by_id(), plan.committee_by_id()
-    depts = {d.id: d.name for d in plan.departments}
-    people = {x.id: x.name for x in plan.leaders}
-    return [
-        (
-            t.title,
-            forms[t.form].name,
-            t.preferred_months,
-            [comms[c].name for c in t.lead_options],
-            [depts[d] for d in t.departments],
-            [people[x] for x in t.leaders],
-        )
-        for t in plan.topics
-    ]
+    return topic_rows(draft.plan)
 
 
 # -- a quarter's end --------------------------------------------------------------------------

@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
+from paperwork_samples import topic_rows
+
 from paperwork.importer import import_text
 from paperwork.label_marks import dash_label
 
-
-def _rows(plan):
-    forms, comms = plan.form_by_id(), plan.committee_by_id()
-    depts, leaders = plan.department_by_id(), plan.leader_by_id()
-    return [
-        (
-            t.title,
-            forms[t.form].name,
-            t.preferred_months,
-            [comms[c].name for c in t.lead_options],
-            [depts[d].name for d in t.departments],
-            [leaders[x].name for x in t.leaders],
-        )
-        for t in plan.topics
-    ]
+_rows = topic_rows
 
 
 # -- labels joined to their value by a dash, topics headed 【议题N】 ---------------------------------

@@ -4,27 +4,15 @@ from __future__ import annotations
 
 import io
 
+from paperwork_samples import topic_rows
+
 from paperwork import texts as T
 from paperwork.blank_forms import blank_form_rows
 from paperwork.importer import import_document, import_text
 from paperwork.published_text import _is_level_form_name
 from paperwork.sources import _step_subcolumns, docx_lines, html_lines
 
-
-def _rows(plan):
-    forms, comms = plan.form_by_id(), plan.committee_by_id()
-    depts, leaders = plan.department_by_id(), plan.leader_by_id()
-    return [
-        (
-            t.title,
-            forms[t.form].name,
-            t.preferred_months,
-            [comms[c].name for c in t.lead_options],
-            [depts[d].name for d in t.departments],
-            [leaders[x].name for x in t.leaders],
-        )
-        for t in plan.topics
-    ]
+_rows = topic_rows
 
 
 # -- forms numbered "1." over topics numbered "(一)", each topic a grid of labelled rows -------------

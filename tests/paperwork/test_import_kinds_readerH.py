@@ -6,6 +6,8 @@ names than the corpus documents).
 
 from __future__ import annotations
 
+from paperwork_samples import topic_rows
+
 from paperwork.css_content import generated_text_rules
 from paperwork.importer import import_document, import_text
 from paperwork.meeting_names import is_meeting_name
@@ -14,21 +16,7 @@ from paperwork.side_tables import is_contact_table
 
 
 def _rows(draft):
-    plan = draft.plan
-    forms, comms = plan.form_by_id(), plan.committee_by_id()
-    depts = {d.id: d.name for d in plan.departments}
-    people = {x.id: x.name for x in plan.leaders}
-    return [
-        (
-            t.title,
-            forms[t.form].name,
-            t.preferred_months,
-            [comms[c].name for c in t.lead_options],
-            [depts[d] for d in t.departments],
-            [people[x] for x in t.leaders],
-        )
-        for t in plan.topics
-    ]
+    return topic_rows(draft.plan)
 
 
 # -- a label's "：" drawn by the style sheet ------------------------------------------------------

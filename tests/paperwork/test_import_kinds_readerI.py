@@ -5,26 +5,13 @@ from __future__ import annotations
 import io
 
 import docx
+from paperwork_samples import topic_rows
 
 from paperwork.importer import import_document, import_text
 from paperwork.published_text import _split_committees, _split_fields, _split_people
 from paperwork.title_forms import form_suffix
 
-
-def _rows(plan):
-    forms, comms = plan.form_by_id(), plan.committee_by_id()
-    depts, leaders = plan.department_by_id(), plan.leader_by_id()
-    return [
-        (
-            t.title,
-            forms[t.form].name,
-            t.preferred_months,
-            [comms[c].name for c in t.lead_options],
-            [depts[d].name for d in t.departments],
-            [leaders[x].name for x in t.leaders],
-        )
-        for t in plan.topics
-    ]
+_rows = topic_rows
 
 
 # -- a joint 界别 lead beside 主办部门/协办部门 (both government), fields after a tab (B97) ----------

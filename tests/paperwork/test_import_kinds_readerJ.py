@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
+from paperwork_samples import topic_rows
+
 from paperwork.importer import import_text
 from paperwork.published_text import _is_form_name, _is_leader, _run_together_leaders
 from paperwork.relayout import title_sentence_paragraphs
 
-
-def _rows(plan):
-    forms, comms = plan.form_by_id(), plan.committee_by_id()
-    depts, leaders = plan.department_by_id(), plan.leader_by_id()
-    return [
-        (
-            t.title,
-            forms[t.form].name,
-            t.preferred_months,
-            [comms[c].name for c in t.lead_options],
-            [depts[d].name for d in t.departments],
-            [leaders[x].name for x in t.leaders],
-        )
-        for t in plan.topics
-    ]
+_rows = topic_rows
 
 
 # -- a 党组 请示: "（一）TITLE。拟于5月召开，由L牵头，A、B参加，邀请X出席。" in one paragraph (B83) ------
