@@ -167,6 +167,41 @@ def test_an_ordinal_heading_after_a_field_starts_the_next_block_and_slash_joined
     ]
 
 
+_UNLABELLED_TITLES = """青禾区政协2027年协商计划
+一、双月协商座谈会
+第一次
+推动夜间经济提质扩容
+时间：5月/承办：区政协经济委
+参加：区商务局、区文旅局
+出席：副区长岑立
+第二次
+加强社区嵌入式养老服务
+时间：7月；承办：区政协社法委
+参加：区民政局
+出席：区政协副主席颜朵
+二、界别协商
+（一）
+优化背街小巷停车管理
+时间：9月
+承办：区政协城建委；参加：区城管局、区公安分局
+出席：区政协副主席颜朵
+（二）
+推进校园周边环境整治
+时间：10月
+承办：区政协教卫委
+参加：区教育局
+"""
+
+
+def test_ordinal_headings_over_blocks_whose_title_has_no_label():
+    assert topic_rows(import_text(_UNLABELLED_TITLES).plan) == [
+        ("推动夜间经济提质扩容", "双月协商座谈会", [5], ["经济委"], ["区商务局", "区文旅局"], ["副区长岑立"]),
+        ("加强社区嵌入式养老服务", "双月协商座谈会", [7], ["社法委"], ["区民政局"], ["区政协副主席颜朵"]),
+        ("优化背街小巷停车管理", "界别协商", [9], ["城建委"], ["区城管局", "区公安分局"], ["区政协副主席颜朵"]),
+        ("推进校园周边环境整治", "界别协商", [10], ["教卫委"], ["区教育局"], []),
+    ]
+
+
 _PORTAL_PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <title>沅陵州政协2027年度协商计划-沅陵政协网</title>
 <style>body{{font-size:16px;margin:0 40px}} .b{{margin-left:2em}}</style></head><body>
