@@ -58,6 +58,7 @@ from .vocabulary import (
     LABEL_OF,
     LABELS,
     LOOKALIKE_COLONS,
+    LOOKALIKE_SLASHES,
     TABLE_MARK,
     UNKNOWN_LABEL,
     field_of_label,
@@ -259,6 +260,7 @@ def _clean(line: str) -> str:
     if line[:1] and "\ue000" <= line[0] <= "\uf8ff":
         line = "●" + line[1:]  # a Word bullet in a symbol font (Wingdings, Symbol), as a PDF gives it
     line = line.translate({ord(c): ":" for c in LOOKALIKE_COLONS if c != "\uff1a"})
+    line = line.translate({ord(c): "/" for c in LOOKALIKE_SLASHES})
     line = unicodedata.normalize("NFKC", to_simplified(line))
     line = _PINYIN.sub("", line)
     line = line.replace("\u200b", "").replace("\ufeff", "")
@@ -427,7 +429,7 @@ def _split_fields(text: str) -> list[str]:
         out.append(text[start:c])
         start = c
     out.append(text[start:])
-    out = [_trim(s, " ;,、(|") for s in out]
+    out = [_trim(s, " ;,、(|/") for s in out]
     # "完善X ——时间:5月": the dash that led into the next field is not part of this one
     out = [re.sub(r"\s*[—–]+$", "", s) for s in out[:-1]] + out[-1:]
     out = [piece for s in out for piece in _bar_pieces(s)]
@@ -843,6 +845,15 @@ def _scan(text: str) -> _Parsed:
             # "议题一" above a topic's own small table: a divider, the topic follows
             out.roles[lineno] = T.SKIP_REASON["heading"]
             topic = None
+            continue
+        if _ORDINAL_DIVIDER.match(line):
+            # "第二次" after "出席:…": the next block begins. A topic read so far ends; one with no
+            # field yet (a line above the labels) stays, for the "议题:" below to name
+            out.roles[lineno] = T.SKIP_REASON["heading"]
+            if topic is not None and topic.fields:
+                topic = None
+            elif topic is not None:
+                topic.last = None
             continue
 
         if keyed and (lineno in keyed_lines or _keyed_line(out, keyed, _clean(raw), lineno)):
@@ -1462,6 +1473,12 @@ _DATE_LINE = re.compile(r"^[((]?\s*(?:20\d\d|二〇[〇一二三四五六七八�
 _SIGNATURE = re.compile(r"^[^,,;;。:\s]{2,24}(?:办公室|办公厅|委员会|政协)$")
 _ORDINAL_HEAD = re.compile(
     r"^(?:议题|课题|专题|项目)\s*[一二三四五六七八九十\d]{1,3}$|^第\s*[一二三四五六七八九十\d]{1,3}\s*[项个](?:议题|课题)?$"
+)
+# "第三次" "第四场座谈会" "(五)": an ordinal alone on its line, heading the block of fields below it
+# ("议题:…" "时间:…"). It is never the tail of the field above it ("出席:副市长甲" + "第二次").
+_ORDINAL_DIVIDER = re.compile(
+    r"^第\s*[一二三四五六七八九十\d]{1,3}\s*[次场期轮](?:会议|活动|协商|座谈会|协商会|协商座谈会)?$"
+    r"|^\(\s*[一二三四五六七八九十\d]{1,3}\s*\)$"
 )
 
 

@@ -46,7 +46,7 @@ from .pdf_strokes import stroked_rules
 from .published_text import classify_form
 from .side_tables import is_contact_table
 from .table_kinds import drop_total_rows, fold_form_ticks
-from .vocabulary import LABELS, TABLE_MARK, field_of_header, norm
+from .vocabulary import LABEL_OF, LABELS, TABLE_MARK, field_of_header, field_of_label, norm
 
 log = logging.getLogger(__name__)
 
@@ -1027,12 +1027,44 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     out: list[str] = []
     joining = False
     for line, w in zip(lines, widths, strict=True):
-        if joining and out and line.strip() and not _NEW_PARAGRAPH.match(line):
+        if out and line.strip() and (joining and not _NEW_PARAGRAPH.match(line) or _cut_label(out[-1], line)):
             out[-1] = out[-1].rstrip() + line.strip()
         else:
             out.append(line)
         joining = w >= full and full > 10 and not line.rstrip().endswith(("。", "！", "？", "!", "?"))
     return out
+
+
+# "…;责任专委会:市政协城建委;协" | "商部门:市住建局…": a label's first characters left at a line's end
+# after a field separator, the rest of it opening the next line with its colon. A short line alone
+# ("加强山塘" | "参会部门:…") is a title above its fields, not half a label.
+_LABEL_START = re.compile(r"[;；,，。]\s*([\u4e00-\u9fff]{1,4})\s*$")
+_LABEL_REST = re.compile(r"^\s*([\u4e00-\u9fff]{1,8})\s*[:：∶]")
+
+
+def _cut_label(before: str, after: str) -> bool:
+    """True when a line or page break cut a field label: ``before`` ends with its first characters, ``after``
+    opens with the rest and the colon ("…;邀" + "请市领导:…", "…;协商" + "部门:…").
+
+    The two pieces must make a label the vocabulary knows, and the rest alone must
+    not be one already ("…;副市长" + "时间:5月" is a value, then a field of its own;
+    "…;出席" + "领导:…" is still joined, 出席领导 being a label word for word).
+    """
+    start, rest = _LABEL_START.search(before), _LABEL_REST.match(after)
+    if not start or not rest:
+        return False
+    label = start.group(1) + rest.group(1)
+    return label in LABEL_OF or (rest.group(1) not in LABEL_OF and field_of_label(label) is not None)
+
+
+def _run_on(out: list[str], page: list[str]) -> list[str]:
+    """``out`` (the lines read so far) with the next page's lines added; a label cut by the page break
+    ("…;邀" | header, footer | "请市领导:…") is joined again, the blank lines the furniture left dropped."""
+    last = next((k for k in range(len(out) - 1, -1, -1) if out[k].strip()), None)
+    first = next((k for k, line in enumerate(page) if line.strip()), None)
+    if last is None or first is None or not _cut_label(out[last], page[first]):
+        return out + page
+    return [*out[:last], out[last].rstrip() + page[first].strip(), *page[first + 1 :]]
 
 
 # What a printer or a browser writes in a page's margins: a page number ("- 3 -", "第3页 共5页",
@@ -1652,7 +1684,7 @@ def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
                 if any(_pdf_header_at(lines, k)[0] for k in range(len(lines))):
                     table = lines
                     continue
-            out.extend(_join_wrapped([_repair_quotes(line) for line in text.splitlines()]))
+            out = _run_on(out, _join_wrapped([_repair_quotes(line) for line in text.splitlines()]))
         out.extend(_browser_lines(stroked))
         if table:
             out.extend(_pdf_tables(table))

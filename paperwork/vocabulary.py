@@ -162,15 +162,20 @@ TABLE_MARK = "【表格】"
 LOOKALIKE_COLONS = "\u2236\ufe30\ufe55\uff1a\u02d0\u02f8\ua789\u205a\u05c3\u1804\ufe13"
 """Characters typed (or OCR'd) for a colon; every reader treats them as ``:``."""
 
+# ∕ (division slash, what a browser-made PDF gives for the ／ its page had) and ⁄ (fraction slash)
+LOOKALIKE_SLASHES = "\u2215\u2044"
+"""Characters a PDF gives for a slash; the text reader treats them as ``/``."""
+
 _LABEL_ALT = "|".join(sorted(map(re.escape, LABEL_OF), key=len, reverse=True))
 FIELD_LINE = re.compile(rf"^({_LABEL_ALT})\s*:\s*(.*)$")
 """A whole line ``label: value`` (after :func:`normalise`)."""
 
 _LONG_LABEL_ALT = "|".join(sorted((re.escape(x) for x in LABEL_OF if len(x) >= 3), key=len, reverse=True))
-FIELD_ANYWHERE = re.compile(rf"(?:(?:(?<=^)|(?<=[\s;;,,。.、()()|]))({_LABEL_ALT})|({_LONG_LABEL_ALT}))\s*:")
+FIELD_ANYWHERE = re.compile(rf"(?:(?:(?<=^)|(?<=[\s;;,,。.、()()|/／]))({_LABEL_ALT})|({_LONG_LABEL_ALT}))\s*:")
 """A label followed by a colon inside a line: where a second field starts.
 
-A short label (``时间``, ``承办``) must follow a space or punctuation; a label of
+A short label (``时间``, ``承办``) must follow a space or punctuation (a slash too:
+``时间:5月/承办:…``, two fields a page set on one line); a label of
 three or more characters may follow anything, because PDF text often loses
 the space between fields (``时间安排:6月承办单位:…``)."""
 
@@ -284,6 +289,7 @@ __all__ = [
     "LABELS",
     "LABEL_OF",
     "LOOKALIKE_COLONS",
+    "LOOKALIKE_SLASHES",
     "TABLE_MARK",
     "UNKNOWN_LABEL",
     "field_of_header",
