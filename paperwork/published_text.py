@@ -43,6 +43,7 @@ from .blank_forms import blank_form_rows
 from .card_layouts import body_of_report, dots_as_commas, is_card_number, is_platform_furniture
 from .common import FreshIds, PaperIssue, PaperworkError, fail, from_plan_error, next_id, split_outside_brackets
 from .common import refuse_oversized as _refuse_oversized
+from .duty_sentence import opens_duty_sentence
 from .hanzi import to_simplified
 from .item_duties import assign_item_duties
 from .keyed_lists import form_rules, keyed_field, keyed_value
@@ -325,6 +326,8 @@ def _is_junk(line: str) -> bool:
 
 # "全年拟召开2次专题议政性常委会议，…" "全年开展对口协商4次": how many meetings a form holds this year
 _COUNT_SENTENCE = re.compile(r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*[次项个场]")
+# "上半年、下半年各召开一次" "4月、9月各开展1次": one topic held at each time, not a count of the items below
+_EACH_ONCE = re.compile(r"各\s*[\u4e00-\u9fff]{0,4}?\s*(?:一|1)\s*次")
 
 
 def _is_count_intro(line: str, rows: list[tuple[int, str, str]], i: int) -> bool:
@@ -332,7 +335,8 @@ def _is_count_intro(line: str, rows: list[tuple[int, str, str]], i: int) -> bool
 
     ``rows``: the reader's (line number, raw, cleaned) rows; ``i`` the sentence's index.
     """
-    if _strip_number(line) != line or not _COUNT_SENTENCE.search(line) or not (line.endswith("。") or _is_prose(line)):
+    counted = _COUNT_SENTENCE.search(_EACH_ONCE.sub("", line))
+    if _strip_number(line) != line or not counted or not (line.endswith("。") or _is_prose(line)):
         return False
     for _, _, later in rows[i + 1 : i + 3]:
         if later:
@@ -1205,7 +1209,8 @@ def _scan(text: str) -> _Parsed:
                 for seg in told[2]:
                     _take_field(tp, seg, lineno)
                 tp.lines.append(lineno)
-            elif _is_prose(line):
+            elif _is_prose(line) or opens_duty_sentence(line):
+                # a short "由X牵头，拟于10月召开F。" under its title is the title's fields all the same
                 tp = _Topic(title=section.header, line=lineno, numbered=False)
                 tp.fields["content"] = line
                 tp.field_lines["content"] = [lineno]
@@ -1963,10 +1968,12 @@ def _take_field(topic: _Topic, seg: str, lineno: int) -> None:
 
 
 _STEP_FIELDS = ("arrangement", "research")
-# "6月召开专题议政性常委会议" "开展提案办理协商": a verb of holding, then the form's name
+# "6月召开专题议政性常委会议" "开展提案办理协商" "各召开一次对口协商会": a verb of holding, then the form's name;
+# "以专题协商会形式进行协商" "以对口协商的方式开展": the form named as the manner
 _FORM_IN_SENTENCE = re.compile(
-    r"(?:召开|开展|举行|举办|进行|组织|采取)\s*(?P<form>[^,,;;。、()]{2,16}?"
+    r"(?:召开|开展|举行|举办|进行|组织|采取)\s*(?:[一二两三四五六七八九十\d]{1,2}\s*[次场]\s*)?(?P<form>[^,,;;。、()]{2,16}?"
     r"(?:协商会|座谈会|恳谈会|会议|协商|视察|调研|监督))"
+    r"|以\s*(?P<manner>[^,,;;。、()以]{2,16}?)\s*的?(?:形式|方式)"
 )
 # A research or inspection named in a sentence is usually the groundwork of a consultation
 # ("会前开展专题调研"): a consultation form named in the same text wins.
@@ -1975,7 +1982,8 @@ _GROUNDWORK_FORMS = ("research", "inspection")
 
 def form_in_text(text: str) -> str:
     """The name of a form a sentence or title says is held ("…召开专题协商会" → "专题协商会"), or ""."""
-    found = [m.group("form") for m in _FORM_IN_SENTENCE.finditer(text) if classify_form(m.group("form"))]
+    named = [m.group("form") or m.group("manner") for m in _FORM_IN_SENTENCE.finditer(text)]
+    found = [f for f in named if classify_form(f)]
     main = [f for f in found if classify_form(f) not in _GROUNDWORK_FORMS]
     return (main or found or [""])[0]
 
@@ -1994,12 +2002,13 @@ def role_clauses(text: str) -> dict[str, list[str]] | None:
 
     "由区政协经济委牵头,区发改局、区科技局配合,邀请副区长胡振华、区政协主席罗晓明出席" →
     ``{"lead": ["区政协经济委"], "departments": ["区发改局", "区科技局"],
-    "leaders": ["副区长胡振华", "区政协主席罗晓明"]}``. Read only when one clause names the
+    "leaders": ["副区长胡振华", "区政协主席罗晓明"], "co": []}``. Read only when one clause names the
     lead (…牵头) and another the units that help (…配合) or the people who attend
-    (…出席/参加), and every unit that helps is a government body or a township (a 政协
-    committee that helps co-organises: the general sentence reader handles that).
+    (…出席/参加). Units that help are departments when all are government bodies or
+    townships; a clause "区政协提案委配合" naming only 政协 bodies gives them as ``co``
+    (they co-organise, neither lead nor departments); a clause mixing both gives None.
     """
-    out: dict[str, list[str]] = {"lead": [], "departments": [], "leaders": []}
+    out: dict[str, list[str]] = {"lead": [], "departments": [], "leaders": [], "co": []}
     roles = 0
     pending = ""  # "邀请副市长甲,市政协主席乙出席": people listed before the comma the verb comes after
     for clause in re.split(r"[,,;;。]|(?<=牵头|配合|协助|参与)、", unicodedata.normalize("NFKC", text)):
@@ -2019,6 +2028,11 @@ def role_clauses(text: str) -> dict[str, list[str]] | None:
             out["lead"] = [lm.group("who").strip()]
         elif hm:
             names = _split_departments(hm.group("who"))
+            if names and not any(_is_government(n) for n in names) and "配合" in clause:
+                # "区政协提案委配合": a 政协 committee helps the lead (co-organises); it is no department
+                out["co"] += [n for n in names if n not in out["co"]]
+                roles += 1
+                continue
             if not names or not all(_is_government(n) for n in names):
                 return None
             out["departments"] += [n for n in names if n not in out["departments"]]
@@ -2040,7 +2054,7 @@ def _role_clause_fields(topic: _Topic, line: str, lineno: int) -> bool:
     roles = role_clauses(line)
     if roles is None:
         return False
-    for key in ("lead", "departments", "leaders"):
+    for key in ("lead", "departments", "leaders", "co"):
         if roles[key] and key not in topic.fields:
             topic.set_field(key, "、".join(roles[key]), lineno)
             topic.sentence_fields.add(key)
@@ -2328,6 +2342,8 @@ def _split_committees(text: str) -> list[str]:
     return out
 
 
+# "区政协文化文史委(区政协经济委配合)": a lead's bracket naming the committee that helps it
+_HELPER_BRACKET = re.compile(r"[(（]\s*(?P<who>[^()（）]{2,60}?)\s*(?:配合|协办|协助)\s*[)）]\s*$")
 _TRAILING_COMMITTEE = re.compile(r"\(([^()，,;；]{1,20}?(?:委|委员会|室|组|办公室|办公厅))\)\s*$")
 
 
@@ -2758,6 +2774,11 @@ def parse_published_text(
         trailing = _TRAILING_COMMITTEE.search(title)
         if tp.group is not None:
             f = _with_group_fields(tp, src)
+        helping = _HELPER_BRACKET.search(f.get("lead", ""))
+        if helping:
+            # "承办:区政协社会法制委(区政协提案委配合)": the bracket names who helps, not a second lead
+            co = "、".join(x for x in (f.get("co", ""), helping.group("who").strip()) if x)
+            f = {**f, "lead": f["lead"][: helping.start()].strip(), "co": co}
         lead_names = _split_committees(f.get("lead", ""))
         if not lead_names and sec is not None and _COMMITTEE_HEADING.search(sec.header):
             # "(一)市政协经济委员会" over its topics: the committee leads them

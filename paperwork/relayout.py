@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from .card_layouts import is_platform_furniture
+from .duty_sentence import is_duty_sentence
 from .published_text import classify_form
 from .vocabulary import LABEL_OF, LABELS, field_of_header, norm
 
@@ -360,7 +361,6 @@ def relayout(lines: list[str]) -> list[str]:
 _TITLE_THEN_SENTENCE = re.compile(
     r"^(?P<title>\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}\s*[.．、])\s*[^，,。；;：:]{4,60}?)\s*。\s*(?P<rest>\S.*)$"
 )
-_DUTY_SENTENCE = re.compile(r"牵头.*(?:参加|参与|配合)|(?:参加|参与|配合).*牵头")
 
 
 def title_sentence_paragraphs(lines: list[str]) -> list[str]:
@@ -370,9 +370,7 @@ def title_sentence_paragraphs(lines: list[str]) -> list[str]:
     likely prose, e.g. a work requirement). Lines: str in, str out; other lines unchanged.
     """
     hits = {
-        i: m
-        for i, line in enumerate(lines)
-        if (m := _TITLE_THEN_SENTENCE.match(line)) and _DUTY_SENTENCE.search(m["rest"])
+        i: m for i, line in enumerate(lines) if (m := _TITLE_THEN_SENTENCE.match(line)) and is_duty_sentence(m["rest"])
     }
     if len(hits) < 2:
         return lines

@@ -39,6 +39,7 @@ from .common import refuse_oversized as _refuse_oversized
 from .css_content import apply_generated_text
 from .grid_tables import grid_lines
 from .hanzi import plain_ideographs
+from .hard_wrap import rejoined_lines
 from .labelled_cells import labelled_cell_lines, labelled_paragraphs, title_and_content
 from .month_grid import lift_month_subheader, ticked_time, time_in_note
 from .outline import assignment_lines
@@ -1894,10 +1895,13 @@ def text_lines(text: str) -> list[str]:
 
 
 def _plan_sized(text: str) -> list[str]:
-    """The text's lines; PaperworkError for more than a plan has, before the (linear but not free) table scan."""
+    """The text's lines, a hard wrap undone (:mod:`paperwork.hard_wrap`: text copied out of a PDF).
+
+    PaperworkError for more than a plan has, before the (linear but not free) table scan.
+    """
     lines = text.splitlines()
     _refuse_oversized(lines)
-    return lines
+    return rejoined_lines(lines)
 
 
 __all__ = [

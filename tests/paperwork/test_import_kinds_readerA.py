@@ -36,18 +36,32 @@ def test_a_sentence_of_roles_named_by_their_verbs():
         "lead": ["县政协城建委"],
         "departments": ["县住建局", "县城管局", "东坪镇"],
         "leaders": ["副县长郑一鸣", "县政协主席何立"],
+        "co": [],
     }
     roles = role_clauses("由县政协提案委牵头,各有关提案承办单位配合,县政协副主席马兰参加")
-    assert roles == {"lead": ["县政协提案委"], "departments": ["各有关提案承办单位"], "leaders": ["县政协副主席马兰"]}
+    assert roles == {
+        "lead": ["县政协提案委"],
+        "departments": ["各有关提案承办单位"],
+        "leaders": ["县政协副主席马兰"],
+        "co": [],
+    }
     # people listed before a comma, the verb after it; clauses joined by 、 after their verb
     roles = role_clauses("由市政协农业委牵头、市农业农村局配合,邀请副市长甲某,市政协主席乙某、副主席丙某出席")
     assert roles == {
         "lead": ["市政协农业委"],
         "departments": ["市农业农村局"],
         "leaders": ["副市长甲某", "市政协主席乙某", "副主席丙某"],
+        "co": [],
     }
-    # a 政协 committee that helps co-organises: not this kind of sentence
-    assert role_clauses("由县政协城建委牵头,县政协经济委配合") is None
+    # a 政协 committee that helps co-organises: neither lead nor department (set 18's B115)
+    assert role_clauses("由县政协城建委牵头,县政协经济委配合") == {
+        "lead": ["县政协城建委"],
+        "departments": [],
+        "leaders": [],
+        "co": ["县政协经济委"],
+    }
+    # 政协 committees and government bodies helping in one clause: left to the general sentence reader
+    assert role_clauses("由县政协城建委牵头,县政协经济委、县住建局配合") is None
     assert role_clauses("组织委员开展调研") is None
 
 
