@@ -1248,7 +1248,9 @@ def _scan(text: str) -> _Parsed:
         if not t.fields:
             out.roles.pop(t.line, None)
             skip(t.line, out.all_lines[t.line - 1], "loose_item")
-            for ln in t.lines:
+            for ln in dict.fromkeys(t.lines):
+                if ln == t.line:
+                    continue  # "协商议题:X" alone: the item's own line, said once
                 out.roles.pop(ln, None)
                 skip(ln, out.all_lines[ln - 1], "loose_item")
     return out

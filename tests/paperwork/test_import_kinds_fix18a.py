@@ -286,3 +286,14 @@ def test_a_wide_table_with_a_phone_column_is_no_contact_card():
         ["2", "完善Y", "对口协商会", "9月", "县政协社会法制委", "包某 13800001111"],
     ]
     assert not is_contact_card(rows)
+
+
+def test_a_lone_title_field_without_fields_is_listed_as_skipped_once():
+    text = """政协临溪区委员会2027年度协商议题
+议题名称:栏目说明
+议题名称:推动临溪老街商业焕新
+时间安排:5月
+"""
+    draft = import_text(text)
+    assert [r[0] for r in topic_rows(draft.plan)] == ["推动临溪老街商业焕新"]
+    assert [s.line for s in draft.skipped].count(2) == 1
