@@ -5,6 +5,10 @@ line, a form tag, the title, then label and value boxes; lists are separated by
 a spaced middle dot ("市科技局 · 市数据局"); the page ends in hashtags and the
 platform's follow prompts. The text reader asks these helpers about single
 cleaned (NFKC) lines.
+
+A Word or web document may also set each topic as a card table of its own with
+a caption above it ("项目卡2", "议题卡片(三)", "第4号议题卡"): :func:`is_card_caption`
+tells such a caption, so that it is never read as the tail of the card above.
 """
 
 from __future__ import annotations
@@ -51,6 +55,31 @@ def body_of_report(lines: list[str], level: str = "") -> str:
 def is_platform_furniture(line: str) -> bool:
     """Hashtags, "微信扫一扫", "关注该公众号", the editor and reviewers line: not the plan's text."""
     return bool(_FURNITURE.search(line))
+
+
+# "项目卡2" "议题卡片(三)" "第4号议题卡" "协商事项表之五": a card's caption, an ordinal beside card words
+_CARD_CAPTION = re.compile(
+    r"(?P<head>[^\s,;。:、()]{0,8}?)\s*(?:之|第|No\.?|编号|序号)?\s*[-—.]?\s*"
+    r"(?:\d{1,3}|[一二三四五六七八九十]{1,3}|\(\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*\))"
+    r"\s*(?:号|张|份)?(?P<tail>[^\s,;。:、()\d]{0,6})",
+    re.IGNORECASE,
+)
+# The words a card's caption is made of (without a number: "议题卡片", "项目信息表")
+_CARD_WORDS = re.compile(r"(?:协商)?(?:议题|课题|选题|项目|事项)?(?:卡片?|信息表|登记表|表|单)")
+
+
+def is_card_caption(line: str) -> bool:
+    """Whether ``line`` (cleaned) is a card's caption: card words, with or without its ordinal.
+
+    The reader takes it as one only right above a field (the card's first row); elsewhere
+    such words may be part of a title.
+    """
+    if len(line) > 16:
+        return False
+    m = _CARD_CAPTION.fullmatch(line)
+    if m:
+        return bool(_CARD_WORDS.search(m.group("head") + m.group("tail")))
+    return bool(_CARD_WORDS.fullmatch(line))
 
 
 def is_card_number(line: str, seen_before: bool) -> bool:

@@ -12,11 +12,19 @@ topics or as the continuation of a field.
 - **Notes**: a ``注:`` line (alone, or with its notes on it) and the footnotes
   under it that start with a circled number (``①…``) or are numbered sentences; footnote markers after a
   title are dropped by :func:`drop_footnote_marks`.
+- **A part the plan says it does not count**: a caption, heading or lead-in line that says
+  what follows is not among the plan's topics ("附:2026年度民主监督计划(单独组织实施,
+  不计入上述协商议题)", "三、视察计划(另行印发)", "以下事项单独组织实施,不列入年度协商计划:").
+  From it to the next part of the document (a heading of its level or above, another 附/附件,
+  a plan title, a second table, the date under the plan), the lines are that part's.
+  A sentence that only says something else is not listed ("全体会议…不列入下表。") starts nothing.
 """
 
 from __future__ import annotations
 
 import re
+
+from .vocabulary import TABLE_MARK
 
 # "政协某市委员会2025年度协商计划(已执行)" "2026年度协商工作计划": a plan's own title line, no sentence
 _PLAN_TITLE = re.compile(
@@ -32,6 +40,59 @@ _FOOTNOTE_MARK = re.compile(
 )
 
 
+# "不计入上述协商议题" "不列入年度协商计划" "不属于本计划": what follows is not among the plan's topics
+_NOT_COUNTED = re.compile(r"不(?:再)?(?:计入|列入|纳入|属于|占用?)[^,;。:()]{0,8}?(?:协商)?(?:议题|计划)|不在本计划")
+# "单独组织实施" "另行印发": the same, unless it is said of a topic's own work ("方案另行印发")
+# or of who carries it out ("由各专委会单独组织实施": the plan's topics all the same)
+_APART = re.compile(r"单独(?:组织)?(?:实施|印发)|另行(?:印发|发文)|另文(?:印发|下发)")
+_APART_OF_WORK = re.compile(r"方案|议程|具体安排|由[^,;。()]{1,16}单独")
+# The saying is about another thing the line names: the plenary, or a part left out of it ("不含…")
+_ABOUT_ANOTHER = re.compile(r"全体会议|全会|大会|不含|除[^,;。()]{1,20}外|以外")
+# The lines that may open such a part: "附:" "附表2" "附件3", a numbered heading, "以下/下列…:"
+_PART_OPENER = re.compile(
+    r"^(?:附\s*(?:表|件)?\s*\d{0,2}\s*[:.、]?|(?P<top>[一二三四五六七八九十]{1,3}\s*[、.])"
+    r"|(?P<sub>\(\s*[一二三四五六七八九十]{1,3}\s*\))|以下|下列|下表|本表)"
+)
+_TOP_HEAD = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.]")
+_SUB_HEAD = re.compile(r"^\(\s*[一二三四五六七八九十]{1,3}\s*\)")
+_ATTACHED = re.compile(r"^附\s*(?:表|件)?\s*\d{0,2}\s*[:.、]|^附\s*(?:表|件)\s*\d{1,2}")
+_DATE = re.compile(r"^[(]?\s*(?:20\d\d|二〇[〇一二三四五六七八九]{2})\s*年[^,;。:]{1,8}日\s*[)]?$")
+_SIGNED = re.compile(r"^[^,;。:\s]{2,24}(?:办公室|办公厅|委员会|政协)$")
+
+
+def _says_not_counted(text: str) -> bool:
+    return bool(_NOT_COUNTED.search(text) or (_APART.search(text) and not _APART_OF_WORK.search(text)))
+
+
+def _not_counted_opener(line: str) -> str | None:
+    """The kind of part ``line`` opens when it says its part is not counted ("top", "sub", "other"), else None.
+
+    A caption or heading ("附:…(单独组织实施…)", "三、…(另行印发)"), a lead-in ("以下…不计入…:"),
+    or a title with the saying in its closing bracket. A field ("备注:另行印发"), a numbered item
+    and a sentence about something else ("…全体会议…不列入下表。", "一、专题协商(方案另行印发)") open nothing.
+    """
+    if len(line) > 80 or _ABOUT_ANOTHER.search(line) or not _says_not_counted(line):
+        return None
+    m = _PART_OPENER.match(line)
+    if m:
+        return "top" if m.group("top") else "sub" if m.group("sub") else "other"
+    bracket = re.search(r"\(([^()]*)\)$", line)
+    if bracket and _says_not_counted(bracket.group(1)) and "。" not in line[: bracket.start()]:
+        return "other"  # "2026年度民主监督计划(单独组织实施)": a caption with the saying in its bracket
+    return None
+
+
+def _ends_part(kind: str, line: str, next_line: str, tables: int) -> bool:
+    """Whether ``line`` is the first line after a not-counted part opened by a ``kind`` line."""
+    if _PLAN_TITLE.match(line) or _DATE.match(line) or (_SIGNED.match(line) and _DATE.match(next_line)):
+        return True
+    if tables > 1 or _ATTACHED.match(line):
+        return True  # a second table, another attachment: something else begins
+    if _TOP_HEAD.match(line):
+        return True
+    return kind == "sub" and bool(_SUB_HEAD.match(line))
+
+
 def drop_footnote_marks(line: str) -> str:
     """``line`` without the footnote markers after its words ("建设①" → "建设")."""
     return _FOOTNOTE_MARK.sub("", line)
@@ -45,6 +106,8 @@ def set_aside_lines(raws: list[str], cleaned: list[str]) -> dict[int, str]:
     own_year = max(years, default=None)
     other = False
     notes = False
+    uncounted: str | None = None  # the kind of line that opened a part the plan does not count
+    tables = 0  # table marks seen in that part: its own table is the first
     for lineno, (raw, line) in enumerate(zip(raws, cleaned, strict=True), start=1):
         tm = _PLAN_TITLE.match(line)
         if tm:
@@ -52,6 +115,17 @@ def set_aside_lines(raws: list[str], cleaned: list[str]) -> dict[int, str]:
             notes = False
         if other:
             out[lineno] = "other_year"
+            continue
+        if uncounted is not None and line.strip():
+            tables += line.startswith(TABLE_MARK)
+            following = next((c for c in cleaned[lineno:] if c.strip()), "")
+            if _ends_part(uncounted, line, following, tables):
+                uncounted = None
+        opener = _not_counted_opener(line)
+        if opener is not None:
+            uncounted, tables = opener, 0
+        if uncounted is not None:
+            out[lineno] = "not_counted"
             continue
         if _NOTE_HEAD.match(line):
             out[lineno] = "note"

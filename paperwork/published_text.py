@@ -40,7 +40,13 @@ from solver.validate import PlanError, parse_plan
 
 from . import texts as T
 from .blank_forms import blank_form_rows
-from .card_layouts import body_of_report, dots_as_commas, is_card_number, is_platform_furniture
+from .card_layouts import (
+    body_of_report,
+    dots_as_commas,
+    is_card_caption,
+    is_card_number,
+    is_platform_furniture,
+)
 from .common import FreshIds, PaperIssue, PaperworkError, fail, from_plan_error, next_id, split_outside_brackets
 from .common import refuse_oversized as _refuse_oversized
 from .duty_sentence import opens_duty_sentence
@@ -845,8 +851,9 @@ def _scan(text: str) -> _Parsed:
             topic = None
             out.roles[lineno] = T.SKIP_REASON["heading"]
             continue
-        if _ORDINAL_HEAD.match(line):
-            # "议题一" above a topic's own small table: a divider, the topic follows
+        if _ORDINAL_HEAD.match(line) or (is_card_caption(line) and next_field_key(i) is not None):
+            # "议题一" above a topic's own small table, "项目卡2" above the next card table (a field
+            # follows): a divider, never a topic nor the tail of the last value of the card above
             out.roles[lineno] = T.SKIP_REASON["heading"]
             topic = None
             continue
@@ -1257,7 +1264,9 @@ def _scan(text: str) -> _Parsed:
         if not t.fields:
             out.roles.pop(t.line, None)
             skip(t.line, out.all_lines[t.line - 1], "loose_item")
-            for ln in t.lines:
+            for ln in dict.fromkeys(t.lines):
+                if ln == t.line:
+                    continue  # "协商议题:X" alone: the item's own line, said once
                 out.roles.pop(ln, None)
                 skip(ln, out.all_lines[ln - 1], "loose_item")
     return out

@@ -45,7 +45,7 @@ from .month_grid import lift_month_subheader, ticked_time, time_in_note
 from .outline import assignment_lines
 from .pdf_strokes import stroked_rules
 from .published_text import classify_form
-from .side_tables import is_contact_table
+from .side_tables import is_card_head, is_contact_card, is_contact_table
 from .table_kinds import drop_total_rows, fold_form_ticks
 from .vocabulary import LABEL_OF, LABELS, TABLE_MARK, field_of_header, field_of_label, norm
 
@@ -274,6 +274,8 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     vocabulary does not know are kept as ``"表头:值"`` so the reader reports
     them. A table without such a header is returned row by row.
     """
+    if is_contact_card(rows):
+        return []  # contacts set as a card ("联系人 | 赵某", "电话 | 0766-…"): no topic, no field of one
     record = _record_table(rows)
     if record is not None:
         return record
@@ -468,7 +470,9 @@ def _record_table(rows: list[list[str]]) -> list[str] | None:
     label starts the next topic in the reader).
     """
     pairs = []
-    for row in rows:
+    for k, row in enumerate(rows):
+        if k == 0 and is_card_head(row):
+            continue  # "项目 | 内容" over the card's rows: the columns' names, no title "内容"
         cells = [c.strip() for c in row if c.strip()]
         cells = list(dict.fromkeys(cells))  # a value merged across columns comes once
         if not cells:

@@ -110,8 +110,9 @@ def test_a_topic_laid_out_as_its_own_two_column_table():
         ("推动冰雪旅游发展", [11]),
         ("完善养老服务", [5]),
     ]
-    # a table of two columns that is not a record stays row by row
-    assert table_lines([["联系人", "张某"], ["电话", "1234"]]) == ["联系人  张某", "电话  1234"]
+    # a table of two columns that is not a record stays row by row; one of contacts gives nothing
+    assert table_lines([["甲方", "张某"], ["乙方", "李某"]]) == ["甲方  张某", "乙方  李某"]
+    assert table_lines([["联系人", "张某"], ["电话", "1234"]]) == []
 
 
 def test_signature_and_date_under_the_last_topic_are_not_its_fields():
