@@ -2905,6 +2905,8 @@ def parse_published_text(
             notes.append(f["content"])
         if f.get("people"):
             notes.append("参加人员:" + f["people"])
+        if f.get("members"):  # the 政协 members taking part: no leader, no department, nobody scheduled
+            notes.append(f"{LABELS['members'][0]}:{f['members']}")
         if f.get("notes"):
             notes.append(f["notes"])
         notes += tp.notes_lines
@@ -2913,7 +2915,8 @@ def parse_published_text(
             src(
                 "notes",
                 "\n".join(notes),
-                tp.field_lines.get("content", []) + [u[0] for u in tp.unknown] or [tp.line],
+                tp.field_lines.get("content", []) + tp.field_lines.get("members", []) + [u[0] for u in tp.unknown]
+                or [tp.line],
             )
         topic_dicts.append(d)
         sources[tid] = tp.line

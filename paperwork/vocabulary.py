@@ -12,6 +12,7 @@ Keys are the reader's field names:
 - ``title`` 议题, ``form`` 协商形式, ``time`` 时间 (parsed as time phrases),
   ``lead`` 承办/牵头专委会, ``co`` 协办, ``departments`` 协商部门,
   ``people`` 参加人员 (split into leaders and departments), ``leaders`` 出席领导,
+  ``members`` 参加委员 (the 政协 members taking part: kept as notes),
   ``content`` 内容 (kept as notes), ``number`` 序号 (table columns only),
   ``notes`` 备注, ``after`` 前序议题, ``arrangement`` 具体安排 (a sentence read
   for lead, departments, time and form), ``research`` 调研阶段 (read for the lead
@@ -93,6 +94,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "政府责任部门",
     ),
     "people": ("参加人员", "参会人员", "出席人员", "邀请人员", "参加对象", "参会范围", "参加范围"),
+    # The 政协 members who take part ("参加委员:部分市政协委员、经济界别委员"): neither leaders nor
+    # departments, and nobody the schedule places; kept in the topic's notes, never an unknown label.
+    "members": ("参加委员", "参会委员", "委员代表", "参与委员", "出席委员", "邀请委员"),
     "leaders": ("出席领导", "牵头领导", "责任领导", "邀请领导", "参加领导", "联系领导", "领导", "市领导", "出席"),
     "content": ("主要内容", "协商内容", "调研内容", "视察内容", "监督内容", "议题内容", "协商重点", "内容", "目标要求"),
     "notes": ("备注", "说明"),
@@ -185,6 +189,7 @@ _HEADER_ROOTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("leaders", re.compile(r"领导|主席|[省市县区州旗]长$")),
     ("lead", re.compile(r"牵头|承办|组织|责任|主办|督办")),
     ("people", re.compile(r"人员|范围")),
+    ("members", re.compile(r"委员(?:代表)?$")),  # "政协委员" "界别委员": members, after 主任委员's leader rule
     ("departments", re.compile(r"部门|单位|对象|^(?:参加|参与|列席|邀请|参会)$")),
     ("notes", re.compile(r"备注|说明")),
     ("research", re.compile(r"调研")),

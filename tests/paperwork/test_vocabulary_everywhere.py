@@ -1,0 +1,116 @@
+"""One label vocabulary, understood by every layout (issue #10).
+
+Each test writes the same invented plan in several layouts (fields on their own
+lines, fields run together on one line, a table's header, a table whose cells
+carry their labels, a card of bare labels over values, a duty sentence) with a
+synonym the vocabulary knows, and checks each layout reads it into the same field.
+"""
+
+from __future__ import annotations
+
+import pytest
+from paperwork_samples import topic_rows
+
+from paperwork import vocabulary as V
+from paperwork.importer import import_document, import_text
+
+_HEAD = "溪桥市政协2026年度协商工作计划\n一、专题协商会\n"
+
+
+def _lines(lead: str, depts: str, leaders: str, time: str) -> str:
+    return (
+        _HEAD
+        + f"1.推进甲乙丙协同发展\n{time}:6月\n{lead}:市政协经济委员会\n{depts}:市发展改革委、市商务局\n"
+        + f"{leaders}:副市长罗安平\n"
+        + f"2.建设丁戊生态走廊\n{time}:9月\n{lead}:市政协人口资源环境委员会\n{depts}:市林业局\n"
+        + f"{leaders}:副市长魏宁\n"
+    )
+
+
+def _one_line(lead: str, depts: str, leaders: str, time: str) -> str:
+    return (
+        _HEAD
+        + "1.推进甲乙丙协同发展\n"
+        + f"{time}:6月 {lead}:市政协经济委员会 {depts}:市发展改革委、市商务局 {leaders}:副市长罗安平\n"
+        + "2.建设丁戊生态走廊\n"
+        + f"{time}:9月 {lead}:市政协人口资源环境委员会 {depts}:市林业局 {leaders}:副市长魏宁\n"
+    )
+
+
+def _cards(lead: str, depts: str, leaders: str, time: str) -> str:
+    # a WeChat article's cards: a big number, the title, then each label on a line over its value
+    return (
+        _HEAD
+        + f"01\n推进甲乙丙协同发展\n{time}\n6月\n{lead}\n市政协经济委员会\n{depts}\n市发展改革委\n市商务局\n"
+        + f"{leaders}\n副市长罗安平\n"
+        + f"02\n建设丁戊生态走廊\n{time}\n9月\n{lead}\n市政协人口资源环境委员会\n{depts}\n市林业局\n"
+        + f"{leaders}\n副市长魏宁\n"
+    )
+
+
+def _table(lead: str, depts: str, leaders: str, time: str) -> bytes:
+    return (
+        "<html><body><p>溪桥市政协2026年度协商工作计划</p><table>"
+        f"<tr><th>序号</th><th>协商议题</th><th>协商形式</th><th>{time}</th><th>{lead}</th>"
+        f"<th>{depts}</th><th>{leaders}</th></tr>"
+        "<tr><td>1</td><td>推进甲乙丙协同发展</td><td>专题协商会</td><td>6月</td><td>市政协经济委员会</td>"
+        "<td>市发展改革委、市商务局</td><td>副市长罗安平</td></tr>"
+        "<tr><td>2</td><td>建设丁戊生态走廊</td><td>专题协商会</td><td>9月</td><td>市政协人口资源环境委员会</td>"
+        "<td>市林业局</td><td>副市长魏宁</td></tr>"
+        "</table></body></html>"
+    ).encode()
+
+
+def _labelled_cells(lead: str, depts: str, leaders: str, time: str) -> bytes:
+    # a title row, then a row of cells each opening with its own label; the headers say nothing
+    def topic(n: int, title: str, month: str, who: str, units: str, leader: str) -> str:
+        return (
+            f'<tr><td rowspan="2">{n}</td><td colspan="5">议题：{title}</td></tr>'
+            f"<tr><td>形式：专题协商会</td><td>{time}：{month}</td><td>{lead}：{who}</td>"
+            f"<td>{depts}：{units}</td><td>{leaders}：{leader}</td></tr>"
+        )
+
+    return (
+        "<html><body><p>溪桥市政协2026年度协商工作计划</p><table>"
+        "<tr><th>序号</th><th colspan='5'>协商议题及安排</th></tr>"
+        + topic(1, "推进甲乙丙协同发展", "6月", "市政协经济委员会", "市发展改革委、市商务局", "副市长罗安平")
+        + topic(2, "建设丁戊生态走廊", "9月", "市政协人口资源环境委员会", "市林业局", "副市长魏宁")
+        + "</table></body></html>"
+    ).encode("utf-8")
+
+
+_EXPECTED = [
+    (
+        "推进甲乙丙协同发展",
+        "专题协商会",
+        [6],
+        ["经济委员会"],
+        ["市发展改革委", "市商务局"],
+        ["副市长罗安平"],
+    ),
+    ("建设丁戊生态走廊", "专题协商会", [9], ["人口资源环境委员会"], ["市林业局"], ["副市长魏宁"]),
+]
+
+# -- the 政协 members taking part: a known label, kept in the notes ---------------------------------
+
+
+@pytest.mark.parametrize("label", ["参加委员", "委员代表", "参会委员"])
+def test_the_members_taking_part_are_a_known_label_kept_in_the_notes(label):
+    text = _lines("承办单位", "协商部门", "出席领导", "时间安排").replace(
+        "副市长罗安平\n", f"副市长罗安平\n{label}:部分市政协委员、经济界别委员\n"
+    )
+    draft = import_text(text)
+    assert topic_rows(draft.plan) == _EXPECTED  # no leader, no department more
+    assert f"{label}" not in "".join(draft.warnings)  # never reported as an unknown label
+    first = draft.plan.topics[0]
+    assert "部分市政协委员、经济界别委员" in first.notes
+    assert V.field_of_label(label) == "members"
+
+
+def test_the_members_column_of_a_table_is_kept_in_the_notes_too():
+    page = _table("牵头单位", "协商部门", "出席领导", "时间安排").decode("utf-8")
+    page = page.replace("<th>出席领导</th>", "<th>出席领导</th><th>参加委员</th>")
+    page = page.replace("罗安平</td>", "罗安平</td><td>经济界别委员</td>").replace("魏宁</td>", "魏宁</td><td></td>")
+    draft = import_document("计划.html", page.encode("utf-8"))
+    assert topic_rows(draft.plan) == _EXPECTED
+    assert "经济界别委员" in draft.plan.topics[0].notes
