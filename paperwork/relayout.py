@@ -26,7 +26,15 @@ import re
 
 from .card_layouts import is_platform_furniture
 from .published_text import classify_form
-from .vocabulary import LABEL_OF, LABELS, field_of_header, norm
+from .vocabulary import (
+    DEPARTMENT_VERBS_IN_RUNNING_TEXT,
+    LABEL_OF,
+    LABELS,
+    alternation,
+    field_of_header,
+    norm,
+    verbs,
+)
 
 _TIME_LABEL = LABELS["time"][0]
 _FORM_LABEL = LABELS["form"][0]
@@ -360,7 +368,11 @@ def relayout(lines: list[str]) -> list[str]:
 _TITLE_THEN_SENTENCE = re.compile(
     r"^(?P<title>\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}\s*[.．、])\s*[^，,。；;：:]{4,60}?)\s*。\s*(?P<rest>\S.*)$"
 )
-_DUTY_SENTENCE = re.compile(r"牵头.*(?:参加|参与|配合)|(?:参加|参与|配合).*牵头")
+# the sentence names a lead by its verb and who takes part by theirs ("负责" and "组织" are left
+# out: they end many a work requirement's clause, "由办公室负责,各委参加")
+_DUTY_LEAD = alternation(verbs("lead", without=("负责", "组织")))
+_DUTY_PART = alternation(DEPARTMENT_VERBS_IN_RUNNING_TEXT)
+_DUTY_SENTENCE = re.compile(rf"(?:{_DUTY_LEAD}).*(?:{_DUTY_PART})|(?:{_DUTY_PART}).*(?:{_DUTY_LEAD})")
 
 
 def title_sentence_paragraphs(lines: list[str]) -> list[str]:

@@ -126,6 +126,15 @@ LABELS: dict[str, tuple[str, ...]] = {
 
 LABEL_OF: dict[str, str] = {lab: key for key, labs in LABELS.items() for lab in labs}
 
+GLUED_SHORT_LABELS = tuple(
+    lab for lab, key in LABEL_OF.items() if len(lab) == 2 and key not in ("title", "leaders", "arrangement", "number")
+)
+"""Two-character labels read as a new field even when typed right after a value ("时间:4月承办:X").
+
+A named view of :data:`LABELS`: the title's (议题 ends "协商议题"), the leaders' (领导 ends
+"市委领导", 出席 a sentence's verb), the arrangement's (安排 ends "工作安排") and 编号 end longer
+words too often to be cut there."""
+
 # The Excel template's column keys each text field fills (a workbook is typed
 # by the planner, so "时间安排" there holds plain months, read as the
 # preferred months; "承办单位" is the lead committee).
@@ -156,6 +165,77 @@ EXCEL_SYNONYMS: dict[str, tuple[str, ...]] = {
     "session_month": ("全会月份", "全体会议月份"),
     "max_topics_per_month": ("每月议题上限", "每月最多议题"),
 }
+
+# The verbs that give a topic's duties in a sentence instead of a label ("由X牵头,A、B参加,
+# 邀请Y出席"): one table per field, read by every sentence reader (title sentences, form
+# paragraphs of clauses, duty lists by item, prose items, keyed rules, role sentences).
+DUTY_VERBS: dict[str, tuple[str, ...]] = {
+    "lead": (
+        "牵头承办",  # "由县政协经济委员会牵头承办" (county form paragraphs)
+        "组织实施",  # "由市政协经济委组织实施,市发改委…参加" (run-together sentences)
+        "具体实施",  # "由县政协农业农村委具体实施" (sentences without 由, committee first)
+        "负责实施",  # a lead name ending "…委负责实施" cut back to the committee
+        "牵头",  # "由区政协经济委牵头" (party-group requests, role sentences, prose items)
+        "承办",  # "由市政协经济委员会承办" (form paragraphs, duty lists by item)
+        "主办",  # "第3项:由市政协文史委主办" (duty lists by item), "教科卫体委(主办)"
+        "负责",  # "由市政协甲界负责" (prose items, duty lists by item)
+        "组织",  # "由市政协提案委组织" (sentences with 由 only: see LEAD_VERBS_AFTER_A_NAME)
+    ),
+    "departments": (
+        "参加",  # "市交通运输局、市商务局参加" (every sentence layout)
+        "参与",  # "市教育局、市人社局参与" (form paragraphs, duty lists by item)
+        "配合",  # "区发改局、区科技局配合" (role sentences, duty lists by item)
+        "协助",  # "县财政局协助" (duty lists by item, role sentences)
+        "协同",  # "市水利局协同" (role sentences; see DEPARTMENT_VERBS_IN_RUNNING_TEXT)
+        "列席",  # "县直有关部门列席" (run-together sentences)
+    ),
+    "leaders": (
+        "出席",  # "邀请副市长罗某出席" (every sentence layout, keyed rules per form)
+        "到会",  # "分管副市长到会听取意见" (duty lists by item, run-together sentences)
+        "莅临",  # "邀请市委领导莅临指导" (run-together sentences, role sentences)
+        "列席",  # "邀请县政府有关领导列席" (run-together sentences)
+        "听取",  # "分管副县长听取意见" (run-together sentences; names checked to be leaders)
+        "通报",  # "副市长通报情况" (run-together sentences; names checked to be leaders)
+        "主持",  # "对口协商由市政协分管副主席主持" (keyed rules per form)
+    ),
+}
+"""Field → the verbs that name it at the end of a clause. Longer verbs are tried first."""
+
+LEAD_ADVERBS = ("联合", "共同", "具体", "负责")
+"""Words between a lead and its verb: "由A、B联合牵头" "由X负责承办"."""
+
+LEADER_VERB_TAILS = ("会议", "活动", "指导")
+"""What may follow an attending verb: "出席会议" "莅临指导" "参加活动"."""
+
+CO_VERBS = ("协办",)
+"""The verb of a co-organiser, in a bracket after a name: "文化文史委(协办)"."""
+
+
+def alternation(words: object) -> str:
+    """A regex alternation (no group) of ``words``, longest first, each escaped: ``"牵头承办|牵头|承办"``."""
+    return "|".join(sorted(dict.fromkeys(re.escape(w) for w in words), key=len, reverse=True))
+
+
+def verbs(key: str, *, without: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The duty verbs of ``key`` (a :data:`DUTY_VERBS` field), less ``without``: a named view's words."""
+    return tuple(v for v in DUTY_VERBS[key] if v not in without)
+
+
+# Named views: a reader that must not take every verb of a field says which it leaves out, and why.
+LEAD_VERBS_AFTER_A_NAME = verbs("lead", without=("组织",))
+"""Lead verbs read without a 由 before the name: "会前组织委员…" is an activity, never a lead."""
+DEPARTMENT_VERBS_IN_RUNNING_TEXT = verbs("departments", without=("协同",))
+"""Department verbs searched inside a sentence: "协同推进" is an ordinary verb there (only a
+clause that *ends* in 协同 names units)."""
+HELPING_VERBS = verbs("departments", without=("参加", "列席"))
+"""Verbs that name only units that help (role sentences): who 参加/列席 may be a leader or a unit,
+and the role reader tells them apart by name (it reads those with the attending verbs)."""
+ATTENDING_VERBS = verbs("leaders", without=("听取", "通报", "主持"))
+"""Verbs that say someone is present, read where the names are not checked to be leaders
+(a clause or a duty list): "市发改委通报" is a department reporting, "主持" a chair."""
+ROLE_LEAD_VERB = "牵头"
+"""The one verb a role sentence's lead clause needs (the clause may lack 由, so "X负责" there
+is any clause's end; "牵头" is a lead's alone). The other lead verbs may follow it ("牵头负责")."""
 
 TABLE_MARK = "【表格】"
 """Starts the line that stands for a table's header among the lines the reader reads."""
@@ -282,17 +362,29 @@ def looks_like(header: object, candidates: dict[str, str]) -> str | None:
 
 
 __all__ = [
+    "ATTENDING_VERBS",
+    "CO_VERBS",
+    "DEPARTMENT_VERBS_IN_RUNNING_TEXT",
+    "DUTY_VERBS",
     "EXCEL_FIELD",
     "EXCEL_SYNONYMS",
     "FIELD_ANYWHERE",
     "FIELD_LINE",
+    "GLUED_SHORT_LABELS",
+    "HELPING_VERBS",
     "LABELS",
     "LABEL_OF",
+    "LEADER_VERB_TAILS",
+    "LEAD_ADVERBS",
+    "LEAD_VERBS_AFTER_A_NAME",
     "LOOKALIKE_COLONS",
+    "ROLE_LEAD_VERB",
     "TABLE_MARK",
     "UNKNOWN_LABEL",
+    "alternation",
     "field_of_header",
     "field_of_label",
     "looks_like",
     "norm",
+    "verbs",
 ]

@@ -8,6 +8,9 @@ synonym the vocabulary knows, and checks each layout reads it into the same fiel
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from paperwork_samples import topic_rows
 
@@ -91,6 +94,64 @@ _EXPECTED = [
     ("建设丁戊生态走廊", "专题协商会", [9], ["人口资源环境委员会"], ["市林业局"], ["副市长魏宁"]),
 ]
 
+_LAYOUTS = {
+    "fields on their own lines": lambda *a: import_text(_lines(*a)),
+    "fields on one line": lambda *a: import_text(_one_line(*a)),
+    "card of bare labels": lambda *a: import_text(_cards(*a)),
+    "table header": lambda *a: import_document("计划.html", _table(*a)),
+    "labelled cells": lambda *a: import_document("计划.html", _labelled_cells(*a)),
+}
+
+# Synonyms of the lead, departments, leaders and time, each from the vocabulary's own table
+_SYNONYMS = [
+    ("组织单位", "对口部门", "联系领导", "计划时间"),
+    ("责任委室", "邀请单位", "参加领导", "召开时间"),
+    ("牵头部门", "参与单位", "责任领导", "活动时间"),
+]
+
+
+@pytest.mark.parametrize("layout", list(_LAYOUTS))
+@pytest.mark.parametrize("words", _SYNONYMS, ids=lambda w: "/".join(w))
+def test_a_synonym_of_the_vocabulary_is_read_by_every_layout(layout, words):
+    for word, key in zip(words, ("lead", "departments", "leaders", "time"), strict=True):
+        assert V.LABEL_OF[word] == key  # the test's words are the vocabulary's, not the test's own
+    draft = _LAYOUTS[layout](*words)
+    assert topic_rows(draft.plan) == _EXPECTED
+    assert not [w for w in draft.warnings if "识别词表" in w]
+
+
+# -- duty sentences: the verbs that name a lead, the departments and the leaders ------------------
+
+_SENTENCE = (
+    _HEAD + "（一）推进甲乙丙协同发展。拟于6月召开，由市政协经济委员会{lead}，市发展改革委、市商务局{dept}，"
+    "邀请副市长罗安平{leader}。\n"
+    "（二）建设丁戊生态走廊。由市政协人口资源环境委员会{lead}，市林业局{dept}，9月召开，"
+    "邀请副市长魏宁{leader}。\n"
+)
+_CLAUSES = (
+    "溪桥市政协2026年度协商工作计划\n"
+    "一、专题协商会。全年安排2项：6月，围绕“推进甲乙丙协同发展”召开专题协商会，由市政协经济委员会{lead}，"
+    "市发展改革委、市商务局{dept}，邀请副市长罗安平{leader}；9月，围绕“建设丁戊生态走廊”召开专题协商会，"
+    "由市政协人口资源环境委员会{lead}，市林业局{dept}，邀请副市长魏宁{leader}。\n"
+)
+_ITEM_DUTIES = (
+    _HEAD + "1.推进甲乙丙协同发展（6月）\n2.建设丁戊生态走廊（9月）\n二、责任分工\n"
+    "第1项：由市政协经济委员会{lead}，市发展改革委、市商务局{dept}，邀请副市长罗安平{leader}。\n"
+    "第2项：由市政协人口资源环境委员会{lead}，市林业局{dept}，邀请副市长魏宁{leader}。\n"
+)
+
+_VERB_LAYOUTS = {"title sentence": _SENTENCE, "form paragraph of clauses": _CLAUSES, "duties by item": _ITEM_DUTIES}
+
+
+@pytest.mark.parametrize("layout", list(_VERB_LAYOUTS))
+@pytest.mark.parametrize(("lead", "dept", "leader"), [("牵头", "参加", "出席"), ("承办", "参与", "出席")])
+def test_a_duty_verb_of_the_vocabulary_is_read_by_every_sentence_layout(layout, lead, dept, leader):
+    assert lead in V.DUTY_VERBS["lead"] and dept in V.DUTY_VERBS["departments"]
+    assert leader in V.DUTY_VERBS["leaders"]
+    draft = import_text(_VERB_LAYOUTS[layout].format(lead=lead, dept=dept, leader=leader))
+    assert topic_rows(draft.plan) == _EXPECTED
+
+
 # -- the 政协 members taking part: a known label, kept in the notes ---------------------------------
 
 
@@ -114,3 +175,24 @@ def test_the_members_column_of_a_table_is_kept_in_the_notes_too():
     draft = import_document("计划.html", page.encode("utf-8"))
     assert topic_rows(draft.plan) == _EXPECTED
     assert "经济界别委员" in draft.plan.topics[0].notes
+
+
+# -- no module keeps a label list of its own ----------------------------------------------------
+
+_PAPERWORK = Path(__file__).resolve().parents[2] / "paperwork"
+# two duty words (the vocabulary's verbs, or its two-character labels) written out as a regex
+# alternation: a private list the vocabulary would not know of
+_WORD = V.alternation([v for vs in V.DUTY_VERBS.values() for v in vs] + list(V.GLUED_SHORT_LABELS))
+_PRIVATE_LIST = re.compile(rf"(?:{_WORD})\|(?:{_WORD})")
+
+
+def test_no_module_but_the_vocabulary_writes_out_a_list_of_duty_words():
+    found = []
+    for path in sorted(_PAPERWORK.glob("*.py")):
+        if path.name == "vocabulary.py":
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            code = line.split("#", 1)[0]
+            if _PRIVATE_LIST.search(code) and not code.lstrip().startswith(('"""', "``")):
+                found.append(f"{path.name}:{n}: {line.strip()}")
+    assert not found, "\n".join(found)
