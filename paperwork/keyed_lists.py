@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import alternation, field_of_header, norm, verbs
+from .vocabulary import NAME_LIST_FIELDS, alternation, field_of_header, norm, verbs
 
-KEYED_FIELDS = ("departments", "leaders", "lead", "co", "people", "time")
+KEYED_FIELDS = (*NAME_LIST_FIELDS, "time")
 """Fields a heading may give for topics read above it."""
 
 _NUMBER = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、)]\s*|^\(\s*\d{1,2}\s*\)\s*")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import LABELS, TABLE_MARK, field_of_header, field_of_label
+from .vocabulary import LABELS, NAME_LIST_FIELDS, TABLE_MARK, field_of_header, field_of_label
 
 # "形式：专题议政性常委会议" — a short label, a colon, the value
 _LABELLED = re.compile(r"^\s*([^:：\s]{1,8})\s*[:：]\s*(.*?)\s*$", re.S)
@@ -96,8 +96,10 @@ def title_and_content(cell: str, header: str) -> tuple[str, str]:
 PART_LABEL_MAX = 4
 """Characters a part's label in a cell may have ("牵头", "参与单位")."""
 
-# Columns of responsibility, whose cells may name their parts ("牵头：X" alone, on the plenary's row)
-_RESPONSIBILITY = ("lead", "co", "departments", "people")
+# Columns of responsibility, whose cells may name their parts ("牵头：X" alone, on the plenary's row):
+# the name lists but the leaders' ("市政协副主席：某某" under 出席领导 is a title and a name) and the
+# members' (no duty: "界别：…" there is a remark)
+_RESPONSIBILITY = tuple(k for k in NAME_LIST_FIELDS if k not in ("leaders", "members"))
 
 
 def labelled_paragraphs(cell: str, column: str | None = None) -> list[tuple[str, str]] | None:

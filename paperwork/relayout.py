@@ -30,6 +30,7 @@ from .vocabulary import (
     DEPARTMENT_VERBS_IN_RUNNING_TEXT,
     LABEL_OF,
     LABELS,
+    NAME_LIST_FIELDS,
     alternation,
     field_of_header,
     norm,
@@ -241,7 +242,7 @@ def dash_form_time(lines: list[str]) -> list[str]:
 
 # -- a label alone on its line, its values on the lines below ----------------------------------
 
-_LIST_FIELDS = {"departments", "leaders", "lead", "co", "people"}
+_LIST_FIELDS = set(NAME_LIST_FIELDS)
 _CARD_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*$")
 LABEL_BLOCKS_MIN = 3
 VALUE_LINE_MAX = 60

@@ -46,7 +46,7 @@ from .pdf_strokes import stroked_rules
 from .published_text import classify_form
 from .side_tables import is_contact_table
 from .table_kinds import drop_total_rows, fold_form_ticks
-from .vocabulary import LABELS, TABLE_MARK, field_of_header, norm
+from .vocabulary import LABELS, NAME_LIST_FIELDS, TABLE_MARK, field_of_header, norm
 
 log = logging.getLogger(__name__)
 
@@ -439,7 +439,7 @@ _TICK = re.compile(r"[✓✔√☑]|[●■★]")
 
 # How the paragraphs of one cell are joined: one name per paragraph in a list column,
 # one step per paragraph in a time cell ("3月(调研)" / "5月(协商)"), a wrapped title run together
-_CELL_JOIN = {"departments": "、", "leaders": "、", "lead": "、", "co": "、", "people": "、", "time": ";"}
+_CELL_JOIN = {**dict.fromkeys(NAME_LIST_FIELDS, "、"), "time": ";"}
 
 
 def _cell_paragraphs(row: list[str], cols: dict[int, str], header_at: int, k: int) -> list[str]:

@@ -28,103 +28,177 @@ import re
 import unicodedata
 
 LABELS: dict[str, tuple[str, ...]] = {
+    # Each label: where it was first seen (the commit that brought it in).
     "title": (
-        "协商议题",
-        "议题名称",
-        "协商题目",
-        "议题",
-        "题目",
-        "协商内容及议题",
-        "课题名称",
-        "活动名称",
-        "活动主题",
-        "协商活动",
-        "协商项目",
-        "项目名称",
-        "标题",
+        "协商议题",  # the vocabulary's first table (587909c)
+        "议题名称",  # the vocabulary's first table (587909c)
+        "协商题目",  # the vocabulary's first table (587909c)
+        "议题",  # the vocabulary's first table (587909c)
+        "题目",  # the vocabulary's first table (587909c)
+        "协商内容及议题",  # the vocabulary's first table (587909c)
+        "课题名称",  # the vocabulary's first table (587909c)
+        "活动名称",  # the shared cases' tests (0762afc)
+        "活动主题",  # the shared cases' tests (0762afc)
+        "协商活动",  # blind set H33–H38 (50b728d)
+        "协商项目",  # blind set H33–H38 (50b728d)
+        "项目名称",  # blind set H33–H38 (50b728d)
+        "标题",  # the vocabulary's first table (587909c)
     ),
-    "form": ("协商形式", "活动形式", "协商方式", "活动方式", "会议形式", "形式"),
+    "form": (
+        "协商形式",  # the vocabulary's first table (587909c)
+        "活动形式",  # the vocabulary's first table (587909c)
+        "协商方式",  # the vocabulary's first table (587909c)
+        "活动方式",  # the shared cases' tests (0762afc)
+        "会议形式",  # the vocabulary's first table (587909c)
+        "形式",  # the vocabulary's first table (587909c)
+    ),
     "time": (
-        "时间安排",
-        "协商时间",
-        "计划时间",
-        "安排时间",
-        "完成时间",
-        "活动时间",
-        "拟安排时间",
-        "召开时间",
-        "时间节点",
-        "建议月份",
-        "时间",
+        "时间安排",  # the first published-text reader and Excel headers (49bb5cf)
+        "协商时间",  # the first published-text reader and Excel headers (49bb5cf)
+        "计划时间",  # the first published-text reader and Excel headers (49bb5cf)
+        "安排时间",  # the first published-text reader and Excel headers (49bb5cf)
+        "完成时间",  # the first published-text reader and Excel headers (49bb5cf)
+        "活动时间",  # the vocabulary's first table (587909c)
+        "拟安排时间",  # the vocabulary's first table (587909c)
+        "召开时间",  # the vocabulary's first table (587909c)
+        "时间节点",  # the vocabulary's first table (587909c)
+        "建议月份",  # the vocabulary's first table (587909c)
+        "时间",  # the first published-text reader and Excel headers (49bb5cf)
     ),
     "lead": (
-        "承办部门",
-        "承办单位",
-        "承办专委会",
-        "牵头专委会",
-        "牵头单位",
-        "牵头部门",
-        "牵头委室",
-        "责任部门",
-        "责任单位",
-        "责任委室",
-        "组织实施",
-        "组织单位",
-        "承办",
-        "牵头",
+        "承办部门",  # the first published-text reader and Excel headers (49bb5cf)
+        "承办单位",  # the first published-text reader and Excel headers (49bb5cf)
+        "承办专委会",  # the first published-text reader and Excel headers (49bb5cf)
+        "牵头专委会",  # the first published-text reader and Excel headers (49bb5cf)
+        "牵头单位",  # the first published-text reader and Excel headers (49bb5cf)
+        "牵头部门",  # the first published-text reader and Excel headers (49bb5cf)
+        "牵头委室",  # the vocabulary's first table (587909c)
+        "责任部门",  # the first published-text reader and Excel headers (49bb5cf)
+        "责任单位",  # the first published-text reader and Excel headers (49bb5cf)
+        "责任委室",  # the vocabulary's first table (587909c)
+        "组织实施",  # the first published-text reader and Excel headers (49bb5cf)
+        "组织单位",  # the first published-text reader and Excel headers (49bb5cf)
+        "责任专委会",  # Excel workbooks' own header (excel.ALIASES until issue #10)
+        "承办",  # the first published-text reader and Excel headers (49bb5cf)
+        "牵头",  # the vocabulary's first table (587909c)
     ),
-    "co": ("协办单位", "协办部门", "协办专委会", "配合单位", "协办"),
+    "co": (
+        "协办单位",  # the first published-text reader and Excel headers (49bb5cf)
+        "协办部门",  # the first published-text reader and Excel headers (49bb5cf)
+        "协办专委会",  # the first published-text reader and Excel headers (49bb5cf)
+        "配合单位",  # the first published-text reader and Excel headers (49bb5cf)
+        "配合专委会",  # Excel workbooks' own header (excel.ALIASES until issue #10)
+        "协办",  # the vocabulary's first table (587909c)
+    ),
     "departments": (
-        "协商部门",
-        "参加单位",
-        "参加部门",
-        "协商单位",
-        "参与部门",
-        "参与单位",
-        "邀请部门",
-        "邀请单位",
-        "相关部门",
-        "有关部门",
-        "对口部门",
-        "协商对象",
-        "参与",  # "牵头:县政协经济委 参与:县发改局、…": the units that take part
-        # the government side's lead department, beside the 政协 承办单位: consulted, not organising
-        "政府牵头部门",
-        "政府牵头单位",
-        "政府责任部门",
+        "协商部门",  # the first published-text reader and Excel headers (49bb5cf)
+        "参加单位",  # the first published-text reader and Excel headers (49bb5cf)
+        "参加部门",  # the first published-text reader and Excel headers (49bb5cf)
+        "协商单位",  # the first published-text reader and Excel headers (49bb5cf)
+        "参与部门",  # the first published-text reader and Excel headers (49bb5cf)
+        "参与单位",  # the vocabulary's first table (587909c)
+        "邀请部门",  # the first published-text reader and Excel headers (49bb5cf)
+        "邀请单位",  # the vocabulary's first table (587909c)
+        "相关部门",  # the first published-text reader and Excel headers (49bb5cf)
+        "有关部门",  # the first published-text reader and Excel headers (49bb5cf)
+        "对口部门",  # the vocabulary's first table (587909c)
+        "协商对象",  # the vocabulary's first table (587909c)
+        "参与",  # "牵头:县政协经济委 参与:县发改局、…": the units that take part (16f1037)
+        "政府牵头部门",  # the government's lead department, beside the 政协 承办单位: consulted (ef41da6)
+        "政府牵头单位",  # two-column label tables, beside the 政协 承办单位 (ef41da6)
+        "政府责任部门",  # two-column label tables, beside the 政协 承办单位 (ef41da6)
     ),
-    "people": ("参加人员", "参会人员", "出席人员", "邀请人员", "参加对象", "参会范围", "参加范围"),
+    "people": (
+        "参加人员",  # the first published-text reader and Excel headers (49bb5cf)
+        "参会人员",  # the first published-text reader and Excel headers (49bb5cf)
+        "出席人员",  # the first published-text reader and Excel headers (49bb5cf)
+        "邀请人员",  # the first published-text reader and Excel headers (49bb5cf)
+        "参加对象",  # the first published-text reader and Excel headers (49bb5cf)
+        "参会范围",  # the vocabulary's first table (587909c)
+        "参加范围",  # the vocabulary's first table (587909c)
+    ),
     # The 政协 members who take part ("参加委员:部分市政协委员、经济界别委员"): neither leaders nor
     # departments, and nobody the schedule places; kept in the topic's notes, never an unknown label.
-    "members": ("参加委员", "参会委员", "委员代表", "参与委员", "出席委员", "邀请委员"),
-    "leaders": ("出席领导", "牵头领导", "责任领导", "邀请领导", "参加领导", "联系领导", "领导", "市领导", "出席"),
-    "content": ("主要内容", "协商内容", "调研内容", "视察内容", "监督内容", "议题内容", "协商重点", "内容", "目标要求"),
-    "notes": ("备注", "说明"),
+    "members": (
+        "参加委员",  # issue #10: the 政协 members taking part
+        "参会委员",  # issue #10: the 政协 members taking part
+        "委员代表",  # issue #10: the 政协 members taking part
+        "参与委员",  # issue #10: the 政协 members taking part
+        "出席委员",  # issue #10: the 政协 members taking part
+        "邀请委员",  # issue #10: the 政协 members taking part
+    ),
+    "leaders": (
+        "出席领导",  # the first published-text reader and Excel headers (49bb5cf)
+        "牵头领导",  # the first published-text reader and Excel headers (49bb5cf)
+        "责任领导",  # the first published-text reader and Excel headers (49bb5cf)
+        "邀请领导",  # the first published-text reader and Excel headers (49bb5cf)
+        "参加领导",  # the first published-text reader and Excel headers (49bb5cf)
+        "联系领导",  # the vocabulary's first table (587909c)
+        "领导",  # the vocabulary's first table (587909c)
+        "市领导",  # the first published-text reader and Excel headers (49bb5cf)
+        "出席",  # blind set B49–B56, "出席:副市长某" (554d511)
+    ),
+    "content": (
+        "主要内容",  # the first published-text reader and Excel headers (49bb5cf)
+        "协商内容",  # the first published-text reader and Excel headers (49bb5cf)
+        "调研内容",  # the first published-text reader and Excel headers (49bb5cf)
+        "视察内容",  # the first published-text reader and Excel headers (49bb5cf)
+        "监督内容",  # the first published-text reader and Excel headers (49bb5cf)
+        "议题内容",  # the first published-text reader and Excel headers (49bb5cf)
+        "协商重点",  # the first published-text reader and Excel headers (49bb5cf)
+        "内容",  # the first published-text reader and Excel headers (49bb5cf)
+        "目标要求",  # the vocabulary's first table (587909c)
+    ),
+    "notes": (
+        "备注",  # the vocabulary's first table (587909c)
+        "说明",  # the vocabulary's first table (587909c)
+    ),
     # A step or an arrangement written as a sentence ("由…牵头,…参加,6月召开专题协商会"):
     # read for lead, departments, time and form, and kept as notes.
     "arrangement": (
-        "具体安排",
-        "工作安排",
-        "活动安排",
-        "实施安排",
-        "协商安排",
-        "进度安排",
-        "会议安排",
-        "协商阶段",
-        "协商环节",
-        "实施步骤",
-        "安排",
+        "具体安排",  # blind set H17–H24, step and arrangement sentences (662aa4f)
+        "工作安排",  # blind set H17–H24, step and arrangement sentences (662aa4f)
+        "活动安排",  # blind set H17–H24, step and arrangement sentences (662aa4f)
+        "实施安排",  # blind set H17–H24, step and arrangement sentences (662aa4f)
+        "协商安排",  # blind set H17–H24, step and arrangement sentences (662aa4f)
+        "进度安排",  # blind set H17–H24, step and arrangement sentences (662aa4f)
+        "会议安排",  # blind set H17–H24, step and arrangement sentences (662aa4f)
+        "协商阶段",  # blind set H17–H24, step and arrangement sentences (662aa4f)
+        "协商环节",  # blind set H17–H24, step and arrangement sentences (662aa4f)
+        "实施步骤",  # blind set H17–H24, step and arrangement sentences (662aa4f)
+        "安排",  # blind set H17–H24, step and arrangement sentences (662aa4f)
     ),
     # The research before a consultation ("调研阶段:3—5月,由…牵头"), or the inspection after it
     # ("视察时间 10月"): its lead is the topic's, its months are not the consultation's
     # (domain notes §5, 先调研后协商; a 调研→协商→视察 chain is one topic held at the 协商 step).
-    "research": ("调研阶段", "调研安排", "调研环节", "前期调研", "调研时间", "视察时间", "视察阶段", "跟踪视察"),
-    "after": ("前序议题", "前置议题", "先行议题"),
-    "number": ("序号", "编号", "序"),
+    "research": (
+        "调研阶段",  # blind set H17–H24, step and arrangement sentences (662aa4f)
+        "调研安排",  # blind set H17–H24, step and arrangement sentences (662aa4f)
+        "调研环节",  # blind set H17–H24, step and arrangement sentences (662aa4f)
+        "前期调研",  # blind set H17–H24, step and arrangement sentences (662aa4f)
+        "调研时间",  # blind set H17–H24, step and arrangement sentences (662aa4f)
+        "视察时间",  # 调研|协商|视察 step rows (b412686)
+        "视察阶段",  # 调研|协商|视察 step rows (b412686)
+        "跟踪视察",  # 调研|协商|视察 step rows (b412686)
+    ),
+    "after": (
+        "前序议题",  # the vocabulary's first table (587909c)
+        "前置议题",  # the vocabulary's first table (587909c)
+        "先行议题",  # the vocabulary's first table (587909c)
+    ),
+    "number": (
+        "序号",  # the vocabulary's first table (587909c)
+        "编号",  # the vocabulary's first table (587909c)
+        "序",  # the vocabulary's first table (587909c)
+    ),
 }
 """Field → its labels. Longer labels are tried first, so ``时间安排`` wins over ``时间``."""
 
 LABEL_OF: dict[str, str] = {lab: key for key, labs in LABELS.items() for lab in labs}
+
+NAME_LIST_FIELDS = ("lead", "co", "departments", "people", "leaders", "members")
+"""Fields whose value is a list of names ("市发改委、市商务局"): values read over several lines or
+cells are joined by "、". Every layout that lists values one a line (cards, label blocks) reads these."""
 
 GLUED_SHORT_LABELS = tuple(
     lab for lab, key in LABEL_OF.items() if len(lab) == 2 and key not in ("title", "leaders", "arrangement", "number")
@@ -378,6 +452,7 @@ __all__ = [
     "LEAD_ADVERBS",
     "LEAD_VERBS_AFTER_A_NAME",
     "LOOKALIKE_COLONS",
+    "NAME_LIST_FIELDS",
     "ROLE_LEAD_VERB",
     "TABLE_MARK",
     "UNKNOWN_LABEL",

@@ -196,3 +196,28 @@ def test_no_module_but_the_vocabulary_writes_out_a_list_of_duty_words():
             if _PRIVATE_LIST.search(code) and not code.lstrip().startswith(('"""', "``")):
                 found.append(f"{path.name}:{n}: {line.strip()}")
     assert not found, "\n".join(found)
+
+
+# the members' label in each layout, after the first topic's leader
+_MEMBERS_IN = {
+    "fields on their own lines": ("副市长罗安平\n", "副市长罗安平\n{label}:经济界别委员、环境界别委员\n"),
+    "fields on one line": ("副市长罗安平\n", "副市长罗安平 {label}:经济界别委员、环境界别委员\n"),
+    "card of bare labels": ("副市长罗安平\n", "副市长罗安平\n{label}\n经济界别委员\n环境界别委员\n"),
+    "labelled cells": ("副市长罗安平</td>", "副市长罗安平</td><td>{label}：经济界别委员、环境界别委员</td>"),
+}
+
+
+@pytest.mark.parametrize("layout", list(_MEMBERS_IN))
+@pytest.mark.parametrize("label", ["参加委员", "委员代表"])
+def test_the_members_label_is_known_to_every_layout(layout, label):
+    old, new = _MEMBERS_IN[layout]
+    words = ("承办单位", "协商部门", "出席领导", "时间安排")
+    if layout == "labelled cells":
+        page = _labelled_cells(*words).decode("utf-8").replace(old, new.format(label=label), 1)
+        draft = import_document("计划.html", page.encode())
+    else:
+        maker = {"fields on their own lines": _lines, "fields on one line": _one_line, "card of bare labels": _cards}
+        draft = import_text(maker[layout](*words).replace(old, new.format(label=label), 1))
+    assert topic_rows(draft.plan) == _EXPECTED
+    assert label not in "".join(draft.warnings)
+    assert "经济界别委员、环境界别委员" in draft.plan.topics[0].notes
