@@ -37,7 +37,8 @@ _LEAD = re.compile(rf"^由(?P<who>.+?)(?:{alternation(DUTY_VERBS['lead'])})$")
 _ATTEND = re.compile(rf"^(?P<who>.+?)(?:{alternation(DUTY_VERBS['departments'])})$")
 # "邀请县长出席" "县长参加会议": present, not a department (who is not checked to be a leader here)
 _LEADERS = re.compile(rf"^(?:邀请|请)?(?P<who>.+?)(?:{alternation(ATTENDING_VERBS)}|参加会议)$")
-_TIME_IS = re.compile(r"^(?:时间|协商时间)(?:为|定于|在|是)\s*(?P<when>.+)$")
+# "时间为9月" "协商时间定于第三季度": a time label of the vocabulary, then its value
+_TIME_IS = re.compile(rf"^(?:{alternation(LABELS['time'])})(?:为|定于|在|是)\s*(?P<when>.+)$")
 _PLANNED = re.compile(r"^(?:拟于|拟在|计划于|计划在|定于|预计于|安排在|安排于|于)")
 _ABOUT = re.compile(r"(?:围绕|就|关于|针对|聚焦)\s*$")
 

@@ -67,6 +67,7 @@ from .vocabulary import (
     LEAD_VERBS_AFTER_A_NAME,
     LEADER_VERB_TAILS,
     LOOKALIKE_COLONS,
+    ORDINAL_TITLE_WORDS,
     ROLE_LEAD_VERB,
     TABLE_MARK,
     UNKNOWN_LABEL,
@@ -1494,7 +1495,9 @@ _ORDINAL_HEAD = re.compile(
 
 
 # "议题一:推动X": a title label numbered like a heading
-_ORDINAL_LABEL = re.compile(r"^(?:议题|课题|专题|题目)\s*[一二三四五六七八九十\d]{1,3}\s*(?::|、|\.|\s)\s*(?=\S)")
+_ORDINAL_LABEL = re.compile(
+    rf"^(?:{alternation(ORDINAL_TITLE_WORDS)})\s*[一二三四五六七八九十\d]{{1,3}}\s*(?::|、|\.|\s)\s*(?=\S)"
+)
 # "——时间:5月" "▲承办单位:…": a mark in front of a field label
 _FIELD_MARK = re.compile(r"^(?:[-—–~]{1,3}|[▲△►▶◆◇■□●○•·※√✔>▪▫◦‣⁃∙➢➤✓☑])\s*(?=[\u4e00-\u9fff]{2,8}\s*:)")
 # "一是“X”,6月召开,由…承办;二是…": the items of one paragraph

@@ -196,6 +196,10 @@ LABELS: dict[str, tuple[str, ...]] = {
 
 LABEL_OF: dict[str, str] = {lab: key for key, labs in LABELS.items() for lab in labs}
 
+ORDINAL_TITLE_WORDS = (*(lab for lab in LABELS["title"] if len(lab) == 2), "课题", "专题")
+"""Words a numbered title starts with ("议题一:推动X" "专题二、…"): the title's two-character labels,
+and 课题/专题, which are titles only when numbered ("专题" alone is a form's word: 专题协商会)."""
+
 NAME_LIST_FIELDS = ("lead", "co", "departments", "people", "leaders", "members")
 """Fields whose value is a list of names ("市发改委、市商务局"): values read over several lines or
 cells are joined by "、". Every layout that lists values one a line (cards, label blocks) reads these."""
@@ -453,6 +457,7 @@ __all__ = [
     "LEAD_VERBS_AFTER_A_NAME",
     "LOOKALIKE_COLONS",
     "NAME_LIST_FIELDS",
+    "ORDINAL_TITLE_WORDS",
     "ROLE_LEAD_VERB",
     "TABLE_MARK",
     "UNKNOWN_LABEL",

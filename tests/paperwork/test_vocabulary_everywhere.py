@@ -221,3 +221,23 @@ def test_the_members_label_is_known_to_every_layout(layout, label):
     assert topic_rows(draft.plan) == _EXPECTED
     assert label not in "".join(draft.warnings)
     assert "经济界别委员、环境界别委员" in draft.plan.topics[0].notes
+
+
+@pytest.mark.parametrize("label", ["协商时间", "计划时间", "召开时间"])
+def test_a_time_label_said_as_a_sentence_in_a_clause_is_any_of_the_vocabularys(label):
+    assert V.LABEL_OF[label] == "time"
+    text = (
+        "溪桥市政协2026年度协商工作计划\n"
+        "一、专题协商会。全年安排2项：围绕“推进甲乙丙协同发展”召开专题协商会，"
+        f"{label}为6月，由市政协经济委员会承办，市发展改革委、市商务局参加，邀请副市长罗安平出席；"
+        f"围绕“建设丁戊生态走廊”召开专题协商会，{label}定于9月，由市政协人口资源环境委员会承办，"
+        "市林业局参加，邀请副市长魏宁出席。\n"
+    )
+    assert topic_rows(import_text(text).plan) == _EXPECTED
+
+
+@pytest.mark.parametrize("word", V.ORDINAL_TITLE_WORDS)
+def test_a_title_numbered_by_a_title_word_is_read_for_each_of_them(word):
+    text = _lines("承办单位", "协商部门", "出席领导", "时间安排")
+    text = text.replace("1.推进", f"{word}一：推进").replace("2.建设", f"{word}二：建设")
+    assert [t.title for t in import_text(text).plan.topics] == ["推进甲乙丙协同发展", "建设丁戊生态走廊"]
