@@ -19,6 +19,13 @@ Keys are the reader's field names:
   only: its months are the research's, not the consultation's).
 
 The Excel import maps them onto its template columns with :data:`EXCEL_FIELD`.
+
+Duties said in a sentence rather than under a label ("由X牵头,A、B参加,邀请Y出席") are read
+by their verbs: :data:`DUTY_VERBS`, one table per field, which every sentence reader builds its
+pattern from (:func:`alternation`). A reader that must not take every word of a table uses a
+named view of it (:func:`verbs` with ``without=``, :data:`GLUED_SHORT_LABELS`,
+:data:`ORDINAL_TITLE_WORDS` …), each saying why; a word added to a table then reaches every
+reader but the views that leave it out on purpose.
 """
 
 from __future__ import annotations
