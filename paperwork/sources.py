@@ -46,7 +46,7 @@ from .pdf_strokes import stroked_rules
 from .published_text import classify_form
 from .side_tables import is_contact_table
 from .table_kinds import drop_total_rows, fold_form_ticks
-from .vocabulary import LABELS, NAME_LIST_FIELDS, TABLE_MARK, field_of_header, norm
+from .vocabulary import LABELS, NAME_LIST_FIELDS, TABLE_MARK, TITLE_ROOT_WORDS, alternation, field_of_header, norm
 
 log = logging.getLogger(__name__)
 
@@ -735,7 +735,7 @@ def _pdf_table_header(line: list[tuple[float, str]]) -> dict[float, str] | None:
 
 
 # "序号 协商议/题名称": a title column's header, possibly wrapped, next to the number column
-_WRAPPED_TITLE_HEADER = re.compile(r"序号.{0,12}?(?:议题|题目|名称|课题)")
+_WRAPPED_TITLE_HEADER = re.compile(rf"序号.{{0,12}}?(?:{alternation(TITLE_ROOT_WORDS)})")
 PDF_HEADER_LINES = 3
 """Lines a table header may wrap over in a narrow column ("协商议" / "题名称")."""
 

@@ -343,11 +343,15 @@ A short label (``时间``, ``承办``) must follow a space or punctuation; a lab
 three or more characters may follow anything, because PDF text often loses
 the space between fields (``时间安排:6月承办单位:…``)."""
 
+TITLE_ROOT_WORDS = ("议题", "题目", "名称", "课题")
+"""Words that make a header a title column wherever they stand in it ("协商议题" "议题及主要内容"
+"课题名称"): read by the header roots below, the title-and-content column and a PDF's wrapped header."""
+
 # Header words by root, for a table column no synonym names exactly
 # ("拟安排月份", "邀请参加单位"): the first rule whose pattern matches wins.
 _HEADER_ROOTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(序号|编号|序)$")),
-    ("title", re.compile(r"议题|题目|名称|主题|课题|活动$|项目$|^(?:重点)?提案$")),
+    ("title", re.compile(rf"{alternation(TITLE_ROOT_WORDS)}|主题|活动$|项目$|^(?:重点)?提案$")),
     ("form", re.compile(r"形式|方式|类别|类型")),
     ("time", re.compile(r"时间|月份|日期|时限")),
     ("co", re.compile(r"协办|配合")),
@@ -467,6 +471,7 @@ __all__ = [
     "ORDINAL_TITLE_WORDS",
     "ROLE_LEAD_VERB",
     "TABLE_MARK",
+    "TITLE_ROOT_WORDS",
     "UNKNOWN_LABEL",
     "alternation",
     "field_of_header",
