@@ -19,7 +19,7 @@ import re
 from .common import split_outside_brackets
 from .published_text import _is_form_name, classify_form
 from .time_phrases import parse_time
-from .vocabulary import LABELS
+from .vocabulary import ATTENDING_VERBS, DUTY_VERBS, LABELS, alternation
 
 # "二、专题议政性常委会议。全年安排2项：…": the heading ends at the first 。 or :
 _FORM_PARAGRAPH = re.compile(
@@ -32,10 +32,13 @@ _COUNT_PREFIX = re.compile(
 # "“有事好商量”协商议事" "协商议事": a form named by a platform, shaped as the reader's form names are not
 _PLATFORM_FORM = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:协商议事|议事|协商)$")
 _TITLE = re.compile(r"“(?P<title>[^”]{2,60})”")
-_LEAD = re.compile(r"^由(?P<who>.+?)(?:牵头承办|承办|牵头|组织实施|负责)$")
-_ATTEND = re.compile(r"^(?P<who>.+?)(?:参加|参与)$")
-_LEADERS = re.compile(r"^(?:邀请|请)?(?P<who>.+?)(?:出席|参加会议)$")
-_TIME_IS = re.compile(r"^(?:时间|协商时间)(?:为|定于|在|是)\s*(?P<when>.+)$")
+# the clause's duties by the verb that ends it (the vocabulary's duty verbs)
+_LEAD = re.compile(rf"^由(?P<who>.+?)(?:{alternation(DUTY_VERBS['lead'])})$")
+_ATTEND = re.compile(rf"^(?P<who>.+?)(?:{alternation(DUTY_VERBS['departments'])})$")
+# "邀请县长出席" "县长参加会议": present, not a department (who is not checked to be a leader here)
+_LEADERS = re.compile(rf"^(?:邀请|请)?(?P<who>.+?)(?:{alternation(ATTENDING_VERBS)}|参加会议)$")
+# "时间为9月" "协商时间定于第三季度": a time label of the vocabulary, then its value
+_TIME_IS = re.compile(rf"^(?:{alternation(LABELS['time'])})(?:为|定于|在|是)\s*(?P<when>.+)$")
 _PLANNED = re.compile(r"^(?:拟于|拟在|计划于|计划在|定于|预计于|安排在|安排于|于)")
 _ABOUT = re.compile(r"(?:围绕|就|关于|针对|聚焦)\s*$")
 

@@ -97,17 +97,11 @@ REF_SECTION = {
     "leaders": "leaders",
     "topics": "topics",
 }
-# Header spellings people use besides ours.
+# Header spellings people use besides ours. A topic column's synonyms are the shared label
+# vocabulary's (paperwork.vocabulary.LABELS, see _vocabulary_headers); only the template's own
+# bracketed spelling is kept here.
 ALIASES = {
     "topics": {
-        "议题": "title",
-        "题目": "title",
-        "承办专委会": "lead_options",
-        "承办部门": "lead_options",
-        "责任专委会": "lead_options",
-        "配合专委会": "co_organizers",
-        "参加部门": "departments",
-        "领导": "leaders",
         "建议月份(可多个)": "preferred_months",
     },
     "forms": {"协商形式": "name", "形式": "name", "形式名称": "name", "协商形式名称": "name"},

@@ -21,7 +21,7 @@ from typing import Any
 
 from . import texts as T
 from .time_phrases import CN_MONTH_NUMBER
-from .vocabulary import field_of_label
+from .vocabulary import ATTENDING_VERBS, DUTY_VERBS, alternation, field_of_label
 
 _N = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
 _DASH = r"(?:——|[-–—―─~〜～至到])"
@@ -32,10 +32,12 @@ DUTY_LINE = re.compile(
 # a topic's own number at the head of its line: "1．" "（3）" "12、"
 _TOPIC_NUMBER = re.compile(r"^\s*[（(]?\s*(\d{1,3})\s*[)）]?\s*[.．、]?")
 # "由X承办" "由X负责组织实施" / "X牵头": a lead named by its verb
-_LEAD_VERB = re.compile(r"^(?:由|请)?(?P<who>.+?)(?:负责)?(?:承办|牵头|主办|组织实施|负责)$")
+_LEAD_VERB = re.compile(rf"^(?:由|请)?(?P<who>.+?)(?:负责)?(?:{alternation(DUTY_VERBS['lead'])})$")
 # "邀请X、Y出席" / "A、B配合": leaders and departments named by their verbs
-_LEADERS_VERB = re.compile(r"^(?:邀请|请)?(?P<who>.+?)(?:出席|到会)$")
-_DEPARTMENTS_VERB = re.compile(r"^(?:邀请|请)?(?P<who>.+?)(?:等(?:部门|单位))?(?:配合|参加|参与|协助)$")
+_LEADERS_VERB = re.compile(rf"^(?:邀请|请)?(?P<who>.+?)(?:{alternation(ATTENDING_VERBS)})$")
+_DEPARTMENTS_VERB = re.compile(
+    rf"^(?:邀请|请)?(?P<who>.+?)(?:等(?:部门|单位))?(?:{alternation(DUTY_VERBS['departments'])})$"
+)
 # "协商部门为A、B" "出席领导：X" "承办单位是Y": a known label, then its value
 _LABELLED = re.compile(r"^(?P<label>[^：:为是]{1,8}?)\s*(?:[：:]|为|是)\s*(?P<value>.+)$")
 # clauses end at "；" "。" — and at "，" outside brackets ("各区（县）人民政府" stays whole)

@@ -15,14 +15,19 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import field_of_header, norm
+from .vocabulary import NAME_LIST_FIELDS, alternation, field_of_header, norm, verbs
 
-KEYED_FIELDS = ("departments", "leaders", "lead", "co", "people", "time")
+KEYED_FIELDS = (*NAME_LIST_FIELDS, "time")
 """Fields a heading may give for topics read above it."""
 
 _NUMBER = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、)]\s*|^\(\s*\d{1,2}\s*\)\s*")
 _KEYED = re.compile(r"^(?P<title>[^:]{2,60}?)\s*:\s*(?P<value>\S.*)$")
-_CLAUSE = re.compile(r"^(?P<forms>.+?)(?:邀请|由|请)(?P<who>[^,;。]{2,24}?)(?:出席|参加|主持)")
+# "专题协商会邀请X出席" "对口协商由Y主持" "…请Z参加": forms, then who attends them (not who
+# reports or listens: 听取/通报 follow a department as well)
+_CLAUSE = re.compile(
+    rf"^(?P<forms>.+?)(?:邀请|由|请)(?P<who>[^,;。]{{2,24}}?)"
+    rf"(?:{alternation(verbs('leaders', without=('听取', '通报')) + ('参加',))})"
+)
 _FORM_LIST = re.compile(r"、|和|及|与")
 
 

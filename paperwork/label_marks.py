@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import FIELD_LINE, LABEL_OF, field_of_label
+from .vocabulary import FIELD_LINE, LABEL_OF, NAME_LIST_FIELDS, field_of_label
 
 # "协商形式——专题协商会" "时间安排—6月" "县领导--张某": a label and its value joined by a dash.
 # Only a label the vocabulary knows (or names by its root word) is taken: "推进X——专题协商会" is a
@@ -27,7 +27,7 @@ def dash_label(line: str) -> str:
 
 # Fields whose label a card layout sets on a line of its own, the value on the next
 # (a WeChat article's label box and value box; a two-column list copied as lines)
-_CARD_FIELDS = {"time", "lead", "co", "departments", "people", "leaders", "form"}
+_CARD_FIELDS = {"time", "form", *NAME_LIST_FIELDS}
 
 
 def colon_bare_labels(rows: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:

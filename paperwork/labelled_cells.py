@@ -11,7 +11,15 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import LABELS, TABLE_MARK, field_of_header, field_of_label
+from .vocabulary import (
+    LABELS,
+    NAME_LIST_FIELDS,
+    TABLE_MARK,
+    TITLE_ROOT_WORDS,
+    alternation,
+    field_of_header,
+    field_of_label,
+)
 
 # "形式：专题议政性常委会议" — a short label, a colon, the value
 _LABELLED = re.compile(r"^\s*([^:：\s]{1,8})\s*[:：]\s*(.*?)\s*$", re.S)
@@ -78,7 +86,7 @@ def labelled_cell_lines(rows: list[list[str]]) -> list[str] | None:
 
 
 # "议题及主要内容" "协商议题和内容": one column for the title and the paragraph describing it
-_TITLE_AND_CONTENT = re.compile(r"(?:议题|题目|课题|名称).{0,2}[及和与、/].{0,3}内容")
+_TITLE_AND_CONTENT = re.compile(rf"(?:{alternation(TITLE_ROOT_WORDS)}).{{0,2}}[及和与、/].{{0,3}}内容")
 
 
 def title_and_content(cell: str, header: str) -> tuple[str, str]:
@@ -96,8 +104,10 @@ def title_and_content(cell: str, header: str) -> tuple[str, str]:
 PART_LABEL_MAX = 4
 """Characters a part's label in a cell may have ("牵头", "参与单位")."""
 
-# Columns of responsibility, whose cells may name their parts ("牵头：X" alone, on the plenary's row)
-_RESPONSIBILITY = ("lead", "co", "departments", "people")
+# Columns of responsibility, whose cells may name their parts ("牵头：X" alone, on the plenary's row):
+# the name lists but the leaders' ("市政协副主席：某某" under 出席领导 is a title and a name) and the
+# members' (no duty: "界别：…" there is a remark)
+_RESPONSIBILITY = tuple(k for k in NAME_LIST_FIELDS if k not in ("leaders", "members"))
 
 
 def labelled_paragraphs(cell: str, column: str | None = None) -> list[tuple[str, str]] | None:

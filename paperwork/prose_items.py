@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import LABELS
+from .vocabulary import DUTY_VERBS, LABELS, LEAD_ADVERBS, alternation
 
 # "就“X”" "围绕“X”": a quoted subject introduced as what the consultation is about
 _SUBJECT = re.compile(r"(?:就|围绕|关于|针对|聚焦)\s*[“\"《](?P<title>[^”\"》]{4,40})[”\"》]")
 _CLAUSE_END = re.compile(r"[,,;;。]")
 # "由市政协甲界牵头" "由县政协经济委负责": the lead, named by its verb
-_LEAD = re.compile(r"由\s*(?P<who>[^,,;;。、“”]{2,30}?)\s*(?:具体|联合|共同)?(?:牵头|负责|承办|组织实施)")
+_LEAD = re.compile(
+    rf"由\s*(?P<who>[^,,;;。、“”]{{2,30}}?)\s*(?:{alternation(LEAD_ADVERBS)})?(?:{alternation(DUTY_VERBS['lead'])})"
+)
 # "于6月" "在第三季度" "9月—10月": the item's time
 _WHEN = re.compile(
     r"(?:于|在|拟于|计划于)?\s*(?P<when>(?:[上下]半年|第?[一二三四1-4]季度|"

@@ -60,15 +60,45 @@ from .prose_items import quoted_items
 from .time_phrases import TimeReading, parse_time
 from .title_forms import form_suffix
 from .vocabulary import (
+    ATTENDING_VERBS,
+    CO_VERBS,
+    DEPARTMENT_VERBS_IN_RUNNING_TEXT,
+    DUTY_VERBS,
     FIELD_ANYWHERE,
     FIELD_LINE,
+    GLUED_SHORT_LABELS,
+    HELPING_VERBS,
     LABEL_OF,
     LABELS,
+    LEAD_ADVERBS,
+    LEAD_VERBS_AFTER_A_NAME,
+    LEADER_VERB_TAILS,
     LOOKALIKE_COLONS,
     LOOKALIKE_SLASHES,
+    ORDINAL_TITLE_WORDS,
+    ROLE_LEAD_VERB,
     TABLE_MARK,
     UNKNOWN_LABEL,
+    alternation,
     field_of_label,
+    verbs,
+)
+
+# The vocabulary's duty verbs as regex alternations (see paperwork.vocabulary.DUTY_VERBS)
+_LEAD_VERB = alternation(DUTY_VERBS["lead"])
+_LEAD_ADVERB = alternation(LEAD_ADVERBS)
+_DEPT_VERB = alternation(DUTY_VERBS["departments"])
+_LEADER_VERB = alternation(DUTY_VERBS["leaders"])
+_PRESENT_VERB = alternation(ATTENDING_VERBS + ("参加",))  # "分管副县长参加": present, as a leader or a unit
+_VERB_TAIL = alternation(LEADER_VERB_TAILS)
+# leaders named in running text by the verb after them; "主持" is left to the keyed rules per form
+# (in a sentence "…主持" is said of whoever chairs, often the lead committee's director)
+_NAMED_LEADER_VERB = alternation(verbs("leaders", without=("主持",)))
+# "教科卫体委(牵头)" "市发改委(配合)": a duty marked in a bracket after a name
+_ROLE_MARK = re.compile(rf"\((?:{alternation(DUTY_VERBS['lead'] + DUTY_VERBS['departments'] + CO_VERBS)})\)$")
+# a role sentence's clauses end at punctuation, or at "、" after a lead's or a helper's verb
+_ROLE_CLAUSE_END = re.compile(
+    r"[,,;;。]|(?:" + "|".join(f"(?<={re.escape(v)})" for v in (ROLE_LEAD_VERB, *HELPING_VERBS)) + ")、"
 )
 
 LABELS_TITLE = LABELS["title"][0]  # how a numbered title label is rewritten for the reader
@@ -168,17 +198,15 @@ def _is_headline(line: str) -> bool:
 _TITLE_SUBJECT = re.compile(r"政协|20\d\d|年度|协商|议题|[省市县区州旗]")
 _RULES_TITLE = re.compile(r"(办法|规定|规则|细则|制度|条例|意见|规程|指引)$")
 _PLAN_TITLE = re.compile(r"计划|要点|安排|清单|一览|目录|议题表|20\d\d\s*年度?[^,,。]{0,8}议题$")
-_LEAD_SENTENCE = re.compile(
-    r"由\s*(?P<who>[^,,;;。]{2,60}?)\s*(?:联合|共同|具体|负责)?(?:牵头|负责|组织实施|承办|组织|具体实施)"
-)
+_LEAD_SENTENCE = re.compile(rf"由\s*(?P<who>[^,,;;。]{{2,60}}?)\s*(?:{_LEAD_ADVERB})?(?:{_LEAD_VERB})")
 # "县政协农业农村委承办,…": the lead at the head of a clause, without 由; only a name that
 # ends like a committee, so "会前组织委员…负责" is never read as a lead
 _LEAD_SENTENCE_BARE = re.compile(
     r"(?:^|(?<=[,,;;。]))\s*(?P<who>[^,,;;。由]{2,30}?(?:委员会|委|办公室|界别|联络组))\s*"
-    r"(?:联合|共同)?(?:牵头|负责|组织实施|承办|具体实施)"
+    rf"(?:联合|共同)?(?:{alternation(LEAD_VERBS_AFTER_A_NAME)})"
 )
 _DEPT_SENTENCE = re.compile(
-    r"(?:邀请|请|组织)?(?P<who>[^,,;;。由]{2,80}?)(?:等(?:部门|单位))?(?:参加|参与|列席|配合|协助)"
+    rf"(?:邀请|请|组织)?(?P<who>[^,,;;。由]{{2,80}}?)(?:等(?:部门|单位))?(?:{alternation(DEPARTMENT_VERBS_IN_RUNNING_TEXT)})"
     r"(?!人员|对象|范围|单位|部门|名单)"  # "参加人员等以正式通知为准": a noun, nobody is invited
 )
 _WITH_SENTENCE = re.compile(
@@ -186,7 +214,7 @@ _WITH_SENTENCE = re.compile(
     r"\s*(?:开展|进行|共同)?(?:对口)?(?:协商|座谈)"
 )
 _LEADER_SENTENCE = re.compile(
-    r"(?:^|(?<=[,,;;。、]))\s*(?:邀请|请)?(?P<who>[^,,;;。、由]{2,20}?)\s*(?:出席|到会|莅临|列席|听取|通报)"
+    rf"(?:^|(?<=[,,;;。、]))\s*(?:邀请|请)?(?P<who>[^,,;;。、由]{{2,20}}?)\s*(?:{_NAMED_LEADER_VERB})"
 )
 _TIME_SENTENCE = re.compile(r"(?:拟于|拟在|计划于|定于|于|在)?\s*(?P<when>[^,,;;。]{0,12}?(?:月|季度|半年))")
 
@@ -350,7 +378,8 @@ def _is_count_intro(line: str, rows: list[tuple[int, str, str]], i: int) -> bool
     return False
 
 
-_DUTY_WORD = re.compile(r"牵头|承办|负责|参加单位|协办")
+# a word that gives a duty: a lead's verb or a unit taking part (a co-organiser too)
+_DUTY_WORD = re.compile(alternation(LEAD_VERBS_AFTER_A_NAME + CO_VERBS + ("参加单位",)))
 
 
 def _plenary_account_rows(header: str, rows: list[tuple[int, str, str]], i: int) -> list[int]:
@@ -399,7 +428,7 @@ _ENDS_WITH_LABEL = re.compile(f"(?:{'|'.join(re.escape(x) for x in LABEL_OF if l
 # no separator. Read as a new field only after a character that ends a month or a unit's name
 # (月 委 局 …), so a longer word that merely ends in the label ("拟安排时间") is not split.
 _GLUED_SHORT_LABEL = re.compile(
-    r"(?<=[月日份度年旬底前后委局办厅室组处院会心队])(?:时间|承办|牵头|协办|形式|备注|说明|参与|内容)\s*:"
+    rf"(?<=[月日份度年旬底前后委局办厅室组处院会心队])(?:{alternation(GLUED_SHORT_LABELS)})\s*:"
     # "完善X ——时间:5月": a dash between the title and its first field separates like a space
     rf"|(?<=[—–])(?:{'|'.join(re.escape(x) for x in LABEL_OF if len(x) >= 2)})\s*:"
 )
@@ -1497,7 +1526,9 @@ _ORDINAL_DIVIDER = re.compile(
 
 
 # "议题一:推动X": a title label numbered like a heading
-_ORDINAL_LABEL = re.compile(r"^(?:议题|课题|专题|题目)\s*[一二三四五六七八九十\d]{1,3}\s*(?::|、|\.|\s)\s*(?=\S)")
+_ORDINAL_LABEL = re.compile(
+    rf"^(?:{alternation(ORDINAL_TITLE_WORDS)})\s*[一二三四五六七八九十\d]{{1,3}}\s*(?::|、|\.|\s)\s*(?=\S)"
+)
 # "——时间:5月" "▲承办单位:…": a mark in front of a field label
 _FIELD_MARK = re.compile(r"^(?:[-—–~]{1,3}|[▲△►▶◆◇■□●○•·※√✔>▪▫◦‣⁃∙➢➤✓☑])\s*(?=[\u4e00-\u9fff]{2,8}\s*:)")
 # "一是“X”,6月召开,由…承办;二是…": the items of one paragraph
@@ -1702,7 +1733,7 @@ def _distributive(line: str) -> list[str] | None:
             shared.append(
                 re.sub(r"^.*\d\s*月份?|^.*[一二三四五六七八九十]月份?", "", clause)
             )  # "召开…座谈会" names the form
-        lm = re.search(r"由\s*(?P<who>.+?)\s*分别(?:承办|牵头|负责|组织实施)", clause)
+        lm = re.search(rf"由\s*(?P<who>.+?)\s*分别(?:{_LEAD_VERB})", clause)
         if lm and len(split_names(lm.group("who"))) == len(titles):
             leads = split_names(lm.group("who"))
     if not months and not leads:
@@ -1999,10 +2030,15 @@ def form_in_text(text: str) -> str:
 
 # "由区政协经济委牵头" "区发改局、区科技局配合" "邀请副区长X、区政协主席Y出席" "区政协副主席Z参加":
 # clauses whose role is named only by the verb that ends them
-_ROLE_LEAD = re.compile(r"^(?:由)?\s*(?P<who>[^,,;;。]{2,40}?)\s*(?:联合|共同|具体)?牵头(?:负责|组织|承办|组织实施)?$")
-_ROLE_HELP = re.compile(r"^(?:由)?\s*(?P<who>[^,,;;。]{2,120}?)\s*(?:等(?:部门|单位))?(?:配合|协助|协同|参与)$")
+_ROLE_LEAD = re.compile(
+    rf"^(?:由)?\s*(?P<who>[^,,;;。]{{2,40}}?)\s*(?:联合|共同|具体)?{ROLE_LEAD_VERB}"
+    rf"(?:{alternation(verbs('lead', without=(ROLE_LEAD_VERB, '牵头承办')))})?$"
+)
+_ROLE_HELP = re.compile(
+    rf"^(?:由)?\s*(?P<who>[^,,;;。]{{2,120}}?)\s*(?:等(?:部门|单位))?(?:{alternation(HELPING_VERBS)})$"
+)
 _ROLE_ATTEND = re.compile(
-    r"^(?:并)?(?:邀请|请)?\s*(?P<who>[^,,;;。]{2,80}?)\s*(?:出席|参加|到会|莅临)(?:会议|活动|指导)?$"
+    rf"^(?:并)?(?:邀请|请)?\s*(?P<who>[^,,;;。]{{2,80}}?)\s*(?:{_PRESENT_VERB})(?:{_VERB_TAIL})?$"
 )
 
 
@@ -2020,7 +2056,7 @@ def role_clauses(text: str) -> dict[str, list[str]] | None:
     out: dict[str, list[str]] = {"lead": [], "departments": [], "leaders": [], "co": []}
     roles = 0
     pending = ""  # "邀请副市长甲,市政协主席乙出席": people listed before the comma the verb comes after
-    for clause in re.split(r"[,,;;。]|(?<=牵头|配合|协助|参与)、", unicodedata.normalize("NFKC", text)):
+    for clause in re.split(_ROLE_CLAUSE_END, unicodedata.normalize("NFKC", text)):
         clause = clause.strip()
         if not clause:
             continue
@@ -2122,7 +2158,7 @@ def _sentence_fields(topic: _Topic, line: str, lineno: int, *, time: bool = True
 
 # "拟于6月召开,市政协主席甲、市政府常务副市长出席": the whole 、-list before the verb, from the clause's start
 _LEADER_LIST_SENTENCE = re.compile(
-    r"(?:^|(?<=[,,;;。]))\s*(?:邀请|请)?(?P<who>[^,,;;。由]{2,120}?)\s*(?:出席|到会|莅临|列席|听取|通报)"
+    rf"(?:^|(?<=[,,;;。]))\s*(?:邀请|请)?(?P<who>[^,,;;。由]{{2,120}}?)\s*(?:{_NAMED_LEADER_VERB})"
 )
 
 
@@ -2200,8 +2236,8 @@ def _clean_name(tok: str) -> str:
     tok = re.sub(r"等(单位|部门|有关|相关|县|区|市直|方面|同志|负责).*$", "", tok)
     tok = re.sub(r"等$", "", tok)
     tok = re.sub(r"(的)?(主要)?(有关)?(负责同志|负责人|同志)$", "", tok)
-    tok = re.sub(r"(?<=..)(?:出席|到会|参加|列席|莅临)(?:会议|指导|活动)?$", "", tok)  # "分管副县长出席"
-    tok = re.sub(r"\((?:牵头|配合|协办|主办|承办|参与|参加|负责)\)$", "", tok)  # "教科卫体委(牵头)"
+    tok = re.sub(rf"(?<=..)(?:{_PRESENT_VERB})(?:{_VERB_TAIL})?$", "", tok)  # "分管副县长出席"
+    tok = re.sub(_ROLE_MARK, "", tok)  # "教科卫体委(牵头)"
     tok = tok.strip()
     # "—" "无" "暂无" in a cell: nobody is named
     return "" if not _CJK.search(tok) or tok in ("无", "暂无", "待定", "略", "空", "不涉及") else tok
@@ -2333,7 +2369,7 @@ def _joint_group_beside_departments(parts: list[str]) -> list[str]:
 
 def _split_committees(text: str) -> list[str]:
     s = re.sub(r"^由", "", text.strip().rstrip("。"))
-    s = re.sub(r"(联合|共同|牵头)?(组织实施|承办|负责实施|负责|组织)$", "", s)
+    s = re.sub(rf"(?:{_LEAD_ADVERB})?(?:{_LEAD_VERB})$", "", s)
     if _is_joint_group(split_names(s)):
         return [strip_body(_clean_name(s))]  # a joint 界别 group leads as one
     joint = _joint_group_beside_departments(split_names(s))
@@ -2952,6 +2988,8 @@ def parse_published_text(
             notes.append(f["content"])
         if f.get("people"):
             notes.append("参加人员:" + f["people"])
+        if f.get("members"):  # the 政协 members taking part: no leader, no department, nobody scheduled
+            notes.append(f"{LABELS['members'][0]}:{f['members']}")
         if f.get("notes"):
             notes.append(f["notes"])
         notes += tp.notes_lines
@@ -2960,7 +2998,8 @@ def parse_published_text(
             src(
                 "notes",
                 "\n".join(notes),
-                tp.field_lines.get("content", []) + [u[0] for u in tp.unknown] or [tp.line],
+                tp.field_lines.get("content", []) + tp.field_lines.get("members", []) + [u[0] for u in tp.unknown]
+                or [tp.line],
             )
         topic_dicts.append(d)
         sources[tid] = tp.line

@@ -27,7 +27,13 @@ import re
 from .card_layouts import is_platform_furniture
 from .duty_sentence import is_duty_sentence
 from .published_text import classify_form
-from .vocabulary import LABEL_OF, LABELS, field_of_header, norm
+from .vocabulary import (
+    LABEL_OF,
+    LABELS,
+    NAME_LIST_FIELDS,
+    field_of_header,
+    norm,
+)
 
 _TIME_LABEL = LABELS["time"][0]
 _FORM_LABEL = LABELS["form"][0]
@@ -234,7 +240,7 @@ def dash_form_time(lines: list[str]) -> list[str]:
 
 # -- a label alone on its line, its values on the lines below ----------------------------------
 
-_LIST_FIELDS = {"departments", "leaders", "lead", "co", "people"}
+_LIST_FIELDS = set(NAME_LIST_FIELDS)
 _CARD_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*$")
 LABEL_BLOCKS_MIN = 3
 VALUE_LINE_MAX = 60

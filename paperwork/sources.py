@@ -47,7 +47,17 @@ from .pdf_strokes import stroked_rules
 from .published_text import classify_form
 from .side_tables import is_card_head, is_contact_card, is_contact_table
 from .table_kinds import drop_total_rows, fold_form_ticks
-from .vocabulary import LABEL_OF, LABELS, TABLE_MARK, field_of_header, field_of_label, norm
+from .vocabulary import (
+    LABEL_OF,
+    LABELS,
+    NAME_LIST_FIELDS,
+    TABLE_MARK,
+    TITLE_ROOT_WORDS,
+    alternation,
+    field_of_header,
+    field_of_label,
+    norm,
+)
 
 log = logging.getLogger(__name__)
 
@@ -442,7 +452,7 @@ _TICK = re.compile(r"[✓✔√☑]|[●■★]")
 
 # How the paragraphs of one cell are joined: one name per paragraph in a list column,
 # one step per paragraph in a time cell ("3月(调研)" / "5月(协商)"), a wrapped title run together
-_CELL_JOIN = {"departments": "、", "leaders": "、", "lead": "、", "co": "、", "people": "、", "time": ";"}
+_CELL_JOIN = {**dict.fromkeys(NAME_LIST_FIELDS, "、"), "time": ";"}
 
 
 def _cell_paragraphs(row: list[str], cols: dict[int, str], header_at: int, k: int) -> list[str]:
@@ -740,7 +750,7 @@ def _pdf_table_header(line: list[tuple[float, str]]) -> dict[float, str] | None:
 
 
 # "序号 协商议/题名称": a title column's header, possibly wrapped, next to the number column
-_WRAPPED_TITLE_HEADER = re.compile(r"序号.{0,12}?(?:议题|题目|名称|课题)")
+_WRAPPED_TITLE_HEADER = re.compile(rf"序号.{{0,12}}?(?:{alternation(TITLE_ROOT_WORDS)})")
 PDF_HEADER_LINES = 3
 """Lines a table header may wrap over in a narrow column ("协商议" / "题名称")."""
 

@@ -340,6 +340,7 @@ FIELD_LABEL = {
     "co": "协办",
     "departments": "协商部门",
     "people": "参加人员",
+    "members": "参加委员",
     "leaders": "出席领导",
     "content": "内容",
     "notes": "备注",
