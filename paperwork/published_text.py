@@ -2388,7 +2388,11 @@ def _split_committees(text: str) -> list[str]:
 
 
 # "区政协文化文史委(区政协经济委配合)": a lead's bracket naming the committee that helps it
-_HELPER_BRACKET = re.compile(r"[(（]\s*(?P<who>[^()（）]{2,60}?)\s*(?:配合|协办|协助)\s*[)）]\s*$")
+_HELPER_BRACKET = re.compile(
+    r"[(（]\s*(?P<who>[^()（）]{2,60}?)\s*(?:"
+    + alternation(verbs("departments", without=("协同", "参加", "参与", "列席")) + CO_VERBS)
+    + r")\s*[)）]\s*$"
+)
 _TRAILING_COMMITTEE = re.compile(r"\(([^()，,;；]{1,20}?(?:委|委员会|室|组|办公室|办公厅))\)\s*$")
 
 
