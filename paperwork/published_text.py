@@ -285,6 +285,8 @@ def _plain_form_heading(line: str) -> str:
     name = _COUNT.sub("", rest).strip()
     if not name or len(name) > 24 or not _is_form_name(name):
         return line
+    if not nm and name == rest and not classify_form(name):
+        return line  # "◆网络议政": shaped like a form but unknown, without a number or a count it may be an item
     return f"{nm.group('n')}、{rest}" if nm else f"【{rest}】"
 
 

@@ -271,6 +271,9 @@ def _form_row_heading(text: str) -> str | None:
     name = _FORM_ROW_COUNT.sub("", one[number.end() :] if number else one).strip()
     if not name or not (classify_form(name) or _is_form_name(name)):
         return None
+    if not number and not classify_form(name) and not _FORM_ROW_COUNT.search(one):
+        # shaped like a form's name, but neither numbered, counted nor known: the reader would not head by it
+        return None
     return one if number and not one.startswith(("(", "【", "〔")) else f"【{one[number.end() :] if number else one}】"
 
 

@@ -106,7 +106,9 @@ def test_decorated_form_headings_are_read_plain():
     assert _plain_form_heading("■【提案办理协商】(3项)") == "【提案办理协商(3项)】"
     assert _plain_form_heading("【民主监督协商】(2次)") == "【民主监督协商(2次)】"
     # what names no form is left as it is: a topic, a tagged topic, an article's own section
+    assert _plain_form_heading("◆网络议政(2次)") == "【网络议政(2次)】"
     assert _plain_form_heading("◆推进城乡环卫一体化") == "◆推进城乡环卫一体化"
+    assert _plain_form_heading("◆网络议政") == "◆网络议政"  # unknown to the form rules and uncounted: maybe an item
     assert _plain_form_heading("◆【基层协商】深化“圳口议事”基层协商") == "◆【基层协商】深化“圳口议事”基层协商"
     assert _plain_form_heading("▌工作要求") == "▌工作要求"
     assert _plain_form_heading("【一】总体安排") == "【一】总体安排"
@@ -211,3 +213,19 @@ def test_a_form_row_above_a_tables_header_becomes_its_heading():
     # a title row naming the year is still the document's title; any other merged row is left out
     assert table_lines([["2026年度协商计划表"] * 3, header, body])[0] == "2026年度协商计划表"
     assert table_lines([["单位：市政协办公室"] * 3, header, body])[0].startswith("【表格】")
+
+
+def test_a_caption_line_above_each_table_with_its_count_or_a_mark_names_the_form():
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph("政协栖霞湾区委员会2026年度协商计划")
+    for caption, title in (("专题协商会（2次）", "推进湾区滨水空间贯通"), ("▍视察协商", "完善智慧停车平台")):
+        doc.add_paragraph(caption)
+        t = doc.add_table(rows=2, cols=4)
+        for j, v in enumerate(("协商议题", "协商时间", "承办专委会", "参加部门")):
+            t.cell(0, j).text = v
+        for j, v in enumerate((title, "5月", "区政协城建委", "区住建局")):
+            t.cell(1, j).text = v
+    rows = topic_rows(import_document("计划.docx", _docx_bytes(doc)).plan)
+    assert [(r[0], r[1]) for r in rows] == [("推进湾区滨水空间贯通", "专题协商会"), ("完善智慧停车平台", "视察协商")]
