@@ -2484,6 +2484,8 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
         # "省政协" from a headline: the plan's own title quoted in the text names the place
         for line in lines:
             level = body[0] if body else "省市县区州旗"
+            # "《2026年度县政协协商计划》": the year in front is no place ("年度县政协")
+            line = re.sub(r"(?:20\d\d|二〇[〇一二三四五六七八九]{2})\s*年度?", " ", line)
             qm = re.search(rf"《[^》]*?([\u4e00-\u9fff]{{1,8}}?[{level}]政协)(?!委员)[^》]*》", line)
             if qm:
                 body = qm.group(1)

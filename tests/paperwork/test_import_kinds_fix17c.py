@@ -229,3 +229,13 @@ def test_a_caption_line_above_each_table_with_its_count_or_a_mark_names_the_form
             t.cell(1, j).text = v
     rows = topic_rows(import_document("计划.docx", _docx_bytes(doc)).plan)
     assert [(r[0], r[1]) for r in rows] == [("推进湾区滨水空间贯通", "专题协商会"), ("完善智慧停车平台", "视察协商")]
+
+
+def test_a_quoted_title_with_the_year_before_the_level_names_no_place():
+    # "《2026年度县政协协商计划》" under a joint header: the body is the header's, not "年度县政协"
+    text = (
+        "中共岚溪县委办公室\n岚溪县人民政府办公室\n政协岚溪县委员会办公室\n"
+        "关于印发《2026年度县政协协商计划》的通知\n各乡镇：现印发给你们。\n"
+        "一、专题协商\n1.推进甲乙工程建设（5月，县政协经济委牵头，县发改局参加）\n"
+    )
+    assert import_text(text).plan.body == "岚溪县政协"
