@@ -282,6 +282,50 @@ def _unemoji(line: str) -> str:
 _BAR_BEFORE_HEADING = re.compile(r"^[▍▌▎▏▐█┃]\s*(?=[一二三四五六七八九十]{1,3}\s*[、.．])")
 
 
+# A form heading dressed for the eye: "▌专题协商(5次)" "◆ 【二】对口协商" "【一】专题议政性常委会议(2次)"
+# "★【界别协商】": a mark, a boxed number, the name boxed
+_HEADING_MARK = re.compile(r"^[▍▌▎▏▐█┃■□◆◇★☆▶►◤●○※❖✦]+\s*")
+_BOXED_NUMBER = re.compile(r"^[【〔〖\[]\s*(?P<n>[一二三四五六七八九十]{1,3})\s*[】〕〗\]]\s*")
+_PLAIN_NUMBER = re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})\s*[、.]\s*")
+_BOXED_NAME = re.compile(r"^[【〔〖\[]\s*(?P<name>[^】〕〗\]]{2,24}?)\s*[】〕〗\]]")
+
+
+# "▌工作要求": an article's section bar before a short heading that names no form (that one is
+# made a form heading by _plain_form_heading): it ends the form above
+_BAR_HEADING = re.compile(r"^[▍▌▎▏▐█┃]\s*[\u4e00-\u9fff“”\"]{2,12}$")
+
+
+def _plain_form_heading(line: str) -> str:
+    """A form heading without its decoration: "▌【二】专题协商(5次)" → "二、专题协商(5次)",
+    "◆【对口协商】(4次)" and "★界别协商" → "【对口协商(4次)】" "【界别协商】" (a boxed form heading).
+
+    Only when what is left names a form (its count aside): a marked or boxed line
+    that names anything else (a topic, prose, "▌工作要求") is returned unchanged.
+    """
+    rest = _HEADING_MARK.sub("", line)
+    marked = rest != line
+    nm = _BOXED_NUMBER.match(rest) or (_PLAIN_NUMBER.match(rest) if marked else None)
+    if nm:
+        rest = rest[nm.end() :]
+    bm = _BOXED_NAME.match(rest)
+    tail = rest[bm.end() :].strip() if bm else ""
+    if bm:
+        if tail and not _COUNT.fullmatch(tail):
+            return line  # "◆【基层协商】深化“X”议事": a topic tagged with its form, not a heading
+        if not (marked or nm or tail):
+            return line  # "【专题协商】" alone is read as a boxed heading already
+        rest = bm.group("name") + tail
+    elif not (marked or nm):
+        return line
+    rest = rest.strip()
+    name = _COUNT.sub("", rest).strip()
+    if not name or len(name) > 24 or not _is_form_name(name):
+        return line
+    if not nm and name == rest and not classify_form(name):
+        return line  # "◆网络议政": shaped like a form but unknown, without a number or a count it may be an item
+    return f"{nm.group('n')}、{rest}" if nm else f"【{rest}】"
+
+
 def _clean(line: str) -> str:
     """One source line as the reader compares it: NFKC, simplified, no tags, ':' for every colon."""
     line = line.strip()
@@ -299,6 +343,7 @@ def _clean(line: str) -> str:
     line = unicodedata.normalize("NFKC", to_simplified(line))
     line = _PINYIN.sub("", line)
     line = line.replace("\u200b", "").replace("\ufeff", "")
+    line = _plain_form_heading(line)
     line = _BOXED_LABEL.sub(_unbox_label, line)
     line = _SPACED_LABEL.sub(_join_label, line)
     # "时间安排    6月" "承办单位\t市政协经济委": a label and its value lined up without a colon
@@ -832,12 +877,18 @@ def _scan(text: str) -> _Parsed:
                 continue
             link_list = False
         am = _ATTACHMENT.match(line)
-        if am or (attachments and _NUMBERED.match(line)):
+        annex_title = (
+            # "附件" then "协商部门联络员名单" after the topics: the annex's own title, no topic
+            attachments and _DOC_TITLE_END.search(line) and (out.loose or any(s.topics for s in out.sections))
+        )
+        if am or (attachments and _NUMBERED.match(line)) or annex_title:
             item = _strip_number(am.group("rest") if am else line).strip()
             if not item or _DOC_TITLE_END.search(item):
                 # "附件:1.…一览表" "2.…督办安排": the notice's list of attachments, not topics
                 attachments = True
                 topic = None
+                if annex_title:
+                    section, in_arrangement = None, False  # the plan is over: what follows belongs to the annex
                 skip(lineno, raw, "attachment")
                 continue
         attachments = False
@@ -1093,7 +1144,10 @@ def _scan(text: str) -> _Parsed:
             and _is_form_name(line)
             and next_field_key(i) is None  # fields under it: a title's last words, not a heading
             and not _is_sentence(line)
-            and not re.search(r"政协|政府|[局厅院部署]|召开|举行|举办|开展|进行|围绕|关于|推进|加强|届|次", line)
+            # "届" "次" of "十届三次": a meeting's name; the heading's own count "(5次)" is no such thing
+            and not re.search(
+                r"政协|政府|[局厅院部署]|召开|举行|举办|开展|进行|围绕|关于|推进|加强|届|次", _COUNT.sub("", line)
+            )
         ):
             # "专题议政性常委会议" alone on its line (a Word heading style, or "1." under the title): a form heading
             hm = re.match(r"(?P<title>.+)", _strip_number(line))
@@ -1114,8 +1168,8 @@ def _scan(text: str) -> _Parsed:
             in_arrangement = seen_arrangement = True
             out.roles[lineno] = T.SKIP_REASON["heading"]
             continue
-        if hm and next_field_key(i) is None and section is not None and section.topics:
-            # "【附件】" after the topics: a heading of something else, not one more topic
+        if (hm or _BAR_HEADING.match(line)) and next_field_key(i) is None and section is not None and section.topics:
+            # "【附件】" "▌工作要求" after the topics: a heading of something else, not one more topic
             section, topic, in_arrangement = None, None, False
             out.roles[lineno] = T.SKIP_REASON["heading"]
             continue
@@ -1785,7 +1839,9 @@ _ORG_END = re.compile(r"(?:局|厅|委|办|院|会|室|中心|政府|公司|集�
 
 
 _COUNT_INLINE = re.compile(r"\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[个项次件场]")
-_TAIL_BRACKET = re.compile(r"\((?P<inner>[^()]{2,40})\)\s*$")
+# "(…)" at the end of a title, one level of brackets inside it ("县委统战部(县侨办)"); a compact
+# sentence of fields ("5月,经济委牵头,A、B、C、D参加,县长、县政协主席甲出席") runs past 40 characters
+_TAIL_BRACKET = re.compile(r"\((?P<inner>(?:[^()]|\([^()]{1,30}\)){2,160})\)\s*$")
 
 
 def _bracket_fields(title: str) -> tuple[str, list[tuple[str, str]]]:
@@ -1832,7 +1888,8 @@ def _one_bracket(title: str) -> tuple[str, list[tuple[str, str]]]:
             fields.append(("lead", part))  # "(6月,区政协经济委)": the committee beside the month
         else:
             inner = bm.group("inner")
-            if _is_item_sentence(inner) and re.search(r"[,,;;]", inner):
+            # "(适时,工商联界、经济界牵头,…参加,…出席)": no month, but its parts are roles by their verbs
+            if (_is_item_sentence(inner) or role_clauses(inner) is not None) and re.search(r"[,,;;]", inner):
                 # "推进X(6月,城建委牵头,区住建局、区财政局参与)": the item's fields as a sentence
                 return title[: bm.start()].strip(), [("sentence", inner)]
             return title, []
@@ -2509,6 +2566,8 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
         # "省政协" from a headline: the plan's own title quoted in the text names the place
         for line in lines:
             level = body[0] if body else "省市县区州旗"
+            # "《2026年度县政协协商计划》": the year in front is no place ("年度县政协")
+            line = re.sub(r"(?:20\d\d|二〇[〇一二三四五六七八九]{2})\s*年度?", " ", line)
             qm = re.search(rf"《[^》]*?([\u4e00-\u9fff]{{1,8}}?[{level}]政协)(?!委员)[^》]*》", line)
             if qm:
                 body = qm.group(1)

@@ -44,7 +44,7 @@ from .labelled_cells import labelled_cell_lines, labelled_paragraphs, title_and_
 from .month_grid import lift_month_subheader, ticked_time, time_in_note
 from .outline import assignment_lines
 from .pdf_strokes import stroked_rules
-from .published_text import classify_form
+from .published_text import _is_form_name, classify_form
 from .side_tables import is_card_head, is_contact_card, is_contact_table
 from .table_kinds import drop_total_rows, fold_form_ticks
 from .vocabulary import (
@@ -262,12 +262,44 @@ def _step_subcolumns(heads: list[str], sub: list[str]) -> dict[int, tuple[str, s
 _YEAR_CAPTION = re.compile(r"(?:19|20)\d\d\s*年")
 
 
+# "一、专题协商(3次)" "(二)对口协商" "【三】界别协商": a form row's own number, kept as the heading's
+_FORM_ROW_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（【〔]\s*[一二三四五六七八九十]{1,3}\s*[)）】〕])\s*"
+)
+_FORM_ROW_COUNT = re.compile(r"\s*[(（]\s*(?:共\s*)?(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[个项次件场]\s*[)）]\s*$")
+
+
+def _form_row_heading(text: str) -> str | None:
+    """A merged row above a table's header that names a form → a form heading line, else None.
+
+    "一、专题议政性常委会议" stays as written (a numbered heading); "对口协商(4次)" becomes
+    "【对口协商(4次)】", the reader's boxed form heading: every row of the table is of that form.
+    """
+    one = unicodedata.normalize("NFKC", text).strip()
+    if "\n" in one or len(one) > 30:
+        return None
+    number = _FORM_ROW_NUMBER.match(one)
+    name = _FORM_ROW_COUNT.sub("", one[number.end() :] if number else one).strip()
+    if not name or not (classify_form(name) or _is_form_name(name)):
+        return None
+    if not number and not classify_form(name) and not _FORM_ROW_COUNT.search(one):
+        # shaped like a form's name, but neither numbered, counted nor known: the reader would not head by it
+        return None
+    return one if number and not one.startswith(("(", "【", "〔")) else f"【{one[number.end() :] if number else one}】"
+
+
 def _caption_rows(rows: list[list[str]]) -> list[str]:
-    """The rows above a table's header that hold one text naming a year (a merged title row), as lines."""
+    """The rows above a table's header that hold one text naming a year (a merged title row) or a
+    form (a merged form row, "一、专题协商": the form of all the table's rows), as lines."""
     out = []
     for row in rows:
         distinct = list(dict.fromkeys(c.strip() for c in row if c.strip()))
-        if len(distinct) == 1 and _YEAR_CAPTION.search(distinct[0]) and "\n" not in distinct[0]:
+        if len(distinct) != 1:
+            continue
+        form = _form_row_heading(distinct[0])
+        if form:
+            out.append(form)
+        elif _YEAR_CAPTION.search(distinct[0]) and "\n" not in distinct[0]:
             out.append(distinct[0])
     return out
 
