@@ -2142,7 +2142,10 @@ def split_names(text: str) -> list[str]:
     return split_outside_brackets(dots_as_commas(text), _SPLIT_CHARS, set(_BRACKETS), set(_BRACKETS.values()), flat="“")
 
 
-_PEOPLE_SKIP = re.compile(r"^(部分|全体|各)|^(有关|相关)(?!.*[长导])|(委员|专家|代表|学者|群众|人士|界别|企业家)$")
+_PEOPLE_SKIP = re.compile(
+    # "各乡镇人民政府" "各街道办事处": a collective body that attends as one department, not a crowd
+    r"^(部分|全体)|^各(?!.*(?:人民政府|办事处|管委会)$)|^(有关|相关)(?!.*[长导])|(委员|专家|代表|学者|群众|人士|界别|企业家)$"
+)
 # "出席领导：视情邀请": nobody is named yet, so no leader
 _NOBODY_YET = re.compile(r"(?:视情|另行|适时)(?:邀请|确定|安排|商请)?(?:出席)?")
 _LEADER = re.compile(r"(市长|县长|区长|省长|州长|旗长|书记|主席|领导|秘书长|常委|主任委员)$")
