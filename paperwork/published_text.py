@@ -715,7 +715,7 @@ def _scan(text: str) -> _Parsed:
     rows: list[tuple[int, str, str]] = []  # (line number, raw, cleaned); one line may give several rows
     raws = text.splitlines()
     cleaned = _roman_numbers([_clean(r) for r in raws])
-    set_aside = set_aside_lines(raws, cleaned)
+    set_aside = set_aside_lines(raws, cleaned, _is_form_name)
     account_lines: dict[int, list[int]] = {}  # the lines of a plenary told in sentences, wrapped or not
     accounted_sections: set[int] = set()
     for lineno, (raw, line) in enumerate(zip(raws, cleaned, strict=True), start=1):
@@ -755,7 +755,12 @@ def _scan(text: str) -> _Parsed:
 
     def new_topic(title: str, lineno: int, numbered: bool) -> _Topic:
         nonlocal topic
-        topic = _Topic(title=title, line=lineno, numbered=numbered, group=group)
+        said = quoted_subject_and_form(title)
+        topic = _Topic(title=said[0] if said else title, line=lineno, numbered=numbered, group=group)
+        if said:
+            # "围绕“X”召开专题协商会": the subject in quotes is the title, the form the one held
+            topic.sentence_form = said[1]
+            topic.field_lines.setdefault("form", []).append(lineno)
         if section is not None:
             section.topics.append(topic)
         else:
@@ -1961,6 +1966,27 @@ def form_in_text(text: str) -> str:
     found = [m.group("form") for m in _FORM_IN_SENTENCE.finditer(text) if classify_form(m.group("form"))]
     main = [f for f in found if classify_form(f) not in _GROUNDWORK_FORMS]
     return (main or found or [""])[0]
+
+
+# "围绕“X”召开专题协商会" "就“X”开展对口协商": a title that is only the quoted subject and the form held
+_SUBJECT_THEN_FORM = re.compile(
+    r"^(?:围绕|就|聚焦|针对)\s*[“\"](?P<title>.{2,60})[”\"]\s*(?:召开|开展|举行|举办|组织|进行)\s*(?P<form>[^,,;;。、“”\"()]{2,20})$"
+)
+
+
+def quoted_subject_and_form(title: str) -> tuple[str, str] | None:
+    """ "围绕“完善“甲乙”服务”召开专题协商会" → ("完善“甲乙”服务", "专题协商会"); None for any other title.
+
+    Only when what follows the verb is a form's name (a known form, or shaped like one), so
+    "围绕“X”开展调研并形成报告" stays as it is.
+    """
+    m = _SUBJECT_THEN_FORM.match(title.strip())
+    if m is None:
+        return None
+    form = m.group("form").strip()
+    if not _is_form_name(form):
+        return None
+    return m.group("title").strip(), form
 
 
 # "由区政协经济委牵头" "区发改局、区科技局配合" "邀请副区长X、区政协主席Y出席" "区政协副主席Z参加":

@@ -362,6 +362,7 @@ SKIP_REASON = {
 PAGE_PART_SKIP = {
     "other_year": "另一年度的计划,不属本计划",
     "note": "注释,不是议题",
+    "work_points": "工作要点中协商计划以外的工作,不是议题",
 }
 # a line of a duty list keyed by item numbers ("第1项、第6项:由…承办"), read into those topics
 ITEM_DUTY_ROLE = "字段(按项号分工)"

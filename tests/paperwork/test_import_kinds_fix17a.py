@@ -1,10 +1,12 @@
-"""Kinds blind set 17 showed (B105), each tested on an invented example of our own."""
+"""Kinds blind set 17 showed (B105, B111), each tested on an invented example of our own."""
 
 from __future__ import annotations
 
 from paperwork_samples import topic_rows
 
 from paperwork.importer import import_text
+from paperwork.page_parts import work_points_lines
+from paperwork.published_text import _is_form_name, quoted_subject_and_form
 from paperwork.relayout import duty_sentence_kinds, title_sentence_paragraphs
 
 _rows = topic_rows
@@ -94,3 +96,85 @@ def test_a_news_page_plan_with_each_topic_and_its_duty_sentence_in_one_paragraph
     ]
     plan = import_text(_NEWS_PAGE).plan
     assert next(t for t in plan.topics if t.title == "优化城区公交线网布局").window == (4, 6)
+
+
+# -- "围绕“T”召开/开展F" items; a plan inside a 工作要点 (B111) -------------------------------------
+
+
+def test_a_quoted_subject_and_the_form_held_are_the_title_and_the_form():
+    assert quoted_subject_and_form("围绕“推进甲乙园区扩容”召开专题协商会") == ("推进甲乙园区扩容", "专题协商会")
+    assert quoted_subject_and_form("就“完善“丙丁”服务网络”开展对口协商") == ("完善“丙丁”服务网络", "对口协商")
+    assert quoted_subject_and_form("聚焦“戊己融合”举行双月协商座谈会") == ("戊己融合", "双月协商座谈会")
+    # what follows the verb is no form: the title stays as it is
+    assert quoted_subject_and_form("围绕“推进甲乙园区扩容”开展调研并形成报告") is None
+    assert quoted_subject_and_form("推进甲乙园区扩容") is None
+
+
+_WORK_POINTS = """政协溪岚区委员会2026年工作要点
+　　2026年区政协工作的总体要求是：坚持团结和民主两大主题，服务全区中心工作。
+一、加强思想政治引领，凝聚团结奋进共识
+　　1．深化理论学习。全年组织委员读书活动不少于6次，围绕“学思想、强履职”开展专题研讨。
+　　2．完善请示报告制度。年度协商计划按程序报区委审定。
+二、深化协商议政，助推高质量发展
+　　3．开好区政协九届六次会议。2月召开全体会议，围绕区政府工作报告协商讨论。
+　　4．认真落实年度协商计划。经区委同意，全年安排协商活动4次：
+　　（1）围绕“培育溪岚低空经济产业”召开专题议政性常委会议。时间：6月；承办：区政协经济委员会；协商部门：区发改局、区工信局；出席领导：副区长韦东川。
+　　（2）围绕“改善城中村人居环境”开展对口协商。时间：8月；承办：区政协城建委员会；协商部门：区住建局、各街道办事处。
+　　（3）围绕“完善“15分钟”便民生活圈”召开专题协商会。时间：第四季度；承办：区政协社会法制委员会；协商部门：区商务局；出席领导：区政协副主席詹秋。
+　　（4）围绕“规范校外培训机构管理”开展界别协商。时间：5月；承办：区政协教育界；协商部门：区教育局。
+　　5．拓展“溪岚茶座”协商平台。各社区每半年开展1次协商活动，议题由社区自行确定，不列入本计划。
+三、突出民主监督，推动决策落实
+　　6．围绕“改善城中村人居环境”开展专项民主监督，6月—10月组织委员视察。
+　　7．围绕“推进垃圾分类”召开监督性座谈会，11月举行。
+四、做好提案工作，提升办理质效
+　　8．区长韦东川领衔督办《关于优化老城区交通组织的提案》，9月底前完成。
+抄送：区委办公室。
+"""
+
+
+def test_a_work_points_document_gives_only_its_consultation_items():
+    draft = import_text(_WORK_POINTS)
+    assert _rows(draft.plan) == [
+        ("培育溪岚低空经济产业", "专题议政性常委会议", [6], ["经济委员会"], ["区发改局", "区工信局"], ["副区长韦东川"]),
+        ("改善城中村人居环境", "对口协商", [8], ["城建委员会"], ["区住建局", "各街道办事处"], []),
+        ("完善“15分钟”便民生活圈", "专题协商会", [], ["社会法制委员会"], ["区商务局"], ["区政协副主席詹秋"]),
+        ("规范校外培训机构管理", "界别协商", [5], ["教育界"], ["区教育局"], []),
+    ]
+    skipped = {s.text for s in draft.skipped if "工作要点" in s.reason}
+    assert "3．开好区政协九届六次会议。2月召开全体会议，围绕区政府工作报告协商讨论。" in skipped
+    assert any(t.startswith("5．拓展“溪岚茶座”") for t in skipped)
+    assert any(t.startswith("6．围绕“改善城中村人居环境”开展专项民主监督") for t in skipped)
+    assert "三、突出民主监督，推动决策落实" in skipped
+
+
+_WORK_POINTS_FLAT = """政协岚桥县委员会2026年工作要点
+一、聚焦协商主业
+1、开好县政协十二届三次会议，围绕县政府工作报告协商讨论。
+2、围绕“发展岚桥林下经济”召开专题协商会（时间：7月，承办：县政协农业农村委员会）
+3、围绕“提升县域物流效率”开展对口协商（时间：9月，承办：县政协经济委员会）
+二、加强自身建设
+4、围绕“提高委员履职能力”开展专题培训，全年2次。
+"""
+
+
+def test_work_points_whose_consultation_items_are_the_topics_themselves():
+    lines = _WORK_POINTS_FLAT.splitlines()
+    assert work_points_lines(lines, _is_form_name) == {2, 5, 6}
+    rows = _rows(import_text(_WORK_POINTS_FLAT).plan)
+    assert [r[:4] for r in rows] == [
+        ("发展岚桥林下经济", "专题协商会", [7], ["农业农村委员会"]),
+        ("提升县域物流效率", "对口协商", [9], ["经济委员会"]),
+    ]
+
+
+def test_a_work_points_title_over_the_plans_own_form_parts_is_left_alone():
+    lines = [
+        "政协某市委员会2026年协商工作要点",
+        "一、全体会议",
+        "1.开好市政协十四届五次会议",
+        "二、专题协商会",
+        "1.推进甲乙协同",
+    ]
+    assert work_points_lines(lines, _is_form_name) == set()
+    # a plan of its own (no 工作要点 title) is never cut
+    assert work_points_lines(["2026年度协商计划", *_WORK_POINTS_FLAT.splitlines()[1:]], _is_form_name) == set()
