@@ -366,7 +366,7 @@ _DUTY_SENTENCE = re.compile(r"牵头.*(?:参加|参与|配合)|(?:参加|参与|
 # "拟于5月召开" (time), "由X承办" (lead), "A、B参加" (departments), "X出席" (leaders), "以F形式进行" (form)
 _DUTY_CLAUSES = {
     "time": re.compile(
-        r"^(?:拟于|拟在|计划于|计划在|定于|预计于|安排在|安排于|于|在)\s*(?P<when>.+?)\s*"
+        r"^(?:拟于|拟在|计划于|计划在|定于|预计于|安排在|安排于|于|在)?\s*(?P<when>[^召举开进组]{1,14}?)\s*"
         r"(?:召开|举行|开展|进行|举办|组织开展)$|^(?:协商)?时间(?:为|定于|安排在)\s*(?P<said>.+)$"
     ),
     "lead": re.compile(r"^(?:由|请)\s*.{2,40}?(?:牵头承办|承办|牵头|主办|组织实施|组织|负责)$|^.{2,40}?牵头$"),
@@ -375,6 +375,11 @@ _DUTY_CLAUSES = {
     "form": re.compile(r"^(?:拟|将)?(?:采取|采用)?以.{2,20}?(?:形式|方式)(?:召开|举行|开展|进行)?$"),
 }
 DUTY_SENTENCE_MIN_KINDS = 2
+
+
+def _names_it(kind: str, m: re.Match) -> bool:
+    """Whether a clause shaped like ``kind`` is one: a time clause must name a time ("协商会召开" names none)."""
+    return kind != "time" or bool(_WHEN.search(m["when"] or m["said"] or ""))
 
 
 def duty_sentence_kinds(text: str) -> set[str] | None:
@@ -388,13 +393,9 @@ def duty_sentence_kinds(text: str) -> set[str] | None:
     clauses = split_outside_brackets(text, ",，;；。", "（(【〔“", "）)】〕”")
     kinds: set[str] = set()
     for clause in clauses:
-        kind = next((k for k, rx in _DUTY_CLAUSES.items() if (m := rx.match(clause))), None)
+        kind = next((k for k, rx in _DUTY_CLAUSES.items() if (m := rx.match(clause)) and _names_it(k, m)), None)
         if kind is None:
             return None
-        if kind == "time":
-            m = _DUTY_CLAUSES["time"].match(clause)
-            if m is None or not _WHEN.search(m["when"] or m["said"] or ""):
-                return None
         kinds.add(kind)
     return kinds if len(kinds) >= DUTY_SENTENCE_MIN_KINDS else None
 

@@ -27,10 +27,13 @@ def test_a_duty_sentence_is_made_of_duty_clauses_in_any_order():
         "lead",
         "time",
     }
+    # the time without a verb of planning before it
+    assert duty_sentence_kinds("6月中旬召开，县文旅局参加") == {"time", "departments"}
     # a remit inside brackets does not cut the clause
     assert duty_sentence_kinds("县水利局参加，邀请副县长（分管水利、农业）出席") == {"departments", "leaders"}
     # one kind alone, or a clause of anything else, is prose
     assert duty_sentence_kinds("拟于6月召开。") is None
+    assert duty_sentence_kinds("协商会召开，市教育局参加") is None  # no time in the time clause
     assert duty_sentence_kinds("协商成果于会后7个工作日内报送，由市政协办公室统筹协调。") is None
     assert duty_sentence_kinds("各承办委员会要于会前一个月制定方案，由县政协办公室牵头。") is None
 
