@@ -40,13 +40,15 @@ _FOOTNOTE_MARK = re.compile(
 )
 
 
-# "政协某区委员会2026年工作要点": the document is a year's work points, not a plan of its own
-_WORK_POINTS_TITLE = re.compile(r"^[^,,。;;:]{0,30}?工作要点\s*(?:\([^()]{1,20}\))?$")
+# "政协某区委员会2026年工作要点" "…2026年工作安排": a year's work points, not a plan of its own
+# ("2026年协商工作要点" is one: its parts are the plan's)
+_WORK_POINTS_TITLE = re.compile(r"^[^,,。;;:]{0,30}?(?<!协商)工作(?:要点|安排)\s*(?:\([^()]{1,20}\))?$")
 # "一、坚持党的全面领导,…": a part of the work points
 _PART_HEAD = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.]\s*(?P<head>\S.*)$")
 # "4.开好…" "12、加强…": an item of a part; "(1)…" "①…": a sub-item of an item
 _ITEM = re.compile(r"^\d{1,2}\s*[.、]\s*\S")
-_SUB_ITEM = re.compile(r"^(?:\(\s*\d{1,2}\s*\)|[\u2460-\u2473])\s*\S")
+# (not "(1)时间:5月": a topic's fields numbered under it)
+_SUB_ITEM = re.compile(r"^(?:\(\s*\d{1,2}\s*\)|[\u2460-\u2473])\s*(?![\u4e00-\u9fff]{2,6}\s*:)\S")
 _CONSULTATION_PART = re.compile(r"协商")
 # "4.开好区政协十届五次会议" "3.筹备召开全体会议": the plenary session, a work item of the year, no topic
 _PLENARY_ITEM = re.compile(

@@ -163,6 +163,8 @@ _WORK_POINTS_FLAT = """政协岚桥县委员会2026年工作要点
 def test_work_points_whose_consultation_items_are_the_topics_themselves():
     lines = _WORK_POINTS_FLAT.splitlines()
     assert work_points_lines(lines, _is_form_name) == {2, 5, 6}
+    # titled 工作安排 all the same
+    assert work_points_lines(["政协岚桥县委员会2026年工作安排", *lines[1:]], _is_form_name) == {2, 5, 6}
     rows = _rows(import_text(_WORK_POINTS_FLAT).plan)
     assert [r[:4] for r in rows] == [
         ("发展岚桥林下经济", "专题协商会", [7], ["农业农村委员会"]),
@@ -179,5 +181,30 @@ def test_a_work_points_title_over_the_plans_own_form_parts_is_left_alone():
         "1.推进甲乙协同",
     ]
     assert work_points_lines(lines, _is_form_name) == set()
+    # a plan titled 协商工作要点 is the plan itself: its "工作要求" part and fields numbered "(1)" stay
+    lines = [
+        "政协某县委员会2026年协商工作要点",
+        "一、专题协商",
+        "1.推进甲乙协同",
+        "(1)时间:5月",
+        "(2)承办:县政协经济委",
+        "2.加强丙丁保护(时间:9月)",
+        "二、工作要求",
+        "1.加强统筹。",
+    ]
+    assert work_points_lines(lines, _is_form_name) == set()
+    # in a work points' consultation part, fields numbered "(1)" under a topic are no list of topics:
+    # the topic beside it stays
+    lines = [
+        "政协某县委员会2026年工作要点",
+        "一、深化协商议政",
+        "1.围绕“推进甲乙协同”召开专题协商会",
+        "(1)时间:5月",
+        "(2)承办:县政协经济委",
+        "2.围绕“加强丙丁保护”开展对口协商(时间:9月)",
+        "二、加强自身建设",
+        "3.加强委员培训。",
+    ]
+    assert work_points_lines(lines, _is_form_name) == {6, 7}
     # a plan of its own (no 工作要点 title) is never cut
     assert work_points_lines(["2026年度协商计划", *_WORK_POINTS_FLAT.splitlines()[1:]], _is_form_name) == set()
