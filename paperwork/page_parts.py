@@ -17,7 +17,8 @@ topics or as the continuation of a field.
   building. Only the parts whose heading names 协商 are read; the others are set aside. Inside
   such a part, when one item lists the consultations as sub-items ("5.精心组织年度协商…具体如下:"
   then "(1)…" "(2)…"), its sibling items ("4.开好全体会议" "6.深化基层协商…") are work of another
-  kind and set aside too; so is the plenary session's item ("开好…全体会议") in any case
+  kind and set aside too; so are, in any case, the plenary session's item ("开好…全体会议") and an
+  item that says it is not in the plan ("…不列入本计划")
   (:func:`work_points_lines`).
 """
 
@@ -42,7 +43,11 @@ _FOOTNOTE_MARK = re.compile(
 
 # "政协某区委员会2026年工作要点" "…2026年工作安排": a year's work points, not a plan of its own
 # ("2026年协商工作要点" is one: its parts are the plan's)
-_WORK_POINTS_TITLE = re.compile(r"^[^,,。;;:]{0,30}?(?<!协商)工作(?:要点|安排)\s*(?:\([^()]{1,20}\))?$")
+# ("二、工作安排" is a part of a plan, not its title: the title names the 政协 or the year)
+_WORK_POINTS_TITLE = re.compile(
+    r"^(?![一二三四五六七八九十\d]{1,3}\s*[、.])[^,,。;;:]{0,30}?(?:政协|20\d\d\s*年)[^,,。;;:]{0,20}?"
+    r"(?<!协商)工作(?:要点|安排)\s*(?:\([^()]{1,20}\))?$"
+)
 # "一、坚持党的全面领导,…": a part of the work points
 _PART_HEAD = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.]\s*(?P<head>\S.*)$")
 # "4.开好…" "12、加强…": an item of a part; "(1)…" "①…": a sub-item of an item
@@ -54,6 +59,9 @@ _CONSULTATION_PART = re.compile(r"协商")
 _PLENARY_ITEM = re.compile(
     r"^\d{1,2}\s*[.、]\s*(?:开好|筹备|组织开好|筹备召开|召开)[^。;]{0,24}?(?:全体会议|届[^。;]{1,4}次会议)"
 )
+
+# "…议题由社区确定,不列入本计划": an item that says it is not part of the plan
+_NOT_IN_PLAN = re.compile(r"不(?:列入|纳入|计入)(?:本|年度)?(?:协商)?(?:计划|议题)")
 
 
 def work_points_lines(cleaned: list[str], is_form: Callable[[str], bool]) -> set[int]:
@@ -81,7 +89,8 @@ def work_points_lines(cleaned: list[str], is_form: Callable[[str], bool]) -> set
         spans = list(zip(items, items[1:] + [end], strict=True))
         listing = [(a, b) for a, b in spans if any(_SUB_ITEM.match(cleaned[k]) for k in range(a + 1, b))]
         for a, b in spans:
-            if (listing and (a, b) not in listing) or _PLENARY_ITEM.match(cleaned[a]):
+            said_not_ours = any(_NOT_IN_PLAN.search(cleaned[k]) for k in range(a, b))
+            if (listing and (a, b) not in listing) or _PLENARY_ITEM.match(cleaned[a]) or said_not_ours:
                 out.update(range(a, b))
     return out
 

@@ -155,16 +155,17 @@ _WORK_POINTS_FLAT = """政协岚桥县委员会2026年工作要点
 1、开好县政协十二届三次会议，围绕县政府工作报告协商讨论。
 2、围绕“发展岚桥林下经济”召开专题协商会（时间：7月，承办：县政协农业农村委员会）
 3、围绕“提升县域物流效率”开展对口协商（时间：9月，承办：县政协经济委员会）
+4、推广“岚桥议事会”基层协商，各村每季度议事一次，不纳入年度协商计划。
 二、加强自身建设
-4、围绕“提高委员履职能力”开展专题培训，全年2次。
+5、围绕“提高委员履职能力”开展专题培训，全年2次。
 """
 
 
 def test_work_points_whose_consultation_items_are_the_topics_themselves():
     lines = _WORK_POINTS_FLAT.splitlines()
-    assert work_points_lines(lines, _is_form_name) == {2, 5, 6}
+    assert work_points_lines(lines, _is_form_name) == {2, 5, 6, 7}
     # titled 工作安排 all the same
-    assert work_points_lines(["政协岚桥县委员会2026年工作安排", *lines[1:]], _is_form_name) == {2, 5, 6}
+    assert work_points_lines(["政协岚桥县委员会2026年工作安排", *lines[1:]], _is_form_name) == {2, 5, 6, 7}
     rows = _rows(import_text(_WORK_POINTS_FLAT).plan)
     assert [r[:4] for r in rows] == [
         ("发展岚桥林下经济", "专题协商会", [7], ["农业农村委员会"]),
@@ -206,5 +207,9 @@ def test_a_work_points_title_over_the_plans_own_form_parts_is_left_alone():
         "3.加强委员培训。",
     ]
     assert work_points_lines(lines, _is_form_name) == {6, 7}
-    # a plan of its own (no 工作要点 title) is never cut
+    # a plan of its own (no 工作要点 title) is never cut, nor one with a part headed "二、工作安排"
+    assert (
+        work_points_lines(["2026年度协商计划", "二、工作安排", *_WORK_POINTS_FLAT.splitlines()[1:]], _is_form_name)
+        == set()
+    )
     assert work_points_lines(["2026年度协商计划", *_WORK_POINTS_FLAT.splitlines()[1:]], _is_form_name) == set()
