@@ -801,7 +801,7 @@ def _scan(text: str) -> _Parsed:
     rows: list[tuple[int, str, str]] = []  # (line number, raw, cleaned); one line may give several rows
     raws = text.splitlines()
     cleaned = _roman_numbers([_clean(r) for r in raws])
-    set_aside = set_aside_lines(raws, cleaned)
+    set_aside = set_aside_lines(raws, cleaned, _is_form_name)
     account_lines: dict[int, list[int]] = {}  # the lines of a plenary told in sentences, wrapped or not
     accounted_sections: set[int] = set()
     for lineno, (raw, line) in enumerate(zip(raws, cleaned, strict=True), start=1):
@@ -841,7 +841,12 @@ def _scan(text: str) -> _Parsed:
 
     def new_topic(title: str, lineno: int, numbered: bool) -> _Topic:
         nonlocal topic
-        topic = _Topic(title=title, line=lineno, numbered=numbered, group=group)
+        said = quoted_subject_and_form(title)
+        topic = _Topic(title=said[0] if said else title, line=lineno, numbered=numbered, group=group)
+        if said:
+            # "围绕“X”召开专题协商会": the subject in quotes is the title, the form the one held
+            topic.sentence_form = said[1]
+            topic.field_lines.setdefault("form", []).append(lineno)
         if section is not None:
             section.topics.append(topic)
         else:
@@ -2085,6 +2090,27 @@ def form_in_text(text: str) -> str:
     return (main or found or [""])[0]
 
 
+# "围绕“X”召开专题协商会" "就“X”开展对口协商": a title that is only the quoted subject and the form held
+_SUBJECT_THEN_FORM = re.compile(
+    r"^(?:围绕|就|聚焦|针对)\s*[“\"](?P<title>.{2,60})[”\"]\s*(?:召开|开展|举行|举办|组织|进行)\s*(?P<form>[^,,;;。、“”\"()]{2,20})$"
+)
+
+
+def quoted_subject_and_form(title: str) -> tuple[str, str] | None:
+    """ "围绕“完善“甲乙”服务”召开专题协商会" → ("完善“甲乙”服务", "专题协商会"); None for any other title.
+
+    Only when what follows the verb is a form's name (a known form, or shaped like one), so
+    "围绕“X”开展调研并形成报告" stays as it is.
+    """
+    m = _SUBJECT_THEN_FORM.match(title.strip())
+    if m is None:
+        return None
+    form = m.group("form").strip()
+    if not _is_form_name(form):
+        return None
+    return m.group("title").strip(), form
+
+
 # "由区政协经济委牵头" "区发改局、区科技局配合" "邀请副区长X、区政协主席Y出席" "区政协副主席Z参加":
 # clauses whose role is named only by the verb that ends them
 _ROLE_LEAD = re.compile(
@@ -2275,7 +2301,10 @@ def split_names(text: str) -> list[str]:
     return split_outside_brackets(dots_as_commas(text), _SPLIT_CHARS, set(_BRACKETS), set(_BRACKETS.values()), flat="“")
 
 
-_PEOPLE_SKIP = re.compile(r"^(部分|全体|各)|^(有关|相关)(?!.*[长导])|(委员|专家|代表|学者|群众|人士|界别|企业家)$")
+_PEOPLE_SKIP = re.compile(
+    # "各乡镇人民政府" "各街道办事处": a collective body that attends as one department, not a crowd
+    r"^(部分|全体)|^各(?!.*(?:人民政府|办事处|管委会)$)|^(有关|相关)(?!.*[长导])|(委员|专家|代表|学者|群众|人士|界别|企业家)$"
+)
 # "出席领导：视情邀请": nobody is named yet, so no leader
 _NOBODY_YET = re.compile(r"(?:视情|另行|适时)(?:邀请|确定|安排|商请)?(?:出席)?")
 _LEADER = re.compile(r"(市长|县长|区长|省长|州长|旗长|书记|主席|领导|秘书长|常委|主任委员)$")

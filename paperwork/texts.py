@@ -364,6 +364,7 @@ PAGE_PART_SKIP = {
     "other_year": "另一年度的计划,不属本计划",
     "note": "注释,不是议题",
     "not_counted": "计划写明此部分不计入协商议题(单独组织实施、另行印发等),不是议题",
+    "work_points": "工作要点中协商计划以外的工作,不是议题",
 }
 # a line of a duty list keyed by item numbers ("第1项、第6项:由…承办"), read into those topics
 ITEM_DUTY_ROLE = "字段(按项号分工)"
