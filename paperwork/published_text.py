@@ -47,6 +47,7 @@ from .hanzi import to_simplified
 from .item_duties import assign_item_duties
 from .keyed_lists import form_rules, keyed_field, keyed_value
 from .label_marks import colon_bare_labels, dash_label, when_then_topic
+from .line_origins import SourceText
 from .meeting_names import is_meeting_name
 from .page_parts import drop_footnote_marks, set_aside_lines
 from .prose_items import quoted_items
@@ -513,6 +514,7 @@ class _Topic:
     sentence_form: str = ""  # a form named in running text ("6月召开专题协商会"): used when no heading names one
     lines: list[int] = field(default_factory=list)
     group: _Group | None = None  # the committee group heading the topic stands under, if any
+    title_line: int | None = None  # where the title stands when not on the topic's line (a heading over its sentence)
 
     def set_field(self, key: str, value: str, lineno: int) -> None:
         if key == "title":
@@ -1195,7 +1197,7 @@ def _scan(text: str) -> _Parsed:
                     _take_field(tp, seg, lineno)
                 tp.lines.append(lineno)
             elif _is_prose(line):
-                tp = _Topic(title=section.header, line=lineno, numbered=False)
+                tp = _Topic(title=section.header, line=lineno, numbered=False, title_line=section.line)
                 tp.fields["content"] = line
                 tp.field_lines["content"] = [lineno]
                 tp.last = "content"
@@ -2606,6 +2608,7 @@ def parse_published_text(
     known: Plan | None = None,
     year: int | None = None,
     session_month: int | None = None,
+    source: SourceText | None = None,
 ) -> DraftPlan:
     """A draft plan from the text of a published plan; raises PaperworkError if no topic is found.
 
@@ -2620,6 +2623,11 @@ def parse_published_text(
     refused with the reasons. When the text gives no year (``今年``) and none
     is passed, ``required`` holds ``"year"``: the plan carries this calendar
     year only as a placeholder the planner must replace.
+
+    ``source``: when ``text`` is a rewrite of the user's document (see
+    :mod:`paperwork.line_origins`), the user's lines and where each line of
+    ``text`` came from; every line number of the draft (review, warnings,
+    skipped lines) is then the user's, and ``lines`` are the user's lines.
     """
     if not text or not text.strip():
         raise fail("empty_text")
@@ -2751,7 +2759,10 @@ def parse_published_text(
             if not lead_names:
                 lead_names = _split_committees(trailing.group(1))
                 src("lead", trailing.group(1), [tp.line])
-        src("title", title, tp.field_lines.get("title", [tp.line]))
+        # the review cites the topic where its title is written (a "议题:" line below a heading, a heading
+        # over the sentence telling the topic), so the line it names holds what it shows
+        title_lines = tp.field_lines.get("title") or [tp.title_line or tp.line]
+        src("title", title, title_lines)
         if not tp.numbered and "title" not in tp.field_lines:
             conf -= CONF_UNNUMBERED_TITLE
         if f.get("lead"):
@@ -2897,7 +2908,8 @@ def parse_published_text(
         if tp.sentence_fields:
             conf -= CONF_SENTENCE_FIELD
         for ln, label, raw_text in tp.unknown:
-            warnings.append(T.READ_WARN["unknown_label"].format(line=ln, label=label, id=tid, text=raw_text))
+            where = source.first(ln) if source else ln
+            warnings.append(T.READ_WARN["unknown_label"].format(line=where, label=label, id=tid, text=raw_text))
             conf -= CONF_UNKNOWN_LABEL
 
         notes = []
@@ -2916,12 +2928,12 @@ def parse_published_text(
                 tp.field_lines.get("content", []) + [u[0] for u in tp.unknown] or [tp.line],
             )
         topic_dicts.append(d)
-        sources[tid] = tp.line
+        sources[tid] = min(title_lines)
         reports.append(
             TopicReport(
                 topic=tid,
                 title=title,
-                line=tp.line,
+                line=min(title_lines),
                 sources=srcs,
                 confidence=round(max(CONF_FLOOR, conf), 2),
                 doubts=doubts,
@@ -2956,7 +2968,7 @@ def parse_published_text(
 
     roles = dict(parsed.roles)
     skipped = list(parsed.skipped)
-    return DraftPlan(
+    draft = DraftPlan(
         plan=plan,
         new_committees=committees.new,
         new_departments=departments.new,
@@ -2974,6 +2986,7 @@ def parse_published_text(
         required=required,
         lines=parsed.all_lines,
     )
+    return source.speak(draft, T.SKIP_REASON["relaid"]) if source else draft
 
 
 _PARTY_PLENUM_WORD = re.compile(r"(?:[省市县区州旗]委|党委)[^,,;;。()]{0,8}?全会|[一二三四五六七八九十]中全会")
