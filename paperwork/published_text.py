@@ -606,6 +606,7 @@ class _Parsed:
     sentence_headings: list[str] = field(default_factory=list)
     all_lines: list[str] = field(default_factory=list)
     time_heads: list[tuple[int, str]] = field(default_factory=list)  # (line, "第二季度"); "" where a part ends
+    continued: dict[int, list[int]] = field(default_factory=dict)  # line → the lines joined onto it (its value's)
 
 
 def _cn_int(s: str) -> int:
@@ -731,11 +732,13 @@ def _scan(text: str) -> _Parsed:
         out.skipped.append(SkippedLine(rows[k][0], rows[k][1].strip(), T.SKIP_REASON["blank_form"]))
     rows = [r for k, r in enumerate(rows) if k not in blank_form]
     rows, joined = _join_bare_labels(colon_bare_labels(rows))
-    for ln in joined:
+    for ln, onto in joined:
         out.roles[ln] = "字段(续行)"
+        out.continued.setdefault(onto, []).append(ln)
     rows, joined = _join_cut_titles(rows)
-    for ln in joined:
+    for ln, onto in joined:
         out.roles[ln] = "议题(续行)"
+        out.continued.setdefault(onto, []).append(ln)
 
     def skip(lineno: int, raw: str, reason: str) -> None:
         out.skipped.append(SkippedLine(lineno, raw.strip(), T.SKIP_REASON[reason]))
@@ -1368,33 +1371,37 @@ _CAPTION = re.compile(r"^(?:续)?表\s*(?:\d{1,2}|[一二三四五六七八九�
 _CAPTION_END = re.compile(r"(?:活动)?(?:安排|一览表?|计划表?|议题表?|表)$|\(续\)$")
 
 
-def _join_bare_labels(rows: list[tuple[int, str, str]]) -> tuple[list[tuple[int, str, str]], list[int]]:
+def _join_bare_labels(
+    rows: list[tuple[int, str, str]],
+) -> tuple[list[tuple[int, str, str]], list[tuple[int, int]]]:
     """ "议题:" on one line and its value on the next (a <dt>/<dd> list, a two-column layout) → one row.
 
-    Returns the rows and the line numbers whose text joined the row above.
+    Returns the rows and (line number, line it joined) for each line whose text joined the row above.
     """
     out: list[tuple[int, str, str]] = []
-    joined: list[int] = []
+    joined: list[tuple[int, int]] = []
     for row in rows:
         prev = out[-1][2] if out else ""
         fm = FIELD_LINE.match(prev)
         if fm and not fm.group(2).strip() and row[2] and not FIELD_LINE.match(row[2]) and not _NUMBERED.match(row[2]):
             out[-1] = (out[-1][0], out[-1][1], prev + row[2])
             if row[0] != out[-1][0]:
-                joined.append(row[0])
+                joined.append((row[0], out[-1][0]))
             continue
         out.append(row)
     return out, joined
 
 
-def _join_cut_titles(rows: list[tuple[int, str, str]]) -> tuple[list[tuple[int, str, str]], list[int]]:
+def _join_cut_titles(
+    rows: list[tuple[int, str, str]],
+) -> tuple[list[tuple[int, str, str]], list[tuple[int, int]]]:
     """A numbered title that stops at a comma ("8.推进边境地区兴边富民行动,") goes on on the next line.
 
     The next line joins it unless it starts something of its own (a number, a
-    heading, a bullet, a labelled field). Returns the rows and the joined lines' numbers.
+    heading, a bullet, a labelled field). Returns the rows and (line number, title's line) of each joined line.
     """
     out: list[tuple[int, str, str]] = []
-    joined: list[int] = []
+    joined: list[tuple[int, int]] = []
     # rows of out by line number: the look-back visits only the last line's rows,
     # not all of out (that made the reader quadratic in the document's length)
     at_line: dict[int, list[int]] = {}
@@ -1417,7 +1424,7 @@ def _join_cut_titles(rows: list[tuple[int, str, str]]) -> tuple[list[tuple[int, 
             and not FIELD_ANYWHERE.search(line)
         ):
             out[at] = (out[at][0], out[at][1], prev + line)
-            joined.append(lineno)
+            joined.append((lineno, out[at][0]))
             continue
         at_line.setdefault(lineno, []).append(len(out))
         out.append((lineno, raw, line))
@@ -2582,9 +2589,12 @@ def _form_legend(lines: list[str]) -> dict[str, str]:
 _COMMITTEE_HEADING = re.compile(r"^[^,,;;。:]{0,8}政协[^,,;;。:]{1,14}(?:委员会|委|办公室|办公厅|研究室)$")
 
 
-def _with_group_fields(tp: _Topic, src: Any) -> dict[str, str]:
+def _with_group_fields(tp: _Topic, src: Any, field_lines: dict[str, list[int]]) -> dict[str, str]:
     """A grouped topic's fields with its group's: the group's committee leads unless the topic names
-    a lead; the group's leaders come first, then the topic's own ("联系领导" + "邀请县领导")."""
+    a lead; the group's leaders come first, then the topic's own ("联系领导" + "邀请县领导").
+
+    ``field_lines`` (field → lines it is read from) gets the group's lines for a field both give.
+    """
     group = tp.group
     assert group is not None
     f = dict(tp.fields)
@@ -2596,8 +2606,10 @@ def _with_group_fields(tp: _Topic, src: Any) -> dict[str, str]:
             continue
         if key in ("leaders", "departments", "people") and f.get(key):
             f[key] = value + "、" + f[key]
+            field_lines[key] = group.field_lines.get(key, [group.line]) + field_lines.get(key, [])
         elif not f.get(key):
             f[key] = value
+            field_lines[key] = group.field_lines.get(key, [group.line])
         src(key, value, group.field_lines.get(key, [group.line]))
     return f
 
@@ -2739,8 +2751,13 @@ def parse_published_text(
         conf = 1.0
         srcs: list[FieldSource] = []
 
-        def src(key: str, text_: str, lines: list[int] | None = None, _s=srcs, _tp=tp) -> None:
-            ls = lines if lines is not None else _tp.field_lines.get(key, [_tp.line])
+        # the lines each field is read from; a field given more (a group's leaders first, a government
+        # body moved from the lead to the departments) cites those lines too
+        field_lines = {k: list(v) for k, v in tp.field_lines.items()}
+
+        def src(key: str, text_: str, lines: list[int] | None = None, _s=srcs, _tp=tp, _fl=field_lines) -> None:
+            ls = lines if lines is not None else _fl.get(key, [_tp.line])
+            ls = [*ls, *(c for n in ls for c in parsed.continued.get(n, []))]  # a value on the lines below its label
             _s.append(FieldSource(key, tuple(dict.fromkeys(ls)), text_))
 
         title = re.sub(r"[。;\s]+$", "", tp.title.strip())
@@ -2748,7 +2765,7 @@ def parse_published_text(
             title = _clean(parsed.all_lines[tp.line - 1]) or f"{tid}"
         trailing = _TRAILING_COMMITTEE.search(title)
         if tp.group is not None:
-            f = _with_group_fields(tp, src)
+            f = _with_group_fields(tp, src, field_lines)
         lead_names = _split_committees(f.get("lead", ""))
         if not lead_names and sec is not None and _COMMITTEE_HEADING.search(sec.header):
             # "(一)市政协经济委员会" over its topics: the committee leads them
@@ -2776,6 +2793,7 @@ def parse_published_text(
                     [f.get("departments", "")] + [n for n in lead_names if _is_government(n)]
                 ).strip("、"),
             }
+            field_lines["departments"] = field_lines.get("departments", []) + field_lines.get("lead", [tp.line])
             lead_names = [n for n in lead_names if not _is_government(n)]
         co_names = _split_departments(f.get("co", ""))
         # "配合单位:市发改委、市财政局": government bodies attend; only 政协 bodies co-organise

@@ -106,7 +106,8 @@ def _check_no_worse(path: Path, expected_path: Path, recorded: dict) -> None:
 def _check_lines_are_the_users(path: Path, draft) -> None:
     """The review speaks in the document's own lines (see corpus/line_account.py): every non-blank line
     used or listed as skipped with its number, every cited line holding what was read there."""
-    breaches = line_account.draft_breaches(draft, line_account.source_lines(path.name, path.read_bytes()))
+    src = line_account.source_lines(path.name, path.read_bytes())
+    breaches = line_account.draft_breaches(draft, src, fields=True)
     assert not breaches, breaches
 
 

@@ -5,7 +5,9 @@ number, and every line the review cites holds what was read there. Several layou
 are rewritten into the reader's own shapes first (tables typed as text, decimal
 outlines, form paragraphs, positional fields under a legend, months by item number,
 fields in end notes, "——形式，时间" tails, cards with bare labels, title-then-duty
-paragraphs, a leader assignment table); each is checked here on a plan of our own.
+paragraphs, a leader assignment table); each is checked here on a plan of our own, and
+so are the lines the reader itself joins (a value under its bare label, a title cut at a
+comma) or moves (a group's leader, a government body named as lead).
 """
 
 from __future__ import annotations
@@ -267,3 +269,123 @@ def test_source_text_cuts_line_breaks_and_finds_a_line_whose_origin_was_lost():
     assert text.splitlines() == ["题目", "一、议题", "甲", "乙"]
     assert where.at == [(1,), (2,), (3,), (3,)]
     assert where.first(4) == 3 and where.first(9) == 9
+
+
+# -- lines the reader itself joins or moves between fields -------------------------------------------
+
+BARE_LABEL = """海门市政协2027年度协商计划
+1.推进渔港经济区建设
+协商形式:专题协商会
+时间:6月
+协商部门:
+市海洋渔业局、市发改委
+2.改善城区停车难
+协商形式:对口协商
+时间:9月
+协商部门:
+市公安局、市城管局
+"""
+
+GOV_LEAD = """海门市政协2027年度协商计划
+1.推进渔港经济区建设
+协商形式:专题协商会
+时间:6月
+承办单位:市政协经济委、市海洋渔业局
+2.改善城区停车难
+协商形式:对口协商
+时间:9月
+承办单位:市政协城建委、市城管局
+"""
+
+GROUP = """海门市政协2027年度协商计划
+一、协商议题
+(一)市政协经济委员会
+联系领导:市政协副主席孔立
+1.专题协商会
+(1)推进渔港经济区建设
+时间:6月;协商部门:市海洋渔业局
+(2)培育跨境电商产业
+时间:8月;协商部门:市商务局
+邀请市领导:副市长白帆
+"""
+
+HEADING_SENTENCE = """海门市政协2027年度协商计划
+一、年度协商议题
+(一)推进渔港经济区建设
+该议题由市政协经济委承办,邀请市海洋渔业局参加。计划于6月份召开专题协商会进行协商。
+(二)改善城区停车难
+该议题由市政协城建委承办,邀请市城管局参加。计划于9月份开展对口协商。
+二、工作要求
+各承办单位要认真准备。
+"""
+
+TITLE_LABEL = """中共海门市委办公室 海门市政协办公室
+关于印发《海门市政协2027年协商议政安排》的通知
+
+各镇党委,市委各部门:
+现将《海门市政协2027年协商议政安排》印发给你们,请认真落实。
+
+海门市政协2027年协商议政安排
+
+协商议题一:关于推进渔港经济区建设的建议
+1.协商形式:专题协商会
+2.时间:6月份
+3.牵头单位:市政协经济委
+4.参加单位:市海洋渔业局
+协商议题二:关于改善城区停车难的建议
+1.协商形式:对口协商
+2.时间:9月份
+3.牵头单位:市政协城建委
+4.参加单位:市城管局
+"""
+
+CUT_TITLE = """海门市政协2027年度协商计划
+1.关于推进渔港经济区建设、
+完善冷链物流体系的建议
+协商形式:专题协商会
+时间:6月
+协商部门:市海洋渔业局
+2.改善城区停车难
+协商形式:对口协商
+时间:9月
+协商部门:市城管局
+"""
+
+
+def _read(text: str):
+    draft = import_text(text, year=2027)
+    assert line_account.draft_breaches(draft, text.splitlines(), fields=True) == []
+    return draft
+
+
+def test_a_value_on_the_line_under_its_bare_label_cites_both_lines():
+    draft = _read(BARE_LABEL)
+    assert _lines_at(draft, "改善城区停车难", "departments") == (10, 11)
+
+
+def test_a_title_cut_at_a_comma_cites_both_its_lines():
+    draft = _read(CUT_TITLE)
+    assert _lines_at(draft, "关于推进渔港经济区建设、完善冷链物流体系的建议", "title") == (2, 3)
+
+
+def test_a_government_body_moved_from_the_lead_to_the_departments_cites_the_lead_line():
+    draft = _read(GOV_LEAD)
+    assert _lines_at(draft, "改善城区停车难", "departments") == (9,)
+
+
+def test_a_group_liaison_leader_is_cited_on_its_own_line():
+    draft = _read(GROUP)
+    assert _lines_at(draft, "推进渔港经济区建设", "leaders") == (4,)
+    reports = {r.title: r for r in draft.reports}
+    led = [s.lines for s in reports["培育跨境电商产业"].sources if s.field == "leaders"]
+    assert (4, 10) in led  # the group's leader and the topic's own, each on its line
+
+
+def test_a_topic_told_in_a_sentence_under_its_heading_is_cited_at_the_heading():
+    draft = _read(HEADING_SENTENCE)
+    assert [(r.title, r.line) for r in draft.reports] == [("推进渔港经济区建设", 3), ("改善城区停车难", 5)]
+
+
+def test_a_labelled_title_is_cited_at_its_label_line_not_the_heading_above():
+    draft = _read(TITLE_LABEL)
+    assert [r.line for r in draft.reports] == [9, 14]
