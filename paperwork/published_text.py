@@ -1179,7 +1179,14 @@ def _scan(text: str) -> _Parsed:
             topic.field_lines.setdefault(topic.last, []).append(lineno)
             topic.lines.append(lineno)
             out.roles[lineno] = "字段(续行)"
-        elif topic is not None and not topic.fields and not _is_prose(topic.title + line) and topic.numbered:
+        elif (
+            topic is not None
+            and not topic.fields
+            and not _is_prose(topic.title + line)
+            and topic.numbered
+            # "由X牵头，A、B参加，8月开展。": a short duty sentence under a title is its fields, not more title
+            and not (line.rstrip().endswith("。") and role_clauses(line) is not None)
+        ):
             topic.title += line
             topic.lines.append(lineno)
             out.roles[lineno] = "议题(续行)"

@@ -389,3 +389,32 @@ def test_a_topic_told_in_a_sentence_under_its_heading_is_cited_at_the_heading():
 def test_a_labelled_title_is_cited_at_its_label_line_not_the_heading_above():
     draft = _read(TITLE_LABEL)
     assert [r.line for r in draft.reports] == [9, 14]
+
+
+def test_a_tab_table_ends_where_its_rows_end_not_in_the_next_heading():
+    # no blank line after the last row: the heading and the prose below are no wrapped piece of its title
+    text = (
+        "白鹭县政协2027年度协商计划\n"
+        "序号\t协商议题\t协商形式\t时间\t承办单位\n"
+        "1\t建设县域物流集散中心\t专题协商会\t5月\t县政协经济委\n"
+        "2\t提升乡镇卫生院服务能力\t对口协商\t8月\t县政协教科卫体委\n"
+        "三、有关要求\n"
+        "请各专委会提前谋划。\n"
+    )
+    draft = _read(text)
+    assert [t.title for t in draft.plan.topics] == ["建设县域物流集散中心", "提升乡镇卫生院服务能力"]
+    assert 5 not in _lines_at(draft, "提升乡镇卫生院服务能力", "title")
+
+
+def test_a_short_duty_sentence_under_a_numbered_title_is_its_fields_not_more_title():
+    text = (
+        "白鹭县政协2027年度协商计划\n"
+        "一、对口协商\n"
+        "1.整治城郊河道\n"
+        "由县政协人资环委牵头，县水利局参加，4月开展。\n"
+        "2.办好老年大学\n"
+        "由县政协文史委牵头，县教育局参与，7月进行。\n"
+    )
+    draft = _read(text)
+    assert [(t.title, t.preferred_months) for t in draft.plan.topics] == [("整治城郊河道", [4]), ("办好老年大学", [7])]
+    assert _lines_at(draft, "办好老年大学", "title") == (5,)
