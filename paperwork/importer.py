@@ -6,7 +6,9 @@ takes in its own shapes (:func:`paperwork.outline.restructure`: decimal outlines
 leader assignment tables, form paragraphs of clauses, legend-explained fields)
 and reads them with the plan reader (:func:`paperwork.published_text.parse_published_text`); pasted text
 goes through :func:`import_text`. Both return a
-:class:`~paperwork.published_text.DraftPlan` for review.
+:class:`~paperwork.published_text.DraftPlan` for review, whose line numbers are the user's: a
+text file's or pasted text's own lines, else the text extracted from the document. Every
+rewritten line carries the source lines it came from (:mod:`paperwork.line_origins`).
 """
 
 from __future__ import annotations
