@@ -121,6 +121,8 @@ def aligned_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
     when no cell wraps (a table of one line per row is read by the plain
     space-separated reader).
     """
+    if "\t" in lines[i]:
+        return None  # cells set apart by tabs: a word's position says nothing of its column (text_tables reads them)
     head = _header(lines[i])
     if head is None:
         return None

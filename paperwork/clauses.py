@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .common import split_outside_brackets
+from .line_origins import made_from
 from .published_text import _is_form_name, classify_form
 from .time_phrases import parse_time
 from .vocabulary import ATTENDING_VERBS, DUTY_VERBS, LABELS, alternation
@@ -130,18 +131,21 @@ def form_paragraphs(lines: list[str]) -> list[str]:
             # "分别于4月、6月围绕“甲”“乙”召开…": several topics in one clause, the reader's distributive kind
             out.append(line)
             continue
-        out.append(f"{m.group('num')}{head}")
+        out.append(made_from(f"{m.group('num')}{head}", line))
         # a heading the reader would not take for a form ("“有事好商量”协商议事") is said on every topic
         said = [] if classify_form(head) or _is_form_name(bare) else [("form", head)]
         for k, fields in enumerate(items, start=1):
             for key, value in fields[:1] + said + fields[1:]:
-                out.append(f"{k}.{value}" if key == "title" else f"{LABELS[key][0]}:{value}")
+                out.append(made_from(f"{k}.{value}" if key == "title" else f"{LABELS[key][0]}:{value}", line))
     if len(out) == len(lines):
         return out  # no form paragraph: not this kind of document
     for i in reversed(other):
         # its heading on a line of its own ends the form above, so what follows is not that form's
         m = _FORM_PARAGRAPH.match(out[i].strip())
-        out[i : i + 1] = [f"{m.group('num')}{m.group('head').strip()}", m.group("body").strip()]
+        out[i : i + 1] = [
+            made_from(f"{m.group('num')}{m.group('head').strip()}", out[i]),
+            made_from(m.group("body").strip(), out[i]),
+        ]
     return out
 
 

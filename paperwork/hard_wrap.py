@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .line_origins import Line, numbered
 from .vocabulary import LABEL_OF
 
 HARD_WRAP_MIN_WIDTH = 12
@@ -184,10 +185,15 @@ def rejoin(lines: list[str]) -> list[Joined] | None:
     return out
 
 
-def rejoined_lines(lines: list[str]) -> list[str]:
-    """``lines`` with a hard wrap undone (:func:`rejoin`); the same list when the text is not hard-wrapped."""
+def rejoined_lines(lines: list[str]) -> list[Line]:
+    """``lines`` with a hard wrap undone (:func:`rejoin`), each a :class:`~paperwork.line_origins.Line`
+    that knows the (1-based) numbers of the input lines it was made from; page furniture dropped
+    by the re-join is in none, so the review lists it as skipped. Not hard-wrapped: every line
+    as it is, at its own number."""
     joined = rejoin(lines)
-    return lines if joined is None else [j.text for j in joined]
+    if joined is None:
+        return numbered(lines)
+    return [Line(j.text, (k + 1 for k in j.parts)) for j in joined]
 
 
 __all__ = ["Joined", "hard_wrap_width", "page_furniture", "rejoin", "rejoined_lines"]

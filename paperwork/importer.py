@@ -6,7 +6,9 @@ takes in its own shapes (:func:`paperwork.outline.restructure`: decimal outlines
 leader assignment tables, form paragraphs of clauses, legend-explained fields)
 and reads them with the plan reader (:func:`paperwork.published_text.parse_published_text`); pasted text
 goes through :func:`import_text`. Both return a
-:class:`~paperwork.published_text.DraftPlan` for review.
+:class:`~paperwork.published_text.DraftPlan` for review, whose line numbers are the user's: a
+text file's or pasted text's own lines, else the text extracted from the document. Every
+rewritten line carries the source lines it came from (:mod:`paperwork.line_origins`).
 """
 
 from __future__ import annotations
@@ -16,11 +18,12 @@ import logging
 from solver.plan import Plan
 
 from . import texts as T
-from .common import PaperIssue, PaperworkError, refuse_oversized
+from .common import PaperIssue, PaperworkError, decode_text, refuse_oversized
+from .line_origins import SourceText, numbered, origin
 from .outline import assignment_warnings, restructure
 from .published_text import DraftPlan, parse_published_text
 from .relayout import relayout
-from .sources import document_lines, text_lines
+from .sources import document_lines, looks_like_html, text_lines
 
 log = logging.getLogger(__name__)
 
@@ -60,17 +63,36 @@ def _placeholders_said(draft: DraftPlan, known: Plan | None) -> DraftPlan:
     return draft
 
 
+def _read(
+    source: list[str] | None, lines: list[str], *, known: Plan | None, year: int | None, session_month: int | None
+) -> DraftPlan:
+    """Rewrite ``lines`` into the reader's shapes and read them, every line number the user's.
+
+    ``source``: the text as the user wrote it (a text file's or pasted text's lines), whose lines
+    ``lines`` already know they came from (:func:`paperwork.sources.text_tables` rewrote them);
+    None when ``lines`` are the text extracted from a Word file, a PDF or a web page, itself the source.
+    """
+    if source is None or not any(origin(x) for x in lines):
+        source = "\n".join(lines).splitlines()
+        lines = numbered(source)
+    text, where = SourceText.of(source, relayout(restructure(lines)))
+    draft = parse_published_text(text, known=known, year=year, session_month=session_month, source=where)
+    draft.warnings += assignment_warnings(lines)
+    return _placeholders_said(draft, known)
+
+
+def _typed_lines(text: str) -> list[str] | None:
+    """A text's own lines, or None for HTML source (read as a page: its extracted text is the source)."""
+    return None if looks_like_html(text) else text.splitlines()
+
+
 def import_text(
     text: str, *, known: Plan | None = None, year: int | None = None, session_month: int | None = None
 ) -> DraftPlan:
     """A draft plan from pasted text (HTML source is parsed as a web page first)."""
     lines = text_lines(text)
     refuse_oversized(lines)
-    draft = parse_published_text(
-        "\n".join(relayout(restructure(lines))), known=known, year=year, session_month=session_month
-    )
-    draft.warnings += assignment_warnings(lines)
-    return _placeholders_said(draft, known)
+    return _read(_typed_lines(text), lines, known=known, year=year, session_month=session_month)
 
 
 def import_document(
@@ -91,11 +113,8 @@ def import_document(
         log.warning("document %s unreadable: %r", name, err)
         raise PaperworkError([PaperIssue(T.READ_WARN["unreadable"].format(name=name))]) from None
     refuse_oversized(lines)  # a Word or web page's lines, counted only once extracted
-    draft = parse_published_text(
-        "\n".join(relayout(restructure(lines))), known=known, year=year, session_month=session_month
-    )
-    draft.warnings += assignment_warnings(lines)
-    return _placeholders_said(draft, known)
+    typed = _typed_lines(decode_text(name, data)) if name.lower().endswith((".txt", ".text")) else None
+    return _read(typed, lines, known=known, year=year, session_month=session_month)
 
 
 __all__ = ["import_document", "import_text"]

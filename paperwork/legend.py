@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .line_origins import made_from
 from .vocabulary import LABEL_OF, LABELS, field_of_header
 
 MIN_POSITIONS = 3
@@ -88,6 +89,7 @@ def positional_fields(lines: list[str]) -> list[str]:
             i += 1
             continue
         parts = [line]
+        typed = [lines[i]]  # the lines as they were (and where they came from)
         i += 1
         while i < len(lines):
             nxt = lines[i].strip()
@@ -98,16 +100,14 @@ def positional_fields(lines: list[str]) -> list[str]:
             elif not nxt or _STARTS_ITEM.match(nxt):
                 break
             parts.append(nxt)
+            typed.append(lines[i])
             i += 1
         values = [v.strip() for v in "".join(parts).split(sep)]
         if len(values) != len(labels):
-            out += parts  # not a value line after all: as it was
+            out += typed  # not a value line after all: as it was
             continue
-        out.append(
-            ";".join(
-                f"{LABELS[_field(lab)][0]}:{v}" for lab, v in zip(labels, values, strict=True) if not _NONE.match(v)
-            )
-        )
+        fields = (f"{LABELS[_field(lab)][0]}:{v}" for lab, v in zip(labels, values, strict=True) if not _NONE.match(v))
+        out.append(made_from(";".join(fields), typed))
     return out
 
 

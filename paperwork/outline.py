@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from .line_origins import made_from
 from .vocabulary import LABELS, field_of_header, norm
 
 MIN_PARTS = 3
@@ -77,9 +78,9 @@ def decimal_outline(lines: list[str]) -> list[str]:
         return lines
     out = list(lines)
     for i, n in parts.items():
-        out[i] = f"{_cn(n)}、{_PART.match(lines[i].strip()).group('head')}"
+        out[i] = made_from(f"{_cn(n)}、{_PART.match(lines[i].strip()).group('head')}", lines[i])
     for i, (_, m) in items.items():
-        out[i] = f"{m}.{_ITEM.match(lines[i].strip()).group('rest')}"
+        out[i] = made_from(f"{m}.{_ITEM.match(lines[i].strip()).group('rest')}", lines[i])
     return out
 
 
@@ -149,10 +150,12 @@ def distribute_leaders(lines: list[str]) -> list[str]:
     if not rows:
         return lines
     leaders_of: dict[str, list[str]] = {}
-    for _, row in rows:
+    rows_of: dict[str, list[str]] = {}  # the table rows that name each number: where its leaders line comes from
+    for k, row in rows:
         leader, _, numbers = row.partition("=")
         for num in _expand(numbers):
             leaders_of.setdefault(num, [])
+            rows_of.setdefault(num, []).append(lines[k])
             if leader not in leaders_of[num]:
                 leaders_of[num].append(leader)
     at: dict[str, list[int]] = {}
@@ -170,7 +173,8 @@ def distribute_leaders(lines: list[str]) -> list[str]:
         out.append(line)
         m = _ITEM_NUMBER.match(line.strip())
         if m and len(at.get(m.group("num"), [])) == 1 and m.group("num") in leaders_of:
-            out.append(f"{LABELS['leaders'][0]}:{'、'.join(leaders_of[m.group('num')])}")
+            num = m.group("num")
+            out.append(made_from(f"{LABELS['leaders'][0]}:{'、'.join(leaders_of[num])}", rows_of[num]))
     return out
 
 

@@ -54,6 +54,7 @@ from .hanzi import to_simplified
 from .item_duties import assign_item_duties
 from .keyed_lists import form_rules, keyed_field, keyed_value
 from .label_marks import colon_bare_labels, dash_label, when_then_topic
+from .line_origins import SourceText
 from .meeting_names import is_meeting_name
 from .page_parts import drop_footnote_marks, set_aside_lines
 from .prose_items import quoted_items
@@ -599,6 +600,7 @@ class _Topic:
     sentence_form: str = ""  # a form named in running text ("6月召开专题协商会"): used when no heading names one
     lines: list[int] = field(default_factory=list)
     group: _Group | None = None  # the committee group heading the topic stands under, if any
+    title_line: int | None = None  # where the title stands when not on the topic's line (a heading over its sentence)
 
     def set_field(self, key: str, value: str, lineno: int) -> None:
         if key == "title":
@@ -690,6 +692,7 @@ class _Parsed:
     sentence_headings: list[str] = field(default_factory=list)
     all_lines: list[str] = field(default_factory=list)
     time_heads: list[tuple[int, str]] = field(default_factory=list)  # (line, "第二季度"); "" where a part ends
+    continued: dict[int, list[int]] = field(default_factory=dict)  # line → the lines joined onto it (its value's)
 
 
 def _cn_int(s: str) -> int:
@@ -815,11 +818,13 @@ def _scan(text: str) -> _Parsed:
         out.skipped.append(SkippedLine(rows[k][0], rows[k][1].strip(), T.SKIP_REASON["blank_form"]))
     rows = [r for k, r in enumerate(rows) if k not in blank_form]
     rows, joined = _join_bare_labels(colon_bare_labels(rows))
-    for ln in joined:
+    for ln, onto in joined:
         out.roles[ln] = "字段(续行)"
+        out.continued.setdefault(onto, []).append(ln)
     rows, joined = _join_cut_titles(rows)
-    for ln in joined:
+    for ln, onto in joined:
         out.roles[ln] = "议题(续行)"
+        out.continued.setdefault(onto, []).append(ln)
 
     def skip(lineno: int, raw: str, reason: str) -> None:
         out.skipped.append(SkippedLine(lineno, raw.strip(), T.SKIP_REASON[reason]))
@@ -1284,7 +1289,14 @@ def _scan(text: str) -> _Parsed:
             topic.field_lines.setdefault(topic.last, []).append(lineno)
             topic.lines.append(lineno)
             out.roles[lineno] = "字段(续行)"
-        elif topic is not None and not topic.fields and not _is_prose(topic.title + line) and topic.numbered:
+        elif (
+            topic is not None
+            and not topic.fields
+            and not _is_prose(topic.title + line)
+            and topic.numbered
+            # "由X牵头，A、B参加，8月开展。": a short duty sentence under a title is its fields, not more title
+            and not (line.rstrip().endswith("。") and role_clauses(line) is not None)
+        ):
             topic.title += line
             topic.lines.append(lineno)
             out.roles[lineno] = "议题(续行)"
@@ -1306,7 +1318,7 @@ def _scan(text: str) -> _Parsed:
                 tp.lines.append(lineno)
             elif _is_prose(line) or opens_duty_sentence(line):
                 # a short "由X牵头，拟于10月召开F。" under its title is the title's fields all the same
-                tp = _Topic(title=section.header, line=lineno, numbered=False)
+                tp = _Topic(title=section.header, line=lineno, numbered=False, title_line=section.line)
                 tp.fields["content"] = line
                 tp.field_lines["content"] = [lineno]
                 tp.last = "content"
@@ -1479,33 +1491,37 @@ _CAPTION = re.compile(r"^(?:续)?表\s*(?:\d{1,2}|[一二三四五六七八九�
 _CAPTION_END = re.compile(r"(?:活动)?(?:安排|一览表?|计划表?|议题表?|表)$|\(续\)$")
 
 
-def _join_bare_labels(rows: list[tuple[int, str, str]]) -> tuple[list[tuple[int, str, str]], list[int]]:
+def _join_bare_labels(
+    rows: list[tuple[int, str, str]],
+) -> tuple[list[tuple[int, str, str]], list[tuple[int, int]]]:
     """ "议题:" on one line and its value on the next (a <dt>/<dd> list, a two-column layout) → one row.
 
-    Returns the rows and the line numbers whose text joined the row above.
+    Returns the rows and (line number, line it joined) for each line whose text joined the row above.
     """
     out: list[tuple[int, str, str]] = []
-    joined: list[int] = []
+    joined: list[tuple[int, int]] = []
     for row in rows:
         prev = out[-1][2] if out else ""
         fm = FIELD_LINE.match(prev)
         if fm and not fm.group(2).strip() and row[2] and not FIELD_LINE.match(row[2]) and not _NUMBERED.match(row[2]):
             out[-1] = (out[-1][0], out[-1][1], prev + row[2])
             if row[0] != out[-1][0]:
-                joined.append(row[0])
+                joined.append((row[0], out[-1][0]))
             continue
         out.append(row)
     return out, joined
 
 
-def _join_cut_titles(rows: list[tuple[int, str, str]]) -> tuple[list[tuple[int, str, str]], list[int]]:
+def _join_cut_titles(
+    rows: list[tuple[int, str, str]],
+) -> tuple[list[tuple[int, str, str]], list[tuple[int, int]]]:
     """A numbered title that stops at a comma ("8.推进边境地区兴边富民行动,") goes on on the next line.
 
     The next line joins it unless it starts something of its own (a number, a
-    heading, a bullet, a labelled field). Returns the rows and the joined lines' numbers.
+    heading, a bullet, a labelled field). Returns the rows and (line number, title's line) of each joined line.
     """
     out: list[tuple[int, str, str]] = []
-    joined: list[int] = []
+    joined: list[tuple[int, int]] = []
     # rows of out by line number: the look-back visits only the last line's rows,
     # not all of out (that made the reader quadratic in the document's length)
     at_line: dict[int, list[int]] = {}
@@ -1528,7 +1544,7 @@ def _join_cut_titles(rows: list[tuple[int, str, str]]) -> tuple[list[tuple[int, 
             and not FIELD_ANYWHERE.search(line)
         ):
             out[at] = (out[at][0], out[at][1], prev + line)
-            joined.append(lineno)
+            joined.append((lineno, out[at][0]))
             continue
         at_line.setdefault(lineno, []).append(len(out))
         out.append((lineno, raw, line))
@@ -2750,9 +2766,12 @@ def _form_legend(lines: list[str]) -> dict[str, str]:
 _COMMITTEE_HEADING = re.compile(r"^[^,,;;。:]{0,8}政协[^,,;;。:]{1,14}(?:委员会|委|办公室|办公厅|研究室)$")
 
 
-def _with_group_fields(tp: _Topic, src: Any) -> dict[str, str]:
+def _with_group_fields(tp: _Topic, src: Any, field_lines: dict[str, list[int]]) -> dict[str, str]:
     """A grouped topic's fields with its group's: the group's committee leads unless the topic names
-    a lead; the group's leaders come first, then the topic's own ("联系领导" + "邀请县领导")."""
+    a lead; the group's leaders come first, then the topic's own ("联系领导" + "邀请县领导").
+
+    ``field_lines`` (field → lines it is read from) gets the group's lines for a field both give.
+    """
     group = tp.group
     assert group is not None
     f = dict(tp.fields)
@@ -2764,8 +2783,10 @@ def _with_group_fields(tp: _Topic, src: Any) -> dict[str, str]:
             continue
         if key in ("leaders", "departments", "people") and f.get(key):
             f[key] = value + "、" + f[key]
+            field_lines[key] = group.field_lines.get(key, [group.line]) + field_lines.get(key, [])
         elif not f.get(key):
             f[key] = value
+            field_lines[key] = group.field_lines.get(key, [group.line])
         src(key, value, group.field_lines.get(key, [group.line]))
     return f
 
@@ -2776,6 +2797,7 @@ def parse_published_text(
     known: Plan | None = None,
     year: int | None = None,
     session_month: int | None = None,
+    source: SourceText | None = None,
 ) -> DraftPlan:
     """A draft plan from the text of a published plan; raises PaperworkError if no topic is found.
 
@@ -2790,6 +2812,11 @@ def parse_published_text(
     refused with the reasons. When the text gives no year (``今年``) and none
     is passed, ``required`` holds ``"year"``: the plan carries this calendar
     year only as a placeholder the planner must replace.
+
+    ``source``: when ``text`` is a rewrite of the user's document (see
+    :mod:`paperwork.line_origins`), the user's lines and where each line of
+    ``text`` came from; every line number of the draft (review, warnings,
+    skipped lines) is then the user's, and ``lines`` are the user's lines.
     """
     if not text or not text.strip():
         raise fail("empty_text")
@@ -2901,8 +2928,13 @@ def parse_published_text(
         conf = 1.0
         srcs: list[FieldSource] = []
 
-        def src(key: str, text_: str, lines: list[int] | None = None, _s=srcs, _tp=tp) -> None:
-            ls = lines if lines is not None else _tp.field_lines.get(key, [_tp.line])
+        # the lines each field is read from; a field given more (a group's leaders first, a government
+        # body moved from the lead to the departments) cites those lines too
+        field_lines = {k: list(v) for k, v in tp.field_lines.items()}
+
+        def src(key: str, text_: str, lines: list[int] | None = None, _s=srcs, _tp=tp, _fl=field_lines) -> None:
+            ls = lines if lines is not None else _fl.get(key, [_tp.line])
+            ls = [*ls, *(c for n in ls for c in parsed.continued.get(n, []))]  # a value on the lines below its label
             _s.append(FieldSource(key, tuple(dict.fromkeys(ls)), text_))
 
         title = re.sub(r"[。;\s]+$", "", tp.title.strip())
@@ -2910,7 +2942,7 @@ def parse_published_text(
             title = _clean(parsed.all_lines[tp.line - 1]) or f"{tid}"
         trailing = _TRAILING_COMMITTEE.search(title)
         if tp.group is not None:
-            f = _with_group_fields(tp, src)
+            f = _with_group_fields(tp, src, field_lines)
         helping = _HELPER_BRACKET.search(f.get("lead", ""))
         if helping:
             # "承办:区政协社会法制委(区政协提案委配合)": the bracket names who helps, not a second lead
@@ -2926,7 +2958,10 @@ def parse_published_text(
             if not lead_names:
                 lead_names = _split_committees(trailing.group(1))
                 src("lead", trailing.group(1), [tp.line])
-        src("title", title, tp.field_lines.get("title", [tp.line]))
+        # the review cites the topic where its title is written (a "议题:" line below a heading, a heading
+        # over the sentence telling the topic), so the line it names holds what it shows
+        title_lines = tp.field_lines.get("title") or [tp.title_line or tp.line]
+        src("title", title, title_lines)
         if not tp.numbered and "title" not in tp.field_lines:
             conf -= CONF_UNNUMBERED_TITLE
         if f.get("lead"):
@@ -2940,6 +2975,7 @@ def parse_published_text(
                     [f.get("departments", "")] + [n for n in lead_names if _is_government(n)]
                 ).strip("、"),
             }
+            field_lines["departments"] = field_lines.get("departments", []) + field_lines.get("lead", [tp.line])
             lead_names = [n for n in lead_names if not _is_government(n)]
         co_names = _split_departments(f.get("co", ""))
         # "配合单位:市发改委、市财政局": government bodies attend; only 政协 bodies co-organise
@@ -3072,7 +3108,8 @@ def parse_published_text(
         if tp.sentence_fields:
             conf -= CONF_SENTENCE_FIELD
         for ln, label, raw_text in tp.unknown:
-            warnings.append(T.READ_WARN["unknown_label"].format(line=ln, label=label, id=tid, text=raw_text))
+            where = source.first(ln) if source else ln
+            warnings.append(T.READ_WARN["unknown_label"].format(line=where, label=label, id=tid, text=raw_text))
             conf -= CONF_UNKNOWN_LABEL
 
         notes = []
@@ -3094,12 +3131,12 @@ def parse_published_text(
                 or [tp.line],
             )
         topic_dicts.append(d)
-        sources[tid] = tp.line
+        sources[tid] = min(title_lines)
         reports.append(
             TopicReport(
                 topic=tid,
                 title=title,
-                line=tp.line,
+                line=min(title_lines),
                 sources=srcs,
                 confidence=round(max(CONF_FLOOR, conf), 2),
                 doubts=doubts,
@@ -3134,7 +3171,7 @@ def parse_published_text(
 
     roles = dict(parsed.roles)
     skipped = list(parsed.skipped)
-    return DraftPlan(
+    draft = DraftPlan(
         plan=plan,
         new_committees=committees.new,
         new_departments=departments.new,
@@ -3152,6 +3189,7 @@ def parse_published_text(
         required=required,
         lines=parsed.all_lines,
     )
+    return source.speak(draft, T.SKIP_REASON["relaid"]) if source else draft
 
 
 _PARTY_PLENUM_WORD = re.compile(r"(?:[省市县区州旗]委|党委)[^,,;;。()]{0,8}?全会|[一二三四五六七八九十]中全会")

@@ -27,6 +27,7 @@ import re
 from .card_layouts import is_platform_furniture
 from .common import split_outside_brackets
 from .duty_sentence import is_duty_sentence
+from .line_origins import made_from
 from .published_text import classify_form
 from .vocabulary import (
     DUTY_VERBS,
@@ -113,14 +114,14 @@ def schedule_by_item(lines: list[str]) -> list[str]:
         for refs, when in clauses:
             for n in refs:
                 if n in items:
-                    inserts[items[n]] = when
+                    inserts[items[n]] = made_from(when, line)  # said by the progress sentence
         if not inserts:
             continue
         out: list[str] = []
         for k, text in enumerate(lines):
             out.append(text)
             if k in inserts and not _has_time(lines, k):
-                out.append(f"{_TIME_LABEL}:{inserts[k]}")
+                out.append(made_from(f"{_TIME_LABEL}:{inserts[k]}", inserts[k]))
         return out
     return lines
 
@@ -144,13 +145,13 @@ _SENTENCE_DONE = re.compile(r"[。.]\s*$")
 NOTES_MIN = 2
 
 
-def _notes(lines: list[str]) -> tuple[dict[int, str], set[int]]:
-    """The notes that give fields ("[3] 承办：…；协商部门：…"), by number, and the lines they take.
+def _notes(lines: list[str]) -> tuple[dict[int, str], dict[int, list[int]]]:
+    """The notes that give fields ("[3] 承办：…；协商部门：…"), by number, and the line indexes each takes.
 
     A note wrapped over lines goes on until it ends a sentence or the next note starts.
     """
     notes: dict[int, str] = {}
-    used: set[int] = set()
+    used: dict[int, list[int]] = {}
     k = 0
     while k < len(lines):
         m = _NOTE_DEF.match(lines[k])
@@ -164,7 +165,7 @@ def _notes(lines: list[str]) -> tuple[dict[int, str], set[int]]:
             text += lines[k].strip()
             k += 1
         notes[int(m.group(1))] = text
-        used |= set(range(start, k))
+        used[int(m.group(1))] = list(range(start, k))
     return notes, used
 
 
@@ -176,9 +177,10 @@ def footnote_fields(lines: list[str]) -> list[str]:
     The notes' lines are taken out; each marked title gets its note's fields,
     one ``标签:值`` line each. Needs at least :data:`NOTES_MIN` such notes.
     """
-    notes, used = _notes(lines)
+    notes, note_lines = _notes(lines)
     if len(notes) < NOTES_MIN:
         return lines
+    used = {k for taken in note_lines.values() for k in taken}
     out: list[str] = []
     pending: list[str] = []  # the fields of the last marked title, written after its own lines
     for k, line in enumerate(lines):
@@ -196,9 +198,9 @@ def footnote_fields(lines: list[str]) -> list[str]:
             pending = []
         rest = _MARKER.sub(lambda m: "" if int(m.group(1)) in notes else m.group(0), line).rstrip()
         if rest.strip():
-            out.append(rest)
+            out.append(made_from(rest, line))
         for n in found:
-            pending += _note_fields(notes[n])
+            pending += [made_from(x, [lines[j] for j in note_lines[n]]) for x in _note_fields(notes[n])]
     return out + pending
 
 
@@ -238,8 +240,8 @@ def dash_form_time(lines: list[str]) -> list[str]:
             out.append(line)
             continue
         if head:
-            out.append(head)
-        out += [f"{_FORM_LABEL}:{form}", f"{_TIME_LABEL}:{m.group('time').strip()}"]
+            out.append(made_from(head, line))
+        out += [made_from(f"{_FORM_LABEL}:{form}", line), made_from(f"{_TIME_LABEL}:{m.group('time').strip()}", line)]
     return out
 
 
@@ -300,10 +302,12 @@ def label_line_blocks(lines: list[str]) -> list[str]:
     k = 0
     while k < len(lines):
         if k in cards:
-            number, form, title, k = cards[k]
-            out.append(f"{number}.{title}")
+            number, form, title, j = cards[k]
+            shown = [x for x in lines[k + 1 : j] if x.strip()]  # the form line (if any), then the title line
+            out.append(made_from(f"{number}.{title}", shown[-1], lines[k]))
             if form:
-                out.append(f"{_FORM_LABEL}:{form}")
+                out.append(made_from(f"{_FORM_LABEL}:{form}", shown[0]))
+            k = j
             continue
         key = _bare_label(lines[k]) if k in starts else None
         if not key:
@@ -321,7 +325,8 @@ def label_line_blocks(lines: list[str]) -> list[str]:
                 j += 1
                 break  # a time, a form or a title is one line: what follows is the next item
             j += 1
-        out.append(f"{norm(lines[k]).strip()}:{('、' if key in _LIST_FIELDS else '').join(values)}")
+        joined = ("、" if key in _LIST_FIELDS else "").join(values)
+        out.append(made_from(f"{norm(lines[k]).strip()}:{joined}", lines[k:j]))
         if j < len(lines) and lines[j].strip() and not (_bare_label(lines[j]) or _CARD_NUMBER.match(lines[j])):
             out.append("")  # the values ended here: what follows is not more of them
         k = j
@@ -432,7 +437,7 @@ def title_sentence_paragraphs(lines: list[str]) -> list[str]:
     out: list[str] = []
     for i, line in enumerate(lines):
         m = hits.get(i)
-        out += [m["title"].rstrip(), m["rest"].strip()] if m else [line]
+        out += [made_from(m["title"].rstrip(), line), made_from(m["rest"].strip(), line)] if m else [line]
     return out
 
 

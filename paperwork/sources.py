@@ -41,6 +41,7 @@ from .grid_tables import grid_lines
 from .hanzi import plain_ideographs
 from .hard_wrap import rejoined_lines
 from .labelled_cells import labelled_cell_lines, labelled_paragraphs, title_and_content
+from .line_origins import Line, origin
 from .month_grid import lift_month_subheader, ticked_time, time_in_note
 from .outline import assignment_lines
 from .pdf_strokes import stroked_rules
@@ -958,6 +959,48 @@ def _box_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
     return rows, i
 
 
+_TABLE_LINE_HEAD = re.compile(r"^(?:" + re.escape(TABLE_MARK) + r"|\d{1,3}\.|[^:：]{1,12}[:：])")
+
+
+# What a typed table holds besides its cells: rules (|---|, ├──┼──┤) and page numbers ("- 3 -", "第 2 页")
+_TABLE_FURNITURE = re.compile(
+    r"^[\s|:+\-─━═=—┌├└╔╠╚┏┣┗┬┼┴╤╪╧┳╋┻┐┤┘╗╣╝┓┫┛│║┃]*$"
+    r"|^\s*(?:[—\-–―]+\s*\d+\s*[—\-–―]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$"
+)
+
+
+def _from_table(made: list[str], block: list[str]) -> list[str]:
+    """A table's lines (:func:`table_lines`) each at the source lines of ``block`` (the table as typed) it came from.
+
+    A line is found by the first letters of its value, searched from its row's title line on; a source line
+    no made line is found at (a wrapped cell's tail, a rule) goes with the made line found just above it.
+    Lines of ``block`` that carry no origin (not :class:`~paperwork.line_origins.Line`) leave ``made`` as it is.
+    """
+    if not any(origin(x) for x in block):
+        return made
+    keys = [re.sub(r"\s+", "", x) for x in block]
+    found: list[int] = []
+    start = 0
+    for text in made:
+        head = re.sub(r"\s+", "", _TABLE_LINE_HEAD.sub("", text))[:4]
+        hits = [i for i in range(start, len(block)) if head and head in keys[i]] or [
+            i for i in range(len(block)) if head and head in keys[i]
+        ]
+        at = hits[0] if hits else (found[-1] if found else 0)
+        if re.match(r"^\d{1,3}\.", text) and hits:
+            start = at  # a new row: its fields are on its lines or below
+        found.append(at)
+    parts: list[list[int]] = [[k] for k in found]
+    head = re.sub(r"\s+", "", block[0]) if block else ""
+    for i in set(range(len(block))) - set(found):
+        if _TABLE_FURNITURE.match(block[i]) or (i and keys[i] == head):
+            continue  # a rule, a page number, the header again after a page break: dropped, the review says so
+        above = [j for j, k in enumerate(found) if k <= i]
+        if parts:
+            parts[max(above, key=lambda j: found[j]) if above else 0].append(i)
+    return [Line(text, [n for i in p for n in origin(block[i])]) for text, p in zip(made, parts, strict=True)]
+
+
 def text_tables(lines: list[str]) -> list[str]:
     """Tables pasted as text (tab-, pipe- or space-aligned, or drawn with box characters) → :func:`table_lines`.
 
@@ -970,14 +1013,16 @@ def text_tables(lines: list[str]) -> list[str]:
     i = 0
     while i < len(lines):
         if _BOX_RULE.match(lines[i]) and re.search(r"[┌╔┏]", lines[i]):
+            first = i
             rows, i = _box_table(lines, i)
-            out.extend(table_lines(rows))
+            out.extend(_from_table(table_lines(rows), lines[first:i]))
             continue
         aligned = aligned_table(lines, i)
         if aligned is not None:
             # columns lined up by spaces alone, long cells wrapped (pdftotext -layout)
+            first = i
             rows, i = aligned
-            out.extend(table_lines(rows))
+            out.extend(_from_table(table_lines(rows), lines[first:i]))
             continue
         for _, sep in _TEXT_CELL_SEPARATORS:
             cells = _text_cells(lines[i], sep)
@@ -989,6 +1034,7 @@ def text_tables(lines: list[str]) -> list[str]:
             i += 1
             continue
         rows = [cells]
+        first = i
         i += 1
         while i < len(lines):
             if _RULE_ROW.match(lines[i]) and lines[i].strip():
@@ -999,7 +1045,7 @@ def text_tables(lines: list[str]) -> list[str]:
                 break
             rows.append(row)
             i += 1
-        out.extend(table_lines(rows))
+        out.extend(_from_table(table_lines(rows), lines[first:i]))
     return out
 
 
@@ -1947,6 +1993,7 @@ def _plan_sized(text: str) -> list[str]:
     """
     lines = text.splitlines()
     _refuse_oversized(lines)
+    # a hard wrap undone; each line knows the numbers of the lines it was joined from: the review cites them
     return rejoined_lines(lines)
 
 

@@ -358,6 +358,7 @@ SKIP_REASON = {
     "sentence_heading": "句子,不是分类标题",
     "attachment": "附件目录,不是议题",
     "blank_form": "空白表格(样表)的栏目名,不是议题",
+    "relaid": "整理版面时舍去(表格线、重复的表头、页码或已并入他行的内容)",
 }
 # lines set aside before reading (paperwork.page_parts): not this year's plan
 PAGE_PART_SKIP = {
