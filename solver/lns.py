@@ -5,12 +5,14 @@ parallel portfolio, whose answer depends on thread timing. Its deterministic
 modes (one worker, or ``interleave_search``) hardly improve a 200-topic
 schedule at all (bench/RESULTS.md). So for big plans we drive the
 neighbourhoods ourselves: keep most topics where the incumbent has them,
-free a related group (the topics of an overloaded department or leader, of
-two months, or a random few), and let a single-worker CP-SAT re-optimise
-that group. Every choice comes from a seeded RNG and every sub-solve has a
-deterministic-time limit, so the same plan and options give the same answer
-as long as the work budget, not the clock, ends the search
-(:mod:`solver.budget`).
+free a related group (the topics of one body, of an overloaded department
+or leader, of two months, or a random few), and let a single-worker CP-SAT
+re-optimise that group. A body is a group of topics sharing no one with the
+rest (the province 政协 or one city 政协 of a province plan, see
+:func:`_bodies`): the search sweeps every body once first. Every choice
+comes from a seeded RNG and every sub-solve has a deterministic-time limit,
+so the same plan and options give the same answer as long as the work
+budget, not the clock, ends the search (:mod:`solver.budget`).
 
 With more than one worker, each round solves one neighbourhood per worker
 from the same incumbent in parallel threads (CP-SAT releases the GIL while it
