@@ -30,9 +30,9 @@ def _search(plan, monkeypatch, work: float):
     best = lns.Incumbent(assignment, report.penalty(options.weights), report.counts)
     sizes = []
 
-    def spy(pm, incumbent, free):
+    def spy(pm, incumbent, free, **kw):
         sizes.append(len(free))
-        return REAL_FIXED_COPY(pm, incumbent, free)
+        return REAL_FIXED_COPY(pm, incumbent, free, **kw)
 
     monkeypatch.setattr(lns, "fixed_copy", spy)
     pm = PlanModel(plan, weights=options.weights)
