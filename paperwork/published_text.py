@@ -2464,7 +2464,7 @@ def _is_leader_as_written(name: str) -> bool:
 def _split_people(text: str) -> tuple[list[str], list[str]]:
     """ "市政府分管副市长、市发改委等单位负责同志,部分政协委员" → (leaders, departments)."""
     leaders, depts = [], []
-    for tok in _join_posts(split_names(text)):
+    for tok in leader_list(text):  # "县委常委、副县长某,县直有关部门负责同志": the chain is one person
         name = _clean_name(tok)
         if not name:
             continue
@@ -3093,7 +3093,8 @@ def parse_published_text(
             doubts.append("承办")
 
         people_leaders, people_depts = _split_people(f.get("people", ""))
-        dept_names = _split_departments(f.get("departments", ""))
+        # "县文旅局、县委常委、副县长某": a chain of posts ending in a name is one person here too
+        dept_names = _post_chains(_split_departments(f.get("departments", "")))
         # "参加部门:县教育局;邀请分管副县长出席": a leader in the departments' list attends as a leader
         people_leaders += [n for n in dept_names if _is_leader(n) and n not in people_leaders]
         dept_names = [n for n in dept_names if not _is_leader(n)]

@@ -173,3 +173,16 @@ def test_leader_list_splits_people_not_posts():
 def test_a_name_before_its_post_is_a_whole_leader_not_the_start_of_a_chain():
     assert leader_list("甘某某副主席、副县长龙某") == ["甘某某副主席", "副县长龙某"]
     assert leader_list("柯某主席、常务副区长祝某") == ["柯某主席", "常务副区长祝某"]
+
+
+def test_a_leader_chain_among_the_departments_or_the_people_attending_is_one_leader():
+    draft = import_text(
+        "政协青岩县委员会2026年度协商计划\n一、对口协商会\n"
+        "1．推进青岩县古村落保护\n承办：县政协文史委\n协商部门：县文旅局、县委常委、统战部长、副县长罗青山\n时间：9月\n"
+        "2．加强县域消防站点建设\n承办：县政协社会法制委\n参加人员：县政协主席、党组书记沐晴川，县应急管理局\n时间：10月\n"
+    )
+    rows = topic_rows(draft.plan)
+    assert [(r[4], r[5]) for r in rows] == [
+        (["县文旅局"], ["县委常委、统战部长、副县长罗青山"]),
+        (["县应急管理局"], ["县政协主席、党组书记沐晴川"]),
+    ]
