@@ -87,13 +87,25 @@ _REVISION_TITLE = re.compile(
 )
 
 
+# "二、调整时间的议题(5项)" "(二)时间调整的议题": a revision notice's moved topics follow
+_MOVED_HEAD = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(\s*[一二三四五六七八九十]{1,3}\s*\))\s*"
+    r"(?:时间调整|调整(?:时间)?|推迟|提前)(?:的)?(?:协商)?议题\s*(?:\(\s*\d{1,2}\s*[项个]\s*\))?\s*:?$"
+)
+
+
 def is_revision_notice(cleaned: list[str]) -> bool:
-    """Whether the document is a notice revising a plan (its title, among the first lines, says so).
+    """Whether the document is a notice revising a plan: its title among the first lines says so,
+    or its parts are headed by the moved and the cancelled topics.
 
     ``cleaned``: the document's lines as the reader cleans them. Such a notice lists only the
     topics it adds or moves: the reader reads them, and the planner is told it is no whole plan.
     """
-    return any(_REVISION_TITLE.search(line) for line in cleaned[:12])
+    if any(_REVISION_TITLE.search(line) for line in cleaned[:12]):
+        return True
+    return any(_MOVED_HEAD.match(line.strip()) for line in cleaned) and any(
+        _CANCELLED_HEAD.match(line.strip()) for line in cleaned
+    )
 
 
 def _cancelled_opener(line: str) -> str | None:

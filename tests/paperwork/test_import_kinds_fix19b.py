@@ -186,3 +186,13 @@ def test_a_leader_chain_among_the_departments_or_the_people_attending_is_one_lea
         (["县文旅局"], ["县委常委、统战部长、副县长罗青山"]),
         (["县应急管理局"], ["县政协主席、党组书记沐晴川"]),
     ]
+
+
+def test_a_revision_notice_pasted_without_its_title_is_known_by_its_moved_and_cancelled_parts():
+    draft = import_text(
+        "政协石门县委员会\n（一）调整时间的议题\n1.推进石门县全域土地综合整治（对口协商会），由原定6月推迟至9月。\n"
+        "承办：县政协农业委；协商部门：县自然资源局。\n（二）取消的议题\n"
+        "1.“加强县城停车管理”专题协商会（原定7月），不再单独开展。\n"
+    )
+    assert [(r[0], r[1], r[2]) for r in topic_rows(draft.plan)] == [("推进石门县全域土地综合整治", "对口协商会", [9])]
+    assert T.READ_WARN["revision_notice"] in draft.warnings
