@@ -18,6 +18,10 @@ topics or as the continuation of a field.
   From it to the next part of the document (a heading of its level or above, another 附/附件,
   a plan title, a second table, the date under the plan), the lines are that part's.
   A sentence that only says something else is not listed ("全体会议…不列入下表。") starts nothing.
+- **The topics a revision notice cancels**: a 调整通知 lists the topics it adds, the ones it moves and,
+  under a heading of their own ("三、取消的议题(2项)", "(三)取消以下议题:"), the ones it cancels. The
+  cancelled ones are no longer in the plan: from that heading to the next part, the lines are set aside
+  (:func:`is_revision_notice` tells the reader the document only lists changes).
 - **The rest of a 工作要点**: a 政协's 年度工作要点 holds its consultation plan in one part
   ("二、聚焦协商主责主业…"), among parts on theory, supervision, proposals and its own
   building. Only the parts whose heading names 协商 are read; the others are set aside. Inside
@@ -67,6 +71,49 @@ _SUB_HEAD = re.compile(r"^\(\s*[一二三四五六七八九十]{1,3}\s*\)")
 _ATTACHED = re.compile(r"^附\s*(?:表|件)?\s*\d{0,2}\s*[:.、]|^附\s*(?:表|件)\s*\d{1,2}")
 _DATE = re.compile(r"^[(]?\s*(?:20\d\d|二〇[〇一二三四五六七八九]{2})\s*年[^,;。:]{1,8}日\s*[)]?$")
 _SIGNED = re.compile(r"^[^,;。:\s]{2,24}(?:办公室|办公厅|委员会|政协)$")
+
+
+# "三、取消的议题(2项)" "(三)取消以下议题:" "3.不再开展的协商议题": a revision notice's cancelled topics follow
+_CANCELLED_HEAD = re.compile(
+    r"^(?:(?P<top>[一二三四五六七八九十]{1,3}\s*[、.])|(?P<sub>\(\s*[一二三四五六七八九十]{1,3}\s*\))|\d{1,2}\s*[.、])?\s*"
+    r"(?:(?:取消|撤销|删除|不再(?:开展|安排|举行|进行))(?:的|以下)?(?:协商)?(?:议题|项目|事项)"
+    r"|以下(?:协商)?议题(?:予以)?(?:取消|撤销|不再(?:开展|安排|举行|进行)))"
+    r"\s*(?:\(\s*\d{1,2}\s*[项个]\s*\))?\s*:?$"
+)
+# "关于调整《…2026年度协商计划》部分议题的通知" "2026年度协商计划调整通知": only the changes, not the plan
+_REVISION_TITLE = re.compile(
+    r"调整[^,,。;;]{0,40}?(?:协商(?:工作)?计划|协商议题)[^,,。;;]{0,20}?(?:通知|说明)$"
+    r"|(?:协商(?:工作)?计划|协商议题)[^,,。;;]{0,30}?(?:调整|变更)[^,,。;;]{0,10}?(?:通知|说明)$"
+)
+
+
+# "二、调整时间的议题(5项)" "(二)时间调整的议题": a revision notice's moved topics follow
+_MOVED_HEAD = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(\s*[一二三四五六七八九十]{1,3}\s*\))\s*"
+    r"(?:时间调整|调整(?:时间)?|推迟|提前)(?:的)?(?:协商)?议题\s*(?:\(\s*\d{1,2}\s*[项个]\s*\))?\s*:?$"
+)
+
+
+def is_revision_notice(cleaned: list[str]) -> bool:
+    """Whether the document is a notice revising a plan: its title among the first lines says so,
+    or its parts are headed by the moved and the cancelled topics.
+
+    ``cleaned``: the document's lines as the reader cleans them. Such a notice lists only the
+    topics it adds or moves: the reader reads them, and the planner is told it is no whole plan.
+    """
+    if any(_REVISION_TITLE.search(line) for line in cleaned[:12]):
+        return True
+    return any(_MOVED_HEAD.match(line.strip()) for line in cleaned) and any(
+        _CANCELLED_HEAD.match(line.strip()) for line in cleaned
+    )
+
+
+def _cancelled_opener(line: str) -> str | None:
+    """The kind of part ("top", "sub", "other") a heading of cancelled topics opens, else None."""
+    m = _CANCELLED_HEAD.match(line.strip())
+    if not m:
+        return None
+    return "top" if m.group("top") else "sub" if m.group("sub") else "other"
 
 
 def _says_not_counted(text: str) -> bool:
@@ -175,6 +222,7 @@ def set_aside_lines(
     other = False
     notes = False
     uncounted: str | None = None  # the kind of line that opened a part the plan does not count
+    part_reason = "not_counted"  # or "cancelled": a revision notice's cancelled topics
     tables = 0  # table marks seen in that part: its own table is the first
     for lineno, (raw, line) in enumerate(zip(raws, cleaned, strict=True), start=1):
         tm = _PLAN_TITLE.match(line)
@@ -190,10 +238,12 @@ def set_aside_lines(
             if _ends_part(uncounted, line, following, tables):
                 uncounted = None
         opener = _not_counted_opener(line)
-        if opener is not None:
-            uncounted, tables = opener, 0
+        cancelled = _cancelled_opener(line)
+        if opener is not None or cancelled is not None:
+            uncounted, tables = opener or cancelled, 0
+            part_reason = "not_counted" if opener is not None else "cancelled"
         if uncounted is not None:
-            out[lineno] = "not_counted"
+            out[lineno] = part_reason
             continue
         if _NOTE_HEAD.match(line):
             out[lineno] = "note"
@@ -206,4 +256,4 @@ def set_aside_lines(
     return out
 
 
-__all__ = ["drop_footnote_marks", "set_aside_lines", "work_points_lines"]
+__all__ = ["drop_footnote_marks", "is_revision_notice", "set_aside_lines", "work_points_lines"]

@@ -56,9 +56,9 @@ from .keyed_lists import form_rules, keyed_field, keyed_value
 from .label_marks import colon_bare_labels, dash_label, when_then_topic
 from .line_origins import SourceText
 from .meeting_names import is_meeting_name
-from .page_parts import drop_footnote_marks, set_aside_lines
+from .page_parts import drop_footnote_marks, is_revision_notice, set_aside_lines
 from .prose_items import quoted_items
-from .time_phrases import TimeReading, parse_time
+from .time_phrases import REVISED_TIME, TimeReading, parse_time
 from .title_forms import form_suffix
 from .vocabulary import (
     ATTENDING_VERBS,
@@ -693,6 +693,7 @@ class _Parsed:
     all_lines: list[str] = field(default_factory=list)
     time_heads: list[tuple[int, str]] = field(default_factory=list)  # (line, "第二季度"); "" where a part ends
     continued: dict[int, list[int]] = field(default_factory=dict)  # line → the lines joined onto it (its value's)
+    revision_notice: bool = False  # a 调整通知: only the topics it adds or moves, not the whole plan
 
 
 def _cn_int(s: str) -> int:
@@ -805,6 +806,7 @@ def _scan(text: str) -> _Parsed:
     raws = text.splitlines()
     cleaned = _roman_numbers([_clean(r) for r in raws])
     set_aside = set_aside_lines(raws, cleaned, _is_form_name)
+    out.revision_notice = is_revision_notice(cleaned)
     account_lines: dict[int, list[int]] = {}  # the lines of a plenary told in sentences, wrapped or not
     accounted_sections: set[int] = set()
     for lineno, (raw, line) in enumerate(zip(raws, cleaned, strict=True), start=1):
@@ -1212,9 +1214,15 @@ def _scan(text: str) -> _Parsed:
                 _sentence_fields(tp, qm.group("rest"), lineno)
                 out.roles[lineno] = "议题"
                 continue
+            revised = _REVISED_TAIL.search(title)
+            if revised:
+                # "推进X(专题协商会),由原定5月调整至11月。" (a revision notice): the new time, the title before it
+                title = title[: revised.start()]
             title, bracket = _bracket_fields(title)
             if not bracket:
                 title, bracket = _spaced_fields(title)
+            if revised:
+                bracket = [*bracket, ("time", revised.group("time"))]
             dash = _DASH_FORM.match(title)
             if dash and _is_form_name(dash.group("form")):
                 title, bracket = dash.group("title"), [*bracket, ("form", dash.group("form"))]  # "推进X——专题协商会"
@@ -1865,6 +1873,10 @@ _COUNT_INLINE = re.compile(r"\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3}
 _TAIL_BRACKET = re.compile(r"\((?P<inner>(?:[^()]|\([^()]{1,30}\)){2,160})\)\s*$")
 
 
+# ",由原定5月调整至11月。" after a title: the topic's time, moved by a revision notice
+_REVISED_TAIL = re.compile(rf"\s*[,;]\s*(?:时间)?(?P<time>(?:{REVISED_TIME.pattern})[^,;。()]{{1,16}})[。.]?\s*$")
+
+
 def _bracket_fields(title: str) -> tuple[str, list[tuple[str, str]]]:
     """ "推进X(专题议政性常委会议,6月)" → ("推进X", [("form", …), ("time", "6月")]).
 
@@ -2362,6 +2374,58 @@ def _join_posts(names: list[str]) -> list[str]:
     return out
 
 
+# A post written without its holder's name: "县委常委" "常务副县长" "宣传部长" "市政协副主席"
+_BARE_POST = re.compile(r"(?:常委|书记|[省市县区州旗]长|主席|秘书长|部长|主任|局长|主任委员)$")
+
+
+_CHAIN_OPENER = re.compile(r"^[省市县区州旗盟](?:委|政府|政协|人大)")
+
+
+def _is_bare_post(name: str) -> bool:
+    plain = _without_remit(name)
+    return bool(_BARE_POST.search(plain)) and not _NAMED_LEADER.search(plain) and not _GENERIC_ROLE.fullmatch(plain)
+
+
+def _post_chains(parts: list[str]) -> list[str]:
+    """Parts of one "、" run → people: posts without a name ending in a named post are one person.
+
+    "县委常委、宣传部长、副县长米某" → one leader (the posts he holds, then his name);
+    "副县长甲、副县长乙" → two; "分管副县长、有关县领导" → two generic roles. A 政协 post is
+    never held with a post outside the 政协 ("县委副书记、县政协主席某" are two). Posts
+    left without a name at the run's end stay as they were written.
+    """
+    out: list[str] = []
+    pending: list[str] = []  # bare posts waiting for the name that ends their chain
+    for part in parts:
+        if pending and "政协" in part and "政协" not in pending[-1]:
+            out += pending  # a 政协 leader after a Party or government post: another person
+            pending = []
+        # a chain opens with a body's post ("县委常委" "市政协副主席"): "郑某副主席、副县长某" are two people
+        if _is_bare_post(part) and (pending or _CHAIN_OPENER.match(part)):
+            pending.append(part)
+        elif pending and _NAMED_LEADER.search(_without_remit(part)):
+            out.append("、".join([*pending, part]))
+            pending = []
+        else:
+            out += [*pending, part]
+            pending = []
+    return out + pending
+
+
+def leader_list(text: str) -> list[str]:
+    """A 出席领导 value → its leaders, each as written (see :func:`_post_chains`).
+
+    People are separated by "；" "，" "/" or a line break, or by "、" between one name and the
+    next post; a chain of posts joined by "、" ending in one name is one person; a bracketed remit
+    stays inside ("副县长(分管住建、城管)某"). E.g. "县委副书记、县长许某;县政协主席温某,分管副县长"
+    → ["县委副书记、县长许某", "县政协主席温某", "分管副县长"].
+    """
+    opens, closes = set(_BRACKETS), set(_BRACKETS.values())
+    strong = split_outside_brackets(dots_as_commas(text), _SPLIT_CHARS - {"、"}, opens, closes, flat="“")
+    runs = [split_outside_brackets(piece, {"、"}, opens, closes, flat="“") for piece in strong]
+    return _join_posts([person for run in runs for person in _post_chains(run)])
+
+
 # Where a leader's post begins: "区政协…", "县政府…", "市委…", "副区长…", "区长…"
 _POST_START = re.compile(r"(?=[省市县区州旗](?:政协|政府|委)|副?[省市县区州旗]长)")
 
@@ -2400,7 +2464,7 @@ def _is_leader_as_written(name: str) -> bool:
 def _split_people(text: str) -> tuple[list[str], list[str]]:
     """ "市政府分管副市长、市发改委等单位负责同志,部分政协委员" → (leaders, departments)."""
     leaders, depts = [], []
-    for tok in _join_posts(split_names(text)):
+    for tok in leader_list(text):  # "县委常委、副县长某,县直有关部门负责同志": the chain is one person
         name = _clean_name(tok)
         if not name:
             continue
@@ -2831,6 +2895,8 @@ def parse_published_text(
         raise fail("no_topics_in_text")
 
     warnings: list[str] = [T.READ_WARN["not_a_plan_warning"].format(reason=r) for r in reasons]
+    if parsed.revision_notice:
+        warnings.insert(0, T.READ_WARN["revision_notice"])
     defaults: list[str] = []
     required: list[str] = []
     plan_year, body, how = _year_and_body(parsed, known, year)
@@ -3027,7 +3093,8 @@ def parse_published_text(
             doubts.append("承办")
 
         people_leaders, people_depts = _split_people(f.get("people", ""))
-        dept_names = _split_departments(f.get("departments", ""))
+        # "县文旅局、县委常委、副县长某": a chain of posts ending in a name is one person here too
+        dept_names = _post_chains(_split_departments(f.get("departments", "")))
         # "参加部门:县教育局;邀请分管副县长出席": a leader in the departments' list attends as a leader
         people_leaders += [n for n in dept_names if _is_leader(n) and n not in people_leaders]
         dept_names = [n for n in dept_names if not _is_leader(n)]
@@ -3037,7 +3104,7 @@ def parse_published_text(
             src("departments", f["departments"])
         if f.get("people"):
             src("people", f["people"])
-        leader_names = [_clean_name(x) for x in _join_posts(split_names(f.get("leaders", "")))]
+        leader_names = [_clean_name(x) for x in leader_list(f.get("leaders", ""))]
         leader_names = [part for n in leader_names for part in _run_together_leaders(n)]
         leader_names += [n for n in people_leaders if n not in leader_names]
         leader_ids = []

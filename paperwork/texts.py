@@ -304,6 +304,8 @@ READ_WARN = {
     "year_from_date": "标题中没有年份,按文末日期 {date} 取 {year} 年,请核对",
     "body_needed": "文本中没有找到政协名称(如“某市政协”),请填写",
     "not_a_plan_warning": "这段文字可能不是年度协商计划:{reason}",
+    "revision_notice": "这是一份协商计划的调整通知,只列出新增和调整时间的议题(已按调整后的时间读取;取消的议题未读入),"
+    "原计划中未调整的议题不在其中:请在原计划上核对这些变动,不要把它当作完整的年度计划",
     "scanned_pdf": "PDF「{name}」没有文字层(可能是扫描件),无法读取文字;请用原始 Word 文件或先做文字识别(OCR)",
     "soffice_missing": (
         "无法转换旧版 Word 文件「{name}」:本机没有安装 LibreOffice(soffice);请在 Word 中另存为 .docx 后导入"
@@ -366,6 +368,7 @@ PAGE_PART_SKIP = {
     "note": "注释,不是议题",
     "not_counted": "计划写明此部分不计入协商议题(单独组织实施、另行印发等),不是议题",
     "work_points": "工作要点中协商计划以外的工作,不是议题",
+    "cancelled": "调整通知中取消的议题,已不在计划中,不是议题",
 }
 # a line of a duty list keyed by item numbers ("第1项、第6项:由…承办"), read into those topics
 ITEM_DUTY_ROLE = "字段(按项号分工)"

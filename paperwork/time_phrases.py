@@ -12,7 +12,9 @@ What a planner writes in 时间安排 and what the plan format needs:
 - ``6月底前``, ``5月30日前`` → a deadline: a latest month, not a preferred one;
 - ``全会期间`` / ``两会期间`` → this 政协's own plenary session — but never the Party
   committee's ``市委全会`` / ``三中全会``; a month written in the field always wins;
-- ``适时`` / ``另行安排`` / ``待定`` → no month, said out loud.
+- ``适时`` / ``另行安排`` / ``待定`` → no month, said out loud;
+- ``由原定5月调整至11月`` ``原定第二季度,现改为第四季度`` (a revision notice) → the new time only
+  (the old one is no longer the plan's).
 """
 
 from __future__ import annotations
@@ -64,6 +66,18 @@ _PARTY_PLENUM = re.compile(
 )
 _SESSION = re.compile(r"全会|全体会议|[一二三四五六七八九十\d]次会议|两会|大会期间")
 _UNDECIDED = re.compile(r"适时|另行安排|另行通知|另行确定|另行商定|另定|待定|视情|根据工作需要|择机|全年|年内")
+
+
+# "由原定5月调整至11月" "原计划6月,现推迟到9月" "从4月改为7月": what follows is the time now planned
+REVISED_TIME = re.compile(
+    r"(?:由|从|原定|原计划)[^;;。]{1,18}?(?:现)?(?:调整|改|推迟|提前|延期|延后|顺延|变更)(?:至|为|到)\s*"
+)
+
+
+def revised_time(text: str) -> str:
+    """The new time of a "由原定X调整至Y" phrase (Y, as written), or ``text`` unchanged."""
+    m = REVISED_TIME.search(text or "")
+    return text[m.end() :].strip() if m else text
 
 
 @dataclass
@@ -134,7 +148,7 @@ def _quarters(s: str) -> list[int]:
 
 def parse_time(text: str) -> TimeReading:
     """A 时间安排 phrase → :class:`TimeReading` (months 1–12; window inclusive)."""
-    s = unicodedata.normalize("NFKC", text or "")
+    s = revised_time(unicodedata.normalize("NFKC", text or ""))
     out = TimeReading()
     s = _PARTY_PLENUM.sub(" ", s)
     s = consultation_clauses(s)
