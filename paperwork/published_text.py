@@ -377,7 +377,7 @@ _SPACE_LABEL = re.compile(
     r"[ \u3000](?=[^\s:])"
 )
 _GLUED_TIME = re.compile(
-    r"^\s*(时间安排|协商时间|活动时间|计划时间|时间)\s?"
+    rf"^\s*({'|'.join(sorted(map(re.escape, LABELS['time']), key=len, reverse=True))})\s?"
     r"(?=\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|第[一二三四]季度|[上下]半年|适时|全年)"
 )
 _LETTER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
