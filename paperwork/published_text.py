@@ -118,7 +118,7 @@ _COUNT = re.compile(
     r"(?:\(\s*|\s+)(?:共\s*)?(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[个项次件场](?:议题|活动|课题)?\s*\)?\s*$"
 )
 _NUMBERED = re.compile(
-    r"^(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*(?:[、)]|\.(?!\d)|\.(?=\d{1,2}\s*月))|[\[【]\s*\d{1,2}\s*[\]】]"
+    r"^(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*(?:[、)]|\.(?!\d)|\.(?=\d{1,2}\s*月))|[\[【〔]\s*\d{1,2}\s*[\]】〕]"
     r"|第\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[项个条]\s*[::、.]?"
     r"|\d{1,2}\s+(?=[\u4e00-\u9fff“《])(?![月日年项个次]))\s*(?P<title>\S.*)$"
 )
@@ -349,6 +349,11 @@ def _clean(line: str) -> str:
     line = _SPACED_LABEL.sub(_join_label, line)
     # "时间安排    6月" "承办单位\t市政协经济委": a label and its value lined up without a colon
     line = _GAP_LABEL.sub(r"\1:", line)
+    if ":" not in line:
+        # "协商部门 县水利局、…": a long label and its value one space apart (a tab a PDF gave as a space)
+        line = _SPACE_LABEL.sub(r"\1:", line)
+    # "时间5 月" "时间第二季度": a time label run straight into its time (a tab a PDF lost)
+    line = _GLUED_TIME.sub(r"\1:", line)
     line = dash_label(line)
     head, colon, value = line.rpartition(":") if FIELD_LINE.match(line.strip()) else ("", "", line)
     line = head + colon + _letter_spaced(value)
@@ -366,6 +371,14 @@ def _unbox_label(m: re.Match) -> str:
 
 _GAP_LABEL = re.compile(
     rf"^({'|'.join(sorted(map(re.escape, LABEL_OF), key=len, reverse=True))})(?:[ \u3000]{{2,}}|\t)(?=\S)"
+)
+_SPACE_LABEL = re.compile(
+    rf"^\s*({'|'.join(sorted((re.escape(x) for x in LABEL_OF if len(x) >= 4), key=len, reverse=True))})"
+    r"[ \u3000](?=[^\s:])"
+)
+_GLUED_TIME = re.compile(
+    rf"^\s*({'|'.join(sorted(map(re.escape, LABELS['time']), key=len, reverse=True))})\s?"
+    r"(?=\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|第[一二三四]季度|[上下]半年|适时|全年)"
 )
 _LETTER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 
@@ -904,6 +917,12 @@ def _scan(text: str) -> _Parsed:
                 skip(lineno, raw, "attachment")
                 continue
         attachments = False
+        if topic is not None and _ANNEX_HEAD.match(line):
+            # "附:联络员名单" "附表:联系人" under the last topic's last field: an annex begins, never
+            # the tail of that field's value (nor are the annex's lines)
+            topic.last = None
+            skip(lineno, raw, "attachment")
+            continue
         card_tag, after_card = after_card, False
         if len(out.first_lines) < 8:
             out.first_lines.append(line)
@@ -1006,6 +1025,13 @@ def _scan(text: str) -> _Parsed:
                 group = _Group(head_wo, lineno)
                 in_arrangement = seen_arrangement = True
                 out.roles[lineno] = T.SKIP_REASON["heading"]
+                continue
+            if cm is None and not _is_sentence(head_wo) and next_field_key(i) is not None:
+                # "一、推进X" with its 协商形式 / 时间 / 承办 lines right below: the top-level number
+                # numbers a topic, in a plan with no form headings
+                new_topic(head_wo, lineno, True)
+                in_arrangement = seen_arrangement = True
+                out.roles[lineno] = "议题"
                 continue
             in_arrangement = bool(_ARRANGEMENT.search(top)) and not _is_prose(top)
             seen_arrangement = seen_arrangement or in_arrangement
@@ -1511,7 +1537,13 @@ def _join_bare_labels(
     for row in rows:
         prev = out[-1][2] if out else ""
         fm = FIELD_LINE.match(prev)
-        if fm and not fm.group(2).strip() and row[2] and not FIELD_LINE.match(row[2]) and not _NUMBERED.match(row[2]):
+        if (
+            fm
+            and not fm.group(2).strip()
+            and row[2]
+            and not FIELD_LINE.match(row[2])
+            and not (_NUMBERED.match(row[2]) or _TOP.match(row[2]))  # "一、推进X" opens an item of its own
+        ):
             out[-1] = (out[-1][0], out[-1][1], prev + row[2])
             if row[0] != out[-1][0]:
                 joined.append((row[0], out[-1][0]))
@@ -1591,6 +1623,8 @@ def _framed_page_marks(rows: list[tuple[int, str, str]]) -> set[str]:
 
 
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d{0,2}\s*[::]?\s*(?P<rest>.*)$")
+# "附:联络员名单" "附表2:联系人" "附件:议题联络员": a short heading opening an annex
+_ANNEX_HEAD = re.compile(r"^附\s*(?:件|表)?\s*\d{0,2}\s*[::]\s*[^,,;;。::]{1,24}$")
 _DOC_TITLE_END = re.compile(
     r"(?:表|安排|计划|方案|清单|名单|目录|办法|要点|通知|意见|规定|细则)\s*[》]?(?:\.(?:pdf|docx?|wps|xlsx?|ofd))?$",
     re.IGNORECASE,
@@ -1630,6 +1664,13 @@ _TIME_PREFIX = re.compile(
 )
 
 
+# "第二阶段 协商:6月,召开…" "第1轮 视察:9月": a numbered round of one topic, its step and when
+_STAGE_ROUND = re.compile(
+    r"^第\s*[一二三四五六七八九十\d]{1,2}\s*(?:阶段|轮|步)\s*[:、]?\s*"
+    r"(?:调研|协商|视察|督办|考察|监督|座谈|评议)[\u4e00-\u9fff]{0,4}?\s*:\s*(?P<when>[^,;。]+)"
+)
+
+
 def _pieces(line: str) -> list[str]:
     """One cleaned line as the rows the reader reads: most lines are one row.
 
@@ -1639,6 +1680,11 @@ def _pieces(line: str) -> list[str]:
     """
     line = _ORDINAL_LABEL.sub(LABELS_TITLE + ":", line)
     line = _FIELD_MARK.sub("", line)
+    sm = _STAGE_ROUND.match(line)
+    if sm and _reads_as_time(sm.group("when")):
+        # "第一阶段 调研:4月,…" "第二阶段 协商:6月" "第三阶段 视察:9月": one topic held in rounds, its
+        # months every round's (the rounds are counted once, as one topic); the stage line kept as a note
+        return [f"{LABELS_TIME}:{sm.group('when').strip()}", f"{LABELS['notes'][0]}:{line}"]
     tp = _TIME_PREFIX.match(line)
     if tp and not FIELD_LINE.match(line):
         when = parse_time(tp.group("when"))
@@ -1763,7 +1809,9 @@ def _tail_tag(line: str) -> list[str] | None:
     other are one phrase ("4月调研,6月协商": a chain).
     """
     nm = _NUMBERED.match(line) or _BULLET.match(line)
-    m = _TAIL_TAG.match(nm.group("title")) if nm else None
+    if nm is None:
+        return _bare_title_form_tag(line)
+    m = _TAIL_TAG.match(nm.group("title"))
     if not m or FIELD_ANYWHERE.search(m.group("inner")):
         return None
     parts = (_TAG_DOTS if m.group("open") == "(" else _TAG_COMMAS).split(m.group("inner"))
@@ -1783,6 +1831,24 @@ def _tail_tag(line: str) -> list[str] | None:
         else:
             return None
     return rows if len(rows) > 1 else None
+
+
+def _bare_title_form_tag(line: str) -> list[str] | None:
+    """An unnumbered title ending in its form in 【】 〔〕 or [] ("推进X【专题协商会】") → [the item, "协商形式:…"].
+
+    A web page's nested list loses its numbers; the tag still marks the line as a topic's title,
+    and what it names is the topic's form, not part of its title. Only a tag that is a form's
+    name counts, after a head that reads as a title (no label, no sentence).
+    """
+    m = _TAIL_TAG.match(line)
+    if not m or m.group("open") not in "【〔〖[" or FIELD_LINE.match(line) or FIELD_ANYWHERE.search(line):
+        return None
+    head, form = m.group("head").strip(), m.group("inner").strip()
+    if not (_is_form_name(form) or _is_form_name(strip_body(form))) or _is_sentence(head) or len(head) > 50:
+        return None
+    if re.search(r"[:：]", head) or _time_heading(head) or _is_form_name(head):
+        return None
+    return ["1." + head, f"{LABELS['form'][0]}:{form}"]
 
 
 def _reads_as_time(text: str) -> bool:

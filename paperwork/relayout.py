@@ -178,9 +178,12 @@ def footnote_fields(lines: list[str]) -> list[str]:
     one ``标签:值`` line each. Needs at least :data:`NOTES_MIN` such notes.
     """
     notes, note_lines = _notes(lines)
-    if len(notes) < NOTES_MIN:
-        return lines
     used = {k for taken in note_lines.values() for k in taken}
+    # a note is one only if a title elsewhere points at it: "〔3〕推进X。时间:…;承办:…" items numbered
+    # in brackets are topics, each its own fields, with no marker anywhere else
+    marked = {int(n) for k, line in enumerate(lines) if k not in used for n in _MARKER.findall(line)}
+    if len(notes.keys() & marked) < NOTES_MIN:
+        return lines
     out: list[str] = []
     pending: list[str] = []  # the fields of the last marked title, written after its own lines
     for k, line in enumerate(lines):

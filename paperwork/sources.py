@@ -1288,7 +1288,9 @@ def _positioned_lines(page, drop: list[str]) -> list[str]:
     out: list[str] = []
     joining = False
     for text, x, end in keep:
-        if joining and out and not _NEW_PARAGRAPH.match(text):
+        if out and (
+            (joining and (not _NEW_PARAGRAPH.match(text) or _fields_run_on(out[-1], text))) or _cut_label(out[-1], text)
+        ):
             out[-1] = out[-1].rstrip() + text.strip()
         else:
             out.append(text)
@@ -1296,12 +1298,20 @@ def _positioned_lines(page, drop: list[str]) -> list[str]:
         edge = edges[home[0]] if len(columns) > 1 and home else margin
         # a line reaching past its column's edge spans the page (a title): it does not wrap into the column
         beyond = len(columns) > 1 and end > edge + PDF_WRAP_EMS * 12
-        joining = (
-            end >= edge - PDF_WRAP_EMS * 12 and not beyond and not text.rstrip().endswith(("。", "！", "？", "!", "?"))
-        )
+        # a narrow column's lines end more ragged: a character that may not start a line (":" ";")
+        # takes the one before it along, leaving up to two characters' room
+        slack = (PDF_COLUMN_WRAP_EMS if len(columns) > 1 else PDF_WRAP_EMS) * 12
+        joining = end >= edge - slack and not beyond and not text.rstrip().endswith(("。", "！", "？", "!", "?"))
     if joining and out:
         out[-1] += _RUNS_ON  # the page's last line runs on to the next page
     return out
+
+
+def _fields_run_on(before: str, after: str) -> bool:
+    """A full line ending in a field separator, then a line opening with a known label: one paragraph of fields
+    ("…时间:7月;承办:…;协商部门:A、B;" | "出席:分管副市长。") that the column's width broke."""
+    rest = _LABEL_REST.match(after)
+    return before.rstrip().endswith((";", "；")) and rest is not None and field_of_label(rest.group(1)) is not None
 
 
 _RUNS_ON = "\u2060"  # WORD JOINER: marks a page's last line that wraps on to the next page
@@ -1319,6 +1329,8 @@ PDF_COLUMN_GAP = 120.0
 """Lines starting this many points apart or more stand in different text columns (an indent is less)."""
 PDF_WRAP_EMS = 1.5
 """How far (in 12-point characters) short of the right margin a line may end and still wrap."""
+PDF_COLUMN_WRAP_EMS = 2.0
+"""The same in a page set in two or more text columns."""
 
 
 def _is_dropped(line: str, drop: list[str]) -> bool:
