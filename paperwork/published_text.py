@@ -1667,8 +1667,12 @@ _TIME_PREFIX = re.compile(
 # "第二阶段 协商:6月,召开…" "第1轮 视察:9月": a numbered round of one topic, its step and when
 _STAGE_ROUND = re.compile(
     r"^第\s*[一二三四五六七八九十\d]{1,2}\s*(?:阶段|轮|步)\s*[:、]?\s*"
-    r"(?:调研|协商|视察|督办|考察|监督|座谈|评议)[\u4e00-\u9fff]{0,4}?\s*:\s*(?P<when>[^,;。]+)"
+    r"(?P<step>调研|协商|视察|督办|考察|监督|座谈|评议)[\u4e00-\u9fff]{0,4}?\s*:\s*(?P<when>[^,;。]+)"
 )
+# The steps of a round that are the consultation itself; the others (调研 before, 视察/督办 after) are its
+# groundwork and follow-up: their months are not the topic's (先调研后协商: the month the planner schedules
+# is the meeting's — as a "调研阶段:" field gives the lead only).
+_MEETING_STEPS = ("协商", "座谈", "评议")
 
 
 def _pieces(line: str) -> list[str]:
@@ -1682,9 +1686,10 @@ def _pieces(line: str) -> list[str]:
     line = _FIELD_MARK.sub("", line)
     sm = _STAGE_ROUND.match(line)
     if sm and _reads_as_time(sm.group("when")):
-        # "第一阶段 调研:4月,…" "第二阶段 协商:6月" "第三阶段 视察:9月": one topic held in rounds, its
-        # months every round's (the rounds are counted once, as one topic); the stage line kept as a note
-        return [f"{LABELS_TIME}:{sm.group('when').strip()}", f"{LABELS['notes'][0]}:{line}"]
+        # "第一阶段 调研:4月,…" "第二阶段 协商:6月" "第三阶段 视察:9月": one topic held in rounds (counted
+        # once); its month is the consultation step's, every stage line is kept as a note
+        note = f"{LABELS['notes'][0]}:{line}"
+        return [f"{LABELS_TIME}:{sm.group('when').strip()}", note] if sm.group("step") in _MEETING_STEPS else [note]
     tp = _TIME_PREFIX.match(line)
     if tp and not FIELD_LINE.match(line):
         when = parse_time(tp.group("when"))
