@@ -99,6 +99,10 @@ _NAME_ENDING_LABELS = re.compile(r"^(?:有关|相关|对口|政府)")
 # what a value ends in when a long label is glued to it: a unit's or committee's last character,
 # a time's ("县政协农业农村委协商部门县水利局", "5月出席领导…"); "各重点提案承办单位" is one name
 _NAME_OR_TIME_END = re.compile(r"[月日份度年旬底前后委局办厅室组处院会心队界府联站所馆社署)”]")
+# a line that starts with a word of 3–6 hanzi, then a gap: perhaps a label the vocabulary knows by its root
+_GUESSED_LABEL = re.compile(r"^([\u4e00-\u9fff]{3,6})[ \t]+(?=\S)")
+# how such a word must end: as a known label of three or more characters does (单位, 领导, 时间, 委员会 …)
+_LABEL_TAILS = frozenset(lab[-2:] for lab in _UNMARKED if len(lab) >= 3)
 # where a time phrase may start, for "时间5月" typed with no gap at all
 _TIME_START = re.compile(r"^[\d一二三四五六七八九十第上下全年适本今明春夏秋冬]")
 # A name in a list: a unit or committee by its last character, or a person by a role word
@@ -114,7 +118,7 @@ def _names_shaped(value: str) -> bool:
 
 def _plausible(key: str, label: str, value: str, is_form: Callable[[str], bool], *, glued_start: bool) -> bool:
     """Whether ``value`` can be the value of a field ``key`` written under ``label`` without a colon."""
-    if not value or "。" in value.rstrip("。") or len(value) > 300:
+    if not value or "。" in value.rstrip("。") or len(value) > 300 or not re.match(r"[\u4e00-\u9fff\d(“]", value):
         return False
     if key == "time":
         t = parse_time(value)
@@ -140,8 +144,10 @@ def unmarked_labels(line: str, *, is_form: Callable[[str], bool]) -> str:
     characters or longer, once a field has started on the line. A time label may be glued to
     its value at the line's start ("时间5 月"). A short label (≤ :data:`SHORT_LABEL_LEN`)
     needs a value of its field's shape (a time phrase, a form's name, a list of units or
-    people); a long one any value but a sentence. "完善协商部门联动机制" and "时间银行" stay
-    titles. Labels already followed by a colon are left as they are (they still end the
+    people); a long one any value but a sentence. A line's first word that the vocabulary
+    names only by its root (:func:`field_of_label`: "承办委员会", "拟请领导") is a label too,
+    judged like a short one. "完善协商部门联动机制", "时间银行" and "加强领导 干部队伍建设"
+    stay titles. Labels already followed by a colon are left as they are (they still end the
     value before them). Returns the line unchanged when no such field is found.
     """
     cands: list[tuple[int, int, str, str]] = []  # (start, value start, label, how it stands)
@@ -170,6 +176,16 @@ def unmarked_labels(line: str, *, is_form: Callable[[str], bool]) -> str:
             cands.append((p, m.end(), label, "glued_start"))
         elif how == "glued" and re.match(r"[\u4e00-\u9fff(“]", line[m.end() :]):
             cands.append((p, m.end(), label, how))
+    guessed = _GUESSED_LABEL.match(line)
+    if (
+        guessed
+        and not cands
+        and guessed.group(1)[-2:] in _LABEL_TAILS  # "孙立平副市长 · …" is a person, not a label
+        and field_of_label(guessed.group(1)) in _UNMARKED_FIELDS
+    ):
+        # "承办委员会  X" "拟请领导 Y": a label the vocabulary names only by its root word
+        # (field_of_label) must stand at the line's start and pass the short labels' test
+        cands.append((0, guessed.end(), guessed.group(1), "guessed"))
     while True:
         bad = None
         for i, (_p, v, label, how) in enumerate(cands):
@@ -177,8 +193,10 @@ def unmarked_labels(line: str, *, is_form: Callable[[str], bool]) -> str:
             value = line[v:end].strip().rstrip(";,").strip()
             if how == "marked":
                 continue
+            key = LABEL_OF.get(label) or field_of_label(label)
+            shown = label if how != "guessed" else label[:SHORT_LABEL_LEN]  # judged as strictly as a short one
             if (how in ("glued", "punct") and not i) or not _plausible(
-                LABEL_OF[label], label, value, is_form, glued_start=how == "glued_start"
+                key, shown, value, is_form, glued_start=how == "glued_start"
             ):
                 bad = i
                 break

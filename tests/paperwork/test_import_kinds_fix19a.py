@@ -42,6 +42,10 @@ def _rewrite(line: str) -> str:
         ("时间6 月", "时间:6 月"),
         ("时间第三季度", "时间:第三季度"),
         ("推进X工程 时间 5月", "推进X工程 时间:5月"),
+        # labels the vocabulary names by their root word only (field_of_label), at a line's start
+        ("承办委员会  区政协城乡建设委员会", "承办委员会:区政协城乡建设委员会"),
+        ("拟请领导 副区长魏明;区政协副主席祝安", "拟请领导:副区长魏明;区政协副主席祝安"),
+        ("计划月份\t9月", "计划月份:9月"),
     ],
 )
 def test_a_label_set_off_by_spaces_is_a_field(line, want):
@@ -59,6 +63,9 @@ def test_a_label_set_off_by_spaces_is_a_field(line, want):
         "推动部门 协同联动",  # 部门 ends a word, and 协同联动 names no unit
         "协商部门:各重点提案承办单位、市政府办公室",  # 承办单位 ends one name here
         "领导 要高度重视,认真组织。",  # a sentence, not a list of people
+        "加强领导 干部队伍建设",  # a title ending in a leaders' root word, before no leader
+        "完善领导体制 机制建设",
+        "祁远航副市长 · 柏青副主席",  # a person named before a gap, not a label
     ],
 )
 def test_a_title_or_a_sentence_with_a_label_word_is_left_alone(line):
@@ -184,6 +191,33 @@ _HTML = """<html><body><h2>政协澜江市2026年度协商计划</h2>
 承办：市政协经济委员会<br>时间:5月</p>
 <p>2、加强城市内涝治理<br>时间:8月<br>承办：市政协城乡建设委员会<br>协商部门：市水务局<br>出席领导 市政府分管领导</p>
 </body></html>"""
+
+
+_GUESSED = """政协棠溪区委员会2026年协商计划
+1、推进棠溪老街有机更新
+    承办委员会  区政协城乡建设委员会
+    时间 6月
+    形式 专题协商会
+    部门 区住房城乡建设局
+    拟请领导 副区长魏明;区政协副主席祝安
+2、加强领导 干部队伍建设
+    承办委员会\t区政协社会法制委员会
+    时间 9月
+    形式 对口协商会
+"""
+
+
+def test_labels_known_by_their_root_word_and_a_title_that_looks_like_one():
+    rows = topic_rows(import_text(_GUESSED).plan)
+    assert rows[0] == (
+        "推进棠溪老街有机更新",
+        "专题协商会",
+        [6],
+        ["城乡建设委员会"],
+        ["区住房城乡建设局"],
+        ["副区长魏明", "区政协副主席祝安"],
+    )
+    assert rows[1][:4] == ("加强领导 干部队伍建设", "对口协商会", [9], ["社会法制委员会"])
 
 
 def test_html_fields_after_br_with_a_label_and_a_space():
