@@ -53,7 +53,7 @@ from .duty_sentence import opens_duty_sentence
 from .hanzi import to_simplified
 from .item_duties import assign_item_duties
 from .keyed_lists import form_rules, keyed_field, keyed_value
-from .label_marks import colon_bare_labels, dash_label, when_then_topic
+from .label_marks import colon_bare_labels, dash_label, unmarked_labels, when_then_topic
 from .line_origins import SourceText
 from .meeting_names import is_meeting_name
 from .page_parts import drop_footnote_marks, is_revision_notice, set_aside_lines
@@ -156,6 +156,8 @@ _LINK_LIST_HEAD = re.compile(
 )
 _MONTHISH = re.compile(r"月|季度|半年|适时|年底|年中|全会|会议期间")
 _ARRANGEMENT = re.compile(r"安排|议题|协商|活动|计划")
+# The fields whose label under a numbered line makes it a topic, whatever its number looks like
+_TOPIC_FIELDS = frozenset({"time", "form", "lead", "departments", "leaders"})
 # How a form's name ends ("对口协商", "专题协商会", "双月协商座谈会"): a topic's title
 # may mention 基层 or 调研 without naming a form.
 _FORM_NAME_END = re.compile(r"(协商|会议|座谈会|协商会|恳谈会|议政|调研|视察|监督)(活动)?$")
@@ -349,6 +351,8 @@ def _clean(line: str) -> str:
     line = _SPACED_LABEL.sub(_join_label, line)
     # "时间安排    6月" "承办单位\t市政协经济委": a label and its value lined up without a colon
     line = _GAP_LABEL.sub(r"\1:", line)
+    # "时间 5月" "时 间 10月下旬" "牵头 X 时间 5月": labels set off by one space, spaced out, several a line
+    line = unmarked_labels(line, is_form=_is_form_name)
     if ":" not in line:
         # "协商部门 县水利局、…": a long label and its value one space apart (a tab a PDF gave as a space)
         line = _SPACE_LABEL.sub(r"\1:", line)
@@ -1026,11 +1030,16 @@ def _scan(text: str) -> _Parsed:
                 in_arrangement = seen_arrangement = True
                 out.roles[lineno] = T.SKIP_REASON["heading"]
                 continue
-            if cm is None and not _is_sentence(head_wo) and next_field_key(i) is not None:
-                # "一、推进X" with its 协商形式 / 时间 / 承办 lines right below: the top-level number
-                # numbers a topic, in a plan with no form headings
-                new_topic(head_wo, lineno, True)
+            if (
+                cm is None
+                and next_field_key(i) in _TOPIC_FIELDS
+                and not _is_sentence(head_wo)
+                and not re.search(r"工作|安排|计划|原则|要求|组织|保障|总体|指导|说明", head_wo)
+            ):
+                # "四.促进X" then "承办单位:…": a topic numbered like a part, as a plan whose numbering
+                # changes style from item to item gives it ("3、…" "四.…" "(5)…")
                 in_arrangement = seen_arrangement = True
+                new_topic(head, lineno, True)
                 out.roles[lineno] = "议题"
                 continue
             in_arrangement = bool(_ARRANGEMENT.search(top)) and not _is_prose(top)
@@ -1537,13 +1546,8 @@ def _join_bare_labels(
     for row in rows:
         prev = out[-1][2] if out else ""
         fm = FIELD_LINE.match(prev)
-        if (
-            fm
-            and not fm.group(2).strip()
-            and row[2]
-            and not FIELD_LINE.match(row[2])
-            and not (_NUMBERED.match(row[2]) or _TOP.match(row[2]))  # "一、推进X" opens an item of its own
-        ):
+        starts_own = _NUMBERED.match(row[2]) or _TOP.match(row[2]) or _SECTION.match(row[2])  # "1." "一、" "(二)"
+        if fm and not fm.group(2).strip() and row[2] and not FIELD_LINE.match(row[2]) and not starts_own:
             out[-1] = (out[-1][0], out[-1][1], prev + row[2])
             if row[0] != out[-1][0]:
                 joined.append((row[0], out[-1][0]))

@@ -77,6 +77,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "承办单位",  # the first published-text reader and Excel headers (49bb5cf)
         "承办专委会",  # the first published-text reader and Excel headers (49bb5cf)
         "牵头专委会",  # the first published-text reader and Excel headers (49bb5cf)
+        "牵头委员会",  # blind set 19, "牵头委员会  区政协经济委员会" (labels without a colon)
         "牵头单位",  # the first published-text reader and Excel headers (49bb5cf)
         "牵头部门",  # the first published-text reader and Excel headers (49bb5cf)
         "牵头委室",  # the vocabulary's first table (587909c)
@@ -111,6 +112,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "对口部门",  # the vocabulary's first table (587909c)
         "协商对象",  # the vocabulary's first table (587909c)
         "参与",  # "牵头:县政协经济委 参与:县发改局、…": the units that take part (16f1037)
+        "部门",  # blind set 19, "部门\t\t区工业和信息化局、区科技局" (labels without a colon)
         "政府牵头部门",  # the government's lead department, beside the 政协 承办单位: consulted (ef41da6)
         "政府牵头单位",  # two-column label tables, beside the 政协 承办单位 (ef41da6)
         "政府责任部门",  # two-column label tables, beside the 政协 承办单位 (ef41da6)
@@ -139,6 +141,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "牵头领导",  # the first published-text reader and Excel headers (49bb5cf)
         "责任领导",  # the first published-text reader and Excel headers (49bb5cf)
         "邀请领导",  # the first published-text reader and Excel headers (49bb5cf)
+        "拟邀领导",  # blind set 19, "拟邀领导   有关县领导" (labels without a colon)
         "参加领导",  # the first published-text reader and Excel headers (49bb5cf)
         "联系领导",  # the vocabulary's first table (587909c)
         "领导",  # the vocabulary's first table (587909c)
@@ -212,13 +215,15 @@ NAME_LIST_FIELDS = ("lead", "co", "departments", "people", "leaders", "members")
 cells are joined by "、". Every layout that lists values one a line (cards, label blocks) reads these."""
 
 GLUED_SHORT_LABELS = tuple(
-    lab for lab, key in LABEL_OF.items() if len(lab) == 2 and key not in ("title", "leaders", "arrangement", "number")
+    lab
+    for lab, key in LABEL_OF.items()
+    if len(lab) == 2 and key not in ("title", "leaders", "arrangement", "number") and lab != "部门"
 )
 """Two-character labels read as a new field even when typed right after a value ("时间:4月承办:X").
 
 A named view of :data:`LABELS`: the title's (议题 ends "协商议题"), the leaders' (领导 ends
-"市委领导", 出席 a sentence's verb), the arrangement's (安排 ends "工作安排") and 编号 end longer
-words too often to be cut there."""
+"市委领导", 出席 a sentence's verb), the arrangement's (安排 ends "工作安排"), 编号 and 部门
+("有关部门", "责任部门") end longer words too often to be cut there."""
 
 # The Excel template's column keys each text field fills (a workbook is typed
 # by the planner, so "时间安排" there holds plain months, read as the
