@@ -158,6 +158,10 @@ _MONTHISH = re.compile(r"月|季度|半年|适时|年底|年中|全会|会议期
 _ARRANGEMENT = re.compile(r"安排|议题|协商|活动|计划")
 # The fields whose label under a numbered line makes it a topic, whatever its number looks like
 _TOPIC_FIELDS = frozenset({"time", "form", "lead", "departments", "leaders"})
+# A part of the document, not a topic, when numbered like one: "工作要求" "组织保障" "有关说明"
+_PART_HEADING_WORDS = re.compile(
+    r"[\u4e00-\u9fff]{0,4}(?:工作|安排|计划|原则|要求|组织|保障|总体|指导|说明)[\u4e00-\u9fff]{0,2}"
+)
 # How a form's name ends ("对口协商", "专题协商会", "双月协商座谈会"): a topic's title
 # may mention 基层 or 调研 without naming a form.
 _FORM_NAME_END = re.compile(r"(协商|会议|座谈会|协商会|恳谈会|议政|调研|视察|监督)(活动)?$")
@@ -352,7 +356,8 @@ def _clean(line: str) -> str:
     # "时间安排    6月" "承办单位\t市政协经济委": a label and its value lined up without a colon
     line = _GAP_LABEL.sub(r"\1:", line)
     # "时间 5月" "时 间 10月下旬" "牵头 X 时间 5月": labels set off by one space, spaced out, several a line
-    line = unmarked_labels(line, is_form=_is_form_name)
+    if not _STAGE_ROUND.match(line.strip()):  # "第一阶段 调研:4月": a round's own step label, read by _pieces
+        line = unmarked_labels(line, is_form=_is_form_name)
     if ":" not in line:
         # "协商部门 县水利局、…": a long label and its value one space apart (a tab a PDF gave as a space)
         line = _SPACE_LABEL.sub(r"\1:", line)
@@ -1034,7 +1039,9 @@ def _scan(text: str) -> _Parsed:
                 cm is None
                 and next_field_key(i) in _TOPIC_FIELDS
                 and not _is_sentence(head_wo)
-                and not re.search(r"工作|安排|计划|原则|要求|组织|保障|总体|指导|说明", head_wo)
+                # a short part heading ("三、工作要求" "四、组织保障" "二、总体安排"), not a title that only
+                # holds such a word ("提升县城供水保障水平")
+                and not _PART_HEADING_WORDS.fullmatch(head_wo)
             ):
                 # "四.促进X" then "承办单位:…": a topic numbered like a part, as a plan whose numbering
                 # changes style from item to item gives it ("3、…" "四.…" "(5)…")
