@@ -100,6 +100,8 @@ PER_BODY = frozenset(
 )
 # ... and those the bodies' models leave out (the cap) or replace by a floor (the spread).
 DROPPED = frozenset({MonthLimit.name, UnevenSpread.name})
+# The share of the bodies' work their first pass gives every body (see :func:`solve_bodies`).
+FIRST_PASS = 0.3
 # Subsets of months enumerated by :func:`spread_floor` (2^12 for a calendar year).
 MAX_FLOOR_MONTHS = 16
 
@@ -216,15 +218,15 @@ def _solve_body(
     # without it the hint of a 200-topic body was not taken in 1.6 units of work (no schedule at all)
     s.parameters.repair_hint = True
     code = s.solve(sub.model)
-    result.work = s.deterministic_time
-    if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    result.work += s.deterministic_time
+    if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):  # hinted with the best so far: never worse
         result.assignment = read_solution(sub, s)
         result.objective = round(s.objective_value)
     if code == cp_model.OPTIMAL:
         result.bound, result.proven = result.objective or 0, True
     elif code != cp_model.INFEASIBLE and math.isfinite(s.best_objective_bound):
-        # the objective is an integer: a fractional bound rounds up
-        result.bound = max(0, math.ceil(s.best_objective_bound - 1e-6))
+        # the objective is an integer: a fractional bound rounds up; each pass's bound is proven
+        result.bound = max(result.bound, math.ceil(s.best_objective_bound - 1e-6))
     return s.deterministic_time / SUB_SOLVE_RATE + round_charge(len(result.tids))
 
 
@@ -233,10 +235,13 @@ def solve_bodies(
 ) -> Decomposed | None:
     """Solve every body alone (the coupling dropped), ``work`` budget seconds in all; None if not covered.
 
-    One worker, the bodies smallest first, each given an even share of the
-    work still left, so what a small body does not need goes to the bigger
-    ones (the province's own body last). Every share is deterministic time:
-    the same budget gives the same answer. ``hint``: a schedule of the whole
+    One worker, two passes. First every body, the biggest first, with
+    ``FIRST_PASS`` of the work in proportion to its topics: each gets a bound
+    early (on a loaded machine the clock may end the rest). Then the bodies
+    not proven, smallest first, each an even share of the work still left, so
+    what a small body does not need goes to the bigger ones (the province's
+    own body last). Every share is deterministic time: the same budget gives
+    the same answer. ``hint``: a schedule of the whole
     plan each body starts from; a body whose solve finds nothing keeps the
     hint's part. Does not charge ``budget`` (the caller does, with
     ``Decomposed.work``: beside the neighbourhood search it must not).
@@ -245,10 +250,17 @@ def solve_bodies(
         log.info("bodies: a rule the bound does not cover, no bound from the bodies")
         return None
     results = [BodyResult(list(tids)) for tids in bodies]
+    n = max(1, sum(len(r.tids) for r in results))
     used = 0.0
-    ordered = sorted(results, key=lambda r: len(r.tids))
-    for i, r in enumerate(ordered):
-        used += _solve_body(pm, r, options, budget, (work - used) / (len(ordered) - i), hint)
+    # first every body, the biggest first, a share of FIRST_PASS in proportion to its topics: a
+    # bound for each even when the clock runs out later (a loaded machine)
+    for r in sorted(results, key=lambda r: -len(r.tids)):
+        used += _solve_body(pm, r, options, budget, FIRST_PASS * work * len(r.tids) / n, hint)
+    # then the rest to the bodies not proven, smallest first, from their own best
+    again = sorted((r for r in results if not r.proven), key=lambda r: len(r.tids))
+    for i, r in enumerate(again):
+        own = {**hint, **r.assignment}
+        used += _solve_body(pm, r, options, budget, (work - used) / (len(again) - i), own)
     for r in results:  # a body without a schedule of its own keeps the hint's
         if not r.assignment:
             r.assignment = {tid: hint[tid] for tid in r.tids if tid in hint}
