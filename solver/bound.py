@@ -102,6 +102,8 @@ PER_BODY = frozenset(
 DROPPED = frozenset({MonthLimit.name, UnevenSpread.name})
 # The share of the bodies' work their first pass gives every body (see :func:`solve_bodies`).
 FIRST_PASS = 0.3
+# CP-SAT work units below which a body is not solved at all (too little to find anything)
+MIN_UNITS = 0.02
 # Subsets of months enumerated by :func:`spread_floor` (2^12 for a calendar year).
 MAX_FLOOR_MONTHS = 16
 
@@ -192,11 +194,22 @@ def covered(pm: PlanModel) -> bool:
 
 
 def _solve_body(
-    pm: PlanModel, result: BodyResult, options: SolveOptions, budget: Budget, work: float, hint: Assignment
+    pm: PlanModel,
+    result: BodyResult,
+    options: SolveOptions,
+    budget: Budget,
+    work: float,
+    hint: Assignment,
 ) -> float:
-    """Solve one body alone within ``work`` budget seconds, into ``result``; the budget seconds used."""
+    """Solve one body alone within ``work`` budget seconds, into ``result``; the budget seconds used.
+
+    ``hint`` is only a hint: CP-SAT's ``repair_hint``, which takes a hint more
+    surely, aborted CP-SAT 9.15 (``Check failed: heuristics.fixed_search``) on
+    a body of 31 topics with 0.006 units; a body without a schedule of its own
+    keeps the hint's (:func:`solve_bodies`).
+    """
     dtime, wall = work * SUB_SOLVE_RATE, budget.wall_left()
-    if dtime <= 0 or wall <= 0:
+    if dtime < MIN_UNITS or wall <= 0:
         return 0.0
     hard = [r for r in pm.hard_rules if r.name not in DROPPED]
     soft = [g for g in pm.soft_goals if g.name not in DROPPED]
@@ -215,11 +228,10 @@ def _solve_body(
     s.parameters.random_seed = options.random_seed
     s.parameters.max_deterministic_time = dtime
     s.parameters.max_time_in_seconds = wall
-    # without it the hint of a 200-topic body was not taken in 1.6 units of work (no schedule at all)
-    s.parameters.repair_hint = True
     code = s.solve(sub.model)
     result.work += s.deterministic_time
-    if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):  # hinted with the best so far: never worse
+    better = result.objective is None or round(s.objective_value) < result.objective
+    if code in (cp_model.OPTIMAL, cp_model.FEASIBLE) and (better or code == cp_model.OPTIMAL):
         result.assignment = read_solution(sub, s)
         result.objective = round(s.objective_value)
     if code == cp_model.OPTIMAL:
@@ -260,7 +272,8 @@ def solve_bodies(
     again = sorted((r for r in results if not r.proven), key=lambda r: len(r.tids))
     for i, r in enumerate(again):
         own = {**hint, **r.assignment}
-        used += _solve_body(pm, r, options, budget, (work - used) / (len(again) - i), own)
+        share = (work - used) / (len(again) - i)
+        used += _solve_body(pm, r, options, budget, share, own)
     for r in results:  # a body without a schedule of its own keeps the hint's
         if not r.assignment:
             r.assignment = {tid: hint[tid] for tid in r.tids if tid in hint}
