@@ -125,6 +125,8 @@ def test_a_solve_of_several_bodies_reports_the_higher_bound_and_where_it_comes_f
     plan = province_plan(150, seed=4, cities=6)
     one = solve(plan, SolveOptions(time_limit_s=30, work_limit_s=2, num_workers=1))
     assert one.bound_source == "bodies"  # one worker: the bodies take the full model's share
+    again = solve(plan, SolveOptions(time_limit_s=30, work_limit_s=2, num_workers=1))
+    assert (again.bound, again.assignments) == (one.bound, one.assignments)  # the work budget decides: the same
     two = solve(plan, SolveOptions(time_limit_s=30, work_limit_s=2, num_workers=2))
     assert two.bound_source in ("bodies", "full_model")
     for s in (one, two):
