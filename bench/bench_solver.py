@@ -95,6 +95,7 @@ def one(job: dict) -> dict:
         "wall": round(wall, 3),
         "stopped_by": getattr(s, "stopped_by", None),
         "bound": s.bound,
+        "bound_source": getattr(s, "bound_source", None),
     }
     if s.assignments:
         rep = check(plan, s)

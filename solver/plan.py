@@ -157,6 +157,13 @@ class Status(StrEnum):
         return self in (Status.OPTIMAL, Status.FEASIBLE)
 
 
+class BoundSource(StrEnum):
+    """Which proof gave a schedule's ``bound``; the answer's optional ``bound_source`` field."""
+
+    FULL_MODEL = "full_model"  # CP-SAT's bound on the whole plan
+    BODIES = "bodies"  # each body alone, the coupling dropped, summed (solver.bound)
+
+
 class Assignment(_Item):
     topic: str
     month: Int
@@ -188,6 +195,7 @@ class Schedule(_Item):
     conflict_source: str | None = None  # "precheck" (counting) or "cp-sat" (assumptions)
     objective: Int | None = None
     bound: Int | None = None  # proven lower bound of the objective
+    bound_source: str | None = None  # a BoundSource value: which proof gave ``bound``
     objective_breakdown: dict[str, dict[str, int]] | None = None
     solve_seconds: float | None = None
     options: dict[str, Any] | None = None  # the SolveOptions used

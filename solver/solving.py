@@ -38,15 +38,16 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from . import texts as T
+from .bound import Decomposed, solve_bodies
 from .budget import FULL_MODEL_RATE, Budget, StopReason
 from .checker import CheckReport, check
 from .cuts import without_cuts
 from .explain import explain_infeasible, precheck
 from .greedy import allowed_months, complete, greedy_schedule, improve, misplaced
-from .lns import Incumbent, improve_with_lns, repair, solve_freed
+from .lns import Incumbent, _bodies, improve_with_lns, repair, solve_freed
 from .model import PlanModel
 from .options import GOALS, SolveOptions
-from .plan import Assignment, Finding, Plan, Schedule, Status
+from .plan import Assignment, BoundSource, Finding, Plan, Schedule, Status
 from .rules.wishes import Moved
 
 log = logging.getLogger(__name__)
@@ -98,6 +99,11 @@ POLISH_ROUNDS = 50
 # 5000-topic plan the polish lowers the penalty by 15–18 % in 1.3–2.2 s, far
 # more than neighbourhood search does in that time, so it gets a good share.
 POLISH_MAX_SHARE = 0.4
+# A plan of several bodies (a province 政协 and its cities): beside the neighbourhood
+# search, the thread of the full model gives this share of its work to solving
+# each body alone (solver.bound), for a higher bound, before the full model.
+# With one worker the bodies take the full model's share (FULL_MODEL_SHARE).
+BODY_SHARE = 0.5
 # A retry after "unknown" gets at least this many times the search time measured.
 RETRY_FACTOR = 2.0
 
@@ -293,9 +299,12 @@ def solve(
 
     # -- 3. improve ------------------------------------------------------------------
     log.info("feasible schedule (objective %d) after %.2f s", known.objective, budget.elapsed())
-    add_hints(pm, known.assignment)
     big = len(plan.topics) > options.lns_above_topics
     converged = False
+    add_hints(pm, known.assignment)
+    # a plan of several bodies (a province 政协 and its cities): each alone gives the bound (solver.bound)
+    groups = _bodies(pm) if big and options.deterministic and baseline is None else []
+    bodies: Decomposed | None = None
     if not big or not options.deterministic:
         run = _full_model(pm, options, budget, observe=observe) if not budget.exhausted() else _Run()
         best = _better(known, run.best)
@@ -310,7 +319,12 @@ def solve(
         work = budget.work_left() - PRESOLVE_CHARGE_PER_TOPIC * n
 
         def full() -> None:
-            nonlocal run
+            nonlocal run, bodies, work
+            if len(groups) > 1:  # the bodies first, for the bound; the full model with the rest
+                bodies = solve_bodies(pm, groups, options, budget, BODY_SHARE * work, hint=known.assignment)
+                work -= bodies.work if bodies is not None else 0.0
+                if work < PRESOLVE_CHARGE_PER_TOPIC * n:  # too little left for the full model to bound anything
+                    return
             run = _full_model(pm, options, budget, work=work, observe=observe)
             if run.code == cp_model.OPTIMAL:
                 budget.done.set()  # proven: the neighbourhood search beside it can stop
@@ -320,11 +334,16 @@ def solve(
         best, converged = improve_with_lns(pm, known, options, budget, workers=options.num_workers - 1)
         thread.join()
         best = _better(best, run.best)
+        best = _better(best, _with_bodies(plan, options, bodies, best))
     else:
         run = _Run()
         share = FULL_MODEL_SHARE * budget.work_left()
         presolve = PRESOLVE_CHARGE_PER_TOPIC * n
-        if share >= 2 * presolve:  # else its presolve alone would eat the share
+        if len(groups) > 1:  # the bodies instead of the full model: a higher bound, and a better start
+            bodies = solve_bodies(pm, groups, options, budget, share, hint=known.assignment)
+            budget.charge(bodies.work if bodies is not None else 0.0)
+            known = _better(known, _with_bodies(plan, options, bodies, known))
+        elif share >= 2 * presolve:  # else its presolve alone would eat the share
             run = _full_model(pm, options, budget, work=share - presolve, observe=observe)
             budget.charge_cpsat(run.work, FULL_MODEL_RATE)
             budget.charge(presolve)
@@ -333,7 +352,12 @@ def solve(
             best, converged = improve_with_lns(pm, best, options, budget, workers=1)
     budget.exhausted()  # notes a clock that ran out during the last search
 
-    bound = min(run.bound, best.objective)
+    # the larger of the two proven bounds, and which one it is
+    source = BoundSource.FULL_MODEL
+    bound = run.bound
+    if bodies is not None and bodies.bound > bound:
+        bound, source = bodies.bound, BoundSource.BODIES
+    bound = min(bound, best.objective)
     status = Status.OPTIMAL if run.code == cp_model.OPTIMAL or best.objective <= bound else Status.FEASIBLE
     if status == Status.OPTIMAL:
         stopped = StopReason.OPTIMAL
@@ -341,7 +365,35 @@ def solve(
         stopped = StopReason.NO_IMPROVEMENT
     else:
         stopped = budget.reason()
-    return _answer(plan, options, baseline, best, bound, status, stopped, budget, pm.goals_built)
+    return _answer(plan, options, baseline, best, bound, status, stopped, budget, pm.goals_built, bound_source=source)
+
+
+def _with_bodies(plan: Plan, options: SolveOptions, bodies: Decomposed | None, base: Incumbent) -> Incumbent | None:
+    """``base`` with the bodies' own schedules in, the cheaper of two ways; None if neither keeps the rules.
+
+    One puts in the bodies proven best alone (each costs at most what ``base``
+    has there, as ``base``'s part is a schedule of that body too; only the
+    spread may differ), the other every body's own schedule; the checker counts
+    both. The monthly cap is the one rule they may break (each body was solved
+    without it).
+    """
+    if bodies is None:
+        return None
+    proven = dict(base.assignment)
+    for r in bodies.bodies:
+        if r.proven:
+            proven.update(r.assignment)
+    found: Incumbent | None = None
+    for assignment in (proven, bodies.assignment):
+        if assignment is None:
+            continue
+        candidate, report = _checked(plan, assignment, options, None)
+        if candidate is None:
+            log.info("bodies: their schedules break %d hard rules", len(report.hard) if report else -1)
+            continue
+        log.info("bodies: their schedules in place cost %d (before %d)", candidate.objective, base.objective)
+        found = candidate if found is None else _better(found, candidate)
+    return found
 
 
 def _replan_by_one_move(plan: Plan, options: SolveOptions, baseline: Schedule, budget: Budget) -> Schedule | None:
@@ -542,10 +594,12 @@ def _answer(
     budget: Budget,
     built: frozenset[str],
     report: CheckReport | None = None,
+    bound_source: BoundSource | None = None,
 ) -> Schedule:
     """The schedule of ``best``, checked; a goal the model left out (``built`` lacks it) is counted by the checker.
 
     ``report``: the check of that schedule, if the caller has made it already.
+    ``bound_source``: which proof gave ``bound`` (None when it is the objective itself, proven optimal).
     """
     assignments = [
         Assignment(topic=t.id, month=best.assignment[t.id][0], lead=best.assignment[t.id][1]) for t in plan.topics
@@ -561,6 +615,7 @@ def _answer(
         assignments=assignments,
         objective=best.objective,
         bound=bound,
+        bound_source=bound_source.value if bound_source is not None else None,
         objective_breakdown={
             g: {"count": counts[g], "weight": options.weights.of(g), "penalty": counts[g] * options.weights.of(g)}
             for g in GOALS
