@@ -2,7 +2,7 @@
 
 A province plan is a province 政协 and its city 政协s: bodies that share no
 department, leader, committee, limited form or order link
-(:func:`solver.lns._bodies`). The only things that tie them are the calendar's
+(:func:`solver.lns.find_bodies`). The only things that tie them are the calendar's
 monthly cap (a hard rule) and the uneven-spread goal (the peak month over its
 even share, counted over the whole plan). On a 1000-topic plan CP-SAT's bound
 on the full model stays far below the schedules found (30 % gap at 10 s);
@@ -22,7 +22,7 @@ of body ``b``'s topics.
    the whole plan over topics of ``b`` only. Bans (window, blackout, pinned
    month, session, a leader away) are per topic. A form's monthly limit or
    gap, a committee's monthly limit (lead or co-organiser) and an ``after``
-   link bind topics that :func:`solver.lns._bodies` puts in one body, so
+   link bind topics that :func:`solver.lns.find_bodies` puts in one body, so
    each such constraint of the whole plan is either wholly inside ``b`` (and
    the same constraint in ``P_b``) or has no topic in ``b``. The monthly cap
    is the only rule left out: dropping a constraint only adds schedules.

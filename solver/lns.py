@@ -9,7 +9,7 @@ free a related group (the topics of one body, of an overloaded department
 or leader, of two months, or a random few), and let a single-worker CP-SAT
 re-optimise that group. A body is a group of topics sharing no one with the
 rest (the province 政协 or one city 政协 of a province plan, see
-:func:`_bodies`): the search sweeps every body once first. Every choice
+:func:`find_bodies`): the search sweeps every body once first. Every choice
 comes from a seeded RNG and every sub-solve has a deterministic-time limit,
 so the same plan and options give the same answer as long as the work
 budget, not the clock, ends the search (:mod:`solver.budget`).
@@ -75,7 +75,7 @@ GROW, SHRINK = 1.3, 0.8
 # over, and the work one repair sub-solve may use.
 REPAIR_LEVELS = 4
 REPAIR_WORK = 2.0
-# Bodies (see :func:`_bodies`): a body of up to this many topics, or of up to
+# Bodies (see :func:`find_bodies`): a body of up to this many topics, or of up to
 # the adapted size when that is larger, is freed whole; a bigger one (the
 # province's own 200 topics in a 1000-topic plan) a run of its months at a time.
 # Measured on the 1000-topic province plans at an equal work budget of 4 s
@@ -306,10 +306,10 @@ class _Relations:
         self.limit = {f"d:{d.id}": d.max_per_month for d in pm.plan.departments}
         self.limit.update({f"l:{x.id}": x.max_per_month for x in pm.plan.leaders})
         self.groups = [g for k, g in self.by_entity.items() if k[0] in "dl" and len(g) > 1]
-        self.bodies = _bodies(pm)
+        self.bodies = find_bodies(pm)
 
 
-def _bodies(pm: PlanModel) -> list[list[str]]:
+def find_bodies(pm: PlanModel) -> list[list[str]]:
     """The plan's bodies: groups of topics that share nothing but the monthly cap and the spread.
 
     Topics sharing a department, a leader, a committee, a form with a monthly
@@ -378,7 +378,7 @@ def _neighbourhoods(
     """The neighbourhood kinds, each with whether its sub-solve keeps the cuts (:mod:`solver.cuts`).
 
     ``sizing[0]`` is the size they pick (the search adapts it). The first kind
-    is the body's when the plan has more than one body (:func:`_bodies`).
+    is the body's when the plan has more than one body (:func:`find_bodies`).
     """
     tids = rel.tids
 

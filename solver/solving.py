@@ -44,7 +44,7 @@ from .checker import CheckReport, check
 from .cuts import without_cuts
 from .explain import explain_infeasible, precheck
 from .greedy import allowed_months, complete, greedy_schedule, improve, misplaced
-from .lns import Incumbent, _bodies, improve_with_lns, repair, solve_freed
+from .lns import Incumbent, find_bodies, improve_with_lns, repair, solve_freed
 from .model import PlanModel
 from .options import GOALS, SolveOptions
 from .plan import Assignment, BoundSource, Finding, Plan, Schedule, Status
@@ -303,7 +303,7 @@ def solve(
     converged = False
     add_hints(pm, known.assignment)
     # a plan of several bodies (a province 政协 and its cities): each alone gives the bound (solver.bound)
-    groups = _bodies(pm) if big and options.deterministic and baseline is None else []
+    groups = find_bodies(pm) if big and options.deterministic and baseline is None else []
     bodies: Decomposed | None = None
     if not big or not options.deterministic:
         run = _full_model(pm, options, budget, observe=observe) if not budget.exhausted() else _Run()

@@ -18,7 +18,7 @@ from tools.province import province_plan
 
 def _decomposed(plan, hint, work=3.0):
     pm = PlanModel(plan)
-    found = solve_bodies(pm, lns._bodies(pm), SolveOptions(), Budget(120.0), work, hint=hint)
+    found = solve_bodies(pm, lns.find_bodies(pm), SolveOptions(), Budget(120.0), work, hint=hint)
     assert found is not None
     return found, pm
 
@@ -91,7 +91,7 @@ def _independent(cap: int):
 def test_on_independent_bodies_with_a_slack_cap_the_bound_is_the_optimum():
     plan = _independent(cap=5)
     pm = PlanModel(plan)
-    assert len(lns._bodies(pm)) == 2
+    assert len(lns.find_bodies(pm)) == 2
     assert spread_floor(pm) == 1  # three topics in two months: some month holds two, target 1
     solved = solve(plan, SolveOptions(time_limit_s=20))
     assert solved.status == Status.OPTIMAL and solved.objective == 20

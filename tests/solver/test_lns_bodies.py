@@ -18,7 +18,7 @@ REAL_FIXED_COPY = lns.fixed_copy
 
 
 def _bodies_of(plan) -> list[set[str]]:
-    return [set(group) for group in lns._bodies(PlanModel(plan))]
+    return [set(group) for group in lns.find_bodies(PlanModel(plan))]
 
 
 def test_topics_sharing_no_one_are_apart_and_anything_shared_joins_them():
