@@ -74,6 +74,8 @@ def spread_target(plan: Plan) -> tuple[list[str], int]:
     The plenary has its own session and does not crowd a month. The target is
     ceil(topics / usable months their windows reach). Used by the model part
     and by the greedy start (so the two cannot drift); the checker has its own.
+    The target is 0 when no window reaches a usable month (all blacked out):
+    there is then no even share to exceed, and the goal counts nothing.
     """
     forms = plan.form_by_id()
     tids, months = [], set()
@@ -271,6 +273,11 @@ class UnevenSpread(SoftGoal):
 
     def units(self, board: Board, topic: Topic, month: int, lead: str) -> int:
         if board.forms[topic.form].session_only:
+            return 0
+        if board.target == 0:
+            # No window reaches a usable month, so there is no even share to
+            # exceed (the placement already breaks a hard rule); the check part
+            # counts nothing then, and a target of 0 must not charge every topic.
             return 0
         peak_now = board.spread_peak()
         peak = max(peak_now, board.spread_load[month] + 1)

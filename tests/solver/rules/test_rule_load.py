@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from factories import make_plan, topic
-from rule_harness import solve_alone, units
+from rule_harness import schedule_of, solve_alone, units
 
+from solver.greedy import Board
 from solver.options import Weights
 from solver.rules.calendar import FixedMonth, Window
 from solver.rules.load import DepartmentBackToBack, DepartmentOverload, LeaderOverload, UnevenSpread
@@ -84,6 +85,19 @@ def test_uneven_spread_target_is_the_windows_not_the_leaders_absence():
     plan = make_plan(*[topic(f"T{i}", leaders=["vice"], fixed_month=11) for i in range(2)],
                      leaders={"vice": {"unavailable_months": list(range(1, 11)), "max_per_month": 9}})  # fmt: skip
     assert penalty(plan, SPREAD).objective == 1
+
+
+def test_uneven_spread_counts_nothing_when_every_window_is_blacked_out():
+    # Both windows hold only the summer break (7–8, blacked out): no usable month,
+    # so no even share. Held in April anyway (windows broken), the greedy board
+    # charged the whole peak (2) against a target of 0; the check part counts none.
+    plan = make_plan(topic("S1", window=[7, 8]), topic("S2", window=[8, 8]), calendar={"blackout_months": [7, 8]})
+    schedule = schedule_of(plan, {"S1": 4, "S2": 4})
+    board = Board(plan, Weights(**{SPREAD.name: 1}))
+    for a in schedule.assignments:
+        board.place(a.topic, a.month, a.lead)
+    assert units(SPREAD, plan, schedule) == 0
+    assert board.penalty == 0
 
 
 # -- department back to back (optional, weight 0 by default) -----------------------------
