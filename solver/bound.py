@@ -141,8 +141,8 @@ def spread_floor(pm: PlanModel) -> int:
     """
     tids, target = spread_target(pm.plan)
     months = sorted({m for tid in tids for m in pm.x[tid]})
-    if not tids or len(months) > MAX_FLOOR_MONTHS:
-        return 0
+    if not tids or not months or target == 0 or len(months) > MAX_FLOOR_MONTHS:
+        return 0  # (target 0: no window reaches a usable month, the goal counts nothing)
     bit = {m: 1 << i for i, m in enumerate(months)}
     count = [0] * (1 << len(months))
     for tid in tids:

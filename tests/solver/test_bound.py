@@ -121,6 +121,12 @@ def test_the_spread_floor_counts_topics_squeezed_into_few_months():
     assert spread_floor(PlanModel(make_plan(*free))) == 0
 
 
+def test_the_spread_floor_is_zero_when_no_window_reaches_a_usable_month():
+    # every window inside the blackout: no even share exists and the goal counts nothing (UnevenSpread)
+    plan = make_plan(topic("丙1", window=[7, 8]), topic("丙2", window=[8, 8]), calendar={"blackout_months": [7, 8]})
+    assert spread_floor(PlanModel(plan)) == 0
+
+
 def test_a_solve_of_several_bodies_reports_the_higher_bound_and_where_it_comes_from():
     plan = province_plan(150, seed=4, cities=6)
     one = solve(plan, SolveOptions(time_limit_s=30, work_limit_s=2, num_workers=1))
