@@ -237,6 +237,7 @@ SCHEDULE = EntityMap(
             "conflict_source",
             "objective",
             "bound",
+            "bound_source",
             "objective_breakdown",
             "solve_seconds",
             "options",
