@@ -37,6 +37,7 @@ from .common import MAX_PDF_PAGES as _MAX_PDF_PAGES
 from .common import MAX_UPLOAD_BYTES, PaperIssue, PaperworkError, decode_text, fail, human_size
 from .common import refuse_oversized as _refuse_oversized
 from .css_content import apply_generated_text
+from .furniture import PAGE_NUMBER
 from .grid_tables import grid_lines
 from .hanzi import plain_ideographs
 from .hard_wrap import rejoined_lines
@@ -962,11 +963,9 @@ def _box_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
 _TABLE_LINE_HEAD = re.compile(r"^(?:" + re.escape(TABLE_MARK) + r"|\d{1,3}\.|[^:：]{1,12}[:：])")
 
 
-# What a typed table holds besides its cells: rules (|---|, ├──┼──┤) and page numbers ("- 3 -", "第 2 页")
-_TABLE_FURNITURE = re.compile(
-    r"^[\s|:+\-─━═=—┌├└╔╠╚┏┣┗┬┼┴╤╪╧┳╋┻┐┤┘╗╣╝┓┫┛│║┃]*$"
-    r"|^\s*(?:[—\-–―]+\s*\d+\s*[—\-–―]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$"
-)
+# What a typed table holds besides its cells: rules (|---|, ├──┼──┤), and page numbers ("- 3 -", "第 2 页",
+# a bare "3" too: PAGE_NUMBER, since a row's own number shares its line with the row's first cell)
+_TABLE_RULE = re.compile(r"^[\s|:+\-─━═=—┌├└╔╠╚┏┣┗┬┼┴╤╪╧┳╋┻┐┤┘╗╣╝┓┫┛│║┃]*$")
 
 
 def _from_table(made: list[str], block: list[str]) -> list[str]:
@@ -993,7 +992,7 @@ def _from_table(made: list[str], block: list[str]) -> list[str]:
     parts: list[list[int]] = [[k] for k in found]
     head = re.sub(r"\s+", "", block[0]) if block else ""
     for i in set(range(len(block))) - set(found):
-        if _TABLE_FURNITURE.match(block[i]) or (i and keys[i] == head):
+        if _TABLE_RULE.match(block[i]) or PAGE_NUMBER.match(block[i]) or (i and keys[i] == head):
             continue  # a rule, a page number, the header again after a page break: dropped, the review says so
         above = [j for j, k in enumerate(found) if k <= i]
         if parts:
@@ -1161,12 +1160,8 @@ def _run_on(out: list[str], page: list[str]) -> list[str]:
 
 
 # What a printer or a browser writes in a page's margins: a page number ("- 3 -", "第3页 共5页",
-# "2/5", "Page 2 of 5"), the file's address (Chromium's footer), the print time (its header)
-_PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|\d{1,3}\s*/\s*\d{1,3}|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
-    r"|共\s*\d{1,3}\s*页\s*第\s*\d{1,3}\s*页|page\s*\d{1,3}(?:\s*of\s*\d{1,3})?)\s*$",
-    re.IGNORECASE,
-)
+# "2/5", "Page 2 of 5", a bare "3": PAGE_NUMBER, as only a page's edge rows are looked at), the file's
+# address (Chromium's footer), the print time (its header)
 _MARGIN_NOTE = re.compile(
     r"^\s*(?:(?:file|https?)://\S+"
     r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*,?\s*(?:上午|下午|AM|PM)?\s*\d{1,2}:\d{2})",
@@ -1210,7 +1205,7 @@ def _furniture(pages: list[list[tuple[float, str]]]) -> list[list[str]]:
             repeated = seen.get((False, flat(t, False), at), 0) >= 2 or (
                 str(n) in re.findall(r"\d+", t) and seen.get((True, flat(t, True), at), 0) >= 2
             )
-            if _PAGE_NUMBER.match(t) or _MARGIN_NOTE.match(unicodedata.normalize("NFKC", t)) or repeated:
+            if PAGE_NUMBER.match(t) or _MARGIN_NOTE.match(unicodedata.normalize("NFKC", t)) or repeated:
                 drop.append(t)
         out.append(drop)
     return out
