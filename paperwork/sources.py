@@ -29,6 +29,7 @@ import shutil
 import subprocess
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from . import texts as T
@@ -1519,6 +1520,37 @@ def _grid_tables(
     return tables
 
 
+def _tables_and_text(
+    rows: list[tuple[float, list[tuple[float, str]]]],
+    drop: list[str],
+    tables: list[tuple[list[list[str]], float, float, bool]],
+    clean: Callable[[str], str],
+) -> list[tuple]:
+    """A page's tables and the rows of text outside them, top to bottom: ("table", cells, continued) and ("text", line).
+
+    ``rows``: the page's rows as (y, runs), ``drop``: the texts of its header and footer rows;
+    ``tables``: (cells, top, bottom, continued), each cell passed through ``clean``. A row between
+    a table's top and bottom is the table's; the text between tables has its wrapped lines joined
+    (:func:`_join_wrapped`).
+    """
+    items = [(top, ("table", [[clean(c) for c in r] for r in cells], cont)) for cells, top, _, cont in tables]
+    for y, row in rows:
+        text = "".join(t for _, t in row)
+        if text not in drop and not any(bottom < y < top for _, top, bottom, _ in tables):
+            items.append((y, ("text", text)))
+    ordered = [item for _, item in sorted(items, key=lambda it: -it[0])]
+    out: list[tuple] = []
+    texts: list[str] = []
+    for item in ordered:
+        if item[0] == "text":
+            texts.append(item[1])
+            continue
+        out += [("text", x) for x in _join_wrapped(texts)]
+        texts = []
+        out.append(item)
+    return out + [("text", x) for x in _join_wrapped(texts)]
+
+
 def _browser_page_items(page, rows: list[tuple[float, list[tuple[float, str]]]], drop: list[str]) -> list[tuple]:
     """A page not made by an office suite, top to bottom: ("table", cells, continued) and ("text", line) items.
 
@@ -1528,27 +1560,7 @@ def _browser_page_items(page, rows: list[tuple[float, list[tuple[float, str]]]],
     chunks = [(x, y, t) for y, row in rows for x, t in row]
     tables = _ruled_tables(page, chunks) or []
     if tables:
-        items = [
-            (top, ("table", [[_UNSPACED.sub("", c) for c in r] for r in cells], cont)) for cells, top, _, cont in tables
-        ]
-        for y, row in rows:
-            text = "".join(t for _, t in row)
-            if text not in drop and not any(bottom < y < top for _, top, bottom, _ in tables):
-                items.append((y, ("text", text)))
-        ordered = [item for _, item in sorted(items, key=lambda it: -it[0])]
-        out: list[tuple] = []
-        for item in ordered:  # the text between tables, its wrapped lines joined
-            if item[0] == "text" and out and out[-1][0] == "texts":
-                out[-1][1].append(item[1])
-            elif item[0] == "text":
-                out.append(("texts", [item[1]]))
-            else:
-                out.append(item)
-        return [
-            piece
-            for item in out
-            for piece in ([("text", x) for x in _join_wrapped(item[1])] if item[0] == "texts" else [item])
-        ]
+        return _tables_and_text(rows, drop, tables, lambda c: _UNSPACED.sub("", c))
     lines = [row for y, row in rows if "".join(t for _, t in row) not in drop]
     if any(_pdf_header_at(lines, k)[0] for k in range(len(lines))):
         return [("text", line) for line in _pdf_tables(lines)]
@@ -1629,25 +1641,7 @@ def _stroked_page_items(
             kept.append((cells, top, bottom, cont))
     if not kept:
         return []
-    items = [
-        (top, ("table", [[_requote(_UNSPACED.sub("", c)) for c in r] for r in cells], cont))
-        for cells, top, _, cont in kept
-    ]
-    for y, row in rows:
-        text = "".join(t for _, t in row)
-        if text not in drop and not any(bottom < y < top for _, top, bottom, _ in kept):
-            items.append((y, ("text", text)))
-    ordered = [item for _, item in sorted(items, key=lambda it: -it[0])]
-    out: list[tuple] = []
-    texts: list[str] = []
-    for item in ordered:  # the text around the table, its wrapped lines joined
-        if item[0] == "text":
-            texts.append(item[1])
-            continue
-        out += [("text", x) for x in _join_wrapped(texts)]
-        texts = []
-        out.append(item)
-    return out + [("text", x) for x in _join_wrapped(texts)]
+    return _tables_and_text(rows, drop, kept, lambda c: _requote(_UNSPACED.sub("", c)))
 
 
 def _row_goes_on(head: list[str], above: list[list[str]], cells: list[list[str]]) -> bool:
