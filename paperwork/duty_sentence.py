@@ -28,12 +28,12 @@ from .vocabulary import ATTENDING_VERBS, DUTY_VERBS, ROLE_LEAD_VERB, alternation
 # -- the words both readings are made of --------------------------------------------------------
 
 # when a meeting is planned for ("拟于5月召开"), and the verbs of its being held
-_PLANNED_FOR = ("拟于", "拟在", "计划于", "计划在", "定于", "预计于", "安排在", "安排于")
-_HELD = ("召开", "举行", "开展", "进行", "举办")
+_PLANNED_FOR = tuple("拟于 拟在 计划于 计划在 定于 预计于 安排在 安排于".split())
+_HELD = tuple("召开 举行 开展 进行 举办".split())
 # as what it meets: "以座谈会形式" "以实地调研方式"
-_AS_FORM = ("形式", "方式")
+_AS_FORM = tuple("形式 方式".split())
 # who is asked to take part or attend: "邀请A、B参加" "请L出席"
-_INVITED = ("邀请", "请")
+_INVITED = tuple("邀请 请".split())
 # the vocabulary's verbs of taking part or helping: "协同" is an ordinary verb ("协同推进") and who
 # 列席 may be a leader or a unit (told apart by name elsewhere), so neither says a department here
 _TAKING_PART = alternation(verbs("departments", without=("协同", "列席")))
