@@ -23,12 +23,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .furniture import PAGE_NUMBER
 from .vocabulary import field_of_header
 
 # a word of the layout: no space inside (cells may stand one space apart)
 _WORD = re.compile(r"\S+")
-# a page footer or page number between the parts of a table: "—1—" "- 2 -" "第1页" "1/3"
-_FURNITURE = re.compile(r"^\s*(?:[—\-–―]+\s*\d+\s*[—\-–―]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
 _ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
 
 # The sign-off under a table: "2024年3月5日", and the issuer above it ("政协某省委员会办公厅").
@@ -134,7 +133,9 @@ def aligned_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
     columns = _spans(lines[i + 1 : i + 60], n, header_words)
     while j < len(lines):
         line = lines[j]
-        if not line.strip() or _FURNITURE.match(line) or _header(line) == head:
+        # between rows a number alone is the page's, a bare one too: a row's own number shares its line
+        # with the row's first cell (the furniture module's PAGE_NUMBER, not its running-text variant)
+        if not line.strip() or PAGE_NUMBER.match(line) or _header(line) == head:
             j += 1
             continue
         if _assign(_words(line), columns) is None or _is_sign_off(lines, j):

@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .furniture import MARKED_PAGE_NUMBER, PAGE_FRACTION
 from .line_origins import Line, numbered
 from .vocabulary import LABEL_OF
 
@@ -43,14 +44,6 @@ HARD_WRAP_OVER_SHARE = 0.05
 HARD_WRAP_SLACK = 1.0
 """How many characters short of the width a line may end and still be full (a line-end comma pushed on)."""
 
-# "— 3 —" "-3-" "- 3 -" "第3页" "第3页 共5页" "共5页 第3页" "Page 3 of 5": a page's number alone on its line
-_PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
-    r"|共\s*\d{1,3}\s*页\s*[,，]?\s*第\s*\d{1,3}\s*页|page\s*\d{1,3}(?:\s*of\s*\d{1,3})?)\s*$",
-    re.IGNORECASE,
-)
-# "3/5": a page number only when the text has several
-_PAGE_FRACTION = re.compile(r"^\s*\d{1,3}\s*/\s*\d{1,3}\s*$")
 RUNNING_LINE_MAX = 40
 """A running header or footer is a short line (characters)."""
 # a running header or footer names the document or its issuer; a line with a sentence's marks is text
@@ -85,8 +78,9 @@ def page_furniture(lines: list[str]) -> set[int]:
     (，；：、。) standing next to a page number (blank lines aside) whose text stands
     next to a page number at least twice.
     """
-    numbers = {i for i, x in enumerate(lines) if _PAGE_NUMBER.match(x)}
-    fractions = {i for i, x in enumerate(lines) if _PAGE_FRACTION.match(x)}
+    # running text: a bare "3" is an item's number or a wrapped tail, never taken for a page's
+    numbers = {i for i, x in enumerate(lines) if MARKED_PAGE_NUMBER.match(x)}
+    fractions = {i for i, x in enumerate(lines) if PAGE_FRACTION.match(x)}
     if len(fractions) >= 2:
         numbers |= fractions
     if not numbers:

@@ -25,20 +25,15 @@ from __future__ import annotations
 import re
 
 from .card_layouts import is_platform_furniture
-from .common import split_outside_brackets
-from .duty_sentence import is_duty_sentence
+from .duty_sentence import NAMES_A_TIME, duty_sentence_kinds, is_duty_sentence
 from .line_origins import made_from
 from .published_text import classify_form
 from .vocabulary import (
-    DUTY_VERBS,
     LABEL_OF,
     LABELS,
     NAME_LIST_FIELDS,
-    ROLE_LEAD_VERB,
-    alternation,
     field_of_header,
     norm,
-    verbs,
 )
 
 _TIME_LABEL = LABELS["time"][0]
@@ -50,7 +45,6 @@ _FORM_LABEL = LABELS["form"][0]
 _ITEM_REF = re.compile(r"第\s*(\d{1,2}(?:\s*[、,，和及]\s*\d{1,2})*)\s*项")
 _NUMBERED_ITEM = re.compile(r"^\s*(\d{1,2})\s*[.．、]\s*\S")
 _LABELLED = re.compile(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]")
-_WHEN = re.compile(r"月|季度|半年|适时|年内|年底|年中|另行")
 _CLAUSE_END = re.compile(r"[；;。]")
 _VERB_AFTER_REFS = re.compile(r"^(?:于|在|拟于|拟在|计划于|定于)\s*")
 SCHEDULE_MIN_REFS = 2
@@ -82,14 +76,14 @@ def _schedule_clauses(text: str) -> list[tuple[list[int], str]]:
         if ":" in before or "：" in before:
             before = re.split(r"[:：]", before)[-1]
         before = before.strip(" ，,")
-        if _WHEN.search(before):
+        if NAMES_A_TIME.search(before):
             # "4月，开展第3项…": the time opens the clause
-            when = next(piece for piece in re.split(r"[，,]", before) if _WHEN.search(piece))
+            when = next(piece for piece in re.split(r"[，,]", before) if NAMES_A_TIME.search(piece))
         else:
             # "第9项于上半年、下半年各开展一次", "第12项适时开展": the time follows the items
             last = list(_ITEM_REF.finditer(clause))[-1]
             when = _VERB_AFTER_REFS.sub("", clause[last.end() :].strip(" ，,"))
-            if not _WHEN.search(when):
+            if not NAMES_A_TIME.search(when):
                 continue
         out.append((refs, when.strip()))
     return out
@@ -232,7 +226,7 @@ def dash_form_time(lines: list[str]) -> list[str]:
     for line in lines:
         m = _DASH_FORM_TIME.match(line)
         form = m.group("form").strip() if m else ""
-        if not m or not (classify_form(form) or _FORM_END.search(form)) or not _WHEN.search(m.group("time")):
+        if not m or not (classify_form(form) or _FORM_END.search(form)) or not NAMES_A_TIME.search(m.group("time")):
             out.append(line)
             continue
         head = m.group("head").strip()
@@ -380,46 +374,6 @@ def relayout(lines: list[str]) -> list[str]:
 _TITLE_THEN_SENTENCE = re.compile(
     r"^(?P<title>\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}\s*[.．、])\s*[^，,。；;：:]{4,60}?)\s*。\s*(?P<rest>\S.*)$"
 )
-# the vocabulary's verbs of taking part or helping ("协同" and "列席" are left out: "协同推进" is an
-# ordinary verb, and who 列席 is told apart by name elsewhere) and of being present
-_TAKING_PART = alternation(verbs("departments", without=("协同", "列席")))
-_PRESENT = alternation(verbs("leaders", without=("听取", "通报", "主持", "莅临", "列席")))
-# the clauses a duty sentence is made of, each named by the verb or preposition that frames it:
-# "拟于5月召开" (time), "由X承办" (lead), "A、B参加" (departments), "X出席" (leaders), "以F形式进行" (form)
-_DUTY_CLAUSES = {
-    "time": re.compile(
-        r"^(?:拟于|拟在|计划于|计划在|定于|预计于|安排在|安排于|于|在)?\s*(?P<when>[^召举开进组]{1,14}?)\s*"
-        r"(?:召开|举行|开展|进行|举办|组织开展)$|^(?:协商)?时间(?:为|定于|安排在)\s*(?P<said>.+)$"
-    ),
-    "lead": re.compile(rf"^(?:由|请)\s*.{{2,40}}?(?:{alternation(DUTY_VERBS['lead'])})$|^.{{2,40}}?{ROLE_LEAD_VERB}$"),
-    "departments": re.compile(rf"^(?:邀请|请)?.{{2,160}}?(?:等(?:部门|单位))?(?:{_TAKING_PART})$"),
-    "leaders": re.compile(rf"^(?:并)?(?:邀请|请)?.{{2,120}}?(?:{_PRESENT})(?:会议|指导)?$"),
-    "form": re.compile(r"^(?:拟|将)?(?:采取|采用)?以.{2,20}?(?:形式|方式)(?:召开|举行|开展|进行)?$"),
-}
-DUTY_SENTENCE_MIN_KINDS = 2
-
-
-def _names_it(kind: str, m: re.Match) -> bool:
-    """Whether a clause shaped like ``kind`` is one: a time clause must name a time ("协商会召开" names none)."""
-    return kind != "time" or bool(_WHEN.search(m["when"] or m["said"] or ""))
-
-
-def duty_sentence_kinds(text: str) -> set[str] | None:
-    """The kinds of field a duty sentence names ("time", "lead", "departments", "leaders", "form"), or None.
-
-    ``"拟于5月召开，由市政协经济委员会承办，市发改委、市商务局参加，副市长X出席。"`` →
-    ``{"time", "lead", "departments", "leaders"}``. A sentence is one only when every clause
-    (cut at "，" "；" "。" outside brackets) is such a clause, in any order, and at least two
-    kinds are named; prose with any other clause ("协商成果于会后报送…") gives None.
-    """
-    clauses = split_outside_brackets(text, ",，;；。", "（(【〔“", "）)】〕”")
-    kinds: set[str] = set()
-    for clause in clauses:
-        kind = next((k for k, rx in _DUTY_CLAUSES.items() if (m := rx.match(clause)) and _names_it(k, m)), None)
-        if kind is None:
-            return None
-        kinds.add(kind)
-    return kinds if len(kinds) >= DUTY_SENTENCE_MIN_KINDS else None
 
 
 def title_sentence_paragraphs(lines: list[str]) -> list[str]:
@@ -446,7 +400,7 @@ def title_sentence_paragraphs(lines: list[str]) -> list[str]:
 
 __all__ = [
     "dash_form_time",
-    "duty_sentence_kinds",
+    "duty_sentence_kinds",  # paperwork.duty_sentence's, named here too for the layout's callers
     "footnote_fields",
     "label_line_blocks",
     "relayout",

@@ -29,6 +29,7 @@ import shutil
 import subprocess
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from . import texts as T
@@ -37,6 +38,7 @@ from .common import MAX_PDF_PAGES as _MAX_PDF_PAGES
 from .common import MAX_UPLOAD_BYTES, PaperIssue, PaperworkError, decode_text, fail, human_size
 from .common import refuse_oversized as _refuse_oversized
 from .css_content import apply_generated_text
+from .furniture import PAGE_NUMBER
 from .grid_tables import grid_lines
 from .hanzi import plain_ideographs
 from .hard_wrap import rejoined_lines
@@ -962,11 +964,9 @@ def _box_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
 _TABLE_LINE_HEAD = re.compile(r"^(?:" + re.escape(TABLE_MARK) + r"|\d{1,3}\.|[^:：]{1,12}[:：])")
 
 
-# What a typed table holds besides its cells: rules (|---|, ├──┼──┤) and page numbers ("- 3 -", "第 2 页")
-_TABLE_FURNITURE = re.compile(
-    r"^[\s|:+\-─━═=—┌├└╔╠╚┏┣┗┬┼┴╤╪╧┳╋┻┐┤┘╗╣╝┓┫┛│║┃]*$"
-    r"|^\s*(?:[—\-–―]+\s*\d+\s*[—\-–―]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$"
-)
+# What a typed table holds besides its cells: rules (|---|, ├──┼──┤), and page numbers ("- 3 -", "第 2 页",
+# a bare "3" too: PAGE_NUMBER, since a row's own number shares its line with the row's first cell)
+_TABLE_RULE = re.compile(r"^[\s|:+\-─━═=—┌├└╔╠╚┏┣┗┬┼┴╤╪╧┳╋┻┐┤┘╗╣╝┓┫┛│║┃]*$")
 
 
 def _from_table(made: list[str], block: list[str]) -> list[str]:
@@ -993,7 +993,7 @@ def _from_table(made: list[str], block: list[str]) -> list[str]:
     parts: list[list[int]] = [[k] for k in found]
     head = re.sub(r"\s+", "", block[0]) if block else ""
     for i in set(range(len(block))) - set(found):
-        if _TABLE_FURNITURE.match(block[i]) or (i and keys[i] == head):
+        if _TABLE_RULE.match(block[i]) or PAGE_NUMBER.match(block[i]) or (i and keys[i] == head):
             continue  # a rule, a page number, the header again after a page break: dropped, the review says so
         above = [j for j, k in enumerate(found) if k <= i]
         if parts:
@@ -1161,12 +1161,8 @@ def _run_on(out: list[str], page: list[str]) -> list[str]:
 
 
 # What a printer or a browser writes in a page's margins: a page number ("- 3 -", "第3页 共5页",
-# "2/5", "Page 2 of 5"), the file's address (Chromium's footer), the print time (its header)
-_PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|\d{1,3}\s*/\s*\d{1,3}|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
-    r"|共\s*\d{1,3}\s*页\s*第\s*\d{1,3}\s*页|page\s*\d{1,3}(?:\s*of\s*\d{1,3})?)\s*$",
-    re.IGNORECASE,
-)
+# "2/5", "Page 2 of 5", a bare "3": PAGE_NUMBER, as only a page's edge rows are looked at), the file's
+# address (Chromium's footer), the print time (its header)
 _MARGIN_NOTE = re.compile(
     r"^\s*(?:(?:file|https?)://\S+"
     r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*,?\s*(?:上午|下午|AM|PM)?\s*\d{1,2}:\d{2})",
@@ -1210,7 +1206,7 @@ def _furniture(pages: list[list[tuple[float, str]]]) -> list[list[str]]:
             repeated = seen.get((False, flat(t, False), at), 0) >= 2 or (
                 str(n) in re.findall(r"\d+", t) and seen.get((True, flat(t, True), at), 0) >= 2
             )
-            if _PAGE_NUMBER.match(t) or _MARGIN_NOTE.match(unicodedata.normalize("NFKC", t)) or repeated:
+            if PAGE_NUMBER.match(t) or _MARGIN_NOTE.match(unicodedata.normalize("NFKC", t)) or repeated:
                 drop.append(t)
         out.append(drop)
     return out
@@ -1524,6 +1520,37 @@ def _grid_tables(
     return tables
 
 
+def _tables_and_text(
+    rows: list[tuple[float, list[tuple[float, str]]]],
+    drop: list[str],
+    tables: list[tuple[list[list[str]], float, float, bool]],
+    clean: Callable[[str], str],
+) -> list[tuple]:
+    """A page's tables and the rows of text outside them, top to bottom: ("table", cells, continued) and ("text", line).
+
+    ``rows``: the page's rows as (y, runs), ``drop``: the texts of its header and footer rows;
+    ``tables``: (cells, top, bottom, continued), each cell passed through ``clean``. A row between
+    a table's top and bottom is the table's; the text between tables has its wrapped lines joined
+    (:func:`_join_wrapped`).
+    """
+    items = [(top, ("table", [[clean(c) for c in r] for r in cells], cont)) for cells, top, _, cont in tables]
+    for y, row in rows:
+        text = "".join(t for _, t in row)
+        if text not in drop and not any(bottom < y < top for _, top, bottom, _ in tables):
+            items.append((y, ("text", text)))
+    ordered = [item for _, item in sorted(items, key=lambda it: -it[0])]
+    out: list[tuple] = []
+    texts: list[str] = []
+    for item in ordered:
+        if item[0] == "text":
+            texts.append(item[1])
+            continue
+        out += [("text", x) for x in _join_wrapped(texts)]
+        texts = []
+        out.append(item)
+    return out + [("text", x) for x in _join_wrapped(texts)]
+
+
 def _browser_page_items(page, rows: list[tuple[float, list[tuple[float, str]]]], drop: list[str]) -> list[tuple]:
     """A page not made by an office suite, top to bottom: ("table", cells, continued) and ("text", line) items.
 
@@ -1533,27 +1560,7 @@ def _browser_page_items(page, rows: list[tuple[float, list[tuple[float, str]]]],
     chunks = [(x, y, t) for y, row in rows for x, t in row]
     tables = _ruled_tables(page, chunks) or []
     if tables:
-        items = [
-            (top, ("table", [[_UNSPACED.sub("", c) for c in r] for r in cells], cont)) for cells, top, _, cont in tables
-        ]
-        for y, row in rows:
-            text = "".join(t for _, t in row)
-            if text not in drop and not any(bottom < y < top for _, top, bottom, _ in tables):
-                items.append((y, ("text", text)))
-        ordered = [item for _, item in sorted(items, key=lambda it: -it[0])]
-        out: list[tuple] = []
-        for item in ordered:  # the text between tables, its wrapped lines joined
-            if item[0] == "text" and out and out[-1][0] == "texts":
-                out[-1][1].append(item[1])
-            elif item[0] == "text":
-                out.append(("texts", [item[1]]))
-            else:
-                out.append(item)
-        return [
-            piece
-            for item in out
-            for piece in ([("text", x) for x in _join_wrapped(item[1])] if item[0] == "texts" else [item])
-        ]
+        return _tables_and_text(rows, drop, tables, lambda c: _UNSPACED.sub("", c))
     lines = [row for y, row in rows if "".join(t for _, t in row) not in drop]
     if any(_pdf_header_at(lines, k)[0] for k in range(len(lines))):
         return [("text", line) for line in _pdf_tables(lines)]
@@ -1634,25 +1641,7 @@ def _stroked_page_items(
             kept.append((cells, top, bottom, cont))
     if not kept:
         return []
-    items = [
-        (top, ("table", [[_requote(_UNSPACED.sub("", c)) for c in r] for r in cells], cont))
-        for cells, top, _, cont in kept
-    ]
-    for y, row in rows:
-        text = "".join(t for _, t in row)
-        if text not in drop and not any(bottom < y < top for _, top, bottom, _ in kept):
-            items.append((y, ("text", text)))
-    ordered = [item for _, item in sorted(items, key=lambda it: -it[0])]
-    out: list[tuple] = []
-    texts: list[str] = []
-    for item in ordered:  # the text around the table, its wrapped lines joined
-        if item[0] == "text":
-            texts.append(item[1])
-            continue
-        out += [("text", x) for x in _join_wrapped(texts)]
-        texts = []
-        out.append(item)
-    return out + [("text", x) for x in _join_wrapped(texts)]
+    return _tables_and_text(rows, drop, kept, lambda c: _requote(_UNSPACED.sub("", c)))
 
 
 def _row_goes_on(head: list[str], above: list[list[str]], cells: list[list[str]]) -> bool:
