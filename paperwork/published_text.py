@@ -421,6 +421,8 @@ def _is_junk(line: str) -> bool:
         return False
     if fm and parse_time(fm.group(2)).undecided and not _PUBLISHED.search(line):
         return False  # "时间:年内。由…牵头": a topic's time said to be open, not a page's date
+    if fm and _CJK.search(fm.group(2)) and not _PUBLISHED.search(line):
+        return False  # "时间:两会后": a topic's time in words the reader may not know, never a page's stamp
     if _NUMBERED.match(line) and parse_time(line).months and not re.search(r"https?://|www\.|ICP", line):
         return False  # "1.推进X | 5月 | 县政协城建委": an item's row typed with bars, not a menu
     return bool(_JUNK.match(line) or _JUNK_ANY.search(line) or is_platform_furniture(line))
@@ -3227,7 +3229,13 @@ def parse_published_text(
             d["co_organizers"] = [x for x in dict.fromkeys(ids[1:]) if x != ids[0]]
         else:
             d["lead_options"] = [committees.id_of(T.TBD_COMMITTEE)]
-            warnings.append(T.TXT_WARN["no_lead"].format(id=tid, title=title, tbd=T.TBD_COMMITTEE))
+            written = f.get("lead", "").strip().rstrip("。")
+            if written:  # "承办单位:待定" or "牵头:无": on the line, yet no committee; never "not written"
+                warnings.append(
+                    T.TXT_WARN["lead_undecided"].format(id=tid, title=title, name=written, tbd=T.TBD_COMMITTEE)
+                )
+            else:
+                warnings.append(T.TXT_WARN["no_lead"].format(id=tid, title=title, tbd=T.TBD_COMMITTEE))
             conf -= CONF_NO_LEAD
             doubts.append("承办")
 
@@ -3304,6 +3312,8 @@ def parse_published_text(
         else:
             if tm.undecided:
                 warnings.append(T.READ_WARN["undecided"].format(id=tid, title=title, text=time_text))
+            elif time_text.strip():  # "时间:两会后": written, in words the reader does not turn into months
+                warnings.append(T.TXT_WARN["time_unread"].format(id=tid, title=title, text=time_text.strip()))
             else:
                 warnings.append(T.TXT_WARN["no_month"].format(id=tid, title=title))
             if not known:

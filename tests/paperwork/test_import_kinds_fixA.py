@@ -6,7 +6,11 @@
   own, or the reader's default; a form's name alone ("专项协商" "界别协商") gives its form to the topics
   below that name none. A topic's title that merely holds 协商 ("关于加强基层协商民主建设的协商",
   "加强和改进界别协商工作"), a "其他协商" with fields of its own, and a list of titles with no fields
-  at all stay topics (B126).
+  at all stay topics (B126);
+- a warning never calls a field missing that the topic's line writes (the guarantee checked over the
+  corpus by corpus/missing_claims.py): a time written in words with no month ("时间：汛期前") is said
+  as written, and no longer thrown away as a web page's date line; a lead written as "待定" or "无"
+  is said as written, once.
 """
 
 from __future__ import annotations
@@ -176,3 +180,50 @@ def test_a_topic_on_a_web_page_whose_title_holds_consultation_stays_a_topic():
         "促进海洋牧场建设",
         "提高重点提案办理质量",
     ]
+
+
+# -- a warning never calls a field missing that the topic's line writes -------------------------
+
+
+def _warnings(text: str) -> list[str]:
+    return import_text(text).warnings
+
+
+_ONE = """岚溪县政协2026年度协商计划
+一、对口协商
+1.推进山区供水工程建设
+{time}
+{lead}
+协商部门：县水利局
+"""
+
+
+@pytest.mark.parametrize("time", ["时间：汛期前", "时间：秋收以后", "协商时间：结合调研进度确定"])
+def test_a_time_written_in_words_without_a_month_is_said_as_written(time):
+    """Not "没有写明时间" (nor thrown away as a web page's date line): the time is there, in words."""
+    warnings = _warnings(_ONE.format(time=time, lead="承办：县政协农业农村委"))
+    said = time.split("：")[1]
+    assert any(f"时间写作“{said}”" in w for w in warnings), warnings
+    assert not any("没有写明时间" in w for w in warnings)
+
+
+def test_a_page_date_line_is_still_furniture_and_a_topic_without_time_is_told_so():
+    text = "时间：2026年03月09日 来源：岚溪县政协\n" + _ONE.format(time="", lead="承办：县政协农业农村委")
+    draft = import_text(text)
+    assert any("没有写明时间" in w for w in draft.warnings)
+    assert 1 in {s.line for s in draft.skipped}
+
+
+@pytest.mark.parametrize("lead", ["承办：待定", "牵头单位：无", "承办单位：暂无"])
+def test_a_lead_written_as_undecided_is_said_as_written_once(lead):
+    warnings = _warnings(_ONE.format(time="时间：5月", lead=lead))
+    said = lead.split("：")[1]
+    lead_warnings = [w for w in warnings if "承办" in w]
+    assert len(lead_warnings) == 1 and f"写作“{said}”" in lead_warnings[0], warnings
+    assert not any("没有写明承办" in w for w in warnings)
+
+
+def test_a_topic_with_no_lead_line_is_still_told_its_lead_is_not_written():
+    warnings = _warnings(_ONE.format(time="时间：5月", lead=""))
+    assert any("没有写明承办部门" in w for w in warnings)
+    assert len([w for w in warnings if "承办" in w]) == 1  # the 待定 placeholder is not said twice
