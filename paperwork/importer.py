@@ -56,7 +56,11 @@ def _placeholders_said(draft: DraftPlan, known: Plan | None) -> DraftPlan:
                 if eid not in placeholders:
                     continue
                 no_lead = T.TXT_WARN["no_lead"].format(id=topic.id, title=topic.title, tbd=placeholders[eid])
-                if section != "committees" or no_lead not in draft.warnings:
+                # "承办单位:待定" was said already, as it was written
+                lead_said = T.TXT_WARN["lead_undecided"].split("{name}")[0].format(id=topic.id, title=topic.title)
+                if section != "committees" or (
+                    no_lead not in draft.warnings and not any(w.startswith(lead_said) for w in draft.warnings)
+                ):
                     draft.warnings.append(
                         T.PLACEHOLDER_WARN[section].format(id=topic.id, title=topic.title, name=placeholders[eid])
                     )

@@ -421,6 +421,8 @@ def _is_junk(line: str) -> bool:
         return False
     if fm and parse_time(fm.group(2)).undecided and not _PUBLISHED.search(line):
         return False  # "时间:年内。由…牵头": a topic's time said to be open, not a page's date
+    if fm and _CJK.search(fm.group(2)) and not _PUBLISHED.search(line):
+        return False  # "时间:两会后": a topic's time in words the reader may not know, never a page's stamp
     if _NUMBERED.match(line) and parse_time(line).months and not re.search(r"https?://|www\.|ICP", line):
         return False  # "1.推进X | 5月 | 县政协城建委": an item's row typed with bars, not a menu
     return bool(_JUNK.match(line) or _JUNK_ANY.search(line) or is_platform_furniture(line))
@@ -868,6 +870,20 @@ def _scan(text: str) -> _Parsed:
             return LABEL_OF[fm.group(1)] if fm else None
         return None
 
+    def heads_fielded_items(i: int) -> bool:
+        """Whether row ``i`` has no field under it but a numbered item next, itself with a field."""
+        if next_field_key(i) is not None or FIELD_ANYWHERE.search(rows[i][2]):
+            return False
+        for k in range(i + 1, len(rows)):
+            nxt = rows[k][2]
+            if not nxt or _is_junk(nxt):
+                continue
+            item = _NUMBERED.match(nxt)
+            return bool(item) and (
+                next_field_key(k) in _TOPIC_FIELDS or bool(FIELD_ANYWHERE.search(item.group("title")))
+            )
+        return False
+
     def new_topic(title: str, lineno: int, numbered: bool) -> _Topic:
         nonlocal topic
         said = quoted_subject_and_form(title)
@@ -1227,6 +1243,23 @@ def _scan(text: str) -> _Parsed:
             section, topic, in_arrangement = None, None, False
             out.roles[lineno] = T.SKIP_REASON["heading"]
             continue
+        if _NUMBERED.match(line) and _names_a_group(_strip_number(line)) and heads_fielded_items(i):
+            # "4、其他协商" "(3)专项协商" numbered like the topics, with no field of its own, over
+            # numbered topics with fields (each often with its own 形式 line): a group heading, not a topic
+            head = _COUNT.sub("", _strip_number(line)).strip()
+            topic = None
+            if _CATCH_ALL.fullmatch(head):
+                # a catch-all names no form: the topics below are read as under no heading, each by its own
+                section, top, top_form = None, head, False
+            else:
+                cm = _COUNT.search(_strip_number(line))
+                count = _cn_int(cm.group(1)) if cm else None
+                section = _Section(header=head, count=count, line=lineno, top_level=True)
+                out.sections.append(section)
+                top, top_form = head, True
+            in_arrangement = seen_arrangement = True
+            out.roles[lineno] = T.SKIP_REASON["heading"]
+            continue
         bm = _NUMBERED.match(line) or _BULLET.match(line) or _BRACKETED_TITLE.match(line)
         if bm:
             title = bm.group("title")
@@ -1438,6 +1471,32 @@ _HEAD_NUMBER = re.compile(
 # a field of the group ("联系领导:…") or a nested form heading follows it
 _BARE_COMMITTEE = re.compile(r"^[\u4e00-\u9fff、和与]{2,16}(?:专门委员会|委员会|委)$")
 _NOT_COMMITTEE = re.compile(r"政府|党委|[省市县区州旗]委(?!员)|局|厅|办公室")
+
+
+# "其他" "其他协商" "其它协商活动" "其余协商形式": a catch-all group of consultations, naming no form
+_CATCH_ALL = re.compile(r"(?:其[他它余]|另外?)(?:各类|各项)?(?:协商|形式|活动|议题|事项|安排)*类?")
+# How a group of consultations is named: a consultation's words at the end. A topic's title may end in
+# 调研 or 视察 (what is done for it), so those do not make a short title a group's name
+_GROUP_FORM_END = re.compile(r"(?:协商|会议|座谈会|协商会|恳谈会|议政|议事)(?:活动)?$")
+
+
+def _names_a_group(text: str) -> bool:
+    """ "其他协商" "其他形式" "专项协商" "界别协商(2项)": a name for a group of consultations, no topic's title.
+
+    A catch-all, or a form's name alone: short, ending in a consultation's words, naming no
+    body nor subject ("关于加强基层协商民主建设的协商" is a topic's title, though it names 基层).
+    """
+    head = re.sub(r"[“”\"']", "", _COUNT.sub("", text)).strip()
+    if _CATCH_ALL.fullmatch(head):
+        return True
+    return (
+        bool(_FORM_NAME_SHAPE.match(head))
+        and len(head) <= 10
+        and bool(_GROUP_FORM_END.search(head))
+        and not _BODY_WORD.search(head)
+        and not _is_sentence(head)
+        and not parse_time(head).months
+    )
 
 
 def _is_group_heading(head: str, after: list[str]) -> bool:
@@ -3170,7 +3229,13 @@ def parse_published_text(
             d["co_organizers"] = [x for x in dict.fromkeys(ids[1:]) if x != ids[0]]
         else:
             d["lead_options"] = [committees.id_of(T.TBD_COMMITTEE)]
-            warnings.append(T.TXT_WARN["no_lead"].format(id=tid, title=title, tbd=T.TBD_COMMITTEE))
+            written = f.get("lead", "").strip().rstrip("。")
+            if written:  # "承办单位:待定" or "牵头:无": on the line, yet no committee; never "not written"
+                warnings.append(
+                    T.TXT_WARN["lead_undecided"].format(id=tid, title=title, name=written, tbd=T.TBD_COMMITTEE)
+                )
+            else:
+                warnings.append(T.TXT_WARN["no_lead"].format(id=tid, title=title, tbd=T.TBD_COMMITTEE))
             conf -= CONF_NO_LEAD
             doubts.append("承办")
 
@@ -3247,6 +3312,8 @@ def parse_published_text(
         else:
             if tm.undecided:
                 warnings.append(T.READ_WARN["undecided"].format(id=tid, title=title, text=time_text))
+            elif time_text.strip():  # "时间:两会后": written, in words the reader does not turn into months
+                warnings.append(T.TXT_WARN["time_unread"].format(id=tid, title=title, text=time_text.strip()))
             else:
                 warnings.append(T.TXT_WARN["no_month"].format(id=tid, title=title))
             if not known:

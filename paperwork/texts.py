@@ -225,6 +225,12 @@ TXT_WARN = {
     "session_month": "全体会议期间的议题按全会月份 {month} 处理;文本未写明全会月份,请在日历中核对",
     "no_lead": "议题 {id}「{title}」没有写明承办部门(组织实施),暂列为“{tbd}”,请指定承办专委会",
     "no_departments": "议题 {id}「{title}」没有写明协商部门",
+    # a lead written that names no committee ("承办单位:待定", "牵头:无"): on the line, never "not written"
+    "lead_undecided": (
+        "议题 {id}「{title}」的承办单位写作“{name}”:未能据此确定承办专委会,暂列为“{tbd}”,请指定承办专委会"
+    ),
+    # a time written that names no month the reader knows ("时间:两会后"): on the line, never "not written"
+    "time_unread": "议题 {id}「{title}」的时间写作“{text}”:未能据此确定月份,请补填建议月份",
     "departments_undecided": "议题 {id}「{title}」的协商部门写作“{name}”:未能据此列出具体部门,请补充实际的部门",
     "count_mismatch": "“{section}”标明 {declared} 项,识别出 {found} 项,请核对",
     "total_mismatch": "正文说共安排 {declared} 项,识别出 {found} 项,请核对",

@@ -18,6 +18,7 @@ sys.path.insert(0, str(CORPUS))
 
 import build  # noqa: E402
 import line_account  # noqa: E402
+import missing_claims  # noqa: E402
 import score  # noqa: E402
 
 from paperwork.common import PaperworkError  # noqa: E402
@@ -105,10 +106,14 @@ def _check_no_worse(path: Path, expected_path: Path, recorded: dict) -> None:
 
 def _check_lines_are_the_users(path: Path, draft) -> None:
     """The review speaks in the document's own lines (see corpus/line_account.py): every non-blank line
-    used or listed as skipped with its number, every cited line holding what was read there."""
+    used or listed as skipped with its number, every cited line holding what was read there; and its
+    warnings never call a field missing that the topic's lines write (corpus/missing_claims.py)."""
     src = line_account.source_lines(path.name, path.read_bytes())
     breaches = line_account.draft_breaches(draft, src, fields=True)
     assert not breaches, breaches
+    # and no warning says a field is missing when the topic's own lines write it
+    contradicted = missing_claims.draft_contradictions(draft)
+    assert not contradicted, contradicted
 
 
 def _check_read_exactly(path: Path, expected_path: Path) -> None:
@@ -139,3 +144,63 @@ def test_wps_file_is_converted_like_a_doc(built: Path, in_ci: bool):
     draft = import_document("去年的计划.wps", doc.read_bytes())
     expected = score.load_expected(src.with_name("L09-doc-circled.expected.json"))
     assert score.score(draft.plan, expected).perfect
+
+
+# -- the checker of "a warning never calls a written field missing" (corpus/missing_claims.py) --------
+
+
+def test_every_warning_that_calls_a_topic_field_missing_is_checked():
+    """A new "没有写明…" warning for a topic must be taught to the checker (which field it says is missing)."""
+    from paperwork import texts as T
+
+    templates = [*T.TXT_WARN.values(), *T.READ_WARN.values()]
+    claims = [t for t in templates if "{id}" in t and missing_claims.MISSING_WORDS.search(t)]
+    unchecked = set(claims) - set(missing_claims.MISSING_WARNINGS)
+    assert claims and not unchecked, unchecked
+
+
+def test_the_checker_finds_a_warning_contradicted_by_the_topics_own_lines():
+    from paperwork import texts as T
+    from paperwork.importer import import_text
+
+    text = "\n".join(
+        [
+            "岚溪县政协2026年度协商计划",
+            "一、专题协商会",
+            "1.推进山区供水工程建设",
+            "时 间：5月",
+            "承办单位 县政协农业农村委",
+            "2.提升县城停车管理水平",
+            "【协商部门】县住建局、县公安局",
+            "三、工作要求",
+            "各承办单位要按时间：节点推进。",
+        ]
+    )
+    draft = import_text(text)
+    assert missing_claims.draft_contradictions(draft) == []
+    t1, t2 = (t.id for t in draft.plan.topics)
+    # the warnings a reader that missed those lines would give: each contradicted by the line it missed
+    planted = [
+        T.TXT_WARN["no_month"].format(id=t1, title="推进山区供水工程建设"),
+        T.TXT_WARN["no_lead"].format(id=t1, title="推进山区供水工程建设", tbd=T.TBD_COMMITTEE),
+        T.TXT_WARN["no_departments"].format(id=t2, title="提升县城停车管理水平"),
+    ]
+    draft.warnings += planted
+    found = missing_claims.draft_contradictions(draft)
+    assert [f.split(" — ")[0] for f in found] == planted
+    assert "line 4" in found[0] and "line 5" in found[1] and "line 7" in found[2]
+    # T02 has no time of its own: the "时间:" in the requirements below a heading is not its
+    draft.warnings = [T.TXT_WARN["no_month"].format(id=t2, title="提升县城停车管理水平")]
+    assert missing_claims.draft_contradictions(draft) == []
+
+
+def test_the_checker_reads_labels_only_where_a_field_is_written():
+    wf = missing_claims.written_fields
+    assert wf("时间：5月  承办：市政协经济委") == {"time": "5月", "lead": "市政协经济委"}
+    assert wf("出席领导 市委常委、副市长某某") == {"leaders": "市委常委、副市长某某"}
+    assert wf("【时间】5月【承办】县政协城建委") == {"time": "5月", "lead": "县政协城建委"}
+    assert wf("时间5月") == {"time": "5月"}
+    assert wf("（1）协商部门：县商务局") == {"departments": "县商务局"}
+    # a label's word inside other words, a label with no value, another field's longer label
+    assert wf("推进时间银行建设") == {} and wf("时间节约型社会") == {}
+    assert wf("协商部门：") == {} and wf("调研时间：3月") == {"research": "3月"}
