@@ -200,7 +200,13 @@ def run(args: argparse.Namespace) -> int:
             say(C["warnings"], *(f"  - {w}" for w in draft.warnings))
         if draft.skipped:
             # every line not used, by its number: nothing vanishes unsaid
-            lines = [C["skipped_line"].format(line=x.line, reason=x.reason, text=x.text) for x in draft.skipped]
+            # text the extraction left out (a page's header, a contact table) by its place in the document
+            lines = [
+                C["skipped_place"].format(place=x.place, reason=x.reason, text=x.text)
+                if x.place
+                else C["skipped_line"].format(line=x.line, reason=x.reason, text=x.text)
+                for x in draft.skipped
+            ]
             say(C["unparsed"].format(n=len(draft.skipped)), *lines)
     return EXIT_OK
 

@@ -13,6 +13,7 @@ rewritten line carries the source lines it came from (:mod:`paperwork.line_origi
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from solver.plan import Plan
@@ -21,9 +22,9 @@ from . import texts as T
 from .common import PaperIssue, PaperworkError, decode_text, refuse_oversized
 from .line_origins import SourceText, numbered, origin
 from .outline import assignment_warnings, restructure
-from .published_text import DraftPlan, parse_published_text
+from .published_text import DraftPlan, SkippedLine, parse_published_text
 from .relayout import relayout
-from .sources import document_lines, looks_like_html, text_lines
+from .sources import SetAside, document_reading, looks_like_html, text_reading
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +86,23 @@ def _read(
     return _placeholders_said(draft, known)
 
 
+def _with_set_aside(draft: DraftPlan, aside: list[SetAside]) -> DraftPlan:
+    """``draft`` with what the extraction left out listed as skipped, by its place in the user's document.
+
+    Each stands in the skipped list just before the skipped lines at or after the extracted line it
+    stood before (one whose line is not known comes last); its ``line`` is 0: the review's text has it not.
+    """
+    if not aside:
+        return draft
+    keyed = [((s.line, 1), s) for s in draft.skipped]
+    last = max(len(draft.lines), max((s.line for s in draft.skipped), default=0)) + 1
+    keyed += [
+        ((a.before if a.before is not None else last, 0), SkippedLine(0, a.text, a.reason, a.place)) for a in aside
+    ]
+    skipped = [s for _, s in sorted(keyed, key=lambda pair: pair[0])]
+    return dataclasses.replace(draft, skipped=skipped, unparsed_lines=[s.text for s in skipped])
+
+
 def _typed_lines(text: str) -> list[str] | None:
     """A text's own lines, or None for HTML source (read as a page: its extracted text is the source)."""
     return None if looks_like_html(text) else text.splitlines()
@@ -94,9 +112,10 @@ def import_text(
     text: str, *, known: Plan | None = None, year: int | None = None, session_month: int | None = None
 ) -> DraftPlan:
     """A draft plan from pasted text (HTML source is parsed as a web page first)."""
-    lines = text_lines(text)
+    lines, aside = text_reading(text)
     refuse_oversized(lines)
-    return _read(_typed_lines(text), lines, known=known, year=year, session_month=session_month)
+    draft = _read(_typed_lines(text), lines, known=known, year=year, session_month=session_month)
+    return _with_set_aside(draft, aside)
 
 
 def import_document(
@@ -110,7 +129,7 @@ def import_document(
     parse_published_text).
     """
     try:
-        lines = document_lines(name, data)
+        lines, aside = document_reading(name, data)
     except PaperworkError:
         raise
     except Exception as err:  # noqa: BLE001 - python-docx, pypdf and lxml raise many kinds on odd files
@@ -118,7 +137,8 @@ def import_document(
         raise PaperworkError([PaperIssue(T.READ_WARN["unreadable"].format(name=name))]) from None
     refuse_oversized(lines)  # a Word or web page's lines, counted only once extracted
     typed = _typed_lines(decode_text(name, data)) if name.lower().endswith((".txt", ".text")) else None
-    return _read(typed, lines, known=known, year=year, session_month=session_month)
+    draft = _read(typed, lines, known=known, year=year, session_month=session_month)
+    return _with_set_aside(draft, aside)
 
 
 __all__ = ["import_document", "import_text"]

@@ -651,11 +651,17 @@ class _Section:
 
 @dataclass(frozen=True)
 class SkippedLine:
-    """A source line the reader did not use, and why (Chinese)."""
+    """A source line the reader did not use, and why (Chinese).
 
-    line: int  # 1-based line number in the source text
+    ``place`` is set (Chinese, "第 2 页第 1 行") for text the extraction of a PDF, Word file or web page
+    left out of the lines read (a page's header, a page's navigation, a contact table): it has no line
+    number in the review's text, so ``line`` is 0 and ``place`` says where the user finds it.
+    """
+
+    line: int  # 1-based line number in the source text; 0 for text not in it (see ``place``)
     text: str
     reason: str
+    place: str = ""
 
 
 @dataclass(frozen=True)

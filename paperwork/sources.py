@@ -22,6 +22,7 @@ layout said:
 
 from __future__ import annotations
 
+import contextvars
 import io
 import logging
 import re
@@ -30,6 +31,7 @@ import subprocess
 import tempfile
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import texts as T
@@ -72,6 +74,59 @@ DOCUMENT_EXTENSIONS = (".txt", ".text", ".docx", ".doc", ".wps", ".pdf", ".html"
 
 _LOOKS_HTML = re.compile(r"<\s*(?:html|body|div|p|table|tr|td|span|br|h\d|li)\b", re.IGNORECASE)
 _CN_DIGITS = "零一二三四五六七八九"
+
+
+# -- what extraction leaves out -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """Text of the user's document that extraction left out of the lines read, where it stood and why.
+
+    ``place``: where the user finds it (Chinese, from ``texts.SET_ASIDE_PLACE``); ``reason``: why it
+    was left out (``texts.SET_ASIDE_REASON``); ``before``: the 1-based number of the extracted line it
+    stood before (len + 1 after the last), None when not known (it is then listed last).
+    """
+
+    text: str
+    place: str
+    reason: str
+    before: int | None = None
+
+
+# The extraction in progress collects what it leaves out here (None: nobody asked, as for a text
+# file, whose dropped lines the review finds by itself among the user's own lines)
+_ASIDE: contextvars.ContextVar[list[SetAside] | None] = contextvars.ContextVar("set_aside", default=None)
+
+
+def _set_aside(text: str, place: str, reason: str, before: int | None = None) -> None:
+    got = _ASIDE.get()
+    if got is not None and text.strip():
+        got.append(SetAside(re.sub(r"\s+", " ", text).strip(), place, reason, before))
+
+
+def _aside_count() -> int:
+    got = _ASIDE.get()
+    return len(got) if got is not None else 0
+
+
+def _place_tables(since: int, table: int, before: int) -> None:
+    """The table rows set aside since the ``since``-th entry, placed in the ``table``-th table of the document."""
+    got = _ASIDE.get()
+    if got is None:
+        return
+    for k in range(since, len(got)):
+        a = got[k]
+        if a.before is None and a.place.isdigit():
+            got[k] = replace(a, place=T.SET_ASIDE_PLACE["table_row"].format(table=table, row=a.place), before=before)
+
+
+def _contact_rows_aside(rows: list[list[str]]) -> None:
+    """A contact table's rows, each set aside by its row number (the caller names the table)."""
+    for k, row in enumerate(rows, start=1):
+        cells = list(dict.fromkeys(c.strip() for c in row if c.strip()))
+        # the place is the row's number until the caller knows which table it is (see _place_tables)
+        _set_aside("  ".join(cells), str(k), T.SET_ASIDE_REASON["contacts"])
 
 
 # -- numbers as Word prints them ------------------------------------------------------------
@@ -320,6 +375,7 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     them. A table without such a header is returned row by row.
     """
     if is_contact_card(rows):
+        _contact_rows_aside(rows)
         return []  # contacts set as a card ("联系人 | 赵某", "电话 | 0766-…"): no topic, no field of one
     record = _record_table(rows)
     if record is not None:
@@ -346,6 +402,7 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             break
     if header_at is None:
         if is_contact_table(rows):
+            _contact_rows_aside(rows)
             return []  # a 附表 of contacts: its numbered rows are no topics
         keys = [field_of_header(c) for c in rows[0]] if rows else []
         named = all(k or not c.strip() for k, c in zip(keys, rows[0], strict=False)) if rows else False
@@ -578,6 +635,7 @@ def docx_lines(data: bytes, *, name: str = "计划.docx") -> list[str]:
     _accept_tracked_changes(doc.element.body)
     numbering = _Numbering(doc)
     out: list[str] = []
+    tables = 0
     for child in doc.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
@@ -593,7 +651,10 @@ def docx_lines(data: bytes, *, name: str = "计划.docx") -> list[str]:
                 out.extend(_nested_table_lines(table))
                 continue
             rows = [[c.text for c in row.cells] for row in table.rows]
+            tables += 1
+            since = _aside_count()
             out.extend(table_lines(rows))
+            _place_tables(since, tables, len(out) + 1)
     return out
 
 
@@ -1727,6 +1788,54 @@ def _made_by_office(reader) -> bool:
     return not made.strip() or bool(re.search(r"LibreOffice|OpenOffice|Microsoft|Word|WPS|Kingsoft", made, re.I))
 
 
+def _pdf_furniture_aside(page_rows: list, furniture: list[list[str]]) -> None:
+    """Each page's header, footer and page number rows (``furniture``) set aside at their page and row."""
+    for n, (rows, drop) in enumerate(zip(page_rows, furniture, strict=True), start=1):
+        if not drop:
+            continue
+        for k, (_, row) in enumerate(rows, start=1):
+            text = "".join(t for _, t in row)
+            if text in drop:
+                reason = "page_number" if _PAGE_NUMBER.match(text) else "page_edge"
+                place = T.SET_ASIDE_PLACE["pdf"].format(page=n, row=k)
+                _set_aside(plain_ideographs(text), place, T.SET_ASIDE_REASON[reason], None)
+
+
+def _pdf_key(text: str) -> str:
+    return re.sub(r"\s+", "", plain_ideographs(text))
+
+
+def _place_pdf_pages(since: int, page_rows: list, furniture: list[list[str]], out: list[str]) -> None:
+    """The furniture set aside since the ``since``-th entry, each before the first extracted line of its page
+    (found by the text of the page's first kept row) or of the next page for a footer; a contact table's
+    rows (no page known) by their row."""
+    got = _ASIDE.get()
+    if got is None:
+        return
+    keys = [_pdf_key(x) for x in out]
+    starts: list[int] = []  # per page, the 1-based extracted line its text begins on
+    k = 0
+    for rows, drop in zip(page_rows, furniture, strict=True):
+        first = next(
+            (_pdf_key("".join(t for _, t in r))[:6] for _, r in rows if "".join(t for _, t in r) not in drop), ""
+        )
+        found = next((j for j in range(k, len(keys)) if first and first in keys[j]), None) if first else None
+        if found is not None:
+            k = found
+        starts.append(k + 1)
+    starts.append(len(out) + 1)
+    for j in range(since, len(got)):
+        a = got[j]
+        if a.place.isdigit():
+            got[j] = replace(a, place=T.SET_ASIDE_PLACE["pdf_table_row"].format(row=a.place))
+            continue
+        m = re.findall(r"\d+", a.place)
+        if a.before is None and len(m) == 2:
+            page, row = int(m[0]), int(m[1])
+            footer = row > len(page_rows[page - 1]) // 2
+            got[j] = replace(a, before=starts[page] if footer else starts[page - 1])
+
+
 def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
     """The text layer of a PDF, page by page; PaperworkError for a scan or a broken file.
 
@@ -1746,6 +1855,8 @@ def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
         browser: list[tuple] = []  # a browser's pages, read as items (tables run over pages)
         page_rows = [_pdf_rows_at(_pdf_page_runs(page, glyphs=not office)) for page in reader.pages]
         furniture = _furniture([[(y, "".join(t for _, t in row)) for y, row in rows] for rows in page_rows])
+        since = _aside_count()
+        _pdf_furniture_aside(page_rows, furniture)
         stroked: list[tuple] = []  # an office PDF's pages with a stroked table, read as items
         table: list[list[tuple[float, str]]] = []  # a table page's lines, and the pages its table runs on to
         for page, rows, drop in zip(reader.pages, page_rows, furniture, strict=True):
@@ -1783,6 +1894,7 @@ def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
         if table:
             out.extend(_pdf_tables(table))
         out.extend(_browser_lines(browser))
+        _place_pdf_pages(since, page_rows, furniture, out)
     except PaperworkError:
         raise  # a ValueError too, but already said in Chinese (too many pages)
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
@@ -1814,9 +1926,15 @@ _BLOCK = {
     "blockquote",
     "pre",
     "center",
+    "option",  # a drop-down menu's choices, one a line (set aside with the page's forms)
 }
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _DROP = {"script", "style", "nav", "header", "footer", "noscript", "iframe", "form", "button", "select", "head"}
+# What a browser does not show, dropped unread and summed up in one skipped entry
+_INVISIBLE = ("script", "style", "noscript", "iframe")
+# The page's furniture a reader sees but that is no part of the plan: read, then set aside line by line
+_FURNITURE_REASON = {"nav": "nav", "header": "header", "footer": "footer", "form": "form", "button": "form"}
+_FURNITURE_REASON["select"] = "form"
 
 
 def looks_like_html(text: str) -> bool:
@@ -1844,10 +1962,14 @@ def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
         log.info("html %s unreadable: %r", name, err)
         raise PaperworkError([PaperIssue(T.READ_WARN["bad_html"].format(name=name))]) from None
     apply_generated_text(root)  # a label's "：" drawn by CSS is text the reader sees
-    for el in list(root.iter(*_DROP)):
+    body = root.find("body")
+    unseen = {t: sum(1 for _ in root.iter(t)) for t in _INVISIBLE}
+    for el in list(root.iter(*(_DROP - set(_FURNITURE_REASON)))):
         el.drop_tree()
     out: list[str] = []
     buf: list[str] = []
+    since = _aside_count()
+    tables = 0
 
     def flush() -> None:
         line = re.sub(r"\s+", " ", "".join(buf)).strip()
@@ -1856,6 +1978,7 @@ def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
         buf.clear()
 
     def walk(el, heading: bool = False) -> None:
+        nonlocal tables
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag == "br" and heading:
             # "<h4>推动X<br>融合发展</h4>": a title broken for the page's width is one title
@@ -1863,8 +1986,25 @@ def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
                 buf.append(el.tail)
             return
         heading = heading or tag in _HEADING_TAGS
+        if tag in _FURNITURE_REASON:
+            # navigation, a page header or footer, a form: its lines as the page shows them, set aside
+            flush()
+            mark = len(out)
+            if el.text:
+                buf.append(el.text)
+            for child in el:
+                walk(child, heading)
+            flush()
+            for line in out[mark:]:
+                _set_aside(line, "", T.SET_ASIDE_REASON[_FURNITURE_REASON[tag]], mark + 1)
+            del out[mark:]
+            if el.tail:
+                buf.append(el.tail)
+            return
         if tag == "table":
             flush()
+            tables += 1
+            table_since = _aside_count()
             rows = []
             for tr in el.iter("tr"):
                 cells = []
@@ -1876,6 +2016,7 @@ def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
                 rows.append(cells)
             _fill_rowspans(el, rows)
             out.extend(table_lines(rows))
+            _place_tables(table_since, tables, len(out) + 1)
             if el.tail:
                 buf.append(el.tail)
             return
@@ -1890,10 +2031,28 @@ def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
         if el.tail:
             buf.append(el.tail)
 
-    body = root.find("body")
     walk(body if body is not None else root)
     flush()
+    _place_page_parts(since, len(out))
+    seen = [T.SET_ASIDE_INVISIBLE.format(tag=t, n=n) for t, n in unseen.items() if n]
+    if seen:
+        _set_aside(
+            T.SET_ASIDE_JOIN.join(seen), T.SET_ASIDE_PLACE["html_source"], T.SET_ASIDE_REASON["invisible"], len(out) + 1
+        )
     return out
+
+
+def _place_page_parts(since: int, count: int) -> None:
+    """The web page's furniture set aside since the ``since``-th entry, placed by the line it stood before
+    (``count``: how many lines the page gave; one standing after the last is at the page's end)."""
+    got = _ASIDE.get()
+    if got is None:
+        return
+    for k in range(since, len(got)):
+        a = got[k]
+        if not a.place and a.before is not None:
+            place = T.SET_ASIDE_PLACE["html_before"].format(line=a.before) if a.before <= count else None
+            got[k] = replace(a, place=place or T.SET_ASIDE_PLACE["html_end"])
 
 
 def _html_cell_text(td) -> str:
@@ -1982,6 +2141,39 @@ def document_lines(name: str, data: bytes) -> list[str]:
     raise fail("wrong_ext", name=name, want="纯文本、Word(.docx/.doc/.wps)、PDF 或网页(.html)")
 
 
+def _reading(read, *args) -> tuple[list[str], list[SetAside]]:
+    got: list[SetAside] = []
+    token = _ASIDE.set(got)
+    try:
+        lines = read(*args)
+    finally:
+        _ASIDE.reset(token)
+    # a contact table nested in another one, or a PDF's: placed by its row alone
+    done = [
+        replace(a, place=T.SET_ASIDE_PLACE["pdf_table_row"].format(row=a.place)) if a.place.isdigit() else a
+        for a in got
+    ]
+    return lines, done
+
+
+def document_reading(name: str, data: bytes) -> tuple[list[str], list[SetAside]]:
+    """(:func:`document_lines`, what the extraction left out of them) for a Word file, a PDF or a web page.
+
+    A text file's left-out lines are its own lines, which the review lists by itself: none here.
+    Raises as :func:`document_lines`.
+    """
+    lines, aside = _reading(document_lines, name, data)
+    if (name or "").lower().endswith((".txt", ".text")) and not looks_like_html(decode_text(name, data)):
+        return lines, []
+    return lines, aside
+
+
+def text_reading(text: str) -> tuple[list[str], list[SetAside]]:
+    """(:func:`text_lines`, what a web page's extraction left out of them; none for plain text)."""
+    lines, aside = _reading(text_lines, text)
+    return lines, aside if looks_like_html(text) else []
+
+
 def text_lines(text: str) -> list[str]:
     """Pasted text as lines: HTML source (copied from a page's source) is parsed as a page."""
     return html_lines(text) if looks_like_html(text) else text_tables(_plan_sized(text))
@@ -2001,6 +2193,9 @@ def _plan_sized(text: str) -> list[str]:
 __all__ = [
     "DOCUMENT_EXTENSIONS",
     "SOFFICE_TIMEOUT_S",
+    "SetAside",
+    "document_reading",
+    "text_reading",
     "convert_with_soffice",
     "document_lines",
     "docx_lines",

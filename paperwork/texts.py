@@ -288,6 +288,7 @@ CLI = {
     "new_names": "新识别的{what}(请核对):{names}",
     "unparsed": "未使用的行 {n} 行(逐行列出):",
     "skipped_line": "  第 {line} 行({reason}):{text}",
+    "skipped_place": "  {place}({reason}):{text}",
     "warnings": "提示:",
     "usage_error": "命令行参数有误:{msg}",
     "not_found": "找不到文件 {path}",
@@ -376,6 +377,29 @@ PAGE_PART_SKIP = {
     "work_points": "工作要点中协商计划以外的工作,不是议题",
     "cancelled": "调整通知中取消的议题,已不在计划中,不是议题",
 }
+# text the extraction left out of the lines read (paperwork.sources.SetAside): never in the review's
+# numbered lines, so listed by its place in the user's document
+SET_ASIDE_REASON = {
+    "page_number": "页码(PDF 页面边缘)",
+    "page_edge": "页眉页脚(PDF 每页重复的页边文字)",
+    "nav": "网页导航",
+    "header": "网页页头",
+    "footer": "网页页脚",
+    "form": "网页表单、按钮或下拉菜单",
+    "invisible": "网页中不显示的内容(脚本、样式等),未读取",
+    "contacts": "联系人表(联系人、电话),不是议题",
+}
+SET_ASIDE_PLACE = {
+    "pdf": "第 {page} 页第 {row} 行",
+    "html_before": "网页中第 {line} 行之前",
+    "html_end": "网页末尾",
+    "html_source": "网页源代码中",
+    "table_row": "第 {table} 个表格第 {row} 行",
+    "pdf_table_row": "联系人表第 {row} 行",
+}
+# the one entry summing up a page's invisible parts: "script 3 处、style 1 处"
+SET_ASIDE_INVISIBLE = "{tag} {n} 处"
+SET_ASIDE_JOIN = "、"
 # a line of a duty list keyed by item numbers ("第1项、第6项:由…承办"), read into those topics
 ITEM_DUTY_ROLE = "字段(按项号分工)"
 

@@ -236,7 +236,8 @@ def _review(open_plan: Plan, draft) -> None:
             st.dataframe(
                 [
                     {
-                        U.IMPORT_REVIEW["line"]: s.line,
+                        # a place ("第 2 页第 1 行") for text the extraction left out of the numbered lines
+                        U.IMPORT_REVIEW["line"]: s.place or str(s.line),
                         U.IMPORT_REVIEW["text"]: s.text,
                         U.IMPORT_REVIEW["reason"]: s.reason,
                     }

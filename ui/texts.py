@@ -395,7 +395,7 @@ IMPORT_REVIEW = {
     "skipped": "未使用的行({n} 行)",
     "source": "原文(带行号)",
     "sources": "逐项来源:每个议题的每一项从原文哪一行读出",
-    "line": "行号",
+    "line": "行号或位置",
     "text": "内容",
     "reason": "原因",
     "save_new": "保存为新计划",

@@ -90,6 +90,10 @@ def draft_breaches(draft, src: list[str], *, fields: bool = False) -> list[str]:
             if s.field in FIELDS_AS_PRINTED and not _holds(src, s.lines, s.text) and fields:
                 out.append(f"topic {r.topic} field {s.field} cites {list(s.lines)} for {s.text[:12]!r}")
     for s in draft.skipped:
+        if s.place:  # left out by the extraction: not among the lines, said by its place in the document
+            if s.line != 0:
+                out.append(f"set-aside {s.text[:12]!r} at {s.place} claims line {s.line}")
+            continue
         if not _holds(src, [s.line], s.text):
             out.append(f"skipped line {s.line} is not {s.text[:12]!r}")
     for w in draft.warnings:
