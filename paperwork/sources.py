@@ -1240,7 +1240,10 @@ def _furniture(pages: list[list[tuple[float, str]]]) -> list[list[str]]:
     edge is furniture when it is a page number, an address or a print time
     (a browser's header and footer), or when it comes back at the same height
     on another page's edge: word for word (a running header), or with only its
-    numbers changed when one of them is the page's own number ("第1页" "2/5").
+    numbers changed when one of them is the page's own number ("第1页" "2/5"),
+    and is printed mid-page less often than at the edges: a field line the plan
+    repeats ("承办单位:X") may end two pages at the same height, but it stands
+    among the text as often; a running header is the document's title once at most.
     """
 
     def flat(t: str, masked: bool) -> str:
@@ -1251,6 +1254,12 @@ def _furniture(pages: list[list[tuple[float, str]]]) -> list[list[str]]:
         [(y, t) for k, (y, t) in enumerate(rows) if k < PDF_EDGE_ROWS or k >= len(rows) - PDF_EDGE_ROWS]
         for rows in pages
     ]
+    inside: dict[tuple[bool, str], int] = {}  # how often each text (or its masked form) stands mid-page
+    for rows in pages:
+        for k, (_, t) in enumerate(rows):
+            if PDF_EDGE_ROWS <= k < len(rows) - PDF_EDGE_ROWS:
+                for masked in (False, True):
+                    inside[(masked, flat(t, masked))] = inside.get((masked, flat(t, masked)), 0) + 1
     seen: dict[tuple[bool, str, int], int] = {}
     for n, page in enumerate(edges, start=1):
         keys = {(False, flat(t, False), round(y / PDF_LINE_TOLERANCE)) for y, t in page}
@@ -1264,8 +1273,10 @@ def _furniture(pages: list[list[tuple[float, str]]]) -> list[list[str]]:
         drop = []
         for y, t in page:
             at = round(y / PDF_LINE_TOLERANCE)
-            repeated = seen.get((False, flat(t, False), at), 0) >= 2 or (
-                str(n) in re.findall(r"\d+", t) and seen.get((True, flat(t, True), at), 0) >= 2
+            # a running header may also be the title once; a field line stands mid-page as often as at edges
+            plain, masked = seen.get((False, flat(t, False), at), 0), seen.get((True, flat(t, True), at), 0)
+            repeated = (plain >= 2 and inside.get((False, flat(t, False)), 0) < plain) or (
+                str(n) in re.findall(r"\d+", t) and masked >= 2 and inside.get((True, flat(t, True)), 0) < masked
             )
             if PAGE_NUMBER.match(t) or _MARGIN_NOTE.match(unicodedata.normalize("NFKC", t)) or repeated:
                 drop.append(t)
@@ -1795,7 +1806,8 @@ def _pdf_furniture_aside(page_rows: list, furniture: list[list[str]]) -> None:
             continue
         for k, (_, row) in enumerate(rows, start=1):
             text = "".join(t for _, t in row)
-            if text in drop:
+            # only the page's edge rows are furniture (see _furniture): the same words mid-page are the text's
+            if text in drop and (k <= PDF_EDGE_ROWS or k > len(rows) - PDF_EDGE_ROWS):
                 reason = "page_number" if _PAGE_NUMBER.match(text) else "page_edge"
                 place = T.SET_ASIDE_PLACE["pdf"].format(page=n, row=k)
                 _set_aside(plain_ideographs(text), place, T.SET_ASIDE_REASON[reason], None)

@@ -254,3 +254,53 @@ def test_sixty_topics_in_a_pdf_still_import_well_under_a_second(furnished_pdf):
     start = time.perf_counter()
     import_document("计划.pdf", furnished_pdf)
     assert time.perf_counter() - start < 1.0
+
+
+# -- a field line at two pages' edges is no running header ---------------------------------------------
+
+
+def test_a_field_line_repeated_at_page_edges_but_also_mid_page_is_text_not_furniture():
+    from paperwork.sources import _furniture
+
+    def page(n: int, last: str) -> list[tuple[float, str]]:
+        body = [
+            (700.0 - 20 * k, f"{k + 3 * n}．推动第{k}项工作" if k % 2 else "承办单位：区政协城建委。") for k in range(8)
+        ]
+        return [(800.0, "桐溪区政协办公室文件"), *body, (40.0, last), (20.0, f"— {n} —")]
+
+    pages = [page(n, "承办单位：区政协城建委。") for n in (1, 2, 3)]
+    drop = _furniture(pages)
+    assert drop == [["桐溪区政协办公室文件", f"— {n} —"] for n in (1, 2, 3)]
+    # near miss: a running header that is also the document's title once mid-page stays furniture
+    pages[0].insert(3, (650.0, "桐溪区政协办公室文件"))
+    assert _furniture(pages)[1] == ["桐溪区政协办公室文件", "— 2 —"]
+    # a line with the page's own number, printed mid-page too ("时间安排：2月" on page 2): text
+    with_month = [page(n, f"时间安排：{n}月。") for n in (1, 2, 3)]
+    for n, p in enumerate(with_month, start=1):
+        p.insert(4, (600.0, f"时间安排：{n + 5}月。"))
+    assert _furniture(with_month) == [["桐溪区政协办公室文件", f"— {n} —"] for n in (1, 2, 3)]
+
+
+def _docx_months_like_pages(topics: int) -> bytes:
+    """A plan whose field lines differ only in the month, which at a page's foot can be that page's number."""
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph("桐溪区政协2027年度协商工作计划")
+    doc.add_paragraph(f"一、专题协商（{topics}项）")
+    for k in range(1, topics + 1):
+        doc.add_paragraph(f"{k}．推动第{k}片区老旧小区改造")
+        doc.add_paragraph(f"时间安排：{k % 12 + 1}月；承办单位：区政协城建委。")
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def test_no_field_line_is_lost_as_a_page_header(furnished_pdf):  # furnished_pdf: soffice is there
+    from paperwork.sources import convert_with_soffice
+
+    pdf = convert_with_soffice(_docx_months_like_pages(60), name="计划.docx", to="pdf")
+    draft = import_document("计划.pdf", pdf)
+    assert len(draft.plan.topics) == 60
+    assert not [a for a in _aside(draft) if "时间安排" in a[2]]
+    assert draft_breaches(draft, source_lines("计划.pdf", pdf)) == []
