@@ -18,6 +18,12 @@ layout said:
   parser (already installed with python-docx: a real, forgiving parser
   without a second dependency); scripts, styles, navigation, headers and
   footers dropped; block elements become lines; tables as above.
+
+What the lines leave out is not lost: :func:`document_reading` also returns it as
+:class:`SetAside` entries (a PDF's headers and page numbers by page and row, a
+Word file's page headers and footers, a web page's navigation, header, footer and
+forms by the line they stood before, its scripts and styles summed up in one entry,
+a contact table by its rows), which the importer lists as skipped.
 """
 
 from __future__ import annotations
@@ -655,7 +661,41 @@ def docx_lines(data: bytes, *, name: str = "计划.docx") -> list[str]:
             since = _aside_count()
             out.extend(table_lines(rows))
             _place_tables(since, tables, len(out) + 1)
+    _word_margins_aside(doc, len(out))
     return out
+
+
+def _word_margins_aside(doc, count: int) -> None:
+    """A Word file's page headers and footers (its sections' own, not the linked ones), set aside once each.
+
+    ``count``: the lines the body gave (a footer stands after the last). A PAGE field shows the number
+    Word saved ("1"): the footer is listed as written in the file.
+    """
+    from docx.oxml.ns import qn
+
+    if _ASIDE.get() is None:
+        return
+    said: set[str] = set()
+    many = len(doc.sections) > 1
+    for n, section in enumerate(doc.sections, start=1):
+        for kind, parts in (
+            ("header", (section.header, section.first_page_header, section.even_page_header)),
+            ("footer", (section.footer, section.first_page_footer, section.even_page_footer)),
+        ):
+            for part in parts:
+                if part.is_linked_to_previous:
+                    continue  # no header of its own: the section before's (or none)
+                for p in part._element.iter(qn("w:p")):
+                    text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+                    if not text or (kind, text) in said:
+                        continue
+                    said.add((kind, text))
+                    place = (
+                        T.SET_ASIDE_PLACE[f"word_section_{kind}"].format(section=n)
+                        if many
+                        else T.SET_ASIDE_PLACE[f"word_{kind}"]
+                    )
+                    _set_aside(text, place, T.SET_ASIDE_REASON[f"word_{kind}"], 1 if kind == "header" else count + 1)
 
 
 def _accept_tracked_changes(body) -> None:
@@ -1799,28 +1839,36 @@ def _made_by_office(reader) -> bool:
     return not made.strip() or bool(re.search(r"LibreOffice|OpenOffice|Microsoft|Word|WPS|Kingsoft", made, re.I))
 
 
-def _pdf_furniture_aside(page_rows: list, furniture: list[list[str]]) -> None:
-    """Each page's header, footer and page number rows (``furniture``) set aside at their page and row."""
+def _pdf_furniture_aside(page_rows: list, furniture: list[list[str]]) -> list[tuple[int, bool]]:
+    """Each page's header, footer and page number rows (``furniture``) set aside at their page and row.
+
+    Returns, per entry set aside, (its page, whether it is at the page's foot), for :func:`_place_pdf_pages`.
+    """
+    spots: list[tuple[int, bool]] = []
     for n, (rows, drop) in enumerate(zip(page_rows, furniture, strict=True), start=1):
         if not drop:
             continue
         for k, (_, row) in enumerate(rows, start=1):
             text = "".join(t for _, t in row)
             # only the page's edge rows are furniture (see _furniture): the same words mid-page are the text's
-            if text in drop and (k <= PDF_EDGE_ROWS or k > len(rows) - PDF_EDGE_ROWS):
+            if text.strip() and text in drop and (k <= PDF_EDGE_ROWS or k > len(rows) - PDF_EDGE_ROWS):
                 reason = "page_number" if _PAGE_NUMBER.match(text) else "page_edge"
                 place = T.SET_ASIDE_PLACE["pdf"].format(page=n, row=k)
                 _set_aside(plain_ideographs(text), place, T.SET_ASIDE_REASON[reason], None)
+                spots.append((n, k > len(rows) // 2))
+    return spots
 
 
 def _pdf_key(text: str) -> str:
     return re.sub(r"\s+", "", plain_ideographs(text))
 
 
-def _place_pdf_pages(since: int, page_rows: list, furniture: list[list[str]], out: list[str]) -> None:
-    """The furniture set aside since the ``since``-th entry, each before the first extracted line of its page
-    (found by the text of the page's first kept row) or of the next page for a footer; a contact table's
-    rows (no page known) by their row."""
+def _place_pdf_pages(
+    since: int, spots: list[tuple[int, bool]], page_rows: list, furniture: list[list[str]], out: list[str]
+) -> None:
+    """The furniture set aside from the ``since``-th entry on (``spots``: its page and whether at the foot),
+    each before the first extracted line of its page (found by the text of the page's first kept row) or
+    of the next page for a footer; a contact table's rows after them (no page known) by their row."""
     got = _ASIDE.get()
     if got is None:
         return
@@ -1836,16 +1884,11 @@ def _place_pdf_pages(since: int, page_rows: list, furniture: list[list[str]], ou
             k = found
         starts.append(k + 1)
     starts.append(len(out) + 1)
-    for j in range(since, len(got)):
-        a = got[j]
-        if a.place.isdigit():
-            got[j] = replace(a, place=T.SET_ASIDE_PLACE["pdf_table_row"].format(row=a.place))
-            continue
-        m = re.findall(r"\d+", a.place)
-        if a.before is None and len(m) == 2:
-            page, row = int(m[0]), int(m[1])
-            footer = row > len(page_rows[page - 1]) // 2
-            got[j] = replace(a, before=starts[page] if footer else starts[page - 1])
+    for j, (page, foot) in enumerate(spots, start=since):
+        got[j] = replace(got[j], before=starts[page] if foot else starts[page - 1])
+    for j in range(since + len(spots), len(got)):
+        if got[j].place.isdigit():
+            got[j] = replace(got[j], place=T.SET_ASIDE_PLACE["pdf_table_row"].format(row=got[j].place))
 
 
 def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
@@ -1868,7 +1911,7 @@ def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
         page_rows = [_pdf_rows_at(_pdf_page_runs(page, glyphs=not office)) for page in reader.pages]
         furniture = _furniture([[(y, "".join(t for _, t in row)) for y, row in rows] for rows in page_rows])
         since = _aside_count()
-        _pdf_furniture_aside(page_rows, furniture)
+        spots = _pdf_furniture_aside(page_rows, furniture)
         stroked: list[tuple] = []  # an office PDF's pages with a stroked table, read as items
         table: list[list[tuple[float, str]]] = []  # a table page's lines, and the pages its table runs on to
         for page, rows, drop in zip(reader.pages, page_rows, furniture, strict=True):
@@ -1906,7 +1949,7 @@ def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
         if table:
             out.extend(_pdf_tables(table))
         out.extend(_browser_lines(browser))
-        _place_pdf_pages(since, page_rows, furniture, out)
+        _place_pdf_pages(since, spots, page_rows, furniture, out)
     except PaperworkError:
         raise  # a ValueError too, but already said in Chinese (too many pages)
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:

@@ -388,6 +388,8 @@ SET_ASIDE_REASON = {
     "form": "网页表单、按钮或下拉菜单",
     "invisible": "网页中不显示的内容(脚本、样式等),未读取",
     "contacts": "联系人表(联系人、电话),不是议题",
+    "word_header": "Word 页眉(每页重复,不是正文)",
+    "word_footer": "Word 页脚(每页重复,不是正文)",
 }
 SET_ASIDE_PLACE = {
     "pdf": "第 {page} 页第 {row} 行",
@@ -396,6 +398,10 @@ SET_ASIDE_PLACE = {
     "html_source": "网页源代码中",
     "table_row": "第 {table} 个表格第 {row} 行",
     "pdf_table_row": "联系人表第 {row} 行",
+    "word_header": "页眉",
+    "word_footer": "页脚",
+    "word_section_header": "第 {section} 节页眉",
+    "word_section_footer": "第 {section} 节页脚",
 }
 # the one entry summing up a page's invisible parts: "script 3 处、style 1 处"
 SET_ASIDE_INVISIBLE = "{tag} {n} 处"
