@@ -1852,7 +1852,7 @@ def _pdf_furniture_aside(page_rows: list, furniture: list[list[str]]) -> list[tu
             text = "".join(t for _, t in row)
             # only the page's edge rows are furniture (see _furniture): the same words mid-page are the text's
             if text.strip() and text in drop and (k <= PDF_EDGE_ROWS or k > len(rows) - PDF_EDGE_ROWS):
-                reason = "page_number" if _PAGE_NUMBER.match(text) else "page_edge"
+                reason = "page_number" if PAGE_NUMBER.match(text) else "page_edge"
                 place = T.SET_ASIDE_PLACE["pdf"].format(page=n, row=k)
                 _set_aside(plain_ideographs(text), place, T.SET_ASIDE_REASON[reason], None)
                 spots.append((n, k > len(rows) // 2))
