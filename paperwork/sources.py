@@ -1874,6 +1874,22 @@ def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
                 buf.append(el.tail)
             return
         heading = heading or tag in _HEADING_TAGS
+        if tag == "table" and _is_layout_table(el):
+            # an old page laid out in a table (banner row, menu row, a side column, the article's cell):
+            # its cells are the page's blocks, and the data table inside the article cell is read as a table
+            flush()
+            for tr in _own_rows(el):
+                for td in tr:
+                    if isinstance(td.tag, str) and td.tag in ("td", "th"):
+                        flush()
+                        if td.text:
+                            buf.append(td.text)
+                        for child in td:
+                            walk(child, heading)
+                        flush()
+            if el.tail:
+                buf.append(el.tail)
+            return
         if tag == "table":
             flush()
             rows = []
@@ -1905,6 +1921,17 @@ def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
     walk(body if body is not None else root)
     flush()
     return out
+
+
+def _own_rows(table) -> list:
+    """A table's own rows (``<tr>`` in it, its ``<thead>``/``<tbody>``/``<tfoot>``), not a nested table's."""
+    return [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
+
+
+def _is_layout_table(table) -> bool:
+    """A table that holds another table in a cell: an old page's layout grid (banner, menu, side
+    column, article cell), not a table of data; a data table's cells hold text."""
+    return any(t is not table for t in table.iter("table"))
 
 
 def _html_cell_text(td) -> str:
