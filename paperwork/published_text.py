@@ -2799,11 +2799,12 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
         # "…,溪川市政协印发《…计划》": an article reporting the plan names the body issuing it
         body = body_of_report(lines, body[:1] if body != "政协" else "") or body
     if not body or re.fullmatch(r"(?:[省市县区州旗])?政协", body):
-        # "关于2026年度政协协商工作的安排意见": the signature under the text names the body
-        for raw in reversed(parsed.all_lines[-15:]):
+        # "关于2026年度政协协商工作的安排意见": the signature under the text names the body, or the
+        # site's name atop a web page ("岷淇市政协" over "市政协2026年度协商计划")
+        for raw in [*reversed(parsed.all_lines[-15:]), *parsed.all_lines[:2]]:
             line = unicodedata.normalize("NFKC", raw.strip())
-            sm = re.fullmatch(r"([\u4e00-\u9fff]{1,8}?[省市县区州旗])政协(?:办公室|办公厅|委员会)?", line)
-            sm = sm or re.fullmatch(r"政协([\u4e00-\u9fff]{1,8}?[省市县区州旗])委员会(?:办公室|办公厅)?", line)
+            sm = re.fullmatch(r"([\u4e00-\u9fff]{1,8}?[省市县区州旗])政协(?:办公室|办公厅|委员会|网|网站)?", line)
+            sm = sm or re.fullmatch(r"政协([\u4e00-\u9fff]{1,8}?[省市县区州旗])委员会(?:办公室|办公厅|网站)?", line)
             if sm and (len(body) < 3 or sm.group(1).endswith(body[0])):
                 body = sm.group(1) + "政协"
                 break

@@ -1855,6 +1855,7 @@ def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
         log.info("html %s unreadable: %r", name, err)
         raise PaperworkError([PaperIssue(T.READ_WARN["bad_html"].format(name=name))]) from None
     apply_generated_text(root)  # a label's "：" drawn by CSS is text the reader sees
+    site = _site_body(root)
     for el in list(root.iter(*_DROP)):
         el.drop_tree()
     out: list[str] = []
@@ -1920,7 +1921,31 @@ def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
     body = root.find("body")
     walk(body if body is not None else root)
     flush()
+    if site and not any(site[1] in line or site[2] in line for line in out):
+        # "市政协2026年度协商计划" on a page titled "… - 岷淇市政协": the article names its body only by
+        # level, the page's <title> (dropped with the head, as its header and footer are) names it in full
+        out.insert(0, site[0])
     return out
+
+
+# "岷淇市政协" "政协岷淇市委员会" "鹤鸣县政协网": the site's name at the end of a page's <title>, naming a body
+# (as the reader takes a body's name alone on a line: see published_text._year_and_body)
+_SITE_BODY = re.compile(
+    r"(?:(?P<a>[\u4e00-\u9fff]{1,8}?(?:自治区|[省市县区州旗]))政协|政协(?P<b>[\u4e00-\u9fff]{1,8}?(?:自治区|[省市县区州旗]))委员会)"
+    r"(?:网|网站)?"
+)
+
+
+def _site_body(root) -> tuple[str, str, str] | None:
+    """(the site's name, "X市政协", "政协X市委员会") from a <title> "文章标题 - 岷淇市政协", or None."""
+    title = root.find(".//title")
+    text = re.sub(r"\s+", " ", title.text_content()).strip() if title is not None else ""
+    parts = re.split(r"\s*[-_|｜—－]\s*", text)
+    m = _SITE_BODY.fullmatch(parts[-1]) if len(parts) > 1 else None
+    if not m:
+        return None
+    place = m.group("a") or m.group("b")
+    return m.group(0), f"{place}政协", f"政协{place}委员会"
 
 
 def _own_rows(table) -> list:

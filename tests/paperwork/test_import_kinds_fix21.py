@@ -350,3 +350,54 @@ def test_organising_heading_in_pasted_text_and_wrapped_values_still_join():
         ("加强乡村人才队伍建设", ["县委组织部", "县人力资源社会保障局"]),
         ("推进县城污水管网改造", ["县住房城乡建设局", "县自然资源和规划局"]),
     ]
+
+
+# -- the body named in full only by the page's <title> (B141) ----------------------------------------------
+
+_SITE_TITLED = """<html><head><title>{title}</title></head><body>
+<header><div class="logo">槐阳市政协</div></header>
+<h1>市政协2026年度协商计划</h1>
+<p>经市政协党组研究，现将市政协2026年度协商计划公布如下。</p>
+<p>一、专题协商会</p>
+<p>1.推进槐阳港扩能改造</p><p>时间：5月</p><p>承办：市政协经济委员会</p>
+<footer>版权所有：政协槐阳市委员会</footer>
+</body></html>"""
+
+
+def test_the_pages_title_names_the_body_the_article_calls_only_by_level():
+    page = _SITE_TITLED.format(title="市政协2026年度协商计划 - 槐阳市政协")
+    plan = import_document("槐阳市.html", page.encode("utf-8")).plan
+    assert plan.body == "槐阳市政协" and [r[0] for r in topic_rows(plan)] == ["推进槐阳港扩能改造"]
+    formal = _SITE_TITLED.format(title="市政协2026年度协商计划_通知公告_政协槐阳市委员会")
+    assert import_document("槐阳市.html", formal.encode("utf-8")).plan.body == "槐阳市政协"
+    portal = _SITE_TITLED.format(title="市政协2026年度协商计划_槐阳市政协网")
+    assert import_document("槐阳市.html", portal.encode("utf-8")).plan.body == "槐阳市政协"
+
+
+def test_a_site_name_without_a_level_or_an_article_naming_its_body_changes_nothing():
+    # near-misses: "槐阳政协网" names no level; a title without a site part names nothing
+    for title in ("市政协2026年度协商计划 - 槐阳政协网", "市政协2026年度协商计划"):
+        page = _SITE_TITLED.format(title=title)
+        assert import_document("槐阳市.html", page.encode("utf-8")).plan.body == "市政协"
+    # the article names its body in full: that name, not the site's
+    page = _SITE_TITLED.format(title="2026年度协商计划 - 槐阳市政协").replace(
+        "<h1>市政协2026年度协商计划</h1>", "<h1>槐川区政协2026年度协商计划</h1>"
+    )
+    assert import_document("槐川区.html", page.encode("utf-8")).plan.body == "槐川区政协"
+
+
+def test_a_pasted_pages_masthead_names_the_body():
+    text = "\n".join(
+        [
+            "槐阳市政协",
+            "首页",
+            "通知公告",
+            "首页 > 通知公告",
+            "市政协2026年度协商计划",
+            "一、专题协商会",
+            "1.推进槐阳港扩能改造",
+            "时间：5月",
+            "承办：市政协经济委员会",
+        ]
+    )
+    assert import_text(text).plan.body == "槐阳市政协"
