@@ -297,6 +297,10 @@ _PLAIN_NUMBER = re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})\s*[�
 _BOXED_NAME = re.compile(r"^[【〔〖\[]\s*(?P<name>[^】〕〗\]]{2,24}?)\s*[】〕〗\]]")
 
 
+# The unnumbered heading of the part after the arrangement: "工作要求" "有关说明" "组织实施" "保障措施"
+_CLOSING_HEAD = re.compile(
+    r"(?:工作|有关|相关|几点|其他|其它)?(?:要求|说明)|组织(?:实施|保障|领导)|(?:保障|工作)措施|注意事项"
+)
 # "▌工作要求": an article's section bar before a short heading that names no form (that one is
 # made a form heading by _plain_form_heading): it ends the form above
 _BAR_HEADING = re.compile(r"^[▍▌▎▏▐█┃]\s*[\u4e00-\u9fff“”\"]{2,12}$")
@@ -1172,6 +1176,14 @@ def _scan(text: str) -> _Parsed:
                         group.field_lines.setdefault(key, []).append(lineno)
                 out.roles[lineno] = "字段"
                 continue
+            if LABEL_OF[fm.group(1)] == "title" and len(segs) == 1 and _DOCUMENT_NAME.search(fm.group(2).strip()):
+                # "标题:关于印发《…协商计划》的通知" in a portal's 信息公开 table (索引号, 文号, 发布机构):
+                # the name of the page's document, not a topic
+                if not out.title:
+                    out.title, out.title_line = fm.group(2).strip(), lineno
+                out.roles[lineno] = T.SKIP_REASON["title"]
+                topic = None
+                continue
             # "1.时间安排:4月": a field numbered as a sub-item of the topic
             if topic is None and section is not None and not section.topics and LABEL_OF[fm.group(1)] != "title":
                 topic = _Topic(title=section.header, line=section.line, numbered=False)
@@ -1218,7 +1230,9 @@ def _scan(text: str) -> _Parsed:
             # that announces its count ("“请你来协商”平台协商(4个议题)")
             and (classify_form(line) or _COUNT.search(line) or card_tag)
             and _is_form_name(line)
-            and next_field_key(i) is None  # fields under it: a title's last words, not a heading
+            # fields under it: a title's last words, not a heading; but "议题:X" under it names a topic of its own
+            # ("01" "专题协商会" "议题一 X": a card's form, then its first topic)
+            and next_field_key(i) in (None, "title")
             and not _is_sentence(line)
             # "届" "次" of "十届三次": a meeting's name; the heading's own count "(5次)" is no such thing
             and not re.search(
@@ -1242,6 +1256,17 @@ def _scan(text: str) -> _Parsed:
             out.sections.append(section)
             top, top_form, topic = head, True, None
             in_arrangement = seen_arrangement = True
+            out.roles[lineno] = T.SKIP_REASON["heading"]
+            continue
+        if (
+            _CLOSING_HEAD.fullmatch(line)
+            and next_field_key(i) is None
+            and (topic is not None or (section is not None and section.topics))
+        ):
+            # "工作要求" alone on its line after the last topic's last field (a bold paragraph, an outer list
+            # item whose number only the markup drew): the part after the arrangement, never the tail of
+            # that field's value nor one more topic
+            section, topic, in_arrangement = None, None, False
             out.roles[lineno] = T.SKIP_REASON["heading"]
             continue
         if (hm or _BAR_HEADING.match(line)) and next_field_key(i) is None and section is not None and section.topics:
@@ -1698,6 +1723,13 @@ def _framed_page_marks(rows: list[tuple[int, str, str]]) -> set[str]:
     return {x for x, n in seen.items() if n >= 2}
 
 
+# "关于印发《…协商计划》的通知" "政协X县委员会2026年度协商计划": a document's name (a notice, a plan), never a
+# topic's title, though a portal's info table labels it "标题" ("推动《X行动方案》落实" is a topic: a plan in
+# 《》 names the document only when it is the 政协's own consultation plan)
+_DOCUMENT_NAME = re.compile(
+    r"^关于(?:印发|转发|下发|发布|公布)|《[^《》]*(?:协商|政协)[^《》]*(?:计划|安排|要点)》|的(?:通知|通报|函)$"
+    r"|20\d\d\s*年度?[^,;。:]{0,12}(?:协商|工作)(?:工作)?(?:计划|要点|安排)$"
+)
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d{0,2}\s*[::]?\s*(?P<rest>.*)$")
 # "附:联络员名单" "附表2:联系人" "附件:议题联络员": a short heading opening an annex
 _ANNEX_HEAD = re.compile(r"^附\s*(?:件|表)?\s*\d{0,2}\s*[::]\s*[^,,;;。::]{1,24}$")
@@ -2832,11 +2864,12 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
         # "…,溪川市政协印发《…计划》": an article reporting the plan names the body issuing it
         body = body_of_report(lines, body[:1] if body != "政协" else "") or body
     if not body or re.fullmatch(r"(?:[省市县区州旗])?政协", body):
-        # "关于2026年度政协协商工作的安排意见": the signature under the text names the body
-        for raw in reversed(parsed.all_lines[-15:]):
+        # "关于2026年度政协协商工作的安排意见": the signature under the text names the body, or the
+        # site's name atop a web page ("岷淇市政协" over "市政协2026年度协商计划")
+        for raw in [*reversed(parsed.all_lines[-15:]), *parsed.all_lines[:2]]:
             line = unicodedata.normalize("NFKC", raw.strip())
-            sm = re.fullmatch(r"([\u4e00-\u9fff]{1,8}?[省市县区州旗])政协(?:办公室|办公厅|委员会)?", line)
-            sm = sm or re.fullmatch(r"政协([\u4e00-\u9fff]{1,8}?[省市县区州旗])委员会(?:办公室|办公厅)?", line)
+            sm = re.fullmatch(r"([\u4e00-\u9fff]{1,8}?[省市县区州旗])政协(?:办公室|办公厅|委员会|网|网站)?", line)
+            sm = sm or re.fullmatch(r"政协([\u4e00-\u9fff]{1,8}?[省市县区州旗])委员会(?:办公室|办公厅|网站)?", line)
             if sm and (len(body) < 3 or sm.group(1).endswith(body[0])):
                 body = sm.group(1) + "政协"
                 break

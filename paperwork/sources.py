@@ -2019,6 +2019,7 @@ def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
     apply_generated_text(root)  # a label's "：" drawn by CSS is text the reader sees
     body = root.find("body")
     unseen = {t: sum(1 for _ in root.iter(t)) for t in _INVISIBLE}
+    site = _site_body(root)  # before the head goes with the rest of what a page does not show
     for el in list(root.iter(*(_DROP - set(_FURNITURE_REASON)))):
         el.drop_tree()
     out: list[str] = []
@@ -2056,6 +2057,22 @@ def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
             if el.tail:
                 buf.append(el.tail)
             return
+        if tag == "table" and _is_layout_table(el):
+            # an old page laid out in a table (banner row, menu row, a side column, the article's cell):
+            # its cells are the page's blocks, and the data table inside the article cell is read as a table
+            flush()
+            for tr in _own_rows(el):
+                for td in tr:
+                    if isinstance(td.tag, str) and td.tag in ("td", "th"):
+                        flush()
+                        if td.text:
+                            buf.append(td.text)
+                        for child in td:
+                            walk(child, heading)
+                        flush()
+            if el.tail:
+                buf.append(el.tail)
+            return
         if tag == "table":
             flush()
             tables += 1
@@ -2088,6 +2105,11 @@ def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
 
     walk(body if body is not None else root)
     flush()
+    if site and not any(site[1] in line or site[2] in line for line in out):
+        # "市政协2026年度协商计划" on a page titled "… - 岷淇市政协": the article names its body only by
+        # level; the page's <title> (dropped with the head; its header and footer are set aside) names it in full
+        out.insert(0, site[0])
+        _shift_page_parts(since, 1)  # the lines they stood before moved down by one
     _place_page_parts(since, len(out))
     seen = [T.SET_ASIDE_INVISIBLE.format(tag=t, n=n) for t, n in unseen.items() if n]
     if seen:
@@ -2108,6 +2130,49 @@ def _place_page_parts(since: int, count: int) -> None:
         if not a.place and a.before is not None:
             place = T.SET_ASIDE_PLACE["html_before"].format(line=a.before) if a.before <= count else None
             got[k] = replace(a, place=place or T.SET_ASIDE_PLACE["html_end"])
+
+
+def _shift_page_parts(since: int, by: int) -> None:
+    """The extracted line each piece set aside since the ``since``-th entry stood before, moved down
+    ``by`` lines (a line put above them all, as the site's name from <title> is)."""
+    got = _ASIDE.get()
+    if got is None:
+        return
+    for k in range(since, len(got)):
+        a = got[k]
+        if a.before is not None:
+            got[k] = replace(a, before=a.before + by)
+
+
+# "岷淇市政协" "政协岷淇市委员会" "鹤鸣县政协网": the site's name at the end of a page's <title>, naming a body
+# (as the reader takes a body's name alone on a line: see published_text._year_and_body)
+_SITE_BODY = re.compile(
+    r"(?:(?P<a>[\u4e00-\u9fff]{1,8}?(?:自治区|[省市县区州旗]))政协|政协(?P<b>[\u4e00-\u9fff]{1,8}?(?:自治区|[省市县区州旗]))委员会)"
+    r"(?:网|网站)?"
+)
+
+
+def _site_body(root) -> tuple[str, str, str] | None:
+    """(the site's name, "X市政协", "政协X市委员会") from a <title> "文章标题 - 岷淇市政协", or None."""
+    title = root.find(".//title")
+    text = re.sub(r"\s+", " ", title.text_content()).strip() if title is not None else ""
+    parts = re.split(r"\s*[-_|｜—－]\s*", text)
+    m = _SITE_BODY.fullmatch(parts[-1]) if len(parts) > 1 else None
+    if not m:
+        return None
+    place = m.group("a") or m.group("b")
+    return m.group(0), f"{place}政协", f"政协{place}委员会"
+
+
+def _own_rows(table) -> list:
+    """A table's own rows (``<tr>`` in it, its ``<thead>``/``<tbody>``/``<tfoot>``), not a nested table's."""
+    return [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
+
+
+def _is_layout_table(table) -> bool:
+    """A table that holds another table in a cell: an old page's layout grid (banner, menu, side
+    column, article cell), not a table of data; a data table's cells hold text."""
+    return any(t is not table for t in table.iter("table"))
 
 
 def _html_cell_text(td) -> str:
