@@ -14,9 +14,14 @@ the load.
 from __future__ import annotations
 
 import enum
+import logging
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+
+log = logging.getLogger(__name__)
 
 # The work budget is counted in wall-equivalent seconds: what a step takes on
 # an idle machine of this class. CP-SAT reports its own work as deterministic
@@ -40,6 +45,23 @@ WALL_RESERVE_MIN_S = 0.02
 # (0.044 s for a 1000-topic province plan, 0.32 s for 5000; it was entities ×
 # topics before the rules indexed their loads). Twice that leaves room for load.
 CHECK_SECONDS_PER_TOPIC = 1.2e-4
+# What the check takes a topic in CPU seconds of the main thread (the idle
+# figure above): times how much slower this machine runs right now (see
+# :meth:`Budget.slowdown`), it predicts the check before it has run once.
+CHECK_CPU_PER_TOPIC = 6e-5
+# Steps that cannot stop on the clock, in shares of the wall seconds this very
+# run took to build its CP-SAT model (that time grows with the plan and with
+# the load alike). Measured 2026-12-02 on 1000 province topics at load 7–11
+# (2 cores): model 3.9–4.3 s; a copy of it (clone, cuts dropped, a
+# neighbourhood fixed) 0.31–0.47 s (0.08–0.11 of it); CP-SAT on the full model
+# given 1 ms, 0.49–0.80 s before it returned (0.13–0.19); on a 40-topic
+# neighbourhood, 0.13–0.17 s (0.03–0.04). A step is started only when the clock
+# left holds its share; CP-SAT's own limit counts its part, but cannot stop it sooner.
+COPY_SHARE = 0.15
+FULL_SOLVE_FLOOR_SHARE = 0.3
+SUB_SOLVE_FLOOR_SHARE = 0.06
+# The measured check is scaled by this much when the time kept for the answer's check is set.
+CHECK_SAFETY = 2.0
 
 
 class StopReason(enum.StrEnum):
@@ -50,6 +72,10 @@ class StopReason(enum.StrEnum):
     WORK_LIMIT = "work_limit"  # the work budget: reproducible on any machine
     TIME_LIMIT = "time_limit"  # the wall clock: what was found depends on the machine's load
     INFEASIBLE = "infeasible"  # proven: no schedule keeps every hard rule
+
+
+class OutOfTime(Exception):
+    """The clock reached the deadline inside a step that cannot give a part of its result (building a model)."""
 
 
 @dataclass
@@ -63,18 +89,58 @@ class Budget:
 
     limit_s: float
     started: float = field(default_factory=time.perf_counter)
+    # CPU seconds of the thread that made the budget, at ``started`` (see :meth:`slowdown`)
+    cpu_started: float = field(default_factory=time.thread_time)
     work: float = -1.0
     reserve_s: float = 0.0  # wall seconds kept for the steps after the search, besides the share below
     spent: float = 0.0
     wall_hit: bool = False
     # set by a search running beside another that has proven its schedule optimal
     done: threading.Event = field(default_factory=threading.Event)
+    # (step, seconds from the start when it began, wall seconds it took), one row per step
+    # that ran: where the time went, for the log and for the tests that slow a step down
+    phases: list[tuple[str, float, float]] = field(default_factory=list)
+    # wall seconds this run took to build the CP-SAT model (0 until built): scales the floors above
+    model_s: float = 0.0
 
     def __post_init__(self) -> None:
         reserve = max(WALL_RESERVE_MIN_S, WALL_RESERVE_SHARE * self.limit_s) + self.reserve_s
         self.deadline = self.started + max(0.0, self.limit_s - reserve)
         if self.work < 0:
             self.work = max(0.0, self.limit_s - reserve)
+
+    def keep(self, seconds: float) -> None:
+        """Keep ``seconds`` (measured or predicted on this run) before the limit for the steps after the search.
+
+        Moves the deadline, never the work budget: on an idle machine the same
+        plan still gets the same work, so the same schedule.
+        """
+        self.reserve_s = seconds
+        reserve = max(WALL_RESERVE_MIN_S, WALL_RESERVE_SHARE * self.limit_s) + seconds
+        self.deadline = self.started + max(0.0, self.limit_s - reserve)
+
+    def slowdown(self) -> float:
+        """How many wall seconds a CPU second of the calling thread has taken since ``started`` (≥ 1).
+
+        Meaningful on the thread that made the budget while it works alone (the
+        start, before any search thread): 1 on an idle machine, 4–5 on one core
+        shared with three busy processes.
+        """
+        cpu = time.thread_time() - self.cpu_started
+        return max(1.0, self.elapsed() / cpu) if cpu > 0.01 else 1.0
+
+    def to_limit(self) -> float:
+        """Seconds on the clock before the planner's limit itself (not the search's deadline; may be < 0)."""
+        return self.started + self.limit_s - time.perf_counter()
+
+    def fits(self, share: float) -> bool:
+        """True when the clock left before the deadline holds ``share`` of this run's model-building time."""
+        return self.wall_left() > share * self.model_s
+
+    def took(self, name: str) -> float | None:
+        """Wall seconds the steps called ``name`` took in all; None when none ran."""
+        times = [took for step, _, took in self.phases if step == name]
+        return sum(times) if times else None
 
     @classmethod
     def for_plan(cls, limit_s: float, n_topics: int, work_s: float | None = None) -> Budget:
@@ -116,6 +182,29 @@ class Budget:
 
     def charge_cpsat(self, deterministic_time: float, rate: float) -> None:
         self.spent += deterministic_time / rate
+
+    def late(self) -> bool:
+        """True once the deadline has passed (and remembers that the clock stopped the search)."""
+        if time.perf_counter() >= self.deadline:
+            self.wall_hit = True
+            return True
+        return False
+
+    def stop_if_late(self) -> None:
+        """Raise :class:`OutOfTime` once the deadline has passed: a long step calls it between its parts."""
+        if self.late():
+            raise OutOfTime
+
+    @contextmanager
+    def phase(self, name: str) -> Iterator[None]:
+        """Time one step of the solve into ``phases`` (and the debug log), however it ends."""
+        began = time.perf_counter()
+        try:
+            yield
+        finally:
+            took = time.perf_counter() - began
+            self.phases.append((name, round(began - self.started, 3), round(took, 3)))
+            log.debug("%s: %.3f s (from %.3f s)", name, took, began - self.started)
 
     def reason(self) -> StopReason:
         """Which limit stopped a search that was not stopped by a proof."""

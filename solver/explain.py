@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
@@ -34,9 +35,18 @@ ORACLE_CALL_MAX_S = 10.0
 # -- 1. counting ---------------------------------------------------------------------
 
 
-def precheck(plan: Plan) -> list[Requirement]:
-    """Impossibilities that counting alone proves (each rule's capacity part); empty when none."""
-    return [req for rule in rules.HARD for req in rule.capacity(plan)]
+def precheck(plan: Plan, stop: Callable[[], None] | None = None) -> list[Requirement]:
+    """Impossibilities that counting alone proves (each rule's capacity part); empty when none.
+
+    ``stop`` (optional) is called before each rule and may raise to abandon the
+    count (the solver's clock: 0.5–0.8 s for 1000 topics on a loaded machine).
+    """
+    found: list[Requirement] = []
+    for rule in rules.HARD:
+        if stop is not None:
+            stop()
+        found.extend(rule.capacity(plan))
+    return found
 
 
 # -- 2. conflict set -------------------------------------------------------------------

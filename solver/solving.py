@@ -39,7 +39,16 @@ from ortools.sat.python import cp_model
 
 from . import texts as T
 from .bound import Decomposed, solve_bodies
-from .budget import FULL_MODEL_RATE, Budget, StopReason
+from .budget import (
+    CHECK_CPU_PER_TOPIC,
+    CHECK_SAFETY,
+    COPY_SHARE,
+    FULL_MODEL_RATE,
+    FULL_SOLVE_FLOOR_SHARE,
+    Budget,
+    OutOfTime,
+    StopReason,
+)
 from .checker import CheckReport, check
 from .cuts import without_cuts
 from .explain import explain_infeasible, precheck
@@ -87,6 +96,13 @@ SETUP_CHARGE_PER_TOPIC = 6e-4
 # 1000 province topics, 2.6 s for 5000); the low end, so a limit is refused
 # at once only when it is surely too short.
 SETUP_SECONDS_PER_TOPIC = 5e-4
+# ... and the high end of that, to predict a retry when the clock cut those steps short.
+SETUP_RETRY_SECONDS_PER_TOPIC = 7e-4
+# The share of those steps (pre-check, greedy, ejection chain, check of the
+# start, model; not the polish) done by the end of each, measured on 1000 province
+# topics (2026-12-02, load 7): 0.17, 0.48, 0.27, 0.16 and 1.0 s of 2.1 s. Where the
+# clock stopped them, the time spent over this share predicts the whole.
+SETUP_SHARES = {"precheck": 0.08, "greedy": 0.31, "ejection chain": 0.44, "model": 0.52}
 # Building the CP-SAT model takes up to this many times what the pre-check, the
 # greedy start and the ejection chain took before it (idle: 0.25 s against
 # 0.25 s for 1000 province topics, 1.2–1.6 s against 0.7–1 s for 5000); the
@@ -159,6 +175,12 @@ Observe = Callable[[cp_model.CpSolver], cp_model.CpSolverSolutionCallback | None
 def _full_model(
     pm: PlanModel, options: SolveOptions, budget: Budget, *, work: float | None = None, observe: Observe | None = None
 ) -> _Run:
+    if not budget.fits(FULL_SOLVE_FLOOR_SHARE):
+        # CP-SAT returns no sooner than its presolve of the full model, whatever its limit
+        # (0.5–0.8 s for 1000 topics given 1 ms, loaded): with less on the clock it would overrun
+        log.info("full model: skipped, %.2f s left", budget.wall_left())
+        budget.wall_hit = True
+        return _Run()
     solver = make_solver(options, budget, work=work)
     code = solver.solve(pm.model, observe(solver) if observe is not None else None)
     log.info(
@@ -232,7 +254,11 @@ def solve(
         if quick is not None:
             return quick
 
-    found = precheck(plan)
+    try:
+        with budget.phase("precheck"):
+            found = precheck(plan, stop=budget.stop_if_late)
+    except OutOfTime:
+        return _unknown(plan, options, budget, None)
     if found:
         return _infeasible(
             plan,
@@ -246,37 +272,56 @@ def solve(
     budget.charge(SETUP_CHARGE_PER_TOPIC * n)
 
     # -- 1. a start (on the greedy board: no model needed yet) ---------------------------
+    # Every step here reads the clock, and the deadline keeps room for checking the
+    # start: the check cannot stop half-way, and the start may be the answer.
     start: dict[str, tuple[int, str]] | None = None
     start_s = 0.0  # seconds the pre-check, the greedy start and the chain took (not the polish)
     if baseline is not None:
         start = _assignment_of(baseline)
         if misplaced(plan, start, options.weights):  # the plan's edits broke it: move what must move
-            start = _assignment_of(_completed(plan, start, options, budget))
+            with budget.phase("ejection chain"):
+                start = _assignment_of(_completed(plan, start, options, budget))
     elif options.greedy_hint:
-        g = greedy_schedule(plan, options.weights)
-        if g.status != Status.FEASIBLE:  # topics left out: an ejection chain places them
-            g = _completed(plan, _assignment_of(g), options, budget)
+        with budget.phase("greedy"):
+            g = greedy_schedule(plan, options.weights, deadline=budget.deadline)
+        _keep_for_check(budget, n)
+        if g.status != Status.FEASIBLE and not budget.late():  # topics left out: an ejection chain places them
+            with budget.phase("ejection chain"):
+                g = _completed(plan, _assignment_of(g), options, budget)
         start_s = budget.elapsed()
         if g.status == Status.FEASIBLE and budget.wall_left() > 0:  # every topic placed: polish it
+            _keep_for_check(budget, n)
             polish_until = time.perf_counter() + POLISH_MAX_SHARE * budget.wall_left()
-            g = improve(plan, g, options.weights, max_rounds=POLISH_ROUNDS, deadline=polish_until)
+            with budget.phase("polish"):
+                g = improve(plan, g, options.weights, max_rounds=POLISH_ROUNDS, deadline=polish_until)
             if time.perf_counter() >= polish_until:
                 budget.wall_hit = True  # the clock cut the polish short: the answer depends on the load
         start = _assignment_of(g)
     # A complete start that keeps every hard rule is an answer already, counted
     # by the checker: should the clock run out while the model is built, it is
     # what the planner gets (a 1000-topic plan at 2 s under load, measured).
-    known, report = _checked(plan, start, options, baseline) if start is not None else (None, None)
+    with budget.phase("check start"):
+        known, report = _checked(plan, start, options, baseline) if start is not None else (None, None)
+    if report is not None:  # the answer's own check takes as long: keep that much before the limit
+        budget.keep(CHECK_SAFETY * (budget.took("check start") or 0.0))
+    if known is None and budget.late():  # no schedule, and no time to look for one
+        return _unknown(plan, options, budget, None, placed=len(start or {}))
     if known is not None and budget.wall_left() < MODEL_PER_START * start_s:
         # the model would not be built before the clock runs out (measured under load 10:
         # 2.1 s for 1000 topics, 0.25 s idle): the start is the answer
         log.info("no time for the model (%.2f s left): the start is the answer", budget.wall_left())
-        budget.wall_hit = True
-        stop = StopReason.TIME_LIMIT
-        return _answer(plan, options, baseline, known, 0, Status.FEASIBLE, stop, budget, frozenset(), report)
+        return _start_is_answer(plan, options, baseline, known, budget)
 
     # -- 2. feasible first ------------------------------------------------------------
-    pm = PlanModel(plan, weights=options.weights, baseline=baseline)
+    try:
+        with budget.phase("model"):
+            pm = PlanModel(plan, weights=options.weights, baseline=baseline, stop=budget.stop_if_late)
+    except OutOfTime:  # the clock ran out while the model was built (checked between its parts)
+        log.info("the clock ran out while the model was built, after %.2f s", budget.elapsed())
+        if known is not None:
+            return _start_is_answer(plan, options, baseline, known, budget)
+        return _unknown(plan, options, budget, None, placed=len(start or {}))
+    budget.model_s = budget.took("model") or 0.0
     setup_s = budget.elapsed()
     log.info("model and start in %.2f s", setup_s)
     fewest = None
@@ -287,10 +332,12 @@ def solve(
             if answer is not None:
                 return answer
     if start is not None and known is None:
-        known = repair(pm, start, misplaced(plan, start, options.weights), options, budget)
+        with budget.phase("repair"):
+            known = repair(pm, start, misplaced(plan, start, options.weights), options, budget)
     # until a schedule is known, only the clock may stop the search (not the work budget)
-    if known is None and budget.wall_left() > 0:
-        feasible = _feasibility(pm, start, options, budget)
+    if known is None and budget.fits(COPY_SHARE + FULL_SOLVE_FLOOR_SHARE):
+        with budget.phase("feasibility"):
+            feasible = _feasibility(pm, start, options, budget)
         if feasible is StopReason.INFEASIBLE:
             return _explained(plan, options, budget)
         known = feasible
@@ -306,13 +353,15 @@ def solve(
     groups = find_bodies(pm) if big and options.deterministic and baseline is None else []
     bodies: Decomposed | None = None
     if not big or not options.deterministic:
-        run = _full_model(pm, options, budget, observe=observe) if not budget.exhausted() else _Run()
+        with budget.phase("full model"):
+            run = _full_model(pm, options, budget, observe=observe) if not budget.exhausted() else _Run()
         best = _better(known, run.best)
     elif options.num_workers >= 2 and PRESOLVE_SECONDS_PER_TOPIC * n > FULL_MODEL_MAX_SHARE * budget.limit_s:
         # the full model's presolve alone would take most of the time left (5000 topics at 10 s,
         # measured: 1.3–2.5 s for no bound at all): every core on the neighbourhood search
         run = _Run()
-        best, converged = improve_with_lns(pm, known, options, budget, workers=options.num_workers)
+        with budget.phase("lns"):
+            best, converged = improve_with_lns(pm, known, options, budget, workers=options.num_workers)
     elif options.num_workers >= 2:
         # the full model (for the bound) beside the neighbourhood search on the other cores
         run = _Run()
@@ -321,35 +370,44 @@ def solve(
         def full() -> None:
             nonlocal run, bodies, work
             if len(groups) > 1:  # the bodies first, for the bound; the full model with the rest
-                bodies = solve_bodies(pm, groups, options, budget, BODY_SHARE * work, hint=known.assignment)
+                with budget.phase("bodies"):
+                    bodies = solve_bodies(pm, groups, options, budget, BODY_SHARE * work, hint=known.assignment)
                 work -= bodies.work if bodies is not None else 0.0
                 if work < PRESOLVE_CHARGE_PER_TOPIC * n:  # too little left for the full model to bound anything
                     return
-            run = _full_model(pm, options, budget, work=work, observe=observe)
+            with budget.phase("full model"):
+                run = _full_model(pm, options, budget, work=work, observe=observe)
             if run.code == cp_model.OPTIMAL:
                 budget.done.set()  # proven: the neighbourhood search beside it can stop
 
         thread = threading.Thread(target=full, name="full-model", daemon=True)
         thread.start()
-        best, converged = improve_with_lns(pm, known, options, budget, workers=options.num_workers - 1)
-        thread.join()
+        with budget.phase("lns"):
+            best, converged = improve_with_lns(pm, known, options, budget, workers=options.num_workers - 1)
+        with budget.phase("join"):
+            thread.join()
         best = _better(best, run.best)
-        best = _better(best, _with_bodies(plan, options, bodies, best))
+        with budget.phase("bodies' schedules"):
+            best = _better(best, _with_bodies(plan, options, bodies, best, budget))
     else:
         run = _Run()
         share = FULL_MODEL_SHARE * budget.work_left()
         presolve = PRESOLVE_CHARGE_PER_TOPIC * n
         if len(groups) > 1:  # the bodies instead of the full model: a higher bound, and a better start
-            bodies = solve_bodies(pm, groups, options, budget, share, hint=known.assignment)
+            with budget.phase("bodies"):
+                bodies = solve_bodies(pm, groups, options, budget, share, hint=known.assignment)
             budget.charge(bodies.work if bodies is not None else 0.0)
-            known = _better(known, _with_bodies(plan, options, bodies, known))
+            with budget.phase("bodies' schedules"):
+                known = _better(known, _with_bodies(plan, options, bodies, known, budget))
         elif share >= 2 * presolve:  # else its presolve alone would eat the share
-            run = _full_model(pm, options, budget, work=share - presolve, observe=observe)
+            with budget.phase("full model"):
+                run = _full_model(pm, options, budget, work=share - presolve, observe=observe)
             budget.charge_cpsat(run.work, FULL_MODEL_RATE)
             budget.charge(presolve)
         best = _better(known, run.best)
         if run.code != cp_model.OPTIMAL:
-            best, converged = improve_with_lns(pm, best, options, budget, workers=1)
+            with budget.phase("lns"):
+                best, converged = improve_with_lns(pm, best, options, budget, workers=1)
     budget.exhausted()  # notes a clock that ran out during the last search
 
     # the larger of the two proven bounds, and which one it is
@@ -365,17 +423,27 @@ def solve(
         stopped = StopReason.NO_IMPROVEMENT
     else:
         stopped = budget.reason()
-    return _answer(plan, options, baseline, best, bound, status, stopped, budget, pm.goals_built, bound_source=source)
+    with budget.phase("answer"):
+        answer = _answer(
+            plan, options, baseline, best, bound, status, stopped, budget, pm.goals_built, bound_source=source
+        )
+    log.info("phases: %s", budget.phases)
+    return answer
 
 
-def _with_bodies(plan: Plan, options: SolveOptions, bodies: Decomposed | None, base: Incumbent) -> Incumbent | None:
+def _with_bodies(
+    plan: Plan, options: SolveOptions, bodies: Decomposed | None, base: Incumbent, budget: Budget
+) -> Incumbent | None:
     """``base`` with the bodies' own schedules in, the cheaper of two ways; None if neither keeps the rules.
 
     One puts in the bodies proven best alone (each costs at most what ``base``
     has there, as ``base``'s part is a schedule of that body too; only the
     spread may differ), the other every body's own schedule; the checker counts
     both. The monthly cap is the one rule they may break (each body was solved
-    without it).
+    without it). A candidate that is ``base`` itself is not checked again, and
+    one is checked only when the clock before the limit holds that check and
+    the answer's (each as long as the start's check took): these checks come
+    after the search, and took 0.6 s past a 5 s limit on a loaded machine.
     """
     if bodies is None:
         return None
@@ -384,9 +452,14 @@ def _with_bodies(plan: Plan, options: SolveOptions, bodies: Decomposed | None, b
         if r.proven:
             proven.update(r.assignment)
     found: Incumbent | None = None
+    check_s = CHECK_SAFETY * (budget.took("check start") or 0.0)
     for assignment in (proven, bodies.assignment):
-        if assignment is None:
+        if assignment is None or assignment == base.assignment:
             continue
+        if budget.to_limit() < 2 * check_s:
+            log.info("bodies: no time to check their schedules (%.2f s to the limit)", budget.to_limit())
+            budget.wall_hit = True
+            break
         candidate, report = _checked(plan, assignment, options, None)
         if candidate is None:
             log.info("bodies: their schedules break %d hard rules", len(report.hard) if report else -1)
@@ -445,7 +518,9 @@ def _checked(
     report = check(plan, Schedule(plan_year=plan.year, status=Status.FEASIBLE, assignments=rows), baseline=baseline)
     if report.hard:
         return None, report
-    incumbent = Incumbent({t.id: assignment[t.id] for t in plan.topics}, report.penalty(options.weights), report.counts)
+    incumbent = Incumbent(
+        {t.id: assignment[t.id] for t in plan.topics}, report.penalty(options.weights), report.counts, report
+    )
     return incumbent, report
 
 
@@ -543,8 +618,77 @@ def _feasibility(
     return None
 
 
-def _unknown(plan: Plan, options: SolveOptions, budget: Budget, setup_s: float) -> Schedule:
-    """No schedule within the limit: say how long a retry needs, from the times measured here."""
+# The predicted check is kept with this margin (the measured one with CHECK_SAFETY): a
+# prediction from the slowdown held within 10 % at 1000 topics under load 13 (0.85 s
+# against 0.9), and twice it cut a 5 s solve at 3 s, before a start that needed 4.
+PREDICTED_CHECK_SAFETY = 1.3
+
+
+def _keep_for_check(budget: Budget, n: int) -> None:
+    """Keep time before the limit for checking the start, predicted from how slow this machine runs now.
+
+    The check of a complete start cannot stop half-way, and the start may be the
+    answer: the steps before it must leave it room. Idle it takes
+    ``CHECK_CPU_PER_TOPIC`` a topic; under load, that times :meth:`Budget.slowdown`
+    (0.85 s for 1000 topics on a shared core, 2026-12-02).
+    """
+    budget.keep(PREDICTED_CHECK_SAFETY * CHECK_CPU_PER_TOPIC * n * budget.slowdown())
+
+
+def _start_is_answer(
+    plan: Plan, options: SolveOptions, baseline: Schedule | None, known: Incumbent, budget: Budget
+) -> Schedule:
+    """The checked start as the answer, when the clock leaves no time for the model or ran out building it."""
+    budget.wall_hit = True
+    stop = StopReason.TIME_LIMIT
+    return _answer(plan, options, baseline, known, 0, Status.FEASIBLE, stop, budget, frozenset(), known.report)
+
+
+def _setup_progress(budget: Budget, placed: int, n: int) -> float:
+    """The share of the start and the model done when the clock stopped them (from the steps that ran)."""
+    ran = {name for name, _, _ in budget.phases}
+    if "model" in ran:
+        return SETUP_SHARES["model"]
+    if "ejection chain" in ran:
+        return SETUP_SHARES["ejection chain"]
+    if "greedy" in ran:
+        return SETUP_SHARES["precheck"] + (SETUP_SHARES["greedy"] - SETUP_SHARES["precheck"]) * placed / max(n, 1)
+    return SETUP_SHARES["precheck"] / 2
+
+
+def _unknown(plan: Plan, options: SolveOptions, budget: Budget, setup_s: float | None, placed: int = 0) -> Schedule:
+    """No schedule within the limit: say how long a retry needs, from the times measured here.
+
+    ``setup_s``: the seconds the pre-check, the start and the model took; None
+    when the clock stopped them before the end (``placed``: topics the greedy
+    start had placed by then). Then the retry is predicted from what was
+    measured, the larger of two: the time spent over the share of those
+    steps done (``SETUP_SHARES``), and their idle seconds a topic
+    (``SETUP_RETRY_SECONDS_PER_TOPIC``) times how much slower the machine ran
+    this very solve (:meth:`Budget.slowdown`).
+    """
+    if setup_s is None:
+        spent = budget.elapsed()
+        slowdown = budget.slowdown()
+        by_progress = spent / _setup_progress(budget, placed, len(plan.topics))
+        needed = max(by_progress, SETUP_RETRY_SECONDS_PER_TOPIC * len(plan.topics) * slowdown)
+        retry = math.ceil(RETRY_FACTOR * max(needed, T.RETRY_MIN_S))
+        log.info("unknown: the start was cut after %.2f s (%.1f× slower than idle)", spent, slowdown)
+        return Schedule(
+            plan_year=plan.year,
+            status=Status.UNKNOWN,
+            explanation=T.say(
+                "unknown_setup_cut",
+                limit=f"{options.time_limit_s:g}",
+                n=len(plan.topics),
+                spent=f"{spent:.1f}",
+                setup=f"{needed:.1f}",
+                retry=retry,
+            ),
+            solve_seconds=round(budget.elapsed(), 3),
+            stopped_by=StopReason.TIME_LIMIT.value,
+            retry_seconds=retry,
+        )
     searched = max(budget.elapsed() - setup_s, 0.0)
     retry = math.ceil(setup_s + RETRY_FACTOR * max(searched, options.time_limit_s - setup_s, T.RETRY_MIN_S))
     return Schedule(
@@ -604,6 +748,8 @@ def _answer(
     assignments = [
         Assignment(topic=t.id, month=best.assignment[t.id][0], lead=best.assignment[t.id][1]) for t in plan.topics
     ]
+    if report is None:
+        report = best.report  # the checker's count of this very schedule, if made before
     if report is None:
         report = check(plan, Schedule(plan_year=plan.year, status=status, assignments=assignments), baseline=baseline)
     if report.hard:  # would be a bug in the model; say so loudly rather than hand it out quietly

@@ -105,6 +105,10 @@ MSG = {
     ),
     "bad_workers": "--workers 至少为 1(现为 {value})",
     "bad_time_limit": "--time-limit 必须大于 0 秒(现为 {value})",
+    "unknown_setup_cut": (
+        "{limit} 秒内未能完成 {n} 个议题的初始方案和建模(已用 {spent} 秒;按本次测得的机器速度,约需 {setup} 秒),"
+        "未找到满足全部硬性规则的方案;请把最长求解时间设为至少 {retry} 秒后重试"
+    ),
     "unknown_retry": (
         "在 {limit} 秒内未找到满足全部硬性规则的方案(建模和初始方案用了 {setup} 秒,搜索用了 {searched} 秒);"
         "按本次测得的用时,请把最长求解时间设为至少 {retry} 秒后重试"

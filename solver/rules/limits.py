@@ -205,10 +205,17 @@ class CommitteeLimit(HardRule):
                     pm.model.add(sum(load) <= c.max_per_month).only_enforce_if(enforce)
 
     def capacity(self, plan: Plan) -> Iterator[Requirement]:
+        # each committee's forced topics, in plan order, from one pass over the topics: a scan of
+        # every topic per committee took 1.6 s of the pre-check at 5000 topics (load 3), 7 s at load 13
+        forced_of: dict[str, list[Topic]] = defaultdict(list)
+        for t in plan.topics:
+            named = dict.fromkeys([*(t.lead_options if len(t.lead_options) == 1 else []), *t.co_organizers])
+            for cid in named:
+                forced_of[cid].append(t)
         for c in plan.committees:
             if c.max_per_month is None:
                 continue
-            forced = [t for t in plan.topics if t.lead_options == [c.id] or c.id in t.co_organizers]
+            forced = forced_of.get(c.id, [])
             months = reach(plan, forced)
             cap = c.max_per_month * len(months)
             if len(forced) > cap:
