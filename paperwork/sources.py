@@ -700,9 +700,7 @@ def _unwrap_content_controls(body) -> None:
         pr = sdt.find(_W + "sdtPr")
         if pr is not None and pr.find(placeholder) is not None:
             inner = list(sdt.iter(_W + "sdt"))[1:]
-            if all(
-                (ipr := el.find(_W + "sdtPr")) is not None and ipr.find(placeholder) is not None for el in inner
-            ):
+            if all((ipr := el.find(_W + "sdtPr")) is not None and ipr.find(placeholder) is not None for el in inner):
                 parent.remove(sdt)
                 continue
         _lift(sdt, sdt.find(_W + "sdtContent"))
@@ -885,7 +883,8 @@ def _nested_table_lines(table) -> list[str]:
                 # a number alone on a line would run into the line above it
                 name = cells[k + 1].text.strip() if k + 1 < len(cells) and not cells[k + 1].tables else ""
                 n = number.group(1)
-                heading = _form_row_heading(f"{n}、{name}" if n[0] in "一二三四五六七八九十" else name) if name else None
+                named = f"{n}、{name}" if n[0] in "一二三四五六七八九十" else name
+                heading = _form_row_heading(named) if name else None
                 if heading:
                     out.append(heading)
                     skip.add(k + 1)
