@@ -811,7 +811,8 @@ def _accept_tracked_changes(body) -> None:
 
     python-docx reads only runs that are a paragraph's own children: a run inside ``w:ins``
     (or ``w:moveTo``) would be lost. Those runs are lifted into their parent; ``w:del`` and
-    ``w:moveFrom`` (text that is no longer there) are removed, whatever they hold.
+    ``w:moveFrom`` (text that is no longer there) are removed, whatever they hold; a paragraph
+    whose mark was deleted runs on into the next one.
     """
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     marks = (w + "rPr", w + "pPr", w + "tcPr", w + "sectPr")  # a mark on a run's or paragraph's properties
@@ -835,6 +836,18 @@ def _accept_tracked_changes(body) -> None:
             for k, child in enumerate(list(el)):
                 parent.insert(at + k, child)
             parent.remove(el)
+    # A deleted paragraph mark joins the paragraph to the next one: what is left of its text runs on
+    # into that paragraph, which keeps its own properties (the mark that stays holds them). A topic
+    # deleted with its marks leaves no empty lines, and a title split by a mark is one title again.
+    for p in [el for el in body.iter(w + "p") if el.find(f"{w}pPr/{w}rPr/{w}del") is not None]:
+        after = p.getnext()
+        if after is None or after.tag != w + "p":
+            continue  # the last paragraph of the body or of a cell: nothing to join
+        props = after.find(w + "pPr")
+        at = 0 if props is None else after.index(props) + 1
+        for k, child in enumerate([c for c in p if c.tag != w + "pPr"]):
+            after.insert(at + k, child)
+        p.getparent().remove(p)
 
 
 def _has_nested_tables(table) -> bool:

@@ -363,3 +363,27 @@ def test_a_header_does_not_override_the_title():
     draft = import_document("计划.docx", _bytes(doc))
     assert (draft.plan.body, draft.plan.year) == ("桐溪市政协", 2026)
     assert [t.title for t in draft.plan.topics] == ["推进滨海湿地保护"]
+
+
+# -- tracked changes: a deleted paragraph mark (B153) -----------------------------------------------------
+
+
+def test_a_deleted_paragraph_mark_joins_the_paragraph_to_the_next():
+    doc = _new("政协桐溪市委员会2026年度协商工作计划", "一、专题协商会")
+    mark = '<w:pPr><w:rPr><w:del w:id="9" w:author="甲" w:date="2026-01-05T09:00:00Z"/></w:rPr></w:pPr>'
+    deleted = (
+        '<w:del w:id="{n}" w:author="甲" w:date="2026-01-05T09:00:00Z"><w:r><w:delText>{t}</w:delText></w:r></w:del>'
+    )
+    # a title an editor joined back into one line
+    _append(doc, f"<w:p {_W}>{mark}{_runs('1．推进城乡供水')}</w:p>")
+    _append(doc, _p("一体化建设"))
+    _append(doc, _p("时间：6月"))
+    # a whole topic deleted, its marks with it: nothing of it is left, not even empty lines
+    for n, text in enumerate(["2．发展预制菜产业", "时间：8月"]):
+        _append(doc, f"<w:p {_W}>{mark}{deleted.format(n=20 + n, t=text)}</w:p>")
+    _append(doc, _p("2．加强河湖长制落实"))
+    _append(doc, _p("时间：9月"))
+    lines = docx_lines(_bytes(doc))
+    assert lines[2:] == ["1．推进城乡供水一体化建设", "时间：6月", "2．加强河湖长制落实", "时间：9月"]
+    rows = topic_rows(import_document("计划.docx", _bytes(doc)).plan)
+    assert [(r[0], r[2]) for r in rows] == [("推进城乡供水一体化建设", [6]), ("加强河湖长制落实", [9])]
