@@ -58,6 +58,7 @@ from .line_origins import SourceText
 from .meeting_names import is_meeting_name
 from .page_parts import drop_footnote_marks, is_revision_notice, set_aside_lines
 from .prose_items import quoted_items
+from .side_tables import is_contact_label
 from .time_phrases import REVISED_TIME, TimeReading, parse_time
 from .title_forms import form_suffix
 from .vocabulary import (
@@ -337,8 +338,17 @@ def _plain_form_heading(line: str) -> str:
     return f"{nm.group('n')}、{rest}" if nm else f"【{rest}】"
 
 
+# "出席领导\t" "时　　间\t": a tab-aligned label with its value left empty
+_EMPTY_TAB_LABEL = re.compile(r"\s*([\u4e00-\u9fff][\u4e00-\u9fff \u3000]{0,10}[\u4e00-\u9fff])\s*\t\s*")
+
+
 def _clean(line: str) -> str:
     """One source line as the reader compares it: NFKC, simplified, no tags, ':' for every colon."""
+    empty = _EMPTY_TAB_LABEL.fullmatch(line)
+    if empty and re.sub(r"[ \u3000]", "", empty.group(1)) in LABEL_OF:
+        # "出席领导<tab>" with nothing after the tab: a label whose value is empty (once stripped,
+        # the bare word would read as the tail of the value above it)
+        line = re.sub(r"[ \u3000]", "", empty.group(1)) + ":"
     line = line.strip()
     if "<" in line or "&" in line:
         line = html.unescape(_TAG.sub(" ", line))
@@ -1209,6 +1219,10 @@ def _scan(text: str) -> _Parsed:
             topic.last = None
             topic.lines.append(lineno)
             out.roles[lineno] = "备注"
+            continue
+        if um and topic is None and not numbered and is_contact_label(um.group(1)):
+            # "联系人:…办公室 某某 0891-…" after a note closed the last topic: whom to call, never a topic
+            prose(lineno, line)
             continue
 
         if (group is not None and _is_nested_form_heading(line, [r[2] for r in rows[i + 1 :]])) or (
@@ -2881,6 +2895,8 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
             if len(line) > 80 or _is_prose(line):
                 continue
             sm = re.search(r"政协([\u4e00-\u9fff]{1,8}?(?:自治区|[省市县区州旗]))委员会", line)
+            # a running header read above the title ("榕峤市政协办公室 2026年"): the office names its body
+            sm = sm or re.search(r"([\u4e00-\u9fff]{1,8}?(?:自治区|[省市县区州旗]))政协(?:办公室|办公厅)", line)
             if sm and (len(body) < 3 or sm.group(1).endswith(body[0])):
                 body = sm.group(1) + "政协"
                 break

@@ -17,6 +17,12 @@ _PERSON = re.compile(r"^(?:联系人|联络人|联络员|经办人|姓名)$")
 _REACH = re.compile(r"^(?:联系)?(?:电话|手机|座机|传真|邮箱|电子邮箱|联系方式)(?:号码)?$")
 
 
+def is_contact_label(label: str) -> bool:
+    """Whether a line's label asks for someone to call ("联系人", "联络员", "联系电话", "电子邮箱"), never a topic's."""
+    h = re.sub(r"\s+", "", label)
+    return bool(_PERSON.match(h) or _REACH.match(h))
+
+
 def is_contact_table(rows: list[list[str]], searched: int = 3) -> bool:
     """Whether ``rows`` (cells' text) are a contact list: a header naming a person and a phone, and no topic column.
 

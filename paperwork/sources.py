@@ -638,38 +638,144 @@ def docx_lines(data: bytes, *, name: str = "计划.docx") -> list[str]:
         doc = docx.Document(io.BytesIO(data))
     except Exception:  # noqa: BLE001 - any parse failure is "not a docx"
         raise fail("not_docx", name=name) from None
+    _unwrap_content_controls(doc.element.body)
     _accept_tracked_changes(doc.element.body)
     numbering = _Numbering(doc)
-    out: list[str] = []
+    out: list[str] = _header_lines(doc)
     tables = 0
-    for child in doc.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            p = Paragraph(child, doc)
-            label = numbering.label(p)
-            text = p.text
-            for line in text.split("\n") if text else [""]:
-                out.append(f"{label}{line}" if label and line.strip() else line)
-                label = ""
-        elif tag == "tbl":
-            table = Table(child, doc)
-            if _has_nested_tables(table):
-                out.extend(_nested_table_lines(table))
-                continue
-            rows = [[c.text for c in row.cells] for row in table.rows]
-            tables += 1
-            since = _aside_count()
-            out.extend(table_lines(rows))
-            _place_tables(since, tables, len(out) + 1)
-    _word_margins_aside(doc, len(out))
+
+    def blocks(parent) -> None:
+        nonlocal tables
+        for child in parent.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                p = Paragraph(child, doc)
+                label = numbering.label(p)
+                text = p.text
+                for line in text.split("\n") if text else [""]:
+                    out.append(f"{label}{line}" if label and line.strip() else line)
+                    label = ""
+                for box in _text_boxes(child):
+                    blocks(box)  # a text box anchored here is read where it is anchored
+            elif tag == "tbl":
+                table = Table(child, doc)
+                if _has_nested_tables(table):
+                    out.extend(_nested_table_lines(table))
+                    continue
+                rows = [[c.text for c in row.cells] for row in table.rows]
+                tables += 1
+                since = _aside_count()
+                out.extend(table_lines(rows))
+                _place_tables(since, tables, len(out) + 1)
+
+    read = len(out)
+    blocks(doc.element.body)
+    _word_margins_aside(doc, len(out), read=out[:read])
     return out
 
 
-def _word_margins_aside(doc, count: int) -> None:
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+
+def _unwrap_content_controls(body) -> None:
+    """Read content controls (``w:sdt``) as the text they show (in place, on the XML).
+
+    A form template keeps each topic, and each field value, in a content control;
+    python-docx reads only a paragraph's own runs and the body's own paragraphs and
+    tables, so everything inside a control would be lost. Each control is replaced
+    by what its ``w:sdtContent`` holds: a combo box's or drop-down's list entries
+    live in ``w:sdtPr`` and are options, not values, so only the displayed text
+    stays. A control still showing its placeholder ("单击或点击此处输入文字。",
+    ``w:showingPlcHdr``) holds no value: it is dropped, with everything inside it,
+    unless a control inside it was filled in (then only the filled parts are text).
+    ``w:customXml`` wrappers (the older form of the same template markup) are
+    unwrapped the same way.
+    """
+    placeholder = _W + "showingPlcHdr"
+    for sdt in list(body.iter(_W + "sdt")):  # outer controls before the controls inside them
+        parent = sdt.getparent()
+        if parent is None:
+            continue
+        pr = sdt.find(_W + "sdtPr")
+        if pr is not None and pr.find(placeholder) is not None:
+            inner = list(sdt.iter(_W + "sdt"))[1:]
+            if all((ipr := el.find(_W + "sdtPr")) is not None and ipr.find(placeholder) is not None for el in inner):
+                parent.remove(sdt)
+                continue
+        _lift(sdt, sdt.find(_W + "sdtContent"))
+    for el in list(body.iter(_W + "customXml")):
+        if el.getparent() is not None:
+            _lift(el, el, skip=_W + "customXmlPr")
+
+
+def _lift(wrapper, content, *, skip: str = "") -> None:
+    """Put ``content``'s children where ``wrapper`` is (``skip``: a property child left out); drop ``wrapper``."""
+    parent = wrapper.getparent()
+    at = parent.index(wrapper)
+    kids = [] if content is None else [k for k in content if k.tag != skip]
+    for k, child in enumerate(kids):
+        parent.insert(at + k, child)
+    parent.remove(wrapper)
+
+
+def _text_boxes(p) -> list:
+    """The text boxes (``w:txbxContent``) anchored in paragraph ``p``, each once, in document order.
+
+    Word stores a text box twice: the DrawingML shape in ``mc:AlternateContent/mc:Choice``
+    and a VML copy of the same text in ``mc:Fallback`` for older readers. The copy is
+    skipped when its Choice holds a text box (a VML-only box, from an older Word or a
+    converter, is read as it is). A box inside a box is read with its outer box.
+    """
+    out = []
+    for box in p.iter(_W + "txbxContent"):
+        up = box.getparent()
+        while up is not None and up is not p:
+            if up.tag == _W + "txbxContent":
+                break
+            if up.tag == _MC + "Fallback" and any(
+                next(choice.iter(_W + "txbxContent"), None) is not None
+                for choice in up.itersiblings(_MC + "Choice", preceding=True)
+            ):
+                break
+            up = up.getparent()
+        else:
+            out.append(box)
+    return out
+
+
+def _header_lines(doc) -> list[str]:
+    """The first page's header, as lines to read before the body.
+
+    An office's plan may name its body and year only in the running header
+    ("某市政协办公室<tab>2026年"), printed above the title of every page; read
+    there, the header says what it says on paper. Only the first section's header
+    (its first-page header when that differs) is read: the others repeat it or
+    belong to later pages. Lines without a Chinese character (a page number) are left out.
+    """
+    try:
+        section = doc.sections[0]
+    except IndexError:
+        return []
+    headers = [section.first_page_header] if section.different_first_page_header_footer else []
+    headers.append(section.header)
+    out: list[str] = []
+    for header in headers:
+        if header.is_linked_to_previous:  # the first section's: no header of its own
+            continue
+        for p in header.paragraphs:
+            out.extend(x for x in p.text.split("\n") if re.search(r"[\u4e00-\u9fff]", x) and x not in out)
+        if out:
+            break
+    return out
+
+
+def _word_margins_aside(doc, count: int, *, read: list[str] = ()) -> None:
     """A Word file's page headers and footers (its sections' own, not the linked ones), set aside once each.
 
     ``count``: the lines the body gave (a footer stands after the last). A PAGE field shows the number
-    Word saved ("1"): the footer is listed as written in the file.
+    Word saved ("1"): the footer is listed as written in the file. ``read``: the header lines read
+    above the body (:func:`_header_lines`), not set aside again.
     """
     from docx.oxml.ns import qn
 
@@ -689,6 +795,8 @@ def _word_margins_aside(doc, count: int) -> None:
                     text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
                     if not text or (kind, text) in said:
                         continue
+                    if kind == "header" and re.sub(r"\s+", "", text) in {re.sub(r"\s+", "", x) for x in read}:
+                        continue  # read as the first lines of the document
                     said.add((kind, text))
                     place = (
                         T.SET_ASIDE_PLACE[f"word_section_{kind}"].format(section=n)
@@ -703,7 +811,8 @@ def _accept_tracked_changes(body) -> None:
 
     python-docx reads only runs that are a paragraph's own children: a run inside ``w:ins``
     (or ``w:moveTo``) would be lost. Those runs are lifted into their parent; ``w:del`` and
-    ``w:moveFrom`` (text that is no longer there) are removed, whatever they hold.
+    ``w:moveFrom`` (text that is no longer there) are removed, whatever they hold; a paragraph
+    whose mark was deleted runs on into the next one.
     """
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     marks = (w + "rPr", w + "pPr", w + "tcPr", w + "sectPr")  # a mark on a run's or paragraph's properties
@@ -727,11 +836,27 @@ def _accept_tracked_changes(body) -> None:
             for k, child in enumerate(list(el)):
                 parent.insert(at + k, child)
             parent.remove(el)
+    # A deleted paragraph mark joins the paragraph to the next one: what is left of its text runs on
+    # into that paragraph, which keeps its own properties (the mark that stays holds them). A topic
+    # deleted with its marks leaves no empty lines, and a title split by a mark is one title again.
+    for p in [el for el in body.iter(w + "p") if el.find(f"{w}pPr/{w}rPr/{w}del") is not None]:
+        after = p.getnext()
+        if after is None or after.tag != w + "p":
+            continue  # the last paragraph of the body or of a cell: nothing to join
+        props = after.find(w + "pPr")
+        at = 0 if props is None else after.index(props) + 1
+        for k, child in enumerate([c for c in p if c.tag != w + "pPr"]):
+            after.insert(at + k, child)
+        p.getparent().remove(p)
 
 
 def _has_nested_tables(table) -> bool:
     """Whether a Word table holds another table inside one of its cells."""
     return any(tc.tbl_lst for tc in table._tbl.iter_tcs())
+
+
+_ROW_NUMBER = re.compile(r"([一二三四五六七八九十]{1,3}|\d{1,3})\s*[、.．]?")
+"""A cell that only numbers its row ("一" "3" "二、")."""
 
 
 def _nested_table_lines(table) -> list[str]:
@@ -756,10 +881,27 @@ def _nested_table_lines(table) -> list[str]:
         rows = rows[1:]
     for row in rows:
         seen: set[int] = set()
+        cells = []
         for cell in row.cells:
-            if id(cell._tc) in seen:
+            if id(cell._tc) not in seen:
+                seen.add(id(cell._tc))
+                cells.append(cell)
+        skip: set[int] = set()
+        for k, cell in enumerate(cells):
+            if k in skip:
+                continue  # the form read with its row's number
+            number = _ROW_NUMBER.fullmatch(cell.text.strip()) if not cell.tables else None
+            if number:
+                # "一 | 专题协商会 | (its topics' table)": the row's number and its form are one heading;
+                # a number alone on a line would run into the line above it
+                name = cells[k + 1].text.strip() if k + 1 < len(cells) and not cells[k + 1].tables else ""
+                n = number.group(1)
+                named = f"{n}、{name}" if n[0] in "一二三四五六七八九十" else name
+                heading = _form_row_heading(named) if name else None
+                if heading:
+                    out.append(heading)
+                    skip.add(k + 1)
                 continue
-            seen.add(id(cell._tc))
             for child in cell._tc.iterchildren():
                 tag = child.tag.rsplit("}", 1)[-1]
                 if tag == "p":
