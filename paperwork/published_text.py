@@ -1076,6 +1076,19 @@ def _scan(text: str) -> _Parsed:
             head = _COUNT.sub("", head).strip()
             segs = _split_fields(head)
             cat = classify_form(segs[0])
+            if (
+                len(segs) == 1
+                and cat is None
+                and _PART_HEADING_WORDS.fullmatch(head)
+                and not _is_form_name(head)
+                and next_field_key(i) is None
+                and any(s.topics for s in out.sections)
+            ):
+                # "(六)工作要求" after the forms' topics: a part of the document set like one more form;
+                # its "1.…2.…" are rules, not topics (as under "三、工作要求" at the top level)
+                section, topic, top, top_form, in_arrangement = None, None, head, False, False
+                out.roles[lineno] = T.SKIP_REASON["heading"]
+                continue
             if group is not None and len(segs) == 1 and _is_group_heading(head, [r[2] for r in rows[i + 1 : i + 4]]):
                 # "(二)县政协提案委员会" after the forms of group (一): the next group, not a topic
                 section = _Section(header=head, count=count, line=lineno)

@@ -44,6 +44,7 @@ from .labelled_cells import labelled_cell_lines, labelled_paragraphs, title_and_
 from .line_origins import Line, origin
 from .month_grid import lift_month_subheader, ticked_time, time_in_note
 from .outline import assignment_lines
+from .pdf_replay import extract
 from .pdf_strokes import stroked_rules
 from .published_text import _is_form_name, classify_form
 from .side_tables import is_card_head, is_contact_card, is_contact_table
@@ -738,9 +739,9 @@ def _pdf_page_runs(page, *, glyphs: bool = False) -> list[tuple[float, float, st
             m = mult(tm, cm)
             runs.append((m[4], m[5], plain_ideographs(text), (size or 10) * (abs(m[0]) or 1)))
 
-    page.extract_text(visitor_text=visit)
+    extract(page, visitor_text=visit)
     if not glyphs:
-        return [(x, y, t) for x, y, t, _ in runs]
+        return [(x, y, _Run(t, x + _em_width(t.rstrip()) * em, em)) for x, y, t, em in runs]
     merged: list[list] = []  # [x, y, text, end]
     for x, y, t, em in sorted(runs, key=lambda r: (-round(r[1] / PDF_LINE_TOLERANCE), r[0])):
         t = t.strip() if not merged or abs(merged[-1][1] - y) > PDF_LINE_TOLERANCE else t
@@ -750,8 +751,24 @@ def _pdf_page_runs(page, *, glyphs: bool = False) -> list[tuple[float, float, st
             last[2] += t.strip() if x - last[3] < 0.1 * em else t
             last[3] = max(last[3], end)
         else:
-            merged.append([x, y, t.strip(), end])
-    return [(x, y, t) for x, y, t, _ in merged]
+            merged.append([x, y, t.strip(), end, em])
+    return [(x, y, _Run(t, end, em)) for x, y, t, end, em in merged]
+
+
+class _Run(str):
+    """A run's text that knows where on its line it ends (``end``, points) and its character size (``em``).
+
+    A table cell's lines are joined by how far each ends from the cell's edge
+    (:func:`_cell_text`); anything else reads it as the plain text it is.
+    """
+
+    end: float
+    em: float
+
+    def __new__(cls, text: str, end: float, em: float) -> _Run:
+        run = super().__new__(cls, text)
+        run.end, run.em = end, em
+        return run
 
 
 def _pdf_rows_at(runs: list[tuple[float, float, str]]) -> list[tuple[float, list[tuple[float, str]]]]:
@@ -1271,7 +1288,7 @@ def _positioned_lines(page, drop: list[str]) -> list[str]:
             elif part.strip() or not k:
                 lines.append([y, part, m[4] if part.strip() else float("inf"), end if part.strip() else 0.0])
 
-    page.extract_text(visitor_text=visit)
+    extract(page, visitor_text=visit)
     keep = [
         (_UNSPACED.sub("", plain_ideographs(t)), x, e) for _, t, x, e in lines if t.strip() and not _is_dropped(t, drop)
     ]
@@ -1389,7 +1406,7 @@ def _ruled_tables(
             verticals.append(((ax + bx) / 2, max(ay, by), min(ay, by)))
 
     verticals: list[tuple[float, float, float]] = []  # (x, top, bottom) of each thin vertical rule
-    page.extract_text(visitor_operand_before=before)
+    extract(page, visitor_operand_before=before)
     boxes: list[tuple[float, float, float, float]] = []  # (x0, x1, top, bottom)
     pending = None
     paired: set[int] = set()
@@ -1451,7 +1468,7 @@ def _ruled_tables(
         tops = sorted(_snap([b[2] for b in cells]), reverse=True)
         grid = [["" for _ in spans] for _ in tops]
         for x0, x1, top, bottom in cells:
-            text = "".join(t for x, y, t in ordered if x0 - 1 <= x <= x1 and bottom < y < top)
+            text = _cell_text([(x, y, t) for x, y, t in ordered if x0 - 1 <= x <= x1 and bottom < y < top], x0, x1)
             for r, row_top in enumerate(tops):
                 if bottom + 1 < row_top <= top + PDF_RULE_SNAP:
                     for j, col in enumerate(spans):
@@ -1462,6 +1479,101 @@ def _ruled_tables(
             top = max(frame[2], *(b[2] for b in cells))
             tables.append((grid, top, min(frame[3], *(b[3] for b in cells)), continued and top == max(tops)))
     return tables or None
+
+
+# Characters a line may not end with (an opening bracket or quote goes down with what it opens) and
+# may not start with (a closing one, a pause): a soft wrap next to one leaves up to two characters' room
+_NO_LINE_END = "(（[【《“‘〔"
+_NO_LINE_START = ")）]】》”’〕、，,。；;：:！？!?"
+PDF_ENTRY_ROOM_EMS = 0.05
+"""How much room (in the cell's characters) beyond what the next line's first character needs a line must
+leave for its break to be the writer's own (a new entry), not the cell's width wrapping it."""
+
+
+# A name's last characters (a unit's, a leader's post) and a name's first (the level of government,
+# "各…" collectives): a full line ending one name before a line opening another is two entries
+_ENTRY_END = re.compile(r"(?:[局委办会院室厅部组府心司联团队站所馆社处署行]|书记|[省市县区州]长|主任)[)）]?$")
+_ENTRY_START = re.compile(r"^(?:[省市县区州旗乡镇各团]|国网)")
+# A footnote's mark set small and raised after a name ("县林业局①"): no part of the name
+_NOTE_MARK = re.compile(r"^[\s①-⑳*※†‡\d]{1,4}$")
+PDF_RAISED_SIZE = 0.85
+"""A run smaller than this share of its cell's text, standing above a line's baseline, is raised (a footnote mark)."""
+
+
+def _entries_meet(before: str, after: str) -> bool:
+    """Whether the text ``before`` a break ends one name and the text ``after`` it is another whole one."""
+    return (
+        bool(_ENTRY_END.search(before.rstrip()))
+        and before.count("(") + before.count("（") <= before.count(")") + before.count("）")
+        and bool(_ENTRY_START.match(after.strip()))
+        and bool(_ENTRY_END.search(after.strip()))
+    )
+
+
+def _cell_text(parts: list[tuple[float, float, str]], x0: float, x1: float) -> str:
+    """A cell's runs (x, y, text, in reading order) → its text, a line break kept ("\n") where the writer made one.
+
+    A line the cell's width broke is full: the next line's first character (two,
+    where a bracket or a pause may not stand at a line's edge) would not have fitted
+    after it. A line that stops short with room for it was ended by the writer: in a
+    list of names one entry per line, that break separates entries as "、" would. A
+    break inside a bracket, or right after a pause (、,;), is never one. A full line
+    is a writer's break only where it ends a name and the lines up to the next
+    break make another whole one (:func:`_entries_meet`). A footnote mark raised
+    after a name is left out. Runs that do not know where they end (plain ``str``)
+    are joined as before, with nothing.
+    """
+    sizes = [t.em for _, _, t in parts if getattr(t, "em", None)]
+    body = max(sizes, default=0.0)
+    bases = [y for _, y, t in parts if getattr(t, "em", None) and t.em >= body * PDF_RAISED_SIZE]
+    parts = [
+        (x, y, t)
+        for x, y, t in parts
+        if not (
+            getattr(t, "em", None)
+            and t.em < body * PDF_RAISED_SIZE
+            and _NOTE_MARK.match(t)
+            and any(0 < y - b < body for b in bases)
+        )
+    ]
+    lines: list[list] = []  # [y, start, end, em, text]
+    for x, y, t in parts:
+        end, em = getattr(t, "end", None), getattr(t, "em", None)
+        if lines and abs(lines[-1][0] - y) <= PDF_LINE_TOLERANCE:
+            line = lines[-1]
+            line[4] += t
+            line[1] = min(line[1], x)
+            line[2] = None if end is None or line[2] is None else max(line[2], end)
+        else:
+            lines.append([y, x, end, em, str(t)])
+    if len(lines) < 2 or any(line[2] is None for line in lines):
+        return "".join(line[4] for line in lines)
+    pad = max(0.0, min(line[1] for line in lines) - x0)
+    width = x1 - x0 - 2 * pad
+    own: list[bool] = []  # by the width alone: the line ends short of the cell's edge
+    for above, below in zip(lines, lines[1:], strict=False):
+        nxt = below[4].strip()
+        em = above[3] or 10.0
+        need = _em_width(nxt[:1]) * em
+        if nxt[:1] in _NO_LINE_END or nxt[1:2] in _NO_LINE_START:
+            need += _em_width(nxt[1:2]) * em
+        own.append(width - (above[2] - above[1]) >= need + PDF_ENTRY_ROOM_EMS * em)
+    out = lines[0][4]
+    entry = lines[0][4]  # the name being read, since the last break between names
+    for k, below in enumerate(lines[1:]):
+        text = entry.rstrip()
+        depth = sum(text.count(c) for c in "(（") - sum(text.count(c) for c in ")）")
+        nxt = "".join(line[4] for line in lines[k + 1 : next((j + 1 for j in range(k + 1, len(own)) if own[j]), None)])
+        split = (
+            depth <= 0
+            and text[-1:] not in "、，,；;"
+            and not text[-1:].isdigit()  # "4" | "月、10月": a number goes with what it counts, wherever it wraps
+            and below[4].strip()[:1] not in _NO_LINE_START
+            and (own[k] or _entries_meet(text, nxt))
+        )
+        out += ("\n" if split else "") + below[4]
+        entry = below[4] if split or text[-1:] in "、，,；;" else entry + below[4]
+    return out
 
 
 def _grid_tables(
@@ -1514,7 +1626,11 @@ def _grid_tables(
         grid = [["" for _ in range(n_cols)] for _ in range(n_rows)]
         for cells in members.values():
             boxes = [(xs[k % n_cols], xs[k % n_cols + 1], ys[k // n_cols], ys[k // n_cols + 1]) for k in cells]
-            text = "".join(t for x, y, t in ordered if any(x0 - 1 <= x < x1 and b < y < a for x0, x1, a, b in boxes))
+            text = _cell_text(
+                [(x, y, t) for x, y, t in ordered if any(x0 - 1 <= x < x1 and b < y < a for x0, x1, a, b in boxes)],
+                min(b[0] for b in boxes),
+                max(b[1] for b in boxes),
+            )
             for k in cells:
                 grid[k // n_cols][k % n_cols] = text
         grid = [row for row in grid if any(c.strip() for c in row)]
@@ -1781,7 +1897,7 @@ def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
             if table:
                 out.extend(_pdf_tables(table))
                 table = []
-            text = plain_ideographs(_without(plain_ideographs(page.extract_text() or ""), drop))
+            text = plain_ideographs(_without(plain_ideographs(extract(page) or ""), drop))
             if re.search(r"[\u4e00-\u9fff]", text) and (
                 any(field_of_header(tok) in ("title", "content") for tok in re.split(r"\s+", text[:20000]))
                 or _WRAPPED_TITLE_HEADER.search(re.sub(r"\s+", "", text[:20000]))
