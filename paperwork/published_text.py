@@ -479,6 +479,12 @@ def _is_prose(text: str) -> bool:
     return "。" in text.rstrip("。")[:-1] or len(text) > 60 or (text.endswith("。") and len(text) > 30)
 
 
+def _rules_follow(rows: list, i: int) -> bool:
+    """Whether the first line after row ``i`` is a sentence (a rule: "1.各承办委员会要…。"), not a title."""
+    nxt = next((rows[k][2] for k in range(i + 1, len(rows)) if rows[k][2].strip()), "")
+    return _is_sentence(_strip_number(nxt))
+
+
 def _is_sentence(text: str) -> bool:
     """Ends like a sentence: never a form's or a section's name."""
     return text.rstrip().endswith(("。", "!", "?", ";")) or _is_prose(text)
@@ -1083,6 +1089,7 @@ def _scan(text: str) -> _Parsed:
                 and not _is_form_name(head)
                 and next_field_key(i) is None
                 and any(s.topics for s in out.sections)
+                and _rules_follow(rows, i)
             ):
                 # "(六)工作要求" after the forms' topics: a part of the document set like one more form;
                 # its "1.…2.…" are rules, not topics (as under "三、工作要求" at the top level)

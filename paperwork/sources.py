@@ -455,6 +455,8 @@ def table_lines(rows: list[list[str]]) -> list[str]:
                 continue
             head = heads[j].strip() if j < len(heads) else ""
             label = steps[j][1] if j in steps else LABELS[key][0] if key else head  # "视察时间:9月" as the step
+            if key == "notes" and norm(head) in LABEL_OF:
+                label = norm(head)  # "成果形式" and "备注" both remarks, told apart (a 注 may explain one)
             if not label:
                 continue
             out.append(f"{label}:{cell}")
@@ -486,7 +488,8 @@ _TICK = re.compile(r"[✓✔√☑]|[●■★]")
 
 # How the paragraphs of one cell are joined: one name per paragraph in a list column,
 # one step per paragraph in a time cell ("3月(调研)" / "5月(协商)"), a wrapped title run together
-_CELL_JOIN = {**dict.fromkeys(NAME_LIST_FIELDS, "、"), "time": ";"}
+# a remark's lines are kept apart (a 注 may say the column lists names: see legend.column_notes)
+_CELL_JOIN = {**dict.fromkeys(NAME_LIST_FIELDS, "、"), "time": ";", "notes": "；"}
 
 
 def _cell_paragraphs(row: list[str], cols: dict[int, str], header_at: int, k: int) -> list[str]:
@@ -1492,8 +1495,10 @@ leave for its break to be the writer's own (a new entry), not the cell's width w
 
 # A name's last characters (a unit's, a leader's post) and a name's first (the level of government,
 # "各…" collectives): a full line ending one name before a line opening another is two entries
-_ENTRY_END = re.compile(r"(?:[局委办会院室厅部组府心司联团队站所馆社处署行]|书记|[省市县区州]长|主任)[)）]?$")
+_ENTRY_END = re.compile(r"(?:[局委办会院室厅部组府心司联协团队站所馆社处署行]|书记|[省市县区州]长|主任)[)）]?$")
 _ENTRY_START = re.compile(r"^(?:[省市县区州旗乡镇各团]|国网)")
+# A leader named by post and person ("市政协主席顾远"): the post says it is a name, wherever it ends
+_LEADER_POST = re.compile(r"主席|书记|主任|[省市县区州]长")
 # A footnote's mark set small and raised after a name ("县林业局①"): no part of the name
 _NOTE_MARK = re.compile(r"^[\s①-⑳*※†‡\d]{1,4}$")
 PDF_RAISED_SIZE = 0.85
@@ -1502,11 +1507,13 @@ PDF_RAISED_SIZE = 0.85
 
 def _entries_meet(before: str, after: str) -> bool:
     """Whether the text ``before`` a break ends one name and the text ``after`` it is another whole one."""
+    before, after = before.rstrip(), after.strip()
     return (
-        bool(_ENTRY_END.search(before.rstrip()))
+        # a unit's or a post's name ends, or a bracket closes one ("副市长（分管生态环境、水务）")
+        bool(_ENTRY_END.search(before) or before.endswith((")", "）")))
         and before.count("(") + before.count("（") <= before.count(")") + before.count("）")
-        and bool(_ENTRY_START.match(after.strip()))
-        and bool(_ENTRY_END.search(after.strip()))
+        and bool(_ENTRY_START.match(after))
+        and bool(_ENTRY_END.search(after) or _LEADER_POST.search(after))
     )
 
 
@@ -1558,6 +1565,9 @@ def _cell_text(parts: list[tuple[float, float, str]], x0: float, x1: float) -> s
         if nxt[:1] in _NO_LINE_END or nxt[1:2] in _NO_LINE_START:
             need += _em_width(nxt[1:2]) * em
         own.append(width - (above[2] - above[1]) >= need + PDF_ENTRY_ROOM_EMS * em)
+    # a cell that separates its names with "、" (outside brackets) wraps them where the width says:
+    # only a line that stops short there was ended by the writer
+    listed = "、" in re.sub(r"[(（][^)）]*[)）]", "", "".join(line[4] for line in lines))
     out = lines[0][4]
     entry = lines[0][4]  # the name being read, since the last break between names
     for k, below in enumerate(lines[1:]):
@@ -1569,7 +1579,7 @@ def _cell_text(parts: list[tuple[float, float, str]], x0: float, x1: float) -> s
             and text[-1:] not in "、，,；;"
             and not text[-1:].isdigit()  # "4" | "月、10月": a number goes with what it counts, wherever it wraps
             and below[4].strip()[:1] not in _NO_LINE_START
-            and (own[k] or _entries_meet(text, nxt))
+            and (own[k] or (not listed and _entries_meet(text, nxt)))
         )
         out += ("\n" if split else "") + below[4]
         entry = below[4] if split or text[-1:] in "、，,；;" else entry + below[4]
@@ -1698,7 +1708,7 @@ def _browser_lines(items: list[tuple]) -> list[str]:
             and all(not _CONTINUES_OVER.search(b[1]) for b in between)
         )
         if joins and cont:
-            last[1][-1] = [a + b for a, b in zip(last[1][-1], cells[0], strict=True)]
+            last[1][-1] = [_cut_cell(a, b) for a, b in zip(last[1][-1], cells[0], strict=True)]
             last[1].extend(cells[1:])
         elif joins:
             last[1].extend(cells)
@@ -1714,6 +1724,15 @@ def _browser_lines(items: list[tuple]) -> list[str]:
         runs_on = kind == "text" and value.endswith(_RUNS_ON)
         out[-1] = out[-1].replace(_RUNS_ON, "")
     return out
+
+
+def _cut_cell(above: str, below: str) -> str:
+    """A cell the page break cut: its part on the page before, then the rest, joined with nothing — or with a
+    line break where the break fell between two names of a list ("…省工业和信息化厅" | "省人力资源社会保障厅…")."""
+    last = above.rstrip().rsplit("\n", 1)[-1]
+    first = below.lstrip().split("\n", 1)[0]
+    listed = "、" in re.sub(r"[(（][^)）]*[)）]", "", above + below)  # names separated by "、": as written
+    return above + ("\n" if last and first and not listed and _entries_meet(last, first) else "") + below
 
 
 # Text between two parts of one table at a page break is the page's furniture only: a heading

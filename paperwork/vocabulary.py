@@ -167,6 +167,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "notes": (
         "备注",  # the vocabulary's first table (587909c)
         "说明",  # the vocabulary's first table (587909c)
+        # what the consultation yields (建议案, 协商意见): not its form, though the header ends in 形式
+        "成果形式",  # blind set 22 (B145–B152)
     ),
     # A step or an arrangement written as a sentence ("由…牵头,…参加,6月召开专题协商会"):
     # read for lead, departments, time and form, and kept as notes.
