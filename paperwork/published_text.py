@@ -1085,6 +1085,8 @@ def _scan(text: str) -> _Parsed:
             if (
                 len(segs) == 1
                 and cat is None
+                # set like the forms above it, not under a form's heading ("一、专题协商会" / "(二)乙项工作")
+                and not (section is not None and section.top_level)
                 and _PART_HEADING_WORDS.fullmatch(head)
                 and not _is_form_name(head)
                 and next_field_key(i) is None

@@ -1293,7 +1293,9 @@ def _positioned_lines(page, drop: list[str]) -> list[str]:
 
     extract(page, visitor_text=visit)
     keep = [
-        (_UNSPACED.sub("", plain_ideographs(t)), x, e) for _, t, x, e in lines if t.strip() and not _is_dropped(t, drop)
+        (_closed_up(_UNSPACED.sub("", plain_ideographs(t))), x, e)
+        for _, t, x, e in lines
+        if t.strip() and not _is_dropped(t, drop)
     ]
     # the text block's right edge mirrors its left one (pages are set with equal side margins); a page
     # set in columns has one edge per column: the farthest a line starting in that column reaches
@@ -1325,6 +1327,16 @@ def _positioned_lines(page, drop: list[str]) -> list[str]:
     if joining and out:
         out[-1] += _RUNS_ON  # the page's last line runs on to the next page
     return out
+
+
+# "政 协 苕 岭 县 委 员 会": a heading set with letter-spacing, each character a word of its own
+_SPACED_LETTERS = re.compile(r"\s*(?:[\u4e00-\u9fff][ \u3000]+){2,}[\u4e00-\u9fff]\s*")
+
+
+def _closed_up(line: str) -> str:
+    """A line of single Chinese characters set apart by spaces (a letter-spaced heading), closed up; any other
+    line unchanged (words of two or more characters apart are words: "甲 乙" closes, "专题 协商" does not)."""
+    return re.sub(r"[ \u3000]+", "", line) if _SPACED_LETTERS.fullmatch(line) else line
 
 
 def _fields_run_on(before: str, after: str) -> bool:
@@ -1487,7 +1499,7 @@ def _ruled_tables(
 # Characters a line may not end with (an opening bracket or quote goes down with what it opens) and
 # may not start with (a closing one, a pause): a soft wrap next to one leaves up to two characters' room
 _NO_LINE_END = "(（[【《“‘〔"
-_NO_LINE_START = ")）]】》”’〕、，,。；;：:！？!?"
+_NO_LINE_START = ")）]】》”’〕、，,。；;：:！？!?/／"
 PDF_ENTRY_ROOM_EMS = 0.05
 """How much room (in the cell's characters) beyond what the next line's first character needs a line must
 leave for its break to be the writer's own (a new entry), not the cell's width wrapping it."""
@@ -1565,9 +1577,9 @@ def _cell_text(parts: list[tuple[float, float, str]], x0: float, x1: float) -> s
         if nxt[:1] in _NO_LINE_END or nxt[1:2] in _NO_LINE_START:
             need += _em_width(nxt[1:2]) * em
         own.append(width - (above[2] - above[1]) >= need + PDF_ENTRY_ROOM_EMS * em)
-    # a cell that separates its names with "、" (outside brackets) wraps them where the width says:
+    # a cell that separates its names with "、" or "/" (outside brackets) wraps them where the width says:
     # only a line that stops short there was ended by the writer
-    listed = "、" in re.sub(r"[(（][^)）]*[)）]", "", "".join(line[4] for line in lines))
+    listed = bool(re.search(r"[、/／]", re.sub(r"[(（][^)）]*[)）]", "", "".join(line[4] for line in lines))))
     out = lines[0][4]
     entry = lines[0][4]  # the name being read, since the last break between names
     for k, below in enumerate(lines[1:]):
@@ -1665,7 +1677,7 @@ def _browser_page_items(page, rows: list[tuple[float, list[tuple[float, str]]]],
         for y, row in rows:
             text = "".join(t for _, t in row)
             if text not in drop and not any(bottom < y < top for _, top, bottom, _ in tables):
-                items.append((y, ("text", text)))
+                items.append((y, ("text", _closed_up(text))))
         ordered = [item for _, item in sorted(items, key=lambda it: -it[0])]
         out: list[tuple] = []
         for item in ordered:  # the text between tables, its wrapped lines joined
@@ -1731,7 +1743,7 @@ def _cut_cell(above: str, below: str) -> str:
     line break where the break fell between two names of a list ("…省工业和信息化厅" | "省人力资源社会保障厅…")."""
     last = above.rstrip().rsplit("\n", 1)[-1]
     first = below.lstrip().split("\n", 1)[0]
-    listed = "、" in re.sub(r"[(（][^)）]*[)）]", "", above + below)  # names separated by "、": as written
+    listed = bool(re.search(r"[、/／]", re.sub(r"[(（][^)）]*[)）]", "", above + below)))  # "A、B": as written
     return above + ("\n" if last and first and not listed and _entries_meet(last, first) else "") + below
 
 

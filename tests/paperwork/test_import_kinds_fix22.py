@@ -8,6 +8,7 @@
 - a 备注 column that a 注 under the table says lists the leaders; without the 注 it stays a remark;
 - 参加人员 beside columns of their own for leaders and departments, and 成果形式: neither gives anything;
 - "出席市领导:" as a label (the label 市领导 inside it must not cut it);
+- a heading set with letter-spacing ("政 协 苕 岭 县 委 员 会") is closed up, so the body is found;
 - "(六)工作要求" after the forms' topics, its "1.…。2.…。" rules: no topics; near miss: a part heading
   over titles with fields stays a form.
 """
@@ -247,3 +248,23 @@ def test_browser_pdf_cells_footnote_marks_and_a_remarks_column_that_a_note_expla
         ("提升县域医疗服务能力", [11], ["县卫生健康局", "县人民医院"], []),
     ]
     assert not {f.name for f in plan.forms} & {"协商意见", "建议案"}  # 成果形式 is what comes out, not the form
+
+
+# -- a heading set with letter-spacing ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        ("政 协 苕 岭 县 委 员 会", "政协苕岭县委员会"),
+        ("协\u3000商\u3000计\u3000划", "协商计划"),
+        # near misses: words of two or more characters apart, a single character, a label and its value
+        ("专题 协商 会议", "专题 协商 会议"),
+        ("甲", "甲"),
+        ("时间 6月", "时间 6月"),
+    ],
+)
+def test_a_letter_spaced_heading_is_closed_up_and_spaced_words_are_not(line, read):
+    from paperwork.sources import _closed_up
+
+    assert _closed_up(line) == read
