@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .line_origins import made_from
-from .vocabulary import LABEL_OF, LABELS, field_of_header
+from .vocabulary import LABEL_OF, LABELS, TABLE_MARK, field_of_header
 
 MIN_POSITIONS = 3
 """Labels a legend must name, in a row joined by one separator, to be taken for one."""
@@ -111,4 +111,55 @@ def positional_fields(lines: list[str]) -> list[str]:
     return out
 
 
-__all__ = ["find_legend", "positional_fields"]
+# "备注栏所列为拟邀请出席的省领导" "备注一栏为出席领导": a note under a table saying what a column it
+# heads vaguely (备注) holds
+_COLUMN_SAYS = re.compile(
+    r"(?P<col>[\u4e00-\u9fff]{2,4}?)一?[栏列](?:中|内)?(?:所列|所填|填写|列明)?(?:的)?(?:为|是|系)(?P<what>[\u4e00-\u9fff]{2,16})"
+)
+# The fields such a note may give a column: who takes part, never a time or a form (a "时间栏" note
+# explains how months are written, not what the column is)
+_GIVEN_FIELDS = ("leaders", "departments")
+
+
+def column_notes(lines: list[str]) -> list[str]:
+    """``lines`` with each "备注:…" line read as the field a note says the column holds.
+
+    A note ("注：备注栏所列为拟邀请出席的省领导") names a column whose header the
+    vocabulary reads as notes (or not at all) and says it lists leaders or
+    departments (the field of the note's last words, "省领导" → leaders); the
+    table's lines under that header ("备注:副省长某某") are then that field's
+    ("出席领导:副省长某某"). In a table (its ``【表格】`` header line) with columns of
+    its own for the leaders and the departments, its 参加人员 lines are the others
+    taking part (参加委员: kept as notes). Returns ``lines`` unchanged otherwise.
+    """
+    given: dict[str, str] = {}
+    for line in lines:
+        for m in _COLUMN_SAYS.finditer(line):
+            col, what = m.group("col"), m.group("what")
+            if _field(col) not in (None, "notes"):
+                continue
+            field = next((f for k in range(len(what) - 1) if (f := _field(what[k:])) in _GIVEN_FIELDS), None)
+            if field:
+                given[col] = field
+    if not given and not any(line.startswith(TABLE_MARK) for line in lines):
+        return lines
+    out = []
+    others = False  # the table's 参加人员 column stands beside its own leaders' and departments' columns
+    for line in lines:
+        if line.startswith(TABLE_MARK):
+            cols = {given.get(h.strip()) or _field(h.strip()) for h in line[len(TABLE_MARK) :].split("、")}
+            others = {"leaders", "departments", "people"} <= cols
+        head, colon, value = line.partition(":")
+        head = head.strip()
+        if colon and head in given and value.strip():
+            out.append(made_from(f"{LABELS[given[head]][0]}:{value}", [line]))
+        elif colon and others and _field(head) == "people":
+            # 参加人员 beside the leaders' and departments' own columns: the others taking part
+            # (委员, 专家, 提案人), neither leaders nor departments
+            out.append(made_from(f"{LABELS['members'][0]}:{value}", [line]))
+        else:
+            out.append(line)
+    return out
+
+
+__all__ = ["column_notes", "find_legend", "positional_fields"]

@@ -200,9 +200,9 @@ def assignment_warnings(lines: list[str]) -> list[str]:
 def restructure(lines: list[str]) -> list[str]:
     """All the rewrites, in order (leaders are matched by number before renumbering; then form paragraphs)."""
     from .clauses import form_paragraphs  # clauses reads published_text, which the table reader here must not
-    from .legend import positional_fields
+    from .legend import column_notes, positional_fields
 
-    return positional_fields(form_paragraphs(decimal_outline(distribute_leaders(lines))))
+    return column_notes(positional_fields(form_paragraphs(decimal_outline(distribute_leaders(lines)))))
 
 
 __all__ = [

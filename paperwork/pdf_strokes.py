@@ -9,6 +9,8 @@ into a grid).
 
 from __future__ import annotations
 
+from .pdf_replay import extract
+
 RULE_MAX = 2.0
 """A stroked segment thinner than this (points) across is a rule; other paths are drawings."""
 
@@ -43,7 +45,7 @@ def stroked_rules(page) -> tuple[list[tuple[float, float, float]], list[tuple[fl
         elif op in _PATH_ENDS:
             start[0] = None
 
-    page.extract_text(visitor_operand_before=before)
+    extract(page, visitor_operand_before=before)
     return horizontals, verticals
 
 

@@ -495,6 +495,12 @@ def _is_prose(text: str) -> bool:
     return "。" in text.rstrip("。")[:-1] or len(text) > 60 or (text.endswith("。") and len(text) > 30)
 
 
+def _rules_follow(rows: list, i: int) -> bool:
+    """Whether the first line after row ``i`` is a sentence (a rule: "1.各承办委员会要…。"), not a title."""
+    nxt = next((rows[k][2] for k in range(i + 1, len(rows)) if rows[k][2].strip()), "")
+    return _is_sentence(_strip_number(nxt))
+
+
 def _is_sentence(text: str) -> bool:
     """Ends like a sentence: never a form's or a section's name."""
     return text.rstrip().endswith(("。", "!", "?", ";")) or _is_prose(text)
@@ -1112,6 +1118,22 @@ def _scan(text: str) -> _Parsed:
             head = _COUNT.sub("", head).strip()
             segs = _split_fields(head)
             cat = classify_form(segs[0])
+            if (
+                len(segs) == 1
+                and cat is None
+                # set like the forms above it, not under a form's heading ("一、专题协商会" / "(二)乙项工作")
+                and not (section is not None and section.top_level)
+                and _PART_HEADING_WORDS.fullmatch(head)
+                and not _is_form_name(head)
+                and next_field_key(i) is None
+                and any(s.topics for s in out.sections)
+                and _rules_follow(rows, i)
+            ):
+                # "(六)工作要求" after the forms' topics: a part of the document set like one more form;
+                # its "1.…2.…" are rules, not topics (as under "三、工作要求" at the top level)
+                section, topic, top, top_form, in_arrangement = None, None, head, False, False
+                out.roles[lineno] = T.SKIP_REASON["heading"]
+                continue
             if group is not None and len(segs) == 1 and _is_group_heading(head, [r[2] for r in rows[i + 1 : i + 4]]):
                 # "(二)县政协提案委员会" after the forms of group (一): the next group, not a topic
                 section = _Section(header=head, count=count, line=lineno)

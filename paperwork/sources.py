@@ -54,6 +54,7 @@ from .labelled_cells import labelled_cell_lines, labelled_paragraphs, title_and_
 from .line_origins import Line, origin
 from .month_grid import lift_month_subheader, ticked_time, time_in_note
 from .outline import assignment_lines
+from .pdf_replay import extract
 from .pdf_strokes import stroked_rules
 from .published_text import _is_form_name, classify_form
 from .side_tables import is_card_head, is_contact_card, is_contact_table
@@ -519,6 +520,8 @@ def table_lines(rows: list[list[str]]) -> list[str]:
                 continue
             head = heads[j].strip() if j < len(heads) else ""
             label = steps[j][1] if j in steps else LABELS[key][0] if key else head  # "视察时间:9月" as the step
+            if key == "notes" and norm(head) in LABEL_OF:
+                label = norm(head)  # "成果形式" and "备注" both remarks, told apart (a 注 may explain one)
             if not label:
                 continue
             out.append(f"{label}:{cell}")
@@ -550,7 +553,8 @@ _TICK = re.compile(r"[✓✔√☑]|[●■★]")
 
 # How the paragraphs of one cell are joined: one name per paragraph in a list column,
 # one step per paragraph in a time cell ("3月(调研)" / "5月(协商)"), a wrapped title run together
-_CELL_JOIN = {**dict.fromkeys(NAME_LIST_FIELDS, "、"), "time": ";"}
+# a remark's lines are kept apart (a 注 may say the column lists names: see legend.column_notes)
+_CELL_JOIN = {**dict.fromkeys(NAME_LIST_FIELDS, "、"), "time": ";", "notes": "；"}
 
 
 def _cell_paragraphs(row: list[str], cols: dict[int, str], header_at: int, k: int) -> list[str]:
@@ -983,9 +987,9 @@ def _pdf_page_runs(page, *, glyphs: bool = False) -> list[tuple[float, float, st
             m = mult(tm, cm)
             runs.append((m[4], m[5], plain_ideographs(text), (size or 10) * (abs(m[0]) or 1)))
 
-    page.extract_text(visitor_text=visit)
+    extract(page, visitor_text=visit)
     if not glyphs:
-        return [(x, y, t) for x, y, t, _ in runs]
+        return [(x, y, _Run(t, x + _em_width(t.rstrip()) * em, em)) for x, y, t, em in runs]
     merged: list[list] = []  # [x, y, text, end]
     for x, y, t, em in sorted(runs, key=lambda r: (-round(r[1] / PDF_LINE_TOLERANCE), r[0])):
         t = t.strip() if not merged or abs(merged[-1][1] - y) > PDF_LINE_TOLERANCE else t
@@ -995,8 +999,24 @@ def _pdf_page_runs(page, *, glyphs: bool = False) -> list[tuple[float, float, st
             last[2] += t.strip() if x - last[3] < 0.1 * em else t
             last[3] = max(last[3], end)
         else:
-            merged.append([x, y, t.strip(), end])
-    return [(x, y, t) for x, y, t, _ in merged]
+            merged.append([x, y, t.strip(), end, em])
+    return [(x, y, _Run(t, end, em)) for x, y, t, end, em in merged]
+
+
+class _Run(str):
+    """A run's text that knows where on its line it ends (``end``, points) and its character size (``em``).
+
+    A table cell's lines are joined by how far each ends from the cell's edge
+    (:func:`_cell_text`); anything else reads it as the plain text it is.
+    """
+
+    end: float
+    em: float
+
+    def __new__(cls, text: str, end: float, em: float) -> _Run:
+        run = super().__new__(cls, text)
+        run.end, run.em = end, em
+        return run
 
 
 def _pdf_rows_at(runs: list[tuple[float, float, str]]) -> list[tuple[float, list[tuple[float, str]]]]:
@@ -1521,9 +1541,11 @@ def _positioned_lines(page, drop: list[str]) -> list[str]:
             elif part.strip() or not k:
                 lines.append([y, part, m[4] if part.strip() else float("inf"), end if part.strip() else 0.0])
 
-    page.extract_text(visitor_text=visit)
+    extract(page, visitor_text=visit)
     keep = [
-        (_UNSPACED.sub("", plain_ideographs(t)), x, e) for _, t, x, e in lines if t.strip() and not _is_dropped(t, drop)
+        (_closed_up(_UNSPACED.sub("", plain_ideographs(t))), x, e)
+        for _, t, x, e in lines
+        if t.strip() and not _is_dropped(t, drop)
     ]
     # the text block's right edge mirrors its left one (pages are set with equal side margins); a page
     # set in columns has one edge per column: the farthest a line starting in that column reaches
@@ -1555,6 +1577,16 @@ def _positioned_lines(page, drop: list[str]) -> list[str]:
     if joining and out:
         out[-1] += _RUNS_ON  # the page's last line runs on to the next page
     return out
+
+
+# "政 协 苕 岭 县 委 员 会": a heading set with letter-spacing, each character a word of its own
+_SPACED_LETTERS = re.compile(r"\s*(?:[\u4e00-\u9fff][ \u3000]+){2,}[\u4e00-\u9fff]\s*")
+
+
+def _closed_up(line: str) -> str:
+    """A line of single Chinese characters set apart by spaces (a letter-spaced heading), closed up; any other
+    line unchanged (words of two or more characters apart are words: "甲 乙" closes, "专题 协商" does not)."""
+    return re.sub(r"[ \u3000]+", "", line) if _SPACED_LETTERS.fullmatch(line) else line
 
 
 def _fields_run_on(before: str, after: str) -> bool:
@@ -1639,7 +1671,7 @@ def _ruled_tables(
             verticals.append(((ax + bx) / 2, max(ay, by), min(ay, by)))
 
     verticals: list[tuple[float, float, float]] = []  # (x, top, bottom) of each thin vertical rule
-    page.extract_text(visitor_operand_before=before)
+    extract(page, visitor_operand_before=before)
     boxes: list[tuple[float, float, float, float]] = []  # (x0, x1, top, bottom)
     pending = None
     paired: set[int] = set()
@@ -1701,7 +1733,7 @@ def _ruled_tables(
         tops = sorted(_snap([b[2] for b in cells]), reverse=True)
         grid = [["" for _ in spans] for _ in tops]
         for x0, x1, top, bottom in cells:
-            text = "".join(t for x, y, t in ordered if x0 - 1 <= x <= x1 and bottom < y < top)
+            text = _cell_text([(x, y, t) for x, y, t in ordered if x0 - 1 <= x <= x1 and bottom < y < top], x0, x1)
             for r, row_top in enumerate(tops):
                 if bottom + 1 < row_top <= top + PDF_RULE_SNAP:
                     for j, col in enumerate(spans):
@@ -1712,6 +1744,108 @@ def _ruled_tables(
             top = max(frame[2], *(b[2] for b in cells))
             tables.append((grid, top, min(frame[3], *(b[3] for b in cells)), continued and top == max(tops)))
     return tables or None
+
+
+# Characters a line may not end with (an opening bracket or quote goes down with what it opens) and
+# may not start with (a closing one, a pause): a soft wrap next to one leaves up to two characters' room
+_NO_LINE_END = "(（[【《“‘〔"
+_NO_LINE_START = ")）]】》”’〕、，,。；;：:！？!?/／"
+PDF_ENTRY_ROOM_EMS = 0.05
+"""How much room (in the cell's characters) beyond what the next line's first character needs a line must
+leave for its break to be the writer's own (a new entry), not the cell's width wrapping it."""
+
+
+# A name's last characters (a unit's, a leader's post) and a name's first (the level of government,
+# "各…" collectives): a full line ending one name before a line opening another is two entries
+_ENTRY_END = re.compile(r"(?:[局委办会院室厅部组府心司联协团队站所馆社处署行]|书记|[省市县区州]长|主任)[)）]?$")
+_ENTRY_START = re.compile(r"^(?:[省市县区州旗乡镇各团]|国网)")
+# A leader named by post and person ("市政协主席顾远"): the post says it is a name, wherever it ends
+_LEADER_POST = re.compile(r"主席|书记|主任|[省市县区州]长")
+# A footnote's mark set small and raised after a name ("县林业局①"): no part of the name
+_NOTE_MARK = re.compile(r"^[\s①-⑳*※†‡\d]{1,4}$")
+PDF_RAISED_SIZE = 0.85
+"""A run smaller than this share of its cell's text, standing above a line's baseline, is raised (a footnote mark)."""
+
+
+def _entries_meet(before: str, after: str) -> bool:
+    """Whether the text ``before`` a break ends one name and the text ``after`` it is another whole one."""
+    before, after = before.rstrip(), after.strip()
+    return (
+        # a unit's or a post's name ends, or a bracket closes one ("副市长（分管生态环境、水务）")
+        bool(_ENTRY_END.search(before) or before.endswith((")", "）")))
+        and before.count("(") + before.count("（") <= before.count(")") + before.count("）")
+        and bool(_ENTRY_START.match(after))
+        and bool(_ENTRY_END.search(after) or _LEADER_POST.search(after))
+    )
+
+
+def _cell_text(parts: list[tuple[float, float, str]], x0: float, x1: float) -> str:
+    """A cell's runs (x, y, text, in reading order) → its text, a line break kept ("\n") where the writer made one.
+
+    A line the cell's width broke is full: the next line's first character (two,
+    where a bracket or a pause may not stand at a line's edge) would not have fitted
+    after it. A line that stops short with room for it was ended by the writer: in a
+    list of names one entry per line, that break separates entries as "、" would. A
+    break inside a bracket, or right after a pause (、,;), is never one. A full line
+    is a writer's break only where it ends a name and the lines up to the next
+    break make another whole one (:func:`_entries_meet`). A footnote mark raised
+    after a name is left out. Runs that do not know where they end (plain ``str``)
+    are joined as before, with nothing.
+    """
+    sizes = [t.em for _, _, t in parts if getattr(t, "em", None)]
+    body = max(sizes, default=0.0)
+    bases = [y for _, y, t in parts if getattr(t, "em", None) and t.em >= body * PDF_RAISED_SIZE]
+    parts = [
+        (x, y, t)
+        for x, y, t in parts
+        if not (
+            getattr(t, "em", None)
+            and t.em < body * PDF_RAISED_SIZE
+            and _NOTE_MARK.match(t)
+            and any(0 < y - b < body for b in bases)
+        )
+    ]
+    lines: list[list] = []  # [y, start, end, em, text]
+    for x, y, t in parts:
+        end, em = getattr(t, "end", None), getattr(t, "em", None)
+        if lines and abs(lines[-1][0] - y) <= PDF_LINE_TOLERANCE:
+            line = lines[-1]
+            line[4] += t
+            line[1] = min(line[1], x)
+            line[2] = None if end is None or line[2] is None else max(line[2], end)
+        else:
+            lines.append([y, x, end, em, str(t)])
+    if len(lines) < 2 or any(line[2] is None for line in lines):
+        return "".join(line[4] for line in lines)
+    pad = max(0.0, min(line[1] for line in lines) - x0)
+    width = x1 - x0 - 2 * pad
+    own: list[bool] = []  # by the width alone: the line ends short of the cell's edge
+    for above, below in zip(lines, lines[1:], strict=False):
+        nxt = below[4].strip()
+        em = above[3] or 10.0
+        need = _em_width(nxt[:1]) * em
+        if nxt[:1] in _NO_LINE_END or nxt[1:2] in _NO_LINE_START:
+            need += _em_width(nxt[1:2]) * em
+        own.append(width - (above[2] - above[1]) >= need + PDF_ENTRY_ROOM_EMS * em)
+    # a cell that separates its names with "、" or "/" (outside brackets) wraps them where the width says:
+    # only a line that stops short there was ended by the writer
+    listed = bool(re.search(r"[、/／]", re.sub(r"[(（][^)）]*[)）]", "", "".join(line[4] for line in lines))))
+    out = lines[0][4]
+    entry = lines[0][4]  # the name being read, since the last break between names
+    for k, below in enumerate(lines[1:]):
+        text = entry.rstrip()
+        depth = sum(text.count(c) for c in "(（") - sum(text.count(c) for c in ")）")
+        nxt = "".join(line[4] for line in lines[k + 1 : next((j + 1 for j in range(k + 1, len(own)) if own[j]), None)])
+        split = (
+            depth <= 0
+            and text[-1:] not in "、，,；;"
+            and not text[-1:].isdigit()  # "4" | "月、10月": a number goes with what it counts, wherever it wraps
+            and below[4].strip()[:1] not in _NO_LINE_START
+            and (own[k] or (not listed and _entries_meet(text, nxt)))
+        )
+        out += ("\n" if split else "") + below[4]
+        entry = below[4] if split or text[-1:] in "、，,；;" else entry + below[4]
+    return out
 
 
 def _grid_tables(
@@ -1764,7 +1898,11 @@ def _grid_tables(
         grid = [["" for _ in range(n_cols)] for _ in range(n_rows)]
         for cells in members.values():
             boxes = [(xs[k % n_cols], xs[k % n_cols + 1], ys[k // n_cols], ys[k // n_cols + 1]) for k in cells]
-            text = "".join(t for x, y, t in ordered if any(x0 - 1 <= x < x1 and b < y < a for x0, x1, a, b in boxes))
+            text = _cell_text(
+                [(x, y, t) for x, y, t in ordered if any(x0 - 1 <= x < x1 and b < y < a for x0, x1, a, b in boxes)],
+                min(b[0] for b in boxes),
+                max(b[1] for b in boxes),
+            )
             for k in cells:
                 grid[k // n_cols][k % n_cols] = text
         grid = [row for row in grid if any(c.strip() for c in row)]
@@ -1779,8 +1917,11 @@ def _tables_and_text(
     drop: list[str],
     tables: list[tuple[list[list[str]], float, float, bool]],
     clean: Callable[[str], str],
+    line: Callable[[str], str] = str,
 ) -> list[tuple]:
     """A page's tables and the rows of text outside them, top to bottom: ("table", cells, continued) and ("text", line).
+
+    ``clean`` tidies each cell's text, ``line`` each row of text outside the tables.
 
     ``rows``: the page's rows as (y, runs), ``drop``: the texts of its header and footer rows;
     ``tables``: (cells, top, bottom, continued), each cell passed through ``clean``. A row between
@@ -1791,7 +1932,7 @@ def _tables_and_text(
     for y, row in rows:
         text = "".join(t for _, t in row)
         if text not in drop and not any(bottom < y < top for _, top, bottom, _ in tables):
-            items.append((y, ("text", text)))
+            items.append((y, ("text", line(text))))
     ordered = [item for _, item in sorted(items, key=lambda it: -it[0])]
     out: list[tuple] = []
     texts: list[str] = []
@@ -1814,7 +1955,8 @@ def _browser_page_items(page, rows: list[tuple[float, list[tuple[float, str]]]],
     chunks = [(x, y, t) for y, row in rows for x, t in row]
     tables = _ruled_tables(page, chunks) or []
     if tables:
-        return _tables_and_text(rows, drop, tables, lambda c: _UNSPACED.sub("", c))
+        # a browser's letter-spaced heading ("政 协 苕 岭 县 委 员 会") closed up, as fix22 reads it
+        return _tables_and_text(rows, drop, tables, lambda c: _UNSPACED.sub("", c), _closed_up)
     lines = [row for y, row in rows if "".join(t for _, t in row) not in drop]
     if any(_pdf_header_at(lines, k)[0] for k in range(len(lines))):
         return [("text", line) for line in _pdf_tables(lines)]
@@ -1843,7 +1985,7 @@ def _browser_lines(items: list[tuple]) -> list[str]:
             and all(not _CONTINUES_OVER.search(b[1]) for b in between)
         )
         if joins and cont:
-            last[1][-1] = [a + b for a, b in zip(last[1][-1], cells[0], strict=True)]
+            last[1][-1] = [_cut_cell(a, b) for a, b in zip(last[1][-1], cells[0], strict=True)]
             last[1].extend(cells[1:])
         elif joins:
             last[1].extend(cells)
@@ -1859,6 +2001,15 @@ def _browser_lines(items: list[tuple]) -> list[str]:
         runs_on = kind == "text" and value.endswith(_RUNS_ON)
         out[-1] = out[-1].replace(_RUNS_ON, "")
     return out
+
+
+def _cut_cell(above: str, below: str) -> str:
+    """A cell the page break cut: its part on the page before, then the rest, joined with nothing — or with a
+    line break where the break fell between two names of a list ("…省工业和信息化厅" | "省人力资源社会保障厅…")."""
+    last = above.rstrip().rsplit("\n", 1)[-1]
+    first = below.lstrip().split("\n", 1)[0]
+    listed = bool(re.search(r"[、/／]", re.sub(r"[(（][^)）]*[)）]", "", above + below)))  # "A、B": as written
+    return above + ("\n" if last and first and not listed and _entries_meet(last, first) else "") + below
 
 
 # Text between two parts of one table at a page break is the page's furniture only: a heading
@@ -2078,7 +2229,7 @@ def pdf_lines(data: bytes, *, name: str = "计划.pdf") -> list[str]:
             if table:
                 out.extend(_pdf_tables(table))
                 table = []
-            text = plain_ideographs(_without(plain_ideographs(page.extract_text() or ""), drop))
+            text = plain_ideographs(_without(plain_ideographs(extract(page) or ""), drop))
             if re.search(r"[\u4e00-\u9fff]", text) and (
                 any(field_of_header(tok) in ("title", "content") for tok in re.split(r"\s+", text[:20000]))
                 or _WRAPPED_TITLE_HEADER.search(re.sub(r"\s+", "", text[:20000]))

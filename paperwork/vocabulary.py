@@ -147,6 +147,11 @@ LABELS: dict[str, tuple[str, ...]] = {
         "领导",  # the vocabulary's first table (587909c)
         "市领导",  # the first published-text reader and Excel headers (49bb5cf)
         "出席",  # blind set B49–B56, "出席:副市长某" (554d511)
+        # "出席市领导:…": without it the label 市领导 is found inside, cutting 出席 off as a value
+        "出席省领导",  # blind set 22 (B145–B152)
+        "出席市领导",  # blind set 22 (B145–B152)
+        "出席县领导",  # blind set 22 (B145–B152)
+        "出席区领导",  # blind set 22 (B145–B152)
     ),
     "content": (
         "主要内容",  # the first published-text reader and Excel headers (49bb5cf)
@@ -162,6 +167,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "notes": (
         "备注",  # the vocabulary's first table (587909c)
         "说明",  # the vocabulary's first table (587909c)
+        # what the consultation yields (建议案, 协商意见): not its form, though the header ends in 形式
+        "成果形式",  # blind set 22 (B145–B152)
     ),
     # A step or an arrangement written as a sentence ("由…牵头,…参加,6月召开专题协商会"):
     # read for lead, departments, time and form, and kept as notes.

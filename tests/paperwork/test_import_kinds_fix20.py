@@ -174,7 +174,7 @@ class _Page:
         self.lines = lines
         self.mediabox = type("Box", (), {"width": 595.0})()
 
-    def extract_text(self, visitor_text) -> str:
+    def extract_text(self, visitor_text, **_visitors) -> str:  # pypdf also takes visitor_operand_before
         for x, y, text in self.lines:
             for k, ch in enumerate(text):
                 visitor_text(ch, [1, 0, 0, 1, 0, 0], [1, 0, 0, 1, x + 11 * k, y], None, 11)
