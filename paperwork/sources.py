@@ -1833,6 +1833,11 @@ def looks_like_html(text: str) -> bool:
 _HTML_LABEL_START = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}\s*[:：]")
 
 
+def _opens_with_label(el) -> bool:
+    """Whether ``el`` (an element, or None) is a field of its own: its text opens with a label."""
+    return el is not None and isinstance(el.tag, str) and bool(_HTML_LABEL_START.match(el.text_content() or ""))
+
+
 def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
     """The visible text of a web page as lines; tables through :func:`table_lines`."""
     import lxml.html
@@ -1890,9 +1895,17 @@ def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
             return
         if tag in _BLOCK:
             flush()
-        elif el.text and buf and _HTML_LABEL_START.match(el.text) and not buf[-1][-1:].isspace():
+        elif (
+            el.text
+            and buf
+            and _HTML_LABEL_START.match(el.text)
+            and not buf[-1][-1:].isspace()
+            and _opens_with_label(el.getprevious())
+        ):
             # "<span>时间：6月</span><span>协商部门：…</span>": fields in spans side by side, set apart
-            # on the page by CSS only; a space keeps "6月" and the next label apart
+            # on the page by CSS only; a space keeps "6月" and the next label apart. Only after a span
+            # that is itself a field: Word's fragments ("<span>邀</span><span>请</span><span>出席领导：")
+            # cut one label into pieces
             buf.append(" ")
         if el.text and tag:
             buf.append(el.text)
