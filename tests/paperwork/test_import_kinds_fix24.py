@@ -11,7 +11,8 @@
 - "月份：" is the label "时间：" (B167);
 - "一、“X”协商议事会" "二、委员小组协商": a platform's or the members' own form, a form heading even
   as the plan's first heading (B167);
-- fields in spans side by side on a web page, no space between them (B168);
+- fields in spans side by side on a web page, no space between them (B168); a label Word's pasted
+  HTML cut into spans ("邀</span><span>请</span><span>出席领导：") is not set apart (B137);
 - a table with no time column whose 备注 says "拟安排在5月" "拟于9月底前完成": the note gives the
   time; a note without a time gives none (B162);
 - "出席市领导：" (区/县) after "；" inside a bracket of fields: the leaders' label whole, "出席" is no
@@ -237,6 +238,23 @@ def test_field_spans_without_a_space_between_them():
         ("扶持个体工商户发展", "对口协商会", [9]),
     ]
     assert rows[0][4] == ["区科技局", "区数据局", "松阳高新区管委会"]
+    assert rows[0][5] == ["副区长温涛"]
+
+
+_WORD_FRAGMENTS = """<html><body><p>政协松阳区委员会2026年度协商计划</p>
+<p>一、专题协商会</p>
+<p>1．推动数字产业园建设</p>
+<p><span>时间：6月</span></p>
+<p><span>承办单位：区政协经济委员会</span></p>
+<p><span>协商部门：区科技局、区数据局</span></p>
+<p><span>邀</span><span>请</span><span>出席领导：副区长温涛</span></p>
+</body></html>"""
+
+
+def test_word_fragments_of_one_label_are_not_set_apart():
+    # Word's pasted HTML cuts "邀请出席领导：" into spans: no field stands before "出席领导：", no space goes in
+    rows = topic_rows(import_document("松阳区协商计划.html", _WORD_FRAGMENTS.encode("utf-8")).plan)
+    assert [(r[0], r[2], r[4]) for r in rows] == [("推动数字产业园建设", [6], ["区科技局", "区数据局"])]
     assert rows[0][5] == ["副区长温涛"]
 
 
