@@ -443,9 +443,9 @@ _CUT_BEFORE_LABEL = re.compile(r"[和及与或、,，]$")
 
 
 # "小计 1 项" "合计 13 项" and a wrapped "(次)": a table's count rows that fell out of the table (a PDF's
-# last page), never the tail of the field above them
+# last page), never the tail of the field above them ("共计12项" is left alone: a plan's stated total)
 _TOTAL_LINE = re.compile(
-    r"\s*(?:(?:小|合|总|共)\s*计\s*[:：]?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[项个次场件]"
+    r"\s*(?:(?:小|合|总)\s*计\s*[:：]?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[项个次场件]"
     r"(?:\s*[(（]\s*次\s*[)）])?|[(（]\s*[项次]\s*[)）])\s*"
 )
 

@@ -363,6 +363,8 @@ _FORM_END = re.compile(r"(?:协商|议政|座谈会|协商会|常委会议|恳�
 # -- titles listed first, their fields later by item number ("第3项：4月，教科卫体委员会；…") ----------
 
 ITEM_FIELDS_MIN = 2
+# a title line that carries fields of its own: a trailing bracket, or a label
+_OWN_FIELDS = re.compile(r"[)）]\s*$|[\u4e00-\u9fff]{2,8}\s*[:：]")
 # a line that starts something else: a numbered item, a part heading "三、", a sub-heading "（一）"
 _STARTS_OWN = re.compile(
     r"^\s*(?:\d{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])"
@@ -416,6 +418,10 @@ def titles_then_item_fields(lines: list[str]) -> list[str]:
             titles.setdefault(int(m.group(1)), []).append(k)
     wanted = {n for items, _, _ in found for n in items}
     if not wanted or any(len(titles.get(n, [])) != 1 for n in wanted):
+        return lines
+    if any(_OWN_FIELDS.search(lines[titles[n][0]]) for n in wanted):
+        # "1．推进X（专题协商会，6月）": titles with fields of their own take the rest from their duty
+        # line after the scan (paperwork.item_duties), which fills only what a title lacks
         return lines
     under: dict[int, list[str]] = {}
     for items, taken, fields in found:
