@@ -20,7 +20,7 @@ import re
 from typing import Any
 
 from . import texts as T
-from .time_phrases import CN_MONTH_NUMBER
+from .time_phrases import CN_MONTH_NUMBER, parse_time
 from .vocabulary import ATTENDING_VERBS, DUTY_VERBS, alternation, field_of_label
 
 _N = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
@@ -68,12 +68,43 @@ def duty_items(items: str) -> list[int]:
     return out
 
 
+# What may stand beside the time phrase of an unlabelled clause ("5月、10月各一次", "第三季度", "8月底前")
+_TIME_WORDS = re.compile(
+    r"[\s\d第一二三四五六七八九十月份季度上中下半年旬初底末前、,，至到—–\-~]|各[一1]次|适时|年内|视情|另行安排"
+)
+# "教科卫体委员会" "经济界、农业界": an unlabelled clause naming a 政协 committee or sectors, the lead
+_COMMITTEE_CLAUSE = re.compile(r"^[\u4e00-\u9fff、]{2,30}(?:委员会|委|界|联络组)$")
+# a government's commission ("市发改委", "县卫生健康委") is a department, never the lead
+_NOT_COMMITTEE = re.compile(r"政府|党委|[省市县区]委(?!员)|局|厅|^[省市县区州旗](?!政协)")
+
+
+def _unlabelled(clause: str, out: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """An unlabelled clause of a duty line: its time ("4月，…") or its lead committee ("…，经济委员会")."""
+    keys = {k for k, _ in out}
+    tm = parse_time(clause)
+    said = tm.months or tm.window or tm.deadline or tm.undecided
+    if "time" not in keys and said and not _TIME_WORDS.sub("", clause):
+        return ("time", clause)
+    if "lead" not in keys and _COMMITTEE_CLAUSE.match(clause) and not _NOT_COMMITTEE.search(clause):
+        return ("lead", clause)
+    return None
+
+
 def duty_fields(body: str) -> list[tuple[str, str]]:
-    """The (field, value) pairs a duty line's text names, in order; clauses it cannot read are left out."""
+    """The (field, value) pairs a duty line's text names, in order; clauses it cannot read are left out.
+
+    Besides labelled clauses and clauses named by their verb, a clause that is only a time phrase
+    is the time, and one that is only a 政协 committee's (or sectors') name is the lead:
+    "第3项：4月，教科卫体委员会；协商部门：…".
+    """
     out: list[tuple[str, str]] = []
     for clause in _CLAUSE_END.split(body):
         clause = clause.strip()
         if not clause:
+            continue
+        bare = _unlabelled(clause, out) if not _LABELLED.match(clause) else None
+        if bare:
+            out.append(bare)
             continue
         lm = _LABELLED.match(clause)
         key = field_of_label(lm.group("label")) if lm else None

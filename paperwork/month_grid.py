@@ -81,3 +81,22 @@ def time_in_note(note: str) -> str | None:
     reading = parse_time(text)
     said = reading.months or reading.deadline or reading.undecided or reading.vague or reading.window
     return text if said else None
+
+
+# "拟安排在5月" "拟于9月底前完成" "拟安排在11月，邀请…": a note that opens with when the topic is held
+_REMARK_TIME = re.compile(
+    r"^(?:拟安排在|拟安排于|拟安排|拟定于|拟于|拟在|安排在|安排于|计划于|计划在|定于|预计于|预计在)"
+    r"(?P<when>[^,，;；。]{1,16}?)(?:完成|召开|开展|进行|举行|举办)?(?:[,，;；。].*)?$"
+)
+
+
+def time_in_remark(note: str) -> str | None:
+    """The time a 备注 gives when the table has no time column: "拟安排在第三季度" → "第三季度".
+
+    The note must open with a verb of planning ("拟安排在", "拟于") and the words up to its first
+    comma must be a time (:func:`time_in_note`), or the note is only a time; what follows the comma
+    ("，邀请部分委员参加") is no time. ``None`` otherwise ("结合专题视察开展" says no month).
+    """
+    text = re.sub(r"\s+", "", note or "")
+    m = _REMARK_TIME.match(text)
+    return time_in_note(m.group("when")) if m else time_in_note(text)

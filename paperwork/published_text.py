@@ -165,7 +165,7 @@ _PART_HEADING_WORDS = re.compile(
 )
 # How a form's name ends ("对口协商", "专题协商会", "双月协商座谈会"): a topic's title
 # may mention 基层 or 调研 without naming a form.
-_FORM_NAME_END = re.compile(r"(协商|会议|座谈会|协商会|恳谈会|议政|调研|视察|监督)(活动)?$")
+_FORM_NAME_END = re.compile(r"(协商|会议|座谈会|协商会|恳谈会|议事会|议政|调研|视察|监督)(活动)?$")
 # A short name that ends like a form and names no body: "网络议政", "远程协商", "民主监督协商"
 # are forms even though no rule of classify_form knows them.
 _FORM_NAME_SHAPE = re.compile(r"^[\u4e00-\u9fff]{2,10}$")
@@ -181,12 +181,20 @@ def _is_form_name(text: str) -> bool:
         bool(classify_form(t))
         or bool(_FORM_NAME_SHAPE.match(t) and len(t) <= 10 and not _BODY_WORD.search(t) and t not in LABEL_OF)
         or _is_quoted_platform_form(_COUNT.sub("", text).strip())
+        or bool(_MEMBERS_FORM.match(t))
     )
+
+
+# "委员小组协商" "委员工作室议事": the 政协 members' own grassroots forms (a 街道 联络组's plan); their
+# 委 and 组 are no committee's, unlike "经济委协商"
+_MEMBERS_FORM = re.compile(r"^委员(?:小组|工作室|之家|联络站)?(?:协商|议事)(?:会|活动)?$")
 
 
 # "“岩州议事厅”协商" "“请你来协商”平台协商": a quoted platform's name, then how it consults; the
 # platform may be named after a hall (厅, 室), which the body-word rule would take for an office
-_QUOTED_PLATFORM_FORM = re.compile(r"^[“\"][\u4e00-\u9fff]{2,10}[”\"](?:平台)?(?:协商|议政|议事)(?:活动)?$")
+_QUOTED_PLATFORM_FORM = re.compile(
+    r"^[“\"][\u4e00-\u9fff]{2,10}[”\"](?:平台)?(?:协商|议政|议事|协商议事会|议事会)(?:活动)?$"
+)
 
 
 def _is_quoted_platform_form(text: str) -> bool:
@@ -439,7 +447,21 @@ def _is_junk(line: str) -> bool:
         return False  # "时间:两会后": a topic's time in words the reader may not know, never a page's stamp
     if _NUMBERED.match(line) and parse_time(line).months and not re.search(r"https?://|www\.|ICP", line):
         return False  # "1.推进X | 5月 | 县政协城建委": an item's row typed with bars, not a menu
-    return bool(_JUNK.match(line) or _JUNK_ANY.search(line) or is_platform_furniture(line))
+    return bool(
+        _JUNK.match(line) or _JUNK_ANY.search(line) or is_platform_furniture(line) or _TOTAL_LINE.fullmatch(line)
+    )
+
+
+# A line that stops on a conjunction: the first half of a sentence, never a title
+_CUT_BEFORE_LABEL = re.compile(r"[和及与或、,，]$")
+
+
+# "小计 1 项" "合计 13 项" and a wrapped "(次)": a table's count rows that fell out of the table (a PDF's
+# last page), never the tail of the field above them ("共计12项" is left alone: a plan's stated total)
+_TOTAL_LINE = re.compile(
+    r"\s*(?:(?:小|合|总)\s*计\s*[:：]?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[项个次场件]"
+    r"(?:\s*[(（]\s*次\s*[)）])?|[(（]\s*[项次]\s*[)）])\s*"
+)
 
 
 # "全年拟召开2次专题议政性常委会议，…" "全年开展对口协商4次": how many meetings a form holds this year
@@ -1047,7 +1069,10 @@ def _scan(text: str) -> _Parsed:
             cat = classify_form(head_wo)
             top = head
             section, topic, group = None, None, None
-            top_form = (
+            # "一、“有事好商量”协商议事会" "二、委员小组协商" "三、委员工作室议事": a platform's or the
+            # members' own form, a form's name however early it stands (工作室 is no 工作 of a part heading)
+            grassroots = _is_quoted_platform_form(head_wo) or _MEMBERS_FORM.match(head_wo) is not None
+            top_form = grassroots or (
                 # a known form, or a name shaped like one ("网络议政", "协商座谈会") under a count or
                 # among the arrangement's headings
                 (
@@ -1365,6 +1390,9 @@ def _scan(text: str) -> _Parsed:
                 title, bracket = _spaced_fields(title)
             if revised:
                 bracket = [*bracket, ("time", revised.group("time"))]
+            elif not bracket:
+                title, said_time = _comma_time_tail(title)
+                bracket = [("time", said_time)] if said_time else []
             dash = _DASH_FORM.match(title)
             if dash and _is_form_name(dash.group("form")):
                 title, bracket = dash.group("title"), [*bracket, ("form", dash.group("form"))]  # "推进X——专题协商会"
@@ -1488,8 +1516,9 @@ def _scan(text: str) -> _Parsed:
             topic is None
             and nxt is not None
             and not _is_prose(line)
-            and in_arrangement
-            or (topic is None and top is None and nxt is not None and not _is_prose(line))
+            # "…的时间、承办专委会、协商部门和" + "出席市领导：": a sentence broken before a label, no title
+            and not _CUT_BEFORE_LABEL.search(line)
+            and (in_arrangement or top is None)
         ):
             new_topic(line.rstrip("。"), lineno, False)
             out.roles[lineno] = "议题"
@@ -2090,6 +2119,25 @@ _TAIL_BRACKET = re.compile(r"\((?P<inner>(?:[^()]|\([^()]{1,30}\)){2,160})\)\s*$
 
 # ",由原定5月调整至11月。" after a title: the topic's time, moved by a revision notice
 _REVISED_TAIL = re.compile(rf"\s*[,;]\s*(?:时间)?(?P<time>(?:{REVISED_TIME.pattern})[^,;。()]{{1,16}})[。.]?\s*$")
+
+
+# "推进X,6月。" "推进X,5月、11月各一次。": a compact item, its time after the title's last comma
+_COMMA_TAIL = re.compile(r"^(?P<title>.{4,}?)\s*[,,]\s*(?P<time>[^,,。;;()]{1,16}?)\s*[。.]?\s*$")
+
+
+def _comma_time_tail(title: str) -> tuple[str, str]:
+    """ "推进X,第二季度。" → ("推进X", "第二季度"); (title, "") unless the whole tail is a time phrase.
+
+    A title that itself holds a comma ("落实河湖长制,加强中小河流治理") keeps it: the part after the
+    comma must say nothing but when.
+    """
+    m = _COMMA_TAIL.match(title)
+    if not m or FIELD_ANYWHERE.search(title):
+        return title, ""
+    when = m.group("time").strip()
+    if _TIME_HEAD_REST.sub("", _EACH_OCCASION.sub("", when)) or not _reads_as_time(when):
+        return title, ""
+    return m.group("title").strip(), when
 
 
 def _bracket_fields(title: str) -> tuple[str, list[tuple[str, str]]]:

@@ -26,6 +26,7 @@ import re
 
 from .card_layouts import is_platform_furniture
 from .duty_sentence import NAMES_A_TIME, duty_sentence_kinds, is_duty_sentence
+from .item_duties import DUTY_LINE, duty_fields, duty_items
 from .line_origins import made_from
 from .published_text import classify_form
 from .vocabulary import (
@@ -359,8 +360,89 @@ def _card_heads(lines: list[str], starts: list[int]) -> dict[int, tuple[int, str
 _FORM_END = re.compile(r"(?:协商|议政|座谈会|协商会|常委会议|恳谈会)$")
 
 
+# -- titles listed first, their fields later by item number ("第3项：4月，教科卫体委员会；…") ----------
+
+ITEM_FIELDS_MIN = 2
+# a title line that carries fields of its own: a trailing bracket, or a label
+_OWN_FIELDS = re.compile(r"[)）]\s*$|[\u4e00-\u9fff]{2,8}\s*[:：]")
+# a line that starts something else: a numbered item, a part heading "三、", a sub-heading "（一）"
+_STARTS_OWN = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])"
+)
+
+
+def _item_field_lines(lines: list[str]) -> list[tuple[list[int], list[int], list[tuple[str, str]]]]:
+    """(item numbers, line indexes taken, fields) of each "第N项：…" line, a wrapped line joined to it."""
+    found = []
+    k = 0
+    while k < len(lines):
+        m = DUTY_LINE.match(lines[k].strip())
+        if not m:
+            k += 1
+            continue
+        text, taken = m.group("body").strip(), [k]
+        k += 1
+        while (
+            k < len(lines)
+            and lines[k].strip()
+            and not _SENTENCE_DONE.search(text)
+            and not DUTY_LINE.match(lines[k].strip())
+            and not _STARTS_OWN.match(lines[k])
+        ):
+            text += lines[k].strip()  # "…协商部门：A、市外事" + "办；出席：…": the line wrapped
+            taken.append(k)
+            k += 1
+        fields = duty_fields(text)
+        if fields:
+            found.append((duty_items(m.group("items")), taken, fields))
+    return found
+
+
+def titles_then_item_fields(lines: list[str]) -> list[str]:
+    """Numbered titles listed first, each one's fields on a "第N项：…" line of a later part → fields under each title.
+
+    "1．推进X" … then "第1项：6月，经济委员会；协商部门：A、B；出席：副市长某。" (the later lines
+    in any order, e.g. by month): the "第N项" lines are taken out and their fields written as
+    ``标签:值`` lines under title N, so each title and its line are one topic. Needs at least
+    :data:`ITEM_FIELDS_MIN` such lines, every number they name printed once before the first of
+    them; otherwise (numbering restarting per form, a number with no title) nothing changes.
+    """
+    found = _item_field_lines(lines)
+    if len(found) < ITEM_FIELDS_MIN:
+        return lines
+    first = min(taken[0] for _, taken, _ in found)
+    titles: dict[int, list[int]] = {}
+    for k in range(first):
+        m = _NUMBERED_ITEM.match(lines[k])
+        if m:
+            titles.setdefault(int(m.group(1)), []).append(k)
+    wanted = {n for items, _, _ in found for n in items}
+    if not wanted or any(len(titles.get(n, [])) != 1 for n in wanted):
+        return lines
+    if any(_OWN_FIELDS.search(lines[titles[n][0]]) for n in wanted):
+        # "1．推进X（专题协商会，6月）": titles with fields of their own take the rest from their duty
+        # line after the scan (paperwork.item_duties), which fills only what a title lacks
+        return lines
+    under: dict[int, list[str]] = {}
+    for items, taken, fields in found:
+        parents = [lines[j] for j in taken]
+        for n in items:
+            under.setdefault(titles[n][0], []).extend(
+                made_from(f"{LABELS[key][0]}:{value}", parents) for key, value in fields
+            )
+    dropped = {j for _, taken, _ in found for j in taken}
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        if k in dropped:
+            continue
+        out.append(line)
+        out += under.get(k, [])
+    return out
+
+
 def relayout(lines: list[str]) -> list[str]:
     """All the rewrites of this module, in turn (each leaves a document without its layout unchanged)."""
+    lines = titles_then_item_fields(lines)
     lines = schedule_by_item(lines)
     lines = footnote_fields(lines)
     lines = dash_form_time(lines)

@@ -52,7 +52,7 @@ from .hanzi import plain_ideographs
 from .hard_wrap import rejoined_lines
 from .labelled_cells import labelled_cell_lines, labelled_paragraphs, title_and_content
 from .line_origins import Line, origin
-from .month_grid import lift_month_subheader, ticked_time, time_in_note
+from .month_grid import lift_month_subheader, ticked_time, time_in_note, time_in_remark
 from .outline import assignment_lines
 from .pdf_replay import extract
 from .pdf_strokes import stroked_rules
@@ -494,6 +494,11 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             notes = [c for j, c in enumerate(cells) if cols.get(j) == "notes" and time_in_note(c)]
             if notes:
                 out.append(f"{LABELS['time'][0]}:{time_in_note(notes[0])}")  # no tick: "备注 | 11月底前"
+        elif "time" not in cols.values():
+            # no time column: "备注 | 拟安排在5月" is the row's time (the note stays a note too)
+            said = [t for j, c in enumerate(cells) if cols.get(j) == "notes" and (t := time_in_remark(c))]
+            if said:
+                out.append(f"{LABELS['time'][0]}:{said[0]}")
         for j, cell in enumerate(cells):
             key = cols.get(j)
             if key in ("title", "number") or j in month_cols:
@@ -2290,6 +2295,15 @@ def looks_like_html(text: str) -> bool:
     return len(_LOOKS_HTML.findall(text[:20000])) >= 3
 
 
+# An inline element's text that opens with a label ("协商部门：", "邀请区领导:")
+_HTML_LABEL_START = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}\s*[:：]")
+
+
+def _opens_with_label(el) -> bool:
+    """Whether ``el`` (an element, or None) is a field of its own: its text opens with a label."""
+    return el is not None and isinstance(el.tag, str) and bool(_HTML_LABEL_START.match(el.text_content() or ""))
+
+
 def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
     """The visible text of a web page as lines; tables through :func:`table_lines`."""
     import lxml.html
@@ -2387,6 +2401,18 @@ def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
             return
         if tag in _BLOCK:
             flush()
+        elif (
+            el.text
+            and buf
+            and _HTML_LABEL_START.match(el.text)
+            and not buf[-1][-1:].isspace()
+            and _opens_with_label(el.getprevious())
+        ):
+            # "<span>时间：6月</span><span>协商部门：…</span>": fields in spans side by side, set apart
+            # on the page by CSS only; a space keeps "6月" and the next label apart. Only after a span
+            # that is itself a field: Word's fragments ("<span>邀</span><span>请</span><span>出席领导：")
+            # cut one label into pieces
+            buf.append(" ")
         if el.text and tag:
             buf.append(el.text)
         for child in el:

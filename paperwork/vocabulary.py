@@ -70,6 +70,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "召开时间",  # the vocabulary's first table (587909c)
         "时间节点",  # the vocabulary's first table (587909c)
         "建议月份",  # the vocabulary's first table (587909c)
+        "月份",  # blind set 24, one-line entries labelled "时间:" or "月份:" in one list (fix24)
         "时间",  # the first published-text reader and Excel headers (49bb5cf)
     ),
     "lead": (
@@ -146,6 +147,11 @@ LABELS: dict[str, tuple[str, ...]] = {
         "联系领导",  # the vocabulary's first table (587909c)
         "领导",  # the vocabulary's first table (587909c)
         "市领导",  # the first published-text reader and Excel headers (49bb5cf)
+        # blind set 24, "（…；协商部门：A、B；出席市领导：X）": without these "市领导" alone was the
+        # label and "出席" was left as one more department (fix24)
+        "出席市领导",
+        "出席县领导",
+        "出席区领导",
         "出席",  # blind set B49–B56, "出席:副市长某" (554d511)
         # "出席市领导:…": without it the label 市领导 is found inside, cutting 出席 off as a value
         "出席省领导",  # blind set 22 (B145–B152)
