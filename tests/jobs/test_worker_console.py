@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -26,7 +27,7 @@ def _worker(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> st
         env=dict(
             os.environ, DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}", PYTHONIOENCODING="utf-8", **(env or {})
         ),
-        stdout=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
         encoding="utf-8",
@@ -43,11 +44,17 @@ def _worker(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> st
             break
     time.sleep(1.0)
     proc.send_signal(signal.SIGINT)
+    # The rest is read through the same text stream: communicate() would read the
+    # raw pipe and lose what readline() had already buffered (under load the
+    # consumer's own start line arrives in the same chunk as ours).
+    watchdog = threading.Timer(30, proc.kill)
+    watchdog.start()
     try:
-        _, rest = proc.communicate(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        _, rest = proc.communicate()
+        rest = proc.stderr.read()
+        proc.wait()
+    finally:
+        watchdog.cancel()
+        proc.stderr.close()
     return "".join(lines) + rest
 
 
