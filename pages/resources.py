@@ -7,7 +7,17 @@ from ui import exports, frames, import_review, state, views
 from ui import texts as U
 from ui.markdown import md_text
 
-plan = state.require_plan(page="resources")
+state.page_gate(page="resources")
+plan = state.plan()
+if plan is None:  # an empty database (a new office install): the first plan comes in here
+    st.title(U.PAGE["resources"][0])
+    views.show_flash()
+    st.info(U.RES_FIRST_PLAN)
+    with st.expander(U.IMPORT_REVIEW["title"], icon=":material/fact_check:", expanded=True):
+        import_review.render(None)
+    with st.expander(U.RES_IMPORT, icon=":material/upload_file:"):
+        exports.imports(None)
+    st.stop()
 
 st.title(U.PAGE["resources"][0])
 editable = views.frozen_banner(U.RES_FROZEN)

@@ -162,9 +162,12 @@ def _plan_preview(plan: Plan) -> None:
     )
 
 
-def imports(plan: Plan) -> None:
+def imports(plan: Plan | None) -> None:
     """Excel template and import. A published plan's text is imported only on the review screen
-    (``ui/import_review.py``): one path, which reads a new plan with its own lists."""
+    (``ui/import_review.py``): one path, which reads a new plan with its own lists.
+
+    ``plan`` is the open plan, or None on an empty database: then only a new plan can be made
+    (no export of the open plan, no replacing it)."""
     st.html(UPLOADER_CSS)
     st.caption(U.IM_TEXT_MOVED)
     c1, c2 = st.columns(2)
@@ -177,14 +180,15 @@ def imports(plan: Plan) -> None:
         key="dl_template",
         icon=":material/download:",
     )
-    file_button(
-        c2,
-        U.EX_XLSX_THIS,
-        lambda: _paperwork().plan_to_xlsx(plan, _usable(state.schedule())),
-        kind="xlsx",
-        file_name=f"{_stem(plan)}.xlsx",
-        key="dl_this_xlsx",
-    )
+    if plan is not None:
+        file_button(
+            c2,
+            U.EX_XLSX_THIS,
+            lambda: _paperwork().plan_to_xlsx(plan, _usable(state.schedule())),
+            kind="xlsx",
+            file_name=f"{_stem(plan)}.xlsx",
+            key="dl_this_xlsx",
+        )
     st.file_uploader(U.IM_XLSX, type=None, key="im_xlsx", help=U.IM_XLSX_HELP)
     up = _upload("im_xlsx")
     if up is not None:
@@ -205,6 +209,7 @@ def imports(plan: Plan) -> None:
             args=(imported,),
             icon=":material/sync_alt:",
             width="stretch",
+            disabled=plan is None,  # nothing open to replace
         )
         b2.button(
             U.IM_SAVE,

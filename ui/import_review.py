@@ -31,8 +31,8 @@ def _paperwork():
     return paperwork
 
 
-def _parse(plan: Plan) -> None:
-    merge = st.session_state.get(f"{_KEY}_mode") == U.IMPORT_REVIEW["mode_merge"]
+def _parse(plan: Plan | None) -> None:
+    merge = plan is not None and st.session_state.get(f"{_KEY}_mode") == U.IMPORT_REVIEW["mode_merge"]
     up = st.session_state.get(f"{_KEY}_file")
     text = st.session_state.get(f"{_KEY}_text") or ""
     st.session_state.pop(f"{_KEY}_draft", None)
@@ -61,19 +61,21 @@ def _discard() -> None:
         st.session_state.pop(f"{_KEY}_{k}", None)
 
 
-def render(plan: Plan) -> None:
-    """The whole import-and-review screen, for the open ``plan`` (used only when merging)."""
+def render(plan: Plan | None) -> None:
+    """The whole import-and-review screen, for the open ``plan`` (used only when merging; None on an
+    empty database: the first plan is imported here, so only a new plan can be made)."""
     st.html(exports.UPLOADER_CSS)  # the drop zone in Chinese, with the reader's size limit
     st.markdown(f"**{U.IMPORT_REVIEW['title']}**")
     st.caption(U.IMPORT_REVIEW["help"])
     st.file_uploader(U.IMPORT_REVIEW["file"], type=EXTENSIONS, key=f"{_KEY}_file")
     st.text_area(U.IMPORT_REVIEW["paste"], key=f"{_KEY}_text", height=120)
-    st.radio(
-        U.IMPORT_REVIEW["mode"],
-        [U.IMPORT_REVIEW["mode_new"], U.IMPORT_REVIEW["mode_merge"]],
-        key=f"{_KEY}_mode",
-        horizontal=True,
-    )
+    if plan is not None:  # nothing to merge into on an empty database
+        st.radio(
+            U.IMPORT_REVIEW["mode"],
+            [U.IMPORT_REVIEW["mode_new"], U.IMPORT_REVIEW["mode_merge"]],
+            key=f"{_KEY}_mode",
+            horizontal=True,
+        )
     st.button(
         U.IMPORT_REVIEW["parse"], key=f"{_KEY}_parse", on_click=_parse, args=(plan,), icon=":material/manage_search:"
     )
@@ -85,7 +87,7 @@ def render(plan: Plan) -> None:
         _review(plan, draft)
 
 
-def _review(open_plan: Plan, draft) -> None:
+def _review(open_plan: Plan | None, draft) -> None:
     paperwork = _paperwork()
     review = paperwork.review
     gen = st.session_state.get(f"{_KEY}_gen", 0)

@@ -181,14 +181,19 @@ def outdated_note() -> str | None:
     )
 
 
+PLAN_LIST_TTL_S = 5  # seconds a server keeps the list of plans before asking the database again
+
+
 def plan_choices() -> list[tuple[int, str]]:
     """(id, label) of every plan, newest year first (the role is checked on every run, so not cached here)."""
     return _plan_choices(actor())
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, ttl=PLAN_LIST_TTL_S)
 def _plan_choices(_actor: Actor) -> list[tuple[int, str]]:
-    # every role that may view sees the same list: cached once, cleared after every write
+    # Every role that may view sees the same list: cached, cleared after every write made here. The TTL is for
+    # writes made elsewhere (`python -m store import`, another server of the office): without it a plan added
+    # from the shell stayed invisible until the server restarted.
     return [(p.id, p.label) for p in plans.list_plans(engine(), actor=_actor)]
 
 

@@ -57,6 +57,10 @@ SIDEBAR_SCHEDULE = "当前方案:{status}"
 SIDEBAR_NO_SCHEDULE = "当前方案:尚未编排"
 SIDEBAR_DB = "数据库:{url}"
 NO_PLAN = "请先在左侧选择一份年度计划。"
+RES_FIRST_PLAN = (
+    "数据库中还没有计划。请在下方导入去年的计划或今年的草稿(Word、PDF、网页或文本),"
+    "核对后保存为新计划;也可以用 Excel 模板填写后导入。"
+)
 
 # -- overview ----------------------------------------------------------------------------
 OV_CAPTION = "{body} {year} 年度协商计划 · 共 {n} 个议题"

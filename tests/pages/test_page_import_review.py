@@ -207,3 +207,29 @@ def test_after_fixed_month_and_notes_edited_on_screen_are_saved(open_app, engine
     plan, _ = store.load_plan(engine, new.id)
     t1, t2 = plan.topics[:2]
     assert t2.after == [t1.id] and t2.fixed_month == 9 and t2.notes == "与视察合并"
+
+
+def test_an_empty_database_gets_its_first_plan_on_the_resources_page(engine):
+    """A new office install has no plan: the sidebar sends the planner to 议题与资源, which must then offer the
+    import (it used to stop at 「请先选择一份年度计划」 with no uploader, leaving only the shell)."""
+    from page_helpers import APP, TIMEOUT, sign_in
+    from streamlit.testing.v1 import AppTest
+
+    for p in store.list_plans(engine):
+        store.delete_plan(engine, p.id)
+    at = sign_in(AppTest.from_file(APP, default_timeout=TIMEOUT), engine)
+    at.run()
+    at.switch_page("pages/resources.py").run()
+    assert not at.exception, at.exception
+    assert "数据库中还没有计划" in texts_of(at)
+    assert not [r for r in at.radio if r.key == "imr_mode"]  # nothing open to merge into
+    paste_and_parse(at, TEXT)
+    assert "识别出 2 个议题" in texts_of(at)
+    click(at, "imr_save")
+    assert not at.error, [e.value for e in at.error]
+    (only,) = store.list_plans(engine)
+    assert only.body == "某县政协"
+    plan, _ = store.load_plan(engine, only.id)
+    assert [t.title for t in plan.topics] == ["推进县域商业体系建设", "加快发展智慧农业"]
+    shown = texts_of(at)  # the new plan is open, with its tables
+    assert "已导入并保存为新计划:某县政协" in shown and "2 个议题" in shown and "数据库中还没有计划" not in shown

@@ -148,3 +148,20 @@ def test_the_small_sample_opens_on_cards_and_can_show_the_matrix(open_app, engin
     at.run()
     html = html_of(at)
     assert 'class="xs-matrix"' in html and html.count("data-cell=") >= 1
+
+
+def test_a_plan_added_from_the_shell_appears_in_the_picker_without_a_restart(open_app, engine):
+    """The plan list is cached per server; a plan written by another process (``python -m store import``)
+    shows up within the cache's TTL (it stayed invisible until the server restarted)."""
+    import time
+
+    from page_helpers import WEIHAI
+
+    from ui.state import PLAN_LIST_TTL_S
+
+    at = open_app("overview")
+    plan, _ = store.load_plan(engine, plan_id_of(engine, WEIHAI))
+    store.create_plan(engine, plan.model_copy(update={"body": "新导入市政协"}))  # as another process would
+    time.sleep(PLAN_LIST_TTL_S + 0.5)
+    at.run()
+    assert any("新导入市政协" in str(o) for o in at.selectbox(key="plan_picker").options)

@@ -252,10 +252,10 @@ def test_a_pdfs_headers_and_page_numbers_are_listed_by_page_and_row(furnished_pd
 def test_sixty_topics_in_a_pdf_still_import_well_under_a_second(furnished_pdf):
     import_document("计划.pdf", furnished_pdf)  # warm
     took = []
-    for _ in range(3):  # the best of three: the machine is shared (≈0.25 s when quiet)
-        start = time.perf_counter()
+    for _ in range(3):  # CPU seconds of this process, best of three: wall time on a shared machine says
+        start = time.process_time()  # nothing of the reader (it failed at load 18); ≈0.25 s when quiet
         import_document("计划.pdf", furnished_pdf)
-        took.append(time.perf_counter() - start)
+        took.append(time.process_time() - start)
     assert min(took) < 1.0, took
 
 
