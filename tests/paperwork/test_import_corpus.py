@@ -86,11 +86,12 @@ def _check_no_worse(path: Path, expected_path: Path, recorded: dict) -> None:
     exception); once it is read, it must read more topics right than it invents.
     """
     try:
-        draft = import_document(path.name, path.read_bytes())
+        reading = line_account.read(path.name, path.read_bytes())
     except PaperworkError:
         assert recorded.get("refused"), f"{path.name} is refused now, and was read before"
         return
-    _check_lines_are_the_users(path, draft)
+    draft = reading.draft
+    _check_lines_are_the_users(path, reading)
     expected = score.load_expected(expected_path)
     got = score.score(draft.plan, expected, label=path.name, reports=draft.reports)
     exact = got.perfect and draft.plan.body == expected["body"] and draft.plan.year == expected["year"]
@@ -104,25 +105,28 @@ def _check_no_worse(path: Path, expected_path: Path, recorded: dict) -> None:
     assert got.invented <= recorded["invented"], ("more invented topics than recorded", got.misses)
 
 
-def _check_lines_are_the_users(path: Path, draft) -> None:
+def _check_lines_are_the_users(path: Path, reading: line_account.Reading) -> None:
     """The review speaks in the document's own lines (see corpus/line_account.py): every non-blank line
     used or listed as skipped with its number, every cited line holding what was read there; and its
-    warnings never call a field missing that the topic's lines write (corpus/missing_claims.py)."""
-    src = line_account.source_lines(path.name, path.read_bytes())
-    breaches = line_account.draft_breaches(draft, src, fields=True)
-    assert not breaches, breaches
-    # and no warning says a field is missing when the topic's own lines write it
-    contradicted = missing_claims.draft_contradictions(draft)
-    assert not contradicted, contradicted
+    warnings never call a field missing that the topic's lines write (corpus/missing_claims.py).
+
+    Both on the one reading of the document (``line_account.read``), each failing with its own name.
+    """
+    breaches = line_account.draft_breaches(reading.draft, reading.src, fields=True)
+    assert not breaches, f"line account of {path.name}: " + "; ".join(breaches)
+    contradicted = missing_claims.draft_contradictions(reading.draft)
+    assert not contradicted, f"missing claims in {path.name}: " + "; ".join(contradicted)
 
 
 def _check_read_exactly(path: Path, expected_path: Path) -> None:
-    draft = import_document(path.name, path.read_bytes())
+    """Exactness, the line account and the missing claims, all three on one reading of the document."""
+    reading = line_account.read(path.name, path.read_bytes())
+    draft = reading.draft
     expected = score.load_expected(expected_path)
     got = score.score(draft.plan, expected, label=path.name, reports=draft.reports)
-    assert got.perfect, "\n".join(got.misses)
-    assert draft.plan.body == expected["body"] and draft.plan.year == expected["year"]
-    _check_lines_are_the_users(path, draft)
+    assert got.perfect, f"{path.name} is not read exactly:\n" + "\n".join(got.misses)
+    assert (draft.plan.body, draft.plan.year) == (expected["body"], expected["year"]), f"{path.name}: body or year"
+    _check_lines_are_the_users(path, reading)
     # every topic says where each of its fields came from, and how sure the reader is
     assert [r.topic for r in draft.reports] == [t.id for t in draft.plan.topics]
     for r in draft.reports:

@@ -29,12 +29,16 @@ from __future__ import annotations
 import html
 import io
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 if str(HERE.parents[2]) not in sys.path:  # run as a script: the project root holds paperwork/
     sys.path.insert(0, str(HERE.parents[2]))
 FORMATS = ("txt", "docx", "doc", "pdf", "html", "cpdf")
+# What a document in the corpus is saved as: every extension the importer takes (a blind author's
+# .wps and .htm among them; a cpdf is a .pdf)
+DOCUMENT_SUFFIXES = ("txt", "docx", "doc", "wps", "pdf", "html", "htm")
 _CN = "一二三四五六七八九十"
 
 
@@ -297,13 +301,26 @@ def raw_documents(folder: Path) -> list[tuple[Path, Path]]:
     out = []
     for path in sorted(folder.iterdir()):
         # a blind author's finished file may be any format the importer takes, .wps and .htm too
-        if path.suffix.lstrip(".") not in (*FORMATS, "wps", "htm") or not path.is_file():
+        if path.suffix.lower().lstrip(".") not in DOCUMENT_SUFFIXES or not path.is_file():
             continue
         for exp in (path.with_name(path.name + ".expected.json"), path.with_name(path.stem + ".expected.json")):
             if exp.exists():
                 out.append((path, exp))
                 break
     return out
+
+
+def documents(folders: Iterable[str | Path]) -> Iterator[Path]:
+    """Every document below ``folders`` (built ones, a blind set's as they are), in name order per folder.
+
+    The web page a cpdf was printed from (``<stem>.chromium.html``) is that PDF's source, not a document.
+    """
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.suffix.lower().lstrip(".") not in DOCUMENT_SUFFIXES or not path.is_file():
+                continue
+            if not path.name.endswith(".chromium.html"):
+                yield path
 
 
 def sources() -> list[Path]:
