@@ -2399,6 +2399,18 @@ def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
             if el.tail:
                 buf.append(el.tail)
             return
+        if tag == "pre":
+            # fixed-width text (a plan typed in a text editor, pasted into <pre>): its line breaks are
+            # the page's lines, as a text file's are (the text reader joins what was wrapped)
+            flush()
+            for br in el.iter("br"):
+                br.tail = "\n" + (br.tail or "")
+            for line in el.text_content().splitlines():
+                buf.append(line)
+                flush()
+            if el.tail:
+                buf.append(el.tail)
+            return
         if tag in _BLOCK:
             flush()
         elif (
