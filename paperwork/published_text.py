@@ -2900,6 +2900,11 @@ def _known_topic_ids(known: Plan | None, topics: list[Any]) -> dict[int, str]:
     return kept
 
 
+# The body's formal name ("中国人民政治协商会议莼塘县委员会"), which a title or a quoted title may use
+# instead of "政协莼塘县委员会"
+_FORMAL_NAME = "中国人民政治协商会议"
+
+
 def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None) -> tuple[int | None, str, str | None]:
     """(year or None, body, a warning key about the year or None)."""
     lines = [parsed.title] + parsed.first_lines if parsed.title else parsed.first_lines
@@ -2923,7 +2928,7 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
                 if _is_prose(line)
                 else r"(?:[\u4e00-\u9fff]{0,8}?(?:自治区|[省市县区州旗]))?政协(?!委员)"
             )
-            full = re.search(r"政协([\u4e00-\u9fff]{1,8}?(?:自治区|[省市县区州旗]))委员会", line)
+            full = re.search(rf"(?:政协|{_FORMAL_NAME})([\u4e00-\u9fff]{{1,8}}?(?:自治区|[省市县区州旗]))委员会", line)
             m = re.search(rx, line)
             if full and not _is_prose(line):
                 body = full.group(1) + "政协"
@@ -2951,6 +2956,11 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
             qm = re.search(rf"《[^》]*?([\u4e00-\u9fff]{{1,8}}?[{level}]政协)(?!委员)[^》]*》", line)
             if qm:
                 body = qm.group(1)
+                break
+            # "《中国人民政治协商会议莼塘县委员会2026年度…计划》": the title quoted names it in full
+            qm = re.search(rf"《[^》]*?(?:{_FORMAL_NAME}|政协)([\u4e00-\u9fff]{{1,8}}?[{level}])委员会[^》]*》", line)
+            if qm:
+                body = qm.group(1) + "政协"
                 break
     if not body or re.fullmatch(r"(?:[省市县区州旗])?政协", body):
         # "…,溪川市政协印发《…计划》": an article reporting the plan names the body issuing it
