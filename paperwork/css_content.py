@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 
-# ".a:after{content:"："}", ".a.b::before { content: '·' }"; only plain class selectors
-# (possibly with a tag): anything fancier is left alone rather than guessed.
+# ".a:after{content:"："}", ".a.b::before { content: '·' }", ".list dd .a::after": class selectors
+# (possibly with a tag), possibly under ancestors (tags or classes; ">" read as a space): anything
+# fancier (ids, attributes, :nth-child, "+") is left alone rather than guessed.
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _CONTENT = re.compile(r"""content\s*:\s*(["'])(.*?)\1""")
-_SELECTOR = re.compile(r"^\s*((?:[a-zA-Z][\w-]*|(?:[a-zA-Z][\w-]*)?(?:\.[\w-]+)+)(?:\s*>?\s*))*?"
-                       r"([a-zA-Z][\w-]*)?((?:\.[\w-]+)+)\s*::?(after|before)\s*$")
+_SELECTOR = re.compile(
+    r"^\s*((?:[a-zA-Z][\w-]*|(?:[a-zA-Z][\w-]*)?(?:\.[\w-]+)+)(?:\s*>?\s*))*?"
+    r"([a-zA-Z][\w-]*)?((?:\.[\w-]+)+)\s*::?(after|before)\s*$"
+)
 # one compound of a descendant selector (".xs-dl dd .k::after": ".xs-dl", "dd"): a tag, classes or both
 _COMPOUND = re.compile(r"([a-zA-Z][\w-]*)?((?:\.[\w-]+)*)")
 # generated text kept: punctuation a label may end with, short, never words of the plan

@@ -471,7 +471,7 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             continue  # "合计 | 44项": the table's total, not a topic
         if len(distinct) == 1 and len(cells) > 2 and sum(1 for c in cells if c) >= len(cells) - 1:
             head = distinct.pop()
-            if classify_form(head) and not re.match(r"^[一二三四五六七八九十]+[、.]|^\(", head):
+            if classify_form(head) and not re.match(r"^[一二三四五六七八九十]+[、.]|^[(（]", head):
                 groups += 1
                 head = f"{_chinese(groups)}、{head}"
             out.append(head)
