@@ -17,7 +17,7 @@ import re
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _CONTENT = re.compile(r"""content\s*:\s*(["'])(.*?)\1""")
 _SELECTOR = re.compile(
-    r"^\s*((?:[a-zA-Z][\w-]*|(?:[a-zA-Z][\w-]*)?(?:\.[\w-]+)+)(?:\s*>?\s*))*?"
+    r"^\s*((?:[a-zA-Z][\w-]*|(?:[a-zA-Z][\w-]*)?(?:\.[\w-]+)+)(?:\s*>\s*|\s+))*?"
     r"([a-zA-Z][\w-]*)?((?:\.[\w-]+)+)\s*::?(after|before)\s*$"
 )
 # one compound of a descendant selector (".xs-dl dd .k::after": ".xs-dl", "dd"): a tag, classes or both

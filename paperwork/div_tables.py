@@ -53,6 +53,10 @@ def _cells(row) -> list | None:
     return cells
 
 
+def _is_header(cells: list[str]) -> bool:
+    return len(cells) >= 3 and sum(1 for h in cells if field_of_header(re.sub(r"\s+", "", h))) >= DIV_TABLE_MIN_HEADERS
+
+
 def div_table_rows(el, cell_text) -> list[list[str]] | None:
     """The rows of ``el`` (an lxml element) as a table's (cells' text by ``cell_text``), or None.
 
@@ -69,9 +73,9 @@ def div_table_rows(el, cell_text) -> list[list[str]] | None:
         if cells is None:
             return None
         grid.append([cell_text(c) for c in cells])
+        if len(grid) == 1 and not _is_header(grid[0]):
+            return None  # told by its first row: most of a page's boxes end here
     width = len(grid[0])
-    if width < 3 or sum(1 for h in grid[0] if field_of_header(re.sub(r"\s+", "", h))) < DIV_TABLE_MIN_HEADERS:
-        return None
     if any(len(r) not in (1, width) for r in grid[1:]) or sum(1 for r in grid[1:] if len(r) == width) < 2:
         return None
     return [r * width if len(r) == 1 else r for r in grid]
