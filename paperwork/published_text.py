@@ -161,7 +161,7 @@ _ARRANGEMENT = re.compile(r"安排|议题|协商|活动|计划")
 _TOPIC_FIELDS = frozenset({"time", "form", "lead", "departments", "leaders"})
 # A part of the document, not a topic, when numbered like one: "工作要求" "组织保障" "有关说明"
 _PART_HEADING_WORDS = re.compile(
-    r"[\u4e00-\u9fff]{0,4}(?:工作|安排|计划|原则|要求|组织|保障|总体|指导|说明)[\u4e00-\u9fff]{0,2}"
+    r"[\u4e00-\u9fff]{0,4}(?:工作|安排|计划|原则|要求|组织|保障|总体|指导|说明|事项)[\u4e00-\u9fff]{0,2}"
 )
 # How a form's name ends ("对口协商", "专题协商会", "双月协商座谈会"): a topic's title
 # may mention 基层 or 调研 without naming a form.
@@ -518,9 +518,11 @@ def _is_prose(text: str) -> bool:
 
 
 def _rules_follow(rows: list, i: int) -> bool:
-    """Whether the first line after row ``i`` is a sentence (a rule: "1.各承办委员会要…。"), not a title."""
-    nxt = next((rows[k][2] for k in range(i + 1, len(rows)) if rows[k][2].strip()), "")
-    return _is_sentence(_strip_number(nxt))
+    """Whether the first line after row ``i`` is a sentence (a rule: "1.各承办委员会要…。") or whom to
+    call ("联系方式", "联系人:…"), not a title."""
+    nxt = _strip_number(next((rows[k][2] for k in range(i + 1, len(rows)) if rows[k][2].strip()), "")).strip()
+    label = UNKNOWN_LABEL.match(nxt)
+    return _is_sentence(nxt) or is_contact_label(label.group(1) if label else nxt)
 
 
 def _is_sentence(text: str) -> bool:
@@ -1271,6 +1273,12 @@ def _scan(text: str) -> _Parsed:
             # "联系人:…办公室 某某 0891-…" after a note closed the last topic: whom to call, never a topic
             prose(lineno, line)
             continue
+        if not numbered and is_contact_label(line):
+            # "联系方式" alone on its line (a list's term, a small heading) over "联系人:…" "电话:…":
+            # whom to call, never a topic
+            prose(lineno, line)
+            topic = None
+            continue
 
         if (group is not None and _is_nested_form_heading(line, [r[2] for r in rows[i + 1 :]])) or (
             _is_numbered_form_over_sections(line, [r[2] for r in rows[i + 1 : i + 4]])
@@ -1805,7 +1813,7 @@ _DOC_TITLE_END = re.compile(
 _DATE_LINE = re.compile(r"^[((]?\s*(?:20\d\d|二〇[〇一二三四五六七八九]{2})\s*年[^,,;;。:]{1,8}日\s*[))]?$")
 _SIGNATURE = re.compile(r"^[^,,;;。:\s]{2,24}(?:办公室|办公厅|委员会|政协)$")
 _ORDINAL_HEAD = re.compile(
-    r"^(?:议题|课题|专题|项目)\s*[一二三四五六七八九十\d]{1,3}$|^第\s*[一二三四五六七八九十\d]{1,3}\s*[项个](?:议题|课题)?$"
+    r"^(?:协商)?(?:议题|课题|专题|项目)\s*[一二三四五六七八九十\d]{1,3}$|^第\s*[一二三四五六七八九十\d]{1,3}\s*[项个](?:议题|课题)?$"
 )
 # "第三次" "第四场座谈会" "(五)": an ordinal alone on its line, heading the block of fields below it
 # ("议题:…" "时间:…"). It is never the tail of the field above it ("出席:副市长甲" + "第二次").
@@ -2892,6 +2900,11 @@ def _known_topic_ids(known: Plan | None, topics: list[Any]) -> dict[int, str]:
     return kept
 
 
+# The body's formal name ("中国人民政治协商会议莼塘县委员会"), which a title or a quoted title may use
+# instead of "政协莼塘县委员会"
+_FORMAL_NAME = "中国人民政治协商会议"
+
+
 def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None) -> tuple[int | None, str, str | None]:
     """(year or None, body, a warning key about the year or None)."""
     lines = [parsed.title] + parsed.first_lines if parsed.title else parsed.first_lines
@@ -2915,7 +2928,7 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
                 if _is_prose(line)
                 else r"(?:[\u4e00-\u9fff]{0,8}?(?:自治区|[省市县区州旗]))?政协(?!委员)"
             )
-            full = re.search(r"政协([\u4e00-\u9fff]{1,8}?(?:自治区|[省市县区州旗]))委员会", line)
+            full = re.search(rf"(?:政协|{_FORMAL_NAME})([\u4e00-\u9fff]{{1,8}}?(?:自治区|[省市县区州旗]))委员会", line)
             m = re.search(rx, line)
             if full and not _is_prose(line):
                 body = full.group(1) + "政协"
@@ -2943,6 +2956,11 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
             qm = re.search(rf"《[^》]*?([\u4e00-\u9fff]{{1,8}}?[{level}]政协)(?!委员)[^》]*》", line)
             if qm:
                 body = qm.group(1)
+                break
+            # "《中国人民政治协商会议莼塘县委员会2026年度…计划》": the title quoted names it in full
+            qm = re.search(rf"《[^》]*?(?:{_FORMAL_NAME}|政协)([\u4e00-\u9fff]{{1,8}}?[{level}])委员会[^》]*》", line)
+            if qm:
+                body = qm.group(1) + "政协"
                 break
     if not body or re.fullmatch(r"(?:[省市县区州旗])?政协", body):
         # "…,溪川市政协印发《…计划》": an article reporting the plan names the body issuing it

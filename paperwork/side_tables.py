@@ -14,7 +14,7 @@ from .vocabulary import field_of_header
 
 # Heads of a contact list's columns: who to call and how
 _PERSON = re.compile(r"^(?:联系人|联络人|联络员|经办人|姓名)$")
-_REACH = re.compile(r"^(?:联系)?(?:电话|手机|座机|传真|邮箱|电子邮箱|联系方式)(?:号码)?$")
+_REACH = re.compile(r"^(?:联系)?(?:电话|手机|座机|传真|邮箱|电子邮箱|联系方式|联络方式)(?:号码)?$")
 
 
 def is_contact_label(label: str) -> bool:

@@ -46,6 +46,7 @@ from .common import MAX_PDF_PAGES as _MAX_PDF_PAGES
 from .common import MAX_UPLOAD_BYTES, PaperIssue, PaperworkError, decode_text, fail, human_size
 from .common import refuse_oversized as _refuse_oversized
 from .css_content import apply_generated_text
+from .div_tables import div_table_rows
 from .furniture import PAGE_NUMBER
 from .grid_tables import grid_lines
 from .hanzi import plain_ideographs
@@ -470,7 +471,7 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             continue  # "合计 | 44项": the table's total, not a topic
         if len(distinct) == 1 and len(cells) > 2 and sum(1 for c in cells if c) >= len(cells) - 1:
             head = distinct.pop()
-            if classify_form(head) and not re.match(r"^[一二三四五六七八九十]+[、.]|^\(", head):
+            if classify_form(head) and not re.match(r"^[一二三四五六七八九十]+[、.]|^[(（]", head):
                 groups += 1
                 head = f"{_chinese(groups)}、{head}"
             out.append(head)
@@ -2380,12 +2381,14 @@ def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
             if el.tail:
                 buf.append(el.tail)
             return
-        if tag == "table":
+        grid = div_table_rows(el, _html_cell_text) if tag == "div" else None
+        if tag == "table" or grid is not None:
+            # a <table>, or a CMS's grid of <div> rows drawn as one by CSS: read by the table reader
             flush()
             tables += 1
             table_since = _aside_count()
-            rows = []
-            for tr in el.iter("tr"):
+            rows = grid or []
+            for tr in el.iter("tr") if grid is None else ():
                 cells = []
                 for td in tr:
                     if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
@@ -2393,9 +2396,22 @@ def html_lines(data: bytes | str, *, name: str = "计划.html") -> list[str]:
                     span = int(td.get("colspan", "1") or 1) if str(td.get("colspan", "1")).isdigit() else 1
                     cells.extend([_html_cell_text(td)] * span)
                 rows.append(cells)
-            _fill_rowspans(el, rows)
+            if grid is None:
+                _fill_rowspans(el, rows)
             out.extend(table_lines(rows))
             _place_tables(table_since, tables, len(out) + 1)
+            if el.tail:
+                buf.append(el.tail)
+            return
+        if tag == "pre":
+            # fixed-width text (a plan typed in a text editor, pasted into <pre>): its line breaks are
+            # the page's lines, as a text file's are (the text reader joins what was wrapped)
+            flush()
+            for br in el.iter("br"):
+                br.tail = "\n" + (br.tail or "")
+            for line in el.text_content().splitlines():
+                buf.append(line)
+                flush()
             if el.tail:
                 buf.append(el.tail)
             return

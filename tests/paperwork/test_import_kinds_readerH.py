@@ -41,8 +41,8 @@ _CSS_PAGE = """<html><head><meta charset="utf-8"><style>
 
 def test_css_generated_colons_are_read_and_icons_are_not():
     rules = generated_text_rules(".k::after{content:'：'} .ico:before{content:'\\e601'} .x:after{content:'更多'}")
-    assert rules == [(None, frozenset({"k"}), "after", "：")]  # an icon or a word drawn by CSS is no label's colon
-    assert generated_text_rules("span.lab:after{content:'\\FF1A'}") == [("span", frozenset({"lab"}), "after", "：")]
+    assert rules == [(None, frozenset({"k"}), "after", "：", ())]  # an icon or a word drawn by CSS is no label's colon
+    assert generated_text_rules("span.lab:after{content:'\\FF1A'}") == [("span", frozenset({"lab"}), "after", "：", ())]
     draft = import_document("桐岭协商计划.html", _CSS_PAGE.encode("utf-8"))
     assert _rows(draft) == [
         ("推动桐岭竹产业链延伸", "专题协商会", [5], ["经济委员会"], ["县林业局", "县工信局"], ["副县长石磊"]),
