@@ -377,6 +377,8 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     field (by :func:`~paperwork.vocabulary.field_of_header`) is the header.
     Each row under it becomes ``"N.标题"`` then ``"标签:值"`` for every other
     column; blank form cells take the form above (a merged or ditto cell); a
+    title cell whose later paragraphs open with labels ("时间：…", "部门：…")
+    gives them as the row's fields; a
     row whose cells are all the same text is a group heading. Columns the
     vocabulary does not know are kept as ``"表头:值"`` so the reader reports
     them. A table without such a header is returned row by row.
