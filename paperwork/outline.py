@@ -33,7 +33,9 @@ _PART = re.compile(r"^(?P<n>\d{1,2})\s+(?P<head>[\u4e00-\u9fff“《(（].{0,38}
 # level, ``w:isLgl``, under a chineseCounting one)
 _CN_PART = re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})、\s*(?P<head>\S.{0,38})$")
 # "2.1 围绕…": an item of part 2 ("1.5月,围绕…" is item 1 in May, not item 1.5)
-_ITEM = re.compile(r"^(?P<n>\d{1,2})\.(?P<m>\d{1,2})(?![\d.月日号])\s*(?P<rest>[^\s\d.].*)$")
+_ITEM = re.compile(
+    r"^(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\.(?P<m>\d{1,2})(?![\d.月日号])\s*(?P<rest>[^\s\d.].*)$"
+)
 
 # A cell listing item numbers: "3.1、4.1" "5.1、5.2、5.5—5.8" "第3项、第7项" "2,5"
 _NUMBER = r"(?:第\s*)?\d{1,2}(?:\.\d{1,2})*(?:\s*[项条])?"
@@ -91,8 +93,10 @@ def _outline(lines: list[str], part: re.Pattern[str]) -> tuple[dict[int, int], d
     for i, line in enumerate(lines):
         s = line.strip()
         im = _ITEM.match(s)
-        if im:
-            n, m = int(im.group("n")), int(im.group("m"))
+        if im and (part is _CN_PART or im.group("n").isdigit()):
+            # "一.1": the same item where LibreOffice, which ignores w:isLgl, numbered it (a .doc or .wps)
+            n = int(im.group("n")) if im.group("n").isdigit() else _cn_value(im.group("n"))
+            m = int(im.group("m"))
             if n != current or m != expect:
                 return None  # an item outside its part, or out of sequence: not this kind of outline
             items[i] = (n, m)

@@ -168,6 +168,34 @@ def test_typed_legal_items_under_chinese_parts_read_as_the_parts_items():
     assert line_account.draft_breaches(draft, text.splitlines(), fields=True) == []
 
 
+def test_legal_items_numbered_by_libreoffice_which_ignores_islgl_read_the_same():
+    # a .doc or .wps converted by LibreOffice shows the legal-style level as "二.1"
+    text = "\n".join(
+        [
+            "政协云杉县委员会2027年度协商工作计划",
+            "一、专题协商会",
+            "一.1　推进县域商业体系建设",
+            "协商时间：5月",
+            "二、对口协商会",
+            "二.1　提升乡镇卫生院服务能力",
+            "二.2　规范校外培训机构管理",
+            "三、界别协商会",
+            "三.1　发挥农业界委员作用助力乡村振兴",
+        ]
+    )
+    draft = import_text(text)
+    assert [(r[0], r[1]) for r in topic_rows(draft.plan)] == [
+        ("推进县域商业体系建设", "专题协商会"),
+        ("提升乡镇卫生院服务能力", "对口协商会"),
+        ("规范校外培训机构管理", "对口协商会"),
+        ("发挥农业界委员作用助力乡村振兴", "界别协商会"),
+    ]
+    assert line_account.draft_breaches(draft, text.splitlines(), fields=True) == []
+    # under decimal parts a Chinese-numbered item is no item of theirs
+    mixed = ["1 专题协商", "一.1 X", "1.1 A", "2 对口协商", "2.1 B", "3 界别协商", "3.1 C"]
+    assert decimal_outline(mixed)[1] == "一.1 X"
+
+
 def test_legal_items_that_do_not_follow_their_chinese_part_are_left_alone():
     # "2.1" under "一、": not this outline; nor are two parts with items too few to trust the numbers
     wrong = ["一、专题协商会", "2.1 推进县域商业体系建设", "二、对口协商会", "3.1 X", "三、界别协商", "4.1 Y"]
