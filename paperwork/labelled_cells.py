@@ -101,6 +101,31 @@ def title_and_content(cell: str, header: str) -> tuple[str, str]:
     return re.sub(r"\s*\n\s*", "", cell.strip()), ""
 
 
+def title_and_fields(cell: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """(title, its (field, value) pairs) of a title cell whose later paragraphs are labelled fields.
+
+    "推进某事" / "时间：6月" / "部门：A、B" in one cell under 议题 (or "议题及安排"): the first
+    paragraph, unlabelled, is the title; every later one opens with a label the vocabulary
+    knows and is that field. None for any other cell (one paragraph, a labelled first
+    paragraph, or a later paragraph without a known label: a title wrapped over lines).
+    """
+    paragraphs = [p.strip() for p in cell.split("\n") if p.strip()]
+    if len(paragraphs) < 2 or _LABELLED.match(paragraphs[0]):
+        return None
+    fields = []
+    for p in paragraphs[1:]:
+        m = _LABELLED.match(p)
+        key = field_of_label(m.group(1)) if m and len(m.group(1)) <= CELL_LABEL_MAX else None
+        if not key or key in ("number", "title") or not m.group(2):
+            return None
+        fields.append((key, m.group(2)))
+    return paragraphs[0], fields
+
+
+CELL_LABEL_MAX = 6
+"""Characters a field's label inside a title cell may have ("时间", "协商部门", "出席市领导")."""
+
+
 PART_LABEL_MAX = 4
 """Characters a part's label in a cell may have ("牵头", "参与单位")."""
 
@@ -132,4 +157,4 @@ def labelled_paragraphs(cell: str, column: str | None = None) -> list[tuple[str,
     return out
 
 
-__all__ = ["labelled_cell_lines", "labelled_paragraphs", "title_and_content"]
+__all__ = ["labelled_cell_lines", "labelled_paragraphs", "title_and_content", "title_and_fields"]

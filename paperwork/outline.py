@@ -5,7 +5,8 @@ Runs over a document's lines before :func:`~paperwork.published_text.parse_publi
 
 - **Legal-style decimal outlines** (Word multi-level numbering ``1`` / ``1.1``, or typed
   that way): a part ``2 全体会议协商`` is the reader's ``二、全体会议协商`` and an item
-  ``2.1 某议题`` its ``1.某议题``. Only a whole outline is rewritten: at least
+  ``2.1 某议题`` its ``1.某议题``; so is an item ``2.1`` under a part ``二、…`` (a legal-style
+  level, ``w:isLgl``, under a Chinese-numbered one). Only a whole outline is rewritten: at least
   :data:`MIN_PARTS` parts, each item numbered under the part above it, in sequence.
 - **Leaders in a separate assignment table** (``序号 | 省领导 | 联系议题（编号）``, the
   cells listing item numbers such as ``3.1、4.1`` or the range ``5.5—5.8``): each topic
@@ -28,8 +29,13 @@ _CN = "零一二三四五六七八九十"
 
 # "2 全体会议协商": a part's number, a space (Word's suffix), a short heading
 _PART = re.compile(r"^(?P<n>\d{1,2})\s+(?P<head>[\u4e00-\u9fff“《(（].{0,38})$")
+# "二、专题协商会": a part numbered the Chinese way, whose items Word numbers "2.1" (a legal-style
+# level, ``w:isLgl``, under a chineseCounting one)
+_CN_PART = re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})、\s*(?P<head>\S.{0,38})$")
 # "2.1 围绕…": an item of part 2 ("1.5月,围绕…" is item 1 in May, not item 1.5)
-_ITEM = re.compile(r"^(?P<n>\d{1,2})\.(?P<m>\d{1,2})(?![\d.月日号])\s*(?P<rest>[^\s\d.].*)$")
+_ITEM = re.compile(
+    r"^(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\.(?P<m>\d{1,2})(?![\d.月日号])\s*(?P<rest>[^\s\d.].*)$"
+)
 
 # A cell listing item numbers: "3.1、4.1" "5.1、5.2、5.5—5.8" "第3项、第7项" "2,5"
 _NUMBER = r"(?:第\s*)?\d{1,2}(?:\.\d{1,2})*(?:\s*[项条])?"
@@ -48,40 +54,64 @@ def _cn(n: int) -> str:
     return "十" + _CN[n - 10] if n < 20 else _CN[n // 10] + "十" + (_CN[n % 10] if n % 10 else "")
 
 
+def _cn_value(numeral: str) -> int:
+    """ "二" → 2, "十二" → 12, "二十" → 20 (a part's number, up to 九十九)."""
+    tens, _, ones = numeral.rpartition("十")
+    if "十" not in numeral:
+        return _CN.index(numeral) if len(numeral) == 1 else 0
+    return (_CN.index(tens) if tens else 1) * 10 + (_CN.index(ones) if ones else 0)
+
+
 def decimal_outline(lines: list[str]) -> list[str]:
     """Lines with a legal-style outline (``2 形式`` / ``2.1 议题``) rewritten as ``二、形式`` / ``1.议题``.
 
     Returns ``lines`` unchanged unless at least :data:`MIN_PARTS` parts each have items
     ``N.1``, ``N.2`` … in sequence under them, every item under the part of its number.
+    The parts are numbered ``2`` or, when no such outline is found, ``二、`` (Word's
+    legal-style items under Chinese-numbered parts: only the items are rewritten).
     """
-    parts: dict[int, int] = {}  # line index → part number
-    items: dict[int, tuple[int, int]] = {}  # line index → (part, item)
+    for part in (_PART, _CN_PART):
+        found = _outline(lines, part)
+        if found is None:
+            continue
+        parts, items = found
+        out = list(lines)
+        for i, n in parts.items():
+            if part is _PART:  # "二、专题协商会" is already the reader's part
+                out[i] = made_from(f"{_cn(n)}、{_PART.match(lines[i].strip()).group('head')}", lines[i])
+        for i, (_, m) in items.items():
+            out[i] = made_from(f"{m}.{_ITEM.match(lines[i].strip()).group('rest')}", lines[i])
+        return out
+    return lines
+
+
+def _outline(lines: list[str], part: re.Pattern[str]) -> tuple[dict[int, int], dict[int, tuple[int, int]]] | None:
+    """({line index: part number}, {line index: (part, item)}) of an outline whose parts ``part`` matches, or None."""
+    parts: dict[int, int] = {}
+    items: dict[int, tuple[int, int]] = {}
     current, expect = None, 1
     for i, line in enumerate(lines):
         s = line.strip()
         im = _ITEM.match(s)
-        if im:
-            n, m = int(im.group("n")), int(im.group("m"))
+        if im and (part is _CN_PART or im.group("n").isdigit()):
+            # "一.1": the same item where LibreOffice, which ignores w:isLgl, numbered it (a .doc or .wps)
+            n = int(im.group("n")) if im.group("n").isdigit() else _cn_value(im.group("n"))
+            m = int(im.group("m"))
             if n != current or m != expect:
-                return lines  # an item outside its part, or out of sequence: not this kind of outline
+                return None  # an item outside its part, or out of sequence: not this kind of outline
             items[i] = (n, m)
             expect += 1
             continue
-        pm = _PART.match(s)
+        pm = part.match(s)
         if pm and not re.search(r"[。;；:：]$", s):
-            n = int(pm.group("n"))
+            n = int(pm.group("n")) if part is _PART else _cn_value(pm.group("n"))
             if current is not None and n != current + 1:
                 continue  # "3 个工作日内…" inside prose, not the next part
             parts[i], current, expect = n, n, 1
     with_items = {n for n, _ in items.values()}
     if len(parts) < MIN_PARTS or len(with_items) < MIN_PARTS:
-        return lines
-    out = list(lines)
-    for i, n in parts.items():
-        out[i] = made_from(f"{_cn(n)}、{_PART.match(lines[i].strip()).group('head')}", lines[i])
-    for i, (_, m) in items.items():
-        out[i] = made_from(f"{m}.{_ITEM.match(lines[i].strip()).group('rest')}", lines[i])
-    return out
+        return None
+    return parts, items
 
 
 # -- leaders from an assignment table -----------------------------------------------------------

@@ -51,7 +51,7 @@ from .furniture import PAGE_NUMBER
 from .grid_tables import grid_lines
 from .hanzi import plain_ideographs
 from .hard_wrap import rejoined_lines
-from .labelled_cells import labelled_cell_lines, labelled_paragraphs, title_and_content
+from .labelled_cells import labelled_cell_lines, labelled_paragraphs, title_and_content, title_and_fields
 from .line_origins import Line, origin
 from .month_grid import lift_month_subheader, ticked_time, time_in_note, time_in_remark
 from .outline import assignment_lines
@@ -378,6 +378,8 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     field (by :func:`~paperwork.vocabulary.field_of_header`) is the header.
     Each row under it becomes ``"N.标题"`` then ``"标签:值"`` for every other
     column; blank form cells take the form above (a merged or ditto cell); a
+    title cell whose later paragraphs open with labels ("时间：…", "部门：…")
+    gives them as the row's fields; a
     row whose cells are all the same text is a group heading. Columns the
     vocabulary does not know are kept as ``"表头:值"`` so the reader reports
     them. A table without such a header is returned row by row.
@@ -482,9 +484,12 @@ def table_lines(rows: list[list[str]]) -> list[str]:
         title = cells[title_col] if title_col < len(cells) else ""
         if not title:
             continue
-        title, content = title_and_content(raw_row[title_col], heads[title_col])
+        in_cell = title_and_fields(raw_row[title_col])
+        title, content = (in_cell[0], "") if in_cell else title_and_content(raw_row[title_col], heads[title_col])
         n += 1
         out.append(f"{n}.{title}")
+        # "时间：6月" / "部门：A、B" under the title in its cell: the row's own fields
+        out += [f"{LABELS[k][0]}:{v}" for k, v in in_cell[1]] if in_cell else []
         if content:
             out.append(f"{LABELS['content'][0]}:{content}")
         ticked = [month_cols[j] for j in month_cols if j < len(cells) and _TICK.fullmatch(cells[j].strip())]
