@@ -172,6 +172,41 @@ _PLENARY_ITEM = re.compile(
 _NOT_IN_PLAN = re.compile(r"不(?:列入|纳入|计入)(?:本|年度)?(?:协商)?(?:计划|议题)")
 
 
+_ITEM_NUMBER = re.compile(r"^(\d{1,2})\s*[.、]")
+
+
+def _outer_items(cleaned: list[str], start: int, end: int) -> list[int]:
+    """Indexes of a part's own items ("3." "4." "5."), not of the topics an item lists under its
+    sub-headings ("4.…如下:" "(一)专题协商会" "1.…" "2.…" "(二)…" "3.…" then "5.拓展…").
+
+    Under a sub-heading the numbers are the listed topics'; the part's next item is the one that
+    follows its own number and does not continue the topics' ("5." after topic "9."), or continues
+    both but without the fields the topics carry.
+    """
+    out: list[int] = []
+    nested = last_fielded = False
+    last_inner: int | None = None
+    for k in range(start, end):
+        line = cleaned[k]
+        if out and _SUB_HEAD.match(line):
+            nested = True
+            continue
+        m = _ITEM_NUMBER.match(line)
+        if not m or not _ITEM.match(line):
+            continue
+        number = int(m.group(1))
+        own = _ITEM_NUMBER.match(cleaned[out[-1]]) if out else None
+        both = number == (last_inner or 0) + 1
+        if both and last_fielded and ":" not in line:
+            both = False  # topics "3.X。时间:…;承办:…", then "4.深化Y。指导…": the part's own item again
+        if nested and own is not None and (number != int(own.group(1)) + 1 or both):
+            last_inner, last_fielded = number, ":" in line
+            continue
+        out.append(k)
+        nested, last_inner, last_fielded = False, None, False
+    return out
+
+
 def work_points_lines(cleaned: list[str], is_form: Callable[[str], bool]) -> set[int]:
     """0-based indexes of the lines of a 工作要点 that are not its consultation plan (see the module).
 
@@ -193,14 +228,61 @@ def work_points_lines(cleaned: list[str], is_form: Callable[[str], bool]) -> set
             out.update(range(start, end))
             continue
         # the part's items, each with the lines under it up to the next item
-        items = [k for k in range(start + 1, end) if _ITEM.match(cleaned[k])]
+        items = _outer_items(cleaned, start + 1, end)
         spans = list(zip(items, items[1:] + [end], strict=True))
-        listing = [(a, b) for a, b in spans if any(_SUB_ITEM.match(cleaned[k]) for k in range(a + 1, b))]
+        listing = [
+            (a, b)
+            for a, b in spans
+            if any(_SUB_ITEM.match(cleaned[k]) or _SUB_HEAD.match(cleaned[k]) for k in range(a + 1, b))
+        ]
         for a, b in spans:
             said_not_ours = any(_NOT_IN_PLAN.search(cleaned[k]) for k in range(a, b))
             if (listing and (a, b) not in listing) or _PLENARY_ITEM.match(cleaned[a]) or said_not_ours:
                 out.update(range(a, b))
     return out
+
+
+# "政协某市第九届委员会常务委员会工作报告" "…常委会工作报告": a report to the plenary, whose last part
+# arranges the coming year's work
+_REPORT_TITLE = re.compile(r"^[^,,。;;:]{0,40}?(?:常务委员会|常委会)\s*工作报告$")
+# "一、2025年工作回顾" "二、几点体会": a part about the past year
+_PAST_PART = re.compile(r"回顾|过去|体会|启示|经验|成绩")
+
+
+def report_lines(cleaned: list[str]) -> set[int]:
+    """0-based indexes of the lines of a 常委会工作报告 that are not the coming year's consultations.
+
+    A part about the year past ("一、2025年工作回顾": the consultations it names were held) is set
+    aside whole; in the other parts only the sub-items ("(二)精心组织协商议政。…") whose heading
+    (up to its first full stop) names 协商 are read, with the lines under them. A document whose
+    title is no such report, or whose parts have no sub-item naming 协商, gives nothing.
+    """
+    if not any(_REPORT_TITLE.match(line) for line in cleaned[:6]):
+        return set()
+    parts = [k for k, line in enumerate(cleaned) if _PART_HEAD.match(line)]
+    if not parts:
+        return set()
+    out: set[int] = set(range(parts[0]))
+    kept = False
+    for start, end in zip(parts, parts[1:] + [len(cleaned)], strict=True):
+        if _PAST_PART.search(cleaned[start]):
+            out.update(range(start, end))
+            continue
+        subs = [k for k in range(start + 1, end) if _SUB_HEAD.match(cleaned[k])]
+        out.update(range(start, subs[0] if subs else end))
+        for a, b in zip(subs, subs[1:] + [end], strict=True):
+            if _CONSULTATION_PART.search(re.split(r"[。;]", cleaned[a], maxsplit=1)[0]):
+                kept = True
+                # the report's closing words after the last sub-item ("各位委员,…") are not the item's
+                b = next((k for k in range(a + 1, b) if _CLOSING.match(cleaned[k])), b)
+                out.update(range(b, end) if b < end else ())
+                continue
+            out.update(range(a, b))
+    return out if kept else set()
+
+
+# "各位委员," "各位常委,": the report turns to its audience to close
+_CLOSING = re.compile(r"^各位(?:委员|常委|代表)")
 
 
 def drop_footnote_marks(line: str) -> str:
@@ -216,6 +298,7 @@ def set_aside_lines(
     ``is_form``: whether a heading names a consultation form (the reader's own test).
     """
     out: dict[int, str] = {k + 1: "work_points" for k in work_points_lines(cleaned, is_form)}
+    out.update({k + 1: "report" for k in report_lines(cleaned)})
     # the newest plan is the page's own: an archive page may keep last year's above or below it
     years = [m.group("year") for m in map(_PLAN_TITLE.match, cleaned) if m]
     own_year = max(years, default=None)
@@ -256,4 +339,4 @@ def set_aside_lines(
     return out
 
 
-__all__ = ["drop_footnote_marks", "is_revision_notice", "set_aside_lines", "work_points_lines"]
+__all__ = ["drop_footnote_marks", "is_revision_notice", "report_lines", "set_aside_lines", "work_points_lines"]

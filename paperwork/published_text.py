@@ -57,7 +57,7 @@ from .label_marks import colon_bare_labels, dash_label, unmarked_labels, when_th
 from .line_origins import SourceText
 from .meeting_names import is_meeting_name
 from .page_parts import drop_footnote_marks, is_revision_notice, set_aside_lines
-from .prose_items import quoted_items
+from .prose_items import bracketed_quoted_items, quoted_items
 from .side_tables import is_contact_label
 from .time_phrases import REVISED_TIME, TimeReading, parse_time
 from .title_forms import form_suffix
@@ -1094,9 +1094,12 @@ def _scan(text: str) -> _Parsed:
                 in_arrangement = seen_arrangement = True
                 out.roles[lineno] = T.SKIP_REASON["heading"]
                 continue
-            if cm is None and _is_group_heading(head_wo, [r[2] for r in rows[i + 1 : i + 4]]):
-                # "一、县政协经济委员会" over its forms and topics: a committee group at the top level
-                section = _Section(header=head_wo, count=None, line=lineno)
+            if (cm is None or _COMMITTEE_HEADING.search(head_wo)) and _is_group_heading(
+                head_wo, [r[2] for r in rows[i + 1 : i + 4]]
+            ):
+                # "一、县政协经济委员会" over its forms and topics: a committee group at the top level;
+                # "一、省政协经济委员会(2项)" counts its topics, a 政协 committee's name all the same
+                section = _Section(header=head_wo, count=_cn_int(cm.group(1)) if cm else None, line=lineno)
                 out.sections.append(section)
                 group = _Group(head_wo, lineno)
                 in_arrangement = seen_arrangement = True
@@ -1435,6 +1438,10 @@ def _scan(text: str) -> _Parsed:
         if topic is None and section is not None and not section.topics and _is_count_intro(line, rows, i):
             # "全年安排2次专题协商会。" under a form heading, its numbered topics below: an intro, no topic
             out.roles[lineno] = T.SKIP_REASON["prose"]
+            continue
+        if topic is not None and _ABOUT_ALL_ABOVE.match(line) and not FIELD_LINE.match(line):
+            # "以上协商活动,邀请市领导和有关部门负责同志参加。": said of every topic above, no field of the last
+            prose(lineno, line)
             continue
         nxt = next_field_key(i)
         if (
@@ -1894,6 +1901,14 @@ def _pieces(line: str) -> list[str]:
             named = form_in_text(_COUNT_INLINE.sub("", line[: cuts[0].start()]))
             form = [f"{LABELS['form'][0]}:{named}"] if named else []
             return [row for k, x in enumerate(items, start=1) for row in [f"{k}.{x}", *form]]
+    listed = bracketed_quoted_items(line) if not FIELD_LINE.match(line) else None
+    if listed:
+        # "——专题协商会2次:围绕“X”(6月,A牵头)、“Y”(9月,B牵头)进行协商。": one item per quoted subject,
+        # the form named before the count theirs (else the form the sentence holds after them)
+        head, items = listed
+        named = head if _is_form_name(head) else form_in_text(line[line.rfind(")") + 1 :])
+        form = [f"{LABELS['form'][0]}:{named}"] if named else []
+        return [row for item in items for row in (item[:1] + form + item[1:])]
     told = quoted_items(line) if not FIELD_LINE.match(line) else None
     if told:
         # "全年安排界别协商2次,分别由A牵头、就“X”于6月…,由B牵头、就“Y”…": one item per quoted subject,
@@ -2360,23 +2375,29 @@ def _take_field(topic: _Topic, seg: str, lineno: int) -> None:
         topic.lines.append(lineno)
 
 
+# "以上协商活动…" "上述各项议题…": a sentence about all the topics listed before it
+_ABOUT_ALL_ABOVE = re.compile(r"^(?:以上|上述)(?:各项|各|所有|全部)?(?:协商|议题|活动|事项)")
 _STEP_FIELDS = ("arrangement", "research")
 # "6月召开专题议政性常委会议" "开展提案办理协商" "各召开一次对口协商会": a verb of holding, then the form's name;
-# "以专题协商会形式进行协商" "以对口协商的方式开展": the form named as the manner
+# "以专题协商会形式进行协商" "以对口协商的方式开展": the form named as the manner; "开展民主监督性协商"
+# is one name (the shortest match would stop at its 监督)
 _FORM_IN_SENTENCE = re.compile(
     r"(?:召开|开展|举行|举办|进行|组织|采取)\s*(?:[一二两三四五六七八九十\d]{1,2}\s*[次场]\s*)?(?P<form>[^,,;;。、()]{2,16}?"
-    r"(?:协商会|座谈会|恳谈会|会议|协商|视察|调研|监督))"
+    r"(?:监督性?协商|协商会|座谈会|恳谈会|会议|协商|视察|调研|监督))"
     r"|以\s*(?P<manner>[^,,;;。、()以]{2,16}?)\s*的?(?:形式|方式)"
 )
 # A research or inspection named in a sentence is usually the groundwork of a consultation
 # ("会前开展专题调研"): a consultation form named in the same text wins.
 _GROUNDWORK_FORMS = ("research", "inspection")
+_CONSULTATION_END = re.compile(r"(?:协商|协商会|座谈会|恳谈会|议事会|议政)(?:活动)?$")
 
 
 def form_in_text(text: str) -> str:
     """The name of a form a sentence or title says is held ("…召开专题协商会" → "专题协商会"), or ""."""
     named = [m.group("form") or m.group("manner") for m in _FORM_IN_SENTENCE.finditer(text)]
-    found = [f for f in named if classify_form(f)]
+    # a known form, or a consultation's name shaped like one ("开展民主监督性协商" "召开网络议政会"):
+    # a name ending only in 会议/监督 ("召开工作会议", "开展民主监督") may be no consultation
+    found = [f for f in named if classify_form(f) or (_is_form_name(f) and _CONSULTATION_END.search(f))]
     main = [f for f in found if classify_form(f) not in _GROUNDWORK_FORMS]
     return (main or found or [""])[0]
 

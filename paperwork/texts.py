@@ -375,6 +375,7 @@ PAGE_PART_SKIP = {
     "note": "注释,不是议题",
     "not_counted": "计划写明此部分不计入协商议题(单独组织实施、另行印发等),不是议题",
     "work_points": "工作要点中协商计划以外的工作,不是议题",
+    "report": "工作报告中来年协商安排以外的内容(工作回顾、其他工作),不是议题",
     "cancelled": "调整通知中取消的议题,已不在计划中,不是议题",
 }
 # text the extraction left out of the lines read (paperwork.sources.SetAside): never in the review's
