@@ -188,7 +188,9 @@ def _outer_items(cleaned: list[str], start: int, end: int) -> list[int]:
     last_inner: int | None = None
     for k in range(start, end):
         line = cleaned[k]
-        if out and _SUB_HEAD.match(line):
+        if _SUB_HEAD.match(line):
+            if not out:
+                return []  # "(一)专题协商会" right under the part's heading: its items are all topics
             nested = True
             continue
         m = _ITEM_NUMBER.match(line)
@@ -207,15 +209,23 @@ def _outer_items(cleaned: list[str], start: int, end: int) -> list[int]:
     return out
 
 
-def work_points_lines(cleaned: list[str], is_form: Callable[[str], bool]) -> set[int]:
+# "主席会议纪要" "政协某县委员会主席会议纪要": minutes, whose numbered items are the meeting's decisions
+_MINUTES_TITLE = re.compile(r"^[^,,。;;:]{0,30}?会议纪要$")
+
+
+def work_points_lines(
+    cleaned: list[str], is_form: Callable[[str], bool], *, title: re.Pattern[str] = _WORK_POINTS_TITLE
+) -> set[int]:
     """0-based indexes of the lines of a 工作要点 that are not its consultation plan (see the module).
 
     ``cleaned``: the document's lines as the reader cleans them (NFKC, no indent);
-    ``is_form``: whether a heading is a consultation form's name. A document whose title is no
+    ``is_form``: whether a heading is a consultation form's name; ``title``: the document's kind by
+    its title (a 主席会议纪要's items — "二、会议审议通过…确定以下协商议题:" among "三、会议研究确定了重点
+    提案…" "四、会议决定组织集体视察…" — are read alike: ``_MINUTES_TITLE``). A document whose title is no
     工作要点, whose parts do not name 协商 in some headings and not in others, or whose other
     parts are headed by forms ("一、全体会议": a plan's own parts) gives nothing.
     """
-    if not any(_WORK_POINTS_TITLE.match(line) for line in cleaned[:12]):
+    if not any(title.match(line) for line in cleaned[:12]):
         return set()
     parts = [(k, m.group("head")) for k, line in enumerate(cleaned) if (m := _PART_HEAD.match(line))]
     ours = [bool(_CONSULTATION_PART.search(head)) for _, head in parts]
@@ -229,7 +239,7 @@ def work_points_lines(cleaned: list[str], is_form: Callable[[str], bool]) -> set
             continue
         # the part's items, each with the lines under it up to the next item
         items = _outer_items(cleaned, start + 1, end)
-        spans = list(zip(items, items[1:] + [end], strict=True))
+        spans = list(zip(items, [*items[1:], end], strict=False))
         listing = [
             (a, b)
             for a, b in spans
@@ -285,6 +295,42 @@ def report_lines(cleaned: list[str]) -> set[int]:
 _CLOSING = re.compile(r"^各位(?:委员|常委|代表)")
 
 
+# "附件2" alone, or "附件2:2026年度重点调研课题" (not "附件:1.…" the notice's list of them)
+_ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*(?P<n>\d{1,2})\s*[:.、]?\s*(?P<title>(?!\d)[^,;。]{0,40})$")
+# the plan's own title: what the consultation plan is called wherever it stands
+_NAMES_CONSULTATION = re.compile(r"协商")
+# what a notice's other attachment may end with ("抄送:…" "…印发"): the notice's own foot, not the annex's
+_NOTICE_FOOT = re.compile(r"^(?:抄送|分送|主送|印发|报送)\s*[::]|印发$")
+
+
+def other_attachment_lines(cleaned: list[str]) -> set[int]:
+    """0-based indexes of the lines of a notice's attachments that are not its consultation plan.
+
+    A 通知 prints the plan as one 附件 and something else as another ("附件2" then "2026年度重点提案
+    督办安排" or "…重点调研课题": proposals to supervise, research to do — no consultation). An
+    attachment whose title (on its line or the next) names no 协商 is set aside, from its "附件N"
+    up to the next attachment or the notice's foot ("抄送:…"), when another attachment's title
+    names it. A notice whose attachments all name 协商 (or none) gives nothing.
+    """
+    heads: list[tuple[int, bool]] = []
+    for k, line in enumerate(cleaned):
+        m = _ATTACHMENT_HEAD.match(line)
+        if not m:
+            continue
+        title = m.group("title").strip() or next((c for c in cleaned[k + 1 : k + 4] if c.strip()), "")
+        heads.append((k, bool(_NAMES_CONSULTATION.search(title))))
+    if not any(own for _, own in heads) or all(own for _, own in heads):
+        return set()
+    out: set[int] = set()
+    ends = [k for k, _ in heads[1:]] + [len(cleaned)]
+    for (start, own), end in zip(heads, ends, strict=True):
+        if own:
+            continue
+        end = next((k for k in range(start + 1, end) if _NOTICE_FOOT.search(cleaned[k])), end)
+        out.update(range(start, end))
+    return out
+
+
 def drop_footnote_marks(line: str) -> str:
     """``line`` without the footnote markers after its words ("建设①" → "建设")."""
     return _FOOTNOTE_MARK.sub("", line)
@@ -298,7 +344,9 @@ def set_aside_lines(
     ``is_form``: whether a heading names a consultation form (the reader's own test).
     """
     out: dict[int, str] = {k + 1: "work_points" for k in work_points_lines(cleaned, is_form)}
+    out.update({k + 1: "minutes" for k in work_points_lines(cleaned, is_form, title=_MINUTES_TITLE)})
     out.update({k + 1: "report" for k in report_lines(cleaned)})
+    out.update({k + 1: "other_attachment" for k in other_attachment_lines(cleaned)})
     # the newest plan is the page's own: an archive page may keep last year's above or below it
     years = [m.group("year") for m in map(_PLAN_TITLE.match, cleaned) if m]
     own_year = max(years, default=None)
@@ -339,4 +387,11 @@ def set_aside_lines(
     return out
 
 
-__all__ = ["drop_footnote_marks", "is_revision_notice", "report_lines", "set_aside_lines", "work_points_lines"]
+__all__ = [
+    "drop_footnote_marks",
+    "is_revision_notice",
+    "other_attachment_lines",
+    "report_lines",
+    "set_aside_lines",
+    "work_points_lines",
+]

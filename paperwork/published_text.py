@@ -39,6 +39,7 @@ from solver.plan import PLAN_FORMAT, Plan
 from solver.validate import PlanError, parse_plan
 
 from . import texts as T
+from .amendments import AmendmentPart, amendments
 from .blank_forms import blank_form_rows
 from .card_layouts import (
     body_of_report,
@@ -766,6 +767,7 @@ class _Parsed:
     time_heads: list[tuple[int, str]] = field(default_factory=list)  # (line, "第二季度"); "" where a part ends
     continued: dict[int, list[int]] = field(default_factory=dict)  # line → the lines joined onto it (its value's)
     revision_notice: bool = False  # a 调整通知: only the topics it adds or moves, not the whole plan
+    amendment_notes: list[str] = field(default_factory=list)  # the plan's own 补充调整, as applied (Chinese)
 
 
 def _cn_int(s: str) -> int:
@@ -1545,6 +1547,9 @@ def _scan(text: str) -> _Parsed:
             prose(lineno, line)
         else:
             skip(lineno, raw, "stray")
+    part = amendments([(n, cleaned[n - 1]) for n in range(1, len(cleaned) + 1)])
+    if part is not None:
+        _apply_amendments(out, part, cleaned, skip)
     _apply_time_heads(out)
     for t in out.loose:
         if not t.fields:
@@ -1581,6 +1586,62 @@ _CATCH_ALL = re.compile(r"(?:其[他它余]|另外?)(?:各类|各项)?(?:协商|
 # How a group of consultations is named: a consultation's words at the end. A topic's title may end in
 # 调研 or 视察 (what is done for it), so those do not make a short title a group's name
 _GROUP_FORM_END = re.compile(r"(?:协商|会议|座谈会|协商会|恳谈会|议政|议事)(?:活动)?$")
+
+
+_ITEM_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.、)]")
+
+
+def _apply_amendments(out: _Parsed, part: AmendmentPart, cleaned: list[str], skip: Any) -> None:
+    """The plan as it stands after its 补充调整 part (see :mod:`paperwork.amendments`).
+
+    "第N项" is the item numbered N (by the numbers printed, when each is printed once; else the
+    N-th topic). A moved time or lead replaces the item's and cites the change's line; a cancelled
+    item is taken out, its lines listed as skipped; an added topic comes after all the others.
+    What cannot be applied is kept in ``out.amendment_notes`` for the review's warnings.
+    """
+    own = set(part.lines) | {n for c in part.changes for n in c.lines}
+    for sec in out.sections:  # a change the loop above read as a topic ("1.增加一项:…") is no topic itself
+        sec.topics = [t for t in sec.topics if t.line not in own]
+    out.loose = [t for t in out.loose if t.line not in own]
+    topics = [t for sec in out.sections for t in sec.topics] + [t for t in out.loose if t.fields]
+    numbers = [m.group(1) if (m := _ITEM_NUMBER.match(cleaned[t.line - 1])) else None for t in topics]
+    by_number = (
+        {int(n): t for n, t in zip(numbers, topics, strict=True) if n}
+        if all(numbers) and len(set(numbers)) == len(numbers)
+        else {k: t for k, t in enumerate(topics, start=1)}
+    )
+    for n in own:
+        out.roles[n] = T.AMENDMENT_ROLE if n not in part.lines else T.SKIP_REASON["prose"]
+    for change in part.changes:
+        tp = by_number.get(change.item) if change.item is not None else None
+        if change.kind == "add":
+            added = _Topic(title=change.title, line=change.lines[0], numbered=True)
+            if change.form:
+                added.set_field("form", change.form, change.lines[0])
+            for seg in _split_fields(change.fields):
+                _take_field(added, seg, change.lines[-1])
+            added.lines.extend(change.lines)
+            out.loose.append(added)
+            out.amendment_notes.append(T.AMENDMENT_NOTE["add"].format(title=change.title))
+        elif tp is not None and change.kind in ("time", "lead"):
+            tp.fields[change.kind] = change.value
+            tp.field_lines[change.kind] = list(change.lines)
+            tp.sentence_fields.discard(change.kind)
+            out.amendment_notes.append(
+                T.AMENDMENT_NOTE[change.kind].format(item=change.item, title=tp.title, value=change.value)
+            )
+        elif tp is not None and change.kind == "cancel":
+            for sec in out.sections:
+                sec.topics = [t for t in sec.topics if t is not tp]
+            out.loose = [t for t in out.loose if t is not tp]
+            for ln in dict.fromkeys([tp.line, *tp.lines]):
+                out.roles.pop(ln, None)
+                skip(ln, out.all_lines[ln - 1], "cancelled_item")
+            out.amendment_notes.append(T.AMENDMENT_NOTE["cancel"].format(item=change.item, title=tp.title))
+        else:
+            for ln in change.lines:
+                out.roles.pop(ln, None)
+                skip(ln, out.all_lines[ln - 1], "amendment_unread")
 
 
 def _names_a_group(text: str) -> bool:
@@ -3184,6 +3245,8 @@ def parse_published_text(
     warnings: list[str] = [T.READ_WARN["not_a_plan_warning"].format(reason=r) for r in reasons]
     if parsed.revision_notice:
         warnings.insert(0, T.READ_WARN["revision_notice"])
+    if parsed.amendment_notes:
+        warnings.insert(0, T.READ_WARN["amended"].format(changes=";".join(parsed.amendment_notes)))
     defaults: list[str] = []
     required: list[str] = []
     plan_year, body, how = _year_and_body(parsed, known, year)

@@ -129,3 +129,133 @@ def test_a_work_points_item_listing_topics_under_sub_headings_ends_at_the_parts_
     assert [r[2] for r in rows] == [[6], [8], [10]]
     skipped = {s.line for s in draft.skipped}
     assert {3, 5, 12, 14} <= skipped  # 学习, the plenary, 基层协商 (the part's item 4), 视察
+
+
+# -- a notice whose other attachment is no consultation plan (B171, B176) --------------------------
+
+_NOTICE = "\n".join(
+    [
+        "关于印发《政协桐岗县委员会2026年度协商计划》和《2026年度县政协重点视察安排》的通知",
+        "各乡镇人民政府，县直各单位：",
+        "现将两个文件印发给你们，请认真落实。",
+        "附件：1．政协桐岗县委员会2026年度协商计划",
+        "　　　2．2026年度县政协重点视察安排",
+        "政协桐岗县委员会办公室",
+        "2026年3月2日",
+        "附件1",
+        "政协桐岗县委员会2026年度协商计划",
+        "一、专题协商会",
+        "1．推进县城燃气管网改造",
+        "时间：5月；承办：县政协城建委；协商部门：县住建局。",
+        "2．发展山地特色农业",
+        "时间：9月；承办：县政协农业委；协商部门：县农业农村局。",
+        "附件2",
+        "2026年度县政协重点视察安排",
+        "1．县城燃气管网改造进展",
+        "时间：4月；承办：县政协城建委；视察单位：县住建局。",
+        "2．义务教育薄弱学校改造",
+        "时间：10月；承办：县政协教科卫体委；视察单位：县教育局。",
+        "抄送：县委办公室，县政府办公室。",
+    ]
+)
+
+
+def test_a_notices_other_attachment_that_names_no_consultation_gives_nothing():
+    draft = import_text(_NOTICE)
+    assert [r[0] for r in topic_rows(draft.plan)] == ["推进县城燃气管网改造", "发展山地特色农业"]
+    skipped = {s.line: s.reason for s in draft.skipped}
+    assert all("附件" in skipped[n] for n in range(15, 21))
+    assert 21 not in skipped or "附件" not in skipped[21]  # the notice's own foot is not the annex's
+
+
+def test_attachments_that_all_name_consultation_are_all_read():
+    from paperwork.page_parts import other_attachment_lines
+
+    lines = ["附件1", "2026年度专题协商计划", "1．甲", "附件2", "2026年度对口协商计划", "1．乙"]
+    assert other_attachment_lines(lines) == set()
+    assert other_attachment_lines(["附件：1．甲计划", "2．乙安排", "1．丙"]) == set()
+
+
+# -- 主席会议纪要: only the item that fixes the consultation topics (B175) --------------------------
+
+_MINUTES = "\n".join(
+    [
+        "政协柘源区委员会",
+        "主席会议纪要",
+        "2026年3月5日，区政协主席主持召开主席会议。现纪要如下：",
+        "一、会议传达学习了区委全会精神，要求6月底前完成专题调研。",
+        "二、会议审议通过《政协柘源区委员会2026年度协商计划》，确定以下协商议题：",
+        "（一）专题协商会（1项）",
+        "1．推进老旧厂区更新利用（6月；承办：区政协经济委；协商部门：区发改局）",
+        "（二）对口协商（1项）",
+        "2．加强校园食品安全（9月；承办：区政协教科卫体委；协商部门：区教育局、区市场监管局）",
+        "三、会议决定组织委员视察2次：4月视察“城区河道整治”，10月视察“农村公路养护”，由区政协城建委承办。",
+        "四、会议研究确定了重点提案，由区政协主席督办，9月底前完成。",
+        "出席：甲乙　丙丁",
+        "分送：区政协各专委会。",
+    ]
+)
+
+
+def test_minutes_read_only_the_item_that_fixes_the_topics():
+    draft = import_text(_MINUTES)
+    rows = topic_rows(draft.plan)
+    assert [r[0] for r in rows] == ["推进老旧厂区更新利用", "加强校园食品安全"]
+    assert [r[2] for r in rows] == [[6], [9]]
+    skipped = {s.line: s.reason for s in draft.skipped}
+    assert {4, 10, 11} <= set(skipped) and "会议纪要" in skipped[10]
+
+
+# -- a plan with its own 补充调整 part (B172) --------------------------------------------------------
+
+_AMENDED = "\n".join(
+    [
+        "政协榴川市委员会2026年度协商工作计划",
+        "（2026年2月主席会议通过　2026年7月补充调整）",
+        "一、专题协商会",
+        "1．提升城市公园服务品质",
+        "时间：5月；承办：市政协城建委；协商部门：市园林局",
+        "2．推进预制菜产业发展",
+        "时间：6月；承办：市政协经济委；协商部门：市农业农村局",
+        "二、对口协商会",
+        "3．加强老年人防诈骗宣传",
+        "时间：8月；承办：市政协社会法制委；协商部门：市公安局",
+        "4．完善公共法律服务网络",
+        "时间：10月；承办：市政协社会法制委；协商部门：市司法局",
+        "三、补充调整",
+        "经7月主席会议研究，对本计划作如下调整：",
+        "1．第2项时间调整为第四季度。",
+        "2．取消第3项。",
+        "3．增加一项：“发展银发旅游”，列入专题协商会，",
+        "时间：9月；承办：市政协文史委；协商部门：市文旅局。",
+        "4．第4项承办单位调整为市政协港澳台侨委员会。",
+        "调整后，全年协商活动为4项。",
+    ]
+)
+
+
+def test_a_plans_own_amendments_give_the_plan_as_it_stands_after_them():
+    draft = import_text(_AMENDED)
+    rows = topic_rows(draft.plan)
+    assert [r[0] for r in rows] == [
+        "提升城市公园服务品质",
+        "推进预制菜产业发展",
+        "完善公共法律服务网络",
+        "发展银发旅游",
+    ]
+    assert rows[1][2] == []  # a quarter: the window, no single month
+    assert rows[2][3] == ["港澳台侨委员会"]
+    assert rows[3][1] == "专题协商会" and rows[3][2] == [9] and rows[3][4] == ["市文旅局"]
+    skipped = {s.line: s.reason for s in draft.skipped}
+    assert {9, 10} <= set(skipped) and "取消" in skipped[9]
+    assert "补充调整" in draft.warnings[0] and "第 3 项" in draft.warnings[0]
+    report = {r.title: r for r in draft.reports}
+    time_src = next(s for s in report["推进预制菜产业发展"].sources if s.field == "time")
+    assert time_src.lines == (15,)  # the moved time cites the change, not the old "6月"
+
+
+def test_a_change_the_reader_cannot_read_is_listed_not_applied():
+    text = _AMENDED.replace("4．第4项承办单位调整为市政协港澳台侨委员会。", "4．第4项与第1项合并召开。")
+    draft = import_text(text)
+    assert [r[3] for r in topic_rows(draft.plan)][2] == ["社会法制委"]
+    assert any(s.line == 19 and "未能读出" in s.reason for s in draft.skipped)
