@@ -1547,7 +1547,13 @@ def _scan(text: str) -> _Parsed:
             prose(lineno, line)
         else:
             skip(lineno, raw, "stray")
-    part = amendments([(n, cleaned[n - 1]) for n in range(1, len(cleaned) + 1)])
+    # a plan's own 补充调整 after its topics; a 调整通知 lists only its changes and is read as it is
+    first = min((t.line for sec in out.sections for t in sec.topics), default=None)
+    part = (
+        amendments([(n, cleaned[n - 1]) for n in range(first + 1, len(cleaned) + 1)])
+        if first is not None and not out.revision_notice
+        else None
+    )
     if part is not None:
         _apply_amendments(out, part, cleaned, skip)
     _apply_time_heads(out)
