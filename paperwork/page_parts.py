@@ -29,7 +29,15 @@ topics or as the continuation of a field.
   then "(1)…" "(2)…"), its sibling items ("4.开好全体会议" "6.深化基层协商…") are work of another
   kind and set aside too; so are, in any case, the plenary session's item ("开好…全体会议") and an
   item that says it is not in the plan ("…不列入本计划")
-  (:func:`work_points_lines`).
+  (:func:`work_points_lines`). A 主席会议纪要 is read alike: of its numbered items ("一、会议传达学习…"
+  "二、会议审议通过…确定以下协商议题:" "三、会议研究确定了重点提案…" "四、会议决定组织委员视察…"), only
+  the one naming 协商 gives topics.
+- **The rest of a 常委会工作报告**: its review of the year past ("一、2025年工作回顾") and, in the
+  coming year's part, every sub-item but the one naming 协商 ("(二)精心组织协商议政。…")
+  (:func:`report_lines`).
+- **A notice's other attachment**: a 通知 printing the plan as 附件1 and a 重点提案督办安排 or
+  重点调研课题 as 附件2: an attachment whose title names no 协商, when another's does
+  (:func:`other_attachment_lines`).
 """
 
 from __future__ import annotations
