@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .vocabulary import LABELS, alternation
+
 # "七、补充调整" "三、调整事项" (a heading), or "对本计划作如下补充调整:" (its lead-in)
 _OPENER = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]\s*)?(?:补充(?:和|与)?调整|调整(?:事项|情况|说明)?|计划调整)\s*$"
@@ -36,8 +38,10 @@ _ADD = re.compile(
     r"(?:(?:列入|作为|纳入|采取|以)(?P<form>[^,;。]{2,20}?)(?:形式)?\s*[,;。]\s*)?(?P<rest>.*)$"
 )
 _NTH = r"第\s*(?P<n>\d{1,2})\s*项(?:议题)?(?:的)?"
-_TIME = re.compile(rf"^{_NTH}(?:协商)?时间(?:调整|改|变更|推迟|提前)(?:为|至|到)(?P<value>[^,;。]+)")
-_LEAD = re.compile(rf"^{_NTH}(?:承办单位|承办|牵头单位|牵头)(?:调整|改|变更)(?:为|至)(?P<value>[^,;。]+)")
+# "第5项时间调整为9月" "第8项承办单位调整为X": the field by the vocabulary's labels
+_CHANGED_TO = r"(?:调整|改|变更|推迟|提前)(?:为|至|到)"
+_TIME = re.compile(rf"^{_NTH}(?:{alternation(LABELS['time'])}){_CHANGED_TO}(?P<value>[^,;。]+)")
+_LEAD = re.compile(rf"^{_NTH}(?:{alternation(LABELS['lead'])}){_CHANGED_TO}(?P<value>[^,;。]+)")
 _CANCEL = re.compile(rf"^(?:{_NTH}(?:予以)?(?:取消|撤销|不再(?:开展|安排|举行))|取消第\s*(?P<m>\d{{1,2}})\s*项)")
 
 
