@@ -29,7 +29,15 @@ topics or as the continuation of a field.
   then "(1)…" "(2)…"), its sibling items ("4.开好全体会议" "6.深化基层协商…") are work of another
   kind and set aside too; so are, in any case, the plenary session's item ("开好…全体会议") and an
   item that says it is not in the plan ("…不列入本计划")
-  (:func:`work_points_lines`).
+  (:func:`work_points_lines`). A 主席会议纪要 is read alike: of its numbered items ("一、会议传达学习…"
+  "二、会议审议通过…确定以下协商议题:" "三、会议研究确定了重点提案…" "四、会议决定组织委员视察…"), only
+  the one naming 协商 gives topics.
+- **The rest of a 常委会工作报告**: its review of the year past ("一、2025年工作回顾") and, in the
+  coming year's part, every sub-item but the one naming 协商 ("(二)精心组织协商议政。…")
+  (:func:`report_lines`).
+- **A notice's other attachment**: a 通知 printing the plan as 附件1 and a 重点提案督办安排 or
+  重点调研课题 as 附件2: an attachment whose title names no 协商, when another's does
+  (:func:`other_attachment_lines`).
 """
 
 from __future__ import annotations
@@ -172,15 +180,60 @@ _PLENARY_ITEM = re.compile(
 _NOT_IN_PLAN = re.compile(r"不(?:列入|纳入|计入)(?:本|年度)?(?:协商)?(?:计划|议题)")
 
 
-def work_points_lines(cleaned: list[str], is_form: Callable[[str], bool]) -> set[int]:
+_ITEM_NUMBER = re.compile(r"^(\d{1,2})\s*[.、]")
+
+
+def _outer_items(cleaned: list[str], start: int, end: int) -> list[int]:
+    """Indexes of a part's own items ("3." "4." "5."), not of the topics an item lists under its
+    sub-headings ("4.…如下:" "(一)专题协商会" "1.…" "2.…" "(二)…" "3.…" then "5.拓展…").
+
+    Under a sub-heading the numbers are the listed topics'; the part's next item is the one that
+    follows its own number and does not continue the topics' ("5." after topic "9."), or continues
+    both but without the fields the topics carry.
+    """
+    out: list[int] = []
+    nested = last_fielded = False
+    last_inner: int | None = None
+    for k in range(start, end):
+        line = cleaned[k]
+        if _SUB_HEAD.match(line):
+            if not out:
+                return []  # "(一)专题协商会" right under the part's heading: its items are all topics
+            nested = True
+            continue
+        m = _ITEM_NUMBER.match(line)
+        if not m or not _ITEM.match(line):
+            continue
+        number = int(m.group(1))
+        own = _ITEM_NUMBER.match(cleaned[out[-1]]) if out else None
+        both = number == (last_inner or 0) + 1
+        if both and last_fielded and ":" not in line:
+            both = False  # topics "3.X。时间:…;承办:…", then "4.深化Y。指导…": the part's own item again
+        if nested and own is not None and (number != int(own.group(1)) + 1 or both):
+            last_inner, last_fielded = number, ":" in line
+            continue
+        out.append(k)
+        nested, last_inner, last_fielded = False, None, False
+    return out
+
+
+# "主席会议纪要" "政协某县委员会主席会议纪要": minutes, whose numbered items are the meeting's decisions
+_MINUTES_TITLE = re.compile(r"^[^,,。;;:]{0,30}?会议纪要$")
+
+
+def work_points_lines(
+    cleaned: list[str], is_form: Callable[[str], bool], *, title: re.Pattern[str] = _WORK_POINTS_TITLE
+) -> set[int]:
     """0-based indexes of the lines of a 工作要点 that are not its consultation plan (see the module).
 
     ``cleaned``: the document's lines as the reader cleans them (NFKC, no indent);
-    ``is_form``: whether a heading is a consultation form's name. A document whose title is no
+    ``is_form``: whether a heading is a consultation form's name; ``title``: the document's kind by
+    its title (a 主席会议纪要's items — "二、会议审议通过…确定以下协商议题:" among "三、会议研究确定了重点
+    提案…" "四、会议决定组织集体视察…" — are read alike: ``_MINUTES_TITLE``). A document whose title is no
     工作要点, whose parts do not name 协商 in some headings and not in others, or whose other
     parts are headed by forms ("一、全体会议": a plan's own parts) gives nothing.
     """
-    if not any(_WORK_POINTS_TITLE.match(line) for line in cleaned[:12]):
+    if not any(title.match(line) for line in cleaned[:12]):
         return set()
     parts = [(k, m.group("head")) for k, line in enumerate(cleaned) if (m := _PART_HEAD.match(line))]
     ours = [bool(_CONSULTATION_PART.search(head)) for _, head in parts]
@@ -193,13 +246,96 @@ def work_points_lines(cleaned: list[str], is_form: Callable[[str], bool]) -> set
             out.update(range(start, end))
             continue
         # the part's items, each with the lines under it up to the next item
-        items = [k for k in range(start + 1, end) if _ITEM.match(cleaned[k])]
-        spans = list(zip(items, items[1:] + [end], strict=True))
-        listing = [(a, b) for a, b in spans if any(_SUB_ITEM.match(cleaned[k]) for k in range(a + 1, b))]
+        items = _outer_items(cleaned, start + 1, end)
+        spans = list(zip(items, [*items[1:], end], strict=False))
+        listing = [
+            (a, b)
+            for a, b in spans
+            if any(_SUB_ITEM.match(cleaned[k]) or _SUB_HEAD.match(cleaned[k]) for k in range(a + 1, b))
+        ]
         for a, b in spans:
             said_not_ours = any(_NOT_IN_PLAN.search(cleaned[k]) for k in range(a, b))
             if (listing and (a, b) not in listing) or _PLENARY_ITEM.match(cleaned[a]) or said_not_ours:
                 out.update(range(a, b))
+    return out
+
+
+# "政协某市第九届委员会常务委员会工作报告" "…常委会工作报告": a report to the plenary, whose last part
+# arranges the coming year's work
+_REPORT_TITLE = re.compile(r"^[^,,。;;:]{0,40}?(?:常务委员会|常委会)\s*工作报告$")
+# "一、2025年工作回顾" "二、几点体会": a part about the past year
+_PAST_PART = re.compile(r"回顾|过去|体会|启示|经验|成绩")
+
+
+def report_lines(cleaned: list[str]) -> set[int]:
+    """0-based indexes of the lines of a 常委会工作报告 that are not the coming year's consultations.
+
+    A part about the year past ("一、2025年工作回顾": the consultations it names were held) is set
+    aside whole; in the other parts only the sub-items ("(二)精心组织协商议政。…") whose heading
+    (up to its first full stop) names 协商 are read, with the lines under them. A document whose
+    title is no such report, or whose parts have no sub-item naming 协商, gives nothing.
+    """
+    if not any(_REPORT_TITLE.match(line) for line in cleaned[:6]):
+        return set()
+    parts = [k for k, line in enumerate(cleaned) if _PART_HEAD.match(line)]
+    if not parts:
+        return set()
+    out: set[int] = set(range(parts[0]))
+    kept = False
+    for start, end in zip(parts, parts[1:] + [len(cleaned)], strict=True):
+        if _PAST_PART.search(cleaned[start]):
+            out.update(range(start, end))
+            continue
+        subs = [k for k in range(start + 1, end) if _SUB_HEAD.match(cleaned[k])]
+        out.update(range(start, subs[0] if subs else end))
+        for a, b in zip(subs, subs[1:] + [end], strict=True):
+            if _CONSULTATION_PART.search(re.split(r"[。;]", cleaned[a], maxsplit=1)[0]):
+                kept = True
+                # the report's closing words after the last sub-item ("各位委员,…") are not the item's
+                b = next((k for k in range(a + 1, b) if _CLOSING.match(cleaned[k])), b)
+                out.update(range(b, end) if b < end else ())
+                continue
+            out.update(range(a, b))
+    return out if kept else set()
+
+
+# "各位委员," "各位常委,": the report turns to its audience to close
+_CLOSING = re.compile(r"^各位(?:委员|常委|代表)")
+
+
+# "附件2" alone, or "附件2:2026年度重点调研课题" (not "附件:1.…" the notice's list of them)
+_ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*(?P<n>\d{1,2})\s*[:.、]?\s*(?P<title>(?!\d)[^,;。]{0,40})$")
+# the plan's own title: what the consultation plan is called wherever it stands
+_NAMES_CONSULTATION = re.compile(r"协商")
+# what a notice's other attachment may end with ("抄送:…" "…印发"): the notice's own foot, not the annex's
+_NOTICE_FOOT = re.compile(r"^(?:抄送|分送|主送|印发|报送)\s*[::]|印发$")
+
+
+def other_attachment_lines(cleaned: list[str]) -> set[int]:
+    """0-based indexes of the lines of a notice's attachments that are not its consultation plan.
+
+    A 通知 prints the plan as one 附件 and something else as another ("附件2" then "2026年度重点提案
+    督办安排" or "…重点调研课题": proposals to supervise, research to do — no consultation). An
+    attachment whose title (on its line or the next) names no 协商 is set aside, from its "附件N"
+    up to the next attachment or the notice's foot ("抄送:…"), when another attachment's title
+    names it. A notice whose attachments all name 协商 (or none) gives nothing.
+    """
+    heads: list[tuple[int, bool]] = []
+    for k, line in enumerate(cleaned):
+        m = _ATTACHMENT_HEAD.match(line)
+        if not m:
+            continue
+        title = m.group("title").strip() or next((c for c in cleaned[k + 1 : k + 4] if c.strip()), "")
+        heads.append((k, bool(_NAMES_CONSULTATION.search(title))))
+    if not any(own for _, own in heads) or all(own for _, own in heads):
+        return set()
+    out: set[int] = set()
+    ends = [k for k, _ in heads[1:]] + [len(cleaned)]
+    for (start, own), end in zip(heads, ends, strict=True):
+        if own:
+            continue
+        end = next((k for k in range(start + 1, end) if _NOTICE_FOOT.search(cleaned[k])), end)
+        out.update(range(start, end))
     return out
 
 
@@ -216,6 +352,9 @@ def set_aside_lines(
     ``is_form``: whether a heading names a consultation form (the reader's own test).
     """
     out: dict[int, str] = {k + 1: "work_points" for k in work_points_lines(cleaned, is_form)}
+    out.update({k + 1: "minutes" for k in work_points_lines(cleaned, is_form, title=_MINUTES_TITLE)})
+    out.update({k + 1: "report" for k in report_lines(cleaned)})
+    out.update({k + 1: "other_attachment" for k in other_attachment_lines(cleaned)})
     # the newest plan is the page's own: an archive page may keep last year's above or below it
     years = [m.group("year") for m in map(_PLAN_TITLE.match, cleaned) if m]
     own_year = max(years, default=None)
@@ -256,4 +395,11 @@ def set_aside_lines(
     return out
 
 
-__all__ = ["drop_footnote_marks", "is_revision_notice", "set_aside_lines", "work_points_lines"]
+__all__ = [
+    "drop_footnote_marks",
+    "is_revision_notice",
+    "other_attachment_lines",
+    "report_lines",
+    "set_aside_lines",
+    "work_points_lines",
+]

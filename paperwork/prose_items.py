@@ -67,3 +67,53 @@ def quoted_items(line: str) -> tuple[str, list[list[str]]] | None:
             rows.append(f"{time_label}:{when.group('when').strip()}")
         items.append(rows)
     return line[: starts[0]], items
+
+
+# "——专题协商会2次:" "双月协商座谈会3次:": a form and how many, introducing a list of its topics
+_FORM_COUNT_HEAD = re.compile(
+    r"^[—\-–─\s]*(?P<form>[\u4e00-\u9fff“”]{2,16}?)\s*(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s*[次项场个]\s*[::]"
+)
+# “X”(5月,市政协甲委牵头): a quoted subject with its own bracket of time and lead
+_BRACKETED_SUBJECT = re.compile(r"[“\"](?P<title>[^”\"]{4,40})[”\"]\s*[((](?P<inside>[^()()]{1,40})[))]")
+_LIST_JOIN = re.compile(r"^\s*(?:、|,|,|和|及|以及)\s*$")
+
+
+def bracketed_quoted_items(line: str) -> tuple[str, list[list[str]]] | None:
+    """The form named before a list of quoted subjects each with its own bracket, and each item's rows; or None.
+
+    ``"——专题协商会2次:围绕“X”(6月,市政协甲委牵头)、“Y”(第三季度)进行协商。"`` →
+    ``("专题协商会", [["●X", "承办部门:市政协甲委", "时间安排:6月"], ["●Y", "时间安排:第三季度"]])``.
+    The subjects follow one another joined only by 、 (one clause introduces them all: 围绕, 就, 分别就);
+    every bracket must give a time or a lead, and nothing else. The form is the name before the count
+    ("2次:"), or "" when the line names none there.
+    """
+    subjects = list(_BRACKETED_SUBJECT.finditer(line))
+    if len(subjects) < 2:
+        return None
+    if any(not _LIST_JOIN.match(line[a.end() : b.start()]) for a, b in zip(subjects, subjects[1:], strict=False)):
+        return None
+    lead_label, time_label = LABELS["lead"][0], LABELS["time"][0]
+    items: list[list[str]] = []
+    for m in subjects:
+        rows = ["●" + m.group("title").strip()]
+        rest = m.group("inside")
+        when = _WHEN.search(rest)
+        lead = re.search(
+            rf"(?P<who>[^,,;;。、]{{2,30}}?)\s*(?:{alternation(LEAD_ADVERBS)})?(?:{alternation(DUTY_VERBS['lead'])})",
+            rest,
+        )
+        leftover = rest
+        for found in (when, lead):
+            if found:
+                leftover = leftover.replace(found.group(0), "")
+        if not (when or lead) or re.sub(r"[,,;;、\s]|适时|年内|全年", "", leftover):
+            return None  # a bracket of something else ("(试行)"): no such list
+        if lead:
+            rows.append(f"{lead_label}:{lead.group('who').strip()}")
+        if when:
+            rows.append(f"{time_label}:{when.group('when').strip()}")
+        elif re.search(r"适时", rest):
+            rows.append(f"{time_label}:适时")
+        items.append(rows)
+    fm = _FORM_COUNT_HEAD.match(line)
+    return (fm.group("form") if fm else ""), items

@@ -39,6 +39,7 @@ from solver.plan import PLAN_FORMAT, Plan
 from solver.validate import PlanError, parse_plan
 
 from . import texts as T
+from .amendments import AmendmentPart, amendments
 from .blank_forms import blank_form_rows
 from .card_layouts import (
     body_of_report,
@@ -57,7 +58,7 @@ from .label_marks import colon_bare_labels, dash_label, unmarked_labels, when_th
 from .line_origins import SourceText
 from .meeting_names import is_meeting_name
 from .page_parts import drop_footnote_marks, is_revision_notice, set_aside_lines
-from .prose_items import quoted_items
+from .prose_items import bracketed_quoted_items, quoted_items
 from .side_tables import is_contact_label
 from .time_phrases import REVISED_TIME, TimeReading, parse_time
 from .title_forms import form_suffix
@@ -768,6 +769,7 @@ class _Parsed:
     time_heads: list[tuple[int, str]] = field(default_factory=list)  # (line, "第二季度"); "" where a part ends
     continued: dict[int, list[int]] = field(default_factory=dict)  # line → the lines joined onto it (its value's)
     revision_notice: bool = False  # a 调整通知: only the topics it adds or moves, not the whole plan
+    amendment_notes: list[str] = field(default_factory=list)  # the plan's own 补充调整, as applied (Chinese)
 
 
 def _cn_int(s: str) -> int:
@@ -1096,9 +1098,12 @@ def _scan(text: str) -> _Parsed:
                 in_arrangement = seen_arrangement = True
                 out.roles[lineno] = T.SKIP_REASON["heading"]
                 continue
-            if cm is None and _is_group_heading(head_wo, [r[2] for r in rows[i + 1 : i + 4]]):
-                # "一、县政协经济委员会" over its forms and topics: a committee group at the top level
-                section = _Section(header=head_wo, count=None, line=lineno)
+            if (cm is None or _COMMITTEE_HEADING.search(head_wo)) and _is_group_heading(
+                head_wo, [r[2] for r in rows[i + 1 : i + 4]]
+            ):
+                # "一、县政协经济委员会" over its forms and topics: a committee group at the top level;
+                # "一、省政协经济委员会(2项)" counts its topics, a 政协 committee's name all the same
+                section = _Section(header=head_wo, count=_cn_int(cm.group(1)) if cm else None, line=lineno)
                 out.sections.append(section)
                 group = _Group(head_wo, lineno)
                 in_arrangement = seen_arrangement = True
@@ -1444,6 +1449,10 @@ def _scan(text: str) -> _Parsed:
             # "全年安排2次专题协商会。" under a form heading, its numbered topics below: an intro, no topic
             out.roles[lineno] = T.SKIP_REASON["prose"]
             continue
+        if topic is not None and _ABOUT_ALL_ABOVE.match(line) and not FIELD_LINE.match(line):
+            # "以上协商活动,邀请市领导和有关部门负责同志参加。": said of every topic above, no field of the last
+            prose(lineno, line)
+            continue
         nxt = next_field_key(i)
         if (
             topic is not None
@@ -1546,6 +1555,15 @@ def _scan(text: str) -> _Parsed:
             prose(lineno, line)
         else:
             skip(lineno, raw, "stray")
+    # a plan's own 补充调整 after its topics; a 调整通知 lists only its changes and is read as it is
+    first = min((t.line for sec in out.sections for t in sec.topics), default=None)
+    part = (
+        amendments([(n, cleaned[n - 1]) for n in range(first + 1, len(cleaned) + 1)])
+        if first is not None and not out.revision_notice
+        else None
+    )
+    if part is not None:
+        _apply_amendments(out, part, cleaned, skip)
     _apply_time_heads(out)
     for t in out.loose:
         if not t.fields:
@@ -1582,6 +1600,62 @@ _CATCH_ALL = re.compile(r"(?:其[他它余]|另外?)(?:各类|各项)?(?:协商|
 # How a group of consultations is named: a consultation's words at the end. A topic's title may end in
 # 调研 or 视察 (what is done for it), so those do not make a short title a group's name
 _GROUP_FORM_END = re.compile(r"(?:协商|会议|座谈会|协商会|恳谈会|议政|议事)(?:活动)?$")
+
+
+_ITEM_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.、)]")
+
+
+def _apply_amendments(out: _Parsed, part: AmendmentPart, cleaned: list[str], skip: Any) -> None:
+    """The plan as it stands after its 补充调整 part (see :mod:`paperwork.amendments`).
+
+    "第N项" is the item numbered N (by the numbers printed, when each is printed once; else the
+    N-th topic). A moved time or lead replaces the item's and cites the change's line; a cancelled
+    item is taken out, its lines listed as skipped; an added topic comes after all the others.
+    What cannot be applied is kept in ``out.amendment_notes`` for the review's warnings.
+    """
+    own = set(part.lines) | {n for c in part.changes for n in c.lines}
+    for sec in out.sections:  # a change the loop above read as a topic ("1.增加一项:…") is no topic itself
+        sec.topics = [t for t in sec.topics if t.line not in own]
+    out.loose = [t for t in out.loose if t.line not in own]
+    topics = [t for sec in out.sections for t in sec.topics] + [t for t in out.loose if t.fields]
+    numbers = [m.group(1) if (m := _ITEM_NUMBER.match(cleaned[t.line - 1])) else None for t in topics]
+    by_number = (
+        {int(n): t for n, t in zip(numbers, topics, strict=True) if n}
+        if all(numbers) and len(set(numbers)) == len(numbers)
+        else {k: t for k, t in enumerate(topics, start=1)}
+    )
+    for n in own:
+        out.roles[n] = T.AMENDMENT_ROLE if n not in part.lines else T.SKIP_REASON["prose"]
+    for change in part.changes:
+        tp = by_number.get(change.item) if change.item is not None else None
+        if change.kind == "add":
+            added = _Topic(title=change.title, line=change.lines[0], numbered=True)
+            if change.form:
+                added.set_field("form", change.form, change.lines[0])
+            for seg in _split_fields(change.fields):
+                _take_field(added, seg, change.lines[-1])
+            added.lines.extend(change.lines)
+            out.loose.append(added)
+            out.amendment_notes.append(T.AMENDMENT_NOTE["add"].format(title=change.title))
+        elif tp is not None and change.kind in ("time", "lead"):
+            tp.fields[change.kind] = change.value
+            tp.field_lines[change.kind] = list(change.lines)
+            tp.sentence_fields.discard(change.kind)
+            out.amendment_notes.append(
+                T.AMENDMENT_NOTE[change.kind].format(item=change.item, title=tp.title, value=change.value)
+            )
+        elif tp is not None and change.kind == "cancel":
+            for sec in out.sections:
+                sec.topics = [t for t in sec.topics if t is not tp]
+            out.loose = [t for t in out.loose if t is not tp]
+            for ln in dict.fromkeys([tp.line, *tp.lines]):
+                out.roles.pop(ln, None)
+                skip(ln, out.all_lines[ln - 1], "cancelled_item")
+            out.amendment_notes.append(T.AMENDMENT_NOTE["cancel"].format(item=change.item, title=tp.title))
+        else:
+            for ln in change.lines:
+                out.roles.pop(ln, None)
+                skip(ln, out.all_lines[ln - 1], "amendment_unread")
 
 
 def _names_a_group(text: str) -> bool:
@@ -1902,6 +1976,14 @@ def _pieces(line: str) -> list[str]:
             named = form_in_text(_COUNT_INLINE.sub("", line[: cuts[0].start()]))
             form = [f"{LABELS['form'][0]}:{named}"] if named else []
             return [row for k, x in enumerate(items, start=1) for row in [f"{k}.{x}", *form]]
+    listed = bracketed_quoted_items(line) if not FIELD_LINE.match(line) else None
+    if listed:
+        # "——专题协商会2次:围绕“X”(6月,A牵头)、“Y”(9月,B牵头)进行协商。": one item per quoted subject,
+        # the form named before the count theirs (else the form the sentence holds after them)
+        head, items = listed
+        named = head if _is_form_name(head) else form_in_text(line[line.rfind(")") + 1 :])
+        form = [f"{LABELS['form'][0]}:{named}"] if named else []
+        return [row for item in items for row in (item[:1] + form + item[1:])]
     told = quoted_items(line) if not FIELD_LINE.match(line) else None
     if told:
         # "全年安排界别协商2次,分别由A牵头、就“X”于6月…,由B牵头、就“Y”…": one item per quoted subject,
@@ -2368,23 +2450,29 @@ def _take_field(topic: _Topic, seg: str, lineno: int) -> None:
         topic.lines.append(lineno)
 
 
+# "以上协商活动…" "上述各项议题…": a sentence about all the topics listed before it
+_ABOUT_ALL_ABOVE = re.compile(r"^(?:以上|上述)(?:各项|各|所有|全部)?(?:协商|议题|活动|事项)")
 _STEP_FIELDS = ("arrangement", "research")
 # "6月召开专题议政性常委会议" "开展提案办理协商" "各召开一次对口协商会": a verb of holding, then the form's name;
-# "以专题协商会形式进行协商" "以对口协商的方式开展": the form named as the manner
+# "以专题协商会形式进行协商" "以对口协商的方式开展": the form named as the manner; "开展民主监督性协商"
+# is one name (the shortest match would stop at its 监督)
 _FORM_IN_SENTENCE = re.compile(
     r"(?:召开|开展|举行|举办|进行|组织|采取)\s*(?:[一二两三四五六七八九十\d]{1,2}\s*[次场]\s*)?(?P<form>[^,,;;。、()]{2,16}?"
-    r"(?:协商会|座谈会|恳谈会|会议|协商|视察|调研|监督))"
+    r"(?:监督性?协商|协商会|座谈会|恳谈会|会议|协商|视察|调研|监督))"
     r"|以\s*(?P<manner>[^,,;;。、()以]{2,16}?)\s*的?(?:形式|方式)"
 )
 # A research or inspection named in a sentence is usually the groundwork of a consultation
 # ("会前开展专题调研"): a consultation form named in the same text wins.
 _GROUNDWORK_FORMS = ("research", "inspection")
+_CONSULTATION_END = re.compile(r"(?:协商|协商会|座谈会|恳谈会|议事会|议政)(?:活动)?$")
 
 
 def form_in_text(text: str) -> str:
     """The name of a form a sentence or title says is held ("…召开专题协商会" → "专题协商会"), or ""."""
     named = [m.group("form") or m.group("manner") for m in _FORM_IN_SENTENCE.finditer(text)]
-    found = [f for f in named if classify_form(f)]
+    # a known form, or a consultation's name shaped like one ("开展民主监督性协商" "召开网络议政会"):
+    # a name ending only in 会议/监督 ("召开工作会议", "开展民主监督") may be no consultation
+    found = [f for f in named if classify_form(f) or (_is_form_name(f) and _CONSULTATION_END.search(f))]
     main = [f for f in found if classify_form(f) not in _GROUNDWORK_FORMS]
     return (main or found or [""])[0]
 
@@ -3181,6 +3269,8 @@ def parse_published_text(
     warnings: list[str] = [T.READ_WARN["not_a_plan_warning"].format(reason=r) for r in reasons]
     if parsed.revision_notice:
         warnings.insert(0, T.READ_WARN["revision_notice"])
+    if parsed.amendment_notes:
+        warnings.insert(0, T.READ_WARN["amended"].format(changes=";".join(parsed.amendment_notes)))
     defaults: list[str] = []
     required: list[str] = []
     plan_year, body, how = _year_and_body(parsed, known, year)

@@ -299,6 +299,7 @@ CLI = {
 
 # -- the plan reader (any layout: text, Word, PDF, HTML) -----------------------------------
 READ_WARN = {
+    "amended": "计划末尾的补充调整已并入(议题按调整后列出):{changes}。请核对",
     "unknown_label": "第 {line} 行的标签“{label}”不在识别词表中,原文已放入议题 {id} 的备注:{text}",
     "unknown_label_loose": "第 {line} 行的标签“{label}”不在识别词表中,未使用:{text}",
     "undecided": "议题 {id}「{title}」的时间为“{text}”(未定月份),请补填建议月份",
@@ -367,6 +368,8 @@ SKIP_REASON = {
     "sentence_heading": "句子,不是分类标题",
     "attachment": "附件目录,不是议题",
     "blank_form": "空白表格(样表)的栏目名,不是议题",
+    "cancelled_item": "计划的补充调整中已取消的议题,不再列入计划",
+    "amendment_unread": "补充调整中未能读出的一项(未并入计划,请核对)",
     "relaid": "整理版面时舍去(表格线、重复的表头、页码或已并入他行的内容)",
 }
 # lines set aside before reading (paperwork.page_parts): not this year's plan
@@ -375,6 +378,9 @@ PAGE_PART_SKIP = {
     "note": "注释,不是议题",
     "not_counted": "计划写明此部分不计入协商议题(单独组织实施、另行印发等),不是议题",
     "work_points": "工作要点中协商计划以外的工作,不是议题",
+    "report": "工作报告中来年协商安排以外的内容(工作回顾、其他工作),不是议题",
+    "minutes": "会议纪要中协商议题以外的事项,不是议题",
+    "other_attachment": "通知的另一个附件(不是协商计划,如重点提案督办、调研课题),不是议题",
     "cancelled": "调整通知中取消的议题,已不在计划中,不是议题",
 }
 # text the extraction left out of the lines read (paperwork.sources.SetAside): never in the review's
@@ -408,6 +414,14 @@ SET_ASIDE_INVISIBLE = "{tag} {n} 处"
 SET_ASIDE_JOIN = "、"
 # a line of a duty list keyed by item numbers ("第1项、第6项:由…承办"), read into those topics
 ITEM_DUTY_ROLE = "字段(按项号分工)"
+AMENDMENT_ROLE = "补充调整(已并入计划)"
+# one change of the plan's own 补充调整 part, as the reader applied it (joined into READ_WARN["amended"])
+AMENDMENT_NOTE = {
+    "add": "增加「{title}」(列在最后)",
+    "time": "第 {item} 项「{title}」时间改为 {value}",
+    "lead": "第 {item} 项「{title}」承办改为 {value}",
+    "cancel": "第 {item} 项「{title}」已取消(不再列入)",
+}
 
 # -- Excel import: warnings and the ambiguous reference -------------------------------------
 XLSX_WARN = {
