@@ -1301,7 +1301,8 @@ def excel_tab_row(lines: list[str], i: int) -> tuple[list[str], int]:
 
     A cell holding a line break comes in ASCII double quotes (``"市发改委⏎市科技局"``, ``""`` for a quote
     inside), its lines running over several lines of the text; its quotes go and its breaks stay. A quote
-    that never closes (within the lines of one row) is the cell's own text: the line is cut at its tabs only.
+    that never closes (within the lines of one row), or closes before more text, is the cell's own text:
+    the line is cut at its tabs only.
     """
     cells: list[str] = []
     cell: list[str] = []
@@ -1328,6 +1329,7 @@ def excel_tab_row(lines: list[str], i: int) -> tuple[list[str], int]:
                 quoted = False
                 k += 1
                 continue
+            return [c.strip() for c in str(lines[i]).split("\t")], i + 1  # '"一老一小"服务': typed, not Excel's
         if not quoted and ch == '"' and not "".join(cell).strip():
             quoted, cell = True, []
         elif not quoted and ch == "\t":

@@ -189,11 +189,12 @@ def test_an_unclosed_quote_in_a_tab_table_is_the_cells_own_text():
             "议题\t承办单位\t时间\t协商部门",
             '"智慧养老"服务提升\t县政协社法委\t5月\t县民政局',
             "推进县城供水一体化\t县政协城建委\t8月\t县水利局",
+            '建设"口袋公园"\t县政协城建委\t9月\t县住建局',
         ]
     )
     rows = topic_rows(import_text(text).plan)
-    assert [r[0] for r in rows] == ['"智慧养老"服务提升', "推进县城供水一体化"]
-    assert [r[2] for r in rows] == [[5], [8]]
+    assert [r[0] for r in rows] == ['"智慧养老"服务提升', "推进县城供水一体化", '建设"口袋公园"']
+    assert [r[2] for r in rows] == [[5], [8], [9]]
 
 
 # -- dingbat emoji after the last topic (B187) -----------------------------------------------------
