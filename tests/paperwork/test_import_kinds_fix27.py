@@ -291,3 +291,21 @@ def test_the_refusal_of_a_text_without_topics_names_no_one_layout():
     assert "(一)" not in message and "(2项)" not in message
     for what in ("题目", "协商形式", "时间", "表格"):
         assert what in message
+
+
+def test_an_excel_copy_with_merged_group_rows_naming_forms():
+    text = "\n".join(
+        [
+            "序号\t议题\t承办单位\t时间\t协商部门",
+            "一、专题协商（2项）\t\t\t\t",
+            '1\t推进茶园机械化\t县政协经济委\t5月\t"县发改局\n县财政局"',
+            "2\t整治农村黑臭水体\t县政协农业委\t6月\t县农业局",
+            "二、对口协商\t\t\t\t",
+            "1\t保护传统村落\t县政协文史委\t7月\t县文旅局",
+        ]
+    )
+    assert topic_rows(import_text(text).plan) == [
+        ("推进茶园机械化", "专题协商", [5], ["经济委"], ["县发改局", "县财政局"], []),
+        ("整治农村黑臭水体", "专题协商", [6], ["农业委"], ["县农业局"], []),
+        ("保护传统村落", "对口协商", [7], ["文史委"], ["县文旅局"], []),
+    ]
