@@ -18,6 +18,7 @@ import re
 
 from .common import split_outside_brackets
 from .line_origins import made_from
+from .page_parts import says_not_counted
 from .published_text import _is_form_name, classify_form
 from .time_phrases import parse_time
 from .vocabulary import ATTENDING_VERBS, DUTY_VERBS, LABELS, alternation
@@ -126,7 +127,9 @@ def form_paragraphs(lines: list[str]) -> list[str]:
             continue
         body = _COUNT_PREFIX.sub("", m.group("body").strip())
         clauses = _topic_clauses(body)
-        items = [f for c in clauses if (f := clause_fields(c))]
+        # "…“有事好商量”协商议事活动由各委室适时组织，不列入本计划。": a clause saying its activity is not
+        # in the plan names no topic
+        items = [f for c in clauses if not says_not_counted(c) and (f := clause_fields(c))]
         if not items or any(len(_TITLE.findall(c)) > 1 for c in clauses):
             # "分别于4月、6月围绕“甲”“乙”召开…": several topics in one clause, the reader's distributive kind
             out.append(line)

@@ -346,6 +346,11 @@ _C1 = re.compile(r"[\x7f-\x84\x86-\x9f]")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
+def without_invisible(text: str) -> str:
+    """``text`` without invisible format characters (zero-width spaces and joiners, word joiners, a BOM)."""
+    return _INVISIBLE.sub("", text)
+
+
 def xml_safe(text: str) -> str:
     """Free text (notes, a preamble) as an office file can hold it: XML-illegal characters dropped.
 

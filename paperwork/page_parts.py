@@ -38,6 +38,10 @@ topics or as the continuation of a field.
 - **A notice's other attachment**: a 通知 printing the plan as 附件1 and a 重点提案督办安排 or
   重点调研课题 as 附件2: an attachment whose title names no 协商, when another's does
   (:func:`other_attachment_lines`).
+- **An e-mail around the plan**: a plan forwarded by mail comes with the mail's header lines
+  ("发件人:" "发送时间:" "收件人:" "抄送:" "主题:", or From/Sent/To/Cc/Subject), the line that opens the
+  forwarded message ("------ 原始邮件 ------", "-----Original Message-----") and the sender's signature
+  (from a "--" line to the next blank line). They are the mail's, not the plan's (:func:`mail_lines`).
 """
 
 from __future__ import annotations
@@ -124,7 +128,8 @@ def _cancelled_opener(line: str) -> str | None:
     return "top" if m.group("top") else "sub" if m.group("sub") else "other"
 
 
-def _says_not_counted(text: str) -> bool:
+def says_not_counted(text: str) -> bool:
+    """Whether ``text`` says what it is about is not among the plan's topics ("不列入本计划", "另行印发")."""
     return bool(_NOT_COUNTED.search(text) or (_APART.search(text) and not _APART_OF_WORK.search(text)))
 
 
@@ -135,13 +140,13 @@ def _not_counted_opener(line: str) -> str | None:
     or a title with the saying in its closing bracket. A field ("备注:另行印发"), a numbered item
     and a sentence about something else ("…全体会议…不列入下表。", "一、专题协商(方案另行印发)") open nothing.
     """
-    if len(line) > 80 or _ABOUT_ANOTHER.search(line) or not _says_not_counted(line):
+    if len(line) > 80 or _ABOUT_ANOTHER.search(line) or not says_not_counted(line):
         return None
     m = _PART_OPENER.match(line)
     if m:
         return "top" if m.group("top") else "sub" if m.group("sub") else "other"
     bracket = re.search(r"\(([^()]*)\)$", line)
-    if bracket and _says_not_counted(bracket.group(1)) and "。" not in line[: bracket.start()]:
+    if bracket and says_not_counted(bracket.group(1)) and "。" not in line[: bracket.start()]:
         return "other"  # "2026年度民主监督计划(单独组织实施)": a caption with the saying in its bracket
     return None
 
@@ -344,6 +349,42 @@ def drop_footnote_marks(line: str) -> str:
     return _FOOTNOTE_MARK.sub("", line)
 
 
+# An e-mail's header lines: the first ("发件人:" / "From:") opens the block, the others follow it
+_MAIL_FROM = re.compile(r"^\s*(?:发件人|寄件人|From)\s*:", re.IGNORECASE)
+_MAIL_HEADER = re.compile(
+    r"^\s*(?:发件人|寄件人|发送时间|发件时间|发送日期|日期|收件人|抄送|密送|主题|标题|附件|"
+    r"From|Sent|Date|To|Cc|Bcc|Subject|Attachments?)\s*:",
+    re.IGNORECASE,
+)
+# "------------------ 原始邮件 ------------------" "-----Original Message-----" "---------- 转发的邮件 ----------"
+_MAIL_QUOTED_OPENS = re.compile(
+    r"^\s*[-—_=]{2,}\s*(?:原始邮件|转发邮件信息|转发的邮件|邮件原文|Original Message|Forwarded message)"
+    r"\s*[-—_=]{2,}\s*$",
+    re.IGNORECASE,
+)
+_SIGNATURE_DASHES = re.compile(r"^--\s?$")  # the signature's delimiter, as mail programs write it
+
+
+def mail_lines(cleaned: list[str]) -> set[int]:
+    """The (0-based) indices of an e-mail's own lines around a plan: header blocks, the forwarded
+    message's opening line and the signature (see the module)."""
+    out: set[int] = set()
+    in_header = False
+    in_signature = False
+    for k, line in enumerate(cleaned):
+        if _MAIL_FROM.match(line):
+            in_header = True
+        elif in_header and not _MAIL_HEADER.match(line):
+            in_header = False
+        if _SIGNATURE_DASHES.match(line):
+            in_signature = True
+        elif in_signature and not line.strip():
+            in_signature = False
+        if in_header or in_signature or _MAIL_QUOTED_OPENS.match(line):
+            out.add(k)
+    return out
+
+
 def set_aside_lines(
     raws: list[str], cleaned: list[str], is_form: Callable[[str], bool] = lambda _: False
 ) -> dict[int, str]:
@@ -355,6 +396,7 @@ def set_aside_lines(
     out.update({k + 1: "minutes" for k in work_points_lines(cleaned, is_form, title=_MINUTES_TITLE)})
     out.update({k + 1: "report" for k in report_lines(cleaned)})
     out.update({k + 1: "other_attachment" for k in other_attachment_lines(cleaned)})
+    out.update({k + 1: "mail" for k in mail_lines(cleaned)})
     # the newest plan is the page's own: an archive page may keep last year's above or below it
     years = [m.group("year") for m in map(_PLAN_TITLE.match, cleaned) if m]
     own_year = max(years, default=None)
@@ -398,8 +440,10 @@ def set_aside_lines(
 __all__ = [
     "drop_footnote_marks",
     "is_revision_notice",
+    "mail_lines",
     "other_attachment_lines",
     "report_lines",
+    "says_not_counted",
     "set_aside_lines",
     "work_points_lines",
 ]

@@ -48,7 +48,16 @@ from .card_layouts import (
     is_card_number,
     is_platform_furniture,
 )
-from .common import FreshIds, PaperIssue, PaperworkError, fail, from_plan_error, next_id, split_outside_brackets
+from .common import (
+    FreshIds,
+    PaperIssue,
+    PaperworkError,
+    fail,
+    from_plan_error,
+    next_id,
+    split_outside_brackets,
+    without_invisible,
+)
 from .common import refuse_oversized as _refuse_oversized
 from .duty_sentence import opens_duty_sentence
 from .hanzi import to_simplified
@@ -65,6 +74,7 @@ from .title_forms import form_suffix
 from .vocabulary import (
     ATTENDING_VERBS,
     CO_VERBS,
+    CPPCC_FORMAL_NAME,
     DEPARTMENT_VERBS_IN_RUNNING_TEXT,
     DUTY_VERBS,
     FIELD_ANYWHERE,
@@ -276,7 +286,15 @@ CONF_FLOOR = 0.05
 # Emoji a WeChat article sets in its lines: keycap numbers ("1️⃣"), icons before labels ("⏰时间:"),
 # bullets and headings ("🔹…", "🔶专题议政性常委会议"), decoration ("👇👇")
 _KEYCAP = re.compile(r"^(\d{1,2})\ufe0f?\u20e3")
-_EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u26FF\u2B50\u2B55\u23F0-\u23FA\u231A\u231B\ufe0f\u200d]+")
+# the dingbats a phone shows as emoji ("✅ 工作要求", "❤️", "✨", "❗"); not the ticks ✓✔ of a month grid
+# nor the circled numbers ❶➀ that number items
+_DINGBAT_EMOJI = (
+    "\u2702\u2705\u2708-\u270d\u270f\u2712\u2728\u2733\u2734\u2744\u2747\u274c\u274e"
+    "\u2753-\u2755\u2757\u2763\u2764\u2795-\u2797\u27a1\u27b0\u27bf"
+)
+_EMOJI = re.compile(
+    rf"[\U0001F000-\U0001FAFF\u2600-\u26FF{_DINGBAT_EMOJI}\u2B50\u2B55\u23F0-\u23FA\u231A\u231B\ufe0f\u200d]+"
+)
 
 
 def _unemoji(line: str) -> str:
@@ -289,6 +307,8 @@ def _unemoji(line: str) -> str:
         bare = _COUNT.sub("", unicodedata.normalize("NFKC", rest)).strip()
         if not rest or FIELD_LINE.match(unicodedata.normalize("NFKC", rest)) or _is_form_name(bare):
             return rest
+        if _CLOSING_HEAD.fullmatch(bare):
+            return rest  # "✅ 工作要求": the part after the topics, its heading marked for the eye
         if len(rest) > 20 and re.search(r"[,，;；]", rest):
             return rest  # "📌此外,…": a sentence marked for the eye, not an item
         return "●" + rest
@@ -372,7 +392,7 @@ def _clean(line: str) -> str:
     line = line.translate({ord(c): "/" for c in LOOKALIKE_SLASHES})
     line = unicodedata.normalize("NFKC", to_simplified(line))
     line = _PINYIN.sub("", line)
-    line = line.replace("\u200b", "").replace("\ufeff", "")
+    line = without_invisible(line)  # "农业和\u2060农村委": pasted from a word processor or a chat
     line = _plain_form_heading(line)
     line = _BOXED_LABEL.sub(_unbox_label, line)
     line = _SPACED_LABEL.sub(_join_label, line)
@@ -2988,14 +3008,15 @@ def _known_topic_ids(known: Plan | None, topics: list[Any]) -> dict[int, str]:
     return kept
 
 
-# The body's formal name ("中国人民政治协商会议莼塘县委员会"), which a title or a quoted title may use
-# instead of "政协莼塘县委员会"
-_FORMAL_NAME = "中国人民政治协商会议"
+def _short_cppcc(line: str) -> str:
+    """``line`` with the 政协's formal name short: "中国人民政治协商会议X省委员会" → "政协X省委员会"."""
+    return line.replace(CPPCC_FORMAL_NAME, "政协")
 
 
 def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None) -> tuple[int | None, str, str | None]:
     """(year or None, body, a warning key about the year or None)."""
     lines = [parsed.title] + parsed.first_lines if parsed.title else parsed.first_lines
+    lines = [_short_cppcc(x) for x in lines]
     year = None
     for line in lines:
         m = re.search(r"(20\d\d)\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)", line)
@@ -3016,7 +3037,7 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
                 if _is_prose(line)
                 else r"(?:[\u4e00-\u9fff]{0,8}?(?:自治区|[省市县区州旗]))?政协(?!委员)"
             )
-            full = re.search(rf"(?:政协|{_FORMAL_NAME})([\u4e00-\u9fff]{{1,8}}?(?:自治区|[省市县区州旗]))委员会", line)
+            full = re.search(r"政协([\u4e00-\u9fff]{1,8}?(?:自治区|[省市县区州旗]))委员会", line)
             m = re.search(rx, line)
             if full and not _is_prose(line):
                 body = full.group(1) + "政协"
@@ -3046,7 +3067,7 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
                 body = qm.group(1)
                 break
             # "《中国人民政治协商会议莼塘县委员会2026年度…计划》": the title quoted names it in full
-            qm = re.search(rf"《[^》]*?(?:{_FORMAL_NAME}|政协)([\u4e00-\u9fff]{{1,8}}?[{level}])委员会[^》]*》", line)
+            qm = re.search(rf"《[^》]*?政协([\u4e00-\u9fff]{{1,8}}?[{level}])委员会[^》]*》", line)
             if qm:
                 body = qm.group(1) + "政协"
                 break
@@ -3057,7 +3078,7 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
         # "关于2026年度政协协商工作的安排意见": the signature under the text names the body, or the
         # site's name atop a web page ("岷淇市政协" over "市政协2026年度协商计划")
         for raw in [*reversed(parsed.all_lines[-15:]), *parsed.all_lines[:2]]:
-            line = unicodedata.normalize("NFKC", raw.strip())
+            line = _short_cppcc(unicodedata.normalize("NFKC", raw.strip()))
             sm = re.fullmatch(r"([\u4e00-\u9fff]{1,8}?[省市县区州旗])政协(?:办公室|办公厅|委员会|网|网站)?", line)
             sm = sm or re.fullmatch(r"政协([\u4e00-\u9fff]{1,8}?[省市县区州旗])委员会(?:办公室|办公厅|网站)?", line)
             if sm and (len(body) < 3 or sm.group(1).endswith(body[0])):
@@ -3067,7 +3088,7 @@ def _year_and_body(parsed: _Parsed, known: Plan | None, default_year: int | None
         # a joint notice's issuing header ("中共临海市委办公室 临海市人民政府办公室 政协临海市委员会办公室")
         # or signature names the body among the other offices, on one short line
         for raw in parsed.all_lines[:6] + parsed.all_lines[-15:]:
-            line = unicodedata.normalize("NFKC", raw.strip())
+            line = _short_cppcc(unicodedata.normalize("NFKC", raw.strip()))
             if len(line) > 80 or _is_prose(line):
                 continue
             sm = re.search(r"政协([\u4e00-\u9fff]{1,8}?(?:自治区|[省市县区州旗]))委员会", line)

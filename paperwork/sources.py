@@ -1,6 +1,10 @@
 """Any plan document → numbered text lines for the plan reader.
 
-Plain text is read as it is. The others become lines that keep what the
+Plain text is read as it is, in any encoding (:func:`paperwork.common.decode_text`), once the marks
+other tools set around its lines are off (:mod:`paperwork.text_marks`: a quoted e-mail's ``>``, Markdown's
+``#`` and ``**``); a table in it (tab-separated as a spreadsheet copies it, its multi-line cells in
+double quotes; a Markdown or plain pipe table, ``<br>`` breaking a cell's lines; space-aligned; drawn with
+box characters) is read by :func:`text_tables`. The others become lines that keep what the
 layout said:
 
 - **Word (.docx)**: paragraphs and tables in document order. Automatic
@@ -60,6 +64,7 @@ from .pdf_strokes import stroked_rules
 from .published_text import _is_form_name, classify_form
 from .side_tables import is_card_head, is_contact_card, is_contact_table
 from .table_kinds import drop_total_rows, fold_form_ticks
+from .text_marks import unmarked_line
 from .vocabulary import (
     LABEL_OF,
     LABELS,
@@ -1197,12 +1202,14 @@ _TEXT_CELL_SEPARATORS = (
     ("spaces", re.compile(r"[ \u3000\t]{2,}")),
 )
 _RULE_ROW = re.compile(r"^[\s|:+\-─━═=—]*$")
+# A Markdown table breaks a cell's lines with an HTML tag ("市发改委<br>市科技局")
+_CELL_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 
 
 def _text_cells(line: str, sep: re.Pattern[str]) -> list[str]:
     line = line.strip()
     if sep is _TEXT_CELL_SEPARATORS[1][1]:  # pipes: the outer ones are borders, not empty cells
-        line = line.strip("|¦│｜")
+        line = _CELL_BREAK.sub("\n", line.strip("|¦│｜"))
     return [c.strip() for c in sep.split(line)]
 
 
@@ -1275,6 +1282,74 @@ def _from_table(made: list[str], block: list[str]) -> list[str]:
     return [Line(text, [n for i in p for n in origin(block[i])]) for text, p in zip(made, parts, strict=True)]
 
 
+def _copied_row(row: list[str], width: int) -> list[str] | None:
+    """A row of a table copied out of a spreadsheet, or None where the copied range has ended.
+
+    A row whose only filled cell is its first is a merged group heading ("二、对口协商⇥⇥⇥") when it names
+    a form (repeated over the row, as :func:`table_lines` knows group headings); any other such row
+    (a blank row, "注：…⇥⇥⇥") is no row of the table.
+    """
+    filled = [c for c in row if c.strip()]
+    if len(filled) != 1 or not row[0].strip():
+        return row if filled else None
+    head = row[0].strip()
+    return [head] * max(width, len(row)) if classify_form(_FORM_HEAD_COUNT.sub("", head)) else None
+
+
+# "二、" "（三）" before a group heading's form, "（4项）" after it
+_FORM_HEAD_COUNT = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])\s*|[（(][^()（）]*[)）]\s*$"
+)
+
+
+def excel_tab_row(lines: list[str], i: int) -> tuple[list[str], int]:
+    """One row of tab-separated text from line ``i``, as a spreadsheet copies it: (cells, next line).
+
+    A cell holding a line break comes in ASCII double quotes (``"市发改委⏎市科技局"``, ``""`` for a quote
+    inside), its lines running over several lines of the text; its quotes go and its breaks stay. A quote
+    that never closes (within the lines of one row), or closes before more text, is the cell's own text:
+    the line is cut at its tabs only.
+    """
+    cells: list[str] = []
+    cell: list[str] = []
+    quoted = False
+    j, text, k = i, str(lines[i]), 0
+    while True:
+        if k >= len(text):
+            if not quoted:
+                cells.append("".join(cell).strip())
+                return cells, j + 1
+            j += 1
+            if j >= len(lines) or j - i > _MAX_CELL_LINES:
+                return [c.strip() for c in str(lines[i]).split("\t")], i + 1
+            cell.append("\n")
+            text, k = str(lines[j]), 0
+            continue
+        ch = text[k]
+        if quoted and ch == '"':
+            if text[k + 1 : k + 2] == '"':
+                cell.append('"')
+                k += 2
+                continue
+            if k + 1 == len(text) or text[k + 1] == "\t":
+                quoted = False
+                k += 1
+                continue
+            return [c.strip() for c in str(lines[i]).split("\t")], i + 1  # '"一老一小"服务': typed, not Excel's
+        if not quoted and ch == '"' and not "".join(cell).strip():
+            quoted, cell = True, []
+        elif not quoted and ch == "\t":
+            cells.append("".join(cell).strip())
+            cell = []
+        else:
+            cell.append(ch)
+        k += 1
+
+
+_MAX_CELL_LINES = 40
+"""Lines one copied cell may run over before its opening quote is taken for the cell's own text."""
+
+
 def text_tables(lines: list[str]) -> list[str]:
     """Tables pasted as text (tab-, pipe- or space-aligned, or drawn with box characters) → :func:`table_lines`.
 
@@ -1314,11 +1389,17 @@ def text_tables(lines: list[str]) -> list[str]:
             if _RULE_ROW.match(lines[i]) and lines[i].strip():
                 i += 1
                 continue
-            row = _text_cells(lines[i], sep)
+            if sep is _TEXT_CELL_SEPARATORS[0][1]:
+                row, after = excel_tab_row(lines, i)
+                row = _copied_row(row, len(cells))
+                if row is None:
+                    break  # a blank row, a note under the table: the copied range's end
+            else:
+                row, after = _text_cells(lines[i], sep), i + 1
             if len(row) < 2:
                 break
             rows.append(row)
-            i += 1
+            i = after
         out.extend(_from_table(table_lines(rows), lines[first:i]))
     return out
 
@@ -2296,9 +2377,14 @@ _FURNITURE_REASON = {"nav": "nav", "header": "header", "footer": "footer", "form
 _FURNITURE_REASON["select"] = "form"
 
 
+# A Markdown table's row ("| 1 | 议题 | 市发改委<br>市科技局 |"): its "<br>" tags break a cell's lines in a
+# text that is no web page
+_PIPE_ROW = re.compile(r"^[ \t]*\|.*$", re.MULTILINE)
+
+
 def looks_like_html(text: str) -> bool:
-    """Pasted text that is really HTML source (several tags)."""
-    return len(_LOOKS_HTML.findall(text[:20000])) >= 3
+    """Pasted text that is really HTML source (several tags; those inside a Markdown table's rows do not count)."""
+    return len(_LOOKS_HTML.findall(_PIPE_ROW.sub("", text[:20000]))) >= 3
 
 
 # An inline element's text that opens with a label ("协商部门：", "邀请区领导:")
@@ -2640,12 +2726,14 @@ def text_lines(text: str) -> list[str]:
 
 
 def _plan_sized(text: str) -> list[str]:
-    """The text's lines, a hard wrap undone (:mod:`paperwork.hard_wrap`: text copied out of a PDF).
+    """The text's lines, marks of other tools off (:mod:`paperwork.text_marks`), a hard wrap undone
+    (:mod:`paperwork.hard_wrap`: text copied out of a PDF).
 
     PaperworkError for more than a plan has, before the (linear but not free) table scan.
     """
     lines = text.splitlines()
     _refuse_oversized(lines)
+    lines = [unmarked_line(x) for x in lines]  # "> " of a quoted mail, Markdown's "## " and "**": no text
     # a hard wrap undone; each line knows the numbers of the lines it was joined from: the review cites them
     return rejoined_lines(lines)
 

@@ -151,8 +151,10 @@ MSG = {
     "infeasible": "该安排没有可行方案(状态:{status}),不能据此生成{what}",
     "unknown_entity": "没有编号为“{id}”的{what}",
     "bad_kind": "日历类别应为 leader、department 或 committee,而不是“{kind}”",
-    "no_topics_in_text": "没有识别出任何协商议题。请确认粘贴的是年度协商计划的正文,"
-    "其中应有“(一)……协商(2项)”这样的分类标题和编号议题",
+    # what the reader looks for, in general: no one layout is required (a list, a table, paragraphs, cards)
+    "no_topics_in_text": "没有识别出任何协商议题。请确认粘贴或导入的是年度协商计划的正文:"
+    "读取时要找到每个协商议题的题目,以及它的协商形式、时间、牵头(承办)单位、协商部门等内容;"
+    "议题写成编号条目、表格的行、成段的文字或一题一块的卡片均可,不要求某一种格式",
     "empty_text": "文本为空",
 }
 
@@ -382,6 +384,7 @@ PAGE_PART_SKIP = {
     "minutes": "会议纪要中协商议题以外的事项,不是议题",
     "other_attachment": "通知的另一个附件(不是协商计划,如重点提案督办、调研课题),不是议题",
     "cancelled": "调整通知中取消的议题,已不在计划中,不是议题",
+    "mail": "转发计划的邮件本身(信头、原始邮件分隔行或签名),不是议题",
 }
 # text the extraction left out of the lines read (paperwork.sources.SetAside): never in the review's
 # numbered lines, so listed by its place in the user's document

@@ -473,8 +473,12 @@ def looks_like(header: object, candidates: dict[str, str]) -> str | None:
     return best if best_ratio >= LOOKS_LIKE_RATIO else None
 
 
+# The 政协's formal name, which a plan's title may spell out ("中国人民政治协商会议岚川省委员会"): "政协" for short
+CPPCC_FORMAL_NAME = "中国人民政治协商会议"
+
 __all__ = [
     "ATTENDING_VERBS",
+    "CPPCC_FORMAL_NAME",
     "CO_VERBS",
     "DEPARTMENT_VERBS_IN_RUNNING_TEXT",
     "DUTY_VERBS",
