@@ -51,7 +51,7 @@ _IN_SENTENCE = re.compile(r"[，,；;：:、。]")
 
 # What starts a paragraph of its own on a wrapped page: a number, a heading, a bullet
 _ITEM_START = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[.、．)）](?!\d)"
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,4}\s*[.、．)）](?!\d)"
     r"|第\s*[一二三四五六七八九十\d]{1,3}\s*[部分章节条]|[●•○■◆▪★☆①-⑳【Ⅰ-Ⅻ])"
 )
 _INDENT = re.compile(r"^(?:\u3000|\s{2,}|\t)")
