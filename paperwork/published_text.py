@@ -70,6 +70,7 @@ from .vocabulary import (
     FIELD_LINE,
     GLUED_SHORT_LABELS,
     HELPING_VERBS,
+    ITEM_NUMBER,
     LABEL_OF,
     LABELS,
     LEAD_ADVERBS,
@@ -119,8 +120,9 @@ _COUNT = re.compile(
     r"(?:\(\s*|\s+)(?:共\s*)?(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[个项次件场](?:议题|活动|课题)?\s*\)?\s*$"
 )
 _NUMBERED = re.compile(
-    r"^(?:\(\s*\d{1,4}\s*\)|\d{1,4}\s*(?:[、)]|\.(?!\d)|\.(?=\d{1,2}\s*月))|[\[【〔]\s*\d{1,4}\s*[\]】〕]"
-    r"|第\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*[项个条]\s*[::、.]?"
+    r"^(?:\(\s*" + ITEM_NUMBER + r"\s*\)|" + ITEM_NUMBER + r"\s*(?:[、)]|\.(?!\d)|\.(?=\d{1,2}\s*月))"
+    r"|[\[【〔]\s*" + ITEM_NUMBER + r"\s*[\]】〕]"
+    r"|第\s*(?:" + ITEM_NUMBER + r"|[一二三四五六七八九十]{1,3})\s*[项个条]\s*[::、.]?"
     r"|\d{1,3}\s+(?=[\u4e00-\u9fff“《])(?![月日年项个次]))\s*(?P<title>\S.*)$"
 )
 """An item's number: ``1.`` ``1、`` ``1)`` ``(1)`` ``[1]`` ``第一项`` ``第1项:``, or ``1`` then a space.
@@ -1834,7 +1836,8 @@ _MONTH_ITEM = re.compile(
 
 # "8.〔9月〕推进…" "3.【全会期间】协商…": a numbered item whose time comes first, in brackets
 _TIME_PREFIX = re.compile(
-    r"^(?P<num>(?:\(\s*\d{1,4}\s*\)|\d{1,4}\s*[.、)]))\s*[〔【\[(〖]\s*(?P<when>[^〔【\[(〕】\])]{1,16})\s*[〕】\])〗]\s*"
+    r"^(?P<num>(?:\(\s*" + ITEM_NUMBER + r"\s*\)|" + ITEM_NUMBER + r"\s*[.、)]))"
+    r"\s*[〔【\[(〖]\s*(?P<when>[^〔【\[(〕】\])]{1,16})\s*[〕】\])〗]\s*"
     r"(?P<title>[\u4e00-\u9fff“《].*)$"
 )
 
@@ -1945,7 +1948,7 @@ def _canonical_labels(line: str) -> str:
 
 # "1.【对口协商】推进X" "(专题协商)推进X" "对口协商:推进X": the form set before the title
 _FORM_TAG = re.compile(
-    r"^(?P<num>(?:\(\s*\d{1,4}\s*\)|\d{1,4}\s*[、.)]|[●•○■◆▪★☆·\-])?\s*)"
+    r"^(?P<num>(?:\(\s*" + ITEM_NUMBER + r"\s*\)|" + ITEM_NUMBER + r"\s*[、.)]|[●•○■◆▪★☆·\-])?\s*)"
     r"(?:[【\[(〔]\s*(?P<a>[^】\])〕]{2,14}?)\s*[】\])〕]|(?P<b>[\u4e00-\u9fff]{2,14}?)\s*:)\s*(?P<rest>\S.{3,})$"
 )
 

@@ -64,3 +64,13 @@ def test_a_quantity_after_a_space_is_not_an_item_number():
     )
     draft = import_text(text)
     assert [t.title for t in draft.plan.topics] == ["推进县域商业体系建设"]
+
+
+def test_a_year_in_a_document_number_is_no_item():
+    text = (
+        "政协澄岭省委员会办公厅文件\n〔2026〕2号\n政协澄岭省委员会2026年度协商工作计划\n一、对口协商\n"
+        "1.推进县域商业体系建设\n时间安排：5月\n牵头单位：经济委员会\n"
+        "2026、2027年连续开展跟踪协商。\n"
+    )
+    draft = import_text(text)
+    assert [t.title for t in draft.plan.topics] == ["推进县域商业体系建设"]
