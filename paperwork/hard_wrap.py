@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from .furniture import MARKED_PAGE_NUMBER, PAGE_FRACTION
 from .line_origins import Line, numbered
-from .vocabulary import LABEL_OF
+from .vocabulary import ITEM_NUMBER, LABEL_OF
 
 HARD_WRAP_MIN_WIDTH = 12
 """Narrower than this (in characters) a run of equal lines is a list of short items, not a wrap."""
@@ -51,7 +51,9 @@ _IN_SENTENCE = re.compile(r"[，,；;：:、。]")
 
 # What starts a paragraph of its own on a wrapped page: a number, a heading, a bullet
 _ITEM_START = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[.、．)）](?!\d)"
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|"
+    + ITEM_NUMBER
+    + r"\s*[.、．)）](?!\d)"
     r"|第\s*[一二三四五六七八九十\d]{1,3}\s*[部分章节条]|[●•○■◆▪★☆①-⑳【Ⅰ-Ⅻ])"
 )
 _INDENT = re.compile(r"^(?:\u3000|\s{2,}|\t)")

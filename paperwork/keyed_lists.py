@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import NAME_LIST_FIELDS, alternation, field_of_header, norm, verbs
+from .vocabulary import ITEM_NUMBER, NAME_LIST_FIELDS, alternation, field_of_header, norm, verbs
 
 KEYED_FIELDS = (*NAME_LIST_FIELDS, "time")
 """Fields a heading may give for topics read above it."""
 
-_NUMBER = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、)]\s*|^\(\s*\d{1,2}\s*\)\s*")
+_NUMBER = re.compile(
+    r"^(?:" + ITEM_NUMBER + r"|[一二三四五六七八九十]{1,3})\s*[.、)]\s*|^\(\s*" + ITEM_NUMBER + r"\s*\)\s*"
+)
 _KEYED = re.compile(r"^(?P<title>[^:]{2,60}?)\s*:\s*(?P<value>\S.*)$")
 # "专题协商会邀请X出席" "对口协商由Y主持" "…请Z参加": forms, then who attends them (not who
 # reports or listens: 听取/通报 follow a department as well)

@@ -49,7 +49,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .vocabulary import TABLE_MARK
+from .vocabulary import ITEM_NUMBER, TABLE_MARK
 
 # "政协某市委员会2025年度协商计划(已执行)" "2026年度协商工作计划": a plan's own title line, no sentence
 _PLAN_TITLE = re.compile(
@@ -172,7 +172,7 @@ _WORK_POINTS_TITLE = re.compile(
 # "一、坚持党的全面领导,…": a part of the work points
 _PART_HEAD = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.]\s*(?P<head>\S.*)$")
 # "4.开好…" "12、加强…": an item of a part; "(1)…" "①…": a sub-item of an item
-_ITEM = re.compile(r"^\d{1,2}\s*[.、]\s*\S")
+_ITEM = re.compile(r"^" + ITEM_NUMBER + r"\s*[.、]\s*\S")
 # (not "(1)时间:5月": a topic's fields numbered under it)
 _SUB_ITEM = re.compile(r"^(?:\(\s*\d{1,2}\s*\)|[\u2460-\u2473])\s*(?![\u4e00-\u9fff]{2,6}\s*:)\S")
 _CONSULTATION_PART = re.compile(r"协商")

@@ -81,6 +81,7 @@ from .vocabulary import (
     FIELD_LINE,
     GLUED_SHORT_LABELS,
     HELPING_VERBS,
+    ITEM_NUMBER,
     LABEL_OF,
     LABELS,
     LEAD_ADVERBS,
@@ -130,13 +131,16 @@ _COUNT = re.compile(
     r"(?:\(\s*|\s+)(?:共\s*)?(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[个项次件场](?:议题|活动|课题)?\s*\)?\s*$"
 )
 _NUMBERED = re.compile(
-    r"^(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*(?:[、)]|\.(?!\d)|\.(?=\d{1,2}\s*月))|[\[【〔]\s*\d{1,2}\s*[\]】〕]"
-    r"|第\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[项个条]\s*[::、.]?"
-    r"|\d{1,2}\s+(?=[\u4e00-\u9fff“《])(?![月日年项个次]))\s*(?P<title>\S.*)$"
+    r"^(?:\(\s*" + ITEM_NUMBER + r"\s*\)|" + ITEM_NUMBER + r"\s*(?:[、)]|\.(?!\d)|\.(?=\d{1,2}\s*月))"
+    r"|[\[【〔]\s*" + ITEM_NUMBER + r"\s*[\]】〕]"
+    r"|第\s*(?:" + ITEM_NUMBER + r"|[一二三四五六七八九十]{1,3})\s*[项个条]\s*[::、.]?"
+    r"|\d{1,3}\s+(?=[\u4e00-\u9fff“《])(?![月日年项个次]))\s*(?P<title>\S.*)$"
 )
 """An item's number: ``1.`` ``1、`` ``1)`` ``(1)`` ``[1]`` ``第一项`` ``第1项:``, or ``1`` then a space.
 
-``1.5月,围绕…`` is item 1 held in May, not a decimal."""
+Up to four digits (a province's plan with its cities' runs to hundreds or thousands of items:
+``100.`` was left in the title); up to three before a bare space, where a longer number is more
+likely a quantity than an item. ``1.5月,围绕…`` is item 1 held in May, not a decimal."""
 _BULLET = re.compile(r"^[●•○■◆◇□▪▫◦‣⁃∙➢➤❖✦▶►★☆◎·\-–—]\s*(?P<title>[\u4e00-\u9fff“《(【].*)$")
 _CIRCLED = {chr(0x2460 + i): f"{i + 1}." for i in range(20)}  # ①…⑳ (NFKC would drop the separator)
 _BRACKETED_TITLE = re.compile(r"^[【\[]\s*(?P<title>[^】\]]{2,60})\s*[】\]]\s*$")
@@ -1934,7 +1938,8 @@ _MONTH_ITEM = re.compile(
 
 # "8.〔9月〕推进…" "3.【全会期间】协商…": a numbered item whose time comes first, in brackets
 _TIME_PREFIX = re.compile(
-    r"^(?P<num>(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*[.、)]))\s*[〔【\[(〖]\s*(?P<when>[^〔【\[(〕】\])]{1,16})\s*[〕】\])〗]\s*"
+    r"^(?P<num>(?:\(\s*" + ITEM_NUMBER + r"\s*\)|" + ITEM_NUMBER + r"\s*[.、)]))"
+    r"\s*[〔【\[(〖]\s*(?P<when>[^〔【\[(〕】\])]{1,16})\s*[〕】\])〗]\s*"
     r"(?P<title>[\u4e00-\u9fff“《].*)$"
 )
 
@@ -2053,7 +2058,7 @@ def _canonical_labels(line: str) -> str:
 
 # "1.【对口协商】推进X" "(专题协商)推进X" "对口协商:推进X": the form set before the title
 _FORM_TAG = re.compile(
-    r"^(?P<num>(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*[、.)]|[●•○■◆▪★☆·\-])?\s*)"
+    r"^(?P<num>(?:\(\s*" + ITEM_NUMBER + r"\s*\)|" + ITEM_NUMBER + r"\s*[、.)]|[●•○■◆▪★☆·\-])?\s*)"
     r"(?:[【\[(〔]\s*(?P<a>[^】\])〕]{2,14}?)\s*[】\])〕]|(?P<b>[\u4e00-\u9fff]{2,14}?)\s*:)\s*(?P<rest>\S.{3,})$"
 )
 

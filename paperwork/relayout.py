@@ -30,6 +30,7 @@ from .item_duties import DUTY_LINE, duty_fields, duty_items
 from .line_origins import made_from
 from .published_text import classify_form
 from .vocabulary import (
+    ITEM_NUMBER,
     LABEL_OF,
     LABELS,
     NAME_LIST_FIELDS,
@@ -43,8 +44,8 @@ _FORM_LABEL = LABELS["form"][0]
 # -- months from a progress sentence by item number -------------------------------------------
 
 # "第3项", "第5、8项": items named by number
-_ITEM_REF = re.compile(r"第\s*(\d{1,2}(?:\s*[、,，和及]\s*\d{1,2})*)\s*项")
-_NUMBERED_ITEM = re.compile(r"^\s*(\d{1,2})\s*[.．、]\s*\S")
+_ITEM_REF = re.compile(r"第\s*(" + ITEM_NUMBER + r"(?:\s*[、,，和及]\s*" + ITEM_NUMBER + r")*)\s*项")
+_NUMBERED_ITEM = re.compile(r"^\s*(" + ITEM_NUMBER + r")\s*[.．、]\s*\S")
 _LABELLED = re.compile(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]")
 _CLAUSE_END = re.compile(r"[；;。]")
 _VERB_AFTER_REFS = re.compile(r"^(?:于|在|拟于|拟在|计划于|定于)\s*")
@@ -68,7 +69,7 @@ def _schedule_clauses(text: str) -> list[tuple[list[int], str]]:
     """(item numbers, time phrase) for each clause of a progress sentence naming items."""
     out = []
     for clause in _CLAUSE_END.split(text):
-        refs = [int(n) for group in _ITEM_REF.findall(clause) for n in re.findall(r"\d{1,2}", group)]
+        refs = [int(n) for group in _ITEM_REF.findall(clause) for n in re.findall(ITEM_NUMBER, group)]
         if not refs:
             continue
         first = _ITEM_REF.search(clause)
@@ -99,7 +100,7 @@ def schedule_by_item(lines: list[str]) -> list[str]:
     sentence; an item that already has a time line keeps it.
     """
     for s, line in enumerate(lines):
-        if sum(len(re.findall(r"\d{1,2}", g)) for g in _ITEM_REF.findall(line)) < SCHEDULE_MIN_REFS:
+        if sum(len(re.findall(ITEM_NUMBER, g)) for g in _ITEM_REF.findall(line)) < SCHEDULE_MIN_REFS:
             continue
         clauses = _schedule_clauses(line)
         if sum(len(r) for r, _ in clauses) < SCHEDULE_MIN_REFS:

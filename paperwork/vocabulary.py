@@ -343,6 +343,11 @@ is any clause's end; "牵头" is a lead's alone). The other lead verbs may follo
 TABLE_MARK = "【表格】"
 """Starts the line that stands for a table's header among the lines the reader reads."""
 
+ITEM_NUMBER = r"(?:\d{1,3}|(?!19|20)\d{4})"
+"""An item's Arabic number as a regex: a province's plan with its cities' runs into the hundreds or thousands
+(``100.`` was left in the title when two digits were the limit), but a four-digit 19xx/20xx is a year
+("〔2026〕2号", "2026、2027年"), never an item."""
+
 # ∶ ︰ ﹕ : and the letters and marks that look like a colon (ː ˸ ꞉ ⁚ ׃ ᠄ ︓: phonetic and
 # modifier letters, Hebrew and Mongolian punctuation, the vertical form) — typed, OCR'd or
 # substituted to dodge filters; none of them belongs in a plan's text as anything but a colon.
