@@ -82,8 +82,28 @@ def _read(
         lines = numbered(source)
     text, where = SourceText.of(source, relayout(restructure(lines)))
     draft = parse_published_text(text, known=known, year=year, session_month=session_month, source=where)
-    draft.warnings += assignment_warnings(lines)
+    draft.warnings += assignment_warnings(lines) + _same_titles(draft)
     return _placeholders_said(draft, known)
+
+
+def _same_titles(draft: DraftPlan) -> list[str]:
+    """A warning per title read from two or more places: the same topic typed twice, most likely.
+
+    Topics split from one line ("5月、10月各一次": one line, two topics) are the plan's own and not
+    said; a merge into the open plan has its own duplicate check (:func:`paperwork.review.merge_check`).
+    """
+    places: dict[str, dict[int, list[str]]] = {}
+    for t in draft.plan.topics:
+        places.setdefault(t.title, {}).setdefault(draft.sources.get(t.id, 0), []).append(t.id)
+    return [
+        T.READ_WARN["same_title"].format(
+            ids=T.SET_ASIDE_JOIN.join(i for ids in by_line.values() for i in ids),
+            title=title,
+            lines=T.SET_ASIDE_JOIN.join(str(n) for n in sorted(by_line) if n),
+        )
+        for title, by_line in places.items()
+        if len(by_line) > 1
+    ]
 
 
 def _with_set_aside(draft: DraftPlan, aside: list[SetAside]) -> DraftPlan:
@@ -136,6 +156,8 @@ def import_document(
         log.warning("document %s unreadable: %r", name, err)
         raise PaperworkError([PaperIssue(T.READ_WARN["unreadable"].format(name=name))]) from None
     refuse_oversized(lines)  # a Word or web page's lines, counted only once extracted
+    if not any(line.strip() for line in lines):  # nothing but pictures, or blank: say which file and why
+        raise PaperworkError([PaperIssue(T.READ_WARN["no_text_in_file"].format(name=name))])
     typed = _typed_lines(decode_text(name, data)) if name.lower().endswith((".txt", ".text")) else None
     draft = _read(typed, lines, known=known, year=year, session_month=session_month)
     return _with_set_aside(draft, aside)

@@ -3170,6 +3170,9 @@ def _merge_repeated(ordered: list[tuple[Any, _Topic]]) -> list[tuple[Any, _Topic
     A later topic with the same title as an earlier one whose lead or departments
     are missing, or whose fields all agree with it (the plan's own document: details,
     then a summary table), adds its fields to it instead of standing as a topic of its own.
+    Not when both give a time and the times differ: that is the topic held twice, or typed
+    twice by mistake, and either way the second time must not be lost (the reader warns of
+    the same title, :func:`paperwork.importer._same_titles`).
     """
     out: list[tuple[Any, _Topic]] = []
     first: dict[str, int] = {}
@@ -3179,8 +3182,9 @@ def _merge_repeated(ordered: list[tuple[Any, _Topic]]) -> list[tuple[Any, _Topic
         if at is not None and k:
             earlier = out[at][1]
             shared = [k for k in tp.fields if earlier.fields.get(k) and k in _PLAN_FIELDS]
-            agree = all(_key(earlier.fields[k]) == _key(tp.fields[k]) for k in shared)
-            if agree or not earlier.fields.get("lead") or not earlier.fields.get("departments"):
+            differ = [k for k in shared if _key(earlier.fields[k]) != _key(tp.fields[k])]
+            thin = not earlier.fields.get("lead") or not earlier.fields.get("departments")
+            if not differ or (thin and "time" not in differ):
                 for key, value in tp.fields.items():
                     if not earlier.fields.get(key):
                         earlier.fields[key] = value
