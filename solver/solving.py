@@ -53,7 +53,7 @@ from .budget import (
 )
 from .checker import CheckReport, check
 from .cuts import without_cuts
-from .explain import explain_infeasible, precheck
+from .explain import find_conflicts, precheck
 from .greedy import Frame, complete, frame, greedy_schedule, improve, misplaced
 from .lns import Incumbent, find_bodies, improve_with_lns, repair, solve_freed
 from .model import PlanModel
@@ -213,16 +213,29 @@ def _infeasible(plan: Plan, conflicts: list[dict], explanation: str, budget: Bud
 
 
 def _explained(plan: Plan, options: SolveOptions, budget: Budget) -> Schedule:
-    # the explanation gets what is left of the planner's limit, and at least a
-    # short look even when the proof itself used it all
-    left = max(budget.limit_s - budget.elapsed(), T.EXPLAIN_MIN_S)
-    conflicts = explain_infeasible(plan, options.model_copy(update={"explain_time_limit_s": left}))
+    """Which requirements conflict, found in what is left of the planner's limit (``explain_time_limit_s`` at most).
+
+    The clock may stop the search for them (:func:`solver.explain.find_conflicts`):
+    the set found so far is then the answer, marked ``conflicts_partial`` and
+    said so; with no set at all, the explanation says that the plan has no
+    schedule and how long a retry needs to name the conflict.
+    """
+    budget.keep(0.0)  # the explanation is the answer: no schedule is left to check
+    deadline = min(budget.deadline, time.perf_counter() + options.explain_time_limit_s)
+    with budget.phase("explain"):
+        found = find_conflicts(plan, options, deadline=deadline, stop=budget.stop_if_late)
+    if not found.requirements:
+        retry = math.ceil(RETRY_FACTOR * max(budget.elapsed(), options.time_limit_s, T.RETRY_MIN_S))
+        explanation = T.say("infeasible_unexplained", limit=f"{options.time_limit_s:g}", retry=retry)
+        return _infeasible(
+            plan, [], explanation, budget, conflict_source="cp-sat", conflicts_partial=True, retry_seconds=retry
+        )
+    explanation = summarize([r.message for r in found.requirements])
+    partial = {} if found.minimal else {"conflicts_partial": True}
+    if partial:
+        explanation += T.MSG["conflicts_partial"]
     return _infeasible(
-        plan,
-        [r.finding() for r in conflicts],
-        summarize([r.message for r in conflicts]),
-        budget,
-        conflict_source="cp-sat",
+        plan, [r.finding() for r in found.requirements], explanation, budget, conflict_source="cp-sat", **partial
     )
 
 
