@@ -46,10 +46,13 @@ WALL_RESERVE_MIN_S = 0.02
 # (0.044 s for a 1000-topic province plan, 0.32 s for 5000; it was entities ×
 # topics before the rules indexed their loads). Twice that leaves room for load.
 CHECK_SECONDS_PER_TOPIC = 1.2e-4
-# What the check takes a topic in CPU seconds of the main thread (the idle
-# figure above): times how much slower this machine runs right now (see
-# :meth:`Budget.slowdown`), it predicts the check before it has run once.
-CHECK_CPU_PER_TOPIC = 6e-5
+# What the check takes a topic in CPU seconds of the main thread: times how
+# much slower this machine runs right now (see :meth:`Budget.slowdown`), it
+# predicts the check before it has run once. Measured as thread CPU time on a
+# busy machine (2026-12-02, load 12): 74, 87, 70 and 112 µs a topic for 120,
+# 200, 1000 and 5000 province topics (6e-5, the idle figure above, let the
+# check of a 120-topic start end 0.05–0.15 s past a 1 s limit on a slowed machine).
+CHECK_CPU_PER_TOPIC = 1e-4
 # Steps that cannot stop on the clock, in shares of the wall seconds this very
 # run took to build its CP-SAT model (that time grows with the plan and with
 # the load alike). Measured 2026-12-02 on 1000 province topics at load 7–11
