@@ -690,6 +690,18 @@ def _setup_progress(budget: Budget, placed: int, n: int) -> float:
     return SETUP_SHARES["precheck"] / 2
 
 
+def _retry_answer(plan: Plan, budget: Budget, stopped: StopReason, retry: int, text: str, **fields) -> Schedule:
+    """The ``unknown`` answer: no schedule in the limit; the sentence ``T.MSG[text]`` with ``fields`` and ``retry``."""
+    return Schedule(
+        plan_year=plan.year,
+        status=Status.UNKNOWN,
+        explanation=T.say(text, retry=retry, **fields),
+        solve_seconds=round(budget.elapsed(), 3),
+        stopped_by=stopped.value,
+        retry_seconds=retry,
+    )
+
+
 def _unknown(plan: Plan, options: SolveOptions, budget: Budget, setup_s: float | None, placed: int = 0) -> Schedule:
     """No schedule within the limit: say how long a retry needs, from the times measured here.
 
@@ -701,6 +713,7 @@ def _unknown(plan: Plan, options: SolveOptions, budget: Budget, setup_s: float |
     (``SETUP_RETRY_SECONDS_PER_TOPIC``) times how much slower the machine ran
     this very solve (:meth:`Budget.slowdown`).
     """
+    limit = f"{options.time_limit_s:g}"
     if setup_s is None:
         spent = budget.elapsed()
         slowdown = budget.slowdown()
@@ -708,36 +721,28 @@ def _unknown(plan: Plan, options: SolveOptions, budget: Budget, setup_s: float |
         needed = max(by_progress, SETUP_RETRY_SECONDS_PER_TOPIC * len(plan.topics) * slowdown)
         retry = math.ceil(RETRY_FACTOR * max(needed, T.RETRY_MIN_S))
         log.info("unknown: the start was cut after %.2f s (%.1f× slower than idle)", spent, slowdown)
-        return Schedule(
-            plan_year=plan.year,
-            status=Status.UNKNOWN,
-            explanation=T.say(
-                "unknown_setup_cut",
-                limit=f"{options.time_limit_s:g}",
-                n=len(plan.topics),
-                spent=f"{spent:.1f}",
-                setup=f"{needed:.1f}",
-                retry=retry,
-            ),
-            solve_seconds=round(budget.elapsed(), 3),
-            stopped_by=StopReason.TIME_LIMIT.value,
-            retry_seconds=retry,
+        return _retry_answer(
+            plan,
+            budget,
+            StopReason.TIME_LIMIT,
+            retry,
+            "unknown_setup_cut",
+            limit=limit,
+            n=len(plan.topics),
+            spent=f"{spent:.1f}",
+            setup=f"{needed:.1f}",
         )
     searched = max(budget.elapsed() - setup_s, 0.0)
     retry = math.ceil(setup_s + RETRY_FACTOR * max(searched, options.time_limit_s - setup_s, T.RETRY_MIN_S))
-    return Schedule(
-        plan_year=plan.year,
-        status=Status.UNKNOWN,
-        explanation=T.say(
-            "unknown_retry",
-            limit=f"{options.time_limit_s:g}",
-            setup=f"{setup_s:.1f}",
-            searched=f"{searched:.1f}",
-            retry=retry,
-        ),
-        solve_seconds=round(budget.elapsed(), 3),
-        stopped_by=budget.reason().value,
-        retry_seconds=retry,
+    return _retry_answer(
+        plan,
+        budget,
+        budget.reason(),
+        retry,
+        "unknown_retry",
+        limit=limit,
+        setup=f"{setup_s:.1f}",
+        searched=f"{searched:.1f}",
     )
 
 
@@ -745,19 +750,15 @@ def _too_short(plan: Plan, options: SolveOptions, budget: Budget, predicted: flo
     """The limit cannot hold the model of this plan: answer at once, with the limit a retry needs."""
     needed = predicted + (budget.limit_s - (budget.deadline - budget.started))  # plus the time kept for the check
     retry = math.ceil(RETRY_FACTOR * needed)
-    return Schedule(
-        plan_year=plan.year,
-        status=Status.UNKNOWN,
-        explanation=T.say(
-            "unknown_too_short",
-            limit=f"{options.time_limit_s:g}",
-            n=len(plan.topics),
-            setup=f"{needed:.1f}",
-            retry=retry,
-        ),
-        solve_seconds=round(budget.elapsed(), 3),
-        stopped_by=StopReason.TIME_LIMIT.value,
-        retry_seconds=retry,
+    return _retry_answer(
+        plan,
+        budget,
+        StopReason.TIME_LIMIT,
+        retry,
+        "unknown_too_short",
+        limit=f"{options.time_limit_s:g}",
+        n=len(plan.topics),
+        setup=f"{needed:.1f}",
     )
 
 

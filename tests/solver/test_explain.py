@@ -30,8 +30,9 @@ def assert_minimal_conflict(plan, schedule, *, single_conflict: bool = True):
         assert relaxed.status in ("optimal", "feasible"), f"dropping {c.message} did not make it solvable"
 
 
-def test_conflict_among_many_requirements_is_small_and_minimal():
-    plan = make_plan(
+def _four_way_clash():
+    """T2 fits only June (window 6–7, vice away in July), where T5 is pinned; 提案委 leads both, one a month."""
+    return make_plan(
         topic("T1", window=[4, 11], preferred_months=[6]),
         topic("T2", leaders=["vice"], window=[6, 7], departments=["commerce"]),
         topic("T3", form="standing", fixed_month=7, lead_options=["economy"]),
@@ -42,6 +43,10 @@ def test_conflict_among_many_requirements_is_small_and_minimal():
         forms={"standing": {"min_gap_months": 2}},
         committees={"proposal": {"max_per_month": 1}},
     )
+
+
+def test_conflict_among_many_requirements_is_small_and_minimal():
+    plan = _four_way_clash()
     s = solve(plan, FAST)
     # T2 can only be in June (window 6–7, vice away in July), where T5 is pinned, and
     # 提案委 leads both but may lead one a month.
@@ -117,21 +122,6 @@ def test_a_topic_named_twice_in_the_explanation_is_named_once():
 
 
 # -- the explanation within the planner's limit (issue 9) ---------------------------------
-
-
-def _four_way_clash():
-    """T2 fits only June (window 6–7, vice away in July), where T5 is pinned; 提案委 leads both, one a month."""
-    return make_plan(
-        topic("T1", window=[4, 11], preferred_months=[6]),
-        topic("T2", leaders=["vice"], window=[6, 7], departments=["commerce"]),
-        topic("T3", form="standing", fixed_month=7, lead_options=["economy"]),
-        topic("T4", form="standing", window=[5, 9], after=["T1"]),
-        topic("T5", leaders=["vice"], fixed_month=6),
-        calendar={"blackout_months": [2]},
-        leaders={"vice": {"unavailable_months": [7]}},
-        forms={"standing": {"min_gap_months": 2}},
-        committees={"proposal": {"max_per_month": 1}},
-    )
 
 
 def _slow_oracle(monkeypatch, wait):
