@@ -78,8 +78,10 @@ def no_full_heap_scans() -> Iterator[None]:
     0.54–0.67 s of a 1 s limit, inside the greedy start, for a 1000-topic plan
     built before the solve (2026-12-02). Frozen (:func:`gc.freeze`), those
     objects are skipped; the solve's own garbage is still collected, and they
-    go back to the collector when the block ends. One solve per process at a
-    time (the CLI, a job worker, a page's call), so the freeze is the solve's.
+    go back to the collector when the block ends. The freeze is the process's:
+    the CLI and a job worker run one solve at a time; should two run at once
+    in one process, the first to end unfreezes both (the pauses may come back
+    for the other; nothing else changes).
     """
     gc.freeze()
     try:
