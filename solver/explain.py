@@ -66,12 +66,13 @@ class _Oracle:
     so a call started later would end past the deadline.
     """
 
-    def __init__(self, pm: PlanModel, options: SolveOptions, deadline: float) -> None:
+    def __init__(self, pm: PlanModel, options: SolveOptions, deadline: float, floor_s: float = 0.0) -> None:
         self.pm = pm
         self.deadline = deadline
         self.options = options
         self.calls = 0
-        self.quickest = 0.0  # wall seconds of the quickest call so far (0 before the first)
+        # wall seconds of the quickest call so far; before the first, the caller's prediction
+        self.quickest = floor_s
 
     def infeasible(self, lits: list[cp_model.IntVar]) -> tuple[bool | None, list[int]]:
         """(True, core indices) if infeasible, (False, []) if feasible, (None, []) if time ran out."""
@@ -82,7 +83,7 @@ class _Oracle:
         self.calls += 1
         code, core = self._solve(lits, remaining)
         took = time.perf_counter() - began
-        self.quickest = took if self.calls == 1 else min(self.quickest, took)
+        self.quickest = took if self.calls == 1 else min(self.quickest, took)  # measured beats predicted
         if code == cp_model.INFEASIBLE:
             return True, core
         if code in (cp_model.FEASIBLE, cp_model.OPTIMAL):
@@ -129,7 +130,12 @@ def explain_infeasible(plan: Plan, options: SolveOptions | None = None) -> list[
 
 
 def find_conflicts(
-    plan: Plan, options: SolveOptions, *, deadline: float, stop: Callable[[], None] | None = None
+    plan: Plan,
+    options: SolveOptions,
+    *,
+    deadline: float,
+    stop: Callable[[], None] | None = None,
+    floor_s: float = 0.0,
 ) -> Conflicts:
     """A small set of the planner's requirements that cannot all hold, by ``deadline`` (``time.perf_counter()``).
 
@@ -140,6 +146,8 @@ def find_conflicts(
     far, which cannot hold either, with ``minimal=False``. ``stop`` (optional)
     is passed to the model's build and may raise
     :class:`~solver.budget.OutOfTime` there: no set then (``requirements=[]``).
+    ``floor_s``: the fewest wall seconds a CP-SAT call on this model is
+    predicted to take (its presolve); the first call starts only with more left.
     """
     try:
         pm = PlanModel(plan, explain=True, stop=stop)
@@ -147,7 +155,7 @@ def find_conflicts(
         log.warning("explain: the clock ran out while the explain model was built")
         return Conflicts([], minimal=False)
     by_index = {lit.index: (lit, req) for lit, req in pm.requirements}
-    oracle = _Oracle(pm, options, deadline)
+    oracle = _Oracle(pm, options, deadline, floor_s)
 
     verdict, core = oracle.infeasible([lit for lit, _ in pm.requirements])
     if verdict is not True:

@@ -53,7 +53,7 @@ from .budget import (
 )
 from .checker import CheckReport, check
 from .cuts import without_cuts
-from .explain import find_conflicts, precheck
+from .explain import Conflicts, find_conflicts, precheck
 from .greedy import Frame, complete, frame, greedy_schedule, improve, misplaced
 from .lns import Incumbent, find_bodies, improve_with_lns, repair, solve_freed
 from .model import PlanModel
@@ -222,8 +222,13 @@ def _explained(plan: Plan, options: SolveOptions, budget: Budget) -> Schedule:
     """
     budget.keep(0.0)  # the explanation is the answer: no schedule is left to check
     deadline = min(budget.deadline, time.perf_counter() + options.explain_time_limit_s)
-    with budget.phase("explain"):
-        found = find_conflicts(plan, options, deadline=deadline, stop=budget.stop_if_late)
+    found = Conflicts([], minimal=False)
+    # its model is the solve's, each requirement guarded: built only when the clock left holds
+    # that build (as long as the solve's own, measured) and CP-SAT's floor on it
+    if budget.fits(1.0 + FULL_SOLVE_FLOOR_SHARE):
+        with budget.phase("explain"):
+            floor = FULL_SOLVE_FLOOR_SHARE * budget.model_s
+            found = find_conflicts(plan, options, deadline=deadline, stop=budget.stop_if_late, floor_s=floor)
     if not found.requirements:
         retry = math.ceil(RETRY_FACTOR * max(budget.elapsed(), options.time_limit_s, T.RETRY_MIN_S))
         explanation = T.say("infeasible_unexplained", limit=f"{options.time_limit_s:g}", retry=retry)
