@@ -14,6 +14,7 @@ the load.
 from __future__ import annotations
 
 import enum
+import gc
 import logging
 import threading
 import time
@@ -45,10 +46,13 @@ WALL_RESERVE_MIN_S = 0.02
 # (0.044 s for a 1000-topic province plan, 0.32 s for 5000; it was entities ×
 # topics before the rules indexed their loads). Twice that leaves room for load.
 CHECK_SECONDS_PER_TOPIC = 1.2e-4
-# What the check takes a topic in CPU seconds of the main thread (the idle
-# figure above): times how much slower this machine runs right now (see
-# :meth:`Budget.slowdown`), it predicts the check before it has run once.
-CHECK_CPU_PER_TOPIC = 6e-5
+# What the check takes a topic in CPU seconds of the main thread: times how
+# much slower this machine runs right now (see :meth:`Budget.slowdown`), it
+# predicts the check before it has run once. Measured as thread CPU time on a
+# busy machine (2026-12-02, load 12): 74, 87, 70 and 112 µs a topic for 120,
+# 200, 1000 and 5000 province topics (6e-5, the idle figure above, let the
+# check of a 120-topic start end 0.05–0.15 s past a 1 s limit on a slowed machine).
+CHECK_CPU_PER_TOPIC = 1e-4
 # Steps that cannot stop on the clock, in shares of the wall seconds this very
 # run took to build its CP-SAT model (that time grows with the plan and with
 # the load alike). Measured 2026-12-02 on 1000 province topics at load 7–11
@@ -62,6 +66,33 @@ FULL_SOLVE_FLOOR_SHARE = 0.3
 SUB_SOLVE_FLOOR_SHARE = 0.06
 # The measured check is scaled by this much when the time kept for the answer's check is set.
 CHECK_SAFETY = 2.0
+
+
+@contextmanager
+def no_full_heap_scans() -> Iterator[None]:
+    """Keep the objects alive now out of the cyclic collector's full collections while the block runs.
+
+    A full (generation 2) collection walks every object the process holds —
+    the plan, the modules, a page's or a worker's whole state — and no step
+    can stop it: on one core shared with three busy processes it took
+    0.54–0.67 s of a 1 s limit, inside the greedy start, for a 1000-topic plan
+    built before the solve (2026-12-02). Frozen (:func:`gc.freeze`), those
+    objects are skipped; the solve's own garbage is still collected, and they
+    go back to the collector when the block ends. The freeze is the process's:
+    the CLI and a job worker run one solve at a time; should two run at once
+    in one process, the first to end unfreezes both (the pauses may come back
+    for the other; nothing else changes).
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def keep_out_of_full_scans() -> None:
+    """Add what the solve has built so far (its CP-SAT model) to the objects frozen by :func:`no_full_heap_scans`."""
+    gc.freeze()
 
 
 class StopReason(enum.StrEnum):

@@ -64,5 +64,6 @@ class SolveOptions(BaseModel):
     random_seed: int = 0
     # Start a cold solve from the greedy schedule (see solver.greedy).
     greedy_hint: bool = True
-    # Time budget of the infeasibility explanation (find + shrink a conflict set).
+    # Time budget of the infeasibility explanation (find + shrink a conflict set); inside a
+    # solve, at most what is left of time_limit_s (solver.explain.find_conflicts).
     explain_time_limit_s: float = Field(20.0, gt=0)

@@ -48,11 +48,13 @@ from .budget import (
     Budget,
     OutOfTime,
     StopReason,
+    keep_out_of_full_scans,
+    no_full_heap_scans,
 )
 from .checker import CheckReport, check
 from .cuts import without_cuts
-from .explain import explain_infeasible, precheck
-from .greedy import allowed_months, complete, greedy_schedule, improve, misplaced
+from .explain import Conflicts, find_conflicts, precheck
+from .greedy import Frame, complete, frame, greedy_schedule, improve, misplaced
 from .lns import Incumbent, find_bodies, improve_with_lns, repair, solve_freed
 from .model import PlanModel
 from .options import GOALS, SolveOptions
@@ -211,16 +213,34 @@ def _infeasible(plan: Plan, conflicts: list[dict], explanation: str, budget: Bud
 
 
 def _explained(plan: Plan, options: SolveOptions, budget: Budget) -> Schedule:
-    # the explanation gets what is left of the planner's limit, and at least a
-    # short look even when the proof itself used it all
-    left = max(budget.limit_s - budget.elapsed(), T.EXPLAIN_MIN_S)
-    conflicts = explain_infeasible(plan, options.model_copy(update={"explain_time_limit_s": left}))
+    """Which requirements conflict, found in what is left of the planner's limit (``explain_time_limit_s`` at most).
+
+    The clock may stop the search for them (:func:`solver.explain.find_conflicts`):
+    the set found so far is then the answer, marked ``conflicts_partial`` and
+    said so; with no set at all, the explanation says that the plan has no
+    schedule and how long a retry needs to name the conflict.
+    """
+    budget.keep(0.0)  # the explanation is the answer: no schedule is left to check
+    deadline = min(budget.deadline, time.perf_counter() + options.explain_time_limit_s)
+    found = Conflicts([], minimal=False)
+    # its model is the solve's, each requirement guarded: built only when the clock left holds
+    # that build (as long as the solve's own, measured) and CP-SAT's floor on it
+    if budget.fits(1.0 + FULL_SOLVE_FLOOR_SHARE):
+        with budget.phase("explain"):
+            floor = FULL_SOLVE_FLOOR_SHARE * budget.model_s
+            found = find_conflicts(plan, options, deadline=deadline, stop=budget.stop_if_late, floor_s=floor)
+    if not found.requirements:
+        retry = math.ceil(RETRY_FACTOR * max(budget.elapsed(), options.time_limit_s, T.RETRY_MIN_S))
+        explanation = T.say("infeasible_unexplained", limit=f"{options.time_limit_s:g}", retry=retry)
+        return _infeasible(
+            plan, [], explanation, budget, conflict_source="cp-sat", conflicts_partial=True, retry_seconds=retry
+        )
+    explanation = summarize([r.message for r in found.requirements])
+    partial = {} if found.minimal else {"conflicts_partial": True}
+    if partial:
+        explanation += T.MSG["conflicts_partial"]
     return _infeasible(
-        plan,
-        [r.finding() for r in conflicts],
-        summarize([r.message for r in conflicts]),
-        budget,
-        conflict_source="cp-sat",
+        plan, [r.finding() for r in found.requirements], explanation, budget, conflict_source="cp-sat", **partial
     )
 
 
@@ -242,21 +262,24 @@ def solve(
     of the full model before it runs; may set its ``best_bound_callback``, keep
     it to ``stop_search()`` on a cancel, and return a solution callback.
     """
-    options = options or SolveOptions()
+    with no_full_heap_scans():  # a full collection of the caller's heap is a pause no step can stop
+        return _solve(plan, options or SolveOptions(), baseline, observe)
+
+
+def _solve(plan: Plan, options: SolveOptions, baseline: Schedule | None, observe: Observe | None) -> Schedule:
     budget = Budget.for_plan(options.time_limit_s, len(plan.topics), work_s=options.work_limit_s)
 
     predicted = SETUP_SECONDS_PER_TOPIC * len(plan.topics)
     if predicted > budget.wall_left():  # not even the model fits in the limit: say so at once
         return _too_short(plan, options, budget, predicted)
 
-    if baseline is not None and options.weights.of(Moved.name) > 0:
-        quick = _replan_by_one_move(plan, options, baseline, budget)
-        if quick is not None:
-            return quick
-
     try:
         with budget.phase("precheck"):
             found = precheck(plan, stop=budget.stop_if_late)
+        if not found:
+            # what every board of the greedy, the chain and the polish shares, built once
+            with budget.phase("frame"):
+                shared = frame(plan, stop=budget.stop_if_late)
     except OutOfTime:
         return _unknown(plan, options, budget, None)
     if found:
@@ -268,6 +291,11 @@ def solve(
             conflict_source="precheck",
         )
 
+    if baseline is not None and options.weights.of(Moved.name) > 0:
+        quick = _replan_by_one_move(plan, options, baseline, budget, shared)
+        if quick is not None:
+            return quick
+
     n = len(plan.topics)
     budget.charge(SETUP_CHARGE_PER_TOPIC * n)
 
@@ -278,22 +306,23 @@ def solve(
     start_s = 0.0  # seconds the pre-check, the greedy start and the chain took (not the polish)
     if baseline is not None:
         start = _assignment_of(baseline)
-        if misplaced(plan, start, options.weights):  # the plan's edits broke it: move what must move
+        # the plan's edits broke it: move what must move (topics the clock left untried count as broken)
+        if misplaced(plan, start, options.weights, shared=shared, deadline=budget.deadline):
             with budget.phase("ejection chain"):
-                start = _assignment_of(_completed(plan, start, options, budget))
+                start = _assignment_of(_completed(plan, start, options, budget, shared))
     elif options.greedy_hint:
         with budget.phase("greedy"):
-            g = greedy_schedule(plan, options.weights, deadline=budget.deadline)
+            g = greedy_schedule(plan, options.weights, deadline=budget.deadline, shared=shared)
         _keep_for_check(budget, n)
         if g.status != Status.FEASIBLE and not budget.late():  # topics left out: an ejection chain places them
             with budget.phase("ejection chain"):
-                g = _completed(plan, _assignment_of(g), options, budget)
+                g = _completed(plan, _assignment_of(g), options, budget, shared)
         start_s = budget.elapsed()
         if g.status == Status.FEASIBLE and budget.wall_left() > 0:  # every topic placed: polish it
             _keep_for_check(budget, n)
             polish_until = time.perf_counter() + POLISH_MAX_SHARE * budget.wall_left()
             with budget.phase("polish"):
-                g = improve(plan, g, options.weights, max_rounds=POLISH_ROUNDS, deadline=polish_until)
+                g = improve(plan, g, options.weights, max_rounds=POLISH_ROUNDS, deadline=polish_until, shared=shared)
             if time.perf_counter() >= polish_until:
                 budget.wall_hit = True  # the clock cut the polish short: the answer depends on the load
         start = _assignment_of(g)
@@ -322,6 +351,7 @@ def solve(
             return _start_is_answer(plan, options, baseline, known, budget)
         return _unknown(plan, options, budget, None, placed=len(start or {}))
     budget.model_s = budget.took("model") or 0.0
+    keep_out_of_full_scans()  # the model lives to the end of the solve: no full collection walks it again
     setup_s = budget.elapsed()
     log.info("model and start in %.2f s", setup_s)
     fewest = None
@@ -333,7 +363,8 @@ def solve(
                 return answer
     if start is not None and known is None:
         with budget.phase("repair"):
-            known = repair(pm, start, misplaced(plan, start, options.weights), options, budget)
+            broken = misplaced(plan, start, options.weights, shared=shared, deadline=budget.deadline)
+            known = repair(pm, start, broken, options, budget)
     # until a schedule is known, only the clock may stop the search (not the work budget)
     if known is None and budget.fits(COPY_SHARE + FULL_SOLVE_FLOOR_SHARE):
         with budget.phase("feasibility"):
@@ -469,7 +500,9 @@ def _with_bodies(
     return found
 
 
-def _replan_by_one_move(plan: Plan, options: SolveOptions, baseline: Schedule, budget: Budget) -> Schedule | None:
+def _replan_by_one_move(
+    plan: Plan, options: SolveOptions, baseline: Schedule, budget: Budget, shared: Frame
+) -> Schedule | None:
     """A re-plan where at most one topic must move, without the CP-SAT model; None otherwise.
 
     Fewest moves first (see :func:`_fewest_moves`): when the edits forbid the
@@ -480,7 +513,7 @@ def _replan_by_one_move(plan: Plan, options: SolveOptions, baseline: Schedule, b
     then a matter of a tenth of a second, not a search of the whole plan.
     """
     before = _assignment_of(baseline)
-    allowed = allowed_months(plan)
+    allowed = shared.allowed
     forced = {
         t.id
         for t in plan.topics
@@ -488,7 +521,9 @@ def _replan_by_one_move(plan: Plan, options: SolveOptions, baseline: Schedule, b
     }
     if len(forced) > 1:
         return None
-    done = complete(plan, before, options.weights, deadline=budget.deadline, seed=options.random_seed, max_steps=1)
+    done = complete(
+        plan, before, options.weights, deadline=budget.deadline, seed=options.random_seed, max_steps=1, shared=shared
+    )
     if done.status != Status.FEASIBLE:
         return None
     after = _assignment_of(done)
@@ -575,9 +610,11 @@ def _only_what_must_move(
     )
 
 
-def _completed(plan: Plan, start: dict[str, tuple[int, str]], options: SolveOptions, budget: Budget) -> Schedule:
+def _completed(
+    plan: Plan, start: dict[str, tuple[int, str]], options: SolveOptions, budget: Budget, shared: Frame
+) -> Schedule:
     """``start`` with every topic placed by the greedy's ejection chain, if it can (see :func:`complete`)."""
-    done = complete(plan, start, options.weights, deadline=budget.deadline, seed=options.random_seed)
+    done = complete(plan, start, options.weights, deadline=budget.deadline, seed=options.random_seed, shared=shared)
     log.info("ejection chain: %s after %.2f s", done.status, budget.elapsed())
     return done
 
@@ -653,7 +690,21 @@ def _setup_progress(budget: Budget, placed: int, n: int) -> float:
         return SETUP_SHARES["ejection chain"]
     if "greedy" in ran:
         return SETUP_SHARES["precheck"] + (SETUP_SHARES["greedy"] - SETUP_SHARES["precheck"]) * placed / max(n, 1)
+    if "frame" in ran:  # cut while the greedy's frame was built: the pre-check was done
+        return SETUP_SHARES["precheck"]
     return SETUP_SHARES["precheck"] / 2
+
+
+def _retry_answer(plan: Plan, budget: Budget, stopped: StopReason, retry: int, text: str, **fields) -> Schedule:
+    """The ``unknown`` answer: no schedule in the limit; the sentence ``T.MSG[text]`` with ``fields`` and ``retry``."""
+    return Schedule(
+        plan_year=plan.year,
+        status=Status.UNKNOWN,
+        explanation=T.say(text, retry=retry, **fields),
+        solve_seconds=round(budget.elapsed(), 3),
+        stopped_by=stopped.value,
+        retry_seconds=retry,
+    )
 
 
 def _unknown(plan: Plan, options: SolveOptions, budget: Budget, setup_s: float | None, placed: int = 0) -> Schedule:
@@ -667,6 +718,7 @@ def _unknown(plan: Plan, options: SolveOptions, budget: Budget, setup_s: float |
     (``SETUP_RETRY_SECONDS_PER_TOPIC``) times how much slower the machine ran
     this very solve (:meth:`Budget.slowdown`).
     """
+    limit = f"{options.time_limit_s:g}"
     if setup_s is None:
         spent = budget.elapsed()
         slowdown = budget.slowdown()
@@ -674,36 +726,28 @@ def _unknown(plan: Plan, options: SolveOptions, budget: Budget, setup_s: float |
         needed = max(by_progress, SETUP_RETRY_SECONDS_PER_TOPIC * len(plan.topics) * slowdown)
         retry = math.ceil(RETRY_FACTOR * max(needed, T.RETRY_MIN_S))
         log.info("unknown: the start was cut after %.2f s (%.1f× slower than idle)", spent, slowdown)
-        return Schedule(
-            plan_year=plan.year,
-            status=Status.UNKNOWN,
-            explanation=T.say(
-                "unknown_setup_cut",
-                limit=f"{options.time_limit_s:g}",
-                n=len(plan.topics),
-                spent=f"{spent:.1f}",
-                setup=f"{needed:.1f}",
-                retry=retry,
-            ),
-            solve_seconds=round(budget.elapsed(), 3),
-            stopped_by=StopReason.TIME_LIMIT.value,
-            retry_seconds=retry,
+        return _retry_answer(
+            plan,
+            budget,
+            StopReason.TIME_LIMIT,
+            retry,
+            "unknown_setup_cut",
+            limit=limit,
+            n=len(plan.topics),
+            spent=f"{spent:.1f}",
+            setup=f"{needed:.1f}",
         )
     searched = max(budget.elapsed() - setup_s, 0.0)
     retry = math.ceil(setup_s + RETRY_FACTOR * max(searched, options.time_limit_s - setup_s, T.RETRY_MIN_S))
-    return Schedule(
-        plan_year=plan.year,
-        status=Status.UNKNOWN,
-        explanation=T.say(
-            "unknown_retry",
-            limit=f"{options.time_limit_s:g}",
-            setup=f"{setup_s:.1f}",
-            searched=f"{searched:.1f}",
-            retry=retry,
-        ),
-        solve_seconds=round(budget.elapsed(), 3),
-        stopped_by=budget.reason().value,
-        retry_seconds=retry,
+    return _retry_answer(
+        plan,
+        budget,
+        budget.reason(),
+        retry,
+        "unknown_retry",
+        limit=limit,
+        setup=f"{setup_s:.1f}",
+        searched=f"{searched:.1f}",
     )
 
 
@@ -711,19 +755,15 @@ def _too_short(plan: Plan, options: SolveOptions, budget: Budget, predicted: flo
     """The limit cannot hold the model of this plan: answer at once, with the limit a retry needs."""
     needed = predicted + (budget.limit_s - (budget.deadline - budget.started))  # plus the time kept for the check
     retry = math.ceil(RETRY_FACTOR * needed)
-    return Schedule(
-        plan_year=plan.year,
-        status=Status.UNKNOWN,
-        explanation=T.say(
-            "unknown_too_short",
-            limit=f"{options.time_limit_s:g}",
-            n=len(plan.topics),
-            setup=f"{needed:.1f}",
-            retry=retry,
-        ),
-        solve_seconds=round(budget.elapsed(), 3),
-        stopped_by=StopReason.TIME_LIMIT.value,
-        retry_seconds=retry,
+    return _retry_answer(
+        plan,
+        budget,
+        StopReason.TIME_LIMIT,
+        retry,
+        "unknown_too_short",
+        limit=f"{options.time_limit_s:g}",
+        n=len(plan.topics),
+        setup=f"{needed:.1f}",
     )
 
 

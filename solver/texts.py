@@ -97,6 +97,14 @@ MSG = {
     "conflict_intro": "以下要求无法同时满足:",
     "conflict_pair": "{a},但 {b}",
     "same_topic": "该议题",
+    # the clock stopped the shrinking of a conflict set: what was found so far
+    "conflicts_partial": (
+        "(求解时间已用完:这组要求确实无法同时满足,但未能逐条确认每一条都不可缺少;延长最长求解时间可得到最小的一组)"
+    ),
+    "infeasible_unexplained": (
+        "已证明没有满足全部硬性规则的方案,但在 {limit} 秒内未能找出是哪几条要求互相冲突;"
+        "请把最长求解时间设为至少 {retry} 秒后重试,以查看冲突所在"
+    ),
     "unknown_timeout": "在 {limit} 秒内未找到可行方案,请延长求解时间后重试",
     # the search's limits
     "unknown_too_short": (
@@ -118,9 +126,6 @@ MSG = {
 # A retry is never suggested below this many seconds of search: a shorter one
 # would mostly measure start-up noise.
 RETRY_MIN_S = 1.0
-# The conflict explanation gets at least this long, even when proving that no
-# schedule exists used up the planner's limit.
-EXPLAIN_MIN_S = 1.0
 
 # why the search stopped, as the planner reads it
 STOPPED_BY = {

@@ -52,6 +52,18 @@ def spaced_capacity(months: list[int], gap: int) -> int:
     return count
 
 
+def _topics_by_form(plan: Plan) -> dict[str, list[Topic]]:
+    """Each form's topics, in plan order, from one pass over the plan (the capacity parts' index).
+
+    A scan of every topic per form took 0.14 s of the pre-check for each of two
+    rules at 5000 province topics idle, and the pre-check stops only between rules.
+    """
+    out: dict[str, list[Topic]] = defaultdict(list)
+    for t in plan.topics:
+        out[t.form].append(t)
+    return out
+
+
 def _excess(held: set[str], limit: int | None) -> list[Blockers]:
     """Repair part of a limit: one of ``held`` must leave for each topic at or above ``limit``."""
     if limit is None or len(held) < limit:
@@ -131,10 +143,11 @@ class FormLimit(HardRule):
                     pm.model.add(sum(held) <= form.max_per_month).only_enforce_if(enforce)
 
     def capacity(self, plan: Plan) -> Iterator[Requirement]:
+        of_form = _topics_by_form(plan)
         for form in plan.forms:
             if form.max_per_month is None:
                 continue
-            topics = [t for t in plan.topics if t.form == form.id]
+            topics = of_form.get(form.id, [])
             months = reach(plan, topics)
             cap = form.max_per_month * len(months)
             if len(topics) > cap:
@@ -286,8 +299,9 @@ class FormGap(HardRule):
                     pm.model.add(sum(held) <= 1).only_enforce_if(enforce)
 
     def capacity(self, plan: Plan) -> Iterator[Requirement]:
+        of_form = _topics_by_form(plan)
         for form in plan.forms:
-            topics = [t for t in plan.topics if t.form == form.id]
+            topics = of_form.get(form.id, [])
             if form.min_gap_months < 1 or len(topics) < 2:
                 continue
             months = reach(plan, topics)

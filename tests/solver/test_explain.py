@@ -3,10 +3,14 @@ the counting pre-check says what it counted."""
 
 from __future__ import annotations
 
+import time
+
 from factories import make_plan, topic
+from ortools.sat.python import cp_model
 from relax import drop, keep_only
 
-from solver import SolveOptions, precheck, solve
+from solver import SolveOptions, explain, precheck, solve
+from solver import texts as T
 
 FAST = SolveOptions(time_limit_s=5)
 
@@ -26,8 +30,9 @@ def assert_minimal_conflict(plan, schedule, *, single_conflict: bool = True):
         assert relaxed.status in ("optimal", "feasible"), f"dropping {c.message} did not make it solvable"
 
 
-def test_conflict_among_many_requirements_is_small_and_minimal():
-    plan = make_plan(
+def _four_way_clash():
+    """T2 fits only June (window 6–7, vice away in July), where T5 is pinned; 提案委 leads both, one a month."""
+    return make_plan(
         topic("T1", window=[4, 11], preferred_months=[6]),
         topic("T2", leaders=["vice"], window=[6, 7], departments=["commerce"]),
         topic("T3", form="standing", fixed_month=7, lead_options=["economy"]),
@@ -38,6 +43,10 @@ def test_conflict_among_many_requirements_is_small_and_minimal():
         forms={"standing": {"min_gap_months": 2}},
         committees={"proposal": {"max_per_month": 1}},
     )
+
+
+def test_conflict_among_many_requirements_is_small_and_minimal():
+    plan = _four_way_clash()
     s = solve(plan, FAST)
     # T2 can only be in June (window 6–7, vice away in July), where T5 is pinned, and
     # 提案委 leads both but may lead one a month.
@@ -110,3 +119,61 @@ def test_a_topic_named_twice_in_the_explanation_is_named_once():
     plan = make_plan(topic("T1", title="全会协商", form="plenary", fixed_month=9))
     s = solve(plan, FAST)
     assert s.explanation == "T1「全会协商」固定在 9月,但 该议题(全体会议协商)只能安排在全会月份 1月"
+
+
+# -- the explanation within the planner's limit (issue 9) ---------------------------------
+
+
+def _slow_oracle(monkeypatch, wait):
+    """Every CP-SAT call of the explanation waits ``wait`` wall seconds first (a slow machine); the waits, listed."""
+    waits = []
+    solve_one = explain._Oracle._solve
+
+    def slow(self, lits, remaining):
+        waits.append(wait)
+        time.sleep(wait)
+        return solve_one(self, lits, remaining)
+
+    monkeypatch.setattr(explain._Oracle, "_solve", slow)
+    return waits
+
+
+def test_an_explanation_the_clock_cuts_is_the_set_found_so_far_said_to_be_partial(monkeypatch):
+    """Each call 0.6 s: the five calls of the full explanation do not fit in 2 s, the first one or two do.
+
+    (Before, a call was started whenever the clock had any time left, and the explanation got at least
+    a second past the proof: four calls, 2.4 s of waits.)
+    """
+    limit, wait = 2.0, 0.6
+    waits = _slow_oracle(monkeypatch, wait)
+    plan = _four_way_clash()
+    began = time.perf_counter()
+    s = solve(plan, SolveOptions(time_limit_s=limit))
+    wall = time.perf_counter() - began
+    waited = list(waits)
+    monkeypatch.undo()
+    assert s.status == "infeasible" and s.conflict_source == "cp-sat"
+    assert s.conflicts_partial is True and s.explanation.endswith(T.MSG["conflicts_partial"])
+    assert s.conflicts and solve(keep_only(plan, s.conflicts), FAST).status == "infeasible"  # it cannot hold
+    # the waits alone, a bound no machine's speed changes, fit in the limit plus 10 %
+    assert 1 <= len(waited) and sum(waited) <= 1.10 * limit
+    assert wall < 2 * limit  # generous: a loaded machine adds to the CP-SAT calls and the proof
+
+
+def test_with_no_conflict_found_in_time_the_answer_says_so_and_how_long_a_retry_needs(monkeypatch):
+    """The first call (every requirement at once) ends with the clock, unproven: no set, a retry named."""
+
+    def out_of_time(self, lits, remaining):
+        time.sleep(remaining)
+        return cp_model.UNKNOWN, []
+
+    monkeypatch.setattr(explain._Oracle, "_solve", out_of_time)
+    s = solve(_four_way_clash(), SolveOptions(time_limit_s=0.5))
+    assert s.status == "infeasible" and s.conflicts == [] and s.conflicts_partial is True
+    assert s.retry_seconds >= 1 and s.explanation == T.say("infeasible_unexplained", limit="0.5", retry=s.retry_seconds)
+
+
+def test_an_explanation_with_time_enough_is_not_marked_partial():
+    s = solve(_four_way_clash(), FAST)
+    assert s.status == "infeasible" and len(s.conflicts) == 4
+    assert getattr(s, "conflicts_partial", None) is None and "conflicts_partial" not in s.to_dict()

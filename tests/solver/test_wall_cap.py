@@ -157,5 +157,5 @@ def test_steps_are_timed(plan60, monkeypatch):
     monkeypatch.setattr(solver.solving.Budget, "for_plan", classmethod(keep))
     solve(plan60, SolveOptions(time_limit_s=5, work_limit_s=0.5))
     names = [name for name, _, _ in seen[0].phases]
-    assert names[:2] == ["precheck", "greedy"] and "model" in names and names[-1] == "answer"
+    assert names[:3] == ["precheck", "frame", "greedy"] and "model" in names and names[-1] == "answer"
     assert all(took >= 0 and at >= 0 for _, at, took in seen[0].phases)
