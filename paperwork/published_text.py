@@ -375,6 +375,11 @@ def _plain_form_heading(line: str) -> str:
 _EMPTY_TAB_LABEL = re.compile(r"\s*([\u4e00-\u9fff][\u4e00-\u9fff \u3000]{0,10}[\u4e00-\u9fff])\s*\t\s*")
 
 
+_DASH_BEFORE_LABEL = re.compile(
+    r"^[—–―-]+\s*(?P<head>\(\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*\)\s*(?P<label>[\u4e00-\u9fff]{2,8}):)\s*$"
+)
+
+
 def _clean(line: str) -> str:
     """One source line as the reader compares it: NFKC, simplified, no tags, ':' for every colon."""
     empty = _EMPTY_TAB_LABEL.fullmatch(line)
@@ -396,6 +401,10 @@ def _clean(line: str) -> str:
     line = line.translate({ord(c): "/" for c in LOOKALIKE_SLASHES})
     line = unicodedata.normalize("NFKC", to_simplified(line))
     line = _PINYIN.sub("", line)
+    dash = _DASH_BEFORE_LABEL.match(line)
+    if dash and dash.group("label") in LABEL_OF:
+        # "—(五)出席县领导:": a PDF's cell-wide "—" (no one) set before its label's line: the empty value
+        line = dash.group("head") + "—"
     line = without_invisible(line)  # "农业和\u2060农村委": pasted from a word processor or a chat
     line = _plain_form_heading(line)
     line = _BOXED_LABEL.sub(_unbox_label, line)
@@ -503,10 +512,24 @@ def _is_count_intro(line: str, rows: list[tuple[int, str, str]], i: int) -> bool
     counted = _COUNT_SENTENCE.search(_EACH_ONCE.sub("", line))
     if _strip_number(line) != line or not counted or not (line.endswith("。") or _is_prose(line)):
         return False
-    for _, _, later in rows[i + 1 : i + 3]:
+    for _, _, later in rows[i + 1 : i + 5]:
+        if later and _HEADER_PIECE.fullmatch(later):
+            continue  # "序协商议题时间牵头单位…" "号": a table's header (wrapped in its cells) before the rows
         if later:
             return _SECTION.match(later) is not None or _NUMBERED.match(later) is not None
     return False
+
+
+_COLUMN_NAME = re.compile(r"协商议题|时间安排|时间|[牵承]头单位|承办单位|协商部门|出席领导|备注")
+
+
+def _is_header_run(line: str) -> bool:
+    """Whether a line is only a table's column names run together (three or more, nothing else)."""
+    return bool(_HEADER_PIECE.fullmatch(line)) and len(_COLUMN_NAME.findall(line)) >= 3
+
+
+# a table's header as a PDF gives it: column names run together, or the end of one wrapped in its cell
+_HEADER_PIECE = re.compile(r"[序号]|(?:序号?|协商议题|议题|时间(?:安排)?|[牵承]头?办?单位|协商部门|出席领导|备注|\s)+")
 
 
 # a word that gives a duty: a lead's verb or a unit taking part (a co-organiser too)
@@ -1156,7 +1179,8 @@ def _scan(text: str) -> _Parsed:
             continue
 
         m = _SECTION.match(line)
-        if m and (in_arrangement or top is None):
+        section_field = _section_numbered_field(m, topic)
+        if m and not section_field and (in_arrangement or top is None):
             head = m.group(2).strip()
             if _is_sentence(head) and not FIELD_ANYWHERE.search(head):
                 # "(一)围绕市委全会精神选择题目。" is a rule, not a section; a topic only if fields follow
@@ -1242,6 +1266,11 @@ def _scan(text: str) -> _Parsed:
             continue
 
         body = _strip_number(line)
+        part_item = _part_numbered_item(line) if body == line else None
+        if part_item:
+            body = part_item.group("title")
+        elif section_field:
+            body = section_field
         numbered = body != line
         segs = _split_fields(body)
         fm = FIELD_LINE.match(segs[0])
@@ -1389,7 +1418,7 @@ def _scan(text: str) -> _Parsed:
             in_arrangement = seen_arrangement = True
             out.roles[lineno] = T.SKIP_REASON["heading"]
             continue
-        bm = _NUMBERED.match(line) or _BULLET.match(line) or _BRACKETED_TITLE.match(line)
+        bm = _NUMBERED.match(line) or _BULLET.match(line) or _BRACKETED_TITLE.match(line) or part_item
         if bm:
             title = bm.group("title")
             if topic is not None and topic.last == "content" and topic.content_is_list and _NUMBERED.match(line):
@@ -1469,6 +1498,11 @@ def _scan(text: str) -> _Parsed:
                 account_lines.update(dict.fromkeys(said, said))
                 out.roles[lineno] = T.SKIP_REASON["prose"]
                 continue
+        if _is_header_run(line) or (line in ("号", "序号") and i and _is_header_run(rows[i - 1][2])):
+            # "序协商议题时间牵头单位协商部门出席领导" then "号": a table's header a PDF gave as one run of
+            # text, the wrapped end of its first cell below it
+            out.roles[lineno] = T.SKIP_REASON["heading"]
+            continue
         if topic is None and section is not None and not section.topics and _is_count_intro(line, rows, i):
             # "全年安排2次专题协商会。" under a form heading, its numbered topics below: an intro, no topic
             out.roles[lineno] = T.SKIP_REASON["prose"]
@@ -2215,12 +2249,20 @@ def _spaced_fields(title: str) -> tuple[str, list[tuple[str, str]]]:
             fields.append(("lead" if not any(k == "lead" for k, _ in fields) else "co", part))
         elif all(_ORG_END.search(n) for n in split_names(part)):
             fields.append(("departments", part))
+        elif part is parts[-1] and _reads_as_leaders(part):
+            fields.append(("leaders", part))  # "… 市商务局、市税务局 副市长甲": the attending leaders' column last
         else:
             return title, []
     keys = {k for k, _ in fields}
     if "time" not in keys or not keys & {"lead", "departments"}:
         return title, []
     return parts[0], fields
+
+
+def _reads_as_leaders(part: str) -> bool:
+    """ "副市长甲" "副市长、市公安局局长乙" (one person, two posts): leaders, not organisations."""
+    names = leader_list(part)
+    return bool(names) and any(_is_leader(n) for n in names) and not any(_ORG_END.search(n) for n in names)
 
 
 _ORG_END = re.compile(r"(?:局|厅|委|办|院|会|室|中心|政府|公司|集团|部|所|站|馆|社|联|行|队|处|署|海关|银行|单位)$")
@@ -2392,6 +2434,29 @@ def _quoted_in_sentence(text: str) -> _Quoted | None:
         return None
     m = found[0]
     return _Quoted(m.group("title"), text[: m.start("title") - 1] + " " + text[m.end("title") + 1 :])
+
+
+def _section_numbered_field(m: re.Match[str] | None, topic: _Topic | None) -> str:
+    """ "(二)协商时间:6月" under "第一项 推进X": the field after its number; "" for a section's heading.
+
+    A topic's fields numbered (一)(二)… under the topic's own line are its fields, not sections (whose
+    heading a label never starts)."""
+    if m is None or topic is None:
+        return ""
+    fm = FIELD_LINE.match(m.group(2).strip())
+    return m.group(2).strip() if fm and LABEL_OF[fm.group(1)] in _TOPIC_FIELDS else ""
+
+
+def _part_numbered_item(line: str) -> _Quoted | None:
+    """ "一、围绕“X”召开专题协商会。拟于6月举行,由…牵头,…参加" → the item after its number; None otherwise.
+
+    A whole item in one sentence numbered like a part (too long for a part's heading, it fell through
+    the headings): read as the numbered items "1.围绕“X”…" are, when it has one quoted subject and
+    says what an item says (a month, a lead)."""
+    m = _TOP.match(line)
+    if not m or len(m.group(2)) <= 40 or not _quoted_in_sentence(m.group(2)) or not _is_item_sentence(m.group(2)):
+        return None
+    return _Quoted(m.group(2).strip(), "")
 
 
 def _next_is_date(rows: list[tuple[int, str, str]], i: int) -> bool:
